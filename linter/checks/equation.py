@@ -1,0 +1,120 @@
+"""Arithmetic relations over table cells (RL-T3-002..004, RL-T4-001), broadcast per row or column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Mapping, Optional
+
+from linter import expr
+from linter.checks import Draft, register
+from linter.model import Location
+from linter.recognise import FoundRow, LogicalTable, Report
+from linter.ruleset import CheckSpec, RuleSet
+from linter.values import Value, format_number, parse_value
+
+
+@dataclass(frozen=True)
+class Term:
+    row: FoundRow
+    col: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One application of a relation: every name bound to a cell, plus message parameters."""
+
+    terms: Mapping[str, Term]
+    params: Mapping[str, str]
+
+
+def instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable, Instance]]:
+    """Bind the relation's names for each row / column; skip applications with missing cells."""
+    table = report.tables.get(check.params["table"])
+    if table is None or check.relation is None:
+        return
+    spec = table.spec
+    groups = spec.groups
+    needed = expr.terms(check.relation, groups)
+    rows = {r.key: r for r in table.rows if r.key is not None}
+    each = check.params["each"]
+    extra = dict(check.params.get("params", {}))
+
+    def term(row: Optional[FoundRow], col: str) -> Optional[Term]:
+        if row is None or col not in table.columns:
+            return None
+        cell = row.cells.get(col)
+        return Term(row, col, parse_value(cell.text if cell is not None else None))
+
+    if each == "column":
+        for col in spec.columns:
+            bound = {n: term(rows.get(n), col.key) for n in needed}
+            if all(t is not None for t in bound.values()):
+                yield table, Instance(bound, {**extra, "col": col.label})  # type: ignore[arg-type]
+    elif each == "row":
+        for row in table.rows:
+            if row.key is None or rows.get(row.key) is not row:
+                continue
+            bound = {n: term(row, n) for n in needed}
+            if all(t is not None for t in bound.values()):
+                yield table, Instance(bound, {**extra, "row": spec.row(row.key).label})  # type: ignore[arg-type]
+    else:
+        row_keys = {r.key for r in spec.rows}
+        default_row = next(iter(rows.values()), None)
+        bound = {}
+        for n in needed:
+            bound[n] = term(rows.get(n), "") if n in row_keys else term(default_row, n)
+        if all(t is not None for t in bound.values()):
+            yield table, Instance(bound, extra)  # type: ignore[arg-type]
+
+
+def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple[str, ...]]) -> Decimal:
+    """The anchor value that would make the relation hold (the relation is linear in it)."""
+    assert check.relation is not None
+    anchor = check.params["anchor"]
+    values = {n: t.value.as_number() for n, t in inst.terms.items()}
+
+    def diff(anchor_value: Decimal) -> Decimal:
+        vals = {**values, anchor: anchor_value}
+        lookup = vals.__getitem__
+        return expr.evaluate(check.relation.left, lookup, groups) - expr.evaluate(check.relation.right, lookup, groups)  # type: ignore[union-attr]
+
+    base = diff(values[anchor])
+    slope = diff(values[anchor] + 1) - base
+    if slope == 0:
+        return values[anchor]
+    return values[anchor] - base / slope
+
+
+def term_location(report: Report, table: LogicalTable, t: Term) -> Location:
+    return report.cell_location(table, t.row, t.col)
+
+
+@register("equation")
+def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    assert check.relation is not None
+    anchor = check.params["anchor"]
+    for table, inst in instances(report, check):
+        groups = table.spec.groups
+        if any(t.value.kind == "text" or (t.value.kind == "number" and not t.value.is_count)
+               for t in inst.terms.values()):
+            continue  # unreadable or invalid values are reported by the value rule
+        lookup = {n: t.value.as_number() for n, t in inst.terms.items()}.__getitem__
+        left = expr.evaluate(check.relation.left, lookup, groups)
+        right = expr.evaluate(check.relation.right, lookup, groups)
+        if expr.holds(check.relation.op, left, right):
+            continue
+        anchor_term = inst.terms[anchor]
+        if anchor_term.value.kind == "blank":
+            continue  # a blank total with non-zero parts is the blank-cell rule's error
+        expected = expected_anchor(check, inst, groups)
+        related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
+        yield Draft(
+            "violated",
+            term_location(report, table, anchor_term),
+            inst.params,
+            expected=format_number(expected),
+            actual=format_number(anchor_term.value.as_number()),
+            related=related,
+        )

@@ -1,0 +1,90 @@
+"""Structure checks: the six sections (RL-STR-001) and a table's rows and columns (RL-T3-001, RL-T4-001)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.checks import Draft, register
+from linter.checks.order import out_of_order
+from linter.model import Location
+from linter.normalize import label_key
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+
+
+def _end_location(report: Report) -> Location:
+    last = len(report.document.blocks) - 1
+    return report.location(max(last, 0)) if last >= 0 else Location(file=report.document.path)
+
+
+@register("sections")
+def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    order = {s.key: i for i, s in enumerate(ruleset.sections)}
+    first: dict[str, int] = {}
+    hits = []
+    for hit in sorted(report.sections, key=lambda h: h.block):
+        if hit.spec.key in first:
+            yield Draft("duplicate", report.location(hit.block, text=hit.text),
+                        {"number": hit.spec.number, "title": hit.spec.title})
+            continue
+        first[hit.spec.key] = hit.block
+        hits.append(hit)
+    moved = out_of_order([order[h.spec.key] for h in hits])
+    for i, hit in enumerate(hits):
+        if i in moved:
+            idx = order[hit.spec.key]
+            after = ruleset.sections[idx - 1].number if idx > 0 else "—"
+            yield Draft("order", report.location(hit.block, text=hit.text),
+                        {"number": hit.spec.number, "title": hit.spec.title, "after": after})
+    for spec in ruleset.sections:
+        if spec.key in first:
+            continue
+        # Point at the heading of the next section that is present, else the end of the document.
+        later = [first[s.key] for s in ruleset.sections[order[spec.key] + 1:] if s.key in first]
+        loc = report.location(min(later)) if later else _end_location(report)
+        yield Draft("missing", loc, {"number": spec.number, "title": spec.title}, expected=spec.heading)
+
+
+@register("table_structure")
+def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    spec = ruleset.tables[check.params["table"]]
+    table = report.tables.get(spec.key)
+    if table is None:
+        heading = next((h for h in report.sections if h.spec.key == spec.section), None)
+        loc = report.location(heading.block, table=spec.number) if heading else _end_location(report).with_(table=spec.number)
+        yield Draft("missing_table", loc, {"table": spec.number})
+        return
+    first_block = table.blocks[0]
+    table_loc = report.location(first_block, table=spec.number)
+    for col in spec.columns:
+        if col.key not in table.columns:
+            yield Draft("missing_column", table_loc.with_(column_label=col.label), {"col": col.label}, expected=col.label)
+    labelled = any(r.label for r in spec.rows)
+    known = [r for r in table.rows if r.key is not None]
+    seen: set[str] = set()
+    unique = []
+    tolerated = [label_key(t) for t in spec.tolerated_rows]
+    for row in table.rows:
+        if row.key is None or row.key in seen:
+            if row.key is None and any(t in label_key(row.text) for t in tolerated):
+                continue
+            yield Draft("unknown_row", report.cell_location(table, row, None).with_(row_label=row.text or None),
+                        {"text": row.text or "—"}, actual=row.text or None)
+            continue
+        seen.add(row.key)
+        unique.append(row)
+    rank = {r.key: i for i, r in enumerate(spec.rows)}
+    moved = out_of_order([rank[r.key] for r in unique if r.key is not None])
+    for i, row in enumerate(unique):
+        if i in moved and row.key is not None:
+            idx = rank[row.key]
+            after = spec.rows[idx - 1].label if idx > 0 else "—"
+            yield Draft("row_order", report.cell_location(table, row, None),
+                        {"row": spec.row(row.key).label, "after": after})
+    if not known and not labelled:
+        yield Draft("missing_row", table_loc, {})
+        return
+    for row_spec in spec.rows:
+        if row_spec.key not in seen and labelled:
+            yield Draft("missing_row", table_loc.with_(row_label=row_spec.label), {"row": row_spec.label},
+                        expected=row_spec.label)

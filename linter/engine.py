@@ -1,0 +1,66 @@
+"""Run a rule set's compiled rules on a recognised report; stamp rule id, severity and message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional
+
+from linter.checks import Draft, get_check
+from linter.findings import Finding
+from linter.recognise import Report
+from linter.ruleset import RuleSet, RuleSpec
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run and with which severity (from the command line / configuration)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+
+    def enabled(self, rule: RuleSpec) -> bool:
+        def hit(patterns: Iterable[str]) -> bool:
+            return any(rule.id == p or rule.id.startswith(p) or rule.name == p or rule.name.startswith(p + ".")
+                       for p in patterns)
+
+        if self.select and not hit(self.select):
+            return False
+        return not hit(self.ignore)
+
+
+def render_message(rule: RuleSpec, draft: Draft, lang: str) -> str:
+    template = rule.messages[draft.variant][lang]
+    try:
+        return template.format(**draft.params)
+    except (KeyError, IndexError):
+        return template
+
+
+def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional[Selection] = None) -> list[Finding]:
+    selection = selection or Selection()
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, object]] = set()
+    for rule in ruleset.rules:
+        if not selection.enabled(rule):
+            continue
+        for check in rule.checks:
+            for draft in get_check(check.kind)(report, check, ruleset):
+                severity = selection.severity.get(rule.id) or rule.severities.get(draft.variant) or rule.severity
+                finding = Finding(
+                    rule=rule.id,
+                    name=rule.name,
+                    severity=severity,
+                    message=render_message(rule, draft, lang),
+                    location=draft.location,
+                    expected=draft.expected,
+                    actual=draft.actual,
+                    related=draft.related,
+                )
+                key = (finding.rule, finding.message, finding.location)
+                if key in seen:
+                    continue
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,151 @@
+"""A tiny, safe expression language over named table cells (parsed with ``ast``; never ``eval``).
+
+Grammar: numbers, names (``total``, dotted ``review.total``), ``+ - *``, unary minus,
+``sum(group)`` and one comparison (``== <= >= < >``) at the top. Names are row keys, column
+keys or group names of one table; the rule's ``each`` decides which (see checks/equation.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Mapping, Sequence, Union
+
+Node = Union["Num", "Ref", "Sum", "BinOp", "Neg"]
+
+
+class ExprError(ValueError):
+    """A syntax or name error in an expression (reported with the rule file's JSON path)."""
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+
+
+@dataclass(frozen=True)
+class Sum:
+    group: str
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``left op right``; the source text is kept for messages."""
+
+    left: Node
+    op: str
+    right: Node
+    source: str
+
+
+_CMP = {ast.Eq: "==", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
+_BIN = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return _dotted(node.value) + "." + node.attr
+    raise ExprError(f"unsupported name syntax: {ast.dump(node)}")
+
+
+def _convert(node: ast.expr) -> Node:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return Num(Decimal(str(node.value)))
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return Ref(_dotted(node))
+    if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
+        return BinOp(_BIN[type(node.op)], _convert(node.left), _convert(node.right))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return Neg(_convert(node.operand))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum":
+        if len(node.args) != 1 or node.keywords:
+            raise ExprError("sum() takes exactly one group name")
+        return Sum(_dotted(node.args[0]))
+    raise ExprError(f"not allowed in an expression: {type(node).__name__}")
+
+
+def parse_relation(source: str) -> Relation:
+    """Parse ``a + b == c``; raise ExprError on anything outside the grammar."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ExprError(f"syntax error at column {exc.offset}: {exc.msg}") from None
+    body = tree.body
+    if not isinstance(body, ast.Compare) or len(body.ops) != 1 or type(body.ops[0]) not in _CMP:
+        raise ExprError("an expression must be one comparison, e.g. 'a + b == c'")
+    return Relation(_convert(body.left), _CMP[type(body.ops[0])], _convert(body.comparators[0]), source.strip())
+
+
+def names(node: Node) -> list[str]:
+    """Every cell name referenced, in order (groups as ``sum:<group>``)."""
+    if isinstance(node, Ref):
+        return [node.name]
+    if isinstance(node, Sum):
+        return ["sum:" + node.group]
+    if isinstance(node, BinOp):
+        return names(node.left) + names(node.right)
+    if isinstance(node, Neg):
+        return names(node.operand)
+    return []
+
+
+def check_names(rel: Relation, known: set[str], groups: Mapping[str, Sequence[str]]) -> None:
+    for name in names(rel.left) + names(rel.right):
+        if name.startswith("sum:"):
+            if name[4:] not in groups:
+                raise ExprError(f"unknown group '{name[4:]}' in sum()")
+        elif name not in known:
+            raise ExprError(f"unknown name '{name}'")
+
+
+def evaluate(node: Node, lookup: Callable[[str], Decimal], groups: Mapping[str, Sequence[str]]) -> Decimal:
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Ref):
+        return lookup(node.name)
+    if isinstance(node, Sum):
+        return sum((lookup(n) for n in groups[node.group]), Decimal(0))
+    if isinstance(node, Neg):
+        return -evaluate(node.operand, lookup, groups)
+    left = evaluate(node.left, lookup, groups)
+    right = evaluate(node.right, lookup, groups)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    return left * right
+
+
+def holds(op: str, left: Decimal, right: Decimal) -> bool:
+    return {"==": left == right, "<=": left <= right, ">=": left >= right, "<": left < right, ">": left > right}[op]
+
+
+def terms(rel: Relation, groups: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every cell name of the relation with groups expanded, without duplicates, in order."""
+    out: list[str] = []
+    for name in names(rel.left) + names(rel.right):
+        expanded = list(groups[name[4:]]) if name.startswith("sum:") else [name]
+        for n in expanded:
+            if n not in out:
+                out.append(n)
+    return out

@@ -1,0 +1,47 @@
+"""The one Finding type every output format is rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+from linter.model import Location
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    location: Location
+    expected: Optional[str] = None
+    actual: Optional[str] = None
+    related: tuple[Location, ...] = field(default_factory=tuple)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (*self.location.sort_key(), self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "location": location_dict(self.location),
+            "related": [location_dict(loc) for loc in self.related],
+        }
+
+
+_LOCATION_KEYS = ("section", "table", "row_label", "column_label", "block", "row", "col",
+                  "line", "column", "page", "text", "xpath")
+
+
+def location_dict(loc: Location) -> dict[str, Any]:
+    data = asdict(loc)
+    return {k: data[k] for k in _LOCATION_KEYS}

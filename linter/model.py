@@ -1,0 +1,132 @@
+"""Format-neutral document model: what every reader produces and every rule sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Optional, Union
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is, for people (labels) and for tools (physical positions).
+
+    ``block`` is the 0-based index of the block in body order; ``row``/``col`` are the
+    1-based physical row and cell of a table in the source file; ``line``/``column``
+    are used by text-like inputs and ``page`` by PDF.
+    """
+
+    file: str = ""
+    section: Optional[str] = None
+    table: Optional[int] = None
+    row_label: Optional[str] = None
+    column_label: Optional[str] = None
+    block: Optional[int] = None
+    row: Optional[int] = None
+    col: Optional[int] = None
+    line: Optional[int] = None
+    column: Optional[int] = None
+    page: Optional[int] = None
+    text: Optional[str] = None
+    xpath: Optional[str] = None
+
+    def with_(self, **changes: object) -> "Location":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (
+            self.block if self.block is not None else (self.line or 0),
+            self.row or 0,
+            self.col or 0,
+        )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph as a reader sees it: automatic numbering ``label`` plus ``text``."""
+
+    index: int
+    text: str
+    label: str = ""
+    style: str = ""
+    outline_level: Optional[int] = None
+    line: Optional[int] = None
+    page: Optional[int] = None
+    xpath: Optional[str] = None
+
+    @property
+    def full_text(self) -> str:
+        return self.label + self.text
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One logical cell: the origin of a (possibly merged) span in the table grid."""
+
+    text: str
+    grid_row: int  # 0-based row in the logical grid of its physical table
+    grid_col: int  # 0-based grid column
+    rowspan: int = 1
+    colspan: int = 1
+    phys_row: int = 1  # 1-based physical row (w:tr / <tr>) in the source table
+    phys_col: int = 1  # 1-based physical cell (w:tc / <td>) in that row
+    line: Optional[int] = None
+    column: Optional[int] = None
+    page: Optional[int] = None
+    xpath: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A physical table: a grid where ``rows[r][c]`` is the Cell covering that slot, or None."""
+
+    index: int
+    rows: tuple[tuple[Optional[Cell], ...], ...]
+    n_cols: int
+    line: Optional[int] = None
+    page: Optional[int] = None
+    xpath: Optional[str] = None
+
+    def origin_cells(self, r: int) -> Iterator[Cell]:
+        """Cells whose span starts in row ``r``, left to right, each once."""
+        seen: set[int] = set()
+        for cell in self.rows[r]:
+            if cell is not None and cell.grid_row == r and id(cell) not in seen:
+                seen.add(id(cell))
+                yield cell
+
+    def covering(self, r: int) -> Iterator[Cell]:
+        """Cells that cover row ``r`` (including vertical merges from above), each once."""
+        seen: set[int] = set()
+        for cell in self.rows[r]:
+            if cell is not None and id(cell) not in seen:
+                seen.add(id(cell))
+                yield cell
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the reader noticed that the user should know (e.g. unaccepted revisions)."""
+
+    code: str
+    message: str
+    block: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed report: body blocks in reading order plus metadata."""
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    notices: tuple[Notice, ...] = field(default_factory=tuple)
+    metadata: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (b for b in self.blocks if isinstance(b, Paragraph))
+
+    def tables(self) -> Iterator[Table]:
+        return (b for b in self.blocks if isinstance(b, Table))

@@ -1,0 +1,360 @@
+"""Read a .docx (OOXML) package with lxml into the model: the text a reader sees, tables as grids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from lxml import etree
+
+from linter.errors import InputError
+from linter.limits import Limits
+from linter.model import Block, Cell, Document, Notice, Paragraph, Table
+from linter.readers.numbering import Numbering
+from linter.readers.package import Package
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % W_NS
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+OFFICE_DOC_REL = "/officeDocument"
+
+# Containers whose children are read as if they were in the parent (accepted view).
+_TRANSPARENT_INLINE = {W + "hyperlink", W + "smartTag", W + "customXml", W + "ins", W + "moveTo",
+                       W + "fldSimple", W + "bdo", W + "dir", W + "sdtContent"}
+_DROPPED_INLINE = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr"}
+_TOC_STYLE_PREFIXES = ("toc", "TOC", "目录")
+
+
+@dataclass
+class _FieldState:
+    """Complex-field state; it can span runs and paragraphs, and fields can nest."""
+
+    stack: list[bool] = field(default_factory=list)  # per open field: True once 'separate' seen
+
+    @property
+    def hiding(self) -> bool:
+        # Text is hidden while any open field is still in its instruction part.
+        return any(not sep for sep in self.stack)
+
+
+@dataclass
+class _Reader:
+    root: etree._Element
+    numbering: Numbering
+    styles_vanish: set[str]
+    limits: Limits
+    blocks: list[Block] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    revisions: int = 0
+    fields: _FieldState = field(default_factory=_FieldState)
+
+    # ---- body walk -------------------------------------------------------------------------
+    def walk(self, container: etree._Element, in_toc: bool = False) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child, in_toc)
+            elif tag == W + "tbl":
+                self._table(child)
+            elif tag == W + "sdt":
+                gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+                toc = in_toc or (gallery is not None and "Table of Contents" in (gallery.get(W + "val") or ""))
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    self.walk(content, toc)
+            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+                self.walk(child, in_toc)
+            elif tag in (W + "del", W + "moveFrom"):
+                self.revisions += 1
+            if len(self.blocks) > self.limits.max_blocks:
+                raise InputError("RL-IO-005", f"more than max_blocks {self.limits.max_blocks} blocks")
+
+    def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
+        text = self.paragraph_text(p)
+        ppr = p.find(W + "pPr")
+        style = ""
+        outline: Optional[int] = None
+        if ppr is not None:
+            ps = ppr.find(W + "pStyle")
+            style = ps.get(W + "val", "") if ps is not None else ""
+            ol = ppr.find(W + "outlineLvl")
+            if ol is not None and (ol.get(W + "val") or "").isdigit():
+                outline = int(ol.get(W + "val") or 0)
+            mark_del = ppr.find(f"{W}rPr/{W}del")
+            if mark_del is not None:
+                self.revisions += 1
+                if not text.strip():
+                    return  # a deleted, now empty paragraph disappears in the accepted view
+        label = self.numbering.label(ppr, style)
+        if in_toc or style.startswith(_TOC_STYLE_PREFIXES):
+            style = "TOC" if not style.startswith(_TOC_STYLE_PREFIXES) else style
+        self.blocks.append(
+            Paragraph(index=len(self.blocks), text=text, label=label, style=style,
+                      outline_level=outline, xpath=_path(p))
+        )
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        parts: list[str] = []
+        self._inline(p, parts)
+        return "".join(parts)
+
+    def _inline(self, el: etree._Element, out: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == W + "r":
+                self._run(child, out)
+            elif tag in _TRANSPARENT_INLINE or tag == W + "sdt":
+                self._inline(child, out)
+            elif tag in _DROPPED_INLINE:
+                if tag in (W + "del", W + "moveFrom"):
+                    self.revisions += 1
+            elif tag == MC + "AlternateContent":
+                continue  # drawings / text boxes: not part of the paragraph's own text
+
+    def _run(self, r: etree._Element, out: list[str]) -> None:
+        rpr = r.find(W + "rPr")
+        hidden = rpr is not None and _on(rpr.find(W + "vanish"))
+        if rpr is not None and not hidden:
+            rs = rpr.find(W + "rStyle")
+            hidden = rs is not None and rs.get(W + "val", "") in self.styles_vanish
+        for child in r:
+            tag = child.tag
+            if tag == W + "fldChar":
+                kind = child.get(W + "fldCharType")
+                if kind == "begin":
+                    self.fields.stack.append(False)
+                elif kind == "separate" and self.fields.stack:
+                    self.fields.stack[-1] = True
+                elif kind == "end" and self.fields.stack:
+                    self.fields.stack.pop()
+                continue
+            if hidden or self.fields.hiding:
+                continue
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag == W + "br":
+                out.append("\n")
+            elif tag == W + "cr":
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "sym":
+                ch = child.get(W + "char")
+                if ch:
+                    try:
+                        out.append(chr(int(ch, 16)))
+                    except ValueError:
+                        pass
+
+    # ---- tables ----------------------------------------------------------------------------
+    def _table(self, tbl: etree._Element) -> None:
+        rows = list(self._rows(tbl))
+        # A 1x1 layout table around real content: read its content as blocks.
+        if len(rows) == 1:
+            cells = list(_row_cells(rows[0]))
+            if len(cells) == 1 and cells[0].find(W + "tbl") is not None:
+                self.walk(cells[0])
+                return
+        if len(rows) > self.limits.max_table_rows:
+            raise InputError("RL-IO-005", f"a table has more than max_table_rows {self.limits.max_table_rows} rows")
+        index = len(self.blocks)
+        self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
+        nested: list[etree._Element] = []
+        grid_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        table = self._grid(tbl, rows, grid_cols, index, nested)
+        self.blocks[index] = table
+        for inner in nested:
+            self._table(inner)
+
+    def _rows(self, tbl: etree._Element) -> Iterator[etree._Element]:
+        for child in tbl:
+            if child.tag == W + "tr":
+                if child.find(f"{W}trPr/{W}del") is not None:
+                    self.revisions += 1
+                    continue
+                yield child
+            elif child.tag in (W + "sdt", W + "customXml"):
+                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                if inner is not None:
+                    yield from self._rows(inner)
+
+    def _grid(self, tbl: etree._Element, rows: list[etree._Element], grid_cols: int, index: int,
+              nested: list[etree._Element]) -> Table:
+        # Mutable working grid: slot -> [text, row, col, rowspan, colspan, phys_row, phys_col, xpath]
+        slots: list[list[Optional[list]]] = []
+        for r, tr in enumerate(rows):
+            trpr = tr.find(W + "trPr")
+            col = int(_val(trpr.find(W + "gridBefore")) or 0) if trpr is not None else 0
+            line: list[Optional[list]] = [None] * col
+            phys = 0
+            for tc in _row_cells(tr):
+                phys += 1
+                tcpr = tc.find(W + "tcPr")
+                span = 1
+                vmerge: Optional[str] = None
+                hmerge = False
+                if tcpr is not None:
+                    gs = tcpr.find(W + "gridSpan")
+                    if gs is not None and (gs.get(W + "val") or "").isdigit():
+                        span = max(1, int(gs.get(W + "val") or 1))
+                    vm = tcpr.find(W + "vMerge")
+                    if vm is not None:
+                        vmerge = vm.get(W + "val") or "continue"
+                    hm = tcpr.find(W + "hMerge")
+                    hmerge = hm is not None and (hm.get(W + "val") or "continue") == "continue"
+                    if tcpr.find(W + "cellDel") is not None:
+                        self.revisions += 1
+                        continue
+                if hmerge and line and line[-1] is not None:
+                    origin = line[-1]
+                    origin[4] += span
+                    line.extend([origin] * span)
+                    col += span
+                    continue
+                if vmerge == "continue" and r > 0:
+                    above = slots[r - 1][col] if col < len(slots[r - 1]) else None
+                    if above is not None:
+                        if above[1] + above[3] == r:  # extend only a span reaching the row above
+                            above[3] += 1
+                        line.extend([above] * span)
+                        col += span
+                        continue
+                text = self._cell_text(tc, nested)
+                cell = [text, r, col, 1, span, r + 1, phys, _path(tc)]
+                line.extend([cell] * span)
+                col += span
+            slots.append(line)
+        width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
+        frozen: dict[int, Cell] = {}
+        grid: list[tuple[Optional[Cell], ...]] = []
+        for line in slots:
+            out: list[Optional[Cell]] = []
+            for c in range(width):
+                slot = line[c] if c < len(line) else None
+                if slot is None:
+                    out.append(None)
+                    continue
+                key = id(slot)
+                if key not in frozen:
+                    frozen[key] = Cell(text=slot[0], grid_row=slot[1], grid_col=slot[2], rowspan=slot[3],
+                                       colspan=slot[4], phys_row=slot[5], phys_col=slot[6], xpath=slot[7])
+                out.append(frozen[key])
+            grid.append(tuple(out))
+        return Table(index=index, rows=tuple(grid), n_cols=width, xpath=_path(tbl))
+
+    def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
+        lines: list[str] = []
+        self._cell_blocks(tc, lines, nested)
+        return "\n".join(lines)
+
+    def _cell_blocks(self, container: etree._Element, lines: list[str], nested: list[etree._Element]) -> None:
+        for child in container:
+            if child.tag == W + "p":
+                ppr = child.find(W + "pPr")
+                text = self.paragraph_text(child)
+                if ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None and not text.strip():
+                    continue
+                lines.append(text)
+            elif child.tag == W + "tbl":
+                nested.append(child)
+                for tr in self._rows(child):
+                    for tc in _row_cells(tr):
+                        self._cell_blocks(tc, lines, [])
+            elif child.tag in (W + "sdt", W + "customXml", W + "ins", W + "moveTo"):
+                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                if inner is not None:
+                    self._cell_blocks(inner, lines, nested)
+
+
+def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _row_cells(content)
+        elif child.tag == W + "customXml":
+            yield from _row_cells(child)
+
+
+def _val(el: Optional[etree._Element]) -> Optional[str]:
+    return None if el is None else el.get(W + "val")
+
+
+def _on(el: Optional[etree._Element]) -> bool:
+    return el is not None and (el.get(W + "val") or "true") not in ("0", "false", "off")
+
+
+def _path(el: etree._Element) -> str:
+    return el.getroottree().getpath(el)
+
+
+def _vanish_styles(styles: Optional[etree._Element]) -> set[str]:
+    out: set[str] = set()
+    if styles is None:
+        return out
+    for st in styles.iter(W + "style"):
+        if _on(st.find(f"{W}rPr/{W}vanish")):
+            out.add(st.get(W + "styleId") or "")
+    return out
+
+
+def _main_part(pkg: Package) -> str:
+    rels = pkg.xml("_rels/.rels")
+    if rels is not None:
+        for rel in rels.iter(REL_NS + "Relationship"):
+            if (rel.get("Type") or "").endswith(OFFICE_DOC_REL) and rel.get("TargetMode") != "External":
+                if "purl.oclc.org" in (rel.get("Type") or ""):
+                    raise InputError("RL-IO-009", "Strict OOXML")
+                return (rel.get("Target") or "word/document.xml").lstrip("/")
+    return "word/document.xml"
+
+
+def _check_content_type(pkg: Package, part: str) -> None:
+    ct = pkg.xml("[Content_Types].xml")
+    if ct is None:
+        return
+    for ov in ct.iter(CT_NS + "Override"):
+        if (ov.get("PartName") or "").lstrip("/") == part:
+            kind = ov.get("ContentType") or ""
+            if "macroEnabled" in kind:
+                raise InputError("RL-IO-009", ".docm")
+            if "wordprocessingml" not in kind:
+                raise InputError("RL-IO-001", kind)
+
+
+def read_docx(path: Path, limits: Limits) -> Document:
+    pkg = Package(path, limits)
+    try:
+        main = _main_part(pkg)
+        if not pkg.has(main):
+            raise InputError("RL-IO-003", main)
+        _check_content_type(pkg, main)
+        root = pkg.xml(main)
+        assert root is not None
+        if root.tag.startswith("{" + STRICT_W_NS):
+            raise InputError("RL-IO-009", "Strict OOXML")
+        if root.tag != W + "document":
+            raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
+        base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+        styles = pkg.xml(base + "styles.xml")
+        numbering = Numbering.load(pkg.xml(base + "numbering.xml"), styles)
+    finally:
+        pkg.close()
+    body = root.find(W + "body")
+    reader = _Reader(root=root, numbering=numbering, styles_vanish=_vanish_styles(styles), limits=limits)
+    if body is not None:
+        reader.walk(body)
+    notices = list(reader.notices)
+    if reader.revisions:
+        notices.append(Notice("revisions", f"{reader.revisions}"))
+    for fmt in sorted(numbering.unknown_formats):
+        notices.append(Notice("numbering-format", fmt))
+    return Document(path=str(path), format="docx", blocks=tuple(reader.blocks), notices=tuple(notices))

@@ -1,0 +1,334 @@
+"""Recognise the format in a Document: which heading is which section, which physical tables make
+up logical tables 2–4, and which row and column each cell belongs to, matched by label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional
+
+from linter.model import Cell, Document, Location, Paragraph, Table
+from linter.normalize import collapse_spaces, label_key
+from linter.ruleset import RuleSet, SectionSpec, TableSpec
+
+_NUMERALS = "一二三四五六七八九十"
+_HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
+_TRAILING = "：:。.；;"
+_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*度?.{0,40}?(?:政府信息公开|政务公开|信息公开)")
+_YEAR_PERIOD = re.compile(r"统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    spec: SectionSpec
+    block: int
+    text: str
+    numeral: str
+    exact: bool
+
+
+@dataclass(frozen=True)
+class FoundRow:
+    """A data row of a logical table; ``key`` is None for a row the format does not define."""
+
+    key: Optional[str]
+    text: str
+    block: int
+    phys_row: int
+    cells: Mapping[str, Optional[Cell]]  # column key -> value cell (None: covered by a merge)
+
+
+@dataclass(frozen=True)
+class LogicalTable:
+    spec: TableSpec
+    blocks: tuple[int, ...]
+    rows: tuple[FoundRow, ...]
+    columns: frozenset[str]
+
+    def row(self, key: str) -> Optional[FoundRow]:
+        return next((r for r in self.rows if r.key == key), None)
+
+
+@dataclass(frozen=True)
+class Report:
+    document: Document
+    ruleset: RuleSet
+    sections: tuple[SectionHit, ...]
+    tables: Mapping[str, LogicalTable]
+    report_year: Optional[int] = None
+    section_starts: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+
+    def section_at(self, block: int) -> Optional[str]:
+        """Canonical heading of the section containing ``block``."""
+        current = None
+        for start, heading in self.section_starts:
+            if start <= block:
+                current = heading
+        return current
+
+    def location(self, block: int, **extra: object) -> Location:
+        return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
+
+    def cell_location(self, table: LogicalTable, row: FoundRow, col_key: Optional[str]) -> Location:
+        spec = table.spec
+        cell = row.cells.get(col_key) if col_key else None
+        return self.location(
+            cell.xpath and row.block or row.block,
+            table=spec.number,
+            row_label=spec.row(row.key).label if row.key else collapse_spaces(row.text),
+            column_label=spec.column(col_key).label if col_key else None,
+            row=cell.phys_row if cell else row.phys_row,
+            col=cell.phys_col if cell else None,
+            text=cell.text if cell else None,
+            xpath=cell.xpath if cell else None,
+        )
+
+
+# ---- sections ----------------------------------------------------------------------------------
+
+def _section_keys(spec: SectionSpec) -> list[str]:
+    return [label_key(t) for t in (spec.title, *spec.aliases)]
+
+
+def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
+    specs = [(s, _section_keys(s)) for s in ruleset.sections]
+    hits: list[SectionHit] = []
+    for para in doc.paragraphs():
+        if para.style.startswith(("toc", "TOC", "目录")):
+            continue
+        hit = _match_heading(para, specs)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _match_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]]) -> Optional[SectionHit]:
+    key = label_key(para.full_text).rstrip(_TRAILING)
+    if not key or len(key) > 80:
+        return None
+    m = _HEADING_PREFIX.match(key)
+    numeral = m.group(1) if m else ""
+    body = key[m.end():] if m else key
+    for spec, keys in specs:
+        for i, k in enumerate(keys):
+            if body == k:
+                return SectionHit(spec, para.index, para.full_text.strip(), numeral, i == 0)
+    return None
+
+
+# ---- tables ------------------------------------------------------------------------------------
+
+def _table_keys(table: Table) -> set[str]:
+    keys: set[str] = set()
+    for r in range(len(table.rows)):
+        for cell in table.origin_cells(r):
+            if cell.text.strip():
+                keys.add(label_key(cell.text))
+    return keys
+
+
+def _score(keys: set[str], spec: TableSpec) -> int:
+    sig = [label_key(s) for s in spec.signature]
+    return sum(1 for s in sig if any(s in k for k in keys))
+
+
+def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
+    keys = _table_keys(table)
+    best: Optional[TableSpec] = None
+    best_score = 1
+    for spec in specs:
+        score = _score(keys, spec)
+        if score > best_score:
+            best, best_score = spec, score
+    return best
+
+
+def _strip_enum(key: str) -> str:
+    return _ENUM_PREFIX.sub("", key, count=1)
+
+
+@dataclass
+class _RowMatcher:
+    spec: TableSpec
+    exact: dict[str, str] = field(default_factory=dict)
+    loose: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for row in self.spec.rows:
+            for text in (row.label, *row.aliases):
+                k = label_key(text)
+                if k:
+                    self.exact[k] = row.key
+                    self.loose.setdefault(_strip_enum(k), []).append(row.key)
+
+    def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
+        for cand in candidates:
+            if cand in self.exact:
+                return self.exact[cand]
+        for cand in candidates:
+            for k, key in self.exact.items():
+                if len(k) >= 4 and cand.endswith(k):
+                    return key
+        if strict:
+            return None
+        for cand in candidates:
+            stripped = _strip_enum(cand)
+            keys = self.loose.get(stripped, [])
+            if len(stripped) >= 4 and len(set(keys)) == 1:
+                return keys[0]
+        return None
+
+
+def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
+    paths: list[list[str]] = []
+    for c in range(table.n_cols):
+        path: list[str] = []
+        last: Optional[int] = None
+        for r in header_rows:
+            cell = table.rows[r][c] if c < len(table.rows[r]) else None
+            if cell is None or id(cell) == last:
+                continue
+            last = id(cell)
+            k = label_key(cell.text)
+            if k:
+                path.append(k)
+        paths.append(path)
+    return paths
+
+
+def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(any(n == h for h in it) for n in needle)
+
+
+def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
+    """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
+    mapping: dict[str, int] = {}
+    used: set[int] = set()
+    for col in spec.columns:
+        variants = [[label_key(p) for p in col.path]] + [[label_key(a)] for a in col.aliases]
+        for c, path in enumerate(paths):
+            if c in used or not path:
+                continue
+            if any(_is_subsequence(v, path) and path[-1] == v[-1] for v in variants):
+                mapping[col.key] = c
+                used.add(c)
+                # Skip the other grid columns of a horizontally merged header cell.
+                break
+    return mapping
+
+
+def _first_data_row(table: Table, spec: TableSpec, matcher: _RowMatcher) -> int:
+    labelled = any(r.label for r in spec.rows)
+    col_words = {label_key(p) for col in spec.columns for p in col.path}
+    for r in range(len(table.rows)):
+        texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
+        if labelled:
+            if any(matcher.match([t], strict=True) for t in texts):
+                return r
+        elif not any(t in col_words for t in texts):
+            return r
+    return len(table.rows)
+
+
+def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]) -> tuple[list[FoundRow], dict[str, int]]:
+    matcher = _RowMatcher(spec)
+    first = _first_data_row(table, spec, matcher)
+    if first > 0:
+        paths = _column_paths(table, range(first))
+        mapping = map_columns(spec, paths)
+    elif inherited is not None:
+        # Continuation part without headers: align on the right edge (value columns are rightmost).
+        width_prev = max(inherited.values()) + 1 if inherited else 0
+        shift = table.n_cols - width_prev if table.n_cols != width_prev else 0
+        mapping = {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
+    else:
+        mapping = {}
+    label_limit = min(mapping.values()) if mapping else table.n_cols
+    labelled = any(x.label for x in spec.rows)
+    rows: list[FoundRow] = []
+    for r in range(first, len(table.rows)):
+        line = table.rows[r]
+        label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
+        own = [c for c in label_cells if c.grid_row == r and c.text.strip()]
+        leaf = label_key(own[-1].text) if own else ""
+        joined = "".join(label_key(c.text) for c in label_cells)
+        own_joined = "".join(label_key(c.text) for c in own)
+        key = matcher.match([k for k in (leaf, own_joined, joined) if k]) if own else None
+        if key is None and not labelled and not rows:
+            key = spec.rows[0].key
+        cells: dict[str, Optional[Cell]] = {}
+        for ckey, c in mapping.items():
+            cell = line[c] if c < len(line) else None
+            cells[ckey] = cell if cell is not None and cell.grid_row == r and cell.grid_col == c else None
+        has_values = any(cell is not None and cell.text.strip() for cell in cells.values())
+        unlabelled_first = not labelled and not rows and any(cell is not None for cell in cells.values())
+        if not own and not has_values and not unlabelled_first:
+            continue  # spacer row, or the tail of a vertical merge
+        phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
+        rows.append(FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells))
+    return rows, mapping
+
+
+def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
+    out: list[Optional[Cell]] = []
+    seen: set[int] = set()
+    for c in cells:
+        if c is None or id(c) in seen:
+            continue
+        seen.add(id(c))
+        out.append(c)
+    return out
+
+
+def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
+    specs = list(ruleset.tables.values())
+    found: dict[str, LogicalTable] = {}
+    open_key: Optional[str] = None
+    mapping: Optional[dict[str, int]] = None
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip() and open_key and _HEADING_PREFIX.match(label_key(block.full_text)):
+                open_key = None  # a numbered heading closes a table that could continue
+            continue
+        spec = classify(block, specs)
+        if spec is None:
+            continue
+        existing = found.get(spec.key)
+        if existing is not None and open_key != spec.key:
+            continue  # a second, separate copy: the first one counts
+        rows, part_mapping = read_part(block, spec, mapping if existing is not None else None)
+        if existing is not None:
+            found[spec.key] = LogicalTable(spec, existing.blocks + (block.index,), existing.rows + tuple(rows),
+                                           existing.columns | frozenset(part_mapping))
+        else:
+            found[spec.key] = LogicalTable(spec, (block.index,), tuple(rows), frozenset(part_mapping))
+        mapping = part_mapping or mapping
+        open_key = spec.key
+    return found
+
+
+# ---- report year -------------------------------------------------------------------------------
+
+def find_report_year(doc: Document) -> Optional[int]:
+    paras = [p for p in doc.paragraphs() if p.full_text.strip()]
+    for p in paras[:8]:
+        m = _YEAR_TITLE.search(collapse_spaces(p.full_text))
+        if m and "年度报告" in p.full_text.replace(" ", "") or (m and len(p.full_text) < 60):
+            return int(m.group(1))
+    for p in paras[:40]:
+        m = _YEAR_PERIOD.search(strip_ws(p.full_text))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def strip_ws(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def recognise(doc: Document, ruleset: RuleSet) -> Report:
+    sections = find_sections(doc, ruleset)
+    starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
+    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc), starts)

@@ -1,0 +1,69 @@
+"""Human-readable output: one line per finding, grouped by file, and a closing summary."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from linter.check import FileResult
+from linter.findings import Finding
+from linter.i18n import t
+from linter.model import Location
+from linter.reporters import Reporter, Summary
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET = "\033[0m"
+
+
+def describe_location(loc: Location, lang: str) -> str:
+    parts: list[str] = []
+    if loc.section:
+        parts.append(loc.section)
+    if loc.table is not None:
+        parts.append(t("table", lang, n=loc.table))
+    if loc.row_label:
+        parts.append(t("row", lang, label=loc.row_label))
+    if loc.column_label:
+        parts.append(t("col", lang, label=loc.column_label))
+    return " › ".join(parts)
+
+
+def position(loc: Location, lang: str) -> str:
+    if loc.block is None:
+        return ""
+    if loc.row is not None:
+        return t("position", lang, block=loc.block, row=loc.row, col=loc.col if loc.col is not None else "-")
+    return t("block", lang, block=loc.block)
+
+
+def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str:
+    where = describe_location(f.location, lang)
+    head = f"{path}: {where}: " if where else f"{path}: "
+    sev = f.severity
+    if color:
+        sev = f"{_COLORS.get(sev, '')}{sev}{_RESET}"
+    line = f"{head}{sev} {f.rule} {f.message}"
+    if f.expected is not None and f.actual is not None:
+        actual = f.actual if f.actual != "" else t("blank", lang)
+        line += " " + t("expected_actual", lang, expected=f.expected, actual=actual)
+    elif f.expected is not None:
+        line += " " + t("expected_only", lang, expected=f.expected)
+    pos = position(f.location, lang)
+    return f"{line} {pos}" if pos else line
+
+
+class TextReporter(Reporter):
+    name = "text"
+
+    def render(self, results: Sequence[FileResult]) -> str:
+        lines: list[str] = []
+        for result in results:
+            if result.error is not None:
+                sev = f"{_COLORS['error']}error{_RESET}" if self.color else "error"
+                lines.append(f"{result.path}: {sev} {result.error.code} {result.error.message}")
+                continue
+            for finding in result.findings:
+                lines.append(format_finding(result.path, finding, self.lang, self.color))
+        s = Summary.of(results)
+        lines.append(t("summary", self.lang, files=s.files, errors=s.errors, warnings=s.warnings,
+                       infos=s.infos, unreadable=s.unreadable))
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,283 @@
+"""Load YAML rule sets: validate against the JSON Schema, resolve ``extends``, filter by edition, compile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+import yaml
+
+from linter.errors import RuleSetError
+from linter.expr import ExprError, Relation, check_names, parse_relation
+from linter.resources import data_dir, load_schema
+
+BUILTIN_EDITIONS = {2021: "gov-2021.yaml", 2019: "gov-2019.yaml"}
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    number: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    path: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    group: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str
+    number: int
+    section: str
+    title: str
+    signature: tuple[str, ...]
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    groups: Mapping[str, tuple[str, ...]]
+    tolerated_rows: tuple[str, ...] = ()
+
+    def column(self, key: str) -> ColumnSpec:
+        return next(c for c in self.columns if c.key == key)
+
+    def row(self, key: str) -> RowSpec:
+        return next(r for r in self.rows if r.key == key)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    kind: str
+    params: Mapping[str, Any]
+    relation: Optional[Relation] = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    name: str
+    severity: str
+    summary: Mapping[str, str]
+    basis: str
+    messages: Mapping[str, Mapping[str, str]]
+    checks: tuple[CheckSpec, ...]
+    examples: Mapping[str, str]
+    severities: Mapping[str, str] = field(default_factory=dict)
+    unverified: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    title: str
+    edition: Optional[int]
+    sections: tuple[SectionSpec, ...]
+    tables: Mapping[str, TableSpec]
+    rules: tuple[RuleSpec, ...]
+    basis: str = ""
+
+    def rule(self, rule_id: str) -> RuleSpec:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(f"no such rule: {rule_id}")
+
+    def table_by_number(self, number: int) -> Optional[TableSpec]:
+        return next((t for t in self.tables.values() if t.number == number), None)
+
+
+# ---- loading -----------------------------------------------------------------------------------
+
+def _json_path(parts: Any) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleSetError(str(path), "$", f"cannot read: {exc.strerror or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise RuleSetError(str(path), "$", f"YAML syntax error: {where}{getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise RuleSetError(str(path), "$", "a rule file must be a mapping")
+    _validate(path, data)
+    return data
+
+
+def _validate(path: Path, data: dict[str, Any]) -> None:
+    import jsonschema  # imported here: only needed when a rule file is actually loaded
+
+    validator = jsonschema.Draft202012Validator(load_schema("ruleset.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise RuleSetError(str(path), _json_path(best.absolute_path), best.message)
+
+
+def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, str]]:
+    """The file's content with its ``extends`` chain merged in; plus rule id -> source file."""
+    if path in seen:
+        raise RuleSetError(str(path), "$.extends", "circular extends")
+    data = _read_yaml(path)
+    merged: dict[str, Any] = {"sections": [], "tables": {}, "rules": []}
+    sources: dict[str, str] = {}
+    for i, parent in enumerate(data.get("extends", [])):
+        ppath = path.parent / parent
+        if not ppath.is_file():
+            raise RuleSetError(str(path), f"$.extends[{i}]", f"no such file: {parent}")
+        pdata, psources = _merged(ppath, seen + (path,))
+        merged["sections"] = _override(merged["sections"], pdata["sections"], "key")
+        merged["tables"].update(pdata["tables"])
+        merged["rules"] = _override(merged["rules"], pdata["rules"], "id")
+        sources.update(psources)
+    merged["sections"] = _override(merged["sections"], data.get("sections", []), "key")
+    merged["tables"].update(data.get("tables", {}))
+    merged["rules"] = _override(merged["rules"], data.get("rules", []), "id")
+    for rule in data.get("rules", []):
+        sources[rule["id"]] = str(path)
+    for key in ("id", "title", "edition", "basis", "applies"):
+        if key in data:
+            merged[key] = data[key]
+    return merged, sources
+
+
+def _override(base: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    out = list(base)
+    for item in new:
+        idx = next((i for i, b in enumerate(out) if b[key] == item[key]), None)
+        if idx is None:
+            out.append(item)
+        else:
+            out[idx] = item
+    return out
+
+
+def _for_edition(items: list[Any], edition: Optional[int]) -> list[Any]:
+    return [
+        it for it in items
+        if not (isinstance(it, dict) and "editions" in it and edition is not None and edition not in it["editions"])
+    ]
+
+
+def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> RuleSet:
+    edition = data.get("edition")
+    sections = tuple(
+        SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("aliases", [])))
+        for s in _for_edition(data["sections"], edition)
+    )
+    section_keys = {s.key for s in sections}
+    tables: dict[str, TableSpec] = {}
+    for tkey, t in data["tables"].items():
+        where = f"$.tables.{tkey}"
+        if t["section"] not in section_keys:
+            raise RuleSetError(origin, where + ".section", f"unknown section '{t['section']}'")
+        columns = tuple(
+            ColumnSpec(c["key"], c["label"], tuple(c.get("path", [c["label"]])), tuple(c.get("aliases", [])))
+            for c in _for_edition(t["columns"], edition)
+        )
+        rows = tuple(
+            RowSpec(r["key"], r["label"], r.get("group", ""), tuple(r.get("aliases", [])))
+            for r in _for_edition(t["rows"], edition)
+        )
+        keys = [c.key for c in columns] + [r.key for r in rows]
+        row_keys = {r.key for r in rows}
+        col_keys = {c.key for c in columns}
+        groups: dict[str, tuple[str, ...]] = {}
+        for gname, members in t.get("groups", {}).items():
+            names = tuple(m if isinstance(m, str) else m["key"] for m in _for_edition(members, edition))
+            for n in names:
+                if n not in row_keys and n not in col_keys:
+                    raise RuleSetError(origin, f"{where}.groups.{gname}", f"unknown row or column '{n}'")
+            groups[gname] = names
+        if len(set(keys)) != len(keys) - len(row_keys & col_keys):
+            raise RuleSetError(origin, where, "duplicate row or column key")
+        tables[tkey] = TableSpec(tkey, t["number"], t["section"], t["title"], tuple(t["signature"]),
+                                 columns, rows, groups, tuple(t.get("tolerated_rows", [])))
+    rules: list[RuleSpec] = []
+    seen_ids: set[str] = set()
+    for i, r in enumerate(_for_edition(data["rules"], edition)):
+        where = f"$.rules[{i}]"
+        if r["id"] in seen_ids:
+            raise RuleSetError(sources.get(r["id"], origin), where + ".id", f"duplicate rule id {r['id']}")
+        seen_ids.add(r["id"])
+        raw_checks = r.get("checks") or [r["check"]]
+        checks = []
+        for j, c in enumerate(_for_edition(raw_checks, edition)):
+            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]"))
+        rules.append(
+            RuleSpec(
+                id=r["id"], name=r["name"], severity=r["severity"], summary=r["summary"], basis=r["basis"],
+                messages=r["messages"], checks=tuple(checks), examples=r["examples"],
+                severities=r.get("severities", {}), unverified=bool(r.get("unverified", False)),
+                source=sources.get(r["id"], origin),
+            )
+        )
+    return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""))
+
+
+def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str) -> CheckSpec:
+    params = {k: v for k, v in c.items() if k not in ("kind", "editions")}
+    for tkey in [c["table"]] if "table" in c else c.get("tables", []):
+        if tkey not in tables:
+            raise RuleSetError(origin, where + ".table", f"unknown table '{tkey}'")
+    relation = None
+    if c["kind"] == "equation":
+        table = tables[c["table"]]
+        try:
+            relation = parse_relation(c["expr"])
+            if c["each"] == "column":
+                known = {r.key for r in table.rows}
+            elif c["each"] == "row":
+                known = {col.key for col in table.columns}
+            else:
+                known = {col.key for col in table.columns} | {r.key for r in table.rows}
+            check_names(relation, known, table.groups)
+            if c["anchor"] not in known:
+                raise ExprError(f"unknown anchor '{c['anchor']}'")
+        except ExprError as exc:
+            raise RuleSetError(origin, where + ".expr", str(exc)) from None
+    return CheckSpec(c["kind"], params, relation)
+
+
+def load_ruleset(path: Path) -> RuleSet:
+    data, sources = _merged(path)
+    for key in ("id", "title"):
+        if key not in data:
+            raise RuleSetError(str(path), "$", f"'{key}' is a required property")
+    return _compile(data, sources, str(path))
+
+
+_CACHE: dict[int, RuleSet] = {}
+
+
+def builtin_ruleset(edition: int) -> RuleSet:
+    """The bundled rule set of an edition, compiled once per process."""
+    if edition not in _CACHE:
+        _CACHE[edition] = load_ruleset(data_dir("rules") / BUILTIN_EDITIONS[edition])
+    return _CACHE[edition]
