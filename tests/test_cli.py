@@ -1,0 +1,79 @@
+"""The command line: exit codes, several files with one unreadable, JSON validated against its schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.resources import load_schema
+from tests.docxbuild import p, write_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "fixtures" / "template" / "2021_official_template.docx"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version_and_rules() -> None:
+    assert run("--version").output.startswith("reportlint, version ")
+    out = run("rules", "--lang", "en").output
+    assert "RL-T3-002" in out and "requests.balance" in out
+
+
+def test_explain() -> None:
+    result = run("explain", "rl-t3-002")
+    assert result.exit_code == 0 and "表3左上角注明的勾稽关系" in result.output
+    assert run("explain", "RL-NOPE-001").exit_code == 2
+
+
+def test_one_unreadable_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    ole = tmp_path / "old.doc"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    result = run("check", "--format", "json", str(empty), str(TEMPLATE), str(ole))
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    jsonschema.validate(data, load_schema("findings.schema.json"))
+    files = {Path(f["path"]).name: f for f in data["files"]}
+    assert files["empty.docx"]["error"]["code"] == "RL-IO-008"
+    assert files["old.doc"]["error"]["code"] == "RL-IO-007"
+    assert files["2021_official_template.docx"]["error"] is None
+    assert files["2021_official_template.docx"]["findings"]
+    assert data["summary"]["unreadable"] == 2 and data["summary"]["files"] == 3
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.docx"))
+    assert result.exit_code == 2 and "RL-IO-010" in result.output
+
+
+def test_fail_on_levels_and_english(tmp_path: Path) -> None:
+    # The blank template has only warnings (blank cells): exit 0 by default, 1 with --fail-on warning.
+    assert run("check", str(TEMPLATE)).exit_code == 0
+    result = run("check", "--fail-on", "warning", "--lang", "en", str(TEMPLATE))
+    assert result.exit_code == 1
+    assert "table 3 row 「（七）总计」 has 7 blank cell(s)" in result.output
+    assert "[block 22 row 27 col 3]" in result.output
+
+
+def test_select_and_ignore(tmp_path: Path) -> None:
+    doc = write_docx(tmp_path / "bare.docx", p("一、总体情况"))
+    out = run("check", "--format", "json", "--select", "RL-STR", str(doc)).output
+    rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert rules == {"RL-STR-001"}
+    out = run("check", "--format", "json", "--ignore", "structure", "--ignore", "RL-T3", "--ignore", "RL-T4",
+              str(doc)).output
+    assert json.loads(out)["files"][0]["findings"] == []
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = run("check", "--format", "json", "--output", str(target), str(TEMPLATE))
+    assert result.output == "" and json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1

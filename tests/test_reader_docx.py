@@ -1,0 +1,152 @@
+"""The DOCX reader: what a reader sees, merged cells counted once, Word features that naive readers drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.errors import InputError
+from linter.limits import DEFAULT_LIMITS
+from linter.model import Paragraph, Table
+from linter.readers import read_document
+from tests.docxbuild import MAIN_DOCM, p, tbl, tc, tr, write_docx
+
+
+def read(tmp_path: Path, body: str, **kw: str):
+    return read_document(write_docx(tmp_path / "t.docx", body, **kw), DEFAULT_LIMITS)
+
+
+def texts(doc) -> list[str]:
+    return [b.full_text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_merged_cells_are_one_logical_cell(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc("corner", span=2, vmerge="restart"), tc("A"), tc("B")),
+        tr(tc("", span=2, vmerge="continue"), tc("1"), tc("2")),
+        tr(tc("x"), tc("y"), tc("wide", span=2)),
+        cols=4,
+    )
+    table = read(tmp_path, body).blocks[0]
+    assert isinstance(table, Table)
+    corner = table.rows[0][0]
+    assert corner is not None and corner is table.rows[1][1] and corner.rowspan == 2 and corner.colspan == 2
+    assert [c.text for c in table.origin_cells(1)] == ["1", "2"]
+    wide = table.rows[2][2]
+    assert wide is table.rows[2][3] and wide.colspan == 2 and (wide.phys_row, wide.phys_col) == (3, 3)
+
+
+def test_grid_before_and_after_leave_empty_slots(tmp_path: Path) -> None:
+    body = tbl(tr(tc("a"), tc("b"), tc("c")), tr(tc("m"), trpr='<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>'), cols=3)
+    table = read(tmp_path, body).blocks[0]
+    assert table.rows[1][0] is None and table.rows[1][1].text == "m" and table.rows[1][2] is None
+
+
+def test_content_controls_everywhere_are_read(tmp_path: Path) -> None:
+    body = (
+        '<w:sdt><w:sdtPr/><w:sdtContent>' + p("一、总体情况") + "</w:sdtContent></w:sdt>"
+        + '<w:p><w:r><w:t>前</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>中</w:t></w:r></w:sdtContent></w:sdt></w:p>'
+        + tbl(tr(tc("h"), '<w:sdt><w:sdtContent>' + tc("in-sdt-cell") + "</w:sdtContent></w:sdt>"),
+              tr(tc("r"), tc('<w:sdt><w:sdtContent>' + p("42") + "</w:sdtContent></w:sdt>", raw=True)), cols=2)
+    )
+    doc = read(tmp_path, body)
+    assert texts(doc) == ["一、总体情况", "前中"]
+    table = doc.blocks[2]
+    assert table.rows[0][1].text == "in-sdt-cell" and table.rows[1][1].text == "42"
+
+
+def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    cell = ('<w:p><w:del w:id="1"><w:r><w:delText>65</w:delText></w:r></w:del>'
+            '<w:ins w:id="2"><w:r><w:t>64</w:t></w:r></w:ins></w:p>')
+    body = (
+        tbl(tr(tc(cell, raw=True)), cols=1)
+        + '<w:p><w:moveFrom><w:r><w:t>旧</w:t></w:r></w:moveFrom><w:r><w:t>文</w:t></w:r>'
+          '<w:moveTo><w:r><w:t>新</w:t></w:r></w:moveTo></w:p>'
+        + '<w:p><w:pPr><w:rPr><w:del w:id="3"/></w:rPr></w:pPr><w:del><w:r><w:delText>三、旧标题</w:delText></w:r></w:del></w:p>'
+    )
+    doc = read(tmp_path, body)
+    assert doc.blocks[0].rows[0][0].text == "64"
+    assert texts(doc) == ["文新"]
+    assert any(n.code == "revisions" for n in doc.notices)
+
+
+def test_fields_show_result_not_instruction(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DOCPROPERTY Title </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2021年度报告</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+            '<w:p><w:fldSimple w:instr="PAGE"><w:r><w:t>7</w:t></w:r></w:fldSimple></w:p>')
+    assert texts(read(tmp_path, body)) == ["2021年度报告", "7"]
+
+
+def test_breaks_tabs_hidden_and_hyperlinks(tmp_path: Path) -> None:
+    body = ('<w:p><w:r><w:t>商业</w:t><w:br/><w:t>企业</w:t><w:tab/><w:t>x</w:t></w:r>'
+            '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'
+            '<w:hyperlink r:id="rId9"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>')
+    assert texts(read(tmp_path, body)) == ["商业\n企业\tx链接"]
+
+
+NUMBERING = (
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+    '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+)
+STYLES = ('<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/>'
+          '</w:numPr></w:pPr></w:style>'
+          '<w:style w:type="paragraph" w:styleId="H1b"><w:basedOn w:val="H1"/></w:style>')
+
+
+def numpr(num: int, lvl: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr>'
+
+
+def test_auto_numbering_renders_labels(tmp_path: Path) -> None:
+    body = (p("总体情况", numpr(1, 0)) + p("主动公开方面", numpr(1, 1)) + p("依申请公开方面", numpr(1, 1))
+            + p("主动公开政府信息情况", '<w:pStyle w:val="H1b"/>')  # numbering via the style chain
+            + p("收到和处理政府信息公开申请情况", numpr(2, 0))  # another numId on the same abstractNum continues
+            + p("不编号", numpr(0, 0)))
+    doc = read(tmp_path, body, numbering=NUMBERING, styles=STYLES)
+    assert texts(doc) == ["一、总体情况", "（一）主动公开方面", "（二）依申请公开方面",
+                          "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "不编号"]
+    assert doc.blocks[0].label == "一、" and doc.blocks[0].text == "总体情况"
+
+
+def test_layout_table_is_unwrapped_and_nested_tables_follow(tmp_path: Path) -> None:
+    inner = tbl(tr(tc("行政复议"), tc("行政诉讼")), cols=2)
+    body = tbl(tr(tc(inner + p(""), raw=True)), cols=1) + tbl(tr(tc("outer"), tc(inner + p("after"), raw=True)), cols=2)
+    doc = read(tmp_path, body)
+    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Paragraph", "Table", "Table"]
+    assert doc.blocks[0].rows[0][0].text == "行政复议"
+    assert doc.blocks[2].rows[0][1].text == "行政复议\n行政诉讼\nafter"
+    assert doc.blocks[3].index == 3 and doc.blocks[3].rows[0][1].text == "行政诉讼"
+
+
+@pytest.mark.parametrize(
+    ("setup", "code"),
+    [
+        ("docm", "RL-IO-009"),
+        ("no-document", "RL-IO-003"),
+        ("bad-xml", "RL-IO-006"),
+        ("doctype", "RL-IO-006"),
+    ],
+)
+def test_package_errors(tmp_path: Path, setup: str, code: str) -> None:
+    path = tmp_path / "x.docx"
+    if setup == "docm":
+        write_docx(path, p("x"), main_type=MAIN_DOCM)
+    elif setup == "no-document":
+        import zipfile
+
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("[Content_Types].xml", "<Types/>")
+    elif setup == "bad-xml":
+        write_docx(path, "", document="<w:document><w:body><w:p>")
+    else:
+        write_docx(path, "", document='<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                                      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                                      '<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>')
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert info.value.code == code
