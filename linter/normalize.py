@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Brackets, quotes, colons and other punctuation folded to one form before label matching.
 _FOLD = str.maketrans(
@@ -49,6 +50,7 @@ def strip_spaces(text: str) -> str:
     return _SPACE_RE.sub("", text)
 
 
+@lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """Canonical matching key of a label: no whitespace, folded brackets/quotes/width."""
     text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(_TRAD)

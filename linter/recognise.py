@@ -58,6 +58,8 @@ class Report:
     tables: Mapping[str, LogicalTable]
     report_year: Optional[int] = None
     section_starts: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+    # Per-report memo for derived facts that several checks need (e.g. blank totals).
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def section_at(self, block: int) -> Optional[str]:
         """Canonical heading of the section containing ``block``."""
@@ -74,9 +76,9 @@ class Report:
         spec = table.spec
         cell = row.cells.get(col_key) if col_key else None
         return self.location(
-            cell.xpath and row.block or row.block,
+            row.block,
             table=spec.number,
-            row_label=spec.row(row.key).label if row.key else collapse_spaces(row.text),
+            row_label=(spec.row(row.key).label if row.key else collapse_spaces(row.text)) or None,
             column_label=spec.column(col_key).label if col_key else None,
             row=cell.phys_row if cell else row.phys_row,
             col=cell.phys_col if cell else None,
@@ -219,56 +221,89 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     return mapping
 
 
-def _first_data_row(table: Table, spec: TableSpec, matcher: _RowMatcher) -> int:
+def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
+    """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
     labelled = any(r.label for r in spec.rows)
-    col_words = {label_key(p) for col in spec.columns for p in col.path}
+    col_words = {label_key(p) for col in spec.columns for p in (*col.path, *col.aliases)}
+    kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
+        has_col_word = any(t in col_words for t in texts)
         if labelled:
-            if any(matcher.match([t], strict=True) for t in texts):
-                return r
-        elif not any(t in col_words for t in texts):
-            return r
-    return len(table.rows)
+            is_data = any(matcher.match([t], strict=True) for t in texts)
+        else:
+            is_data = not has_col_word and "header" in kinds
+        kinds.append("data" if is_data else ("header" if has_col_word else "other"))
+    # A run of non-data rows right before data is one header group if it holds a column label.
+    r = 0
+    while r < len(kinds):
+        if kinds[r] == "data":
+            r += 1
+            continue
+        start = r
+        while r < len(kinds) and kinds[r] != "data":
+            r += 1
+        run = kinds[start:r]
+        is_header = "header" in run and (r < len(kinds) or start == 0 or not labelled)
+        for k in range(start, r):
+            kinds[k] = "header" if is_header else "other"
+    return kinds
+
+
+def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
+    """Column mapping for a continuation part without headers: align on the right edge."""
+    width_prev = max(inherited.values()) + 1 if inherited else 0
+    shift = table.n_cols - width_prev if table.n_cols != width_prev else 0
+    return {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
 
 
 def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]) -> tuple[list[FoundRow], dict[str, int]]:
+    """Rows of one physical table (or part). Each header group re-maps the columns below it,
+    which handles table 2's blocks and a continuation part that repeats the header."""
     matcher = _RowMatcher(spec)
-    first = _first_data_row(table, spec, matcher)
-    if first > 0:
-        paths = _column_paths(table, range(first))
-        mapping = map_columns(spec, paths)
-    elif inherited is not None:
-        # Continuation part without headers: align on the right edge (value columns are rightmost).
-        width_prev = max(inherited.values()) + 1 if inherited else 0
-        shift = table.n_cols - width_prev if table.n_cols != width_prev else 0
-        mapping = {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
-    else:
-        mapping = {}
-    label_limit = min(mapping.values()) if mapping else table.n_cols
+    kinds = _classify_rows(table, spec, matcher)
     labelled = any(x.label for x in spec.rows)
+    mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
+    union: dict[str, int] = dict(mapping)
     rows: list[FoundRow] = []
-    for r in range(first, len(table.rows)):
-        line = table.rows[r]
-        label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
-        own = [c for c in label_cells if c.grid_row == r and c.text.strip()]
-        leaf = label_key(own[-1].text) if own else ""
-        joined = "".join(label_key(c.text) for c in label_cells)
-        own_joined = "".join(label_key(c.text) for c in own)
-        key = matcher.match([k for k in (leaf, own_joined, joined) if k]) if own else None
-        if key is None and not labelled and not rows:
-            key = spec.rows[0].key
-        cells: dict[str, Optional[Cell]] = {}
-        for ckey, c in mapping.items():
-            cell = line[c] if c < len(line) else None
-            cells[ckey] = cell if cell is not None and cell.grid_row == r and cell.grid_col == c else None
-        has_values = any(cell is not None and cell.text.strip() for cell in cells.values())
-        unlabelled_first = not labelled and not rows and any(cell is not None for cell in cells.values())
-        if not own and not has_values and not unlabelled_first:
-            continue  # spacer row, or the tail of a vertical merge
-        phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
-        rows.append(FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells))
-    return rows, mapping
+    r = 0
+    while r < len(table.rows):
+        if kinds[r] == "header":
+            start = r
+            while r < len(table.rows) and kinds[r] == "header":
+                r += 1
+            mapping = map_columns(spec, _column_paths(table, range(start, r)))
+            union.update(mapping)
+            continue
+        row = _read_row(table, r, spec, matcher, mapping, labelled, first=not rows)
+        if row is not None:
+            rows.append(row)
+        r += 1
+    return rows, union
+
+
+def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int],
+              labelled: bool, first: bool) -> Optional[FoundRow]:
+    line = table.rows[r]
+    label_limit = min(mapping.values()) if mapping else table.n_cols
+    label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
+    own = [c for c in label_cells if c.grid_row == r and c.text.strip()]
+    leaf = label_key(own[-1].text) if own else ""
+    joined = "".join(label_key(c.text) for c in label_cells)
+    own_joined = "".join(label_key(c.text) for c in own)
+    key = matcher.match([k for k in (leaf, own_joined, joined) if k]) if own else None
+    if key is None and not labelled and first:
+        key = spec.rows[0].key
+    cells: dict[str, Optional[Cell]] = {}
+    for ckey, c in mapping.items():
+        cell = line[c] if c < len(line) else None
+        cells[ckey] = cell if cell is not None and cell.grid_row == r and cell.grid_col == c else None
+    has_values = any(cell is not None and cell.text.strip() for cell in cells.values())
+    unlabelled_first = not labelled and first and any(cell is not None for cell in cells.values())
+    if not own and not has_values and not unlabelled_first:
+        return None  # spacer row, or the tail of a vertical merge
+    phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
+    return FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells)
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
@@ -293,6 +328,11 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
                 open_key = None  # a numbered heading closes a table that could continue
             continue
         spec = classify(block, specs)
+        if spec is None and open_key is not None:
+            # Too few labels to classify alone: a continuation if its rows belong to the open table.
+            rows, part_mapping = read_part(block, ruleset.tables[open_key], mapping)
+            if any(r.key is not None for r in rows):
+                spec = ruleset.tables[open_key]
         if spec is None:
             continue
         existing = found.get(spec.key)

@@ -33,6 +33,7 @@ class ColumnSpec:
     label: str
     path: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    value: str = "count"
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         if t["section"] not in section_keys:
             raise RuleSetError(origin, where + ".section", f"unknown section '{t['section']}'")
         columns = tuple(
-            ColumnSpec(c["key"], c["label"], tuple(c.get("path", [c["label"]])), tuple(c.get("aliases", [])))
+            ColumnSpec(c["key"], c["label"], tuple(c.get("path", [c["label"]])), tuple(c.get("aliases", [])),
+                       c.get("value", "count"))
             for c in _for_edition(t["columns"], edition)
         )
         rows = tuple(

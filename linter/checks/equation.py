@@ -91,11 +91,41 @@ def term_location(report: Report, table: LogicalTable, t: Term) -> Location:
     return report.cell_location(table, t.row, t.col)
 
 
+def cell_key(t: Term) -> tuple[int, int, str]:
+    return (t.row.block, t.row.phys_row, t.col)
+
+
+def blank_totals(report: Report, ruleset: RuleSet) -> dict[tuple[int, int, str], tuple[LogicalTable, Instance, CheckSpec]]:
+    """Blank total cells whose parts are not all 0: a relation impossible because of a blank."""
+    memo_key = f"blank_totals:{ruleset.id}"
+    if memo_key in report.memo:
+        return report.memo[memo_key]  # type: ignore[return-value]
+    out: dict[tuple[int, int, str], tuple[LogicalTable, Instance, CheckSpec]] = {}
+    report.memo[memo_key] = out
+    for rule in ruleset.rules:
+        for check in rule.checks:
+            if check.kind != "equation" or check.relation is None or check.relation.op != "==":
+                continue
+            anchor = check.params["anchor"]
+            for table, inst in instances(report, check):
+                term = inst.terms[anchor]
+                if term.value.kind != "blank" or cell_key(term) in out:
+                    continue
+                if any(t.value.kind == "text" for t in inst.terms.values()):
+                    continue
+                if expected_anchor(check, inst, table.spec.groups) != 0:
+                    out[cell_key(term)] = (table, inst, check)
+    return out
+
+
 @register("equation")
 def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     assert check.relation is not None
     anchor = check.params["anchor"]
+    impossible = blank_totals(report, ruleset)
     for table, inst in instances(report, check):
+        if any(cell_key(t) in impossible for t in inst.terms.values()):
+            continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
         groups = table.spec.groups
         if any(t.value.kind == "text" or (t.value.kind == "number" and not t.value.is_count)
                for t in inst.terms.values()):
@@ -106,8 +136,6 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         if expr.holds(check.relation.op, left, right):
             continue
         anchor_term = inst.terms[anchor]
-        if anchor_term.value.kind == "blank":
-            continue  # a blank total with non-zero parts is the blank-cell rule's error
         expected = expected_anchor(check, inst, groups)
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
         yield Draft(
