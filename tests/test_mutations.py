@@ -21,7 +21,7 @@ CLEAN = ["filled_2021.docx", "filled_2021_large.docx", "autonum_headings.docx", 
          "tracked_changes.docx", "split_table.docx", "fullwidth.docx", "nested_and_fields.docx"]
 
 
-def value_cells(path: Path) -> list[tuple[int, str, str, Cell]]:
+def value_cells(path: Path) -> list[tuple[int, str | None, str, Cell]]:
     report = recognise(read_document(path), builtin_ruleset(2021))
     out = []
     for key in ("t3", "t4"):
@@ -30,7 +30,7 @@ def value_cells(path: Path) -> list[tuple[int, str, str, Cell]]:
             for col in table.spec.columns:
                 cell = row.cells.get(col.key)
                 if cell is not None:
-                    out.append((table.spec.number, table.spec.row(row.key).label, col.label, cell))
+                    out.append((table.spec.number, table.spec.row(row.key).label or None, col.label, cell))
     return out
 
 
