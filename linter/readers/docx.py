@@ -8,10 +8,10 @@ from typing import Iterator, Optional
 
 from lxml import etree
 
-from linter.errors import InputError
+from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
 from linter.model import Block, Cell, Document, Notice, Paragraph, Table
-from linter.readers.numbering import Numbering
+from linter.readers.numbering import Numbering, safe_int
 from linter.readers.package import Package
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -51,6 +51,7 @@ class _Reader:
     notices: list[Notice] = field(default_factory=list)
     revisions: int = 0
     fields: _FieldState = field(default_factory=_FieldState)
+    paths: "_Paths" = field(default_factory=lambda: _Paths())
 
     # ---- body walk -------------------------------------------------------------------------
     def walk(self, container: etree._Element, in_toc: bool = False) -> None:
@@ -71,7 +72,8 @@ class _Reader:
             elif tag in (W + "del", W + "moveFrom"):
                 self.revisions += 1
             if len(self.blocks) > self.limits.max_blocks:
-                raise InputError("RL-IO-005", f"more than max_blocks {self.limits.max_blocks} blocks")
+                raise limit_exceeded("max_blocks", self.limits.max_blocks, "too many paragraphs and tables",
+                                     "段落和表格过多")
 
     def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
         text = self.paragraph_text(p)
@@ -82,8 +84,8 @@ class _Reader:
             ps = ppr.find(W + "pStyle")
             style = ps.get(W + "val", "") if ps is not None else ""
             ol = ppr.find(W + "outlineLvl")
-            if ol is not None and (ol.get(W + "val") or "").isdigit():
-                outline = int(ol.get(W + "val") or 0)
+            if ol is not None and safe_int(ol.get(W + "val"), -1) >= 0:
+                outline = safe_int(ol.get(W + "val"))
             mark_del = ppr.find(f"{W}rPr/{W}del")
             if mark_del is not None:
                 self.revisions += 1
@@ -94,7 +96,7 @@ class _Reader:
             style = "TOC" if not style.startswith(_TOC_STYLE_PREFIXES) else style
         self.blocks.append(
             Paragraph(index=len(self.blocks), text=text, label=label, style=style,
-                      outline_level=outline, xpath=_path(p))
+                      outline_level=outline, xpath=self.paths.get(p))
         )
 
     def paragraph_text(self, p: etree._Element) -> str:
@@ -145,12 +147,9 @@ class _Reader:
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             elif tag == W + "sym":
-                ch = child.get(W + "char")
+                ch = _symbol(child.get(W + "char"))
                 if ch:
-                    try:
-                        out.append(chr(int(ch, 16)))
-                    except ValueError:
-                        pass
+                    out.append(ch)
 
     # ---- tables ----------------------------------------------------------------------------
     def _table(self, tbl: etree._Element) -> None:
@@ -162,7 +161,8 @@ class _Reader:
                 self.walk(cells[0])
                 return
         if len(rows) > self.limits.max_table_rows:
-            raise InputError("RL-IO-005", f"a table has more than max_table_rows {self.limits.max_table_rows} rows")
+            raise limit_exceeded("max_table_rows", self.limits.max_table_rows, f"a table of {len(rows)} rows",
+                                 f"表格有 {len(rows)} 行")
         index = len(self.blocks)
         self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
         nested: list[etree._Element] = []
@@ -190,7 +190,8 @@ class _Reader:
         slots: list[list[Optional[list]]] = []
         for r, tr in enumerate(rows):
             trpr = tr.find(W + "trPr")
-            col = int(_val(trpr.find(W + "gridBefore")) or 0) if trpr is not None else 0
+            col = max(0, safe_int(_val(trpr.find(W + "gridBefore")))) if trpr is not None else 0
+            self._check_width(col)
             line: list[Optional[list]] = [None] * col
             phys = 0
             for tc in _row_cells(tr):
@@ -201,8 +202,8 @@ class _Reader:
                 hmerge = False
                 if tcpr is not None:
                     gs = tcpr.find(W + "gridSpan")
-                    if gs is not None and (gs.get(W + "val") or "").isdigit():
-                        span = max(1, int(gs.get(W + "val") or 1))
+                    if gs is not None:
+                        span = max(1, safe_int(gs.get(W + "val"), 1))
                     vm = tcpr.find(W + "vMerge")
                     if vm is not None:
                         vmerge = vm.get(W + "val") or "continue"
@@ -211,6 +212,7 @@ class _Reader:
                     if tcpr.find(W + "cellDel") is not None:
                         self.revisions += 1
                         continue
+                self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
                 if hmerge and line and line[-1] is not None:
                     origin = line[-1]
                     origin[4] += span
@@ -226,11 +228,15 @@ class _Reader:
                         col += span
                         continue
                 text = self._cell_text(tc, nested)
-                cell = [text, r, col, 1, span, r + 1, phys, _path(tc)]
+                cell = [text, r, col, 1, span, r + 1, phys, self.paths.get(tc)]
                 line.extend([cell] * span)
                 col += span
             slots.append(line)
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
+        self._check_width(width)
+        if len(slots) * width > self.limits.max_table_cells:
+            raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
+                                 f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
         frozen: dict[int, Cell] = {}
         grid: list[tuple[Optional[Cell], ...]] = []
         for line in slots:
@@ -246,7 +252,12 @@ class _Reader:
                                        colspan=slot[4], phys_row=slot[5], phys_col=slot[6], xpath=slot[7])
                 out.append(frozen[key])
             grid.append(tuple(out))
-        return Table(index=index, rows=tuple(grid), n_cols=width, xpath=_path(tbl))
+        return Table(index=index, rows=tuple(grid), n_cols=width, xpath=self.paths.get(tbl))
+
+    def _check_width(self, cols: int) -> None:
+        if cols > self.limits.max_table_cols:
+            raise limit_exceeded("max_table_cols", self.limits.max_table_cols, f"a table row {cols} columns wide",
+                                 f"表格一行宽 {cols} 列")
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         lines: list[str] = []
@@ -284,6 +295,17 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
             yield from _row_cells(child)
 
 
+def _symbol(code: Optional[str]) -> str:
+    """The character of ``w:sym``; nothing for malformed codes, controls and lone surrogates."""
+    try:
+        value = int(code or "", 16) if 0 < len(code or "") <= 8 else -1
+    except ValueError:
+        return ""
+    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF or 0x7F <= value < 0xA0:
+        return ""
+    return chr(value)
+
+
 def _val(el: Optional[etree._Element]) -> Optional[str]:
     return None if el is None else el.get(W + "val")
 
@@ -294,6 +316,52 @@ def _on(el: Optional[etree._Element]) -> bool:
 
 def _path(el: etree._Element) -> str:
     return el.getroottree().getpath(el)
+
+
+class _Paths:
+    """``getpath()`` in linear time: lxml's is linear in the siblings per call, so a table of
+    10,000 rows took quadratic time. Same output (libxml2's xmlGetNodePath rules): an index
+    only when a sibling has the same name; default-namespace elements are ``*`` and count
+    every element sibling."""
+
+    def __init__(self) -> None:
+        self._cache: dict[etree._Element, str] = {}
+
+    def get(self, el: etree._Element) -> str:
+        found = self._cache.get(el)
+        if found is not None:
+            return found
+        parent = el.getparent()
+        if parent is None:
+            return "/" + _step_name(el)
+        base = self.get(parent) if parent.getparent() is not None else "/" + _step_name(parent)
+        self._steps(parent, base)
+        return self._cache.get(el) or _path(el)
+
+    def _steps(self, parent: etree._Element, base: str) -> None:
+        kids = [k for k in parent if isinstance(k.tag, str)]
+        names = [_step_name(k) for k in kids]
+        total: dict[str, int] = {}
+        for name in names:
+            total[name] = total.get(name, 0) + 1
+        generic_total = len(kids)
+        seen: dict[str, int] = {}
+        generic_seen = 0
+        for kid, name in zip(kids, names):
+            generic_seen += 1
+            seen[name] = seen.get(name, 0) + 1
+            if name == "*":
+                step = f"*[{generic_seen}]" if generic_total > 1 else "*"
+            else:
+                step = f"{name}[{seen[name]}]" if total[name] > 1 else name
+            self._cache[kid] = f"{base}/{step}"
+
+
+def _step_name(el: etree._Element) -> str:
+    qname = etree.QName(el)
+    if qname.namespace is None:
+        return qname.localname
+    return f"{el.prefix}:{qname.localname}" if el.prefix else "*"
 
 
 def _vanish_styles(styles: Optional[etree._Element]) -> set[str]:

@@ -43,8 +43,23 @@ def chinese_counting(n: int, digits: str = _CN_DIGITS, units: tuple[str, str, st
     return "".join(parts)
 
 
+def safe_int(text: Optional[str], default: int = 0) -> int:
+    """An OOXML integer attribute, or ``default`` when absent or malformed (files are untrusted)."""
+    if text is None:
+        return default
+    text = text.strip()
+    if not text or len(text) > 18:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
 def format_number(n: int, fmt: str) -> tuple[str, bool]:
     """Render ``n`` in Word's numFmt ``fmt``; the flag is False when we fell back to decimal."""
+    if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= 3999:
+        return str(n), True  # letters repeat and roman numerals grow with n: keep hostile counters cheap
     if fmt in ("decimal", "decimalZero") or fmt == "":
         return (f"{n:02d}" if fmt == "decimalZero" else str(n)), True
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"):
@@ -125,7 +140,7 @@ class Numbering:
                     nb.style_based_on[sid] = _val(based) or ""
                 numpr = st.find(f"{W}pPr/{W}numPr")
                 if numpr is not None:
-                    ilvl = int(_val(numpr.find(W + "ilvl"), "0") or 0)
+                    ilvl = safe_int(_val(numpr.find(W + "ilvl")))
                     nb.style_numpr[sid] = (_val(numpr.find(W + "numId")), ilvl)
         if numbering is None:
             return nb
@@ -135,13 +150,13 @@ class Numbering:
             aid = an.get(W + "abstractNumId") or ""
             levels: dict[int, _Level] = {}
             for lvl in an.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = safe_int(lvl.get(W + "ilvl"))
                 restart = lvl.find(W + "lvlRestart")
                 levels[ilvl] = _Level(
-                    start=int(_val(lvl.find(W + "start"), "1") or 1),
+                    start=safe_int(_val(lvl.find(W + "start")), 1),
                     fmt=_val(lvl.find(W + "numFmt"), "decimal") or "decimal",
                     text=_val(lvl.find(W + "lvlText"), "") or "",
-                    restart=int(_val(restart, "0") or 0) if restart is not None else None,
+                    restart=safe_int(_val(restart)) if restart is not None else None,
                     is_lgl=lvl.find(W + "isLgl") is not None,
                 )
             nb.abstract[aid] = levels
@@ -159,7 +174,7 @@ class Numbering:
             for ov in num.findall(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
                 if so is not None:
-                    nb.overrides.setdefault(nid, {})[int(ov.get(W + "ilvl", "0"))] = int(_val(so, "1") or 1)
+                    nb.overrides.setdefault(nid, {})[safe_int(ov.get(W + "ilvl"))] = safe_int(_val(so), 1)
         return nb
 
     def _style_numpr(self, style: str) -> Optional[tuple[Optional[str], int]]:
@@ -179,7 +194,8 @@ class Numbering:
         if numpr is not None:
             num_id = _val(numpr.find(W + "numId"))
             lv = _val(numpr.find(W + "ilvl"))
-            ilvl = int(lv) if lv is not None and lv.isdigit() else None
+            ilvl = safe_int(lv, -1) if lv is not None else None
+            ilvl = ilvl if ilvl is None or ilvl >= 0 else None
         if num_id is None or ilvl is None:
             from_style = self._style_numpr(style)
             if from_style is not None:
