@@ -45,14 +45,18 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
               help="Use this YAML rule set instead of the built-in ones.")
+@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
+              help="The same body's report of the year before, for the year-to-year rules.")
+@click.option("--no-pairing", is_flag=True,
+              help="Do not pair one body's consecutive years found in the same batch.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, edition: Optional[str],
-          select: tuple[str, ...], ignore: tuple[str, ...], rules_file: Optional[str], output: Optional[str],
-          debug: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], rules_file: Optional[str],
+          previous_file: Optional[str], no_pairing: bool, output: Optional[str], debug: bool) -> None:
     """Check annual reports (.docx) and print located findings."""
-    from linter.check import Options, check_file
+    from linter.check import Options, check_files, load_previous
     from linter.engine import Selection
     from linter.findings import SEVERITY_RANK
     from linter.reporters import get_reporter
@@ -68,7 +72,13 @@ def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, edition: Op
         sys.exit(EXIT_ERROR)
     options = Options(lang=lang, edition=int(edition) if edition else None,
                       selection=Selection(select=select, ignore=ignore), ruleset=ruleset)
-    results = [check_file(p, options) for p in _expand(paths)]
+    previous = None
+    if previous_file:
+        previous, failed = load_previous(Path(previous_file), options)
+        if failed is not None and failed.error is not None:
+            click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
+            sys.exit(EXIT_ERROR)
+    results = check_files(_expand(paths), options, previous, pair_years=not no_pairing)
     if debug:
         for r in results:
             if r.error is not None and r.error.debug:

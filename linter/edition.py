@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from linter.model import Document
+from linter.model import Cell, Document
 from linter.normalize import label_key
 
 SIGNATURES_2021 = ("本年制发件数", "现行有效件数", "本年收费金额", "申请人无正当理由逾期不补正")
@@ -13,9 +13,16 @@ SIGNATURES_2019 = ("本年新制作数量", "对外公开总数量", "上一年�
 
 
 @dataclass(frozen=True)
+class Signature:
+    text: str
+    block: int
+    cell: Cell
+
+
+@dataclass(frozen=True)
 class EditionEvidence:
-    found_2021: tuple[str, ...]
-    found_2019: tuple[str, ...]
+    found_2021: tuple[Signature, ...] = ()
+    found_2019: tuple[Signature, ...] = ()
 
     @property
     def by_tables(self) -> Optional[int]:
@@ -27,15 +34,19 @@ class EditionEvidence:
 
 
 def table_evidence(doc: Document) -> EditionEvidence:
-    keys: set[str] = set()
+    found: dict[str, Signature] = {}
+    wanted = {label_key(s): s for s in SIGNATURES_2021 + SIGNATURES_2019}
     for table in doc.tables():
         for r in range(len(table.rows)):
             for cell in table.origin_cells(r):
-                if cell.text.strip():
-                    keys.add(label_key(cell.text))
-    def found(sigs: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(s for s in sigs if any(label_key(s) in k for k in keys))
-    return EditionEvidence(found(SIGNATURES_2021), found(SIGNATURES_2019))
+                if not cell.text.strip():
+                    continue
+                key = label_key(cell.text)
+                for wkey, sig in wanted.items():
+                    if sig not in found and wkey in key:
+                        found[sig] = Signature(sig, table.index, cell)
+    return EditionEvidence(tuple(found[s] for s in SIGNATURES_2021 if s in found),
+                           tuple(found[s] for s in SIGNATURES_2019 if s in found))
 
 
 def expected_edition(report_year: Optional[int]) -> Optional[int]:
@@ -49,5 +60,7 @@ def expected_edition(report_year: Optional[int]) -> Optional[int]:
 
 
 def choose_edition(report_year: Optional[int], evidence: EditionEvidence, override: Optional[int] = None) -> int:
-    """The rule set to apply: an explicit override, else the year's edition, else the tables', else 2021."""
-    return override or expected_edition(report_year) or evidence.by_tables or 2021
+    """The rule set to apply: an explicit override, else the edition the tables are written in
+    (so a wrong-edition report gets one RL-VER-001, not a cascade of structure errors), else the
+    report year's edition, else 2021."""
+    return override or evidence.by_tables or expected_edition(report_year) or 2021

@@ -26,6 +26,8 @@ class Selection:
 
         if self.select and not hit(self.select):
             return False
+        if not rule.enabled and not any(p == rule.id or p == rule.name for p in self.select):
+            return False  # an opt-in rule runs only when named explicitly
         return not hit(self.ignore)
 
 

@@ -1,7 +1,8 @@
 """A tiny, safe expression language over named table cells (parsed with ``ast``; never ``eval``).
 
 Grammar: numbers, names (``total``, dotted ``review.total``), ``+ - *``, unary minus,
-``sum(group)`` and one comparison (``== <= >= < >``) at the top. Names are row keys, column
+``sum(group)``, ``prev(name)`` (the same cell in the previous year's report) and one
+comparison (``== <= >= < >``) at the top. Names are row keys, column
 keys or group names of one table; the rule's ``each`` decides which (see checks/equation.py).
 """
 
@@ -13,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, Mapping, Sequence, Union
 
 Node = Union["Num", "Ref", "Sum", "BinOp", "Neg"]
+PREV = "prev:"
 
 
 class ExprError(ValueError):
@@ -77,10 +79,11 @@ def _convert(node: ast.expr) -> Node:
         return BinOp(_BIN[type(node.op)], _convert(node.left), _convert(node.right))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return Neg(_convert(node.operand))
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum":
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("sum", "prev"):
         if len(node.args) != 1 or node.keywords:
-            raise ExprError("sum() takes exactly one group name")
-        return Sum(_dotted(node.args[0]))
+            raise ExprError(f"{node.func.id}() takes exactly one name")
+        name = _dotted(node.args[0])
+        return Sum(name) if node.func.id == "sum" else Ref(PREV + name)
     raise ExprError(f"not allowed in an expression: {type(node).__name__}")
 
 
@@ -114,8 +117,8 @@ def check_names(rel: Relation, known: set[str], groups: Mapping[str, Sequence[st
         if name.startswith("sum:"):
             if name[4:] not in groups:
                 raise ExprError(f"unknown group '{name[4:]}' in sum()")
-        elif name not in known:
-            raise ExprError(f"unknown name '{name}'")
+        elif name.removeprefix(PREV) not in known:
+            raise ExprError(f"unknown name '{name.removeprefix(PREV)}'")
 
 
 def evaluate(node: Node, lookup: Callable[[str], Decimal], groups: Mapping[str, Sequence[str]]) -> Decimal:

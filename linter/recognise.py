@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
+from linter.edition import EditionEvidence, table_evidence
+from linter.metadata import Title, find_report_year, find_title
 from linter.model import Cell, Document, Location, Paragraph, Table
-from linter.normalize import collapse_spaces, label_key
+from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import RuleSet, SectionSpec, TableSpec
 
 _NUMERALS = "一二三四五六七八九十"
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
 _TRAILING = "：:。.；;"
 _ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")
-_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*度?.{0,40}?(?:政府信息公开|政务公开|信息公开)")
-_YEAR_PERIOD = re.compile(r"统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class LogicalTable:
     blocks: tuple[int, ...]
     rows: tuple[FoundRow, ...]
     columns: frozenset[str]
+    headers: Mapping[str, str] = field(default_factory=dict)  # column key -> its header's label key
 
     def row(self, key: str) -> Optional[FoundRow]:
         return next((r for r in self.rows if r.key == key), None)
@@ -58,6 +59,10 @@ class Report:
     tables: Mapping[str, LogicalTable]
     report_year: Optional[int] = None
     section_starts: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+    title: Optional[Title] = None
+    evidence: EditionEvidence = field(default_factory=EditionEvidence)
+    # The same body's report of the year before (tables only), for the year-to-year rules.
+    previous: Optional["Report"] = None
     # Per-report memo for derived facts that several checks need (e.g. blank totals).
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -68,6 +73,15 @@ class Report:
             if start <= block:
                 current = heading
         return current
+
+    def section_paragraphs(self, key: str) -> list[Paragraph]:
+        """The paragraphs of a section (after its heading, up to the next section's heading)."""
+        hit = next((h for h in sorted(self.sections, key=lambda h: h.block) if h.spec.key == key), None)
+        if hit is None:
+            return []
+        later = [h.block for h in self.sections if h.block > hit.block]
+        end = min(later) if later else len(self.document.blocks)
+        return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
 
     def location(self, block: int, **extra: object) -> Location:
         return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
@@ -257,7 +271,8 @@ def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
     return {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
 
 
-def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]) -> tuple[list[FoundRow], dict[str, int]]:
+def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
+              ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
     """Rows of one physical table (or part). Each header group re-maps the columns below it,
     which handles table 2's blocks and a continuation part that repeats the header."""
     matcher = _RowMatcher(spec)
@@ -265,6 +280,7 @@ def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
     labelled = any(x.label for x in spec.rows)
     mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
     union: dict[str, int] = dict(mapping)
+    headers: dict[str, str] = {}
     rows: list[FoundRow] = []
     r = 0
     while r < len(table.rows):
@@ -272,14 +288,16 @@ def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
             start = r
             while r < len(table.rows) and kinds[r] == "header":
                 r += 1
-            mapping = map_columns(spec, _column_paths(table, range(start, r)))
+            paths = _column_paths(table, range(start, r))
+            mapping = map_columns(spec, paths)
             union.update(mapping)
+            headers.update({k: paths[c][-1] for k, c in mapping.items() if paths[c]})
             continue
         row = _read_row(table, r, spec, matcher, mapping, labelled, first=not rows)
         if row is not None:
             rows.append(row)
         r += 1
-    return rows, union
+    return rows, union, headers
 
 
 def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int],
@@ -330,7 +348,7 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
         spec = classify(block, specs)
         if spec is None and open_key is not None:
             # Too few labels to classify alone: a continuation if its rows belong to the open table.
-            rows, part_mapping = read_part(block, ruleset.tables[open_key], mapping)
+            rows, part_mapping, headers = read_part(block, ruleset.tables[open_key], mapping)
             if any(r.key is not None for r in rows):
                 spec = ruleset.tables[open_key]
         if spec is None:
@@ -338,37 +356,30 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
         existing = found.get(spec.key)
         if existing is not None and open_key != spec.key:
             continue  # a second, separate copy: the first one counts
-        rows, part_mapping = read_part(block, spec, mapping if existing is not None else None)
+        rows, part_mapping, headers = read_part(block, spec, mapping if existing is not None else None)
         if existing is not None:
             found[spec.key] = LogicalTable(spec, existing.blocks + (block.index,), existing.rows + tuple(rows),
-                                           existing.columns | frozenset(part_mapping))
+                                           existing.columns | frozenset(part_mapping),
+                                           {**headers, **existing.headers})
         else:
-            found[spec.key] = LogicalTable(spec, (block.index,), tuple(rows), frozenset(part_mapping))
+            found[spec.key] = LogicalTable(spec, (block.index,), tuple(rows), frozenset(part_mapping), headers)
         mapping = part_mapping or mapping
         open_key = spec.key
     return found
 
 
-# ---- report year -------------------------------------------------------------------------------
-
-def find_report_year(doc: Document) -> Optional[int]:
-    paras = [p for p in doc.paragraphs() if p.full_text.strip()]
-    for p in paras[:8]:
-        m = _YEAR_TITLE.search(collapse_spaces(p.full_text))
-        if m and "年度报告" in p.full_text.replace(" ", "") or (m and len(p.full_text) < 60):
-            return int(m.group(1))
-    for p in paras[:40]:
-        m = _YEAR_PERIOD.search(strip_ws(p.full_text))
-        if m:
-            return int(m.group(1))
-    return None
-
-
-def strip_ws(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def recognise(doc: Document, ruleset: RuleSet) -> Report:
+def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
+              previous: Optional[Report] = None) -> Report:
     sections = find_sections(doc, ruleset)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
-    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc), starts)
+    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc), starts,
+                  title=find_title(doc), evidence=evidence if evidence is not None else table_evidence(doc),
+                  previous=previous)
+
+
+def tables_only(report: Report) -> Report:
+    """A light copy for use as another report's ``previous``: tables and year, no body text."""
+    doc = Document(report.document.path, report.document.format, ())
+    texts: dict[str, object] = {f"section:{h.spec.key}": strip_spaces("".join(p.full_text for p in report.section_paragraphs(h.spec.key)))
+                                for h in report.sections}
+    return Report(doc, report.ruleset, (), report.tables, report.report_year, (), title=report.title, memo=texts)

@@ -82,6 +82,7 @@ class RuleSpec:
     examples: Mapping[str, str]
     severities: Mapping[str, str] = field(default_factory=dict)
     unverified: bool = False
+    enabled: bool = True  # False: runs only when selected explicitly
     source: str = ""
 
 
@@ -237,7 +238,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 id=r["id"], name=r["name"], severity=r["severity"], summary=r["summary"], basis=r["basis"],
                 messages=r["messages"], checks=tuple(checks), examples=r["examples"],
                 severities=r.get("severities", {}), unverified=bool(r.get("unverified", False)),
-                source=sources.get(r["id"], origin),
+                enabled=bool(r.get("enabled", True)), source=sources.get(r["id"], origin),
             )
         )
     return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""))
@@ -249,6 +250,12 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
         if tkey not in tables:
             raise RuleSetError(origin, where + ".table", f"unknown table '{tkey}'")
     relation = None
+    for i, pattern in enumerate(c.get("patterns", [])):
+        _regex(pattern["regex"], origin, f"{where}.patterns[{i}].regex")
+    for i, quote in enumerate(c.get("quotes", [])):
+        _regex(quote["pattern"], origin, f"{where}.quotes[{i}].pattern")
+        if quote["table"] not in tables:
+            raise RuleSetError(origin, f"{where}.quotes[{i}].table", f"unknown table '{quote['table']}'")
     if c["kind"] == "equation":
         table = tables[c["table"]]
         try:
@@ -260,11 +267,20 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
             else:
                 known = {col.key for col in table.columns} | {r.key for r in table.rows}
             check_names(relation, known, table.groups)
-            if c["anchor"] not in known:
+            if c["anchor"].removeprefix("prev:") not in known:
                 raise ExprError(f"unknown anchor '{c['anchor']}'")
         except ExprError as exc:
             raise RuleSetError(origin, where + ".expr", str(exc)) from None
     return CheckSpec(c["kind"], params, relation)
+
+
+def _regex(pattern: str, origin: str, where: str) -> None:
+    import re
+
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise RuleSetError(origin, where, f"invalid regular expression: {exc}") from None
 
 
 def load_ruleset(path: Path) -> RuleSet:

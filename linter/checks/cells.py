@@ -8,15 +8,41 @@ from linter.checks import Draft, register
 from linter.checks.equation import blank_totals, expected_anchor, term_location
 from linter.recognise import Report
 from linter.ruleset import CheckSpec, RuleSet
-from linter.values import format_number, parse_value
+from linter.values import Value, format_number, parse_value
+
+
+_KIND_NAMES = {
+    "count": ("非负整数", "a non-negative integer"),
+    "signed": ("整数（可写作「增N」「减N」）", "an integer (增N / 减N accepted)"),
+    "amount": ("非负金额", "a non-negative amount"),
+    "amount_wan": ("以万元为单位的非负金额", "a non-negative amount in 万元"),
+}
+
+
+def _valid(value: Value, kind: str) -> bool:
+    if value.kind != "number" or value.number is None:
+        return False
+    if kind == "signed":
+        return value.is_integer
+    if kind in ("amount", "amount_wan"):
+        return value.number >= 0 and not value.sign_word
+    return value.number >= 0 and value.is_integer and not value.sign_word
 
 
 @register("values")
 def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    by_column = check.params["type"] == "by_column"
     for tkey in check.params["tables"]:
         table = report.tables.get(tkey)
         if table is None:
             continue
+        for col in table.spec.columns:
+            if by_column and col.value == "amount_wan" and col.key in table.headers \
+                    and "万元" not in table.headers[col.key]:
+                row = next((r for r in table.rows if col.key in r.cells), None)
+                if row is not None:
+                    yield Draft("header_unit", report.cell_location(table, row, col.key).with_(row=None, col=None),
+                                {"col": col.label})
         for row in table.rows:
             if row.key is None:
                 continue
@@ -25,10 +51,25 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                 if cell is None:
                     continue
                 value = parse_value(cell.text)
-                if value.kind == "blank" or value.is_count:
+                if value.kind == "blank":
                     continue
-                yield Draft("invalid", report.cell_location(table, row, col.key),
-                            {"table": table.spec.number, "text": cell.text.strip()}, actual=cell.text.strip())
+                kind = col.value if by_column else "count"
+                text = cell.text.strip()
+                loc = report.cell_location(table, row, col.key)
+                params = {"table": table.spec.number, "text": text, "unit": value.unit,
+                          "expected_kind": _KIND_NAMES[kind][0], "expected_kind_en": _KIND_NAMES[kind][1]}
+                if not by_column:
+                    if not value.is_count:
+                        yield Draft("invalid", loc, params, actual=text)
+                    continue
+                if not _valid(value, kind):
+                    yield Draft("invalid", loc, params, actual=text)
+                    continue
+                if value.unit:  # readable, but the unit belongs in the header
+                    variant = "fee_yuan" if kind == "amount_wan" and value.unit == "元" else "unit_text"
+                    yield Draft(variant, loc, params, actual=text)
+                if value.thousands:
+                    yield Draft("thousands", loc, params, actual=text)
 
 
 @register("blanks")

@@ -19,6 +19,7 @@ class Term:
     row: FoundRow
     col: str
     value: Value
+    previous: bool = False  # a cell of last year's report
 
 
 @dataclass(frozen=True)
@@ -35,38 +36,57 @@ def instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable, 
     if table is None or check.relation is None:
         return
     spec = table.spec
-    groups = spec.groups
-    needed = expr.terms(check.relation, groups)
-    rows = {r.key: r for r in table.rows if r.key is not None}
+    needed = expr.terms(check.relation, spec.groups)
+    if check.params["anchor"] not in needed:
+        needed.append(check.params["anchor"])  # the cell a finding points at, e.g. for an inequality
+    previous = report.previous.tables.get(spec.key) if report.previous is not None else None
+    if any(n.startswith(expr.PREV) for n in needed) and previous is None:
+        return  # a year-to-year relation without last year's report: skipped
+    rows = _first_rows(table)
+    prev_rows = _first_rows(previous) if previous is not None else {}
     each = check.params["each"]
+    only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
 
-    def term(row: Optional[FoundRow], col: str) -> Optional[Term]:
-        if row is None or col not in table.columns:
+    def bind(row_key: Optional[str], col: str, name: str) -> Optional[Term]:
+        source, lookup = (previous, prev_rows) if name.startswith(expr.PREV) else (table, rows)
+        row = lookup.get(row_key) if row_key is not None else None
+        if source is None or row is None or col not in source.columns:
             return None
         cell = row.cells.get(col)
-        return Term(row, col, parse_value(cell.text if cell is not None else None))
+        return Term(row, col, parse_value(cell.text if cell is not None else None), source is previous)
+
+    def emit(bound: dict[str, Optional[Term]], params: dict[str, str]) -> Iterator[tuple[LogicalTable, Instance]]:
+        if all(t is not None for t in bound.values()):
+            yield table, Instance(bound, params)  # type: ignore[arg-type]
 
     if each == "column":
         for col in spec.columns:
-            bound = {n: term(rows.get(n), col.key) for n in needed}
-            if all(t is not None for t in bound.values()):
-                yield table, Instance(bound, {**extra, "col": col.label})  # type: ignore[arg-type]
+            yield from emit({n: bind(n.removeprefix(expr.PREV), col.key, n) for n in needed},
+                            {**extra, "col": col.label})
     elif each == "row":
-        for row in table.rows:
-            if row.key is None or rows.get(row.key) is not row:
+        for key in rows:
+            if only and key not in only:
                 continue
-            bound = {n: term(row, n) for n in needed}
-            if all(t is not None for t in bound.values()):
-                yield table, Instance(bound, {**extra, "row": spec.row(row.key).label})  # type: ignore[arg-type]
+            yield from emit({n: bind(key, n.removeprefix(expr.PREV), n) for n in needed},
+                            {**extra, "row": spec.row(key).label})
     else:
         row_keys = {r.key for r in spec.rows}
-        default_row = next(iter(rows.values()), None)
+        default = next(iter(rows), None)
         bound = {}
         for n in needed:
-            bound[n] = term(rows.get(n), "") if n in row_keys else term(default_row, n)
-        if all(t is not None for t in bound.values()):
-            yield table, Instance(bound, extra)  # type: ignore[arg-type]
+            bare = n.removeprefix(expr.PREV)
+            bound[n] = bind(bare, "", n) if bare in row_keys else bind(default, bare, n)
+        yield from emit(bound, extra)
+
+
+def _first_rows(table: LogicalTable) -> dict[str, FoundRow]:
+    """Row key -> the first row with that key (duplicates are the structure rule's business)."""
+    out: dict[str, FoundRow] = {}
+    for row in table.rows:
+        if row.key is not None and row.key not in out:
+            out[row.key] = row
+    return out
 
 
 def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple[str, ...]]) -> Decimal:
@@ -88,6 +108,8 @@ def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple
 
 
 def term_location(report: Report, table: LogicalTable, t: Term) -> Location:
+    if t.previous and report.previous is not None:
+        return report.previous.cell_location(report.previous.tables[table.spec.key], t.row, t.col)
     return report.cell_location(table, t.row, t.col)
 
 
@@ -136,13 +158,13 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         if expr.holds(check.relation.op, left, right):
             continue
         anchor_term = inst.terms[anchor]
-        expected = expected_anchor(check, inst, groups)
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
-        yield Draft(
-            "violated",
-            term_location(report, table, anchor_term),
-            inst.params,
-            expected=format_number(expected),
-            actual=format_number(anchor_term.value.as_number()),
-            related=related,
-        )
+        if check.relation.op == "==":
+            expected = format_number(expected_anchor(check, inst, groups))
+            actual = format_number(anchor_term.value.as_number())
+        else:  # an inequality: show both sides
+            expected = f"{check.relation.op} {format_number(right)}"
+            actual = format_number(left)
+        params = {**inst.params, "left": format_number(left), "right": format_number(right)}
+        yield Draft("violated", term_location(report, table, anchor_term), params,
+                    expected=expected, actual=actual, related=related)

@@ -88,3 +88,11 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
         if row_spec.key not in seen and labelled:
             yield Draft("missing_row", table_loc.with_(row_label=row_spec.label), {"row": row_spec.label},
                         expected=row_spec.label)
+
+
+@register("heading_variants")
+def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    for hit in report.sections:
+        if not hit.exact:
+            yield Draft("variant", report.location(hit.block, text=hit.text),
+                        {"found": hit.text, "template": hit.spec.heading}, expected=hit.spec.heading, actual=hit.text)

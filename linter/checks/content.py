@@ -1,0 +1,120 @@
+"""Text checks: template residue (RL-TPL-001), required content of sections (RL-S1/S5/S6),
+numbers quoted in the narrative versus the tables (RL-NAR-001)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator, Optional
+
+from linter.checks import Draft, register
+from linter.metadata import body_kind
+from linter.model import Paragraph
+from linter.normalize import nfkc_numbers, strip_spaces
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+from linter.values import format_number, parse_value
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+
+def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
+    return text[max(0, start - width): end + width].strip()
+
+
+@register("text_patterns")
+def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    """Each paragraph and table cell is searched for each pattern; one finding per place."""
+    patterns = [(re.compile(p["regex"]), p["what"]) for p in check.params["patterns"]]
+    for block in report.document.blocks:
+        if isinstance(block, Paragraph):
+            places = [(block.full_text, {})]
+        else:
+            places = [(cell.text, {"row": cell.phys_row, "col": cell.phys_col})
+                      for r in range(len(block.rows)) for cell in block.origin_cells(r) if cell.text.strip()]
+        for text, where in places:
+            for regex, what in patterns:
+                m = regex.search(text)
+                if m:
+                    yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), m.end()), **where),
+                                {"found": m.group(0), "what": what}, actual=m.group(0))
+                    break
+
+
+@register("section_content")
+def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    key = check.params["section"]
+    hit = next((h for h in report.sections if h.spec.key == key), None)
+    if hit is None:
+        return  # a missing section is RL-STR-001's finding
+    only = check.params.get("only_for")
+    if only and body_kind(report.title.body if report.title else "") != only:
+        return
+    paras = report.section_paragraphs(key)
+    text = strip_spaces("".join(p.full_text for p in paras))
+    loc = report.location(hit.block, text=hit.text)
+    if check.params.get("non_empty") and len(text) < 4:
+        yield Draft("empty", loc, {"section": hit.spec.heading})
+        return
+    missing = [item["name"] for item in check.params.get("require", [])
+               if not any(word in text for word in item["any"])]
+    if missing:
+        yield Draft("missing", loc, {"section": hit.spec.heading, "missing": "、".join(missing)},
+                    expected="、".join(missing))
+    if check.params.get("differs_from_previous") and report.previous is not None:
+        before = report.previous.memo.get(f"section:{key}")
+        if isinstance(before, str) and before and before == text:
+            yield Draft("copied", loc, {"section": hit.spec.heading})
+
+
+@register("narrative")
+def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    """Numbers the narrative quotes (「共收到政府信息公开申请70件」) must equal the table cells."""
+    quotes = [(re.compile(q["pattern"]), q) for q in check.params["quotes"]]
+    seen: set[tuple[int, str]] = set()
+    for para in report.document.paragraphs():
+        text = strip_spaces(nfkc_numbers(para.full_text))
+        if not text or not any(ch.isdigit() for ch in text):
+            continue
+        for sentence in _SENTENCE.findall(text):
+            for regex, quote in quotes:
+                if quote.get("context") and not any(w in sentence for w in quote["context"]):
+                    continue
+                if quote.get("unless") and any(w in sentence for w in quote["unless"]):
+                    continue
+                m = regex.search(sentence)
+                if not m or (para.index, quote["what"]) in seen:
+                    continue
+                total = _table_value(report, quote)
+                if total is None:
+                    continue
+                value, cells = total
+                quoted = Decimal(m.group(1))
+                seen.add((para.index, quote["what"]))
+                if quoted != value:
+                    yield Draft("mismatch", report.location(para.index, text=_snippet(sentence, m.start(), m.end())),
+                                {"what": quote["what"], "quoted": m.group(1), "table": report.tables[quote["table"]].spec.number,
+                                 "value": format_number(value)},
+                                expected=format_number(value), actual=m.group(1), related=tuple(cells))
+
+
+def _table_value(report: Report, quote: dict) -> Optional[tuple[Decimal, list]]:
+    table = report.tables.get(quote["table"])
+    if table is None:
+        return None
+    row = next((r for r in table.rows if r.key == quote["row"]), None) if quote.get("row") else \
+        next((r for r in table.rows if r.key is not None), None)
+    if row is None:
+        return None
+    value = Decimal(0)
+    cells = []
+    for col in quote["columns"]:
+        if col not in row.cells:
+            return None
+        cell = row.cells[col]
+        parsed = parse_value(cell.text if cell is not None else None)
+        if parsed.kind == "text":
+            return None
+        value += parsed.as_number()
+        cells.append(report.cell_location(table, row, col))
+    return value, cells

@@ -1,0 +1,86 @@
+"""Checks about the report as a whole: format edition (RL-VER-001), report year (RL-META-001),
+publication deadline (RL-META-002)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator
+
+from linter.checks import Draft, register
+from linter.edition import expected_edition
+from linter.metadata import body_kind, filename_year, find_period_year, find_publication_date
+from linter.model import Location
+from linter.normalize import nfkc_numbers
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _cell_location(report: Report, block: int, text: str, row: int, col: int) -> Location:
+    return report.location(block, row=row, col=col, text=text)
+
+
+@register("edition")
+def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    ev = report.evidence
+    if ev.found_2021 and ev.found_2019:
+        first = ev.found_2019[0]
+        yield Draft("mixed", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
+                    {"found_2021": "、".join(s.text for s in ev.found_2021),
+                     "found_2019": "、".join(s.text for s in ev.found_2019)})
+        return
+    expected = expected_edition(report.report_year)
+    found = ev.by_tables
+    if expected is None or found is None or expected == found:
+        return
+    sigs = ev.found_2019 if found == 2019 else ev.found_2021
+    first = sigs[0]
+    yield Draft("mismatch", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
+                {"year": report.report_year, "expected": expected, "found": found,
+                 "signatures": "、".join(s.text for s in sigs)},
+                expected=str(expected), actual=str(found))
+
+
+@register("report_year")
+def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    title = report.title
+    period = find_period_year(report.document)
+    if title is not None and period is not None and title.year != period[0]:
+        yield Draft("period", report.location(period[1]), {"title_year": title.year, "period_year": period[0]},
+                    expected=str(title.year), actual=str(period[0]))
+    year = title.year if title is not None else (period[0] if period else None)
+    if year is None:
+        return
+    named = filename_year(report.document.path)
+    if named is not None and named != year and named != year + 1:
+        # A file named after its publication year (year + 1) is common and not a defect.
+        yield Draft("filename", report.location(title.block if title else 0), {"year": year, "file_year": named},
+                    expected=str(year), actual=str(named))
+    for para in report.section_paragraphs(check.params.get("fee_section", "other")):
+        text = nfkc_numbers(para.full_text)
+        if "信息处理费" not in text:
+            continue
+        for m in _YEAR.finditer(text):
+            if int(m.group(1)) != year:
+                yield Draft("fee_year", report.location(para.index, text=para.full_text.strip()[:80]),
+                            {"year": year, "found": m.group(1)}, expected=str(year), actual=m.group(1))
+                break
+
+
+@register("publication")
+def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    if report.report_year is None:
+        return
+    found = find_publication_date(report.document)
+    if found is None:
+        return
+    published, block = found
+    kind = body_kind(report.title.body if report.title else "")
+    # Departments publish by 1月31日; governments (and bodies we cannot classify) by 3月31日.
+    deadline = date(report.report_year + 1, 1, 31) if kind == "department" else date(report.report_year + 1, 3, 31)
+    if published > deadline:
+        loc = report.location(block) if block is not None else Location(file=report.document.path)
+        yield Draft("late", loc, {"published": published.isoformat(), "deadline": deadline.isoformat()},
+                    expected=f"<= {deadline.isoformat()}", actual=published.isoformat())
