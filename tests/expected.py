@@ -37,9 +37,15 @@ def load_expected(fixture: Path) -> list[dict[str, Any]]:
     return data.get("findings") or []
 
 
-def write_expected(fixture: Path, result: FileResult, note: str = "") -> None:
+def sidecar_options(fixture: Path) -> dict[str, Any]:
+    """How to check the fixture: ``previous`` (a file next to it) and ``select`` (opt-in rules)."""
+    data = yaml.safe_load(sidecar(fixture).read_text(encoding="utf-8")) or {}
+    return {k: data[k] for k in ("previous", "select") if k in data}
+
+
+def write_expected(fixture: Path, result: FileResult, note: str = "", **options: Any) -> None:
     """Write a sidecar from a run (used once per new fixture, then reviewed by hand)."""
     rows = finding_rows(result)
-    text = (f"# {note}\n" if note else "") + yaml.safe_dump({"findings": rows}, allow_unicode=True, sort_keys=False,
-                                                            default_flow_style=None, width=200)
+    text = (f"# {note}\n" if note else "") + yaml.safe_dump({**options, "findings": rows}, allow_unicode=True,
+                                                            sort_keys=False, default_flow_style=None, width=200)
     sidecar(fixture).write_text(text, encoding="utf-8")

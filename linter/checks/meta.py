@@ -19,7 +19,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
 def _cell_location(report: Report, block: int, text: str, row: int, col: int) -> Location:
-    return report.location(block, row=row, col=col, text=text)
+    table = next((t.spec.number for t in report.tables.values() if block in t.blocks), None)
+    return report.location(block, table=table, row=row, col=col, text=text)
 
 
 @register("edition")
