@@ -72,7 +72,10 @@ def _dotted(node: ast.expr) -> str:
 
 def _convert(node: ast.expr) -> Node:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return Num(Decimal(str(node.value)))
+        value = Decimal(str(node.value))
+        if not value.is_finite() or abs(value) >= MAX_NUMBER:
+            raise ExprError(f"number out of range: {node.value}")
+        return Num(value)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return Ref(_dotted(node))
     if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
@@ -87,16 +90,41 @@ def _convert(node: ast.expr) -> Node:
     raise ExprError(f"not allowed in an expression: {type(node).__name__}")
 
 
+MAX_SOURCE = 2000  # characters; the longest built-in relation is a few hundred
+MAX_DEPTH = 100    # nesting of the parsed tree, so evaluation never recurses deeply
+MAX_NUMBER = Decimal(10) ** 15
+
+
 def parse_relation(source: str) -> Relation:
     """Parse ``a + b == c``; raise ExprError on anything outside the grammar."""
+    if len(source) > MAX_SOURCE:
+        raise ExprError(f"expression longer than {MAX_SOURCE} characters")
     try:
         tree = ast.parse(source.strip(), mode="eval")
+        body = tree.body
+        if not isinstance(body, ast.Compare) or len(body.ops) != 1 or type(body.ops[0]) not in _CMP:
+            raise ExprError("an expression must be one comparison, e.g. 'a + b == c'")
+        rel = Relation(_convert(body.left), _CMP[type(body.ops[0])], _convert(body.comparators[0]), source.strip())
     except SyntaxError as exc:
         raise ExprError(f"syntax error at column {exc.offset}: {exc.msg}") from None
-    body = tree.body
-    if not isinstance(body, ast.Compare) or len(body.ops) != 1 or type(body.ops[0]) not in _CMP:
-        raise ExprError("an expression must be one comparison, e.g. 'a + b == c'")
-    return Relation(_convert(body.left), _CMP[type(body.ops[0])], _convert(body.comparators[0]), source.strip())
+    except (RecursionError, MemoryError):  # CPython's parser and ast on very long chains
+        raise ExprError("expression nested too deeply") from None
+    if max(_depth(rel.left), _depth(rel.right)) > MAX_DEPTH:
+        raise ExprError(f"expression nested more than {MAX_DEPTH} levels deep")
+    return rel
+
+
+def _depth(node: Node) -> int:
+    # Iterative: the tree may be deep, which is exactly what this measures.
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(current, BinOp):
+            stack += [(current.left, level + 1), (current.right, level + 1)]
+        elif isinstance(current, Neg):
+            stack.append((current.operand, level + 1))
+    return deepest
 
 
 def names(node: Node) -> list[str]:

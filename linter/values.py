@@ -73,5 +73,5 @@ def parse_value(text: Optional[str]) -> Value:
 def format_number(value: Decimal) -> str:
     """Render without exponent or trailing zeros: 3050, 12.5."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        return format(value.to_integral_value(), "f")  # quantize() fails beyond 28 digits
     return format(value.normalize(), "f")

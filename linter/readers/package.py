@@ -86,7 +86,7 @@ class Package:
         except InputError:
             self._zip.close()
             raise
-        self._names = {info.filename for info in infos}
+        self._sizes = {info.filename: info.file_size for info in infos}
 
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         lim = self.limits
@@ -111,7 +111,7 @@ class Package:
                                  f"{total} bytes uncompressed in total", f"解压后共 {total} 字节")
 
     def has(self, name: str) -> bool:
-        return name in self._names
+        return name in self._sizes
 
     def read(self, name: str, cap: Optional[int] = None) -> bytes:
         """The member's bytes; never more than ``cap`` (default max_member_bytes), whatever the header says."""
@@ -136,7 +136,10 @@ class Package:
         """Parse a member safely; None if absent. A DOCTYPE is refused (OOXML never needs one)."""
         if not self.has(name):
             return None
-        return parse_xml(self.read(name, self.limits.max_xml_bytes), name, self.limits)
+        cap = self.limits.max_xml_bytes
+        if self._sizes[name] > cap:  # the header's size; read() also caps the real one
+            raise limit_exceeded("max_xml_bytes", cap, f"{self._sizes[name]} bytes", f"{self._sizes[name]} 字节", name)
+        return parse_xml(self.read(name, cap), name, self.limits)
 
     def close(self) -> None:
         self._zip.close()

@@ -1,0 +1,212 @@
+"""Check files in child processes with a per-file time limit and a memory cap.
+
+A hostile or pathological file can then only stop itself: a file that runs over
+``max_seconds_per_file`` becomes an RL-IO-012 result, a child that dies (a crash in a C
+library, the kernel's OOM killer) an RL-INT-002 result, and the batch goes on with a fresh
+child. Inside the child ``max_memory_bytes`` caps the address space (POSIX), so a memory
+blow-up is a MemoryError that ``check_file`` reports as RL-IO-005.
+
+Nothing here prints or parses options; cli.py decides when to use it (batch runs).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from linter.check import FileError, FileResult, Options, check_file
+from linter.errors import Detail, input_error_message
+from linter.limits import describe
+
+CheckFn = Callable[..., FileResult]
+_STARTUP_SECONDS = 120.0  # a cold child imports lxml and compiles the rule sets once
+
+
+def _default_method() -> str:
+    # forkserver: cheap children without forking a parent that may hold threads or locks.
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _cap_memory(max_bytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    if max_bytes <= 0:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY and hard < max_bytes:
+        max_bytes = hard
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
+    except (ValueError, OSError):  # pragma: no cover - not permitted here
+        pass
+
+
+def _child(conn: Connection, options: Options, check: CheckFn) -> None:
+    """The child's loop: a path in, a FileResult out, until the parent closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    _cap_memory(options.limits.max_memory_bytes)
+    try:
+        from linter.ruleset import builtin_ruleset
+
+        for edition in (2021, 2019):  # compile once per child, before the clock runs
+            builtin_ruleset(edition)
+    except Exception:  # a broken built-in rule set shows up per file instead
+        pass
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        path, kwargs = job
+        try:
+            result = check(Path(path), options, **kwargs)
+            conn.send(result)
+        except BaseException as exc:  # check_file never raises; a custom check or pickling might
+            conn.send(_error(path, "RL-INT-001", type(exc).__name__, options.lang))
+
+
+def _error(path: str, code: str, detail: str, lang: str) -> FileResult:
+    return FileResult(str(path), error=FileError(code, input_error_message(code, detail, lang)))
+
+
+class Worker:
+    """One child process that checks files one at a time; replaced when it overruns or dies."""
+
+    def __init__(self, options: Options = Options(), seconds: Optional[float] = None,
+                 method: Optional[str] = None, check: CheckFn = check_file) -> None:
+        self.options = options
+        self.seconds = options.limits.max_seconds_per_file if seconds is None else seconds
+        self._ctx = multiprocessing.get_context(method or _default_method())
+        self._check = check
+        self._proc: Optional[Any] = None
+        self._conn: Optional[Connection] = None
+        self.path: Optional[str] = None   # the file being checked
+        self.deadline = 0.0
+
+    # ---- lifecycle --------------------------------------------------------------------------
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_child, args=(child, self.options, self._check), daemon=True)
+        proc.start()
+        child.close()
+        if not parent.poll(_STARTUP_SECONDS) or parent.recv() != "ready":
+            raise RuntimeError("the checking process did not start")
+        self._proc, self._conn = proc, parent
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._proc is not None:
+            self._proc.join(timeout=2)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join()
+        self._proc = self._conn = None
+        self.path = None
+
+    def _kill(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            self._proc.kill()
+        self.close()
+
+    def __enter__(self) -> "Worker":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- one file ---------------------------------------------------------------------------
+    @property
+    def connection(self) -> Optional[Connection]:
+        return self._conn
+
+    def submit(self, path: Path, **kwargs: Any) -> None:
+        """Send one file to the child (started if needed); collect it with ``collect``."""
+        if self._conn is None:
+            self._start()
+        assert self._conn is not None
+        self.path = str(path)
+        self._conn.send((str(path), kwargs))
+        self.deadline = time.monotonic() + self.seconds
+
+    def collect(self, block: bool = True) -> Optional[FileResult]:
+        """The submitted file's result; None if not ready and ``block`` is False. Enforces the limit."""
+        assert self._conn is not None and self.path is not None
+        path, lang = self.path, self.options.lang
+        remaining = max(0.0, self.deadline - time.monotonic())
+        try:
+            ready = self._conn.poll(remaining if block else 0)
+        except (OSError, EOFError):
+            ready = True
+        if not ready:
+            if block or time.monotonic() >= self.deadline:
+                self._kill()
+                detail = describe("max_seconds_per_file", self.seconds)
+                return _error(path, "RL-IO-012", Detail(detail, detail), lang)
+            return None
+        try:
+            result = self._conn.recv()
+        except (EOFError, OSError):
+            result = None
+        if not isinstance(result, FileResult):
+            if self._proc is not None:
+                self._proc.join(timeout=5)  # reap it, for its exit status
+            code = self._proc.exitcode if self._proc is not None else None
+            self._kill()
+            how = (f"signal {-code}" if code is not None and code < 0 else f"exit status {code}")
+            return _error(path, "RL-INT-002", how, lang)
+        self.path = None
+        return result
+
+    def check(self, path: Path, **kwargs: Any) -> FileResult:
+        self.submit(path, **kwargs)
+        result = self.collect(block=True)
+        assert result is not None
+        return result
+
+
+def check_file_limited(path: Path, options: Options = Options(), seconds: Optional[float] = None,
+                       method: Optional[str] = None) -> FileResult:
+    """``check_file`` in a child process, stopped after ``seconds`` (default max_seconds_per_file)."""
+    with Worker(options, seconds, method) as worker:
+        return worker.check(path)
+
+
+def check_files_limited(paths: Iterable[Path], options: Options = Options(), jobs: int = 1,
+                        seconds: Optional[float] = None, method: Optional[str] = None,
+                        check: CheckFn = check_file) -> Iterator[FileResult]:
+    """Check a batch with ``jobs`` child processes; results come in input order."""
+    todo = deque(enumerate(paths))
+    workers = [Worker(options, seconds, method, check) for _ in range(max(1, min(jobs, os.cpu_count() or 1)))]
+    busy: dict[int, int] = {}  # worker slot -> input index
+    done: dict[int, FileResult] = {}
+    next_out = 0
+    try:
+        while todo or busy:
+            for slot, worker in enumerate(workers):
+                if slot not in busy and todo:
+                    index, path = todo.popleft()
+                    worker.submit(path)
+                    busy[slot] = index
+            deadline = min(workers[s].deadline for s in busy)
+            conns = [workers[s].connection for s in busy]
+            wait([c for c in conns if c is not None], timeout=max(0.0, deadline - time.monotonic()))
+            for slot in list(busy):
+                result = workers[slot].collect(block=False)
+                if result is not None:
+                    done[busy.pop(slot)] = result
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for worker in workers:
+            worker._kill() if worker.path is not None else worker.close()

@@ -1,0 +1,67 @@
+"""linter.timeout: a file over max_seconds_per_file is RL-IO-012, a dead child RL-INT-002, and the
+batch goes on with a fresh child; results keep their input order."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from linter.check import Options, check_file
+from linter.limits import Limits
+from linter.timeout import Worker, check_file_limited, check_files_limited
+from tests.hostile import slow
+from tests.hostile.craft import FIXTURES, rows_10000
+
+GOOD = FIXTURES / "fail_t3_identity.docx"
+
+
+def test_result_is_the_same_as_in_process() -> None:
+    alone = check_file(GOOD)
+    limited = check_file_limited(GOOD)
+    assert limited.error is None and limited.findings == alone.findings
+
+
+def test_a_slow_file_is_stopped_at_the_limit(tmp_path: Path) -> None:
+    big = rows_10000(tmp_path, "")
+    start = time.monotonic()
+    result = check_file_limited(big, Options(lang="en", limits=Limits(max_seconds_per_file=0.3)))
+    assert time.monotonic() - start < 10
+    assert result.error is not None and result.error.code == "RL-IO-012"
+    assert "max_seconds_per_file = 0.3" in result.error.message and result.error.message.startswith("time limit")
+
+
+def test_a_dead_child_is_reported_and_replaced(tmp_path: Path) -> None:
+    die = tmp_path / "die.docx"
+    die.write_bytes(b"")
+    with Worker(Options(lang="en"), check=slow.by_name) as worker:
+        result = worker.check(die)
+        assert result.error is not None and result.error.code == "RL-INT-002" and "signal 9" in result.error.message
+        again = worker.check(GOOD)  # a fresh child takes over
+        assert again.error is None and again.findings == check_file(GOOD, Options(lang="en")).findings
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="RLIMIT_AS is POSIX")
+def test_memory_is_capped_in_the_child(tmp_path: Path) -> None:
+    hog = tmp_path / "hog.docx"
+    hog.write_bytes(b"")
+    with Worker(Options(), check=slow.by_name) as worker:
+        result = worker.check(hog)
+    assert result.error is not None and result.error.code == "RL-IO-005"
+
+
+def test_batch_keeps_order_and_goes_on(tmp_path: Path) -> None:
+    for name in ("sleep.docx", "die.docx"):
+        (tmp_path / name).write_bytes(b"")
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    paths = [GOOD, tmp_path / "sleep.docx", empty, tmp_path / "die.docx", GOOD]
+    options = Options(limits=Limits(max_seconds_per_file=1.0))
+    start = time.monotonic()
+    results = list(check_files_limited(paths, options, jobs=2, check=slow.by_name))
+    assert time.monotonic() - start < 30
+    assert [r.path for r in results] == [str(p) for p in paths]
+    codes = [r.error.code if r.error else None for r in results]
+    assert codes == [None, "RL-IO-012", "RL-IO-008", "RL-INT-002", None]
+    assert results[0].findings == results[4].findings == check_file(GOOD).findings
