@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
@@ -26,6 +27,7 @@ class SectionHit:
     text: str
     numeral: str
     exact: bool
+    fuzzy: bool = False  # matched only approximately (a typo in the heading)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,11 @@ def _match_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]]) 
         for i, k in enumerate(keys):
             if body == k:
                 return SectionHit(spec, para.index, para.full_text.strip(), numeral, i == 0)
+    # A typo (「行政法复议」) still marks the section when the numeral is right and the wording close.
+    for spec, keys in specs:
+        if numeral == spec.number and len(body) <= 40:
+            if any(SequenceMatcher(None, body, k).ratio() >= 0.85 for k in keys):
+                return SectionHit(spec, para.index, para.full_text.strip(), numeral, False, fuzzy=True)
     return None
 
 

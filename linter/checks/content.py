@@ -85,36 +85,41 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 m = regex.search(sentence)
                 if not m or (para.index, quote["what"]) in seen:
                     continue
-                total = _table_value(report, quote)
+                total = _table_value(report, quote, [quote["row"]] if quote.get("row") else [])
                 if total is None:
                     continue
                 value, cells = total
                 quoted = Decimal(m.group(1))
                 seen.add((para.index, quote["what"]))
-                if quoted != value:
+                alternative = _table_value(report, quote, quote["or_rows"]) if quote.get("or_rows") else None
+                if quoted != value and (alternative is None or quoted != alternative[0]):
                     yield Draft("mismatch", report.location(para.index, text=_snippet(sentence, m.start(), m.end())),
                                 {"what": quote["what"], "quoted": m.group(1), "table": report.tables[quote["table"]].spec.number,
                                  "value": format_number(value)},
                                 expected=format_number(value), actual=m.group(1), related=tuple(cells))
 
 
-def _table_value(report: Report, quote: dict) -> Optional[tuple[Decimal, list]]:
+def _table_value(report: Report, quote: dict, row_keys: list[str]) -> Optional[tuple[Decimal, list]]:
+    """Sum of the quote's columns over ``row_keys`` (no keys: the table's single data row)."""
     table = report.tables.get(quote["table"])
     if table is None:
         return None
-    row = next((r for r in table.rows if r.key == quote["row"]), None) if quote.get("row") else \
-        next((r for r in table.rows if r.key is not None), None)
-    if row is None:
-        return None
+    if row_keys:
+        rows = [next((r for r in table.rows if r.key == k), None) for k in row_keys]
+    else:
+        rows = [next((r for r in table.rows if r.key is not None), None)]
     value = Decimal(0)
     cells = []
-    for col in quote["columns"]:
-        if col not in row.cells:
+    for row in rows:
+        if row is None:
             return None
-        cell = row.cells[col]
-        parsed = parse_value(cell.text if cell is not None else None)
-        if parsed.kind == "text":
-            return None
-        value += parsed.as_number()
-        cells.append(report.cell_location(table, row, col))
+        for col in quote["columns"]:
+            if col not in row.cells:
+                return None
+            cell = row.cells[col]
+            parsed = parse_value(cell.text if cell is not None else None)
+            if parsed.kind == "text":
+                return None
+            value += parsed.as_number()
+            cells.append(report.cell_location(table, row, col))
     return value, cells

@@ -94,5 +94,5 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
 def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     for hit in report.sections:
         if not hit.exact:
-            yield Draft("variant", report.location(hit.block, text=hit.text),
+            yield Draft("typo" if hit.fuzzy else "variant", report.location(hit.block, text=hit.text),
                         {"found": hit.text, "template": hit.spec.heading}, expected=hit.spec.heading, actual=hit.text)

@@ -20,13 +20,15 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from linter.edition import choose_edition, table_evidence  # noqa: E402
+from linter.metadata import find_report_year  # noqa: E402
 from linter.readers import read_document  # noqa: E402
 from linter.recognise import recognise  # noqa: E402
 from linter.ruleset import builtin_ruleset  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
-BASE = ROOT / "fixtures" / "docx"
+FIXTURES = ROOT / "fixtures"
 
 Edit = Callable[[etree._Element, Path], None]
 
@@ -81,8 +83,13 @@ def append_paragraph(after_contains: str, text: str) -> Edit:
     return edit
 
 
+def _report(src: Path):
+    doc = read_document(src)
+    return recognise(doc, builtin_ruleset(choose_edition(find_report_year(doc), table_evidence(doc))))
+
+
 def _cell_xpath(src: Path, table: str, row: str, col: str) -> str:
-    report = recognise(read_document(src), builtin_ruleset(2021))
+    report = _report(src)
     found = next(r for r in report.tables[table].rows if r.key == row)
     return found.cells[col].xpath
 
@@ -104,7 +111,7 @@ def header_text(old: str, new: str) -> Edit:
 
 def remove_row(table: str, row: str) -> Edit:
     def edit(root: etree._Element, src: Path) -> None:
-        report = recognise(read_document(src), builtin_ruleset(2021))
+        report = _report(src)
         found = next(r for r in report.tables[table].rows if r.key == row)
         xpath = next(c for c in found.cells.values() if c is not None).xpath
         (tc,) = root.xpath(xpath, namespaces=NS)
@@ -116,68 +123,81 @@ def remove_row(table: str, row: str) -> Edit:
 @dataclass(frozen=True)
 class Case:
     name: str
-    base: str
+    base: str  # relative to fixtures/
     edits: tuple[Edit, ...] = field(default_factory=tuple)
     note: str = ""
 
 
 NEXT_YEAR = (replace_in_paragraphs("2021", "2022"),)
 CASES = [
-    Case("ver_2021_tables_2020_year.docx", "filled_2021.docx", (replace_in_paragraphs("2021", "2020"),),
+    Case("ver_2021_tables_2020_year.docx", "docx/filled_2021.docx", (replace_in_paragraphs("2021", "2020"),),
          "report year 2020 (2019 format required) but 2021-format tables"),
-    Case("tpl_residue.docx", "filled_2021.docx",
+    Case("tpl_residue.docx", "docx/filled_2021.docx",
          (para_text("（一）存在的主要问题", "（文字描述）"), para_text("平潭综合实验区2021年度政府信息公开工作年度报告",
                                                            "XX区2021年度政府信息公开工作年度报告")),
          "placeholder paragraph in section 五; XX in the title"),
-    Case("meta_period.docx", "filled_2021.docx",
+    Case("meta_period.docx", "docx/filled_2021.docx",
          (para_text("统计期限", "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。"),),
          "statistics period 2020 under a 2021 title"),
-    Case("meta_fee_year.docx", "filled_2021.docx",
+    Case("meta_fee_year.docx", "docx/filled_2021.docx",
          (para_text("信息处理费管理办法", "依据《政府信息公开信息处理费管理办法》，2020年本机关未收取信息处理费。"),),
          "section 六 fee statement names 2020 in a 2021 report"),
-    Case("meta_filename_2019.docx", "filled_2021.docx", (), "a 2021 report in a file named 2019"),
-    Case("meta_late.docx", "filled_2021.docx", (append_paragraph("如对本报告有任何疑问", "2022年4月15日"),),
+    Case("meta_filename_2019.docx", "docx/filled_2021.docx", (), "a 2021 report in a file named 2019"),
+    Case("meta_late.docx", "docx/filled_2021.docx", (append_paragraph("如对本报告有任何疑问", "2022年4月15日"),),
          "dated 2022-04-15, after 3月31日"),
-    Case("meta_late_department.docx", "filled_2021.docx",
+    Case("meta_late_department.docx", "docx/filled_2021.docx",
          (replace_in_paragraphs("平潭综合实验区", "平潭综合实验区住房和城乡建设局"),
           append_paragraph("如对本报告有任何疑问", "2022年2月15日")),
          "a department (局) dated 2022-02-15, after 1月31日"),
-    Case("s1_missing_aspects.docx", "filled_2021.docx", (remove_paragraphs("（四）平台建设方面", "（五）监督保障方面"),),
+    Case("s1_missing_aspects.docx", "docx/filled_2021.docx", (remove_paragraphs("（四）平台建设方面", "（五）监督保障方面"),),
          "section 一 without 平台建设 and 监督保障"),
-    Case("s1_government.docx", "filled_2021.docx", (replace_in_paragraphs("平潭综合实验区", "平潭县人民政府"),),
+    Case("s1_government.docx", "docx/filled_2021.docx", (replace_in_paragraphs("平潭综合实验区", "平潭县人民政府"),),
          "a government (人民政府) report without 社会评议 / 责任追究"),
-    Case("s1_government_ok.docx", "filled_2021.docx",
+    Case("s1_government_ok.docx", "docx/filled_2021.docx",
          (replace_in_paragraphs("平潭综合实验区", "平潭县人民政府"),
           append_paragraph("（五）监督保障方面", "全年开展政务公开工作考核和社会评议，未发生需要责任追究的情形。")),
          "a government report that states 工作考核、社会评议、责任追究"),
-    Case("s5_empty.docx", "filled_2021.docx", (remove_paragraphs("（一）存在的主要问题", "（二）改进措施"),),
+    Case("s5_empty.docx", "docx/filled_2021.docx", (remove_paragraphs("（一）存在的主要问题", "（二）改进措施"),),
          "section 五 has no text"),
-    Case("s5_vague.docx", "filled_2021.docx",
+    Case("s5_vague.docx", "docx/filled_2021.docx",
          (remove_paragraphs("（二）改进措施"), para_text("（一）存在的主要问题", "本年度各项工作总体顺利。")),
          "section 五 names neither problems nor measures"),
-    Case("s6_no_fee.docx", "filled_2021.docx", (para_text("信息处理费管理办法", "无。"),),
+    Case("s6_no_fee.docx", "docx/filled_2021.docx", (para_text("信息处理费管理办法", "无。"),),
          "section 六 without the 信息处理费 statement"),
-    Case("s6_items.docx", "filled_2021.docx", (), "opt-in RL-S6-002: section 六 has none of the optional items"),
-    Case("s6_items_ok.docx", "filled_2021.docx",
+    Case("s6_items.docx", "docx/filled_2021.docx", (), "opt-in RL-S6-002: section 六 has none of the optional items"),
+    Case("s6_items_ok.docx", "docx/filled_2021.docx",
          (append_paragraph("信息处理费管理办法", "（一）2021年度政务公开工作要点落实情况。全面完成年度工作要点各项任务。"),
           append_paragraph("工作要点落实情况", "（二）人大代表建议和政协提案办理结果公开情况。办理结果均已公开。"),
           append_paragraph("提案办理结果公开情况", "（三）政务公开工作创新情况。试点“政务公开+”服务。")),
          "opt-in RL-S6-002: section 六 with the three optional items"),
-    Case("str_variants.docx", "filled_2021.docx",
+    Case("str_variants.docx", "docx/filled_2021.docx",
          (para_text("四、政府信息公开行政复议", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
           para_text("五、存在的主要问题", "五、政府信息公开工作存在的主要问题及改进情况")),
          "statute-style headings for 四 and 五"),
-    Case("t2_missing_row.docx", "filled_2021.docx", (remove_row("t2", "coercion"),), "table 2 without 行政强制"),
-    Case("t2_values.docx", "filled_2021.docx",
+    Case("t2_missing_row.docx", "docx/filled_2021.docx", (remove_row("t2", "coercion"),), "table 2 without 行政强制"),
+    Case("t2_values.docx", "docx/filled_2021.docx",
          (cell("t2", "fee", "fee.amount", "242523100元"), cell("t2", "permit", "permit.decisions", "2,293"),
           cell("t2", "penalty", "enforce.decisions", "无"), header_text("本年收费金额（单位：万元）", "本年收费金额")),
          "fee in 元, thousands separator, 无, header without unit"),
-    Case("t3_results_exceed.docx", "filled_2021.docx",
+    Case("t3_results_exceed.docx", "docx/filled_2021.docx",
          (cell("t3", "public", "natural", "35"), cell("t3", "public", "total", "38")),
          "（一）予以公开 自然人 27→35 (总计 30→38): the result rows exceed 一+二"),
-    Case("x001_2022.docx", "filled_2021.docx", NEXT_YEAR,
+    Case("ver_2019_tables_2021_year.docx", "corpus_docx/2020_dongtou_zhujianju.docx",
+         (replace_in_paragraphs("2020", "2021"),), "the 2020 洞头 report relabelled 2021: 2019-format tables"),
+    Case("t2_oldformat_missing_row.docx", "corpus_docx/2020_dongtou_zhujianju.docx",
+         (remove_row("t2", "other_services"),), "2019 table 2 without 其他对外管理服务事项"),
+    Case("t2_oldformat_values.docx", "corpus_docx/2020_dongtou_zhujianju.docx",
+         (cell("t2", "permit", "permit.change", "减三"), cell("t2", "penalty", "enforce.decisions", "7.5")),
+         "2019 table 2: 本年增/减 「减三」 and a decision count 「7.5」"),
+    Case("t2_oldformat_clean.docx", "corpus_docx/2020_dongtou_zhujianju.docx",
+         (cell("t2", "purchase", "purchase.amount", "609725.09"),),
+         "洞头 2020 with the amount written without 「元」: a clean 2019-format table 2"),
+    Case("t2_oldformat_cross_year.docx", "corpus_docx/2020_pingtan_zhqsyq.docx",
+         (cell("t2", "permit", "permit.previous", "400"),),
+         "平潭 2020 with 行政许可 上一年项目数量 396→400; previous = 平潭 2019 (396, 增减 0)"),
+    Case("x001_2022.docx", "docx/filled_2021.docx", NEXT_YEAR,
          "the 2021 report relabelled 2022; checked with previous = filled_2021.docx: 上年结转 0 ≠ last year's 结转 1"),
-    Case("x001_ok_2022.docx", "filled_2021.docx",
+    Case("x001_ok_2022.docx", "docx/filled_2021.docx",
          NEXT_YEAR + (cell("t3", "carried", "natural", "1"), cell("t3", "carried", "total", "1"),
                       cell("t3", "next_year", "natural", "2"), cell("t3", "next_year", "total", "2"),
                       cell("t2", "normative", "reg.valid", "731"),
@@ -190,7 +210,7 @@ CASES = [
 
 
 def build(case: Case, out: Path) -> Path:
-    src = BASE / case.base
+    src = FIXTURES / case.base
     target = out / case.name
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():

@@ -1,0 +1,77 @@
+"""Meta-tests: every rule is documented, explained by the CLI, and has a failing and a passing fixture."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.check import Options, check_file, load_previous
+from linter.cli import main
+from linter.engine import Selection
+from linter.expr import PREV, names
+from linter.ruleset import builtin_ruleset
+from tests.expected import load_expected, sidecar, sidecar_options
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted(f for f in (ROOT / "fixtures").rglob("*") if f.is_file() and sidecar(f).is_file())
+EDITIONS = (2021, 2019)
+CASES = [(e, r.id) for e in EDITIONS for r in builtin_ruleset(e).rules]
+
+
+@lru_cache(maxsize=None)
+def fixture_edition(path: Path) -> int | None:
+    options = sidecar_options(path)
+    previous = load_previous(path.parent / options["previous"], Options())[0] if "previous" in options else None
+    return check_file(path, Options(selection=Selection(select=("RL-STR-001",))), previous).edition
+
+
+def _ran(rule_id: str, path: Path) -> bool:
+    """Whether the rule was among the rules run on the fixture (edition, selection, previous year)."""
+    rules = {r.id: r for r in builtin_ruleset(fixture_edition(path) or 2021).rules}
+    if rule_id not in rules:
+        return False  # an edition-specific rule and a fixture of the other edition
+    rule = rules[rule_id]
+    options = sidecar_options(path)
+    select = options.get("select", [])
+    if (select and rule.id not in select) or (not rule.enabled and rule.id not in select):
+        return False
+    needs_previous = any(n.startswith(PREV) for c in rule.checks if c.relation is not None
+                         for n in names(c.relation.left) + names(c.relation.right))
+    return not needs_previous or "previous" in options
+
+
+def editions_to_cover(rule_id: str) -> tuple[int | None, ...]:
+    """Rules on table 2 (which differs between the editions) and the edition rule need fixtures of
+    both editions; the shared rules are the same YAML entry and need fixtures of either."""
+    rule = builtin_ruleset(2021).rule(rule_id)
+    per_edition = rule_id == "RL-VER-001" or any(
+        c.params.get("table") == "t2" or "t2" in c.params.get("tables", []) for c in rule.checks)
+    return EDITIONS if per_edition else (None,)
+
+
+@pytest.mark.parametrize(("edition", "rule_id"), CASES)
+def test_rule_is_documented(edition: int, rule_id: str) -> None:
+    rule = builtin_ruleset(edition).rule(rule_id)
+    assert rule.summary["zh"] and rule.summary["en"] and rule.basis
+    assert rule.examples["pass"] and rule.examples["fail"]
+    assert all(m["zh"] and m["en"] for m in rule.messages.values())
+    out = CliRunner().invoke(main, ["explain", rule_id, "--edition", str(edition), "--lang", "en"]).output
+    assert rule_id in out and rule.basis in out
+    if rule.unverified:
+        assert rule.severity != "error", "a requirement the spec marks [U] is never an error"
+
+
+RULE_IDS = sorted({r.id for e in EDITIONS for r in builtin_ruleset(e).rules})
+COVERAGE = [(rule_id, e) for rule_id in RULE_IDS for e in editions_to_cover(rule_id)]
+
+
+@pytest.mark.parametrize(("rule_id", "edition"), COVERAGE)
+def test_rule_has_failing_and_passing_fixture(rule_id: str, edition: int | None) -> None:
+    mine = [f for f in FIXTURES if (edition is None or fixture_edition(f) == edition) and _ran(rule_id, f)]
+    failing = [f for f in mine if any(x["rule"] == rule_id for x in load_expected(f))]
+    passing = [f for f in mine if not any(x["rule"] == rule_id for x in load_expected(f))]
+    assert failing, f"no failing fixture for {rule_id} ({edition or 'any'} edition)"
+    assert passing, f"no passing fixture for {rule_id} ({edition or 'any'} edition)"
