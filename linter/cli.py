@@ -10,6 +10,7 @@ import click
 
 from linter import __version__
 from linter.errors import RuleSetError
+from linter.reporters import REPORTERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DOCUMENT_SUFFIXES = {".docx", ".docm", ".doc", ".wps", ".dotx", ".htm", ".html", ".pdf", ".txt", ".rtf"}
@@ -34,7 +35,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
