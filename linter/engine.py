@@ -9,6 +9,7 @@ from linter.checks import Draft, get_check
 from linter.findings import Finding
 from linter.recognise import Report
 from linter.ruleset import RuleSet, RuleSpec
+from linter.sourcepos import locate, unreadable
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def render_message(rule: RuleSpec, draft: Draft, lang: str) -> str:
 
 def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional[Selection] = None) -> list[Finding]:
     selection = selection or Selection()
+    doc = report.document
     findings: list[Finding] = []
     seen: set[tuple[str, str, object]] = set()
     for rule in ruleset.rules:
@@ -48,16 +50,18 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
             continue
         for check in rule.checks:
             for draft in get_check(check.kind)(report, check, ruleset):
+                if check.kind != "parse" and unreadable(doc, (draft.location, *draft.related)):
+                    continue  # the reader could not read these cells: RL-PARSE-xxx says so instead
                 severity = selection.severity.get(rule.id) or rule.severities.get(draft.variant) or rule.severity
                 finding = Finding(
                     rule=rule.id,
                     name=rule.name,
                     severity=severity,
                     message=render_message(rule, draft, lang),
-                    location=draft.location,
+                    location=locate(doc, draft.location),
                     expected=draft.expected,
                     actual=draft.actual,
-                    related=draft.related,
+                    related=tuple(locate(doc, loc) for loc in draft.related),
                 )
                 key = (finding.rule, finding.message, finding.location)
                 if key in seen:

@@ -47,8 +47,8 @@ class RuleSetError(ReportlintError):
 # code -> (Chinese, English). The detail, when present, is appended after a colon.
 INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-IO-001": (
-        "无法识别的文件格式，不是 Word (.docx) 文档",
-        "unrecognised file format: not a Word (.docx) document",
+        "无法识别的文件格式（支持 Word .docx、网页 .html、PDF 和纯文本）",
+        "unrecognised file format (supported: Word .docx, web page .html, PDF and plain text)",
     ),
     "RL-IO-002": (
         "文件已损坏，不是有效的 zip/.docx 包",
@@ -81,8 +81,8 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "RL-IO-010": ("无法读取文件", "the file cannot be read"),
     "RL-IO-011": (
-        "该格式暂不支持（仅支持 .docx）",
-        "this format is not supported yet (only .docx is)",
+        "不支持的文件格式，请另存为 Word 文档 (.docx)",
+        "unsupported file format; save it as a Word Document (.docx)",
     ),
     "RL-IO-012": (
         "检查超时，已中止该文件",
@@ -95,6 +95,35 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-INT-002": (
         "检查进程意外退出（reportlint 或其依赖库的缺陷），请将该文件报告给维护者",
         "the checking process died unexpectedly (a bug in reportlint or a library); please report the file",
+    ),
+    # Formats recognised by content that reportlint cannot read (issue #4); what to do is in the message.
+    "RL-IO-020": (
+        "RTF 格式文档（可能被改了扩展名），请在 Word/WPS 中另存为 .docx，或运行 libreoffice --headless --convert-to docx",
+        "an RTF document (possibly renamed); save it as .docx in Word/WPS or run libreoffice --headless --convert-to docx",
+    ),
+    "RL-IO-021": (
+        "图片文件（扫描件或截图），无法读取其中的文字和表格；请检查报告的 .docx、网页或带文字的 PDF",
+        "an image (a scan or screenshot): its text and tables cannot be read; check the report's .docx, web page or a PDF with text",
+    ),
+    "RL-IO-022": (
+        "PDF 没有文字层（扫描件），无法读取；请检查原始 Word 文档，或先用 OCR 软件识别出文字",
+        "the PDF has no text layer (a scan); check the original Word document, or run OCR on it first",
+    ),
+    "RL-IO-023": (
+        "PDF 文件已损坏，无法解析；请重新导出 PDF，或检查原始 Word 文档",
+        "the PDF is damaged and cannot be parsed; export it again, or check the original Word document",
+    ),
+    "RL-IO-024": (
+        "PDF 已加密（设置了打开密码），请取消密码后重新导出",
+        "the PDF is encrypted (it has an open password); remove the password and export it again",
+    ),
+    "RL-IO-025": (
+        "MHT/MHTML 网页归档文件，请在浏览器中另存为「网页，仅 HTML」(.html)",
+        "an MHT/MHTML web archive; save the page as \"Web page, HTML only\" (.html) in the browser",
+    ),
+    "RL-IO-026": (
+        "OpenDocument 文档（如 .odt），请在 WPS/LibreOffice 中另存为 Word 文档 (.docx)",
+        "an OpenDocument file (e.g. .odt); save it as a Word Document (.docx) in WPS/LibreOffice",
     ),
 }
 

@@ -39,7 +39,7 @@ class Finding:
 
 
 _LOCATION_KEYS = ("section", "table", "row_label", "column_label", "block", "row", "col",
-                  "line", "column", "page", "text", "xpath")
+                  "line", "column", "page", "text", "xpath", "selector")
 
 
 def location_dict(loc: Location) -> dict[str, Any]:

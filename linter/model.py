@@ -28,6 +28,7 @@ class Location:
     page: Optional[int] = None
     text: Optional[str] = None
     xpath: Optional[str] = None
+    selector: Optional[str] = None  # HTML: a CSS-like path to the element (``body > table:nth-of-type(2) > tr:nth-of-type(5) > td:nth-of-type(3)``)
 
     def with_(self, **changes: object) -> "Location":
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -52,6 +53,8 @@ class Paragraph:
     line: Optional[int] = None
     page: Optional[int] = None
     xpath: Optional[str] = None
+    column: Optional[int] = None  # 1-based character in ``line`` where the paragraph starts (text, HTML)
+    selector: Optional[str] = None
 
     @property
     def full_text(self) -> str:
@@ -73,6 +76,7 @@ class Cell:
     column: Optional[int] = None
     page: Optional[int] = None
     xpath: Optional[str] = None
+    selector: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ class Table:
     line: Optional[int] = None
     page: Optional[int] = None
     xpath: Optional[str] = None
+    column: Optional[int] = None
+    selector: Optional[str] = None
 
     def origin_cells(self, r: int) -> Iterator[Cell]:
         """Cells whose span starts in row ``r``, left to right, each once."""
@@ -108,11 +114,29 @@ Block = Union[Paragraph, Table]
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the reader noticed that the user should know (e.g. unaccepted revisions)."""
+    """Something the reader noticed that the user should know (e.g. unaccepted revisions).
+
+    A reading problem (``cells-run-together``, ``ambiguous-layout``, ``undecodable-bytes``...) names
+    the block and, when it is one row or cell, its 1-based physical ``row``/``col``. ``unreadable``
+    marks that region as not trustworthy: findings of other rules there are dropped, so an
+    extraction problem is never reported as an arithmetic error of the report (RL-PARSE-xxx say it).
+    """
 
     code: str
     message: str
     block: Optional[int] = None
+    row: Optional[int] = None
+    col: Optional[int] = None
+    unreadable: bool = False
+    params: tuple[tuple[str, str], ...] = ()
+
+    def covers(self, block: Optional[int], row: Optional[int], col: Optional[int]) -> bool:
+        """Whether a location (block, row, col) lies inside this notice's unreadable region."""
+        if not self.unreadable or self.block is None or block != self.block:
+            return False
+        if self.row is not None and row is not None and row != self.row:
+            return False
+        return not (self.col is not None and col is not None and col != self.col)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def register(kind: str) -> Callable[[CheckFn], CheckFn]:
 
 def get_check(kind: str) -> CheckFn:
     if not CHECKS:
-        from linter.checks import cells, content, equation, meta, structure  # noqa: F401  (registration)
+        from linter.checks import cells, content, equation, meta, parse, structure  # noqa: F401  (registration)
     try:
         return CHECKS[kind]
     except KeyError:

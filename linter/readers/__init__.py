@@ -1,21 +1,28 @@
-"""Readers turn one file format into the format-neutral model (linter.model)."""
+"""Readers turn one file format into the format-neutral model (linter.model).
+
+The format is detected by content (linter.detect), never by extension: .docx (OOXML), HTML,
+PDF and plain text are read; everything else gets a specific RL-IO error.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
-from linter.detect import sniff
 from linter.errors import InputError
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.model import Document
+from linter.readers.hints import Hints
 
 
-def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[Hints] = None) -> Document:
     """Detect ``path``'s format by content and read it; raise InputError if unreadable."""
+    from linter.detect import SNIFF_BYTES, sniff
+
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(64)
+            head = fh.read(SNIFF_BYTES)
     except OSError as exc:
         raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
     if size > limits.max_file_bytes:
@@ -25,4 +32,14 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         from linter.readers.docx import read_docx
 
         return read_docx(path, limits)
-    raise InputError("RL-IO-001")  # pragma: no cover - sniff only returns known kinds
+    if kind == "html":
+        from linter.readers.html import read_html
+
+        return read_html(path, limits)
+    if kind == "pdf":
+        from linter.readers.pdf import read_pdf
+
+        return read_pdf(path, limits)
+    from linter.readers.text import read_text
+
+    return read_text(path, limits, hints)

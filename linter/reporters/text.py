@@ -27,12 +27,26 @@ def describe_location(loc: Location, lang: str) -> str:
     return " › ".join(parts)
 
 
+def _source(loc: Location, lang: str) -> str:
+    """Where the place is in the source file: PDF page, text/HTML line (and character)."""
+    parts: list[str] = []
+    if loc.page is not None:
+        parts.append(t("page", lang, page=loc.page))
+    if loc.line is not None:
+        parts.append(t("line_col", lang, line=loc.line, column=loc.column) if loc.column is not None
+                     else t("line", lang, line=loc.line))
+    return " ".join(parts)
+
+
 def position(loc: Location, lang: str) -> str:
+    source = _source(loc, lang)
     if loc.block is None:
-        return ""
+        return f"[{source}]" if source else ""
     if loc.row is not None:
-        return t("position", lang, block=loc.block, row=loc.row, col=loc.col if loc.col is not None else "-")
-    return t("block", lang, block=loc.block)
+        inner = t("position", lang, block=loc.block, row=loc.row, col=loc.col if loc.col is not None else "-")
+    else:
+        inner = t("block", lang, block=loc.block)
+    return f"[{source} {inner[1:]}" if source else inner
 
 
 def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str:

@@ -1,0 +1,41 @@
+"""Reading problems as findings (RL-PARSE-xxx): what the reader could not read reliably.
+
+The readers record problems as Document notices (a code, the block, row and cell, and whether the
+region is unreadable); this check turns the notices a rule names into findings, so users never
+mistake an extraction problem for an arithmetic error in their report. The engine drops other
+rules' findings inside an unreadable region.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from linter.checks import Draft, register
+from linter.model import Location
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+
+
+def _table_number(report: Report, block: Optional[int]) -> Optional[int]:
+    for table in report.tables.values():
+        if block in table.blocks:
+            return table.spec.number
+    return None
+
+
+@register("parse")
+def check_parse(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    wanted = set(check.params["notices"])
+    for notice in report.document.notices:
+        if notice.code not in wanted:
+            continue
+        if notice.block is None:
+            loc = Location(file=report.document.path)
+        else:
+            number = _table_number(report, notice.block)
+            loc = report.location(notice.block, table=number, row=notice.row, col=notice.col)
+        params = {"table": "", **dict(notice.params)}
+        number = loc.table
+        params["table"] = f"表{number}" if number is not None else "表格"
+        params["table_en"] = f"table {number}" if number is not None else "a table"
+        yield Draft(notice.code.replace("-", "_"), loc, params)

@@ -1,0 +1,67 @@
+"""Build the model's table grid from cells with row and column spans (HTML, PDF and text readers).
+
+The .docx reader has its own grid code (vMerge/gridSpan); the other readers describe a table as
+rows of ``RawCell`` with ``rowspan``/``colspan`` and get the same logical grid: a merged cell is
+one ``Cell`` object repeated in every slot it covers, read once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from linter.errors import limit_exceeded
+from linter.limits import Limits
+from linter.model import Cell, Table
+
+MAX_COLSPAN = 1000  # HTML's own limits (the HTML standard clamps colspan to 1000, rowspan to 65534)
+MAX_ROWSPAN = 65534
+
+
+@dataclass
+class RawCell:
+    """One physical cell as a reader found it; positions are where its text starts in the source."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    line: Optional[int] = None
+    column: Optional[int] = None
+    page: Optional[int] = None
+    xpath: Optional[str] = None
+    selector: Optional[str] = None
+
+
+def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *, line: Optional[int] = None,
+                column: Optional[int] = None, page: Optional[int] = None, xpath: Optional[str] = None,
+                selector: Optional[str] = None) -> Table:
+    """Place cells as HTML does: each cell takes the next slot not covered by a rowspan from above."""
+    if len(rows) > limits.max_table_rows:
+        raise limit_exceeded("max_table_rows", limits.max_table_rows, f"a table with {len(rows)} rows",
+                             f"表格有 {len(rows)} 行")
+    occupied: dict[tuple[int, int], Cell] = {}
+    width = 0
+    for r, raw_row in enumerate(rows):
+        c = 0
+        for p, raw in enumerate(raw_row, start=1):
+            while (r, c) in occupied:
+                c += 1
+            colspan = max(1, min(raw.colspan, MAX_COLSPAN))
+            rowspan = max(1, min(raw.rowspan, MAX_ROWSPAN, len(rows) - r))
+            if c + colspan > limits.max_table_cols:
+                raise limit_exceeded("max_table_cols", limits.max_table_cols,
+                                     f"a table row {c + colspan} columns wide", f"表格某行宽 {c + colspan} 列")
+            cell = Cell(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan, phys_row=r + 1,
+                        phys_col=p, line=raw.line, column=raw.column, page=raw.page, xpath=raw.xpath,
+                        selector=raw.selector)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    occupied.setdefault((r + dr, c + dc), cell)
+            c += colspan
+            width = max(width, c)
+        if len(occupied) > limits.max_table_cells:
+            raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table with {len(occupied)} cells",
+                                 f"表格有 {len(occupied)} 个单元格")
+    grid = tuple(tuple(occupied.get((r, c)) for c in range(width)) for r in range(len(rows)))
+    return Table(index=index, rows=grid, n_cols=width, line=line, page=page, xpath=xpath, column=column,
+                 selector=selector)
