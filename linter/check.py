@@ -39,6 +39,8 @@ class FileResult:
     error: Optional[FileError] = None
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     previous: Optional[str] = None  # path of the previous year's report used, if any
+    # (issuing body, report year): pairs one body's consecutive years in a batch. Not output.
+    pair_key: Optional[tuple[str, int]] = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,27 @@ class Options:
     selection: Selection = field(default_factory=Selection)
     limits: Limits = DEFAULT_LIMITS
     ruleset: Optional[RuleSet] = None  # a rule file given with --rules replaces the built-in ones
+    extra_rules: tuple[str, ...] = ()  # an organisation's rule files, added to the built-in rule sets
+    # (glob, rule patterns): rules ignored for the files the glob matches (configuration)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def selection_for(self, path: Path) -> Selection:
+        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(path, glob) for p in patterns)
+        if not extra:
+            return self.selection
+        return Selection(self.selection.select, self.selection.ignore + extra, self.selection.severity)
+
+    def ruleset_for(self, edition: int) -> RuleSet:
+        if self.ruleset is not None:
+            return self.ruleset
+        return builtin_ruleset(edition, self.extra_rules)
+
+
+def _matches(path: Path, glob: str) -> bool:
+    from fnmatch import fnmatch
+
+    text = path.as_posix()
+    return fnmatch(text, glob) or fnmatch(path.name, glob) or fnmatch(text, "*/" + glob.lstrip("/"))
 
 
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:
@@ -60,16 +83,17 @@ def _check(path: Path, options: Options, previous: Optional[Report]) -> tuple[Fi
         doc = read_document(path, options.limits)
         year = find_report_year(doc)
         evidence = table_evidence(doc)
-        if options.ruleset is not None:
-            ruleset = options.ruleset
-            edition = ruleset.edition or choose_edition(year, evidence, options.edition)
+        if options.ruleset is not None and options.ruleset.edition:
+            edition = options.ruleset.edition
         else:
             edition = choose_edition(year, evidence, options.edition)
-            ruleset = builtin_ruleset(edition)
+        ruleset = options.ruleset_for(edition)
         report = recognise(doc, ruleset, evidence, previous)
-        findings = lint(report, ruleset, options.lang, options.selection)
+        findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
-        return FileResult(display, doc.format, edition, year, None, tuple(findings), used), tables_only(report)
+        snapshot = tables_only(report)
+        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(snapshot)),
+                snapshot)
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None
     except RecursionError:
@@ -80,7 +104,14 @@ def _check(path: Path, options: Options, previous: Optional[Report]) -> tuple[Fi
         return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
 
 
-def check_file(path: Path, options: Options = Options(), previous: Optional[Report] = None) -> FileResult:
+def check_file(path: Path, options: Options = Options(), previous: Optional[Report] = None,
+               previous_path: Optional[str] = None) -> FileResult:
+    """Check one file; ``previous`` (tables of last year's report) or ``previous_path`` (its file)
+    enables the year-to-year rules."""
+    if previous is None and previous_path is not None:
+        previous, failed = load_previous(Path(previous_path), options)
+        if failed is not None:
+            previous = None  # an unreadable previous report only disables the year-to-year rules
     return _check(path, options, previous)[0]
 
 
@@ -96,25 +127,34 @@ def pairing_key(report: Report) -> Optional[tuple[str, int]]:
     return strip_spaces(report.title.body), report.report_year
 
 
+def plan_pairs(results: Sequence[FileResult]) -> dict[int, str]:
+    """Result index -> path of the same body's previous-year report found in the same batch."""
+    by_key: dict[tuple[str, int], Optional[str]] = {}
+    for r in results:
+        if r.pair_key is not None:
+            # Two reports of one body and year: ambiguous, so neither is used as a previous year.
+            by_key[r.pair_key] = None if r.pair_key in by_key else r.path
+    plan: dict[int, str] = {}
+    for i, r in enumerate(results):
+        if r.pair_key is not None and r.previous is None:
+            before = by_key.get((r.pair_key[0], r.pair_key[1] - 1))
+            if before is not None:
+                plan[i] = before
+    return plan
+
+
 def check_files(paths: Sequence[Path], options: Options = Options(), previous: Optional[Report] = None,
                 pair_years: bool = True) -> list[FileResult]:
-    """Check a batch in order. With ``pair_years``, a report whose body's previous year is also in
-    the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
+    """Check a batch in order, in this process. With ``pair_years``, a report whose body's previous
+    year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
+    snapshots: dict[str, Report] = {}
     results: list[FileResult] = []
-    snapshots: dict[tuple[str, int], Report] = {}
-    keys: list[Optional[tuple[str, int]]] = []
     for path in paths:
         result, snapshot = _check(path, options, previous)
         results.append(result)
-        key = pairing_key(snapshot) if snapshot is not None else None
-        keys.append(key)
-        if key is not None and key not in snapshots:
-            snapshots[key] = snapshot  # type: ignore[assignment]
+        if snapshot is not None:
+            snapshots[result.path] = snapshot
     if pair_years and previous is None:
-        for i, key in enumerate(keys):
-            if key is None:
-                continue
-            before = snapshots.get((key[0], key[1] - 1))
-            if before is not None:
-                results[i] = _check(paths[i], options, before)[0]
+        for i, before in plan_pairs(results).items():
+            results[i] = _check(paths[i], options, snapshots[before])[0]
     return results

@@ -9,22 +9,10 @@ from typing import Optional
 import click
 
 from linter import __version__
-from linter.errors import RuleSetError
 from linter.reporters import REPORTERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DOCUMENT_SUFFIXES = {".docx", ".docm", ".doc", ".wps", ".dotx", ".htm", ".html", ".pdf", ".txt", ".rtf"}
-
-
-def _expand(paths: tuple[str, ...]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES))
-        else:
-            out.append(path)
-    return out
+_LEVELS = click.Choice(["error", "warning", "info"])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,64 +25,88 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
+@click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
 @click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
               help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")
+@click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Parallel processes (default: CPU count).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of discovering one.")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
               help="Use this YAML rule set instead of the built-in ones.")
 @click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
               help="The same body's report of the year before, for the year-to-year rules.")
-@click.option("--no-pairing", is_flag=True,
+@click.option("--no-pairing", is_flag=True, default=None,
               help="Do not pair one body's consecutive years found in the same batch.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
+@click.option("--prune-baseline", is_flag=True, help="Remove entries no longer found from the --baseline file.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output.")
+              help="Write the report to this file; a short summary still goes to the terminal.")
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal, for 20+ files).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths: tuple[str, ...], fmt: str, lang: str, fail_on: str, edition: Optional[str],
-          select: tuple[str, ...], ignore: tuple[str, ...], rules_file: Optional[str],
-          previous_file: Optional[str], no_pairing: bool, output: Optional[str], debug: bool) -> None:
-    """Check annual reports (.docx) and print located findings."""
-    from linter.check import Options, check_files, load_previous
-    from linter.engine import Selection
-    from linter.findings import SEVERITY_RANK
-    from linter.reporters import get_reporter
-    from linter.ruleset import builtin_ruleset, load_ruleset
+def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
+          rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
+          baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
+          progress: Optional[bool], debug: bool) -> None:
+    """Check annual reports (files, folders, globs) and print located findings."""
+    from linter.errors import ReportlintError
+    from linter.gate import Request, execute
 
+    if (write_baseline or prune_baseline) and not baseline:
+        raise click.UsageError("--write-baseline and --prune-baseline need --baseline FILE")
+    req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
+                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
+                  previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
+                  write_baseline=write_baseline, prune_baseline=prune_baseline,
+                  color=output is None and fmt == "text" and sys.stdout.isatty())
+    show = progress if progress is not None else sys.stderr.isatty()
     try:
-        ruleset = load_ruleset(Path(rules_file)) if rules_file else None
-        if ruleset is None:
-            for ed in (2021, 2019):
-                builtin_ruleset(ed)
-    except RuleSetError as exc:
+        outcome = execute(req, _progress if show else None)
+    except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
-    options = Options(lang=lang, edition=int(edition) if edition else None,
-                      selection=Selection(select=select, ignore=ignore), ruleset=ruleset)
-    previous = None
-    if previous_file:
-        previous, failed = load_previous(Path(previous_file), options)
-        if failed is not None and failed.error is not None:
-            click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
-            sys.exit(EXIT_ERROR)
-    results = check_files(_expand(paths), options, previous, pair_years=not no_pairing)
+    if show:
+        click.echo("\r\033[K", nl=False, err=True)
     if debug:
-        for r in results:
+        for r in outcome.results:
             if r.error is not None and r.error.debug:
                 click.echo(f"{r.path}:\n{r.error.debug}", err=True)
-    color = output is None and fmt == "text" and sys.stdout.isatty()
-    rendered = get_reporter(fmt)(lang=lang, color=color).render(results)
+    for note in outcome.notes:
+        click.echo(note, err=True)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        Path(output).write_text(outcome.output, encoding="utf-8")
+        click.echo("\n".join(outcome.summary))
     else:
-        click.echo(rendered, nl=False)
-    if any(r.error is not None for r in results) or not results:
+        click.echo(outcome.output, nl=False)
+    sys.exit(outcome.exit_code)
+
+
+def _progress(i: int, n: int, path: str) -> None:
+    if n >= 20:
+        click.echo(f"\r\033[K[{i}/{n}] {path}"[:200], nl=False, err=True)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+def show_config(path: str, config_file: Optional[str]) -> None:
+    """Print the effective configuration for PATH (a file or folder; default: here)."""
+    import yaml
+
+    from linter.config import config_for
+    from linter.errors import ReportlintError
+
+    try:
+        cfg = config_for(Path(path), Path(config_file) if config_file else None)
+    except ReportlintError as exc:
+        click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    click.echo(yaml.safe_dump(cfg.as_dict(), allow_unicode=True, sort_keys=False), nl=False)
 
 
 @main.command("rules")
@@ -129,3 +141,54 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
     click.echo(f"{labels[3]}: {rule.basis}")
     click.echo(f"{labels[4]}: {rule.examples['pass']}")
     click.echo(f"{labels[5]}: {rule.examples['fail']}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
+              help="Write the annotated copy here (never the input file).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the comments and messages.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
+              help="Force a format edition instead of detecting it.")
+@click.option("--select", multiple=True, help="Only these rules (id or dotted-name prefix); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this YAML rule set instead of the built-in ones.")
+@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
+              help="The same body's report of the year before, for the year-to-year rules.")
+def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[str], select: tuple[str, ...],
+             ignore: tuple[str, ...], rules_file: Optional[str], previous_file: Optional[str]) -> None:
+    """Write a copy of a .docx with each finding as a Word review comment (批注)."""
+    from linter.annotate import annotate_file, summary_line
+    from linter.check import Options, load_previous
+    from linter.engine import Selection
+    from linter.errors import RuleSetError
+    from linter.findings import SEVERITY_RANK
+    from linter.reporters.text import TextReporter
+    from linter.ruleset import load_ruleset
+
+    if Path(output).exists() and Path(output).resolve() == Path(path).resolve():
+        raise click.UsageError("the output must not be the input file (the original is never modified)")
+    try:
+        ruleset = load_ruleset(Path(rules_file)) if rules_file else None
+    except RuleSetError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    options = Options(lang=lang, edition=int(edition) if edition else None,
+                      selection=Selection(select=select, ignore=ignore), ruleset=ruleset)
+    previous = None
+    if previous_file:
+        previous, failed = load_previous(Path(previous_file), options)
+        if failed is not None and failed.error is not None:
+            click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
+            sys.exit(EXIT_ERROR)
+    outcome = annotate_file(Path(path), Path(output), options, previous)
+    click.echo(TextReporter(lang=lang).render([outcome.check]), nl=False)
+    click.echo(summary_line(outcome, lang), err=outcome.failed is not None)
+    if outcome.failed is not None:
+        sys.exit(EXIT_ERROR)
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in outcome.check.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

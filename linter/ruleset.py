@@ -283,19 +283,30 @@ def _regex(pattern: str, origin: str, where: str) -> None:
         raise RuleSetError(origin, where, f"invalid regular expression: {exc}") from None
 
 
-def load_ruleset(path: Path) -> RuleSet:
+def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
+    """Load a rule file; ``extra`` files add sections, tables and rules on top (ids must be new)."""
     data, sources = _merged(path)
+    for file in extra:
+        more, more_sources = _merged(Path(file))
+        for i, rule in enumerate(more["rules"]):
+            if rule["id"] in sources:
+                raise RuleSetError(file, f"$.rules[{i}].id", f"duplicate rule id {rule['id']} (a built-in rule)")
+        data["sections"] = _override(data["sections"], more["sections"], "key")
+        data["tables"].update(more["tables"])
+        data["rules"] = data["rules"] + more["rules"]
+        sources.update(more_sources)
     for key in ("id", "title"):
         if key not in data:
             raise RuleSetError(str(path), "$", f"'{key}' is a required property")
     return _compile(data, sources, str(path))
 
 
-_CACHE: dict[int, RuleSet] = {}
+_CACHE: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
 
 
-def builtin_ruleset(edition: int) -> RuleSet:
-    """The bundled rule set of an edition, compiled once per process."""
-    if edition not in _CACHE:
-        _CACHE[edition] = load_ruleset(data_dir("rules") / BUILTIN_EDITIONS[edition])
-    return _CACHE[edition]
+def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
+    """The bundled rule set of an edition, plus an organisation's extra rule files; compiled once."""
+    key = (edition, tuple(extra))
+    if key not in _CACHE:
+        _CACHE[key] = load_ruleset(data_dir("rules") / BUILTIN_EDITIONS[edition], extra)
+    return _CACHE[key]

@@ -78,4 +78,6 @@ def test_select_and_ignore(tmp_path: Path) -> None:
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = run("check", "--format", "json", "--output", str(target), str(TEMPLATE))
-    assert result.output == "" and json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    # the machine output went to the file; the terminal gets the human summary
+    assert result.output.startswith("共检查 1 个文件：3 个错误，28 个警告") and "RL-TPL-001 3 错误" in result.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from linter.check import FileResult
@@ -15,12 +15,21 @@ class Summary:
     warnings: int
     infos: int
     unreadable: int
+    files_with_errors: int = 0
+    # rule id -> {"error": n, "warning": n, "info": n} (only non-zero counts)
+    rules: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> "Summary":
         sev = [f.severity for r in results for f in r.findings]
+        rules: dict[str, dict[str, int]] = {}
+        for r in results:
+            for f in r.findings:
+                counts = rules.setdefault(f.rule, {})
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+        with_errors = sum(1 for r in results if any(f.severity == "error" for f in r.findings))
         return cls(len(results), sev.count("error"), sev.count("warning"), sev.count("info"),
-                   sum(1 for r in results if r.error is not None))
+                   sum(1 for r in results if r.error is not None), with_errors, dict(sorted(rules.items())))
 
 
 class Reporter:
@@ -40,6 +49,10 @@ class Reporter:
 REPORTERS: dict[str, str] = {
     "text": "linter.reporters.text:TextReporter",
     "json": "linter.reporters.json_reporter:JsonReporter",
+    "sarif": "linter.reporters.sarif:SarifReporter",
+    "junit": "linter.reporters.junit:JunitReporter",
+    "github": "linter.reporters.ci:GithubReporter",
+    "gitlab": "linter.reporters.ci:GitlabReporter",
 }
 
 

@@ -77,7 +77,22 @@ class TextReporter(Reporter):
                 continue
             for finding in result.findings:
                 lines.append(format_finding(result.path, finding, self.lang, self.color))
-        s = Summary.of(results)
-        lines.append(t("summary", self.lang, files=s.files, errors=s.errors, warnings=s.warnings,
-                       infos=s.infos, unreadable=s.unreadable))
+        lines.extend(summary_lines(results, self.lang))
         return "\n".join(lines) + "\n"
+
+
+def summary_lines(results: Sequence[FileResult], lang: str) -> list[str]:
+    """The closing summary: totals, files with errors, counts by rule, unreadable files."""
+    s = Summary.of(results)
+    lines = [t("summary", lang, files=s.files, errors=s.errors, warnings=s.warnings, infos=s.infos,
+               unreadable=s.unreadable, with_errors=s.files_with_errors)]
+    if s.rules:
+        def counted(counts: dict[str, int]) -> str:
+            return "/".join(f"{n} {t('severity.' + sev, lang)}" for sev, n in counts.items())
+
+        parts = [f"{rule} {counted(counts)}" for rule, counts in s.rules.items()]
+        lines.append(t("by_rule", lang) + "; ".join(parts))
+    bad = [r for r in results if r.error is not None]
+    if bad and len(results) > 1:
+        lines.append(t("unreadable_files", lang) + "; ".join(f"{r.path} ({r.error.code})" for r in bad))  # type: ignore[union-attr]
+    return lines

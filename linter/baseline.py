@@ -1,0 +1,130 @@
+"""Baselines: accept known findings without switching rules off (ESLint's suppressions model).
+
+A finding's fingerprint uses the rule, the file and the canonical location labels (section,
+table, row and column labels), never physical positions, so editing elsewhere in a document
+keeps it. Identical fingerprints are counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from linter.check import FileResult
+from linter.findings import Finding
+from linter.errors import ReportlintError
+
+FORMAT = 1
+
+
+class BaselineError(ReportlintError):
+    pass
+
+
+def fingerprint(finding: Finding) -> str:
+    loc = finding.location
+    parts = [finding.rule, loc.section or "", str(loc.table or ""), loc.row_label or "", loc.column_label or ""]
+    if not (loc.row_label or loc.column_label):
+        parts.append(finding.expected or "")  # e.g. which section is missing
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def _key(path: str, base: Path) -> str:
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    file: str
+    rule: str
+    fingerprint: str
+    count: int
+
+
+def write_baseline(path: Path, results: Sequence[FileResult]) -> int:
+    """Record every finding of ``results``; returns the number recorded."""
+    files: dict[str, dict[str, dict[str, Any]]] = {}
+    total = 0
+    for result in results:
+        entries = files.setdefault(_key(result.path, path.parent), {})
+        for f in result.findings:
+            fp = fingerprint(f)
+            entry = entries.setdefault(fp, {"rule": f.rule, "section": f.location.section, "table": f.location.table,
+                                            "row_label": f.location.row_label,
+                                            "column_label": f.location.column_label, "count": 0})
+            entry["count"] += 1
+            total += 1
+    data = {"reportlint_baseline": FORMAT,
+            "files": {k: [{"fingerprint": fp, **e} for fp, e in sorted(v.items())] for k, v in sorted(files.items()) if v}}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return total
+
+
+def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})") from None
+    if not isinstance(data, dict) or data.get("reportlint_baseline") != FORMAT or not isinstance(data.get("files"), dict):
+        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})")
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for file, entries in data["files"].items():
+        if not isinstance(entries, list):
+            raise BaselineError(f"{path}: $.files.{file}: must be a list")
+        out[file] = {e["fingerprint"]: dict(e) for e in entries if isinstance(e, dict) and "fingerprint" in e}
+    return out
+
+
+def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[list[FileResult], list[StaleEntry]]:
+    """Drop findings recorded in the baseline; return the rest and the stale entries (recorded
+    for a checked file but no longer found)."""
+    baseline = read_baseline(path)
+    remaining = {f: {fp: int(e.get("count", 1)) for fp, e in entries.items()} for f, entries in baseline.items()}
+    out: list[FileResult] = []
+    checked: set[str] = set()
+    for result in results:
+        key = _key(result.path, path.parent)
+        checked.add(key)
+        counts = remaining.get(key, {})
+        kept = []
+        for f in result.findings:
+            fp = fingerprint(f)
+            if counts.get(fp, 0) > 0:
+                counts[fp] -= 1
+            else:
+                kept.append(f)
+        out.append(replace(result, findings=tuple(kept)))
+    stale = [StaleEntry(file, baseline[file][fp].get("rule", "?"), fp, n)
+             for file, counts in remaining.items() if file in checked for fp, n in counts.items() if n > 0]
+    return out, stale
+
+
+def prune_baseline(path: Path, stale: Sequence[StaleEntry]) -> int:
+    """Remove stale entries from the baseline file; returns how many findings were removed."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    removed = 0
+    drop = {(s.file, s.fingerprint): s.count for s in stale}
+    for file, entries in list(data["files"].items()):
+        kept = []
+        for e in entries:
+            n = drop.get((file, e["fingerprint"]), 0)
+            if n:
+                removed += min(n, e.get("count", 1))
+                e["count"] = e.get("count", 1) - n
+            if e.get("count", 1) > 0:
+                kept.append(e)
+        if kept:
+            data["files"][file] = kept
+        else:
+            del data["files"][file]
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return removed

@@ -1,0 +1,76 @@
+"""CI-native formats: GitHub Actions workflow commands and the GitLab code-quality report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from linter.baseline import fingerprint
+from linter.check import FileResult
+from linter.reporters import Reporter
+from linter.reporters.text import describe_location
+
+_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
+_GITLAB = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    """``::error file=F,line=L,title=T::message``; the block index stands in for the line."""
+
+    name = "github"
+
+    def render(self, results: Sequence[FileResult]) -> str:
+        lines = []
+        for r in results:
+            if r.error is not None:
+                lines.append(f"::error file={_escape_prop(r.path)},title={_escape_prop(r.error.code)}::"
+                             f"{_escape_data(r.error.message)}")
+                continue
+            for f in r.findings:
+                line = f.location.line or ((f.location.block or 0) + 1)
+                where = describe_location(f.location, self.lang)
+                msg = f"{where}: {f.message}" if where else f.message
+                if f.expected is not None:
+                    msg += f" (expected {f.expected}, found {f.actual})"
+                lines.append(f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
+                             f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}")
+        return "\n".join(lines) + ("\n" if lines else "")
+
+
+class GitlabReporter(Reporter):
+    """GitLab code quality report (a JSON array of issues; `codequality` artifact)."""
+
+    name = "gitlab"
+
+    def render(self, results: Sequence[FileResult]) -> str:
+        issues: list[dict[str, Any]] = []
+        for r in results:
+            path = Path(r.path).as_posix()
+            if r.error is not None:
+                issues.append({"type": "issue", "check_name": r.error.code, "description": r.error.message,
+                               "categories": ["Bug Risk"], "severity": "blocker",
+                               "fingerprint": hashlib.sha256(f"{path}|{r.error.code}".encode()).hexdigest(),
+                               "location": {"path": path, "lines": {"begin": 1}}})
+                continue
+            for n, f in enumerate(r.findings):
+                where = describe_location(f.location, self.lang)
+                issues.append({
+                    "type": "issue",
+                    "check_name": f.rule,
+                    "description": f"{f.rule} {where}: {f.message}" if where else f"{f.rule} {f.message}",
+                    "categories": ["Bug Risk" if f.severity == "error" else "Style"],
+                    "severity": _GITLAB[f.severity],
+                    "fingerprint": hashlib.sha256(f"{path}|{fingerprint(f)}|{n}".encode()).hexdigest(),
+                    "location": {"path": path, "lines": {"begin": f.location.line or ((f.location.block or 0) + 1)}},
+                })
+        return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

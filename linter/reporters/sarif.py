@@ -1,0 +1,105 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
+
+Word files have no lines, so the block index serves as ``startLine`` (GitHub requires one) and
+the logical location (section › table › row › column, plus the element path) says where the
+finding really is. Fingerprints come from labels, never positions (linter.baseline).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from linter import __version__
+from linter.baseline import fingerprint
+from linter.check import FileResult
+from linter.findings import Finding
+from linter.reporters import Reporter
+from linter.reporters.text import describe_location
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
+    from linter.ruleset import builtin_ruleset
+
+    seen: dict[str, dict[str, Any]] = {}
+    for edition in (2021, 2019):
+        for rule in builtin_ruleset(edition).rules:
+            if rule.id in seen:
+                continue
+            seen[rule.id] = {
+                "id": rule.id,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary[lang]},
+                "fullDescription": {"text": f"{rule.summary[lang]} ({rule.basis})"},
+                "help": {"text": f"{rule.summary[lang]}\n依据/basis: {rule.basis}\n"
+                                 f"通过/pass: {rule.examples['pass']}\n不通过/fail: {rule.examples['fail']}"},
+                "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.enabled},
+                "properties": {"tags": [rule.name.split(".")[0]]},
+            }
+    for r in results:  # rules of extra rule files
+        for f in r.findings:
+            seen.setdefault(f.rule, {"id": f.rule, "name": f.name, "shortDescription": {"text": f.name}})
+    return sorted(seen.values(), key=lambda x: x["id"])
+
+
+def _location(path: str, f: Finding, lang: str) -> dict[str, Any]:
+    loc = f.location
+    logical = describe_location(loc, lang) or Path(path).name
+    phys: dict[str, Any] = {"artifactLocation": {"uri": Path(path).as_posix()}}
+    line = loc.line or ((loc.block or 0) + 1)
+    region: dict[str, Any] = {"startLine": line}
+    if loc.column:
+        region["startColumn"] = loc.column
+    phys["region"] = region
+    props = {k: v for k, v in (("block", loc.block), ("table", loc.table), ("row", loc.row), ("col", loc.col),
+                               ("page", loc.page), ("row_label", loc.row_label),
+                               ("column_label", loc.column_label)) if v is not None}
+    logical_locations = [{"kind": "element", "fullyQualifiedName": logical, "name": loc.column_label or loc.row_label
+                          or loc.section or Path(path).name}]
+    if loc.xpath:
+        logical_locations.append({"kind": "element", "fullyQualifiedName": loc.xpath})
+    return {"physicalLocation": phys, "logicalLocations": logical_locations, "properties": props}
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+
+    def render(self, results: Sequence[FileResult]) -> str:
+        out_results: list[dict[str, Any]] = []
+        notifications: list[dict[str, Any]] = []
+        for r in results:
+            if r.error is not None:
+                notifications.append({"level": "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
+                                      "descriptor": {"id": r.error.code},
+                                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(r.path).as_posix()}}}]})
+                continue
+            for f in r.findings:
+                where = describe_location(f.location, self.lang)
+                text = f"{where}: {f.message}" if where else f.message
+                if f.expected is not None:
+                    text += f" (expected {f.expected}, found {f.actual})" if self.lang == "en" else \
+                        f"（应为 {f.expected}，实为 {f.actual}）"
+                item: dict[str, Any] = {
+                    "ruleId": f.rule,
+                    "level": _LEVEL[f.severity],
+                    "message": {"text": text},
+                    "locations": [_location(r.path, f, self.lang)],
+                    "partialFingerprints": {"reportlint/v1": fingerprint(f)},
+                }
+                if f.related:
+                    item["relatedLocations"] = [
+                        {"id": i, **_location(rel.file or r.path, Finding(f.rule, f.name, f.severity, "", rel), self.lang)}
+                        for i, rel in enumerate(f.related)]
+                out_results.append(item)
+        run: dict[str, Any] = {
+            "tool": {"driver": {"name": "reportlint", "version": __version__, "informationUri":
+                                "https://example.invalid/reportlint", "rules": _rules(results, self.lang)}},
+            "results": out_results,
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
+        }
+        return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
