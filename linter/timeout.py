@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import deque
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
@@ -91,6 +90,7 @@ class Worker:
         self._conn: Optional[Connection] = None
         self.path: Optional[str] = None   # the file being checked
         self.deadline = 0.0
+        self.failed: Optional[FileResult] = None  # the result when the child could not even be started
 
     # ---- lifecycle --------------------------------------------------------------------------
     def _start(self) -> None:
@@ -98,9 +98,13 @@ class Worker:
         proc = self._ctx.Process(target=_child, args=(child, self.options, self._check), daemon=True)
         proc.start()
         child.close()
-        if not parent.poll(_STARTUP_SECONDS) or parent.recv() != "ready":
-            raise RuntimeError("the checking process did not start")
         self._proc, self._conn = proc, parent
+        try:
+            started = parent.poll(_STARTUP_SECONDS) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            started = False
+        if not started:  # e.g. a __main__ that multiprocessing cannot re-import (python - <script)
+            raise RuntimeError(f"the checking process did not start (exit status {proc.exitcode})")
 
     def close(self) -> None:
         if self._conn is not None:
@@ -131,15 +135,23 @@ class Worker:
 
     def submit(self, path: Path, **kwargs: Any) -> None:
         """Send one file to the child (started if needed); collect it with ``collect``."""
-        if self._conn is None:
-            self._start()
-        assert self._conn is not None
+        self.failed = None
+        try:
+            if self._conn is None:
+                self._start()
+            assert self._conn is not None
+            self._conn.send((str(path), kwargs))
+        except (RuntimeError, OSError, EOFError, ValueError, TypeError, AttributeError) as exc:
+            self._kill()  # pickling the arguments or starting the child failed
+            self.failed = _error(str(path), "RL-INT-002", str(exc), self.options.lang)
         self.path = str(path)
-        self._conn.send((str(path), kwargs))
         self.deadline = time.monotonic() + self.seconds
 
     def collect(self, block: bool = True) -> Optional[FileResult]:
         """The submitted file's result; None if not ready and ``block`` is False. Enforces the limit."""
+        if self.failed is not None:
+            result, self.failed, self.path = self.failed, None, None
+            return result
         assert self._conn is not None and self.path is not None
         path, lang = self.path, self.options.lang
         remaining = max(0.0, self.deadline - time.monotonic())
@@ -184,22 +196,32 @@ def check_file_limited(path: Path, options: Options = Options(), seconds: Option
 def check_files_limited(paths: Iterable[Path], options: Options = Options(), jobs: int = 1,
                         seconds: Optional[float] = None, method: Optional[str] = None,
                         check: CheckFn = check_file) -> Iterator[FileResult]:
-    """Check a batch with ``jobs`` child processes; results come in input order."""
-    todo = deque(enumerate(paths))
+    """Check a batch with ``jobs`` child processes; results come in input order.
+
+    ``paths`` is consumed lazily, one path per free child, so it may be a generator.
+    """
+    todo = enumerate(paths)
+    more = True
     workers = [Worker(options, seconds, method, check) for _ in range(max(1, min(jobs, os.cpu_count() or 1)))]
     busy: dict[int, int] = {}  # worker slot -> input index
     done: dict[int, FileResult] = {}
     next_out = 0
     try:
-        while todo or busy:
+        while more or busy:
             for slot, worker in enumerate(workers):
-                if slot not in busy and todo:
-                    index, path = todo.popleft()
-                    worker.submit(path)
-                    busy[slot] = index
+                if slot not in busy and more:
+                    item = next(todo, None)
+                    if item is None:
+                        more = False
+                        break
+                    worker.submit(item[1])
+                    busy[slot] = item[0]
+            if not busy:
+                break
             deadline = min(workers[s].deadline for s in busy)
-            conns = [workers[s].connection for s in busy]
-            wait([c for c in conns if c is not None], timeout=max(0.0, deadline - time.monotonic()))
+            conns = [c for c in (workers[s].connection for s in busy) if c is not None]
+            if len(conns) == len(busy):  # a worker that failed to start has its result already
+                wait(conns, timeout=max(0.0, deadline - time.monotonic()))
             for slot in list(busy):
                 result = workers[slot].collect(block=False)
                 if result is not None:

@@ -58,7 +58,8 @@ def safe_int(text: Optional[str], default: int = 0) -> int:
 
 def format_number(n: int, fmt: str) -> tuple[str, bool]:
     """Render ``n`` in Word's numFmt ``fmt``; the flag is False when we fell back to decimal."""
-    if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= 3999:
+    if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= (
+            780 if fmt.endswith("Letter") else 3999):
         return str(n), True  # letters repeat and roman numerals grow with n: keep hostile counters cheap
     if fmt in ("decimal", "decimalZero") or fmt == "":
         return (f"{n:02d}" if fmt == "decimalZero" else str(n)), True

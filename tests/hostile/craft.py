@@ -483,6 +483,16 @@ def pdf_blank_pages(d: Path, url: str, pages: int = 2000) -> Path:
 
 HTML, PDF, TEXT = "linter.readers.html", "linter.readers.pdf", "linter.readers.text"
 
+
+def pending_reader(code: Optional[str], debug: Optional[str]) -> bool:
+    """An internal error only because detect.py already routes to a reader that is not written yet
+    (issue #4: HTML, PDF). It stops counting as soon as the module exists."""
+    import importlib.util
+
+    return code == "RL-INT-001" and any(
+        f"No module named '{module}'" in (debug or "") and importlib.util.find_spec(module) is None
+        for module in (HTML, PDF))
+
 CASES: tuple[Case, ...] = (
     Case("empty", empty, "RL-IO-008"),
     Case("random-50mb", random_50mb, "RL-IO-001"),
