@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-import yaml
-
 from linter.errors import RuleSetError
 from linter.expr import ExprError, Relation, check_names, parse_relation
 from linter.resources import data_dir, load_schema
@@ -116,6 +114,8 @@ def _json_path(parts: Any) -> str:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    import yaml  # only when a rule file is really read
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

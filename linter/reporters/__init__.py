@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from linter.check import FileResult
+if TYPE_CHECKING:  # imported lazily: the CLI needs only the registry to start
+    from linter.check import FileResult
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,225 @@
+"""reportlint benchmark: check time against the parse floor, batch throughput, memory, cold start.
+
+    python bench/bench.py                 # 1,000 generated reports (all formats, both editions)
+    python bench/bench.py --count 50      # a small run (CI runs this; it asserts nothing)
+    python bench/bench.py --corpus DIR    # your own folder of reports
+
+Prints a table and writes the figures to bench/results/latest.json (or --json FILE).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = [ROOT / "fixtures" / d for d in ("docx", "rules", "corpus_docx", "html", "pdf", "text", "corpus")]
+FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text"}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+# ---- corpus ------------------------------------------------------------------------------------
+
+def _inflate_docx(src: Path, dst: Path, factor: int) -> None:
+    """Repeat the narrative paragraphs ``factor`` times (long reports have long sections)."""
+    from lxml import etree
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml" and factor > 1:
+                root = etree.fromstring(data)
+                body = root.find(W + "body")
+                for p in [p for p in body.findall(W + "p") if len("".join(p.itertext())) > 60]:
+                    for _ in range(factor - 1):
+                        p.addnext(etree.fromstring(etree.tostring(p)))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(info, data)
+
+
+def generate(count: int, out: Path) -> list[Path]:
+    """``count`` reports cycling through the fixtures of every format; .docx in three sizes."""
+    seeds = sorted(f for d in SEEDS if d.is_dir() for f in d.iterdir() if f.suffix.lower() in FORMATS)
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    sizes = (1, 1, 1, 5, 20)  # most reports short, some long
+    for i in range(count):
+        src = seeds[i % len(seeds)]
+        dst = out / f"{i:05d}_{src.name}"
+        if src.suffix == ".docx":
+            _inflate_docx(src, dst, sizes[(i // len(seeds)) % len(sizes)])
+        else:
+            shutil.copyfile(src, dst)
+        files.append(dst)
+    return files
+
+
+# ---- floors: merely parsing the document ---------------------------------------------------------
+
+def floor_docx(path: Path) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as zf:
+        etree.fromstring(zf.read("word/document.xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def floor_html(path: Path) -> None:
+    import lxml.html
+
+    lxml.html.document_fromstring(path.read_bytes())
+
+
+def floor_text(path: Path) -> None:
+    path.read_bytes().decode("utf-8", errors="replace")
+
+
+def floor_pdf(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+
+
+FLOORS: dict[str, Callable[[Path], None]] = {"docx": floor_docx, "html": floor_html, "text": floor_text,
+                                              "pdf": floor_pdf}
+
+
+def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
+    sys.path.insert(0, str(ROOT))
+    from linter.check import check_file
+
+    for f in files[:20]:
+        check_file(f)  # warm-up: imports, compiled rule sets, caches
+    by_format: dict[str, dict[str, list[float]]] = {}
+    for f in files:
+        kind = FORMATS[f.suffix.lower()]
+        try:
+            floor = _timed(lambda: FLOORS[kind](f))
+        except Exception:
+            continue  # e.g. a PDF library that is not installed
+        check = _timed(lambda: check_file(f))
+        entry = by_format.setdefault(kind, {"check": [], "floor": [], "ratio": []})
+        entry["check"].append(check)
+        entry["floor"].append(floor)
+        entry["ratio"].append(check / floor if floor else 0.0)
+    out: dict[str, dict[str, float]] = {}
+    for kind, e in sorted(by_format.items()):
+        check_sorted = sorted(e["check"])
+        out[kind] = {
+            "files": len(e["check"]),
+            "check_median_ms": 1000 * statistics.median(e["check"]),
+            "check_p95_ms": 1000 * check_sorted[min(len(check_sorted) - 1, int(0.95 * len(check_sorted)))],
+            "floor_median_ms": 1000 * statistics.median(e["floor"]),
+            "ratio_median": statistics.median(e["ratio"]),
+        }
+    return out
+
+
+# ---- whole processes ---------------------------------------------------------------------------
+
+def _reportlint() -> list[str]:
+    exe = shutil.which("reportlint", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "linter"]
+
+
+def _rss_of(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process of the run), via a fresh measuring child."""
+    probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+             "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, cwd=ROOT).stdout.split()
+    return float(out[0]), float(out[1]) / 1024
+
+
+def batch(folder: Path, jobs: int, count: int) -> dict[str, float]:
+    seconds, rss = _rss_of([*_reportlint(), "check", "--no-progress", "--no-pairing", "--jobs", str(jobs),
+                            "--format", "json", "--output", os.devnull, str(folder)])
+    return {"jobs": jobs, "seconds": seconds, "reports_per_s": count / seconds, "peak_rss_mb": rss}
+
+
+def cold(args: list[str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run([*_reportlint(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=int, default=1000, help="reports to generate (default 1000)")
+    ap.add_argument("--corpus", type=Path, help="benchmark this folder instead of a generated corpus")
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--skip-batch", action="store_true", help="in-process figures only")
+    args = ap.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    try:
+        if args.corpus:
+            files = sorted(f for f in args.corpus.rglob("*") if f.suffix.lower() in FORMATS)
+            folder = args.corpus
+        else:
+            folder = tmp / "corpus"
+            files = generate(args.count, folder)
+        results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
+        results["per_format"] = in_process(files)
+        if not args.skip_batch:
+            results["batch"] = [batch(folder, 1, len(files)), batch(folder, 2, len(files))]
+            quarter = tmp / "quarter"
+            quarter.mkdir()
+            for f in files[: max(1, len(files) // 4)]:
+                shutil.copyfile(f, quarter / f.name)
+            results["batch_quarter"] = batch(quarter, 2, max(1, len(files) // 4))
+            docx = next((f for f in files if f.suffix == ".docx"), None)
+            results["cold_check_one_docx_s"] = cold(["check", str(docx)]) if docx else None
+            results["cold_version_s"] = cold(["--version"])
+        report(results)
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print(f"\nfigures written to {args.json}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def report(r: dict) -> None:
+    print(f"reportlint benchmark: {r['count']} reports, Python {r['python']}, {r['cpus']} CPUs\n")
+    print(f"{'format':<6} {'files':>5} {'check med':>10} {'check p95':>10} {'floor med':>10} {'check/floor':>12}")
+    for kind, e in r["per_format"].items():
+        print(f"{kind:<6} {e['files']:>5} {e['check_median_ms']:>8.1f}ms {e['check_p95_ms']:>8.1f}ms "
+              f"{e['floor_median_ms']:>8.1f}ms {e['ratio_median']:>11.2f}x")
+    for b in r.get("batch", []):
+        print(f"batch --jobs {b['jobs']}: {b['reports_per_s']:.1f} reports/s ({b['seconds']:.1f} s), "
+              f"peak RSS {b['peak_rss_mb']:.0f} MB")
+    if "batch_quarter" in r:
+        q = r["batch_quarter"]
+        print(f"batch of a quarter (--jobs 2): peak RSS {q['peak_rss_mb']:.0f} MB (memory vs batch size)")
+    if r.get("cold_check_one_docx_s") is not None:
+        print(f"cold start: reportlint check one.docx {r['cold_check_one_docx_s']:.3f} s, "
+              f"reportlint --version {r['cold_version_s']:.3f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
