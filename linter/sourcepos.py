@@ -48,7 +48,8 @@ def locate(doc: Document, loc: Location) -> Location:
     block = doc.blocks[loc.block]
     found: dict[str, object] = {}
     if isinstance(block, Paragraph):
-        found = {"line": block.line, "column": block.column, "page": block.page, "selector": block.selector}
+        found = {"line": block.line, "column": block.column, "page": block.page, "selector": block.selector,
+                 "xpath": block.xpath}
     elif isinstance(block, Table):
         cell: Optional[Cell] = None
         if loc.row is not None and loc.col is not None:

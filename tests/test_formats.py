@@ -63,6 +63,8 @@ def test_detection_by_content(tmp_path: Path, head: bytes, code: str) -> None:
 
 
 @pytest.mark.parametrize(("data", "fmt"), [
+    ("<!DOCTYPE html><html><body><p>一、总体情况</p></body></html>".encode(), "html"),
+    ("\ufeff<html><body><p>一、总体情况</p></body></html>".encode("utf-16"), "html"),
     ("一、总体情况\n本年度……\n".encode("gbk"), "text"),
     ("一、总体情况\n".encode("utf-16"), "text"),
 ])

@@ -73,10 +73,76 @@ def tabbed_text(docx: Path) -> str:
     return "\n".join(out) + "\n"
 
 
+PORTAL_HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>{title}_政府信息公开年报_某某区人民政府门户网站</title>
+<script type="text/javascript">var _hmt = _hmt || []; document.write("<div>广告</div>");</script>
+<style>.nav li {{ float: left }}</style>
+</head>
+<body>
+<div class="header"><div class="logo"><img src="logo.png" alt="某某区人民政府"/></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/bsfw/">办事服务</a></li></ul></div>
+<div class="breadcrumb">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/nb/">政府信息公开年报</a></div>
+<div class="main">
+<div class="article">
+<h1 class="article-title">{title}</h1>
+<div class="info">发布时间：2022-01-20　来源：区政府办公室　<span class="bdshare"><a href="#">分享到微信</a> <a href="#">微博</a></span></div>
+<div class="content" id="zoom">
+"""
+PORTAL_TAIL = """</div>
+<div class="fenxiang">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</div>
+<div class="related"><h3>相关链接</h3><ul><li><a href="/a.html">2020年度政府信息公开工作年度报告</a></li><li><a href="/b.html">2019年度政府信息公开工作年度报告</a></li></ul></div>
+</div>
+<div class="footer"><p>主办单位：某某区人民政府办公室　版权所有　网站标识码：3500000000　闽ICP备00000000号</p></div>
+</body>
+</html>
+"""
+
+
+def portal_html(docx: Path) -> str:
+    """A report as a government portal publishes it: the body inside navigation, breadcrumb,
+    share buttons and footer; tables with rowspan/colspan, <th> header cells, <br> inside labels
+    and &nbsp; in blank cells."""
+    import html as h
+
+    sys.path.insert(0, str(ROOT))
+    from linter.model import Paragraph
+    from linter.readers import read_document
+
+    doc = read_document(docx)
+    title = next(p.full_text.strip() for p in doc.paragraphs() if p.full_text.strip())
+    out = [PORTAL_HEAD.format(title=h.escape(title))]
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.full_text.strip() and block.full_text.strip() != title:
+                out.append(f"<p style=\"text-indent:2em\">{h.escape(block.full_text.strip())}</p>")
+            continue
+        out.append('<table border="1" cellspacing="0" cellpadding="0" width="100%">\n<tbody>')
+        for r, line in enumerate(block.rows):
+            cells = []
+            for c, cell in enumerate(line):
+                if cell is None or cell.grid_row != r or cell.grid_col != c:
+                    continue
+                spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+                    f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+                text = cell.text.replace("\u3000", " ").strip()
+                body = "<br/>".join(h.escape(part.strip()) for part in text.split("\n")) or "&nbsp;"
+                tag = "th" if r < 2 and not text.isdigit() else "td"
+                cells.append(f"<{tag}{spans}>{body}</{tag}>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</tbody>\n</table>")
+    out.append(PORTAL_TAIL)
+    return "\n".join(out)
+
+
 def main() -> None:
     html_dir, pdf_dir, bad_dir, text_dir = (ROOT / "fixtures" / d for d in ("html", "pdf", "bad", "text"))
     for d in (html_dir, pdf_dir, bad_dir, text_dir):
         d.mkdir(exist_ok=True)
+    (html_dir / "portal_gbk.html").write_bytes(portal_html(DOCX / "fail_t3_total_cell.docx").encode("gbk"))
     for name in CONVERTED:
         (text_dir / f"{name}.txt").write_text(tabbed_text(DOCX / f"{name}.docx"), encoding="utf-8")
     # A table whose header cannot be laid out from the text: table 4 copied without the empty
