@@ -27,6 +27,13 @@ _TRANSPARENT_INLINE = {W + "hyperlink", W + "smartTag", W + "customXml", W + "in
                        W + "fldSimple", W + "bdo", W + "dir", W + "sdtContent"}
 _DROPPED_INLINE = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr"}
 _TOC_STYLE_PREFIXES = ("toc", "TOC", "目录")
+_TCPR, _GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _VAL = (W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge",
+                                                     W + "cellDel", W + "val")
+# Elements that make a paragraph's text more than the concatenation of its w:t (fields, revisions,
+# breaks and tabs, hidden text, symbols, drawings and text boxes).
+_SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "sym", "tab", "ptab",
+                                 "br", "cr", "noBreakHyphen", "softHyphen", "pict", "object", "drawing")) \
+    + (MC + "AlternateContent",)
 
 
 @dataclass
@@ -52,6 +59,14 @@ class _Reader:
     revisions: int = 0
     fields: _FieldState = field(default_factory=_FieldState)
     paths: "_Paths" = field(default_factory=lambda: _Paths())
+    complex: set[etree._Element] = field(default_factory=set)  # paragraphs needing the full walk
+
+    def find_complex(self) -> None:
+        """Mark the paragraphs holding anything but plain w:t runs, in one native pass."""
+        tags = _SPECIAL + ((W + "rStyle",) if self.styles_vanish else ())
+        for el in self.root.iter(*tags):
+            for p in el.iterancestors(W + "p"):
+                self.complex.add(p)
 
     # ---- body walk -------------------------------------------------------------------------
     def walk(self, container: etree._Element, in_toc: bool = False) -> None:
@@ -100,6 +115,9 @@ class _Reader:
         )
 
     def paragraph_text(self, p: etree._Element) -> str:
+        if p not in self.complex and not self.fields.stack:
+            # Fast path: nothing but runs of w:t (no fields, revisions, breaks, hidden text...).
+            return "".join(p.itertext(W + "t", with_tail=False))
         parts: list[str] = []
         self._inline(p, parts)
         return "".join(parts)
@@ -196,20 +214,22 @@ class _Reader:
             phys = 0
             for tc in _row_cells(tr):
                 phys += 1
-                tcpr = tc.find(W + "tcPr")
+                tcpr = tc.find(_TCPR)
                 span = 1
                 vmerge: Optional[str] = None
-                hmerge = False
+                hmerge = deleted = False
                 if tcpr is not None:
-                    gs = tcpr.find(W + "gridSpan")
-                    if gs is not None:
-                        span = max(1, safe_int(gs.get(W + "val"), 1))
-                    vm = tcpr.find(W + "vMerge")
-                    if vm is not None:
-                        vmerge = vm.get(W + "val") or "continue"
-                    hm = tcpr.find(W + "hMerge")
-                    hmerge = hm is not None and (hm.get(W + "val") or "continue") == "continue"
-                    if tcpr.find(W + "cellDel") is not None:
+                    for prop in tcpr:  # one pass over the cell properties
+                        tag = prop.tag
+                        if tag == _GRIDSPAN:
+                            span = max(1, safe_int(prop.get(_VAL), 1))
+                        elif tag == _VMERGE:
+                            vmerge = prop.get(_VAL) or "continue"
+                        elif tag == _HMERGE:
+                            hmerge = (prop.get(_VAL) or "continue") == "continue"
+                        elif tag == _CELLDEL:
+                            deleted = True
+                    if deleted:
                         self.revisions += 1
                         continue
                 self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
@@ -357,11 +377,21 @@ class _Paths:
             self._cache[kid] = f"{base}/{step}"
 
 
+_STEP_NAMES: dict[tuple[str, Optional[str]], str] = {}
+
+
 def _step_name(el: etree._Element) -> str:
-    qname = etree.QName(el)
-    if qname.namespace is None:
-        return qname.localname
-    return f"{el.prefix}:{qname.localname}" if el.prefix else "*"
+    key = (el.tag, el.prefix)
+    name = _STEP_NAMES.get(key)
+    if name is None:
+        qname = etree.QName(el)
+        if qname.namespace is None:
+            name = qname.localname
+        else:
+            name = f"{el.prefix}:{qname.localname}" if el.prefix else "*"
+        if len(_STEP_NAMES) < 4096:
+            _STEP_NAMES[key] = name
+    return name
 
 
 def _vanish_styles(styles: Optional[etree._Element]) -> set[str]:
@@ -412,13 +442,18 @@ def read_docx(path: Path, limits: Limits) -> Document:
         if root.tag != W + "document":
             raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
-        styles = pkg.xml(base + "styles.xml")
-        numbering = Numbering.load(pkg.xml(base + "numbering.xml"), styles)
+        numbering_part = pkg.xml(base + "numbering.xml")
+        # Styles matter only for numbering through paragraph styles and for hidden character
+        # styles; many reports (WPS's template among them) need neither, so skip the parse then.
+        needs_styles = numbering_part is not None or next(root.iter(W + "rStyle"), None) is not None
+        styles = pkg.xml(base + "styles.xml") if needs_styles else None
+        numbering = Numbering.load(numbering_part, styles)
     finally:
         pkg.close()
     body = root.find(W + "body")
     reader = _Reader(root=root, numbering=numbering, styles_vanish=_vanish_styles(styles), limits=limits)
     if body is not None:
+        reader.find_complex()
         reader.walk(body)
     notices = list(reader.notices)
     if reader.revisions:
