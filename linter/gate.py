@@ -66,6 +66,7 @@ def _known_patterns(rulesets: Sequence[RuleSet], patterns: Sequence[str], where:
 def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet]) -> Options:
     select = req.select or cfg.select
     ignore = req.ignore + cfg.ignore
+    # Compile the rule sets now (a broken extra rule file stops the run before any report is read).
     rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in (2021, 2019)]
     _known_patterns(rulesets, select, f"{cfg.source or 'command line'}: select")
     _known_patterns(rulesets, ignore, f"{cfg.source or 'command line'}: ignore")
