@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -316,7 +317,6 @@ def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
 
 def _cache_file(path: Path, extra: tuple[str, ...]) -> Optional[Path]:
     import hashlib
-    import os
 
     from linter import __version__
 
