@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Iterator, Optional, Union
 
 
@@ -94,11 +95,21 @@ class Table:
 
     def origin_cells(self, r: int) -> Iterator[Cell]:
         """Cells whose span starts in row ``r``, left to right, each once."""
-        seen: set[int] = set()
-        for cell in self.rows[r]:
-            if cell is not None and cell.grid_row == r and id(cell) not in seen:
-                seen.add(id(cell))
-                yield cell
+        return iter(self._origins[r])
+
+    @cached_property
+    def _origins(self) -> tuple[tuple[Cell, ...], ...]:
+        # Computed once per table: recognition, edition detection and several rules walk the cells.
+        out = []
+        for r, line in enumerate(self.rows):
+            seen: set[int] = set()
+            row = []
+            for cell in line:
+                if cell is not None and cell.grid_row == r and id(cell) not in seen:
+                    seen.add(id(cell))
+                    row.append(cell)
+            out.append(tuple(row))
+        return tuple(out)
 
     def covering(self, r: int) -> Iterator[Cell]:
         """Cells that cover row ``r`` (including vertical merges from above), each once."""

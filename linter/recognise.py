@@ -4,6 +4,7 @@ up logical tables 2–4, and which row and column each cell belongs to, matched 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterable, Mapping, Optional
@@ -70,11 +71,9 @@ class Report:
 
     def section_at(self, block: int) -> Optional[str]:
         """Canonical heading of the section containing ``block``."""
-        current = None
-        for start, heading in self.section_starts:
-            if start <= block:
-                current = heading
-        return current
+        starts = [start for start, _ in self.section_starts]
+        i = bisect_right(starts, block)
+        return self.section_starts[i - 1][1] if i else None
 
     def section_paragraphs(self, key: str) -> list[Paragraph]:
         """The paragraphs of a section (after its heading, up to the next section's heading)."""

@@ -30,8 +30,16 @@ class Instance:
     params: Mapping[str, str]
 
 
-def instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable, Instance]]:
-    """Bind the relation's names for each row / column; skip applications with missing cells."""
+def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
+    """Bind the relation's names for each row / column; skip applications with missing cells.
+    Memoised per report: the relation rules and the blank-cell rule share them."""
+    key = f"instances:{id(check)}"
+    if key not in report.memo:
+        report.memo[key] = list(_instances(report, check))
+    return report.memo[key]  # type: ignore[return-value]
+
+
+def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable, Instance]]:
     table = report.tables.get(check.params["table"])
     if table is None or check.relation is None:
         return
