@@ -447,6 +447,8 @@ def read_docx(path: Path, limits: Limits) -> Document:
         # styles; many reports (WPS's template among them) need neither, so skip the parse then.
         needs_styles = numbering_part is not None or next(root.iter(W + "rStyle"), None) is not None
         styles = pkg.xml(base + "styles.xml") if needs_styles else None
+        if styles is None:
+            pkg.refuse_doctype(base + "styles.xml")
         numbering = Numbering.load(numbering_part, styles)
     finally:
         pkg.close()

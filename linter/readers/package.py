@@ -141,5 +141,18 @@ class Package:
             raise limit_exceeded("max_xml_bytes", cap, f"{self._sizes[name]} bytes", f"{self._sizes[name]} 字节", name)
         return parse_xml(self.read(name, cap), name, self.limits)
 
+    def refuse_doctype(self, name: str) -> None:
+        """For a part that is not parsed: still refuse a DOCTYPE (a hostile file is unreadable as a
+        whole, whichever part carries the attack), without the cost of parsing it."""
+        if self.has(name):
+            try:
+                with self._zip.open(name) as fh:
+                    head = fh.read(64 * 1024)  # the prolog is at the start
+            except (RuntimeError, zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
+                    zlib.error) as exc:
+                raise InputError("RL-IO-002", f"{name}: {type(exc).__name__}: {exc}") from None
+            if _PROLOG_DOCTYPE.match(head):
+                raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+
     def close(self) -> None:
         self._zip.close()
