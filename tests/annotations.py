@@ -1,0 +1,82 @@
+"""Read Word comments back from a .docx: their text and the paragraph or cell they are anchored on."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from lxml import etree
+
+from linter.model import Document, Paragraph, Table
+from linter.findings import Finding
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{%s}" % W_NS
+
+# What reportlint inserts into document.xml (the tests strip it to compare with the original).
+INSERTED = re.compile(r'<w:commentRangeStart w:id="\d+"/>|<w:commentRangeEnd w:id="\d+"/>'
+                      r'<w:r><w:commentReference w:id="\d+"/></w:r>')
+
+
+@dataclass(frozen=True)
+class ReadComment:
+    id: str
+    author: str
+    initials: str
+    date: str
+    text: str
+    anchor: Optional[str]  # element path of the w:tc (cell comments) or w:p the range sits in
+
+
+def read_comments(path: Path) -> list[ReadComment]:
+    with zipfile.ZipFile(path) as zf:
+        doc = etree.fromstring(zf.read("word/document.xml"))
+        names = zf.namelist()
+        comments = etree.fromstring(zf.read("word/comments.xml")) if "word/comments.xml" in names else None
+    if comments is None:
+        return []
+    out = []
+    for c in comments.iter(W + "comment"):
+        cid = c.get(W + "id")
+        text = "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
+        out.append(ReadComment(cid, c.get(W + "author", ""), c.get(W + "initials", ""), c.get(W + "date", ""),
+                               text, _anchor(doc, cid)))
+    return out
+
+
+def _anchor(doc: etree._Element, cid: Optional[str]) -> Optional[str]:
+    starts = doc.xpath("//w:commentRangeStart[@w:id=$id]", namespaces={"w": W_NS}, id=cid)
+    ends = doc.xpath("//w:commentRangeEnd[@w:id=$id]", namespaces={"w": W_NS}, id=cid)
+    refs = doc.xpath("//w:commentReference[@w:id=$id]", namespaces={"w": W_NS}, id=cid)
+    if len(starts) != 1 or len(ends) != 1 or len(refs) != 1:
+        return None
+    start_cell = _container(starts[0], W + "tc")
+    end_cell = _container(ends[0], W + "tc")
+    if start_cell is not None and start_cell is end_cell:
+        return doc.getroottree().getpath(start_cell)
+    start_p, end_p = _container(starts[0], W + "p"), _container(ends[0], W + "p")
+    if start_p is not None and start_p is end_p:
+        return doc.getroottree().getpath(start_p)
+    return None
+
+
+def _container(el: etree._Element, tag: str) -> Optional[etree._Element]:
+    return next((a for a in el.iterancestors() if a.tag == tag), None)
+
+
+def expected_anchor(finding: Finding, doc: Document, title_block: Optional[int]) -> str:
+    """Where a finding's comment must be: its cell or paragraph; for a table-level finding the
+    table's first cell; without a block the title."""
+    loc = finding.location
+    if loc.xpath:
+        return loc.xpath
+    block = doc.blocks[loc.block if loc.block is not None else title_block]  # type: ignore[index]
+    if isinstance(block, Table):
+        first = next(c for row in block.rows for c in row if c is not None)
+        assert first.xpath
+        return first.xpath
+    assert isinstance(block, Paragraph) and block.xpath
+    return block.xpath
