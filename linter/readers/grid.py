@@ -65,3 +65,31 @@ def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *
     grid = tuple(tuple(occupied.get((r, c)) for c in range(width)) for r in range(len(rows)))
     return Table(index=index, rows=grid, n_cols=width, line=line, page=page, xpath=xpath, column=column,
                  selector=selector)
+
+
+def build_positioned(index: int, cells: Sequence[tuple[int, int, RawCell]], n_rows: int, n_cols: int,
+                     limits: Limits, *, page: Optional[int] = None) -> Table:
+    """A grid from cells whose origin slot (row, col) is known (PDF: from the ruling lines); slots
+    no cell covers stay None. ``phys_col`` counts the cells starting in a row, left to right."""
+    if n_rows > limits.max_table_rows:
+        raise limit_exceeded("max_table_rows", limits.max_table_rows, f"a table with {n_rows} rows",
+                             f"表格有 {n_rows} 行")
+    if n_cols > limits.max_table_cols or n_rows * n_cols > limits.max_table_cells:
+        raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table of {n_rows} x {n_cols} cells",
+                             f"表格有 {n_rows} x {n_cols} 个单元格")
+    occupied: dict[tuple[int, int], Cell] = {}
+    counts: dict[int, int] = {}
+    for r, c, raw in sorted(cells, key=lambda x: (x[0], x[1])):
+        if (r, c) in occupied:
+            continue
+        counts[r] = counts.get(r, 0) + 1
+        rowspan = max(1, min(raw.rowspan, n_rows - r))
+        colspan = max(1, min(raw.colspan, n_cols - c))
+        cell = Cell(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan, phys_row=r + 1,
+                    phys_col=counts[r], line=raw.line, column=raw.column, page=raw.page, xpath=raw.xpath,
+                    selector=raw.selector)
+        for dr in range(rowspan):
+            for dc in range(colspan):
+                occupied.setdefault((r + dr, c + dc), cell)
+    grid = tuple(tuple(occupied.get((r, c)) for c in range(n_cols)) for r in range(n_rows))
+    return Table(index=index, rows=grid, n_cols=n_cols, page=page)

@@ -11,7 +11,7 @@ Writes:
 - fixtures/text/<name>.txt: the same reports as plain text in the layout of a table copied out of
   Word (one cell per line after a tab, rows separated by blank lines), made from the model;
 - fixtures/bad/: files that must be refused with a specific error (.doc, .wps, encrypted .docx,
-  RTF renamed .docx, an image renamed .docx, .odt, empty file).
+  RTF renamed .docx, an image renamed .docx, .odt, a password-protected PDF, empty file).
 """
 
 from __future__ import annotations
@@ -167,6 +167,11 @@ def main() -> None:
         shutil.copy(bad_dir / "legacy_word97.doc", bad_dir / "kingsoft.wps")
         shutil.copy(soffice(src, "rtf:Rich Text Format", out), bad_dir / "rtf_renamed.docx")
         shutil.copy(soffice(src, "odt:writer8", out), bad_dir / "opendocument.odt")
+        locked = out / "locked"
+        locked.mkdir()
+        password = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                    '"DocumentOpenPassword":{"type":"string","value":"reportlint"}}')
+        shutil.copy(soffice(src, password, locked), bad_dir / "password.pdf")
     (bad_dir / "scan_renamed.docx").write_bytes(tiny_png())
     try:
         import msoffcrypto.format.ooxml as ooxml

@@ -1,0 +1,103 @@
+"""The PDF reader: tables over page breaks, vertical and broken labels, page furniture, page
+numbers in locations, and the real 洪泽 2023 report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.check import check_file
+from linter.model import Paragraph, Table
+from linter.readers import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = ROOT / "fixtures" / "pdf"
+DOCX = ROOT / "fixtures" / "docx"
+HONGZE = ROOT / "fixtures" / "corpus" / "2023_huaian_hongze_qu.pdf"
+SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]
+
+
+def labels(path: Path) -> list[tuple[object, ...]]:
+    result = check_file(path)
+    assert result.error is None
+    return sorted((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
+                   f.location.column_label, f.expected, f.actual) for f in result.findings)
+
+
+@pytest.mark.parametrize("name", SAME_AS_DOCX)
+def test_word_exported_as_pdf_gives_the_docx_findings(name: str) -> None:
+    assert labels(PDF / f"{name}.pdf") == labels(DOCX / f"{name}.docx")
+
+
+def test_table3_over_two_pages_is_one_table() -> None:
+    doc = read_document(PDF / "filled_2021.pdf")
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 3  # tables 2, 3 and 4; table 3 is printed on pages 3 and 4
+    t3 = tables[1]
+    pages = {c.page for row in t3.rows for c in row if c is not None}
+    assert pages == {3, 4} and t3.page == 3
+    assert len(t3.rows) == 28 and t3.n_cols == 10
+    assert not [p for p in doc.paragraphs() if "本年新收" in p.text or "（七）总计" in p.text]
+
+
+def test_findings_carry_the_page() -> None:
+    result = check_file(PDF / "fail_t3_total_cell.pdf")
+    finding = next(f for f in result.findings if f.rule == "RL-T3-004")
+    loc = finding.location
+    assert (loc.row_label, loc.column_label, loc.text, loc.page) == ("（七）总计", "总计", "3051", 4)
+    assert (loc.row, loc.col) == (27, 8) and loc.line is None
+
+
+def test_page_numbers_and_footers_are_not_text() -> None:
+    doc = read_document(HONGZE)
+    texts = [p.text for p in doc.paragraphs()]
+    assert not [t for t in texts if t.startswith("-") and t.endswith("-")]
+    # A paragraph that continues on the next page stays one paragraph.
+    assert any("严格执行“分级审核、先审后发”程序" in t for t in texts)
+
+
+def test_hongze_report_is_read_in_its_published_form() -> None:
+    doc = read_document(HONGZE)
+    headings = [p for p in doc.paragraphs() if p.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
+    assert [(p.text[:2], p.page) for p in headings] == [("一、", 1), ("二、", 2), ("三、", 3), ("四、", 4),
+                                                        ("五、", 4), ("六、", 5)]
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 3  # table 2 (pages 2-3) and table 3 (pages 3-4) joined over the page breaks
+    t3 = tables[1]
+    vertical = t3.rows[5][0]
+    assert vertical is not None and vertical.text.replace("\n", "") == "三、本年度办理结果" and vertical.rowspan > 10
+    labels_ = {c.text.replace("\n", "") for row in t3.rows for c in row if c is not None}
+    assert "5.要求行政机关确认或重新出具已获取信息" in {x.replace(" ", "") for x in labels_}
+
+
+def test_hongze_known_defect_is_found_and_no_false_arithmetic() -> None:
+    result = check_file(HONGZE)
+    assert (result.format, result.edition, result.report_year) == ("pdf", 2021, 2023)
+    t4 = sorted((f.location.column_label, f.expected, f.actual, f.location.page) for f in result.findings
+                if f.rule == "RL-T4-001")
+    assert t4 == [("复议后起诉 总计", "5", "0", 4), ("行政复议 总计", "11", "0", 4)]
+    arithmetic = [f for f in result.findings if f.rule in ("RL-T3-002", "RL-T3-003", "RL-T3-004", "RL-T3-005",
+                                                            "RL-T3-006")]
+    assert arithmetic == []
+    assert not [f for f in result.findings if f.rule.startswith("RL-PARSE")]
+
+
+def test_unreadable_pdfs(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    blank = pdfium.PdfDocument.new()
+    blank.new_page(595, 842)
+    blank.save(tmp_path / "scan.pdf")
+    blank.close()
+    assert check_file(tmp_path / "scan.pdf").error.code == "RL-IO-022"  # type: ignore[union-attr]
+    (tmp_path / "cut.pdf").write_bytes((PDF / "filled_2021.pdf").read_bytes()[:3000])
+    assert check_file(tmp_path / "cut.pdf").error.code == "RL-IO-023"  # type: ignore[union-attr]
+    assert check_file(ROOT / "fixtures" / "bad" / "password.pdf").error.code == "RL-IO-024"  # type: ignore[union-attr]
+
+
+def test_paragraphs_are_rebuilt_from_lines() -> None:
+    doc = read_document(PDF / "filled_2021.pdf")
+    first = [p for p in doc.paragraphs()][:3]
+    assert [p.text for p in first][0] == "平潭综合实验区 2021 年度政府信息公开工作年度报告"
+    assert all(isinstance(p, Paragraph) and p.page == 1 for p in first)
