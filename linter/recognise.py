@@ -122,20 +122,51 @@ def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
 
 def _match_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]]) -> Optional[SectionHit]:
     key = label_key(para.full_text).rstrip(_TRAILING)
-    if not key or len(key) > 80:
+    if not key:
         return None
     m = _HEADING_PREFIX.match(key)
     numeral = m.group(1) if m else ""
     body = key[m.end():] if m else key
+    if len(key) > 80:
+        return _run_in_heading(para, specs, numeral, body)
     for spec, keys in specs:
         for i, k in enumerate(keys):
             if body == k:
                 return SectionHit(spec, para.index, para.full_text.strip(), numeral, i == 0)
+    if body.rstrip("0123456789.…·-— ") in {k for _, keys in specs for k in keys}:
+        return None  # a contents line: the heading followed by its page number
+    run_in = _run_in_heading(para, specs, numeral, body)
+    if run_in is not None:
+        return run_in
     # A typo (「行政法复议」) still marks the section when the numeral is right and the wording close.
     for spec, keys in specs:
         if numeral == spec.number and len(body) <= 40:
             if any(SequenceMatcher(None, body, k).ratio() >= 0.85 for k in keys):
                 return SectionHit(spec, para.index, para.full_text.strip(), numeral, False, fuzzy=True)
+    return None
+
+
+_RUN_IN_PUNCT = "：:。；;，,"
+
+
+def _run_in_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]], numeral: str,
+                    body: str) -> Optional[SectionHit]:
+    """A heading run into its section's first sentence (「一、总体情况。2021年，……」), as pasted
+    web text often is: the numeral must be the section's and the title followed by punctuation
+    or by white space and a sentence (a contents line ends in a page number, not a sentence)."""
+    if not numeral:
+        return None
+    raw = para.full_text.strip()
+    for spec, keys in specs:
+        if numeral != spec.number:
+            continue
+        for i, k in enumerate(keys):
+            if not body.startswith(k) or len(body) == len(k):
+                continue
+            spaced = r"\s*".join(re.escape(ch) for ch in k)
+            after_space = re.match(rf"^\s*{numeral}\s*[、.，．]?\s*{spaced}\s+\S.{{10,}}", raw, re.S)
+            if body[len(k)] in _RUN_IN_PUNCT or after_space:
+                return SectionHit(spec, para.index, raw[:40], numeral, i == 0)
     return None
 
 

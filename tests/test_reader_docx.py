@@ -150,3 +150,16 @@ def test_package_errors(tmp_path: Path, setup: str, code: str) -> None:
     with pytest.raises(InputError) as info:
         read_document(path)
     assert info.value.code == code
+
+
+def test_run_in_headings_and_contents_lines(tmp_path: Path) -> None:
+    """A heading run into its first sentence is the section; a contents line is not."""
+    from linter.check import check_file
+
+    long = "2021年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。"
+    body = (p("政府信息公开工作年度报告") + p("一、总体情况 1") + p("二、主动公开政府信息情况……2")
+            + p("一、总体情况。" + long) + p("二、主动公开政府信息情况 " + long)
+            + p("三、收到和处理政府信息公开申请情况：" + long) + p("四、政府信息公开行政复议、行政诉讼情况")
+            + p("五、存在的主要问题及改进情况") + p("六、其他需要报告的事项"))
+    result = check_file(write_docx(tmp_path / "runin.docx", body))
+    assert [f for f in result.findings if f.rule.startswith("RL-STR")] == []
