@@ -197,6 +197,14 @@ def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
     return best
 
 
+_DIGIT_ENUM = re.compile(r"^(?:[（(](\d+)[）)]|(\d+)[.、．)）]?)(?=\D)")
+
+
+def _enum_form(key: str) -> str:
+    """One spelling for sub-item numbers: 「3、其他」, 「3．其他」, 「（3）其他」 are 「3.其他」."""
+    return _DIGIT_ENUM.sub(lambda m: (m.group(1) or m.group(2)) + ".", key, count=1)
+
+
 def _strip_enum(key: str) -> str:
     return _ENUM_PREFIX.sub("", key, count=1)
 
@@ -210,12 +218,13 @@ class _RowMatcher:
     def __post_init__(self) -> None:
         for row in self.spec.rows:
             for text in (row.label, *row.aliases):
-                k = label_key(text)
+                k = _enum_form(label_key(text))
                 if k:
                     self.exact[k] = row.key
                     self.loose.setdefault(_strip_enum(k), []).append(row.key)
 
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
+        candidates = [_enum_form(c) for c in candidates]
         for cand in candidates:
             if cand in self.exact:
                 return self.exact[cand]
@@ -255,15 +264,21 @@ def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
     return all(any(n == h for h in it) for n in needle)
 
 
+def _loose(text: str) -> str:
+    """Header matching ignores brackets: 「第二十条第一项」 is 「第二十条第（一）项」."""
+    return label_key(text).replace("（", "").replace("）", "")
+
+
 def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for col in spec.columns:
-        variants = [[label_key(p) for p in col.path]] + [[label_key(a)] for a in col.aliases]
-        for c, path in enumerate(paths):
-            if c in used or not path:
+        variants = [[_loose(p) for p in col.path]] + [[_loose(a)] for a in col.aliases]
+        for c, raw in enumerate(paths):
+            if c in used or not raw:
                 continue
+            path = [_loose(p) for p in raw]
             if any(_is_subsequence(v, path) and path[-1] == v[-1] for v in variants):
                 mapping[col.key] = c
                 used.add(c)
@@ -275,11 +290,11 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
 def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
     labelled = any(r.label for r in spec.rows)
-    col_words = {label_key(p) for col in spec.columns for p in (*col.path, *col.aliases)}
+    col_words = {_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)}
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
-        has_col_word = any(t in col_words for t in texts)
+        has_col_word = any(_loose(t) in col_words for t in texts)
         if labelled:
             is_data = any(matcher.match([t], strict=True) for t in texts)
         else:
