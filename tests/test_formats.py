@@ -201,3 +201,15 @@ def test_text_reader_keeps_positions() -> None:
     doc = read_document(CORPUS / "2020_dongtou_zhujianju.txt")
     heading = next(p for p in doc.paragraphs() if p.text.startswith("四、"))
     assert isinstance(heading, Paragraph) and (heading.line, heading.column) == (349, 4)
+
+
+def test_cells_one_per_line_without_row_breaks_are_not_guessed() -> None:
+    path = ROOT / "fixtures" / "text" / "libreoffice_export.txt"
+    result = check_file(path)
+    parse = [f for f in result.findings if f.rule == "RL-PARSE-001"]
+    assert sorted(f.location.table for f in parse) == [2, 3, 4]
+    assert {f.rule for f in result.findings} == {"RL-PARSE-001"}  # not 「table 3 missing」, no arithmetic
+    t3 = next(f for f in parse if f.location.table == 3)
+    assert "「一、本年新收政府信息公开申请数量／2446／354／26…」" in t3.message
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[t3.location.line - 1].startswith("（本列数据的勾稽关系为")

@@ -24,9 +24,9 @@ from linter.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import RawCell, build_table
 from linter.readers.hints import Hints, default_hints
-from linter.readers.runon import split_line
+from linter.readers.runon import find_headings, split_line
 from linter.readers.textdecode import decode, split_lines
-from linter.readers.textgrid import place_rows
+from linter.readers.textgrid import is_value, place_rows
 
 RUN_ON_CHARS = 200  # a line at least this long is checked for headings inside it
 _SEPARATOR = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
@@ -72,6 +72,19 @@ class _Builder:
             else:
                 self.paragraph(piece.text, lineno, piece.offset + 1)
 
+    def unseparated(self, lines: Sequence[str], start: int, end: int) -> None:
+        """A table whose cells are one per line with no row separators: kept as one unreadable cell."""
+        index = len(self.blocks)
+        texts = [ln.strip() for ln in lines[start:end] if ln.strip()]
+        first = next(k for k in range(start, end) if lines[k].strip())
+        column = len(lines[first]) - len(lines[first].lstrip()) + 1
+        cell = RawCell("\n".join(texts), line=first + 1, column=column)
+        self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
+        k = next((n for n, t in enumerate(texts) if _is_value_line(t)), 0)
+        sample = "／".join(texts[max(0, k - 1):k + 3]) + "…"
+        self.notices.append(Notice("cells-one-per-line", sample, block=index, unreadable=True,
+                                   params=(("sample", sample),)))
+
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
         placed, ambiguous = place_rows([[c.text for c in row] for row in rows])
@@ -82,6 +95,33 @@ class _Builder:
         if ambiguous:
             self.notices.append(Notice("ambiguous-layout", f"rows {[r + 1 for r in ambiguous]}", block=index,
                                        unreadable=True, params=(("row", str(ambiguous[-1] + 1)),)))
+
+
+def _is_value_line(line: str) -> bool:
+    return is_value(line) and any(ch.isdigit() for ch in line)
+
+
+def _cell_per_line_region(lines: Sequence[str], i: int, titles: Sequence[str]) -> int:
+    """End of a run of short lines, many of them bare numbers, starting at ``i`` (a table exported
+    as one cell per line with nothing between its rows); ``i`` if there is none."""
+    if not _is_short_cell(lines[i], titles):
+        return i
+    j, filled, numbers, last = i, 0, 0, i
+    while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], titles)):
+        if lines[j].strip():
+            filled += 1
+            numbers += _is_value_line(lines[j])
+            last = j + 1
+        j += 1
+    return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i
+
+
+def _is_short_cell(line: str, titles: Sequence[str]) -> bool:
+    text = line.strip()
+    if not text or len(text) > 40 or "\t" in line:
+        return False
+    heading = find_headings(text, titles)
+    return not (heading and heading[0][0] == 0 and heading[0][1] >= len(text) - 1)
 
 
 def _sample(text: str) -> str:
@@ -176,6 +216,11 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
             rows, i = (_cell_table if _is_cell_line(line) else _row_table)(lines, i)
             if rows:
                 builder.table(rows)
+            continue
+        end = _cell_per_line_region(lines, i, builder.titles)
+        if end > i:
+            builder.unseparated(lines, i, end)
+            i = end
             continue
         if line.strip():
             builder.text_line(line, i + 1)

@@ -9,7 +9,8 @@ Writes:
 - fixtures/html/<name>.html and fixtures/pdf/<name>.pdf: Word reports saved by LibreOffice as
   HTML and PDF (the same findings as the .docx are expected);
 - fixtures/text/<name>.txt: the same reports as plain text in the layout of a table copied out of
-  Word (one cell per line after a tab, rows separated by blank lines), made from the model;
+  Word (one cell per line after a tab, rows separated by blank lines), made from the model; and
+  fixtures/text/libreoffice_export.txt, LibreOffice's text export (a cell per line, no row breaks);
 - fixtures/bad/: files that must be refused with a specific error (.doc, .wps, encrypted .docx,
   RTF renamed .docx, an image renamed .docx, .odt, a password-protected PDF, empty file).
 """
@@ -166,6 +167,9 @@ def main() -> None:
         # Kingsoft .wps files are the same OLE container as .doc; no WPS Office here to make one.
         shutil.copy(bad_dir / "legacy_word97.doc", bad_dir / "kingsoft.wps")
         shutil.copy(soffice(src, "rtf:Rich Text Format", out), bad_dir / "rtf_renamed.docx")
+        # LibreOffice's own text export: a cell per line, nothing between rows (not readable as tables).
+        exported = soffice(DOCX / "fail_t4_sum.docx", "txt:Text (encoded):UTF8", out)
+        shutil.copy(exported, text_dir / "libreoffice_export.txt")
         shutil.copy(soffice(src, "odt:writer8", out), bad_dir / "opendocument.odt")
         locked = out / "locked"
         locked.mkdir()
