@@ -54,6 +54,7 @@ REPORTERS: dict[str, str] = {
     "junit": "linter.reporters.junit:JunitReporter",
     "github": "linter.reporters.ci:GithubReporter",
     "gitlab": "linter.reporters.ci:GitlabReporter",
+    "html": "linter.reporters.html:HtmlReporter",
 }
 
 
