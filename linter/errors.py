@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 
 class ReportlintError(Exception):
     """Base class of every error reportlint reports without a traceback."""
@@ -35,13 +37,14 @@ class InputError(ReportlintError):
 
 
 class RuleSetError(ReportlintError):
-    """A rule file is broken: ``file: json-path: what is wrong``."""
+    """A rule file is broken: ``file: json-path: what is wrong (line N)``; no line when unknown."""
 
-    def __init__(self, file: str, path: str, message: str) -> None:
+    def __init__(self, file: str, path: str, message: str, line: Optional[int] = None) -> None:
         self.file = file
         self.path = path
         self.message = message
-        super().__init__(f"{file}: {path}: {message}")
+        self.line = line
+        super().__init__(f"{file}: {path}: {message} (line {line})" if line else f"{file}: {path}: {message}")
 
 
 # code -> (Chinese, English). The detail, when present, is appended after a colon.

@@ -115,45 +115,87 @@ def _json_path(parts: Any) -> str:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    import yaml  # only when a rule file is really read
+    from linter import yamlload  # only when a rule file is really read
 
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleSetError(str(path), "$", f"cannot read: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleSetError(str(path), "$", f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise RuleSetError(str(path), "$", f"YAML syntax error: {where}{getattr(exc, 'problem', exc)}") from None
+        data = yamlload.load(text, str(path))
+    except yamlload.YamlProblem as exc:
+        raise RuleSetError(str(path), "$", exc.message, exc.line) from None
     if not isinstance(data, dict):
-        raise RuleSetError(str(path), "$", "a rule file must be a mapping")
+        raise RuleSetError(str(path), "$", "a rule file must be a mapping", getattr(data, "line", None))
     _validate(path, data)
+    _check_duplicates(path, data)
     return data
 
 
 def _validate(path: Path, data: dict[str, Any]) -> None:
     import jsonschema  # imported here: only needed when a rule file is actually loaded
 
+    from linter.yamlload import locate
+
     validator = jsonschema.Draft202012Validator(load_schema("ruleset.schema.json"))
     errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
-        raise RuleSetError(str(path), _json_path(best.absolute_path), best.message)
+        where = _json_path(best.absolute_path)
+        line = locate(data, where, default_file=str(path))[1]
+        if best.validator == "additionalProperties" and isinstance(best.instance, dict):
+            extra = [k for k in best.instance if k not in best.schema.get("properties", {})]
+            line = _line(best.instance, extra[0]) if extra else line  # the unexpected key itself
+        raise RuleSetError(str(path), where, best.message, line)
+
+
+def _check_duplicates(path: Path, data: dict[str, Any]) -> None:
+    """Two rules (or sections) of one file with the same id for the same edition: the later would
+    silently replace the earlier."""
+    for list_key, id_key in (("rules", "id"), ("sections", "key")):
+        items = data.get(list_key, [])
+        earlier: dict[Any, list[int]] = {}
+        for i, item in enumerate(items):
+            same = earlier.setdefault(item[id_key], [])
+            same.append(i)
+            for j in same[:-1]:
+                other = items[j]
+                if _editions_overlap(other, item):
+                    lines = getattr(items, "lines", None)
+                    first = f", first at line {lines[j]}" if lines else ""
+                    raise RuleSetError(str(path), f"$.{list_key}[{i}].{id_key}",
+                                       f"duplicate {'rule id' if list_key == 'rules' else 'section key'} "
+                                       f"{item[id_key]}{first}", lines[i] if lines else None)
+
+
+def _editions_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if "editions" not in a or "editions" not in b:
+        return True
+    return bool(set(a["editions"]) & set(b["editions"]))
+
+
+def _line(data: Any, key: Any) -> Optional[int]:
+    lines = getattr(data, "lines", None)
+    if isinstance(lines, dict):
+        return lines.get(key)
+    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
+        return lines[key]
+    return None
 
 
 def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, str]]:
     """The file's content with its ``extends`` chain merged in; plus rule id -> source file."""
     if path in seen:
-        raise RuleSetError(str(path), "$.extends", "circular extends")
+        raise RuleSetError(str(seen[-1]), "$.extends", f"circular extends: {path.name}")
     data = _read_yaml(path)
     merged: dict[str, Any] = {"sections": [], "tables": {}, "rules": []}
     sources: dict[str, str] = {}
     for i, parent in enumerate(data.get("extends", [])):
         ppath = path.parent / parent
         if not ppath.is_file():
-            raise RuleSetError(str(path), f"$.extends[{i}]", f"no such file: {parent}")
+            raise RuleSetError(str(path), f"$.extends[{i}]", f"no such file: {parent}", _line(data["extends"], i))
+        if ppath in seen + (path,):
+            raise RuleSetError(str(path), f"$.extends[{i}]", f"circular extends: {parent}", _line(data["extends"], i))
         pdata, psources = _merged(ppath, seen + (path,))
         merged["sections"] = _override(merged["sections"], pdata["sections"], "key")
         merged["tables"].update(pdata["tables"])
@@ -291,7 +333,8 @@ def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
         more, more_sources = _merged(Path(file))
         for i, rule in enumerate(more["rules"]):
             if rule["id"] in sources:
-                raise RuleSetError(file, f"$.rules[{i}].id", f"duplicate rule id {rule['id']} (a built-in rule)")
+                raise RuleSetError(getattr(rule, "file", file), f"$.rules[{i}].id",
+                                   f"duplicate rule id {rule['id']} (a built-in rule)", _line(rule, "id"))
         data["sections"] = _override(data["sections"], more["sections"], "key")
         data["tables"].update(more["tables"])
         data["rules"] = data["rules"] + more["rules"]
@@ -299,7 +342,17 @@ def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
     for key in ("id", "title"):
         if key not in data:
             raise RuleSetError(str(path), "$", f"'{key}' is a required property")
-    return _compile(data, sources, str(path))
+    try:
+        return _compile(data, sources, str(path))
+    except RuleSetError as exc:
+        if exc.line is not None:
+            raise
+        from linter.yamlload import locate
+
+        edition = data.get("edition")
+        # _compile's list indices count the entries of this edition only.
+        file, line = locate(data, exc.path, lambda items: _for_edition(items, edition), exc.file)
+        raise RuleSetError(file if line is not None else exc.file, exc.path, exc.message, line) from None
 
 
 _CACHE: dict[tuple[int, tuple[str, ...]], RuleSet] = {}

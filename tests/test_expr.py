@@ -67,3 +67,65 @@ def test_sum_is_exact(values: list[int]) -> None:
     rel = parse_relation("t == sum(parts)")
     env = {"a": Decimal(values[0]), "b": Decimal(values[1]), "c": Decimal(values[2]), "t": Decimal(sum(values))}
     assert holds(rel.op, evaluate(rel.left, env.__getitem__, GROUPS), evaluate(rel.right, env.__getitem__, GROUPS))
+
+
+# ---- robustness (issue #7): any text is a relation or an ExprError, quickly ------------------
+
+TOKENS = ["a", "b", "c", "x.y", "1", "0", "2.5", "9" * 30, "1e999", "+", "-", "*", "/", "**", "(", ")", "==", "<=",
+          ">", "sum(", "sum(parts)", "prev(", ",", ".", "[", "]", "'s'", "lambda", "if", "\x00", " ", "\n", "__class__"]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=60))
+def test_token_soup_is_a_relation_or_an_expr_error(tokens: list[str]) -> None:
+    try:
+        rel = parse_relation(" ".join(tokens))
+    except ExprError:
+        return
+    assert rel.op in ("==", "<=", ">=", "<", ">")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a == " + "-" * 100_000 + "1",          # CPython's parser runs out of stack: MemoryError
+        "a == " + "+".join(["b"] * 100_000),    # RecursionError while building the ast
+        "a == " + "+".join(["b"] * 900),        # within the length limit, too deep to evaluate safely
+        "a == " + "(" * 300 + "1" + ")" * 300,
+        "a == " + ".".join(["b"] * 10_000),
+        "a == " + "9" * 5000,
+        "a == 1e999",
+        "a == b\x00",
+    ],
+)
+def test_hostile_expressions_are_expr_errors(source: str) -> None:
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(ExprError):
+        parse_relation(source)
+    assert time.monotonic() - start < 2
+
+
+_names = st.sampled_from(["a", "b", "c"])
+_leaves = st.one_of(_names, st.integers(0, 1000).map(str))  # 8 leaves multiplied stay within Decimal's 28 digits
+
+
+def _tree(depth: int) -> st.SearchStrategy[str]:
+    if depth == 0:
+        return _leaves
+    sub = _tree(depth - 1)
+    return st.one_of(_leaves, st.builds(lambda l, op, r: f"({l} {op} {r})", sub, st.sampled_from(["+", "-", "*"]), sub),
+                     sub.map(lambda e: f"-({e})"))
+
+
+@given(_tree(3), _tree(3), st.integers(-1000, 1000), st.integers(-1000, 1000), st.integers(-1000, 1000))
+def test_evaluation_matches_integer_arithmetic(left: str, right: str, a: int, b: int, c: int) -> None:
+    env = {"a": a, "b": b, "c": c}
+    rel = parse_relation(f"{left} == {right}")
+    lookup = {k: Decimal(v) for k, v in env.items()}.__getitem__
+    # The reference: Python's own integer arithmetic on the same (trusted, generated) text.
+    expected_left = eval(left, {"__builtins__": {}}, env)  # noqa: S307 - generated from a closed grammar
+    expected_right = eval(right, {"__builtins__": {}}, env)  # noqa: S307
+    assert evaluate(rel.left, lookup, {}) == expected_left
+    assert evaluate(rel.right, lookup, {}) == expected_right
+    assert holds(rel.op, evaluate(rel.left, lookup, {}), evaluate(rel.right, lookup, {})) == (expected_left == expected_right)

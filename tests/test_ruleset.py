@@ -1,4 +1,4 @@
-"""Rule sets: the bundled ones load; broken ones are reported as `file: json-path: what is wrong`."""
+"""Rule sets: the bundled ones load; broken ones are reported as `file: json-path: what is wrong (line N)`."""
 
 from __future__ import annotations
 
@@ -42,21 +42,26 @@ def common_copy(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "path", "message"),
+    ("text", "path", "line", "message"),
     [
-        ("id: x\ntitle: [unclosed\n", "$", "YAML syntax error: line 3"),
-        ("id: x\n", "$", "'title' is a required property"),
-        ("id: x\ntitle: t\nrules: [{id: RL-X-1}]\n", "$.rules[0]", "'name' is a required property"),
-        ("id: x\ntitle: t\nsections: [{key: a, number: 七, title: t}]\n", "$.sections[0].number", "is not one of"),
-        ("id: x\ntitle: t\nextends: [missing.yaml]\n", "$.extends[0]", "no such file"),
-        ("id: x\ntitle: t\nsurprise: 1\n", "$", "Additional properties"),
+        ("id: x\ntitle: [unclosed\n", "$", 3, "YAML syntax error: line 3"),
+        ("id: x\n", "$", 1, "'title' is a required property"),
+        ("id: x\ntitle: t\nrules: [{id: RL-X-1}]\n", "$.rules[0]", 3, "'name' is a required property"),
+        ("id: x\ntitle: t\nsections: [{key: a, number: 七, title: t}]\n", "$.sections[0].number", 3, "is not one of"),
+        ("id: x\ntitle: t\nextends: [missing.yaml]\n", "$.extends[0]", 3, "no such file"),
+        ("id: x\ntitle: t\n\nsurprise: 1\n", "$", 4, "Additional properties"),
+        ("id: x\ntitle: t\nid: y\n", "$", 3, "duplicate key 'id', first at line 1"),
+        ("id: x\ntitle: t\nextends: [r.yaml]\n", "$.extends[0]", 3, "circular extends"),
+        ("id: x\ntitle: t\nbasis: &a [*a]\n", "$", 3, "recursive YAML"),
+        ("id: x\ntitle: t\nbasis: !!python/object:os.system [ls]\n", "$", 3, "YAML syntax error: line 3"),
+        ("- just\n- a list\n", "$", 1, "a rule file must be a mapping"),
     ],
 )
-def test_broken_rule_files(tmp_path: Path, text: str, path: str, message: str) -> None:
+def test_broken_rule_files(tmp_path: Path, text: str, path: str, line: int, message: str) -> None:
     with pytest.raises(RuleSetError) as info:
         load_ruleset(write(tmp_path, text))
-    assert info.value.path == path and message in info.value.message
-    assert str(info.value).startswith(str(tmp_path / "r.yaml") + ": " + path + ": ")
+    assert (info.value.path, info.value.line) == (path, line) and message in info.value.message, str(info.value)
+    assert str(info.value).startswith(f"{tmp_path / 'r.yaml'}: {path}: ") and str(info.value).endswith(f" (line {line})")
 
 
 def test_expression_errors_point_at_the_rule(tmp_path: Path) -> None:
@@ -78,10 +83,97 @@ rules:
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
     assert info.value.path == "$.rules[2].checks[0].expr" and "unknown name 'nonsense'" in info.value.message
+    assert (info.value.file, info.value.line) == (str(bad), 12)  # the rule's `check:` line in its own file
 
 
 def test_cli_reports_broken_rule_file_with_exit_2(tmp_path: Path) -> None:
     bad = write(tmp_path, "id: x\ntitle: t\nrules: [{id: RL-X-1}]\n")
     result = CliRunner().invoke(main, ["check", "--rules", str(bad), "nothing.docx"])
     assert result.exit_code == 2
-    assert f"{bad}: $.rules[0]: 'name' is a required property" in result.output
+    assert f"{bad}: $.rules[0]: 'name' is a required property (line 3)" in result.output
+    assert "RL-IO" not in result.output and "Traceback" not in result.output  # no report was read
+
+
+RULE = """  - id: RL-T3-002
+    name: requests.balance
+    severity: error
+    summary: {zh: a, en: a}
+    basis: b
+    messages: {violated: {zh: m, en: m}}
+    check: CHECK
+    examples: {pass: p, fail: f}
+"""
+EXTENDING = "id: x\ntitle: t\nedition: 2021\nextends: [common.yaml]\nrules:\n"
+GOOD_CHECK = '{kind: equation, table: t3, each: column, expr: "new == total", anchor: total}'
+
+
+@pytest.mark.parametrize(
+    ("check", "path", "message"),
+    [
+        ("{kind: nope, table: t3}", "$.rules[0].check.kind", "'nope' is not one of"),
+        ('{kind: equation, table: t9, each: column, expr: "a == b", anchor: a}', "$.rules[2].checks[0].table",
+         "unknown table 't9'"),
+        ('{kind: equation, table: t3, each: column, expr: "new + == total", anchor: total}',
+         "$.rules[2].checks[0].expr", "syntax error at column"),
+        ('{kind: equation, table: t3, each: column, expr: "new + sum(nogroup) == total", anchor: total}',
+         "$.rules[2].checks[0].expr", "unknown group 'nogroup'"),
+        ('{kind: equation, table: t3, each: column, expr: "new == total", anchor: nowhere}',
+         "$.rules[2].checks[0].expr", "unknown anchor 'nowhere'"),
+        ('{kind: equation, table: t3, each: column, expr: "__import__(\'os\') == total", anchor: total}',
+         "$.rules[2].checks[0].expr", "not allowed"),
+        ('{kind: equation, table: t3, each: column, expr: "new == 1e999", anchor: new}',
+         "$.rules[2].checks[0].expr", "number out of range"),
+    ],
+)
+def test_check_errors_name_file_line_and_path(tmp_path: Path, check: str, path: str, message: str) -> None:
+    common_copy(tmp_path)
+    bad = write(tmp_path, EXTENDING + RULE.replace("CHECK", check))
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(bad)
+    assert info.value.path == path and message in info.value.message, str(info.value)
+    assert info.value.file == str(bad) and info.value.line == 12, str(info.value)
+
+
+def test_duplicate_rule_ids_in_one_file(tmp_path: Path) -> None:
+    common_copy(tmp_path)
+    bad = write(tmp_path, EXTENDING + RULE.replace("CHECK", GOOD_CHECK) * 2)
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(bad)
+    assert str(info.value) == f"{bad}: $.rules[1].id: duplicate rule id RL-T3-002, first at line 6 (line 14)"
+
+
+def test_duplicate_of_a_builtin_rule_in_an_extra_file(tmp_path: Path) -> None:
+    extra = write(tmp_path, "id: x\ntitle: t\nrules:\n" + RULE.replace("CHECK", GOOD_CHECK), "extra.yaml")
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(data_dir("rules") / "gov-2021.yaml", extra=(str(extra),))
+    assert (info.value.file, info.value.line, info.value.path) == (str(extra), 4, "$.rules[0].id")
+
+
+def test_yaml_bombs_and_deep_nesting_are_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    laughs = "id: x\ntitle: t\nbasis: &a0 [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    deep = "id: x\ntitle: t\nbasis: " + "[" * 5000 + "]" * 5000 + "\n"
+    for text, message in ((laughs, "expands to more than"), (deep, "nested too deeply")):
+        start = time.monotonic()
+        with pytest.raises(RuleSetError) as info:
+            load_ruleset(write(tmp_path, text))
+        assert message in info.value.message and time.monotonic() - start < 5
+
+
+def test_a_rule_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes("id: x\ntitle: 标题\n".encode("gbk"))
+    with pytest.raises(RuleSetError, match="cannot read"):
+        load_ruleset(path)
+
+
+def test_builtin_rule_files_still_load_with_positions() -> None:
+    from linter.yamlload import LineDict, load, locate
+
+    path = data_dir("rules") / "common.yaml"
+    data = load(path.read_text(encoding="utf-8"), str(path))
+    assert isinstance(data, LineDict) and data.lines["rules"] > 1
+    file, line = locate(data, "$.rules[0].id")
+    assert file == str(path) and path.read_text(encoding="utf-8").splitlines()[line - 1].lstrip().startswith("- id:")

@@ -264,7 +264,14 @@ def xxe_utf16(d: Path, url: str) -> Path:
 def xxe_styles(d: Path, url: str) -> Path:
     styles = (f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles">]>'
               f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>')
-    return _docx(d / "xxe-styles.docx", document_xml(p("一、总体情况")), extra={"word/styles.xml": styles})
+    body = p("一、总体情况") + '<w:p><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr><w:t>x</w:t></w:r></w:p>'  # styles needed
+    return _docx(d / "xxe-styles.docx", document_xml(body), extra={"word/styles.xml": styles})
+
+
+def xxe_styles_unused(d: Path, url: str) -> Path:
+    styles = (f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles-unused">]>'
+              f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>')
+    return _docx(d / "xxe-styles-unused.docx", document_xml(p("一、总体情况")), extra={"word/styles.xml": styles})
 
 
 def xxe_rels(d: Path, url: str) -> Path:
@@ -519,6 +526,7 @@ CASES: tuple[Case, ...] = (
     Case("external-dtd", external_dtd, "RL-IO-006"),
     Case("xxe-utf16", xxe_utf16, "RL-IO-006"),
     Case("xxe-in-styles", xxe_styles, "RL-IO-006"),
+    Case("xxe-in-unused-styles", xxe_styles_unused, "RL-IO-006"),
     Case("xxe-in-rels", xxe_rels, "RL-IO-006"),
     Case("external-relationships", external_relationships, None),
     Case("relationship-outside-package", outside_package, "RL-IO-003"),
