@@ -152,3 +152,21 @@ def test_text_output_names_every_unreadable_file_with_its_code(built: dict[str, 
                    for line in lines)
         assert any(str(files[2]) in line and "RL-IO-006" in line and "DOCTYPE" in line for line in lines)
         assert "Traceback" not in result.output
+
+
+def test_every_output_format_names_each_unreadable_file_and_code(built: dict[str, Path]) -> None:
+    from linter.check import FileError, FileResult, Options, check_file
+    from linter.reporters import REPORTERS, get_reporter
+
+    files = [built[name] for name in ("empty", "zip-bomb-ratio", "xxe-file", "truncated-zip", "deep-xml")]
+    results = [check_file(p, Options(lang="en")) for p in files] + [check_file(GOOD[0], Options(lang="en"))]
+    # An internal error (a bug) carries its traceback for --debug only, never in a report.
+    results.append(FileResult("bug.docx", error=FileError("RL-INT-001", "internal reportlint error: KeyError",
+                                                          "Traceback (most recent call last):\n  secret frame")))
+    for name in REPORTERS:
+        out = get_reporter(name)(lang="en").render(results)
+        for result in results:
+            if result.error is not None:
+                assert result.error.code in out, f"{name}: {result.error.code} missing"
+        assert "Traceback" not in out and "secret frame" not in out, name
+        assert PASSWD_MARK not in out, name
