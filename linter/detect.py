@@ -55,8 +55,10 @@ def _sniff_ole(path: Path) -> str:
 
 def _sniff_zip(head: bytes) -> str:
     # OpenDocument stores an uncompressed "mimetype" member first (ODF 1.2 §3.3).
-    if head[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in head[38:140]:
-        kind = head[38:140].split(b"opendocument.", 1)[1].split(b"PK", 1)[0][:20].decode("ascii", "replace")
+    m = re.match(rb"application/vnd\.oasis\.opendocument\.?([a-z-]{0,20})", head[38:140]) \
+        if head[30:38] == b"mimetype" else None
+    if m is not None:
+        kind = m.group(1).decode("ascii") or "document"
         raise InputError("RL-IO-026", Detail(f"OpenDocument {kind}", f"OpenDocument {kind}"))
     return "docx"
 

@@ -101,3 +101,18 @@ def test_paragraphs_are_rebuilt_from_lines() -> None:
     first = [p for p in doc.paragraphs()][:3]
     assert [p.text for p in first][0] == "平潭综合实验区 2021 年度政府信息公开工作年度报告"
     assert all(isinstance(p, Paragraph) and p.page == 1 for p in first)
+
+
+def test_damaged_streams_are_a_reading_problem(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(4)
+    data = bytearray((PDF / "fail_t4_sum.pdf").read_bytes())
+    for _ in range(20):  # flip bytes, some of them inside compressed page streams
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    result = check_file(path)
+    assert result.error is None
+    damaged = [f for f in result.findings if f.rule == "RL-PARSE-002"]
+    assert damaged and "内容已损坏" in damaged[0].message

@@ -176,25 +176,50 @@ def source_columns(root: etree._Element, lines: list[str]) -> dict[etree._Elemen
     return out
 
 
-def selector(el: etree._Element) -> str:
-    """``body > div:nth-of-type(2) > table:nth-of-type(1) > tr:nth-of-type(3) > td:nth-of-type(2)``."""
-    steps: list[str] = []
-    while el is not None and isinstance(el.tag, str) and el.tag != "html":
-        parent = el.getparent()
-        if el.tag == "body" or parent is None:
-            steps.append(el.tag)
-            break
-        same = [s for s in parent if s.tag == el.tag]
-        steps.append(f"{el.tag}:nth-of-type({same.index(el) + 1})" if len(same) > 1 else el.tag)
-        el = parent
-    return " > ".join(reversed(steps))
+class Paths:
+    """XPath and CSS-like selector of elements, from sibling positions counted once for the whole
+    tree (lxml's getpath and a naive selector rescan the siblings at every step: quadratic in a
+    table of many rows)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.position: dict[etree._Element, tuple[int, int]] = {}  # element -> (n-th of its tag, how many)
+        for parent in root.iter():
+            if not isinstance(parent.tag, str):
+                continue
+            counts: dict[str, int] = {}
+            children = [c for c in parent if isinstance(c.tag, str)]
+            for child in children:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+                self.position[child] = (counts[child.tag], 0)
+            for child in children:
+                self.position[child] = (self.position[child][0], counts[child.tag])
+        self.position[root] = (1, 1)
+
+    def _steps(self, el: etree._Element) -> list[tuple[str, int, int]]:
+        steps: list[tuple[str, int, int]] = []
+        while el is not None and isinstance(el.tag, str):
+            n, total = self.position.get(el, (1, 1))
+            steps.append((el.tag, n, total))
+            el = el.getparent()
+        return list(reversed(steps))
+
+    def xpath(self, el: etree._Element) -> str:
+        return "/" + "/".join(f"{tag}[{n}]" if total > 1 else tag for tag, n, total in self._steps(el))
+
+    def selector(self, el: etree._Element) -> str:
+        """``body > div:nth-of-type(2) > table:nth-of-type(1) > tr:nth-of-type(3) > td:nth-of-type(2)``."""
+        steps = self._steps(el)
+        names = [t for t, _, _ in steps]
+        if "body" in names:
+            steps = steps[names.index("body"):]
+        return " > ".join(f"{tag}:nth-of-type({n})" if total > 1 else tag for tag, n, total in steps)
 
 
 @dataclass
 class _Walker:
     limits: Limits
     columns: dict[etree._Element, int]
-    tree: etree._ElementTree
+    paths: Paths
     skip: set[etree._Element]
     blocks: list[Block] = field(default_factory=list)
     buffer: list[str] = field(default_factory=list)
@@ -220,8 +245,8 @@ class _Walker:
                 continue
             line, column = self.position(anchor) if anchor is not None else (None, None)
             self._add(Paragraph(index=len(self.blocks), text=part, line=line, column=column,
-                                xpath=self.tree.getpath(anchor) if anchor is not None else None,
-                                selector=selector(anchor) if anchor is not None else None))
+                                xpath=self.paths.xpath(anchor) if anchor is not None else None,
+                                selector=self.paths.selector(anchor) if anchor is not None else None))
 
     def inline(self, text: Optional[str], el: etree._Element) -> None:
         if text:
@@ -264,13 +289,13 @@ class _Walker:
             for td in _cells(tr):
                 line, column = self.position(td)
                 row.append(RawCell(cell_text(td), rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
-                                   line=line, column=column, xpath=self.tree.getpath(td), selector=selector(td)))
+                                   line=line, column=column, xpath=self.paths.xpath(td), selector=self.paths.selector(td)))
             rows.append(row)
         if not any(rows):
             return
         line, column = self.position(table)
-        self._add(build_table(index, rows, self.limits, line=line, column=column, xpath=self.tree.getpath(table),
-                              selector=selector(table)))
+        self._add(build_table(index, rows, self.limits, line=line, column=column, xpath=self.paths.xpath(table),
+                              selector=self.paths.selector(table)))
 
 
 def cell_text(td: etree._Element) -> str:
@@ -325,7 +350,7 @@ def read_html(path: Path, limits: Limits) -> Document:
         body = root
     skip = chrome(body)
     content = main_content(body, skip)
-    walker = _Walker(limits, columns, root.getroottree(), skip)
+    walker = _Walker(limits, columns, Paths(root), skip)
     walker.walk(content)
     walker.flush()
     notices: list[Notice] = []

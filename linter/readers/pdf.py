@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -255,16 +256,43 @@ def _open(path: Path) -> Any:
     return pdf
 
 
+class _Problems(logging.Handler):
+    """pdfminer's warnings about damaged content, kept for a notice instead of printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[:120])
+
+
 def read_pdf(path: Path, limits: Limits) -> Document:
-    pdf = _open(path)
+    logger = logging.getLogger("pdfminer")
+    problems = _Problems()
+    saved = (logger.propagate, logger.level)
+    logger.addHandler(problems)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
     try:
-        return _read(pdf, path, limits)
-    except (InputError, MemoryError, RecursionError):
-        raise
-    except Exception as exc:  # a damaged page
-        raise InputError("RL-IO-023", Detail(f"{type(exc).__name__}: {exc}"[:200])) from None
+        pdf = _open(path)
+        try:
+            doc = _read(pdf, path, limits)
+        except (InputError, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # a damaged page
+            raise InputError("RL-IO-023", Detail(f"{type(exc).__name__}: {exc}"[:200])) from None
+        finally:
+            pdf.close()
     finally:
-        pdf.close()
+        logger.removeHandler(problems)
+        logger.propagate, _ = saved
+        logger.setLevel(saved[1])
+    if problems.messages:
+        notice = Notice("damaged-content", problems.messages[0],
+                        params=(("count", str(len(problems.messages))), ("example", problems.messages[0])))
+        doc = Document(doc.path, doc.format, doc.blocks, doc.notices + (notice,), doc.metadata)
+    return doc
 
 
 def _read(pdf: Any, path: Path, limits: Limits) -> Document:
