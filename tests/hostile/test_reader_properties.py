@@ -182,3 +182,31 @@ def test_numbering_and_styles_from_the_grammar_are_tolerated(tmp_path: Path) -> 
     path = write_docx(tmp_path / "n.docx", "", numbering=numbering, document=body)
     doc = read_document(path)
     assert isinstance(doc.blocks[0], Paragraph) and doc.blocks[0].text == "x"
+
+
+# Text and HTML: any mixture of report-like tokens, markup and odd characters, in any encoding.
+_TEXT_TOKENS = st.sampled_from([
+    "一、总体情况", "三、收到和处理政府信息公开申请情况", "（七）总计", "总计", "自然人", "本年新收政府信息公开申请数量",
+    "\t", "\n", "\r\n", " ", "　", "12", "０", "-3", "1,234", "—", "无", "\x0c", "\x00", "\ufeff", "\ufffd", "𠀀",
+    "<table>", "</table>", "<tr>", "<td>", "<td colspan=\"99999\">", "<td rowspan=\"-1\">", "<th>", "<br>", "&nbsp;",
+    "&#0;", "&#xD800;", "&unknown;", "<!DOCTYPE html>", "<meta charset=\"gbk\">", "<meta charset=\"x-nope\">",
+    "<script>", "<img src=\"http://127.0.0.1:9/x\">", "<p>", "</p>", "<h1>", "<!--", "-->", "<![CDATA[", "]]>",
+])
+
+
+@SETTINGS
+@given(st.lists(_TEXT_TOKENS, max_size=120), st.sampled_from(["utf-8", "gb18030", "utf-16", "big5"]),
+       st.sampled_from([".txt", ".html"]))
+def test_any_text_or_html_is_read_or_refused(tokens: list[str], encoding: str, suffix: str) -> None:
+    body = "".join(tokens)
+    if suffix == ".html":
+        body = "<html><body>" + body + "</body></html>"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"t{suffix}"
+        path.write_bytes(body.encode(encoding, errors="replace"))
+        result = check_file(path, Options(lang="en"))
+        if result.error is not None and not pending_reader(result.error.code, result.error.debug):
+            assert result.error.code in INPUT_ERRORS and not result.error.code.startswith("RL-INT"), result.error
+        assert {f.rule for f in result.findings} <= DOCUMENTED
+        for f in result.findings:
+            f.message.encode("utf-8")
