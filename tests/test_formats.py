@@ -213,3 +213,23 @@ def test_cells_one_per_line_without_row_breaks_are_not_guessed() -> None:
     assert "「一、本年新收政府信息公开申请数量／2446／354／26…」" in t3.message
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[t3.location.line - 1].startswith("（本列数据的勾稽关系为")
+
+
+def test_tab_separated_rows_are_read_as_a_table(tmp_path: Path) -> None:
+    heads = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    text = "\n".join([
+        "某区2021年度政府信息公开工作年度报告",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,  # one field per grid column, as a spreadsheet copies it
+        f"{heads}\t未经复议直接起诉\t\t\t\t\t复议后起诉" + "\t" * 4,
+        f"\t\t\t\t\t{heads}\t{heads}",
+        "\t".join(["1", "0", "2", "0", "4"] + ["0"] * 10),
+        "五、存在的主要问题及改进情况",
+    ])
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path)
+    [finding] = [f for f in result.findings if f.rule == "RL-T4-001" and f.expected is not None]
+    loc = finding.location
+    assert (loc.column_label, finding.expected, finding.actual) == ("行政复议 总计", "3", "4")
+    assert (loc.line, loc.column, loc.row, loc.col) == (6, 9, 4, 5)

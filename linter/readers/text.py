@@ -88,7 +88,7 @@ class _Builder:
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
         placed, ambiguous = place_rows([[c.text for c in row] for row in rows])
-        raw = [[RawCell(c.text, colspan=p.span, line=c.line, column=c.column) for c, p in zip(row, prow)]
+        raw = [[RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
                for row, prow in zip(rows, placed)]
         first = rows[0][0]
         self._add(build_table(index, raw, self.limits, line=first.line, column=first.column))

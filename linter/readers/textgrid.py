@@ -19,7 +19,7 @@ for arithmetic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 _VALUE = re.compile(r"^\s*(?:[增减]|增加|减少)?[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|项|个|条)?\s*$")
@@ -30,6 +30,7 @@ class Placed:
     start: int
     span: int
     text: str
+    source: int = -1  # index of the cell in its row as read (merged empty fields are dropped)
 
     @property
     def empty(self) -> bool:
@@ -132,6 +133,20 @@ def _by_segments(texts: Sequence[str], below: Sequence[Placed],
     return [Placed(g[0].start, g[-1].start + g[-1].span - g[0].start, t) for t, g in zip(texts, groups)]
 
 
+def _merge_right(cells: list[Placed], below: Sequence[Placed]) -> list[Placed]:
+    """A header row as a spreadsheet copies it, one field per grid column: an empty field right of
+    a label is part of that label's merged cell when the row below has a label there."""
+    filled = {c for b in below if not b.empty for c in range(b.start, b.start + b.span)}
+    out: list[Placed] = []
+    for cell in cells:
+        if cell.empty and out and not out[-1].empty and cell.start in filled:
+            last = out[-1]
+            out[-1] = Placed(last.start, last.span + cell.span, last.text)
+        else:
+            out.append(cell)
+    return out
+
+
 def place_rows(rows: Sequence[Sequence[str]]) -> tuple[list[list[Placed]], list[int]]:
     """Grid positions of every cell, and the 0-based rows whose spans could not be decided."""
     width = max((len(r) for r in rows), default=0)
@@ -143,7 +158,9 @@ def place_rows(rows: Sequence[Sequence[str]]) -> tuple[list[list[Placed]], list[
         below2 = placed[r + 2] if r + 2 < len(rows) else None
         result: Optional[list[Placed]] = None
         if len(texts) == width:
-            result = [Placed(c, 1, t) for c, t in enumerate(texts)]
+            result = [Placed(c, 1, t, c) for c, t in enumerate(texts)]
+            if below is not None and _tail_start(texts) is None:
+                result = _merge_right(result, below)
         elif len(texts) == 1:
             result = [Placed(0, width, texts[0])]
         else:
@@ -155,5 +172,7 @@ def place_rows(rows: Sequence[Sequence[str]]) -> tuple[list[list[Placed]], list[
             # A guess, so that the table still has a shape; it is never used for arithmetic.
             result = [Placed(c, 1 + (width - len(texts) if c == len(texts) - 1 else 0), t)
                       for c, t in enumerate(texts)]
+        if all(p.source < 0 for p in result):
+            result = [replace(p, source=i) for i, p in enumerate(result)]
         placed[r] = result
     return placed, sorted(ambiguous)
