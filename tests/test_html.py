@@ -101,3 +101,13 @@ def test_layout_tables_are_not_report_tables(tmp_path: Path) -> None:
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 1 and tables[0].rows[0][0].text == "行政复议"  # type: ignore[union-attr]
     assert [p.text for p in doc.paragraphs()][:1] == ["一、总体情况"]
+
+
+def test_an_articles_own_header_is_kept(tmp_path: Path) -> None:
+    page = ("<html><body><header><nav><a href='/'>首页</a></nav></header><main><article>"
+            "<header><h1>某区2021年度政府信息公开工作年度报告</h1></header>"
+            "<p>一、总体情况</p><p>本年度……</p></article></main><footer>版权所有</footer></body></html>")
+    path = tmp_path / "html5.html"
+    path.write_text(page, encoding="utf-8")
+    texts = [p.text for p in read_document(path).paragraphs()]
+    assert texts == ["某区2021年度政府信息公开工作年度报告", "一、总体情况", "本年度……"]

@@ -75,6 +75,8 @@ def _is_chrome(el: etree._Element, m: _Measure) -> bool:
     size = m.text.get(el, 0)
     if el.find(".//table") is not None or size >= 2000:
         return False
+    if el.tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
+        return False  # an article's own header holds its title
     if el.tag in _CHROME_TAGS and (el.tag != "form" or size < 600):
         return True
     marks = f"{el.get('class', '')} {el.get('id', '')}"

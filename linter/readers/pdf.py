@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from linter.errors import Detail, InputError, limit_exceeded
 from linter.limits import Limits

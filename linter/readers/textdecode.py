@@ -54,13 +54,12 @@ def decode(data: bytes, declared: Optional[str] = None) -> Decoded:
         enc, skip = bom
         text = data[skip:].decode(enc, errors="replace")
         return Decoded(text, enc, "bom", text.count("\ufffd"))
-    if declared:
-        enc = canonical(declared)
-        if enc is not None:
-            try:
-                return Decoded(data.decode(enc), enc, "declared")
-            except UnicodeDecodeError:
-                pass  # a wrong declaration (common on portals): fall through to detection
+    wanted = canonical(declared) if declared else None
+    if wanted is not None:
+        try:
+            return Decoded(data.decode(wanted), wanted, "declared")
+        except UnicodeDecodeError:
+            pass  # a wrong declaration (common on portals): fall through to detection
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
