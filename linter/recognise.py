@@ -40,6 +40,7 @@ class FoundRow:
     block: int
     phys_row: int
     cells: Mapping[str, Optional[Cell]]  # column key -> value cell (None: covered by a merge)
+    fuzzy: bool = False  # the label only resembles the format's (a typo such as 「行政止公开」)
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,17 @@ class _RowMatcher:
                 return keys[0]
         return None
 
+    def resemble(self, candidates: list[str]) -> Optional[str]:
+        """The one row whose label is close to a candidate (ratio >= 0.8, clearly the best)."""
+        for cand in (_strip_enum(_enum_form(c)) for c in candidates):
+            if len(cand) < 4:
+                continue
+            scored = sorted(((SequenceMatcher(None, cand, k).ratio(), keys[0]) for k, keys in self.loose.items()
+                             if len(set(keys)) == 1 and len(k) >= 4), reverse=True)
+            if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
+                return scored[0][1]
+        return None
+
 
 def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
     paths: list[list[str]] = []
@@ -361,7 +373,12 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     leaf = label_key(own[-1].text) if own else ""
     joined = "".join(label_key(c.text) for c in label_cells)
     own_joined = "".join(label_key(c.text) for c in own)
-    key = matcher.match([k for k in (leaf, own_joined, joined) if k]) if own else None
+    candidates = [k for k in (leaf, own_joined, joined) if k]
+    key = matcher.match(candidates) if own else None
+    fuzzy = False
+    if key is None and own:
+        key = matcher.resemble([leaf])
+        fuzzy = key is not None
     if key is None and not labelled and first:
         key = spec.rows[0].key
     cells: dict[str, Optional[Cell]] = {}
@@ -373,7 +390,7 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     if not own and not has_values and not unlabelled_first:
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
-    return FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells)
+    return FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells, fuzzy)
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:

@@ -61,16 +61,31 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
             yield Draft("missing_column", table_loc.with_(column_label=col.label), {"col": col.label}, expected=col.label)
     labelled = any(r.label for r in spec.rows)
     known = [r for r in table.rows if r.key is not None]
+    present = {r.key for r in known}
     seen: set[str] = set()
     unique = []
+    collapsed: set[str] = set()  # groups written as one row (the 2019 layout of （六）其他处理)
     tolerated = [label_key(t) for t in spec.tolerated_rows]
+    groups = {label_key(r.group): r.group for r in spec.rows if r.group}
     for row in table.rows:
         if row.key is None or row.key in seen:
             if row.key is None and any(t in label_key(row.text) for t in tolerated):
                 continue
+            group = groups.get(label_key(row.text)) if row.key is None else None
+            members = [r for r in spec.rows if group and r.group == group]
+            if group and members and not any(m.key in present for m in members) and group not in collapsed:
+                collapsed.add(group)
+                yield Draft("group_collapsed", report.cell_location(table, row, None).with_(row_label=group),
+                            {"group": group, "count": len(members), "rows": "、".join(m.label for m in members)},
+                            expected="、".join(m.label for m in members), actual=row.text)
+                continue
             yield Draft("unknown_row", report.cell_location(table, row, None).with_(row_label=row.text or None),
                         {"text": row.text or "—"}, actual=row.text or None)
             continue
+        if row.fuzzy:
+            yield Draft("row_typo", report.cell_location(table, row, None),
+                        {"row": spec.row(row.key).label, "text": row.text}, expected=spec.row(row.key).label,
+                        actual=row.text)
         seen.add(row.key)
         unique.append(row)
     rank = {r.key: i for i, r in enumerate(spec.rows)}
@@ -85,7 +100,7 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
         yield Draft("missing_row", table_loc, {})
         return
     for row_spec in spec.rows:
-        if row_spec.key not in seen and labelled:
+        if row_spec.key not in seen and labelled and row_spec.group not in collapsed:
             yield Draft("missing_row", table_loc.with_(row_label=row_spec.label), {"row": row_spec.label},
                         expected=row_spec.label)
 

@@ -179,6 +179,8 @@ CASES = [
          (cell("t2", "fee", "fee.amount", "242523100元"), cell("t2", "permit", "permit.decisions", "2,293"),
           cell("t2", "penalty", "enforce.decisions", "无"), header_text("本年收费金额（单位：万元）", "本年收费金额")),
          "fee in 元, thousands separator, 无, header without unit"),
+    Case("t3_row_typo.docx", "docx/filled_2021.docx", (header_text("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),),
+         "a misprinted table-3 row label (as in the published 洪泽 2023 report): read as that row, one warning"),
     Case("t3_results_exceed.docx", "docx/filled_2021.docx",
          (cell("t3", "public", "natural", "35"), cell("t3", "public", "total", "38")),
          "（一）予以公开 自然人 27→35 (总计 30→38): the result rows exceed 一+二"),
