@@ -74,6 +74,7 @@ class AnnotateResult:
     annotations: tuple[Annotation, ...] = field(default_factory=tuple)
     removed: int = 0  # earlier reportlint comments replaced
     error: Optional[FileError] = None  # why no copy was written (besides check.error)
+    unplaced: tuple[Finding, ...] = field(default_factory=tuple)  # no paragraph anywhere to hang them on
 
     @property
     def failed(self) -> Optional[FileError]:
@@ -121,16 +122,25 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
     ruleset = ruleset_of(result, options.ruleset)
     report = reread(result, ruleset, options.limits, src) if result.findings else None
     placed: list[Annotation] = []
+    unplaced: list[Finding] = []
     for finding in result.findings:
         anchor, nearest, where = _anchor(finding, report, pkg, str(src), options.lang)
-        if anchor is None:
+        done = None
+        if anchor is not None:
+            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
+            done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+        if done is None:  # e.g. a malformed cell without a paragraph: the first paragraph instead
+            anchor, nearest = _first_paragraph(pkg), True
+            if anchor is not None:
+                where = _w("para", options.lang, text=_short("".join(anchor.itertext()).strip()))
+                text = comment_text(finding, ruleset, options.lang, where, str(src))
+                done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+        if done is None or anchor is None:
+            unplaced.append(finding)
             continue
-        text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
-        done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
-        if done is not None:
-            placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
+        placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
     pkg.save(dst)
-    return AnnotateResult(result, str(dst), tuple(placed), removed)
+    return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced))
 
 
 # ---- where a comment goes ------------------------------------------------------------------------
@@ -278,10 +288,14 @@ def summary_line(outcome: AnnotateResult, lang: str) -> str:
             line += f"（其中 {nearest} 条附在最近的位置）"
         if outcome.removed:
             line += f"，替换了 {outcome.removed} 条旧批注"
+        if outcome.unplaced:
+            line += f"；{len(outcome.unplaced)} 条问题找不到可批注的段落，未加批注"
         return line
     line = f"wrote {outcome.output}: {n} comment(s)"
     if nearest:
         line += f" ({nearest} anchored at the nearest place)"
     if outcome.removed:
         line += f", replacing {outcome.removed} earlier one(s)"
+    if outcome.unplaced:
+        line += f"; {len(outcome.unplaced)} finding(s) without any paragraph to anchor on were not annotated"
     return line

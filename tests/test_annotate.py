@@ -272,3 +272,21 @@ def test_original_is_never_written(tmp_path: Path) -> None:
     annotate_file(src, tmp_path / "out.docx")
     assert src.read_bytes() == (ROOT / "fixtures/docx/fail_t3_total_cell.docx").read_bytes()
     assert src.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_cell_without_a_paragraph_falls_back_to_the_first_paragraph(tmp_path: Path) -> None:
+    """A malformed cell with no w:p cannot hold a range: its finding still gets a comment."""
+    cell = "/w:document/w:body/w:tbl[2]/w:tr[27]/w:tc[9]"
+
+    def strip(root) -> None:
+        (tc,) = root.xpath(cell, namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"})
+        for p in tc.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+            tc.remove(p)
+
+    broken = rewrite_document(ROOT / "fixtures/docx/fail_t3_total_cell.docx", tmp_path / "b.docx", strip)
+    out = tmp_path / "r.docx"
+    result = annotate_file(broken, out, date=WHEN)
+    on_cell = [a for a in result.annotations if a.finding.location.xpath == cell]
+    assert result.failed is None and not result.unplaced and on_cell
+    assert all(a.nearest and a.anchor != cell for a in on_cell)
+    assert len(read_comments(out)) == len(result.check.findings)

@@ -89,3 +89,14 @@ def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     assert result.exit_code == 1
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "sample_2021_broken_table3.docx" in page
+
+
+def test_web_page_and_text_reports_get_their_cells_highlighted() -> None:
+    """The page draws whatever the reader found, so HTML and text reports work the same way."""
+    files = [ROOT / "fixtures/html/fail_t3_total_cell.html", ROOT / "fixtures/text/fail_t4_sum.txt"]
+    results = check_files(files)
+    assert [r.format for r in results] == ["html", "text"]
+    page = HtmlReporter(lang="zh").render(results)
+    bad, related = expected_cells(results)
+    assert bad and set(re.findall(r'<td id="(c-[\d-]+)"[^>]*class="bad ', page)) == bad
+    assert set(re.findall(r'<td id="(c-[\d-]+)"[^>]*class="(?:bad [a-z]+ )?rel"', page)) == related
