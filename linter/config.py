@@ -10,8 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-import yaml
-
 from linter.errors import ReportlintError
 from linter.limits import Limits
 from linter.resources import load_schema
@@ -94,14 +92,15 @@ def read_config(path: Path) -> Config:
     if path.name == "setup.cfg":
         data = _from_setup_cfg(path) or {}
     else:
+        from linter import yamlload  # positions, duplicate keys and alias bombs, as for rule files
+
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise ConfigError(str(path), "$", f"cannot read: {exc.strerror or exc}") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-            raise ConfigError(str(path), "$", f"YAML syntax error: {where}{getattr(exc, 'problem', exc)}") from None
+            data = yamlload.load(path.read_text(encoding="utf-8"), str(path)) or {}
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), "$", f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        except yamlload.YamlProblem as exc:
+            where = f" (line {exc.line})" if exc.line else ""
+            raise ConfigError(str(path), "$", f"{exc.message}{where}") from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), "$", "a configuration must be a mapping")
     import jsonschema
@@ -110,7 +109,13 @@ def read_config(path: Path) -> Config:
     errors = list(validator.iter_errors(data))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
-        raise ConfigError(str(path), _json_path(best.absolute_path), best.message)
+        where = _json_path(best.absolute_path)
+        line = None
+        if path.name != "setup.cfg":
+            from linter.yamlload import locate
+
+            line = locate(data, where)[1]
+        raise ConfigError(str(path), where, best.message + (f" (line {line})" if line else ""))
     base = path.parent
     return Config(
         source=str(path),

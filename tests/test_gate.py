@@ -154,6 +154,16 @@ def test_config_errors_exit_2(tmp_path: Path, config: str, message: str) -> None
     assert result.exit_code == 2 and message in result.output
 
 
+def test_config_errors_name_the_line(tmp_path: Path) -> None:
+    (tmp_path / "reportlint.yaml").write_text("select: [RL-T3]\n\nfail_on: sometimes\n", encoding="utf-8")
+    result = cli("check", str(copy(DOCX / "filled_2021.docx", tmp_path / "r.docx")))
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("(line 3)") and "$.fail_on: 'sometimes' is not one of" in result.output
+    (tmp_path / "reportlint.yaml").write_text("lang: zh\nlang: en\n", encoding="utf-8")
+    result = cli("check", str(tmp_path / "r.docx"))
+    assert result.exit_code == 2 and "duplicate" in result.output.lower() and "line 2" in result.output
+
+
 def test_unknown_rule_on_the_command_line(tmp_path: Path) -> None:
     result = cli("check", "--select", "RL-NOPE", str(DOCX / "filled_2021.docx"))
     assert result.exit_code == 2 and "unknown rule id or name: RL-NOPE" in result.output
