@@ -26,7 +26,14 @@ SAFE_PARSER_OPTS = dict(
 _SAFE_PARSER_OPTS = SAFE_PARSER_OPTS  # the old private name
 
 # A DOCTYPE can only appear in the prolog: optional BOM, XML declaration, comments, PIs.
-_PROLOG_DOCTYPE = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.S)
+_ROOT_START = re.compile(rb"<[^?!]")  # the first tag that is not a declaration, PI or comment
+
+
+def _has_doctype(head: bytes) -> bool:
+    """A DOCTYPE in the prolog (before the root element). A linear scan: the regex this replaces
+    backtracked through the whole head when a document had no DOCTYPE."""
+    m = _ROOT_START.search(head)
+    return b"<!DOCTYPE" in (head[: m.start()] if m else head)
 # libxml2 messages of its own resource limits (huge_tree off) -> the limit we document.
 _LIBXML_LIMITS = (("Excessive depth", "max_xml_depth", 256), ("Text node too long", "max_xml_text_node", 10 * 1024 * 1024),
                   ("amplification", "max_entity_amplification", 0), ("Resource limit", "libxml2 resource limit", 0))
@@ -41,7 +48,7 @@ def parse_xml(data: bytes, name: str, limits: Limits) -> etree._Element:
     """Parse untrusted XML bytes: size cap, no DOCTYPE, depth cap; errors are RL-IO-005/006."""
     if len(data) > limits.max_xml_bytes:
         raise limit_exceeded("max_xml_bytes", limits.max_xml_bytes, f"{len(data)} bytes", f"{len(data)} 字节", name)
-    if _PROLOG_DOCTYPE.match(data[:64 * 1024]):
+    if _has_doctype(data[:64 * 1024]):
         raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
     try:
         root = etree.fromstring(data, safe_parser())
@@ -151,7 +158,7 @@ class Package:
             except (RuntimeError, zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
                     zlib.error) as exc:
                 raise InputError("RL-IO-002", f"{name}: {type(exc).__name__}: {exc}") from None
-            if _PROLOG_DOCTYPE.match(head):
+            if _has_doctype(head):
                 raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
 
     def close(self) -> None:
