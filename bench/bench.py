@@ -48,9 +48,10 @@ def _inflate_docx(src: Path, dst: Path, factor: int) -> None:
             zout.writestr(info, data)
 
 
-def generate(count: int, out: Path) -> list[Path]:
+def generate(count: int, out: Path, formats: Optional[set[str]] = None) -> list[Path]:
     """``count`` reports cycling through the fixtures of every format; .docx in three sizes."""
-    seeds = sorted(f for d in SEEDS if d.is_dir() for f in d.iterdir() if f.suffix.lower() in FORMATS)
+    seeds = sorted(f for d in SEEDS if d.is_dir() for f in d.iterdir() if f.suffix.lower() in FORMATS
+                   and (formats is None or FORMATS[f.suffix.lower()] in formats))
     out.mkdir(parents=True, exist_ok=True)
     files = []
     sizes = (1, 1, 1, 5, 20)  # most reports short, some long
@@ -174,6 +175,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--corpus", type=Path, help="benchmark this folder instead of a generated corpus")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--skip-batch", action="store_true", help="in-process figures only")
+    ap.add_argument("--formats", help="generate only these formats, comma-separated (docx,html,pdf,text)")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
@@ -182,7 +184,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             folder = args.corpus
         else:
             folder = tmp / "corpus"
-            files = generate(args.count, folder)
+            files = generate(args.count, folder, set(args.formats.split(",")) if args.formats else None)
         results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
         results["per_format"] = in_process(files)
         if not args.skip_batch:
