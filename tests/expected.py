@@ -49,3 +49,14 @@ def write_expected(fixture: Path, result: FileResult, note: str = "", **options:
     text = (f"# {note}\n" if note else "") + yaml.safe_dump({**options, "findings": rows}, allow_unicode=True,
                                                             sort_keys=False, default_flow_style=None, width=200)
     sidecar(fixture).write_text(text, encoding="utf-8")
+
+
+def finding_labels(path: Path) -> list[tuple[Any, ...]]:
+    """A readable file's findings by rule and format labels, without physical positions: what must
+    be the same whatever form (.docx, HTML, PDF) the report was published in."""
+    from linter.check import check_file
+
+    result = check_file(path)
+    assert result.error is None, result.error
+    return sorted((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
+                   f.location.column_label, f.expected, f.actual) for f in result.findings)

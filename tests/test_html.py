@@ -9,6 +9,7 @@ import pytest
 from linter.check import check_file
 from linter.model import Table
 from linter.readers import read_document
+from tests.expected import finding_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "fixtures" / "html"
@@ -16,20 +17,15 @@ DOCX = ROOT / "fixtures" / "docx"
 SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]
 
 
-def labels(path: Path) -> list[tuple[object, ...]]:
-    result = check_file(path)
-    assert result.error is None
-    return sorted((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
-                   f.location.column_label, f.expected, f.actual) for f in result.findings)
 
 
 @pytest.mark.parametrize("name", SAME_AS_DOCX)
 def test_word_saved_as_html_gives_the_docx_findings(name: str) -> None:
-    assert labels(HTML / f"{name}.html") == labels(DOCX / f"{name}.docx")
+    assert finding_labels(HTML / f"{name}.html") == finding_labels(DOCX / f"{name}.docx")
 
 
 def test_portal_page_gives_the_docx_findings() -> None:
-    assert labels(HTML / "portal_gbk.html") == labels(DOCX / "fail_t3_total_cell.docx")
+    assert finding_labels(HTML / "portal_gbk.html") == finding_labels(DOCX / "fail_t3_total_cell.docx")
 
 
 def test_portal_chrome_is_left_out_and_gbk_decoded() -> None:

@@ -10,6 +10,7 @@ import pytest
 from linter.check import check_file
 from linter.model import Paragraph, Table
 from linter.readers import read_document
+from tests.expected import finding_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = ROOT / "fixtures" / "pdf"
@@ -18,16 +19,11 @@ HONGZE = ROOT / "fixtures" / "corpus" / "2023_huaian_hongze_qu.pdf"
 SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]
 
 
-def labels(path: Path) -> list[tuple[object, ...]]:
-    result = check_file(path)
-    assert result.error is None
-    return sorted((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
-                   f.location.column_label, f.expected, f.actual) for f in result.findings)
 
 
 @pytest.mark.parametrize("name", SAME_AS_DOCX)
 def test_word_exported_as_pdf_gives_the_docx_findings(name: str) -> None:
-    assert labels(PDF / f"{name}.pdf") == labels(DOCX / f"{name}.docx")
+    assert finding_labels(PDF / f"{name}.pdf") == finding_labels(DOCX / f"{name}.docx")
 
 
 def test_table3_over_two_pages_is_one_table() -> None:

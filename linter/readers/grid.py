@@ -8,11 +8,12 @@ one ``Cell`` object repeated in every slot it covers, read once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional, Sequence
 
-from linter.errors import limit_exceeded
+from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
-from linter.model import Cell, Table
+from linter.model import Block, Cell, Table
 
 MAX_COLSPAN = 1000  # HTML's own limits (the HTML standard clamps colspan to 1000, rowspan to 65534)
 MAX_ROWSPAN = 65534
@@ -93,3 +94,22 @@ def build_positioned(index: int, cells: Sequence[tuple[int, int, RawCell]], n_ro
                 occupied.setdefault((r + dr, c + dc), cell)
     grid = tuple(tuple(occupied.get((r, c)) for c in range(n_cols)) for r in range(n_rows))
     return Table(index=index, rows=grid, n_cols=n_cols, page=page)
+
+
+def add_block(blocks: list[Block], block: Block, limits: Limits) -> None:
+    """Append a block, refusing documents over ``max_blocks`` (every reader's body)."""
+    blocks.append(block)
+    if len(blocks) > limits.max_blocks:
+        raise limit_exceeded("max_blocks", limits.max_blocks, "too many paragraphs and tables", "段落和表格过多")
+
+
+def read_capped(path: Path, cap: int, limit: str, en: str, zh: str) -> bytes:
+    """A file's bytes, refusing more than ``cap`` (named ``limit`` in the error)."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as exc:
+        raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
+    if len(data) > cap:
+        raise limit_exceeded(limit, cap, en, zh)
+    return data

@@ -18,10 +18,10 @@ from typing import Iterator, Optional
 
 from lxml import etree, html
 
-from linter.errors import InputError, limit_exceeded
+from linter.errors import InputError
 from linter.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.grid import RawCell, build_table
+from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.textdecode import bom_encoding, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -232,10 +232,7 @@ class _Walker:
         return el.sourceline, self.columns.get(el)
 
     def _add(self, block: Block) -> None:
-        self.blocks.append(block)
-        if len(self.blocks) > self.limits.max_blocks:
-            raise limit_exceeded("max_blocks", self.limits.max_blocks, "too many paragraphs and tables",
-                                 "段落和表格过多")
+        add_block(self.blocks, block, self.limits)
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.buffer)).strip()
@@ -330,13 +327,7 @@ def _declared_charset(data: bytes) -> Optional[str]:
 
 
 def read_html(path: Path, limits: Limits) -> Document:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(limits.max_html_bytes + 1)
-    except OSError as exc:
-        raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
-    if len(data) > limits.max_html_bytes:
-        raise limit_exceeded("max_html_bytes", limits.max_html_bytes, "a larger HTML file", "网页文件更大")
+    data = read_capped(path, limits.max_html_bytes, "max_html_bytes", "a larger HTML file", "网页文件更大")
     declared = None if bom_encoding(data) else _declared_charset(data)
     decoded = decode(data, declared)
     source = _XML_DECL.sub(lambda m: " " * len(m.group(0)), decoded.text, count=1)

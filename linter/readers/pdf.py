@@ -24,7 +24,7 @@ from typing import Any
 from linter.errors import Detail, InputError, limit_exceeded
 from linter.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.grid import RawCell, build_positioned
+from linter.readers.grid import RawCell, add_block, build_positioned
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/,，、]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
@@ -182,10 +182,7 @@ class _Reader:
     notices: list[Notice] = field(default_factory=list)
 
     def _add(self, block: Block) -> None:
-        self.blocks.append(block)
-        if len(self.blocks) > self.limits.max_blocks:
-            raise limit_exceeded("max_blocks", self.limits.max_blocks, "too many paragraphs and tables",
-                                 "段落和表格过多")
+        add_block(self.blocks, block, self.limits)
 
     def table(self, t: _PTable) -> None:
         index = len(self.blocks)

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.grid import RawCell, build_table
+from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.hints import Hints, default_hints
 from linter.readers.runon import find_headings, split_line
 from linter.readers.textdecode import decode, split_lines
@@ -50,10 +49,7 @@ class _Builder:
     notices: list[Notice] = field(default_factory=list)
 
     def _add(self, block: Block) -> None:
-        self.blocks.append(block)
-        if len(self.blocks) > self.limits.max_blocks:
-            raise limit_exceeded("max_blocks", self.limits.max_blocks, "too many paragraphs and tables",
-                                 "段落和表格过多")
+        add_block(self.blocks, block, self.limits)
 
     def paragraph(self, text: str, line: int, column: int) -> None:
         self._add(Paragraph(index=len(self.blocks), text=text, line=line, column=column))
@@ -199,13 +195,7 @@ def _crawler_header(lines: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
 
 
 def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Document:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(limits.max_text_bytes + 1)
-    except OSError as exc:
-        raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
-    if len(data) > limits.max_text_bytes:
-        raise limit_exceeded("max_text_bytes", limits.max_text_bytes, "a larger text file", "文本文件更大")
+    data = read_capped(path, limits.max_text_bytes, "max_text_bytes", "a larger text file", "文本文件更大")
     decoded = decode(data)
     lines = split_lines(decoded.text)
     builder = _Builder(limits, (hints or default_hints()).headings)
