@@ -54,13 +54,15 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                 if value.kind == "blank":
                     continue
                 kind = col.value if by_column else "count"
+                if (value.is_count and not by_column) or \
+                        (by_column and _valid(value, kind) and not value.unit and not value.thousands):
+                    continue  # the common case: nothing to report, nothing to build
                 text = cell.text.strip()
                 loc = report.cell_location(table, row, col.key)
                 params = {"table": table.spec.number, "text": text, "unit": value.unit,
                           "expected_kind": _KIND_NAMES[kind][0], "expected_kind_en": _KIND_NAMES[kind][1]}
                 if not by_column:
-                    if not value.is_count:
-                        yield Draft("invalid", loc, params, actual=text)
+                    yield Draft("invalid", loc, params, actual=text)
                     continue
                 if not _valid(value, kind):
                     yield Draft("invalid", loc, params, actual=text)

@@ -29,6 +29,7 @@ _DROPPED_INLINE = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sdtPr",
 _TOC_STYLE_PREFIXES = ("toc", "TOC", "目录")
 _TCPR, _GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _VAL = (W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge",
                                                      W + "cellDel", W + "val")
+_P, _T = W + "p", W + "t"
 # Elements that make a paragraph's text more than the concatenation of its w:t (fields, revisions,
 # breaks and tabs, hidden text, symbols, drawings and text boxes).
 _SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "sym", "tab", "ptab",
@@ -280,6 +281,16 @@ class _Reader:
                                  f"表格一行宽 {cols} 列")
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
+        # Fast path: a cell of plain paragraphs (most value cells) needs no walk.
+        texts: list[str] = []
+        for child in tc:
+            tag = child.tag
+            if tag == _P and child not in self.complex and not self.fields.stack:
+                texts.append("".join(child.itertext(_T, with_tail=False)))
+            elif tag != _TCPR:
+                break
+        else:
+            return "\n".join(texts)
         lines: list[str] = []
         self._cell_blocks(tc, lines, nested)
         return "\n".join(lines)
