@@ -76,8 +76,7 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
     if isolate is None:
         isolate = len(paths) > 1
     if not isolate:
-        results = check_files(paths, options, previous, pair_years) if len(paths) != 1 or previous is not None \
-            else [check_file(paths[0], options)]
+        results = check_files(paths, options, previous, pair_years)
         if progress:
             for i, p in enumerate(paths):
                 progress(i + 1, len(paths), str(p))

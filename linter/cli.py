@@ -9,9 +9,9 @@ from typing import Optional
 import click
 
 from linter import __version__
+from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from linter.reporters import REPORTERS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _LEVELS = click.Choice(["error", "warning", "info"])
 
 

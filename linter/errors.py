@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+# Exit codes (a public interface): no finding at or above the fail level; findings; usage, rule-set,
+# configuration or unreadable-input error.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
 
 class ReportlintError(Exception):
     """Base class of every error reportlint reports without a traceback."""

@@ -12,13 +12,12 @@ from linter.batch import expand, run
 from linter.check import FileResult, Options, load_previous
 from linter.config import Config, config_for
 from linter.engine import Selection
-from linter.errors import ReportlintError
+from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
 from linter.findings import SEVERITY_RANK
 from linter.i18n import t
 from linter.reporters import get_reporter
 from linter.ruleset import RuleSet, builtin_ruleset
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class UsageError(ReportlintError):
