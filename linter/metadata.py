@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from linter.model import Document, Paragraph
 from linter.normalize import collapse_spaces, nfkc_numbers, strip_spaces
@@ -32,9 +33,24 @@ def _text(p: Paragraph) -> str:
     return collapse_spaces(nfkc_numbers(p.full_text))
 
 
+def _non_empty(doc: Document) -> Iterator[Paragraph]:
+    return (p for p in doc.paragraphs() if p.full_text.strip())
+
+
+def _last_non_empty(doc: Document, count: int) -> list[Paragraph]:
+    """The last ``count`` non-empty paragraphs, in body order, without scanning the whole body."""
+    out: list[Paragraph] = []
+    for block in reversed(doc.blocks):
+        if isinstance(block, Paragraph) and block.full_text.strip():
+            out.append(block)
+            if len(out) == count:
+                break
+    return out[::-1]
+
+
 def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
     """The title paragraph (``<body>YYYY年度政府信息公开工作年度报告``) among the first paragraphs."""
-    paras = [p for p in doc.paragraphs() if p.full_text.strip()][:limit]
+    paras = list(islice(_non_empty(doc), limit))
     for i, p in enumerate(paras):
         text = _text(p)
         if len(text) > 80:
@@ -51,15 +67,16 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
 
 def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]]:
     """(year, block) of the statistics-period sentence (「统计期限为YYYY年1月1日至12月31日」)."""
-    for p in [p for p in doc.paragraphs() if p.full_text.strip()][:limit]:
+    for p in islice(_non_empty(doc), limit):
         m = _PERIOD.search(strip_spaces(nfkc_numbers(p.full_text)))
         if m:
             return int(m.group(1)), p.index
     return None
 
 
-def find_report_year(doc: Document) -> Optional[int]:
-    title = find_title(doc)
+def find_report_year(doc: Document, title: Optional[Title] = None) -> Optional[int]:
+    """The title's year (pass ``title`` when already found), else the statistics period's."""
+    title = title or find_title(doc)
     if title is not None:
         return title.year
     period = find_period_year(doc)
@@ -89,8 +106,7 @@ def find_publication_date(doc: Document) -> Optional[tuple[date, Optional[int]]]
             m = _DATE.search(nfkc_numbers(value))
             if m:
                 return _date(m), None
-    paras = [p for p in doc.paragraphs() if p.full_text.strip()]
-    for p in reversed(paras[-4:]):
+    for p in reversed(_last_non_empty(doc, 4)):
         text = strip_spaces(nfkc_numbers(p.full_text))
         m = _DATE.fullmatch(text)
         if m:

@@ -7,13 +7,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
 from linter.metadata import Title, find_report_year, find_title
 from linter.model import Cell, Document, Location, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
-from linter.ruleset import RuleSet, SectionSpec, TableSpec
+from linter.ruleset import ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _NUMERALS = "一二三四五六七八九十"
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -201,6 +202,7 @@ def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
 _DIGIT_ENUM = re.compile(r"^(?:[（(](\d+)[）)]|(\d+)[.、．)）]?)(?=\D)")
 
 
+@lru_cache(maxsize=8192)
 def _enum_form(key: str) -> str:
     """One spelling for sub-item numbers: 「3、其他」, 「3．其他」, 「（3）其他」 are 「3.其他」."""
     return _DIGIT_ENUM.sub(lambda m: (m.group(1) or m.group(2)) + ".", key, count=1)
@@ -216,6 +218,10 @@ class _RowMatcher:
     exact: dict[str, str] = field(default_factory=dict)
     loose: dict[str, list[str]] = field(default_factory=dict)
 
+    # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
+    order: dict[str, int] = field(default_factory=dict)
+    ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
+
     def __post_init__(self) -> None:
         for row in self.spec.rows:
             for text in (row.label, *row.aliases):
@@ -223,6 +229,8 @@ class _RowMatcher:
                 if k:
                     self.exact[k] = row.key
                     self.loose.setdefault(_strip_enum(k), []).append(row.key)
+        self.order = {k: i for i, k in enumerate(self.exact) if len(k) >= 4}
+        self.ordered = list(self.exact.values())
 
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
@@ -230,9 +238,11 @@ class _RowMatcher:
             if cand in self.exact:
                 return self.exact[cand]
         for cand in candidates:
-            for k, key in self.exact.items():
-                if len(k) >= 4 and cand.endswith(k):
-                    return key
+            # The first label (in ``exact`` order) of 4+ characters that ``cand`` ends with:
+            # look each suffix up instead of testing every label.
+            ends = [self.order[cand[i:]] for i in range(len(cand) - 3) if cand[i:] in self.order]
+            if ends:
+                return self.ordered[min(ends)]
         if strict:
             return None
         for cand in candidates:
@@ -252,6 +262,34 @@ class _RowMatcher:
             if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
                 return scored[0][1]
         return None
+
+
+@dataclass(frozen=True)
+class _SpecIndex:
+    """What recognition derives from a table spec, once per spec (not once per report)."""
+
+    rows: _RowMatcher
+    column_words: frozenset[str]
+    column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
+
+
+_INDEXES: dict[int, tuple[TableSpec, _SpecIndex]] = {}  # id(spec) -> (spec kept alive, its index)
+
+
+def _index(spec: TableSpec) -> _SpecIndex:
+    found = _INDEXES.get(id(spec))
+    if found is not None and found[0] is spec:
+        return found[1]
+    index = _SpecIndex(
+        _RowMatcher(spec),
+        frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
+        tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
+              for col in spec.columns),
+    )
+    if len(_INDEXES) > 256:  # rule sets are few; a long-lived process loading many stays bounded
+        _INDEXES.clear()
+    _INDEXES[id(spec)] = (spec, index)
+    return index
 
 
 def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
@@ -276,6 +314,7 @@ def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
     return all(any(n == h for h in it) for n in needle)
 
 
+@lru_cache(maxsize=8192)
 def _loose(text: str) -> str:
     """Header matching ignores brackets: 「第二十条第一项」 is 「第二十条第（一）项」."""
     return label_key(text).replace("（", "").replace("）", "")
@@ -285,8 +324,7 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
     mapping: dict[str, int] = {}
     used: set[int] = set()
-    for col in spec.columns:
-        variants = [[_loose(p) for p in col.path]] + [[_loose(a)] for a in col.aliases]
+    for col, variants in _index(spec).column_variants:
         for c, raw in enumerate(paths):
             if c in used or not raw:
                 continue
@@ -302,7 +340,7 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
 def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
     labelled = any(r.label for r in spec.rows)
-    col_words = {_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)}
+    col_words = _index(spec).column_words
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
@@ -339,7 +377,7 @@ def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
               ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
     """Rows of one physical table (or part). Each header group re-maps the columns below it,
     which handles table 2's blocks and a continuation part that repeats the header."""
-    matcher = _RowMatcher(spec)
+    matcher = _index(spec).rows
     kinds = _classify_rows(table, spec, matcher)
     labelled = any(x.label for x in spec.rows)
     mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
@@ -438,11 +476,13 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
 
 
 def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
-              previous: Optional[Report] = None) -> Report:
+              previous: Optional[Report] = None, title: Optional[Title] = None) -> Report:
+    """``evidence`` and ``title``, when the caller already has them, are not looked for again."""
     sections = find_sections(doc, ruleset)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
-    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc), starts,
-                  title=find_title(doc), evidence=evidence if evidence is not None else table_evidence(doc),
+    title = title or find_title(doc)
+    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc, title), starts,
+                  title=title, evidence=evidence if evidence is not None else table_evidence(doc),
                   previous=previous)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
@@ -30,11 +30,11 @@ class Value:
     unit: str = ""
     sign_word: str = ""
 
-    @property
+    @cached_property  # values are shared (parse_value is cached), so these are computed once
     def is_integer(self) -> bool:
         return self.number is not None and self.number == self.number.to_integral_value()
 
-    @property
+    @cached_property
     def is_count(self) -> bool:
         """A plain non-negative integer, as tables 3 and 4 require (no unit, no sign word)."""
         return (self.kind == "number" and self.number is not None and self.number >= 0 and self.is_integer

@@ -163,3 +163,55 @@ def test_run_in_headings_and_contents_lines(tmp_path: Path) -> None:
             + p("五、存在的主要问题及改进情况") + p("六、其他需要报告的事项"))
     result = check_file(write_docx(tmp_path / "runin.docx", body))
     assert [f for f in result.findings if f.rule.startswith("RL-STR")] == []
+
+
+# ---- element paths: the reader writes simple tables' paths itself; they must equal libxml2's -----
+
+def _assert_paths_resolve(path: Path) -> int:
+    """Every block's and cell's xpath names exactly one element of document.xml, whose
+    getpath() is that same string (paragraph -> w:p, table -> w:tbl, cell -> w:tc)."""
+    import zipfile
+
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    tree = root.getroottree()
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    checked = 0
+    doc = read_document(path, DEFAULT_LIMITS)
+    for block in doc.blocks:
+        items = [(block.xpath, "p" if isinstance(block, Paragraph) else "tbl")]
+        if isinstance(block, Table):
+            items += [(c.xpath, "tc") for row in block.rows for c in row if c is not None]
+        for xpath, local in items:
+            found = root.xpath(xpath, namespaces=ns)
+            assert len(found) == 1 and etree.QName(found[0]).localname == local, xpath
+            assert tree.getpath(found[0]) == xpath
+            checked += 1
+    return checked
+
+
+def test_cell_paths_equal_libxml2_paths_in_real_template_files() -> None:
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    files = sorted((root / "docx").glob("*.docx")) + sorted((root / "corpus_docx").glob("*.docx"))
+    assert len(files) >= 20
+    assert sum(_assert_paths_resolve(f) for f in files) > 5000
+
+
+def test_cell_paths_with_wrapped_deleted_and_single_rows(tmp_path: Path) -> None:
+    deleted = '<w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"/>'
+    old_span = '<w:tcPrChange w:id="2" w:author="a"><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange>'
+    body = (
+        p("x")
+        + tbl(tr(tc("only")), cols=1)  # one row, one cell: no [1] indexes
+        + tbl(tr(tc("a"), tc("b")), tr(tc("gone"), tc("gone"), trpr=deleted), tr(tc("c"), tc("d")), cols=2)
+        + tbl(tr(tc("e"), tc("f")), "<w:sdt><w:sdtContent>" + tr(tc("g"), tc("h")) + "</w:sdtContent></w:sdt>",
+              tr(tc("i"), "<w:customXml>" + tc("j") + "</w:customXml>"), cols=2)
+        + tbl(tr(f"<w:tc><w:tcPr>{old_span}</w:tcPr>{p('k')}</w:tc>", tc("l")), cols=2)
+    )
+    path = write_docx(tmp_path / "t.docx", body)
+    assert _assert_paths_resolve(path) == 1 + 2 + 5 + 7 + 3
+    tables = [b for b in read_document(path, DEFAULT_LIMITS).blocks if isinstance(b, Table)]
+    assert [[c.text for c in t.origin_cells(r)] for t in tables for r in range(len(t.rows))] == [
+        ["only"], ["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"], ["i", "j"], ["k", "l"]]
+    assert tables[1].rows[1][0].phys_row == 2 and tables[3].rows[0][0].colspan == 1

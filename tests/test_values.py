@@ -34,3 +34,32 @@ def test_parse(text: str, kind: str, number: str | None, unit: str, sign: str, c
     assert v.kind == kind
     assert v.number == (Decimal(number) if number is not None else None)
     assert (v.unit, v.sign_word, v.is_count) == (unit, sign, count)
+
+
+# ---- nfkc_numbers: the fast form equals NFKC applied to every number token ----------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+
+from linter.normalize import nfkc_numbers  # noqa: E402
+
+_ALL_NUMBER_TOKENS = re.compile(r"[0-9０-９][0-9０-９,，．.]*")
+
+
+def _nfkc_every_token(text: str) -> str:
+    return _ALL_NUMBER_TOKENS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0１2３9９,，.．a中 ①２", max_size=16))
+def test_nfkc_numbers_equals_nfkc_of_every_token(text: str) -> None:
+    assert nfkc_numbers(text) == _nfkc_every_token(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("共１２，３４５件", "共12,345件"), ("12，其中", "12,其中"), ("①项", "①项"), ("3.5．", "3.5."),
+    ("第２０２１年", "第2021年"), ("，１", "，1"), ("plain 12,3", "plain 12,3"),
+])
+def test_nfkc_numbers_examples(text: str, expected: str) -> None:
+    assert nfkc_numbers(text) == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Iterator, Mapping, Optional
 
 from linter import expr
@@ -28,6 +29,20 @@ class Instance:
 
     terms: Mapping[str, Term]
     params: Mapping[str, str]
+
+    @cached_property
+    def numbers(self) -> dict[str, Decimal]:
+        """Name -> the value in arithmetic (blank counts as 0)."""
+        return {n: t.value.as_number() for n, t in self.terms.items()}
+
+    @cached_property
+    def countable(self) -> bool:
+        """Every cell blank or a plain count: invalid values are the value rule's business."""
+        return all(t.value.kind == "blank" or t.value.is_count for t in self.terms.values())
+
+    @cached_property
+    def has_text(self) -> bool:
+        return any(t.value.kind == "text" for t in self.terms.values())
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
@@ -56,13 +71,21 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
 
+    bound_terms = _term_cache(report)
+
     def bind(row_key: Optional[str], col: str, name: str) -> Optional[Term]:
-        source, lookup = (previous, prev_rows) if name.startswith(expr.PREV) else (table, rows)
+        last_year = name.startswith(expr.PREV)
+        key = (spec.key, last_year, row_key, col)
+        if key in bound_terms:
+            return bound_terms[key]
+        source, lookup = (previous, prev_rows) if last_year else (table, rows)
         row = lookup.get(row_key) if row_key is not None else None
-        if source is None or row is None or col not in source.columns:
-            return None
-        cell = row.cells.get(col)
-        return Term(row, col, parse_value(cell.text if cell is not None else None), source is previous)
+        term = None
+        if source is not None and row is not None and col in source.columns:
+            cell = row.cells.get(col)
+            term = Term(row, col, parse_value(cell.text if cell is not None else None), last_year)
+        bound_terms[key] = term
+        return term
 
     def emit(bound: dict[str, Optional[Term]], params: dict[str, str]) -> Iterator[tuple[LogicalTable, Instance]]:
         if all(t is not None for t in bound.values()):
@@ -88,6 +111,12 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
         yield from emit(bound, extra)
 
 
+def _term_cache(report: Report) -> dict[tuple[str, bool, Optional[str], str], Optional[Term]]:
+    """(table, last year's, row key, column) -> the bound cell (None: no such cell), shared by
+    all relations of a report: a table's cells appear in several relations."""
+    return report.memo.setdefault("equation-terms", {})  # type: ignore[return-value]
+
+
 def _first_rows(table: LogicalTable) -> dict[str, FoundRow]:
     """Row key -> the first row with that key (duplicates are the structure rule's business)."""
     out: dict[str, FoundRow] = {}
@@ -101,7 +130,7 @@ def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple
     """The anchor value that would make the relation hold (the relation is linear in it)."""
     assert check.relation is not None
     anchor = check.params["anchor"]
-    values = {n: t.value.as_number() for n, t in inst.terms.items()}
+    values = inst.numbers
 
     def diff(anchor_value: Decimal) -> Decimal:
         vals = {**values, anchor: anchor_value}
@@ -141,7 +170,7 @@ def blank_totals(report: Report, ruleset: RuleSet) -> dict[tuple[int, int, str],
                 term = inst.terms[anchor]
                 if term.value.kind != "blank" or cell_key(term) in out:
                     continue
-                if any(t.value.kind == "text" for t in inst.terms.values()):
+                if inst.has_text:
                     continue
                 if expected_anchor(check, inst, table.spec.groups) != 0:
                     out[cell_key(term)] = (table, inst, check)
@@ -154,13 +183,12 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     anchor = check.params["anchor"]
     impossible = blank_totals(report, ruleset)
     for table, inst in instances(report, check):
-        if any(cell_key(t) in impossible for t in inst.terms.values()):
+        if not inst.countable:
+            continue  # unreadable or invalid values are reported by the value rule
+        if impossible and any(cell_key(t) in impossible for t in inst.terms.values()):
             continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
         groups = table.spec.groups
-        if any(t.value.kind == "text" or (t.value.kind == "number" and not t.value.is_count)
-               for t in inst.terms.values()):
-            continue  # unreadable or invalid values are reported by the value rule
-        lookup = {n: t.value.as_number() for n, t in inst.terms.items()}.__getitem__
+        lookup = inst.numbers.__getitem__
         left = expr.evaluate(check.relation.left, lookup, groups)
         right = expr.evaluate(check.relation.right, lookup, groups)
         if expr.holds(check.relation.op, left, right):

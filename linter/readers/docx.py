@@ -172,10 +172,10 @@ class _Reader:
 
     # ---- tables ----------------------------------------------------------------------------
     def _table(self, tbl: etree._Element) -> None:
-        rows = list(self._rows(tbl))
+        rows = self._table_rows(tbl)
         # A 1x1 layout table around real content: read its content as blocks.
         if len(rows) == 1:
-            cells = list(_row_cells(rows[0]))
+            cells = list(_row_cells(rows[0][0]))
             if len(cells) == 1 and cells[0].find(W + "tbl") is not None:
                 self.walk(cells[0])
                 return
@@ -186,10 +186,26 @@ class _Reader:
         self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
         nested: list[etree._Element] = []
         grid_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
-        table = self._grid(tbl, rows, grid_cols, index, nested)
+        path = self.paths.get(tbl)
+        table = self._grid(rows, grid_cols, index, nested, path)
         self.blocks[index] = table
         for inner in nested:
             self._table(inner)
+
+    def _table_rows(self, tbl: etree._Element) -> list[tuple[etree._Element, Optional[str]]]:
+        """The rows of the accepted view, each with its path when it is cheap to write: a row
+        that is a direct child of the table (no content control or custom XML around it)."""
+        if tbl.find(W + "sdt") is not None or tbl.find(W + "customXml") is not None:
+            return [(tr, None) for tr in self._rows(tbl)]
+        trs = tbl.findall(W + "tr")
+        many = len(trs) > 1
+        out: list[tuple[etree._Element, Optional[str]]] = []
+        for k, tr in enumerate(trs, 1):
+            if tr.find(f"{W}trPr/{W}del") is not None:
+                self.revisions += 1
+                continue
+            out.append((tr, (f"/w:tr[{k}]" if many else "/w:tr") if tr.prefix == "w" else None))
+        return out
 
     def _rows(self, tbl: etree._Element) -> Iterator[etree._Element]:
         for child in tbl:
@@ -203,37 +219,41 @@ class _Reader:
                 if inner is not None:
                     yield from self._rows(inner)
 
-    def _grid(self, tbl: etree._Element, rows: list[etree._Element], grid_cols: int, index: int,
-              nested: list[etree._Element]) -> Table:
+    def _row(self, tr: etree._Element, row_path: Optional[str], table_path: str
+             ) -> list[tuple[etree._Element, Optional[str]]]:
+        """A row's cells, each with its path when it is cheap to write (see ``_table_rows``)."""
+        if row_path is None or tr.find(W + "sdt") is not None or tr.find(W + "customXml") is not None:
+            return [(tc, None) for tc in _row_cells(tr)]
+        tcs = tr.findall(W + "tc")
+        if len(tcs) == 1:
+            return [(tcs[0], f"{table_path}{row_path}/w:tc" if tcs[0].prefix == "w" else None)]
+        return [(tc, f"{table_path}{row_path}/w:tc[{j}]" if tc.prefix == "w" else None)
+                for j, tc in enumerate(tcs, 1)]
+
+    def _grid(self, rows: list[tuple[etree._Element, Optional[str]]], grid_cols: int, index: int,
+              nested: list[etree._Element], table_path: str) -> Table:
         # Mutable working grid: slot -> [text, row, col, rowspan, colspan, phys_row, phys_col, xpath]
         slots: list[list[Optional[list]]] = []
-        for r, tr in enumerate(rows):
+        merges = _merge_properties(rows)
+        max_cols = self.limits.max_table_cols
+        for r, (tr, row_path) in enumerate(rows):
             trpr = tr.find(W + "trPr")
             col = max(0, safe_int(_val(trpr.find(W + "gridBefore")))) if trpr is not None else 0
             self._check_width(col)
             line: list[Optional[list]] = [None] * col
             phys = 0
-            for tc in _row_cells(tr):
+            for tc, cell_path in self._row(tr, row_path, table_path):
                 phys += 1
-                tcpr = tc.find(_TCPR)
-                span = 1
-                vmerge: Optional[str] = None
-                hmerge = deleted = False
-                if tcpr is not None:
-                    for prop in tcpr:  # one pass over the cell properties
-                        tag = prop.tag
-                        if tag == _GRIDSPAN:
-                            span = max(1, safe_int(prop.get(_VAL), 1))
-                        elif tag == _VMERGE:
-                            vmerge = prop.get(_VAL) or "continue"
-                        elif tag == _HMERGE:
-                            hmerge = (prop.get(_VAL) or "continue") == "continue"
-                        elif tag == _CELLDEL:
-                            deleted = True
+                props = merges.get(tc)
+                if props is None:  # the common case: no merge, no deletion
+                    span, vmerge, hmerge = 1, None, False
+                else:
+                    span, vmerge, hmerge, deleted = props
                     if deleted:
                         self.revisions += 1
                         continue
-                self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
+                if col + span > max_cols:
+                    self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
                 if hmerge and line and line[-1] is not None:
                     origin = line[-1]
                     origin[4] += span
@@ -249,8 +269,11 @@ class _Reader:
                         col += span
                         continue
                 text = self._cell_text(tc, nested)
-                cell = [text, r, col, 1, span, r + 1, phys, self.paths.get(tc)]
-                line.extend([cell] * span)
+                cell = [text, r, col, 1, span, r + 1, phys, cell_path or self.paths.get(tc)]
+                if span == 1:
+                    line.append(cell)
+                else:
+                    line.extend([cell] * span)
                 col += span
             slots.append(line)
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
@@ -258,22 +281,7 @@ class _Reader:
         if len(slots) * width > self.limits.max_table_cells:
             raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
                                  f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        frozen: dict[int, Cell] = {}
-        grid: list[tuple[Optional[Cell], ...]] = []
-        for line in slots:
-            out: list[Optional[Cell]] = []
-            for c in range(width):
-                slot = line[c] if c < len(line) else None
-                if slot is None:
-                    out.append(None)
-                    continue
-                key = id(slot)
-                if key not in frozen:
-                    frozen[key] = Cell(text=slot[0], grid_row=slot[1], grid_col=slot[2], rowspan=slot[3],
-                                       colspan=slot[4], phys_row=slot[5], phys_col=slot[6], xpath=slot[7])
-                out.append(frozen[key])
-            grid.append(tuple(out))
-        return Table(index=index, rows=tuple(grid), n_cols=width, xpath=self.paths.get(tbl))
+        return Table(index=index, rows=_freeze(slots, width), n_cols=width, xpath=table_path)
 
     def _check_width(self, cols: int) -> None:
         if cols > self.limits.max_table_cols:
@@ -324,6 +332,54 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
                 yield from _row_cells(content)
         elif child.tag == W + "customXml":
             yield from _row_cells(child)
+
+
+def _merge_properties(rows: list[tuple[etree._Element, Optional[str]]]
+                      ) -> dict[etree._Element, tuple[int, Optional[str], bool, bool]]:
+    """Cell -> (gridSpan, vMerge, hMerge continues, deleted) for the cells that have any of
+    them, found by one native search per row instead of a look at every cell's properties.
+    Only a cell's own w:tcPr counts (not the old properties inside w:tcPrChange)."""
+    found: dict[etree._Element, tuple[int, Optional[str], bool, bool]] = {}
+    for tr, _path in rows:
+        for prop in tr.iter(_GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL):
+            tcpr = prop.getparent()
+            tc = tcpr.getparent() if tcpr is not None and tcpr.tag == _TCPR else None
+            if tc is None or tc.tag != W + "tc":
+                continue
+            span, vmerge, hmerge, deleted = found.get(tc, (1, None, False, False))
+            tag = prop.tag
+            if tag == _GRIDSPAN:
+                span = max(1, safe_int(prop.get(_VAL), 1))
+            elif tag == _VMERGE:
+                vmerge = prop.get(_VAL) or "continue"
+            elif tag == _HMERGE:
+                hmerge = (prop.get(_VAL) or "continue") == "continue"
+            else:
+                deleted = True
+            found[tc] = (span, vmerge, hmerge, deleted)
+    return found
+
+
+def _freeze(slots: list[list[Optional[list]]], width: int) -> tuple[tuple[Optional[Cell], ...], ...]:
+    """The working grid as frozen Cells; a merged cell is one Cell in all the slots it covers."""
+    frozen: dict[int, Cell] = {}
+    grid: list[tuple[Optional[Cell], ...]] = []
+    make = Cell.fast
+    for line in slots:
+        if len(line) < width:
+            line = line + [None] * (width - len(line))
+        out: list[Optional[Cell]] = []
+        for slot in line[:width]:
+            if slot is None:
+                out.append(None)
+                continue
+            key = id(slot)
+            cell = frozen.get(key)
+            if cell is None:
+                cell = frozen[key] = make(slot[0], slot[1], slot[2], slot[3], slot[4], slot[5], slot[6], slot[7])
+            out.append(cell)
+        grid.append(tuple(out))
+    return tuple(grid)
 
 
 def _symbol(code: Optional[str]) -> str:
