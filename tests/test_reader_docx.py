@@ -215,3 +215,55 @@ def test_cell_paths_with_wrapped_deleted_and_single_rows(tmp_path: Path) -> None
     assert [[c.text for c in t.origin_cells(r)] for t in tables for r in range(len(t.rows))] == [
         ["only"], ["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"], ["i", "j"], ["k", "l"]]
     assert tables[1].rows[1][0].phys_row == 2 and tables[3].rows[0][0].colspan == 1
+
+
+# ---- styles.xml is parsed only when it can matter -----------------------------------------------
+
+HIDDEN_STYLE = ('<w:style w:type="character" w:styleId="Hid"><w:rPr><w:vanish/></w:rPr></w:style>'
+                '<w:style w:type="character" w:styleId="Bold"><w:rPr><w:b/></w:rPr></w:style>')
+
+
+def _styled(style: str, text: str) -> str:
+    return f'<w:p><w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>{text}</w:t></w:r><w:r><w:t>可见</w:t></w:r></w:p>'
+
+
+def test_hidden_character_style_hides_its_runs(tmp_path: Path) -> None:
+    doc = read(tmp_path, _styled("Hid", "隐藏") + _styled("Bold", "粗体"), styles=HIDDEN_STYLE)
+    assert texts(doc) == ["可见", "粗体可见"]
+
+
+def test_styles_part_is_parsed_only_for_numbering_styles_or_hidden_styles(tmp_path: Path, monkeypatch) -> None:
+    from linter.readers import package
+
+    parsed: list[str] = []
+    real = package.parse_xml
+    monkeypatch.setattr(package, "parse_xml", lambda data, name, limits: parsed.append(name) or real(data, name, limits))
+    bold_only = '<w:style w:type="character" w:styleId="Bold"><w:rPr><w:b/></w:rPr></w:style>'
+    assert texts(read(tmp_path, _styled("Bold", "粗体"), styles=bold_only)) == ["粗体可见"]
+    assert "word/styles.xml" not in parsed  # rStyle used, but no style hides text
+    parsed.clear()
+    assert texts(read(tmp_path, _styled("Hid", "隐藏"), styles=HIDDEN_STYLE)) == ["可见"]
+    assert "word/styles.xml" in parsed
+    parsed.clear()
+    doc = read(tmp_path, p("标题", '<w:pStyle w:val="H1b"/>'), numbering=NUMBERING, styles=STYLES)
+    assert texts(doc) == ["一、标题"] and "word/styles.xml" in parsed
+
+
+def test_styles_part_skipped_still_refuses_doctype_and_utf16_is_parsed(tmp_path: Path) -> None:
+    import zipfile
+
+    from linter.readers.package import Package
+
+    path = tmp_path / "p.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("a.xml", '<!DOCTYPE x [<!ENTITY e "v">]><x/>')
+        zf.writestr("b.xml", '<?xml version="1.0" encoding="UTF-16"?><x><numPr/></x>'.encode("utf-16"))
+        zf.writestr("c.xml", "<x><other/></x>")
+    pkg = Package(path, DEFAULT_LIMITS)
+    with pytest.raises(InputError) as err:
+        pkg.xml_if("a.xml", (b"numPr",))
+    assert err.value.code == "RL-IO-006"
+    b = pkg.xml_if("b.xml", (b"vanish",))  # UTF-16: bytes prove nothing, so it is parsed
+    assert b is not None and b[0].tag == "numPr"
+    assert pkg.xml_if("c.xml", (b"numPr",)) is None and pkg.xml_if("d.xml", (b"numPr",)) is None
+    assert pkg.xml_if("c.xml", (b"other",)) is not None

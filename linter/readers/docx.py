@@ -110,10 +110,7 @@ class _Reader:
         label = self.numbering.label(ppr, style)
         if in_toc or style.startswith(_TOC_STYLE_PREFIXES):
             style = "TOC" if not style.startswith(_TOC_STYLE_PREFIXES) else style
-        self.blocks.append(
-            Paragraph(index=len(self.blocks), text=text, label=label, style=style,
-                      outline_level=outline, xpath=self.paths.get(p))
-        )
+        self.blocks.append(Paragraph.fast(len(self.blocks), text, label, style, outline, self.paths.get(p)))
 
     def paragraph_text(self, p: etree._Element) -> str:
         if p not in self.complex and not self.fields.stack:
@@ -510,11 +507,13 @@ def read_docx(path: Path, limits: Limits) -> Document:
             raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
         numbering_part = pkg.xml(base + "numbering.xml")
-        # Styles matter only for numbering through paragraph styles and for hidden character
-        # styles; many reports (WPS's template among them) need neither, so skip the parse then.
-        needs_styles = numbering_part is not None or next(root.iter(W + "rStyle"), None) is not None
-        styles = pkg.xml(base + "styles.xml") if needs_styles else None
-        if styles is None:
+        # Styles matter only for numbering through paragraph styles (a style's numPr) and for
+        # hidden character styles (a style's vanish, used by w:rStyle); many reports (WPS's
+        # template among them) need neither, so skip the parse then.
+        needles = ((b"numPr",) if numbering_part is not None else ()) + \
+            ((b"vanish",) if next(root.iter(W + "rStyle"), None) is not None else ())
+        styles = pkg.xml_if(base + "styles.xml", needles) if needles else None
+        if not needles:
             pkg.refuse_doctype(base + "styles.xml")
         numbering = Numbering.load(numbering_part, styles)
     finally:

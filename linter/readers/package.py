@@ -141,12 +141,30 @@ class Package:
 
     def xml(self, name: str) -> Optional[etree._Element]:
         """Parse a member safely; None if absent. A DOCTYPE is refused (OOXML never needs one)."""
+        data = self.xml_bytes(name)
+        return None if data is None else parse_xml(data, name, self.limits)
+
+    def xml_bytes(self, name: str) -> Optional[bytes]:
+        """An XML member's bytes, capped at max_xml_bytes; None if absent."""
         if not self.has(name):
             return None
         cap = self.limits.max_xml_bytes
         if self._sizes[name] > cap:  # the header's size; read() also caps the real one
             raise limit_exceeded("max_xml_bytes", cap, f"{self._sizes[name]} bytes", f"{self._sizes[name]} 字节", name)
-        return parse_xml(self.read(name, cap), name, self.limits)
+        return self.read(name, cap)
+
+    def xml_if(self, name: str, needles: tuple[bytes, ...]) -> Optional[etree._Element]:
+        """Parse a member only if its bytes contain one of ``needles`` (ASCII element names): what
+        the caller needs from it cannot be there otherwise. A DOCTYPE is refused either way; a
+        part in UTF-16, where a byte search proves nothing, is always parsed."""
+        data = self.xml_bytes(name)
+        if data is None:
+            return None
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or any(n in data for n in needles):
+            return parse_xml(data, name, self.limits)
+        if _has_doctype(data[:64 * 1024]):
+            raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+        return None
 
     def refuse_doctype(self, name: str) -> None:
         """For a part that is not parsed: still refuse a DOCTYPE (a hostile file is unreadable as a
