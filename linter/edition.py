@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -33,16 +34,23 @@ class EditionEvidence:
         return None
 
 
+_WANTED = {label_key(s): s for s in SIGNATURES_2021 + SIGNATURES_2019}
+# Any signature inside a cell's label key: one native search per cell; the few cells that hold
+# one are then looked at signature by signature.
+_ANY_WANTED = re.compile("|".join(re.escape(k) for k in _WANTED))
+
+
 def table_evidence(doc: Document) -> EditionEvidence:
     found: dict[str, Signature] = {}
-    wanted = {label_key(s): s for s in SIGNATURES_2021 + SIGNATURES_2019}
     for table in doc.tables():
         for r in range(len(table.rows)):
             for cell in table.origin_cells(r):
                 if not cell.text.strip():
                     continue
                 key = label_key(cell.text)
-                for wkey, sig in wanted.items():
+                if not _ANY_WANTED.search(key):
+                    continue
+                for wkey, sig in _WANTED.items():
                     if sig not in found and wkey in key:
                         found[sig] = Signature(sig, table.index, cell)
     return EditionEvidence(tuple(found[s] for s in SIGNATURES_2021 if s in found),

@@ -183,13 +183,14 @@ def _table_keys(table: Table) -> set[str]:
     return keys
 
 
-def _score(keys: set[str], spec: TableSpec) -> int:
-    sig = [label_key(s) for s in spec.signature]
-    return sum(1 for s in sig if any(s in k for k in keys))
+def _score(keys: str, spec: TableSpec) -> int:
+    """How many of the spec's signature labels occur inside the table's label keys (``keys``:
+    joined by NUL, which no label key holds, so a signature matches inside one key only)."""
+    return sum(1 for s in spec.signature if label_key(s) in keys)
 
 
 def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
-    keys = _table_keys(table)
+    keys = "\0".join(k for k in _table_keys(table) if "\0" not in k)
     best: Optional[TableSpec] = None
     best_score = 1
     for spec in specs:

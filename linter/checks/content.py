@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from linter.checks import Draft, register
 from linter.metadata import body_kind
-from linter.model import Paragraph
+from linter.model import Cell, Paragraph
 from linter.normalize import nfkc_numbers, strip_spaces
 from linter.recognise import Report
 from linter.ruleset import CheckSpec, RuleSet
 from linter.values import format_number, parse_value
 
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
@@ -29,16 +30,17 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
     # One alternation, searched once per place; the named group says which pattern matched.
     whats = [p["what"] for p in check.params["patterns"]]
     combined = _combined(tuple(p["regex"] for p in check.params["patterns"]))
+    search = combined.search
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
-            places = [(block.full_text, {})]
+            places: Iterable[tuple[str, Optional[Cell]]] = ((block.full_text, None),)
         else:
-            places = [(cell.text, {"row": cell.phys_row, "col": cell.phys_col})
-                      for r in range(len(block.rows)) for cell in block.origin_cells(r) if cell.text.strip()]
-        for text, where in places:
-            m = combined.search(text)
-            if m:
+            places = ((cell.text, cell) for r in range(len(block.rows)) for cell in block.origin_cells(r))
+        for text, cell in places:
+            m = search(text)
+            if m and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
                 what = whats[int((m.lastgroup or "p0")[1:])]
+                where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
                 yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), m.end()), **where),
                             {"found": m.group(0), "what": what}, actual=m.group(0))
 
@@ -80,9 +82,9 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     quotes = [(re.compile(q["pattern"]), q) for q in check.params["quotes"]]
     seen: set[tuple[int, str]] = set()
     for para in report.document.paragraphs():
+        if not _DIGIT.search(para.full_text):
+            continue  # quotes are numbers (full-width digits are \d too)
         text = strip_spaces(nfkc_numbers(para.full_text))
-        if not text or not any(ch.isdigit() for ch in text):
-            continue
         for sentence in _SENTENCE.findall(text):
             if "件" not in sentence and "起" not in sentence:
                 continue  # every quote counts 件 or 起
