@@ -267,3 +267,21 @@ def test_styles_part_skipped_still_refuses_doctype_and_utf16_is_parsed(tmp_path:
     assert b is not None and b[0].tag == "numPr"
     assert pkg.xml_if("c.xml", (b"numPr",)) is None and pkg.xml_if("d.xml", (b"numPr",)) is None
     assert pkg.xml_if("c.xml", (b"other",)) is not None
+
+
+# ---- element lookups equal lxml's find/findall ------------------------------------------------------
+
+@pytest.mark.parametrize("path", [("a",), ("a", "b"), ("a", "b", "c"), ("x",), ("a", "x"), ("b",), ()])
+def test_child_lookup_equals_find(path: tuple[str, ...]) -> None:
+    from lxml import etree
+
+    from linter.readers.elements import child, children, has_child
+
+    # The first <a> has no <b>; the second has two, the first of them without <c>.
+    root = etree.fromstring("<r><!-- c --><a><x/></a><?pi?><a><b id='1'/><b id='2'><c id='3'/></b></a><b id='4'/></r>")
+    found = child(root, *path)
+    expected = root.find("/".join(path)) if path else root
+    assert found is expected
+    if len(path) == 1:
+        assert children(root, path[0]) == root.findall(path[0])
+        assert has_child(root, path[0], "zz") == (root.find(path[0]) is not None)

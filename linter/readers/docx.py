@@ -11,6 +11,7 @@ from lxml import etree
 from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
 from linter.model import Block, Cell, Document, Notice, Paragraph, Table
+from linter.readers.elements import child as child_el, children, has_child
 from linter.readers.numbering import Numbering, safe_int
 from linter.readers.package import Package
 
@@ -78,9 +79,9 @@ class _Reader:
             elif tag == W + "tbl":
                 self._table(child)
             elif tag == W + "sdt":
-                gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+                gallery = child_el(child, W + "sdtPr", W + "docPartObj", W + "docPartGallery")
                 toc = in_toc or (gallery is not None and "Table of Contents" in (gallery.get(W + "val") or ""))
-                content = child.find(W + "sdtContent")
+                content = child_el(child, W + "sdtContent")
                 if content is not None:
                     self.walk(content, toc)
             elif tag in (W + "customXml", W + "ins", W + "moveTo"):
@@ -93,16 +94,16 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
         text = self.paragraph_text(p)
-        ppr = p.find(W + "pPr")
+        ppr = child_el(p, W + "pPr")
         style = ""
         outline: Optional[int] = None
         if ppr is not None:
-            ps = ppr.find(W + "pStyle")
+            ps = child_el(ppr, W + "pStyle")
             style = ps.get(W + "val", "") if ps is not None else ""
-            ol = ppr.find(W + "outlineLvl")
+            ol = child_el(ppr, W + "outlineLvl")
             if ol is not None and safe_int(ol.get(W + "val"), -1) >= 0:
                 outline = safe_int(ol.get(W + "val"))
-            mark_del = ppr.find(f"{W}rPr/{W}del")
+            mark_del = child_el(ppr, W + "rPr", W + "del")
             if mark_del is not None:
                 self.revisions += 1
                 if not text.strip():
@@ -134,10 +135,10 @@ class _Reader:
                 continue  # drawings / text boxes: not part of the paragraph's own text
 
     def _run(self, r: etree._Element, out: list[str]) -> None:
-        rpr = r.find(W + "rPr")
-        hidden = rpr is not None and _on(rpr.find(W + "vanish"))
+        rpr = child_el(r, W + "rPr")
+        hidden = rpr is not None and _on(child_el(rpr, W + "vanish"))
         if rpr is not None and not hidden:
-            rs = rpr.find(W + "rStyle")
+            rs = child_el(rpr, W + "rStyle")
             hidden = rs is not None and rs.get(W + "val", "") in self.styles_vanish
         for child in r:
             tag = child.tag
@@ -173,7 +174,7 @@ class _Reader:
         # A 1x1 layout table around real content: read its content as blocks.
         if len(rows) == 1:
             cells = list(_row_cells(rows[0][0]))
-            if len(cells) == 1 and cells[0].find(W + "tbl") is not None:
+            if len(cells) == 1 and has_child(cells[0], W + "tbl"):
                 self.walk(cells[0])
                 return
         if len(rows) > self.limits.max_table_rows:
@@ -182,7 +183,8 @@ class _Reader:
         index = len(self.blocks)
         self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
         nested: list[etree._Element] = []
-        grid_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+        grid = child_el(tbl, W + "tblGrid")
+        grid_cols = len(children(grid, W + "gridCol")) if grid is not None else 0
         path = self.paths.get(tbl)
         table = self._grid(rows, grid_cols, index, nested, path)
         self.blocks[index] = table
@@ -192,13 +194,13 @@ class _Reader:
     def _table_rows(self, tbl: etree._Element) -> list[tuple[etree._Element, Optional[str]]]:
         """The rows of the accepted view, each with its path when it is cheap to write: a row
         that is a direct child of the table (no content control or custom XML around it)."""
-        if tbl.find(W + "sdt") is not None or tbl.find(W + "customXml") is not None:
+        if has_child(tbl, W + "sdt", W + "customXml"):
             return [(tr, None) for tr in self._rows(tbl)]
-        trs = tbl.findall(W + "tr")
+        trs = children(tbl, W + "tr")
         many = len(trs) > 1
         out: list[tuple[etree._Element, Optional[str]]] = []
         for k, tr in enumerate(trs, 1):
-            if tr.find(f"{W}trPr/{W}del") is not None:
+            if child_el(tr, W + "trPr", W + "del") is not None:
                 self.revisions += 1
                 continue
             out.append((tr, (f"/w:tr[{k}]" if many else "/w:tr") if tr.prefix == "w" else None))
@@ -207,7 +209,7 @@ class _Reader:
     def _rows(self, tbl: etree._Element) -> Iterator[etree._Element]:
         for child in tbl:
             if child.tag == W + "tr":
-                if child.find(f"{W}trPr/{W}del") is not None:
+                if child_el(child, W + "trPr", W + "del") is not None:
                     self.revisions += 1
                     continue
                 yield child
@@ -219,9 +221,9 @@ class _Reader:
     def _row(self, tr: etree._Element, row_path: Optional[str], table_path: str
              ) -> list[tuple[etree._Element, Optional[str]]]:
         """A row's cells, each with its path when it is cheap to write (see ``_table_rows``)."""
-        if row_path is None or tr.find(W + "sdt") is not None or tr.find(W + "customXml") is not None:
+        if row_path is None or has_child(tr, W + "sdt", W + "customXml"):
             return [(tc, None) for tc in _row_cells(tr)]
-        tcs = tr.findall(W + "tc")
+        tcs = children(tr, W + "tc")
         if len(tcs) == 1:
             return [(tcs[0], f"{table_path}{row_path}/w:tc" if tcs[0].prefix == "w" else None)]
         return [(tc, f"{table_path}{row_path}/w:tc[{j}]" if tc.prefix == "w" else None)
@@ -234,8 +236,8 @@ class _Reader:
         merges = _merge_properties(rows)
         max_cols = self.limits.max_table_cols
         for r, (tr, row_path) in enumerate(rows):
-            trpr = tr.find(W + "trPr")
-            col = max(0, safe_int(_val(trpr.find(W + "gridBefore")))) if trpr is not None else 0
+            trpr = child_el(tr, W + "trPr")
+            col = max(0, safe_int(_val(child_el(trpr, W + "gridBefore")))) if trpr is not None else 0
             self._check_width(col)
             line: list[Optional[list]] = [None] * col
             phys = 0
@@ -303,9 +305,9 @@ class _Reader:
     def _cell_blocks(self, container: etree._Element, lines: list[str], nested: list[etree._Element]) -> None:
         for child in container:
             if child.tag == W + "p":
-                ppr = child.find(W + "pPr")
+                ppr = child_el(child, W + "pPr")
                 text = self.paragraph_text(child)
-                if ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None and not text.strip():
+                if ppr is not None and child_el(ppr, W + "rPr", W + "del") is not None and not text.strip():
                     continue
                 lines.append(text)
             elif child.tag == W + "tbl":
@@ -324,7 +326,7 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
         if child.tag == W + "tc":
             yield child
         elif child.tag == W + "sdt":
-            content = child.find(W + "sdtContent")
+            content = child_el(child, W + "sdtContent")
             if content is not None:
                 yield from _row_cells(content)
         elif child.tag == W + "customXml":

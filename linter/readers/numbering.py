@@ -7,6 +7,8 @@ from typing import Optional
 
 from lxml import etree
 
+from linter.readers.elements import child
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -191,10 +193,10 @@ class Numbering:
         """Advance the counters for a paragraph and return its rendered label ('' if none)."""
         num_id: Optional[str] = None
         ilvl: Optional[int] = None
-        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        numpr = child(ppr, W + "numPr")
         if numpr is not None:
-            num_id = _val(numpr.find(W + "numId"))
-            lv = _val(numpr.find(W + "ilvl"))
+            num_id = _val(child(numpr, W + "numId"))
+            lv = _val(child(numpr, W + "ilvl"))
             ilvl = safe_int(lv, -1) if lv is not None else None
             ilvl = ilvl if ilvl is None or ilvl >= 0 else None
         if num_id is None or ilvl is None:
