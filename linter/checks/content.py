@@ -12,7 +12,7 @@ from linter.checks import Draft, register
 from linter.metadata import body_kind
 from linter.model import Cell, Paragraph
 from linter.normalize import nfkc_numbers, strip_spaces
-from linter.recognise import Report
+from linter.recognise import FoundRow, Report
 from linter.ruleset import CheckSpec, RuleSet
 from linter.values import format_number, parse_value
 
@@ -81,6 +81,14 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     """Numbers the narrative quotes (「共收到政府信息公开申请70件」) must equal the table cells."""
     quotes = [(re.compile(q["pattern"]), q) for q in check.params["quotes"]]
     seen: set[tuple[int, str]] = set()
+    totals: dict[tuple[int, tuple[str, ...]], Optional[_Total]] = {}  # a quote's table total, once
+
+    def total(quote: dict, row_keys: tuple[str, ...]) -> Optional[_Total]:
+        key = (id(quote), row_keys)
+        if key not in totals:
+            totals[key] = _table_value(report, quote, row_keys)
+        return totals[key]
+
     for para in report.document.paragraphs():
         if not _DIGIT.search(para.full_text):
             continue  # quotes are numbers (full-width digits are \d too)
@@ -96,21 +104,26 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 m = regex.search(sentence)
                 if not m or (para.index, quote["what"]) in seen:
                     continue
-                total = _table_value(report, quote, [quote["row"]] if quote.get("row") else [])
-                if total is None:
+                found = total(quote, (quote["row"],) if quote.get("row") else ())
+                if found is None:
                     continue
-                value, cells = total
+                value, cells = found
                 quoted = Decimal(m.group(1))
                 seen.add((para.index, quote["what"]))
-                alternative = _table_value(report, quote, quote["or_rows"]) if quote.get("or_rows") else None
+                alternative = total(quote, tuple(quote["or_rows"])) if quote.get("or_rows") else None
                 if quoted != value and (alternative is None or quoted != alternative[0]):
+                    table = report.tables[quote["table"]]
                     yield Draft("mismatch", report.location(para.index, text=_snippet(sentence, m.start(), m.end())),
-                                {"what": quote["what"], "quoted": m.group(1), "table": report.tables[quote["table"]].spec.number,
+                                {"what": quote["what"], "quoted": m.group(1), "table": table.spec.number,
                                  "value": format_number(value)},
-                                expected=format_number(value), actual=m.group(1), related=tuple(cells))
+                                expected=format_number(value), actual=m.group(1),
+                                related=tuple(report.cell_location(table, row, col) for row, col in cells))
 
 
-def _table_value(report: Report, quote: dict, row_keys: list[str]) -> Optional[tuple[Decimal, list]]:
+_Total = tuple[Decimal, list[tuple[FoundRow, str]]]  # the value and the (row, column) cells summed
+
+
+def _table_value(report: Report, quote: dict, row_keys: tuple[str, ...]) -> Optional[_Total]:
     """Sum of the quote's columns over ``row_keys`` (no keys: the table's single data row)."""
     table = report.tables.get(quote["table"])
     if table is None:
@@ -120,7 +133,7 @@ def _table_value(report: Report, quote: dict, row_keys: list[str]) -> Optional[t
     else:
         rows = [next((r for r in table.rows if r.key is not None), None)]
     value = Decimal(0)
-    cells = []
+    cells: list[tuple[FoundRow, str]] = []
     for row in rows:
         if row is None:
             return None
@@ -132,5 +145,5 @@ def _table_value(report: Report, quote: dict, row_keys: list[str]) -> Optional[t
             if parsed.kind == "text":
                 return None
             value += parsed.as_number()
-            cells.append(report.cell_location(table, row, col))
+            cells.append((row, col))
     return value, cells
