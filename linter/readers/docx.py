@@ -31,6 +31,7 @@ _TOC_STYLE_PREFIXES = ("toc", "TOC", "目录")
 _TCPR, _GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _VAL = (W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge",
                                                      W + "cellDel", W + "val")
 _P, _T = W + "p", W + "t"
+_PPR, _PSTYLE, _OUTLINE, _NUMPR, _RPR = W + "pPr", W + "pStyle", W + "outlineLvl", W + "numPr", W + "rPr"
 # Elements that make a paragraph's text more than the concatenation of its w:t (fields, revisions,
 # breaks and tabs, hidden text, symbols, drawings and text boxes).
 _SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "sym", "tab", "ptab",
@@ -94,21 +95,32 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
         text = self.paragraph_text(p)
-        ppr = child_el(p, W + "pPr")
         style = ""
         outline: Optional[int] = None
+        numpr: Optional[etree._Element] = None
+        deleted = False
+        ppr = _first(p, _PPR)
         if ppr is not None:
-            ps = child_el(ppr, W + "pStyle")
-            style = ps.get(W + "val", "") if ps is not None else ""
-            ol = child_el(ppr, W + "outlineLvl")
-            if ol is not None and safe_int(ol.get(W + "val"), -1) >= 0:
-                outline = safe_int(ol.get(W + "val"))
-            mark_del = child_el(ppr, W + "rPr", W + "del")
-            if mark_del is not None:
+            seen: set[str] = set()
+            for prop in ppr:  # one pass over the properties; the first of each kind counts
+                tag = prop.tag
+                if tag in seen and tag != _RPR:
+                    continue
+                seen.add(tag)
+                if tag == _PSTYLE:
+                    style = prop.get(_VAL, "")
+                elif tag == _OUTLINE:
+                    level = safe_int(prop.get(_VAL), -1)
+                    outline = level if level >= 0 else None
+                elif tag == _NUMPR:
+                    numpr = prop
+                elif tag == _RPR:  # the paragraph mark's revision: any w:rPr holding a w:del
+                    deleted = deleted or child_el(prop, W + "del") is not None
+            if deleted:
                 self.revisions += 1
                 if not text.strip():
                     return  # a deleted, now empty paragraph disappears in the accepted view
-        label = self.numbering.label(ppr, style)
+        label = self.numbering.label(numpr, style)
         if in_toc or style.startswith(_TOC_STYLE_PREFIXES):
             style = "TOC" if not style.startswith(_TOC_STYLE_PREFIXES) else style
         self.blocks.append(Paragraph.fast(len(self.blocks), text, label, style, outline, self.paths.get(p)))
@@ -379,6 +391,14 @@ def _freeze(slots: list[list[Optional[list]]], width: int) -> tuple[tuple[Option
             out.append(cell)
         grid.append(tuple(out))
     return tuple(grid)
+
+
+def _first(el: etree._Element, tag: str) -> Optional[etree._Element]:
+    """The child ``tag`` that the schema puts first (w:pPr in w:p, w:trPr in w:tr...): a look at
+    the first child, then a search for files that put it elsewhere."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    return child_el(el, tag)
 
 
 def _symbol(code: Optional[str]) -> str:

@@ -189,11 +189,11 @@ class Numbering:
             style = self.style_based_on.get(style, "")
         return None
 
-    def label(self, ppr: Optional[etree._Element], style: str) -> str:
-        """Advance the counters for a paragraph and return its rendered label ('' if none)."""
+    def label(self, numpr: Optional[etree._Element], style: str) -> str:
+        """Advance the counters for a paragraph (its w:numPr and style) and return its rendered
+        label ('' if none)."""
         num_id: Optional[str] = None
         ilvl: Optional[int] = None
-        numpr = child(ppr, W + "numPr")
         if numpr is not None:
             num_id = _val(child(numpr, W + "numId"))
             lv = _val(child(numpr, W + "ilvl"))
