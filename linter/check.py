@@ -77,7 +77,9 @@ def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = 
     return FileResult(path, error=FileError(code, input_error_message(code, detail, lang), debug))
 
 
-def _check(path: Path, options: Options, previous: Optional[Report]) -> tuple[FileResult, Optional[Report]]:
+def _check(path: Path, options: Options, previous: Optional[Report], snapshot: bool = True
+           ) -> tuple[FileResult, Optional[Report]]:
+    """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
     display = str(path)
     try:
         doc = read_document(path, options.limits)
@@ -92,9 +94,8 @@ def _check(path: Path, options: Options, previous: Optional[Report]) -> tuple[Fi
         report = recognise(doc, ruleset, evidence, previous, title)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
-        snapshot = tables_only(report)
-        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(snapshot)),
-                snapshot)
+        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(report)),
+                tables_only(report) if snapshot else None)
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None
     except RecursionError:
@@ -113,7 +114,7 @@ def check_file(path: Path, options: Options = Options(), previous: Optional[Repo
         previous, failed = load_previous(Path(previous_path), options)
         if failed is not None:
             previous = None  # an unreadable previous report only disables the year-to-year rules
-    return _check(path, options, previous)[0]
+    return _check(path, options, previous, snapshot=False)[0]
 
 
 def load_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
@@ -157,5 +158,5 @@ def check_files(paths: Sequence[Path], options: Options = Options(), previous: O
             snapshots[result.path] = snapshot
     if pair_years and previous is None:
         for i, before in plan_pairs(results).items():
-            results[i] = _check(paths[i], options, snapshots[before])[0]
+            results[i] = _check(paths[i], options, snapshots[before], snapshot=False)[0]
     return results
