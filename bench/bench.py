@@ -145,13 +145,38 @@ def _reportlint() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "linter"]
 
 
+def _tree_peak_mb(pid: int) -> float:
+    """The largest VmHWM (MB) of ``pid`` and its descendants now; 0 without Linux's /proc."""
+    peak, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                peak = max([peak] + [int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:")])
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (OSError, ValueError):
+            continue  # gone meanwhile, or no /proc
+    return peak
+
+
 def _rss_of(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB of the largest process of the run), via a fresh measuring child."""
+    """(seconds, peak RSS in MB of the largest process of the run), via a fresh measuring child.
+
+    The child's RUSAGE_CHILDREN covers the processes it reaps, which leaves out the checking
+    processes (children of multiprocessing's forkserver, never reaped into this tree), so their
+    VmHWM is also sampled every 20 ms where /proc exists (Linux)."""
     probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
              "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
              "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, cwd=ROOT).stdout.split()
-    return float(out[0]), float(out[1]) / 1024
+    child = subprocess.Popen([sys.executable, "-c", probe, *cmd], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    sampled = 0.0
+    while child.poll() is None:
+        sampled = max(sampled, _tree_peak_mb(child.pid))
+        time.sleep(0.02)
+    out = child.communicate()[0].split()
+    return float(out[0]), max(float(out[1]) / 1024, sampled)
 
 
 def batch(folder: Path, jobs: int, count: int) -> dict[str, float]:

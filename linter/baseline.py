@@ -84,12 +84,14 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[list[FileResult], list[StaleEntry]]:
-    """Drop findings recorded in the baseline; return the rest and the stale entries (recorded
-    for a checked file but no longer found)."""
+def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[FileResult], list[StaleEntry]]:
+    """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results)
+    and the stale entries (recorded for a checked file but no longer found)."""
+    from linter.spool import ResultSpool
+
     baseline = read_baseline(path)
     remaining = {f: {fp: int(e.get("count", 1)) for fp, e in entries.items()} for f, entries in baseline.items()}
-    out: list[FileResult] = []
+    out = ResultSpool()
     checked: set[str] = set()
     for result in results:
         key = _key(result.path, path.parent)

@@ -66,8 +66,8 @@ def expand(paths: Iterable[str]) -> list[Path]:
 
 def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Optional[Report] = None,
         pair_years: bool = True, isolate: Optional[bool] = None,
-        progress: Optional[Progress] = None) -> list[FileResult]:
-    """Check ``paths``; results in input order whatever the scheduling.
+        progress: Optional[Progress] = None) -> Sequence[FileResult]:
+    """Check ``paths``; results in input order whatever the scheduling (a batch's on disk, as they come).
 
     ``isolate`` (default: more than one file) runs each file in a child process with the per-file
     time limit and memory cap, ``jobs`` of them at once; otherwise files run in this process (a
@@ -81,10 +81,11 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
             for i, p in enumerate(paths):
                 progress(i + 1, len(paths), str(p))
         return results
+    from linter.spool import ResultSpool
     from linter.timeout import check_files_limited
 
     total = len(paths)
-    results = []
+    results = ResultSpool()
     for i, result in enumerate(check_files_limited(paths, options, jobs=jobs)):
         results.append(result)
         if progress:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 import click
 
@@ -79,11 +79,27 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
     for note in outcome.notes:
         click.echo(note, err=True)
     if output:
-        Path(output).write_text(outcome.output, encoding="utf-8")
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.writelines(outcome.report)
         click.echo("\n".join(outcome.summary))
     else:
-        click.echo(outcome.output, nl=False)
+        for block in _blocks(outcome.report):
+            click.echo(block, nl=False)
     sys.exit(outcome.exit_code)
+
+
+def _blocks(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces of output joined into blocks of about ``size`` characters (fewer writes and flushes)."""
+    block: list[str] = []
+    n = 0
+    for chunk in chunks:
+        block.append(chunk)
+        n += len(chunk)
+        if n >= size:
+            yield "".join(block)
+            block, n = [], 0
+    if block:
+        yield "".join(block)
 
 
 def _progress(i: int, n: int, path: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from linter.batch import expand, run
 from linter.check import FileResult, Options, load_previous
@@ -15,8 +15,9 @@ from linter.engine import Selection
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
 from linter.findings import SEVERITY_RANK
 from linter.i18n import t
-from linter.reporters import get_reporter
+from linter.reporters import Summary, get_reporter
 from linter.ruleset import RuleSet, builtin_ruleset
+from linter.spool import ResultSpool, in_order
 
 
 
@@ -48,11 +49,11 @@ class Request:
 
 @dataclass
 class Outcome:
-    output: str = ""
+    report: Iterable[str] = ()  # the output, rendered piece by piece as it is written (never held whole)
     notes: list[str] = field(default_factory=list)  # for the terminal (stderr)
     summary: list[str] = field(default_factory=list)  # human summary when output goes to a file
     exit_code: int = EXIT_OK
-    results: list[FileResult] = field(default_factory=list)
+    results: Sequence[FileResult] = ()
 
 
 def _known_patterns(rulesets: Sequence[RuleSet], patterns: Sequence[str], where: str) -> None:
@@ -100,7 +101,7 @@ def execute(req: Request, progress: Optional[Callable[[int, int, str], None]] = 
     base_cfg = configs[next(iter(configs))]
     lang = req.lang or base_cfg.lang
     fail_on = req.fail_on or base_cfg.fail_on
-    results: list[Optional[FileResult]] = [None] * len(files)
+    parts: list[tuple[list[int], Sequence[FileResult]]] = []
     done = 0
     for source, indexes in groups.items():
         cfg = configs[source]
@@ -120,9 +121,8 @@ def execute(req: Request, progress: Optional[Callable[[int, int, str], None]] = 
         group = run([files[i] for i in indexes], options, jobs=jobs, previous=previous, pair_years=pair,
                     progress=step)
         done += len(indexes)
-        for i, r in zip(indexes, group):
-            results[i] = r
-    final = [r for r in results if r is not None]
+        parts.append((indexes, group))
+    final = in_order(parts, len(files))
     outcome = Outcome(results=final)
     if req.baseline:
         final = _baseline(req, final, outcome, lang)
@@ -130,25 +130,27 @@ def execute(req: Request, progress: Optional[Callable[[int, int, str], None]] = 
     reporter = get_reporter(req.fmt)(lang=lang, color=req.color)
     if hasattr(reporter, "fail_on"):
         reporter.fail_on = fail_on  # type: ignore[attr-defined]
-    outcome.output = reporter.render(final)
+    outcome.report = reporter.chunks(final)
     from linter.reporters.text import summary_lines
 
-    outcome.summary = summary_lines(final, lang)
-    if not files or any(r.error is not None for r in final):
+    counts = Summary.of(final)
+    outcome.summary = summary_lines(final, lang, counts)
+    found = {"error": counts.errors, "warning": counts.warnings, "info": counts.infos}
+    if not files or counts.unreadable:
         outcome.exit_code = EXIT_ERROR
-    elif any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for r in final for f in r.findings):
+    elif any(n for severity, n in found.items() if SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]):
         outcome.exit_code = EXIT_FINDINGS
     return outcome
 
 
-def _baseline(req: Request, results: list[FileResult], outcome: Outcome, lang: str) -> list[FileResult]:
+def _baseline(req: Request, results: Sequence[FileResult], outcome: Outcome, lang: str) -> Sequence[FileResult]:
     from linter.baseline import apply_baseline, prune_baseline, write_baseline
 
     path = Path(req.baseline or "")
     if req.write_baseline:
         n = write_baseline(path, results)
         outcome.notes.append(t("baseline_written", lang, n=n, path=path))
-        return [replace(r, findings=()) for r in results]
+        return ResultSpool(replace(r, findings=()) for r in results)
     if not path.is_file():
         raise UsageError(f"{path}: no such baseline file (create it with --write-baseline)")
     kept, stale = apply_baseline(path, results)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 if TYPE_CHECKING:  # imported lazily: the CLI needs only the registry to start
     from linter.check import FileResult
@@ -22,19 +22,24 @@ class Summary:
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> "Summary":
-        sev = [f.severity for r in results for f in r.findings]
+        """Counted in one pass over the results (which may be read back from disk)."""
+        sev = {"error": 0, "warning": 0, "info": 0}
         rules: dict[str, dict[str, int]] = {}
+        unreadable = with_errors = 0
         for r in results:
+            unreadable += r.error is not None
+            with_errors += any(f.severity == "error" for f in r.findings)
             for f in r.findings:
+                sev[f.severity] += 1
                 counts = rules.setdefault(f.rule, {})
                 counts[f.severity] = counts.get(f.severity, 0) + 1
-        with_errors = sum(1 for r in results if any(f.severity == "error" for f in r.findings))
-        return cls(len(results), sev.count("error"), sev.count("warning"), sev.count("info"),
-                   sum(1 for r in results if r.error is not None), with_errors, dict(sorted(rules.items())))
+        return cls(len(results), sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
+                   dict(sorted(rules.items())))
 
 
 class Reporter:
-    """Render all results of a run to a string."""
+    """Render all results of a run, piece by piece (a batch's report is written as it is rendered,
+    never held whole); ``results`` may be read more than once."""
 
     name = ""
 
@@ -42,8 +47,11 @@ class Reporter:
         self.lang = lang
         self.color = color
 
-    def render(self, results: Sequence[FileResult]) -> str:  # pragma: no cover - abstract
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def render(self, results: Sequence[FileResult]) -> str:
+        return "".join(self.chunks(results))
 
 
 # name -> "module:Class"; imported only when chosen. Adding a format is one module and one line here.

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from linter.baseline import fingerprint
 from linter.check import FileResult
-from linter.reporters import Reporter
+from linter.reporters import Reporter, jsonstream
 from linter.reporters.text import describe_location
 
 _GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
@@ -29,13 +28,13 @@ class GithubReporter(Reporter):
 
     name = "github"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        lines = []
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         for r in results:
             if r.error is not None:
-                lines.append(f"::error file={_escape_prop(r.path)},title={_escape_prop(r.error.code)}::"
-                             f"{_escape_data(r.error.message)}")
+                yield (f"::error file={_escape_prop(r.path)},title={_escape_prop(r.error.code)}::"
+                       f"{_escape_data(r.error.message)}\n")
                 continue
+            lines = []
             for f in r.findings:
                 line = f.location.line or ((f.location.block or 0) + 1)
                 where = describe_location(f.location, self.lang)
@@ -43,8 +42,9 @@ class GithubReporter(Reporter):
                 if f.expected is not None:
                     msg += f" (expected {f.expected}, found {f.actual})"
                 lines.append(f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
-                             f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}")
-        return "\n".join(lines) + ("\n" if lines else "")
+                             f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}\n")
+            if lines:
+                yield "".join(lines)
 
 
 class GitlabReporter(Reporter):
@@ -52,25 +52,26 @@ class GitlabReporter(Reporter):
 
     name = "gitlab"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        issues: list[dict[str, Any]] = []
-        for r in results:
-            path = Path(r.path).as_posix()
-            if r.error is not None:
-                issues.append({"type": "issue", "check_name": r.error.code, "description": r.error.message,
-                               "categories": ["Bug Risk"], "severity": "blocker",
-                               "fingerprint": hashlib.sha256(f"{path}|{r.error.code}".encode()).hexdigest(),
-                               "location": {"path": path, "lines": {"begin": 1}}})
-                continue
-            for n, f in enumerate(r.findings):
-                where = describe_location(f.location, self.lang)
-                issues.append({
-                    "type": "issue",
-                    "check_name": f.rule,
-                    "description": f"{f.rule} {where}: {f.message}" if where else f"{f.rule} {f.message}",
-                    "categories": ["Bug Risk" if f.severity == "error" else "Style"],
-                    "severity": _GITLAB[f.severity],
-                    "fingerprint": hashlib.sha256(f"{path}|{fingerprint(f)}|{n}".encode()).hexdigest(),
-                    "location": {"path": path, "lines": {"begin": f.location.line or ((f.location.block or 0) + 1)}},
-                })
-        return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        yield from jsonstream.chunks(jsonstream.Items(issue for r in results for issue in self._issues(r)))
+        yield "\n"
+
+    def _issues(self, r: FileResult) -> Iterator[dict[str, Any]]:
+        path = Path(r.path).as_posix()
+        if r.error is not None:
+            yield {"type": "issue", "check_name": r.error.code, "description": r.error.message,
+                   "categories": ["Bug Risk"], "severity": "blocker",
+                   "fingerprint": hashlib.sha256(f"{path}|{r.error.code}".encode()).hexdigest(),
+                   "location": {"path": path, "lines": {"begin": 1}}}
+            return
+        for n, f in enumerate(r.findings):
+            where = describe_location(f.location, self.lang)
+            yield {
+                "type": "issue",
+                "check_name": f.rule,
+                "description": f"{f.rule} {where}: {f.message}" if where else f"{f.rule} {f.message}",
+                "categories": ["Bug Risk" if f.severity == "error" else "Style"],
+                "severity": _GITLAB[f.severity],
+                "fingerprint": hashlib.sha256(f"{path}|{fingerprint(f)}|{n}".encode()).hexdigest(),
+                "location": {"path": path, "lines": {"begin": f.location.line or ((f.location.block or 0) + 1)}},
+            }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from linter import __version__
 from linter.check import FileResult
@@ -57,7 +57,7 @@ class HtmlReporter(Reporter):
     def words(self, key: str, **params: object) -> str:
         return _WORDS.get(self.lang, _WORDS["en"])[key].format(**params)
 
-    def render(self, results: Sequence[FileResult]) -> str:
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         w = self.words
         s = Summary.of(results)
         parts = [
@@ -77,10 +77,10 @@ class HtmlReporter(Reporter):
         parts.append("</dl>")
         parts.append(self._index(results))
         parts.append("</section>")
-        for n, result in enumerate(results, 1):
-            parts.append(self._file(n, result))
-        parts.append(f"</main><script>{JS}</script></body></html>\n")
-        return "\n".join(parts)
+        yield "\n".join(parts)
+        for n, result in enumerate(results, 1):  # one file at a time: each is read again for its tables
+            yield "\n" + self._file(n, result)
+        yield f"\n</main><script>{JS}</script></body></html>\n"
 
     # ---- the index -----------------------------------------------------------------------------
     def _index(self, results: Sequence[FileResult]) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from linter import __version__
 from linter.check import FileResult
-from linter.reporters import Reporter, Summary
+from linter.reporters import Reporter, Summary, jsonstream
 
 SCHEMA_VERSION = 1
 
@@ -24,17 +23,20 @@ def result_dict(result: FileResult) -> dict[str, Any]:
     }
 
 
-def document(results: Sequence[FileResult]) -> dict[str, Any]:
+def document(results: Sequence[FileResult], lazy: bool = False) -> dict[str, Any]:
+    """The whole document; with ``lazy``, its files and summary are computed as it is written."""
+    files = (result_dict(r) for r in results)
     return {
         "reportlint": __version__,
         "schema_version": SCHEMA_VERSION,
-        "files": [result_dict(r) for r in results],
-        "summary": asdict(Summary.of(results)),
+        "files": jsonstream.Items(files) if lazy else list(files),
+        "summary": jsonstream.Later(lambda: asdict(Summary.of(results))) if lazy else asdict(Summary.of(results)),
     }
 
 
 class JsonReporter(Reporter):
     name = "json"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        yield from jsonstream.chunks(document(results, lazy=True))
+        yield "\n"

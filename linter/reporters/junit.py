@@ -4,11 +4,11 @@ at error level, or any finding when --fail-on says so), unreadable files as erro
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
 from linter.check import FileResult
-from linter.findings import SEVERITY_RANK
+from linter.findings import SEVERITY_RANK, Finding
 from linter.reporters import Reporter
 from linter.reporters.text import format_finding
 
@@ -17,43 +17,62 @@ class JunitReporter(Reporter):
     name = "junit"
     fail_on = "error"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        from linter.ruleset import builtin_ruleset
-
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        # The totals head the document: counted in a first pass, the suites written in a second.
         suites = ET.Element("testsuites", name="reportlint")
         total = failures = errors = 0
         for r in results:
-            suite = ET.SubElement(suites, "testsuite", name=r.path)
             if r.error is not None:
-                case = ET.SubElement(suite, "testcase", classname=r.path, name="read")
-                err = ET.SubElement(case, "error", type=r.error.code, message=r.error.message)
-                err.text = f"{r.path}: {r.error.code} {r.error.message}"
-                suite.set("tests", "1"), suite.set("failures", "0"), suite.set("errors", "1")
                 total, errors = total + 1, errors + 1
                 continue
-            by_rule = defaultdict(list)
-            for f in r.findings:
-                by_rule[f.rule].append(f)
-            rule_ids = [rule.id for rule in builtin_ruleset(r.edition or 2021).rules if rule.enabled]
-            rule_ids += sorted(set(by_rule) - set(rule_ids))
-            n_fail = 0
-            for rule_id in rule_ids:
-                case = ET.SubElement(suite, "testcase", classname=r.path, name=rule_id)
-                found = by_rule.get(rule_id, [])
-                failing = [f for f in found if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]]
-                if failing:
-                    n_fail += 1
-                    fail = ET.SubElement(case, "failure", type=rule_id, message=failing[0].message)
-                    fail.text = "\n".join(format_finding(r.path, f, self.lang) for f in found)
-                elif found:
-                    out = ET.SubElement(case, "system-out")
-                    out.text = "\n".join(format_finding(r.path, f, self.lang) for f in found)
-            suite.set("tests", str(len(rule_ids)))
-            suite.set("failures", str(n_fail))
-            suite.set("errors", "0")
-            total, failures = total + len(rule_ids), failures + n_fail
+            cases = self._cases(r)
+            total, failures = total + len(cases), failures + sum(1 for _rule, _found, failing in cases if failing)
         suites.set("tests", str(total))
         suites.set("failures", str(failures))
         suites.set("errors", str(errors))
-        ET.indent(suites)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        head = ET.tostring(suites, encoding="unicode")
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+        if not results:
+            yield head + "\n"
+            return
+        yield head[: -len(" />")] + ">"
+        for r in results:
+            suite = self._suite(r)
+            ET.indent(suite, level=1)
+            yield "\n  " + ET.tostring(suite, encoding="unicode")
+        yield "\n</testsuites>\n"
+
+    def _cases(self, r: FileResult) -> list[tuple[str, list[Finding], list[Finding]]]:
+        """(rule id, its findings, those failing) per test case of a readable file."""
+        from linter.ruleset import builtin_ruleset
+
+        by_rule = defaultdict(list)
+        for f in r.findings:
+            by_rule[f.rule].append(f)
+        rule_ids = [rule.id for rule in builtin_ruleset(r.edition or 2021).rules if rule.enabled]
+        rule_ids += sorted(set(by_rule) - set(rule_ids))
+        return [(rule_id, by_rule.get(rule_id, []),
+                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]])
+                for rule_id in rule_ids]
+
+    def _suite(self, r: FileResult) -> ET.Element:
+        suite = ET.Element("testsuite", name=r.path)
+        if r.error is not None:
+            case = ET.SubElement(suite, "testcase", classname=r.path, name="read")
+            err = ET.SubElement(case, "error", type=r.error.code, message=r.error.message)
+            err.text = f"{r.path}: {r.error.code} {r.error.message}"
+            suite.set("tests", "1"), suite.set("failures", "0"), suite.set("errors", "1")
+            return suite
+        cases = self._cases(r)
+        for rule_id, found, failing in cases:
+            case = ET.SubElement(suite, "testcase", classname=r.path, name=rule_id)
+            if failing:
+                fail = ET.SubElement(case, "failure", type=rule_id, message=failing[0].message)
+                fail.text = "\n".join(format_finding(r.path, f, self.lang) for f in found)
+            elif found:
+                out = ET.SubElement(case, "system-out")
+                out.text = "\n".join(format_finding(r.path, f, self.lang) for f in found)
+        suite.set("tests", str(len(cases)))
+        suite.set("failures", str(sum(1 for _rule, _found, failing in cases if failing)))
+        suite.set("errors", "0")
+        return suite

@@ -7,15 +7,14 @@ finding really is. Fingerprints come from labels, never positions (linter.baseli
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from linter import __version__
 from linter.baseline import fingerprint
 from linter.check import FileResult
 from linter.findings import Finding
-from linter.reporters import Reporter
+from linter.reporters import Reporter, jsonstream
 from linter.reporters.text import describe_location
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -68,38 +67,39 @@ def _location(path: str, f: Finding, lang: str) -> dict[str, Any]:
 class SarifReporter(Reporter):
     name = "sarif"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        out_results: list[dict[str, Any]] = []
-        notifications: list[dict[str, Any]] = []
-        for r in results:
-            if r.error is not None:
-                notifications.append({"level": "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
-                                      "descriptor": {"id": r.error.code},
-                                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(r.path).as_posix()}}}]})
-                continue
-            for f in r.findings:
-                where = describe_location(f.location, self.lang)
-                text = f"{where}: {f.message}" if where else f.message
-                if f.expected is not None:
-                    text += f" (expected {f.expected}, found {f.actual})" if self.lang == "en" else \
-                        f"（应为 {f.expected}，实为 {f.actual}）"
-                item: dict[str, Any] = {
-                    "ruleId": f.rule,
-                    "level": _LEVEL[f.severity],
-                    "message": {"text": text},
-                    "locations": [_location(r.path, f, self.lang)],
-                    "partialFingerprints": {"reportlint/v1": fingerprint(f)},
-                }
-                if f.related:
-                    item["relatedLocations"] = [
-                        {"id": i, **_location(rel.file or r.path, Finding(f.rule, f.name, f.severity, "", rel), self.lang)}
-                        for i, rel in enumerate(f.related)]
-                out_results.append(item)
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        notifications: list[dict[str, Any]] = []  # unreadable files, collected as the results are written
         run: dict[str, Any] = {
             "tool": {"driver": {"name": "reportlint", "version": __version__, "informationUri":
                                 "https://example.invalid/reportlint", "rules": _rules(results, self.lang)}},
-            "results": out_results,
-            "invocations": [{"executionSuccessful": not notifications,
-                             "toolExecutionNotifications": notifications}],
+            "results": jsonstream.Items(item for r in results for item in self._results(r, notifications)),
+            "invocations": jsonstream.Later(lambda: [{"executionSuccessful": not notifications,
+                                                      "toolExecutionNotifications": notifications}]),
         }
-        return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+        yield from jsonstream.chunks({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
+        yield "\n"
+
+    def _results(self, r: FileResult, notifications: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        if r.error is not None:
+            notifications.append({"level": "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
+                                  "descriptor": {"id": r.error.code},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(r.path).as_posix()}}}]})
+            return
+        for f in r.findings:
+            where = describe_location(f.location, self.lang)
+            text = f"{where}: {f.message}" if where else f.message
+            if f.expected is not None:
+                text += f" (expected {f.expected}, found {f.actual})" if self.lang == "en" else \
+                    f"（应为 {f.expected}，实为 {f.actual}）"
+            item: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": _LEVEL[f.severity],
+                "message": {"text": text},
+                "locations": [_location(r.path, f, self.lang)],
+                "partialFingerprints": {"reportlint/v1": fingerprint(f)},
+            }
+            if f.related:
+                item["relatedLocations"] = [
+                    {"id": i, **_location(rel.file or r.path, Finding(f.rule, f.name, f.severity, "", rel), self.lang)}
+                    for i, rel in enumerate(f.related)]
+            yield item

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterator, Optional, Sequence
 
 from linter.check import FileResult
 from linter.findings import Finding
@@ -68,22 +68,20 @@ def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str
 class TextReporter(Reporter):
     name = "text"
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        lines: list[str] = []
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         for result in results:
             if result.error is not None:
                 sev = f"{_COLORS['error']}error{_RESET}" if self.color else "error"
-                lines.append(f"{result.path}: {sev} {result.error.code} {result.error.message}")
-                continue
-            for finding in result.findings:
-                lines.append(format_finding(result.path, finding, self.lang, self.color))
-        lines.extend(summary_lines(results, self.lang))
-        return "\n".join(lines) + "\n"
+                yield f"{result.path}: {sev} {result.error.code} {result.error.message}\n"
+            elif result.findings:
+                yield "".join(format_finding(result.path, f, self.lang, self.color) + "\n" for f in result.findings)
+        yield "".join(line + "\n" for line in summary_lines(results, self.lang))
 
 
-def summary_lines(results: Sequence[FileResult], lang: str) -> list[str]:
-    """The closing summary: totals, files with errors, counts by rule, unreadable files."""
-    s = Summary.of(results)
+def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Summary] = None) -> list[str]:
+    """The closing summary: totals, files with errors, counts by rule, unreadable files (``summary``:
+    the results' Summary if the caller has it already)."""
+    s = summary if summary is not None else Summary.of(results)
     lines = [t("summary", lang, files=s.files, errors=s.errors, warnings=s.warnings, infos=s.infos,
                unreadable=s.unreadable, with_errors=s.files_with_errors)]
     if s.rules:
@@ -92,7 +90,7 @@ def summary_lines(results: Sequence[FileResult], lang: str) -> list[str]:
 
         parts = [f"{rule} {counted(counts)}" for rule, counts in s.rules.items()]
         lines.append(t("by_rule", lang) + "; ".join(parts))
-    bad = [r for r in results if r.error is not None]
-    if bad and len(results) > 1:
-        lines.append(t("unreadable_files", lang) + "; ".join(f"{r.path} ({r.error.code})" for r in bad))  # type: ignore[union-attr]
+    if s.unreadable and s.files > 1:
+        lines.append(t("unreadable_files", lang) + "; ".join(f"{r.path} ({r.error.code})" for r in results
+                                                             if r.error is not None))
     return lines
