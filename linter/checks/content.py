@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from linter.checks import Draft, register
 from linter.metadata import body_kind
@@ -27,27 +27,37 @@ def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
 @register("text_patterns")
 def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
-    # One alternation, searched once per place; the named group says which pattern matched.
     whats = [p["what"] for p in check.params["patterns"]]
-    combined = _combined(tuple(p["regex"] for p in check.params["patterns"]))
-    search = combined.search
+    patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
             places: Iterable[tuple[str, Optional[Cell]]] = ((block.full_text, None),)
         else:
             places = ((cell.text, cell) for r in range(len(block.rows)) for cell in block.origin_cells(r))
         for text, cell in places:
-            m = search(text)
-            if m and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
-                what = whats[int((m.lastgroup or "p0")[1:])]
+            found = _leftmost(patterns, text)
+            if found is not None and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
+                m, which = found
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
                 yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), m.end()), **where),
-                            {"found": m.group(0), "what": what}, actual=m.group(0))
+                            {"found": m.group(0), "what": whats[which]}, actual=m.group(0))
 
 
 @lru_cache(maxsize=32)
-def _combined(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<p{i}>{r})" for i, r in enumerate(regexes)))
+def _compiled(regexes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r) for r in regexes)
+
+
+def _leftmost(patterns: Sequence[re.Pattern[str]], text: str) -> Optional[tuple[re.Match[str], int]]:
+    """The match one alternation of ``patterns`` would find (the leftmost; at a tie, the first
+    pattern) and which pattern it is. Each is searched alone: an alternation of groups loses the
+    regex engine's scan for a pattern's first characters and was 3x slower on long paragraphs."""
+    best: Optional[tuple[re.Match[str], int]] = None
+    for i, pattern in enumerate(patterns):
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[0].start()):
+            best = (m, i)
+    return best
 
 
 @register("section_content")
