@@ -325,12 +325,12 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
     mapping: dict[str, int] = {}
     used: set[int] = set()
+    loose = [[_loose(p) for p in raw] for raw in paths]
     for col, variants in _index(spec).column_variants:
-        for c, raw in enumerate(paths):
-            if c in used or not raw:
+        for c, path in enumerate(loose):
+            if c in used or not path:
                 continue
-            path = [_loose(p) for p in raw]
-            if any(_is_subsequence(v, path) and path[-1] == v[-1] for v in variants):
+            if any(path[-1] == v[-1] and _is_subsequence(v, path) for v in variants):
                 mapping[col.key] = c
                 used.add(c)
                 # Skip the other grid columns of a horizontally merged header cell.
