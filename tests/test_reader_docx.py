@@ -285,3 +285,16 @@ def test_child_lookup_equals_find(path: tuple[str, ...]) -> None:
     if len(path) == 1:
         assert children(root, path[0]) == root.findall(path[0])
         assert has_child(root, path[0], "zz") == (root.find(path[0]) is not None)
+
+
+def test_paragraph_properties_found_wherever_they_are_and_first_of_each_kind_counts(tmp_path: Path) -> None:
+    # pPr after the runs (not schema order), two pStyle (the first counts, as with find), a
+    # negative outline level ignored, a deleted paragraph mark in the second rPr.
+    late = ('<w:p><w:r><w:t>后置属性</w:t></w:r><w:pPr><w:pStyle w:val="Heading1"/>'
+            '<w:pStyle w:val="Other"/><w:outlineLvl w:val="-1"/></w:pPr></w:p>')
+    marked = ('<w:p><w:pPr><w:outlineLvl w:val="1"/><w:outlineLvl w:val="3"/><w:rPr><w:b/></w:rPr>'
+              '<w:rPr><w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr></w:pPr></w:p>')
+    doc = read(tmp_path, late + marked + p("后文"))
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [(x.text, x.style, x.outline_level) for x in paras] == [("后置属性", "Heading1", None), ("后文", "", None)]
+    assert any(n.code == "revisions" for n in doc.notices)
