@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
-from linter.model import Block, Cell, Table
+from linter.model import Block, Cell, Table, _frozen
 
 MAX_COLSPAN = 1000  # HTML's own limits (the HTML standard clamps colspan to 1000, rowspan to 65534)
 MAX_ROWSPAN = 65534
@@ -42,28 +42,33 @@ def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *
                              f"表格有 {len(rows)} 行")
     occupied: dict[tuple[int, int], Cell] = {}
     width = 0
+    n_rows, max_cols = len(rows), limits.max_table_cols
     for r, raw_row in enumerate(rows):
         c = 0
         for p, raw in enumerate(raw_row, start=1):
             while (r, c) in occupied:
                 c += 1
             colspan = max(1, min(raw.colspan, MAX_COLSPAN))
-            rowspan = max(1, min(raw.rowspan, MAX_ROWSPAN, len(rows) - r))
-            if c + colspan > limits.max_table_cols:
+            rowspan = max(1, min(raw.rowspan, MAX_ROWSPAN, n_rows - r))
+            if c + colspan > max_cols:
                 raise limit_exceeded("max_table_cols", limits.max_table_cols,
                                      f"a table row {c + colspan} columns wide", f"表格某行宽 {c + colspan} 列")
-            cell = Cell(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan, phys_row=r + 1,
-                        phys_col=p, line=raw.line, column=raw.column, page=raw.page, xpath=raw.xpath,
-                        selector=raw.selector)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied.setdefault((r + dr, c + dc), cell)
+            cell = _frozen(Cell, dict(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan,
+                                      phys_row=r + 1, phys_col=p, line=raw.line, column=raw.column, page=raw.page,
+                                      xpath=raw.xpath, selector=raw.selector))  # Cell(...), cheaper
+            if rowspan == colspan == 1:
+                occupied.setdefault((r, c), cell)
+            else:
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        occupied.setdefault((r + dr, c + dc), cell)
             c += colspan
-            width = max(width, c)
+            if c > width:
+                width = c
         if len(occupied) > limits.max_table_cells:
             raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table with {len(occupied)} cells",
                                  f"表格有 {len(occupied)} 个单元格")
-    grid = tuple(tuple(occupied.get((r, c)) for c in range(width)) for r in range(len(rows)))
+    grid = tuple(tuple([occupied.get((r, c)) for c in range(width)]) for r in range(len(rows)))
     return Table(index=index, rows=grid, n_cols=width, line=line, page=page, xpath=xpath, column=column,
                  selector=selector)
 

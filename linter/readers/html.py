@@ -1,4 +1,4 @@
-"""Read an HTML report (a web page, or a Word document saved as HTML) with lxml.html.
+"""Read an HTML report (a web page, or a Word document saved as HTML) with lxml's HTML parser.
 
 - charset: BOM, then <meta charset> / http-equiv, then detection (GB18030/GBK/GB2312, Big5, UTF-8);
 - the report body is found inside portal chrome (navigation, footers, share buttons) by dropping
@@ -7,6 +7,11 @@
   <br> and block children inside a cell are line breaks, &nbsp; is kept as a space character;
 - every block and cell carries its line and column in the source file, its XPath and a CSS-like
   selector.
+
+Speed (issue #8): what is asked of many elements (which hold a table, a <br> or a block, what can
+be chrome) is found once per page from lxml's native tag searches; text is read by libxml2 in one
+call per subtree wherever no line break or skipped element lies below; sizes, paths and columns
+are computed on first use. The work is linear in the page (tests/test_html_work.py).
 """
 
 from __future__ import annotations
@@ -14,20 +19,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-from lxml import etree, html
+from lxml import etree
 
 from linter.errors import InputError
 from linter.limits import Limits
-from linter.model import Block, Document, Notice, Paragraph
+from linter.model import Block, Document, Notice, Paragraph, _frozen
+from linter.readers.elements import child
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.textdecode import bom_encoding, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_BLANKS = re.compile(r"[ \t\r\f]+")  # _SPACES within a line
 _ALL_SPACE = re.compile(r"\s+")
+_SPAN = re.compile(r"\s*(\d+)")
 _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
          "select", "button", "input", "textarea", "map", "audio", "video"}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
@@ -45,76 +53,180 @@ _CONTAINERS = {"body", "div", "section", "article", "main", "center", "form", "t
 MAIN_SHARE = 0.85  # descend into a child that holds this share of the container's text
 
 
-class _Measure:
-    """Text and link-text lengths of every element, computed once bottom-up (no quadratic re-reads);
-    elements in ``skip`` count as empty."""
-
-    def __init__(self, root: etree._Element, skip: frozenset[etree._Element] | set[etree._Element] = frozenset()) -> None:
-        self.text: dict[etree._Element, int] = {}
-        self.links: dict[etree._Element, int] = {}
-        order = [el for el in root.iter() if isinstance(el.tag, str)]
-        for el in reversed(order):
-            own = _visible(el.text)
-            links = 0
-            for child in el:
-                if isinstance(child.tag, str) and child not in skip:
-                    own += self.text.get(child, 0)
-                    links += self.links.get(child, 0)
-                own += _visible(child.tail)
-            self.text[el] = own
-            self.links[el] = own if el.tag == "a" else links
-
-
 def _visible(text: Optional[str]) -> int:
     return len(_ALL_SPACE.sub("", text)) if text else 0
 
 
-def _is_chrome(el: etree._Element, m: _Measure) -> bool:
+def _inner_text(el: etree._Element) -> str:
+    """The text of an element and its descendants, without its tail, read by libxml2 in one call
+    (what lxml.html's ``text_content()`` gives)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def _above(elements: Iterable[etree._Element]) -> set[etree._Element]:
+    """The strict ancestors of ``elements``; each upward walk stops at an ancestor already found, so
+    the work is linear in the tree."""
+    found: set[etree._Element] = set()
+    for el in elements:
+        parent = el.getparent()
+        while parent is not None and parent not in found:
+            found.add(parent)
+            parent = parent.getparent()
+    return found
+
+
+class _Measure:
+    """Text and link-text lengths of elements; elements in ``skip`` count as empty (their tails
+    count). Computed on demand and memoised; a subtree with nothing skipped is measured from its
+    text as libxml2 reads it, so most elements of a page are never visited in Python."""
+
+    def __init__(self, root: etree._Element, skip: set[etree._Element]) -> None:
+        self.skip = skip
+        self.skipping = _above(skip)  # elements with a skipped element below them
+        anchors = list(root.iter("a"))
+        self.linking = _above(anchors).union(anchors)  # elements with an <a> at or below them
+        self._text: dict[etree._Element, int] = {}
+        self._links: dict[etree._Element, int] = {}
+
+    def _children(self, el: etree._Element) -> Iterator[etree._Element]:
+        return (c for c in el if isinstance(c.tag, str) and c not in self.skip)
+
+    def text(self, el: etree._Element) -> int:
+        size = self._text.get(el)
+        if size is None:
+            if el not in self.skipping:
+                size = _visible(_inner_text(el))
+            else:
+                size = _visible(el.text) + sum(self.text(c) for c in self._children(el))
+                size += sum(_visible(c.tail) for c in el)
+            self._text[el] = size
+        return size
+
+    def links(self, el: etree._Element) -> int:
+        if el not in self.linking:
+            return 0
+        if el.tag == "a":
+            return self.text(el)
+        size = self._links.get(el)
+        if size is None:
+            size = self._links[el] = sum(self.links(c) for c in self._children(el))
+        return size
+
+
+_CLASS_OR_ID = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
+_WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
+
+
+def _marked(root: etree._Element) -> set[etree._Element]:
+    """Elements whose class or id names chrome (nav, footer, share...). ``class id`` matches iff one
+    of them does, so only the page's few distinct values are matched, not every element's."""
+    values = {v for v in set(_CLASS_OR_ID(root)) if _CHROME_WORDS.search(v)}
+    if not values:
+        return set()
+    return {el for el in _WITH_CLASS_OR_ID(root) if el.get("class") in values or el.get("id") in values}
+
+
+class _ChromeText:
+    """Whether an element's text holds a portal phrase (版权所有, 当前位置...). An element's text is
+    part of its ancestors' text, so a page without any such phrase is answered without looking."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.any = bool(_CHROME_TEXT.search(_inner_text(root)))
+        self._found: dict[etree._Element, bool] = {}
+
+    def __call__(self, el: etree._Element) -> bool:
+        if not self.any:
+            return False
+        found = self._found.get(el)
+        if found is None:
+            found = self._found[el] = bool(_CHROME_TEXT.search(_inner_text(el)))
+        return found
+
+
+@dataclass
+class _Facts:
+    """What the reader asks about many elements, found once per page by native searches: which
+    elements hold a table, a table or heading, a block or <br> below them."""
+
+    holds_table: set[etree._Element]
+    holds_table_or_heading: set[etree._Element]
+    holds_break: set[etree._Element]
+
+    @classmethod
+    def of(cls, root: etree._Element) -> "_Facts":
+        holds_table = _above(root.iter("table"))
+        holds_break = _above(root.iter(*BLOCK_TAGS, "br"))
+        return cls(holds_table, holds_table | _above(root.iter("h1", "h2")), holds_break)
+
+
+class _Chrome:
     """Navigation, footers, share buttons and the like: small, link-heavy or so marked, and never a
     block that holds a table (some portals wrap the whole page in one <form>)."""
-    size = m.text.get(el, 0)
-    if el.find(".//table") is not None or size >= 2000:
-        return False
-    if el.tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
-        return False  # an article's own header holds its title
-    if el.tag in _CHROME_TAGS and (el.tag != "form" or size < 600):
-        return True
-    marks = f"{el.get('class', '')} {el.get('id', '')}"
-    if marks.strip() and _CHROME_WORDS.search(marks) and size < 600:
-        return True
-    if size and size < 300 and m.links.get(el, 0) / size > 0.5:
-        return True
-    return 0 < size < 200 and bool(_CHROME_TEXT.search(el.text_content()))
+
+    def __init__(self, root: etree._Element, drop: set[etree._Element], facts: _Facts) -> None:
+        self.measure = _Measure(root, set(drop))  # measured without the chrome found meanwhile
+        self.facts = facts
+        self.marked = _marked(root)
+        self.text = _ChromeText(root)
+        # below an element that is none of these nor holds a portal phrase, nothing is chrome
+        self.above = _above([*root.iter(*_CHROME_TAGS), *self.marked, *self.measure.linking])
+
+    def may_be(self, el: etree._Element) -> bool:
+        """A necessary condition of ``__call__``, cheaper: chrome by tag, marks, links or phrase."""
+        return el.tag in _CHROME_TAGS or el in self.marked or el in self.measure.linking or self.text(el)
+
+    def __call__(self, el: etree._Element) -> bool:
+        if not self.may_be(el) or el in self.facts.holds_table:
+            return False
+        size = self.measure.text(el)
+        if size >= 2000:
+            return False
+        if el.tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
+            return False  # an article's own header holds its title
+        if el.tag in _CHROME_TAGS and (el.tag != "form" or size < 600):
+            return True
+        if el in self.marked and size < 600:
+            return True
+        if size and size < 300 and self.measure.links(el) / size > 0.5:
+            return True
+        return 0 < size < 200 and self.text(el)
+
+    def below(self, el: etree._Element, skip: set[etree._Element]) -> list[etree._Element]:
+        """The children of ``el`` that can be or hold chrome."""
+        if el not in self.above and not self.text(el):
+            return []
+        return [c for c in el if isinstance(c.tag, str) and c not in skip]
 
 
-def chrome(root: etree._Element) -> set[etree._Element]:
-    """Scripts, styles and page chrome to leave out, found top-down (a chrome block is not entered).
-    The tree is not changed, so element paths still name the page as published."""
-    skip = {e for e in root.iter() if isinstance(e.tag, str) and e.tag in _DROP}
-    m = _Measure(root, skip)
-    stack = [c for c in root if isinstance(c.tag, str) and c not in skip]
+def chrome(root: etree._Element, facts: _Facts) -> set[etree._Element]:
+    """Scripts, styles and page chrome to leave out, found top-down (a chrome block is not entered,
+    nor a block below which nothing can be chrome). The tree is not changed, so element paths still
+    name the page as published."""
+    skip = set(root.iter(*_DROP))
+    is_chrome = _Chrome(root, skip, facts)
+    stack = is_chrome.below(root, skip)
     while stack:
         el = stack.pop()
-        if _is_chrome(el, m):
+        if is_chrome(el):
             skip.add(el)
         else:
-            stack.extend(c for c in el if isinstance(c.tag, str) and c not in skip)
+            stack.extend(is_chrome.below(el, skip))
     return skip
 
 
-def main_content(body: etree._Element, skip: set[etree._Element]) -> etree._Element:
+def main_content(body: etree._Element, skip: set[etree._Element], facts: _Facts) -> etree._Element:
     """The element holding the report: descend while one child holds most of the text."""
     m = _Measure(body, skip)
     current = body
     while True:
-        total = m.text.get(current, 0)
+        total = m.text(current)
         children = [c for c in current if isinstance(c.tag, str) and c not in skip]
-        best = max(children, key=lambda c: m.text.get(c, 0), default=None)
-        if best is None or total == 0 or m.text.get(best, 0) < MAIN_SHARE * total or best.tag not in _CONTAINERS:
+        best = max(children, key=m.text, default=None)
+        if best is None or total == 0 or m.text(best) < MAIN_SHARE * total or best.tag not in _CONTAINERS:
             return current
-        if best.tag in ("table", "tbody", "thead", "tr", "td", "th") and not _is_layout_table(_table_of(best)):
+        if best.tag in ("table", "tbody", "thead", "tr", "td", "th") and not _is_layout_table(_table_of(best), facts):
             return current
-        if any(c.tag in ("h1", "h2", "h3") and m.text.get(c, 0) for c in children[:children.index(best)]):
+        if any(c.tag in ("h1", "h2", "h3") and m.text(c) for c in children[:children.index(best)]):
             return current  # keep the page's heading (the report's title) with its body
         current = best
 
@@ -130,122 +242,174 @@ def _rows(table: etree._Element) -> Iterator[etree._Element]:
         if child.tag == "tr":
             yield child
         elif child.tag in ("thead", "tbody", "tfoot"):
-            yield from (tr for tr in child if tr.tag == "tr")
+            yield from child.iterchildren("tr")
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    return (c for c in tr if c.tag in ("td", "th"))
+    return tr.iterchildren("td", "th")
 
 
-def _is_layout_table(table: Optional[etree._Element]) -> bool:
+_LONG_CELLS = etree.XPath("(tr | thead/tr | tbody/tr | tfoot/tr)/*[self::td or self::th][string-length() > 300]")
+
+
+def _is_layout_table(table: Optional[etree._Element], facts: _Facts) -> bool:
     """A table used for page layout: a cell holds a nested table, headings or long running text."""
     if table is None:
         return False
     cells = [c for tr in _rows(table) for c in _cells(tr)]
     if len(cells) == 1:
         return True
-    for cell in cells:
-        if cell.find(".//table") is not None or cell.find(".//h1") is not None or cell.find(".//h2") is not None:
-            return True
-        if len(_ALL_SPACE.sub("", cell.text_content())) > 300:
-            return True
-    return False
+    if table in facts.holds_table_or_heading and any(cell in facts.holds_table_or_heading for cell in cells):
+        return True
+    # only a cell of over 300 characters can have over 300 visible ones; libxml2 finds those
+    return any(_visible(_inner_text(cell)) > 300 for cell in _LONG_CELLS(table))
 
 
 def _span(value: Optional[str]) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
+    m = _SPAN.match(value) if value else None
     return int(m.group(1)) if m else 1
 
 
-def source_columns(root: etree._Element, lines: list[str]) -> dict[etree._Element, int]:
-    """1-based column of every element's start tag: lxml gives the line; the column is the n-th
-    ``<tag`` on that line, n counted over the same tags starting on that line in document order."""
-    found: dict[tuple[int, str], list[int]] = {}
-    seen: dict[tuple[int, str], int] = {}
-    out: dict[etree._Element, int] = {}
-    for el in root.iter():
-        line = el.sourceline
-        if not isinstance(el.tag, str) or not line or line > len(lines):
-            continue
-        key = (line, el.tag)
-        if key not in found:
-            pattern = re.compile(rf"<{re.escape(el.tag)}\b", re.IGNORECASE)
-            found[key] = [m.start() + 1 for m in pattern.finditer(lines[line - 1])]
-        nth = seen.get(key, 0)
-        seen[key] = nth + 1
-        if nth < len(found[key]):
-            out[el] = found[key][nth]
-    return out
+def _spans(td: etree._Element) -> tuple[int, int]:
+    rowspan, colspan = td.get("rowspan"), td.get("colspan")
+    if rowspan is None and colspan is None:
+        return 1, 1  # most cells
+    return _span(rowspan), _span(colspan)
+
+
+class Columns:
+    """1-based column of an element's start tag: lxml gives the line; the column is the n-th
+    ``<tag`` on that line, n counted over the same tags starting on that line in document order.
+    The places of a tag are noted on its first use (a report asks about a few tags: cells, tables,
+    paragraphs), the line searched when an element's column is asked for."""
+
+    def __init__(self, root: etree._Element, lines: list[str]) -> None:
+        self.root = root
+        self.lines = lines
+        self.place: dict[etree._Element, tuple[int, int]] = {}  # element -> (line, n-th of its tag there)
+        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.found: dict[tuple[int, str], list[int]] = {}
+
+    def get(self, el: etree._Element) -> Optional[int]:
+        tag = el.tag
+        pattern = self.patterns.get(tag)
+        if pattern is None:
+            pattern = self.patterns[tag] = re.compile(rf"<{re.escape(tag)}\b", re.IGNORECASE)
+            self._note(tag)
+        place = self.place.get(el)
+        if place is None:
+            return None
+        line, nth = place
+        if nth == 0:  # most often the only one
+            m = pattern.search(self.lines[line - 1])
+            return m.start() + 1 if m else None
+        found = self.found.get((line, tag))
+        if found is None:
+            found = self.found[line, tag] = [m.start() + 1 for m in pattern.finditer(self.lines[line - 1])]
+        return found[nth] if nth < len(found) else None
+
+    def _note(self, tag: str) -> None:
+        seen: dict[int, int] = {}
+        n_lines = len(self.lines)
+        for el in self.root.iter(tag):
+            line = el.sourceline
+            if line and line <= n_lines:
+                nth = seen.get(line, 0)
+                self.place[el] = (line, nth)
+                seen[line] = nth + 1
 
 
 class Paths:
-    """XPath and CSS-like selector of elements, from sibling positions counted once for the whole
-    tree (lxml's getpath and a naive selector rescan the siblings at every step: quadratic in a
-    table of many rows)."""
+    """XPath and CSS-like selector of elements, built from the parent's and the position among the
+    siblings of the same tag, for all children of a parent at once on first use (lxml's getpath and
+    a naive selector rescan the siblings at every step: quadratic in a table of many rows)."""
 
-    def __init__(self, root: etree._Element) -> None:
-        self.position: dict[etree._Element, tuple[int, int]] = {}  # element -> (n-th of its tag, how many)
-        for parent in root.iter():
-            if not isinstance(parent.tag, str):
-                continue
-            counts: dict[str, int] = {}
-            children = [c for c in parent if isinstance(c.tag, str)]
-            for child in children:
-                counts[child.tag] = counts.get(child.tag, 0) + 1
-                self.position[child] = (counts[child.tag], 0)
-            for child in children:
-                self.position[child] = (self.position[child][0], counts[child.tag])
-        self.position[root] = (1, 1)
+    def __init__(self) -> None:
+        self.paths: dict[etree._Element, tuple[str, str, bool]] = {}  # element -> (xpath, selector, below <body>)
 
-    def _steps(self, el: etree._Element) -> list[tuple[str, int, int]]:
-        steps: list[tuple[str, int, int]] = []
-        while el is not None and isinstance(el.tag, str):
-            n, total = self.position.get(el, (1, 1))
-            steps.append((el.tag, n, total))
+    def _paths(self, el: etree._Element) -> tuple[str, str, bool]:
+        found = self.paths.get(el)
+        if found is not None:
+            return found
+        chain: list[etree._Element] = []
+        while el is not None and el not in self.paths:
+            chain.append(el)
             el = el.getparent()
-        return list(reversed(steps))
+        for el in reversed(chain):
+            parent = el.getparent()
+            if parent is None:
+                self.paths[el] = ("/" + el.tag, el.tag, el.tag == "body")
+            elif el not in self.paths:
+                self._children(parent)
+        return self.paths[chain[0]]
 
-    def xpath(self, el: etree._Element) -> str:
-        return "/" + "/".join(f"{tag}[{n}]" if total > 1 else tag for tag, n, total in self._steps(el))
+    def _children(self, parent: etree._Element) -> None:
+        xpath, selector, in_body = self.paths[parent]
+        children = [c for c in parent if isinstance(c.tag, str)]
+        totals: dict[str, int] = {}
+        for child in children:
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            tag = child.tag
+            if totals[tag] > 1:
+                n = seen[tag] = seen.get(tag, 0) + 1
+                child_xpath, css_step = f"{xpath}/{tag}[{n}]", f"{tag}:nth-of-type({n})"
+            else:
+                child_xpath, css_step = f"{xpath}/{tag}", tag
+            if tag == "body" and not in_body:
+                self.paths[child] = (child_xpath, css_step, True)  # the selector starts at the (first) <body>
+            else:
+                self.paths[child] = (child_xpath, f"{selector} > {css_step}", in_body)
 
-    def selector(self, el: etree._Element) -> str:
-        """``body > div:nth-of-type(2) > table:nth-of-type(1) > tr:nth-of-type(3) > td:nth-of-type(2)``."""
-        steps = self._steps(el)
-        names = [t for t, _, _ in steps]
-        if "body" in names:
-            steps = steps[names.index("body"):]
-        return " > ".join(f"{tag}:nth-of-type({n})" if total > 1 else tag for tag, n, total in steps)
+    def of(self, el: etree._Element) -> tuple[str, str]:
+        """The XPath and the selector, e.g. ``/html/body/div[2]/table/tr[3]/td[2]`` and
+        ``body > div:nth-of-type(2) > table > tr:nth-of-type(3) > td:nth-of-type(2)``."""
+        xpath, selector, _ = self._paths(el)
+        return xpath, selector
 
 
 @dataclass
 class _Walker:
     limits: Limits
-    columns: dict[etree._Element, int]
+    columns: Columns
     paths: Paths
     skip: set[etree._Element]
+    facts: _Facts
     blocks: list[Block] = field(default_factory=list)
     buffer: list[str] = field(default_factory=list)
     anchor: Optional[etree._Element] = None
     current: list[etree._Element] = field(default_factory=list)  # open block elements
+    structured: set[etree._Element] = field(init=False)  # elements with a block, <br> or skipped element below
 
-    def position(self, el: etree._Element) -> tuple[Optional[int], Optional[int]]:
-        return el.sourceline, self.columns.get(el)
+    def __post_init__(self) -> None:
+        self.structured = self.facts.holds_break | _above(self.skip)
+
+    def locate(self, el: Optional[etree._Element]) -> tuple[Optional[int], Optional[int], Optional[str],
+                                                            Optional[str]]:
+        """Line, column, XPath and selector of ``el`` (all None without one)."""
+        if el is None:
+            return None, None, None, None
+        xpath, selector = self.paths.of(el)
+        return el.sourceline, self.columns.get(el), xpath, selector
 
     def _add(self, block: Block) -> None:
         add_block(self.blocks, block, self.limits)
 
     def flush(self) -> None:
+        if not self.buffer:
+            return
         text = _SPACES.sub(" ", "".join(self.buffer)).strip()
         parts = [p.strip() for p in text.split("\n")] if "\n" in text else [text]
         anchor = self.anchor
         self.buffer, self.anchor = [], None
-        for part in parts:
-            if not part.strip(" \u00a0\u3000"):
-                continue
-            line, column = self.position(anchor) if anchor is not None else (None, None)
-            self._add(Paragraph(index=len(self.blocks), text=part, line=line, column=column,
-                                xpath=self.paths.xpath(anchor) if anchor is not None else None,
-                                selector=self.paths.selector(anchor) if anchor is not None else None))
+        parts = [part for part in parts if part.strip(" \u00a0\u3000")]
+        if not parts:
+            return
+        line, column, xpath, selector = self.locate(anchor)
+        for part in parts:  # Paragraph(...), cheaper
+            self._add(_frozen(Paragraph, dict(index=len(self.blocks), text=part, line=line, column=column,
+                                              xpath=xpath, selector=selector)))
 
     def inline(self, text: Optional[str], el: etree._Element) -> None:
         if text:
@@ -255,7 +419,7 @@ class _Walker:
 
     def walk(self, el: etree._Element) -> None:
         tag = el.tag
-        if tag == "table" and not _is_layout_table(el):
+        if tag == "table" and not _is_layout_table(el, self.facts):
             self.flush()
             self.table(el)
             self.inline(el.tail, el.getparent() if el.getparent() is not None else el)
@@ -268,12 +432,16 @@ class _Walker:
         if block:
             self.flush()
             self.current.append(el)
-        self.inline(el.text, el)
-        for child in el:
-            if isinstance(child.tag, str) and child not in self.skip:
-                self.walk(child)
-            else:
-                self.inline(child.tail, el)
+        if self.current and el not in self.structured:
+            # only inline elements below, all anchored to the open block: their text in one read
+            self.inline(_inner_text(el), el)
+        else:
+            self.inline(el.text, el)
+            for child in el:
+                if isinstance(child.tag, str) and child not in self.skip:
+                    self.walk(child)
+                else:
+                    self.inline(child.tail, el)
         if block:
             self.flush()
             self.current.pop()
@@ -286,39 +454,46 @@ class _Walker:
         for tr in _rows(table):
             row: list[RawCell] = []
             for td in _cells(tr):
-                line, column = self.position(td)
-                row.append(RawCell(cell_text(td), rowspan=_span(td.get("rowspan")), colspan=_span(td.get("colspan")),
-                                   line=line, column=column, xpath=self.paths.xpath(td), selector=self.paths.selector(td)))
+                line, column, xpath, selector = self.locate(td)
+                rowspan, colspan = _spans(td)
+                row.append(RawCell(cell_text(td, self.facts), rowspan=rowspan, colspan=colspan, line=line,
+                                   column=column, xpath=xpath, selector=selector))
             rows.append(row)
         if not any(rows):
             return
-        line, column = self.position(table)
-        self._add(build_table(index, rows, self.limits, line=line, column=column, xpath=self.paths.xpath(table),
-                              selector=self.paths.selector(table)))
+        line, column, xpath, selector = self.locate(table)
+        self._add(build_table(index, rows, self.limits, line=line, column=column, xpath=xpath, selector=selector))
 
 
-def cell_text(td: etree._Element) -> str:
+def cell_text(td: etree._Element, facts: _Facts) -> str:
     """A cell's text as a reader sees it: <br> and block elements are line breaks, spaces collapsed."""
-    parts: list[str] = []
+    if td in facts.holds_break:
+        parts: list[str] = []
+        _cell_parts(td, facts.holds_break, parts)
+        text = _BLANKS.sub(" ", "".join(parts))
+    else:
+        text = _BLANKS.sub(" ", _inner_text(td))
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(filter(None, [line.strip() for line in text.split("\n")]))
 
-    def visit(el: etree._Element) -> None:
-        if el.tag == "br":
-            parts.append("\n")
-        elif el.tag in BLOCK_TAGS and el is not td:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str):
-                visit(child)
-            if child.tail:
-                parts.append(child.tail)
-        if el.tag in BLOCK_TAGS and el is not td:
-            parts.append("\n")
 
-    visit(td)
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
-    return "\n".join(line for line in lines if line)
+def _cell_parts(el: etree._Element, holds_break: set[etree._Element], parts: list[str]) -> None:
+    """The text of ``el`` (which holds a <br> or block element) and below, a line break around each
+    <br> and block element; a part without any below is read in one native call."""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            block = child.tag in BLOCK_TAGS
+            parts.append("\n" if block or child.tag == "br" else "")
+            if child in holds_break:
+                _cell_parts(child, holds_break, parts)
+            else:
+                parts.append(_inner_text(child))
+            parts.append("\n" if block else "")
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _declared_charset(data: bytes) -> Optional[str]:
@@ -331,26 +506,30 @@ def read_html(path: Path, limits: Limits) -> Document:
     declared = None if bom_encoding(data) else _declared_charset(data)
     decoded = decode(data, declared)
     source = _XML_DECL.sub(lambda m: " " * len(m.group(0)), decoded.text, count=1)
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False,
-                             recover=True, default_doctype=False)
+    # a plain etree parser: lxml.html's element classes are looked up in Python for every element touched
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False,
+                              recover=True, default_doctype=False)
     try:
-        root = html.document_fromstring(source, parser=parser)
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError("RL-IO-001", f"HTML: {exc}") from None
-    columns = source_columns(root, source.split("\n"))
-    body = root.find("body")
+    if root is None:  # as lxml.html.document_fromstring says it
+        raise InputError("RL-IO-001", "HTML: Document is empty")
+    body = child(root, "body")
     if body is None:
         body = root
-    skip = chrome(body)
-    content = main_content(body, skip)
-    walker = _Walker(limits, columns, Paths(root), skip)
+    facts = _Facts.of(root)
+    skip = chrome(body, facts)
+    content = main_content(body, skip, facts)
+    walker = _Walker(limits, Columns(root, source.split("\n")), Paths(), skip, facts)
     walker.walk(content)
     walker.flush()
     notices: list[Notice] = []
     if decoded.replaced:
         notices.append(Notice("undecodable-bytes", decoded.encoding,
                               params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding))))
-    title = root.findtext(".//title") or ""
+    title_element = next(root.iterdescendants("title"), None)
+    title = (title_element.text if title_element is not None else None) or ""
     metadata = (("encoding", decoded.encoding), ("title", _SPACES.sub(" ", title).strip()))
     return Document(path=str(path), format="html", blocks=tuple(walker.blocks), notices=tuple(notices),
                     metadata=metadata)
