@@ -16,7 +16,7 @@ from linter.engine import Selection, lint
 from linter.errors import InputError, input_error_message
 from linter.findings import Finding
 from linter.limits import DEFAULT_LIMITS, Limits
-from linter.metadata import find_report_year, find_title
+from linter.metadata import identify
 from linter.normalize import strip_spaces
 from linter.readers import read_document
 from linter.recognise import Report, recognise, tables_only
@@ -83,15 +83,15 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
     display = str(path)
     try:
         doc = read_document(path, options.limits)
-        title = find_title(doc)
-        year = find_report_year(doc, title)
+        identity = identify(doc)
+        year = identity.year
         evidence = table_evidence(doc)
         if options.ruleset is not None and options.ruleset.edition:
             edition = options.ruleset.edition
         else:
             edition = choose_edition(year, evidence, options.edition)
         ruleset = options.ruleset_for(edition)
-        report = recognise(doc, ruleset, evidence, previous, title)
+        report = recognise(doc, ruleset, evidence, previous, identity)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
         return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(report)),

@@ -74,13 +74,24 @@ def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]
     return None
 
 
-def find_report_year(doc: Document, title: Optional[Title] = None) -> Optional[int]:
-    """The title's year (pass ``title`` when already found), else the statistics period's."""
-    title = title or find_title(doc)
+@dataclass(frozen=True)
+class Identity:
+    """The title (if found) and the report year: the title's, else the statistics period's."""
+
+    title: Optional[Title]
+    year: Optional[int]
+
+
+def identify(doc: Document) -> Identity:
+    title = find_title(doc)
     if title is not None:
-        return title.year
+        return Identity(title, title.year)
     period = find_period_year(doc)
-    return period[0] if period else None
+    return Identity(None, period[0] if period else None)
+
+
+def find_report_year(doc: Document) -> Optional[int]:
+    return identify(doc).year
 
 
 def filename_year(path: str) -> Optional[int]:

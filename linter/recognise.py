@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
-from linter.metadata import Title, find_report_year, find_title
+from linter.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import ColumnSpec, RuleSet, SectionSpec, TableSpec
@@ -477,13 +477,13 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
 
 
 def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
-              previous: Optional[Report] = None, title: Optional[Title] = None) -> Report:
-    """``evidence`` and ``title``, when the caller already has them, are not looked for again."""
+              previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
+    """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
     sections = find_sections(doc, ruleset)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
-    title = title or find_title(doc)
-    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), find_report_year(doc, title), starts,
-                  title=title, evidence=evidence if evidence is not None else table_evidence(doc),
+    identity = identity or identify(doc)
+    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), identity.year, starts,
+                  title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc),
                   previous=previous)
 
 
