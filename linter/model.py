@@ -15,9 +15,12 @@ def _frozen(cls: type[T], fields: dict[str, object]) -> T:
     immutable; fields not given keep their defaults), built without the generated ``__init__``'s
     ``object.__setattr__`` per field: about 4x cheaper, for readers' inner loops. Only for
     dataclasses without ``__post_init__``, slots or mutable defaults (true of the model)."""
-    obj = object.__new__(cls)
+    obj = _new(cls)
     obj.__dict__.update(fields)
     return obj
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,10 @@ class Cell:
     def fast(cls, text: str, grid_row: int, grid_col: int, rowspan: int, colspan: int, phys_row: int,
              phys_col: int, xpath: Optional[str]) -> "Cell":
         """``Cell(...)`` for a reader's inner loop (see ``_frozen``); a report has hundreds of cells."""
-        return _frozen(cls, dict(text=text, grid_row=grid_row, grid_col=grid_col, rowspan=rowspan, colspan=colspan,
-                                 phys_row=phys_row, phys_col=phys_col, xpath=xpath))
+        obj = _new(cls)
+        obj.__dict__.update({"text": text, "grid_row": grid_row, "grid_col": grid_col, "rowspan": rowspan,
+                             "colspan": colspan, "phys_row": phys_row, "phys_col": phys_col, "xpath": xpath})
+        return obj
 
 
 @dataclass(frozen=True)

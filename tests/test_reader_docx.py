@@ -298,3 +298,68 @@ def test_paragraph_properties_found_wherever_they_are_and_first_of_each_kind_cou
     paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
     assert [(x.text, x.style, x.outline_level) for x in paras] == [("后置属性", "Heading1", None), ("后文", "", None)]
     assert any(n.code == "revisions" for n in doc.notices)
+
+
+def _cells(doc) -> list[list[str]]:
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    return [[c.text for c in table.origin_cells(r)] for r in range(len(table.rows))]
+
+
+PLAIN_BODY = (p("标题") + tbl(tr(tc("项目"), tc("本年新收")), tr(tc("（一）予以公开"), tc("12")),
+                             tr(tc('<w:p><w:r><w:t>两</w:t></w:r><w:r><w:t>段</w:t></w:r></w:p>' + p("第二段"), raw=True),
+                                tc("0")), cols=2))
+
+
+def test_pretty_printed_xml_reads_the_same_as_compact_xml(tmp_path: Path) -> None:
+    # Whitespace between tags (hand-edited or pretty-printed XML) is not text: the reader must not
+    # take the one-call text path there. Compact and indented files give the same model.
+    from tests.docxbuild import document_xml
+    compact = read(tmp_path, PLAIN_BODY)
+    indented = document_xml(PLAIN_BODY).replace("><", ">\n    <")
+    pretty = read_document(write_docx(tmp_path / "p.docx", "", document=indented), DEFAULT_LIMITS)
+    assert _cells(compact) == _cells(pretty) == [["项目", "本年新收"], ["（一）予以公开", "12"], ["两段\n第二段", "0"]]
+    assert texts(compact) == texts(pretty) == ["标题"]
+
+
+@pytest.mark.parametrize("xml, plain", [
+    (b'<?xml version="1.0"?>\r\n<w:document><w:t>a</w:t></w:document>', True),  # newline only in the prolog
+    (b'<w:document><w:t>a?b!</w:t></w:document>', True),  # ? and ! in text are not markup
+    (b'<w:document>\n<w:t>a</w:t></w:document>', False),
+    (b'<w:document><w:t>a\tb</w:t></w:document>', False),
+    (b'<w:document><w:t>a<!-- c -->b</w:t></w:document>', False),  # a comment splits the text node
+    (b'<w:document><w:r><![CDATA[x]]></w:r></w:document>', False),
+    (b'<w:document><?pi x?></w:document>', False),
+    ('<w:document/>'.encode("utf-16"), False),  # bytes prove nothing in UTF-16
+])
+def test_text_only_in_runs_is_decided_from_the_bytes(xml: bytes, plain: bool) -> None:
+    from linter.readers.docx import _text_only_in_runs
+    assert _text_only_in_runs(xml) is plain
+
+
+def test_comment_inside_w_t_reads_as_before(tmp_path: Path) -> None:
+    # lxml's .text stops at a comment; the w:t-by-w:t path is kept for such files.
+    body = '<w:p><w:r><w:t>甲<!-- note -->乙</w:t></w:r></w:p>'
+    assert texts(read(tmp_path, body)) == ["甲"]
+
+
+def test_run_hidden_by_its_first_vanish_and_math_is_not_run_text(tmp_path: Path) -> None:
+    m_ns = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    body = ('<w:p><w:r><w:rPr><w:vanish w:val="0"/><w:vanish/></w:rPr><w:t>显示</w:t></w:r>'
+            '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'
+            '<w:r><w:rPr><w:b/></w:rPr><w:rPr><w:vanish/></w:rPr><w:t>次属性</w:t></w:r></w:p>'
+            f'<w:p><w:r><w:t>公式</w:t></w:r><m:oMath xmlns:m="{m_ns}"><m:r><m:t>x+1</m:t></m:r></m:oMath></w:p>')
+    assert texts(read(tmp_path, body)) == ["显示次属性", "公式"]
+
+
+def test_numbering_and_outline_of_old_properties_are_ignored(tmp_path: Path) -> None:
+    # w:pPrChange holds the properties before a tracked change: its numPr/outlineLvl do not apply.
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    old = ('<w:p><w:pPr><w:pPrChange w:id="1" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+           '<w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:pPrChange></w:pPr>'
+           '<w:r><w:t>旧编号</w:t></w:r></w:p>')
+    new = p("新编号", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/>')
+    doc = read(tmp_path, old + new, numbering=numbering)
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [(x.full_text, x.outline_level) for x in paras] == [("旧编号", None), ("一、新编号", 1)]
