@@ -9,6 +9,7 @@ keys or group names of one table; the rule's ``each`` decides which (see checks/
 from __future__ import annotations
 
 import ast
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Mapping, Sequence, Union
@@ -149,26 +150,39 @@ def check_names(rel: Relation, known: set[str], groups: Mapping[str, Sequence[st
             raise ExprError(f"unknown name '{name.removeprefix(PREV)}'")
 
 
-def evaluate(node: Node, lookup: Callable[[str], Decimal], groups: Mapping[str, Sequence[str]]) -> Decimal:
+Evaluator = Callable[[Mapping[str, Decimal]], Decimal]
+_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+def evaluate(node: Node, values: Mapping[str, Decimal], groups: Mapping[str, Sequence[str]]) -> Decimal:
+    """The value of ``node`` for name -> value ``values`` (a group sums its names)."""
+    return compile_node(node, groups)(values)
+
+
+def compile_node(node: Node, groups: Mapping[str, Sequence[str]]) -> Evaluator:
+    """``node`` turned into closures once, for a relation applied to many rows or columns:
+    evaluation left to right, taking the name -> value mapping itself."""
     if isinstance(node, Num):
-        return node.value
+        value = node.value
+        return lambda values: value
     if isinstance(node, Ref):
-        return lookup(node.name)
+        return operator.itemgetter(node.name)
     if isinstance(node, Sum):
-        return sum((lookup(n) for n in groups[node.group]), Decimal(0))
+        names = tuple(groups[node.group])
+        zero = Decimal(0)
+        return lambda values: sum(map(values.__getitem__, names), zero)
     if isinstance(node, Neg):
-        return -evaluate(node.operand, lookup, groups)
-    left = evaluate(node.left, lookup, groups)
-    right = evaluate(node.right, lookup, groups)
-    if node.op == "+":
-        return left + right
-    if node.op == "-":
-        return left - right
-    return left * right
+        inner = compile_node(node.operand, groups)
+        return lambda values: -inner(values)
+    left, right, op = compile_node(node.left, groups), compile_node(node.right, groups), _ARITH[node.op]
+    return lambda values: op(left(values), right(values))
+
+
+_HOLDS = {"==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 
 
 def holds(op: str, left: Decimal, right: Decimal) -> bool:
-    return {"==": left == right, "<=": left <= right, ">=": left >= right, "<": left < right, ">": left > right}[op]
+    return _HOLDS[op](left, right)  # type: ignore[no-any-return]
 
 
 def terms(rel: Relation, groups: Mapping[str, Sequence[str]]) -> list[str]:

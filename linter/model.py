@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Iterator, Optional, TypeVar, Union
+
+from linter.lazy import cached
 
 
 T = TypeVar("T")
@@ -129,7 +130,7 @@ class Table:
         """Cells whose span starts in row ``r``, left to right, each once."""
         return iter(self._origins[r])
 
-    @cached_property
+    @cached
     def _origins(self) -> tuple[tuple[Cell, ...], ...]:
         # Computed once per table: recognition, edition detection and several rules walk the cells.
         out = []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from linter.errors import RuleSetError
 from linter.expr import ExprError, Relation, check_names, parse_relation
+from linter.lazy import cached
 from linter.resources import data_dir, load_schema
 
 BUILTIN_EDITIONS = {2021: "gov-2021.yaml", 2019: "gov-2019.yaml"}
@@ -56,10 +57,24 @@ class TableSpec:
     tolerated_rows: tuple[str, ...] = ()
 
     def column(self, key: str) -> ColumnSpec:
-        return next(c for c in self.columns if c.key == key)
+        return self._columns_by_key[key]
 
     def row(self, key: str) -> RowSpec:
-        return next(r for r in self.rows if r.key == key)
+        return self._rows_by_key[key]
+
+    @cached
+    def _columns_by_key(self) -> dict[str, ColumnSpec]:
+        out: dict[str, ColumnSpec] = {}
+        for c in self.columns:
+            out.setdefault(c.key, c)  # the first of a key, as a search would find
+        return out
+
+    @cached
+    def _rows_by_key(self) -> dict[str, RowSpec]:
+        out: dict[str, RowSpec] = {}
+        for r in self.rows:
+            out.setdefault(r.key, r)
+        return out
 
 
 @dataclass(frozen=True)

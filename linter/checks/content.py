@@ -29,13 +29,17 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
     whats = [p["what"] for p in check.params["patterns"]]
     patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
+    searched: dict[str, Optional[tuple[re.Match[str], int]]] = {}  # a table repeats its cell texts ("0", "")
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
             places: Iterable[tuple[str, Optional[Cell]]] = ((block.full_text, None),)
         else:
             places = ((cell.text, cell) for r in range(len(block.rows)) for cell in block.origin_cells(r))
         for text, cell in places:
-            found = _leftmost(patterns, text)
+            if text in searched:
+                found = searched[text]
+            else:
+                found = searched[text] = _leftmost(patterns, text)
             if found is not None and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
                 m, which = found
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}

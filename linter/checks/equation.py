@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import Iterator, Mapping, Optional
 
 from linter import expr
 from linter.checks import Draft, register
+from linter.lazy import cached
 from linter.model import Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
@@ -22,6 +22,16 @@ class Term:
     value: Value
     previous: bool = False  # a cell of last year's report
 
+    @cached
+    def number(self) -> Decimal:
+        """The value in arithmetic (blank counts as 0)."""
+        return self.value.as_number()
+
+    @cached
+    def countable(self) -> bool:
+        """Blank or a plain count: invalid values are the value rule's business."""
+        return self.value.kind == "blank" or self.value.is_count
+
 
 @dataclass(frozen=True)
 class Instance:
@@ -30,19 +40,33 @@ class Instance:
     terms: Mapping[str, Term]
     params: Mapping[str, str]
 
-    @cached_property
+    @cached
     def numbers(self) -> dict[str, Decimal]:
         """Name -> the value in arithmetic (blank counts as 0)."""
-        return {n: t.value.as_number() for n, t in self.terms.items()}
+        return {n: t.number for n, t in self.terms.items()}
 
-    @cached_property
+    @cached
     def countable(self) -> bool:
         """Every cell blank or a plain count: invalid values are the value rule's business."""
-        return all(t.value.kind == "blank" or t.value.is_count for t in self.terms.values())
+        return all([t.countable for t in self.terms.values()])
 
-    @cached_property
+    @cached
     def has_text(self) -> bool:
-        return any(t.value.kind == "text" for t in self.terms.values())
+        return any([t.value.kind == "text" for t in self.terms.values()])
+
+
+_SIDES: dict[tuple[int, int], tuple[object, object, expr.Evaluator, expr.Evaluator]] = {}
+
+
+def sides(relation: expr.Relation, groups: Mapping[str, tuple[str, ...]]) -> tuple[expr.Evaluator, expr.Evaluator]:
+    """The relation's two sides compiled for a table's groups, once per process (the relation and
+    the groups belong to a rule set, which is built once; both are kept so their ids stay theirs)."""
+    key = (id(relation), id(groups))
+    found = _SIDES.get(key)
+    if found is None:
+        found = _SIDES[key] = (relation, groups, expr.compile_node(relation.left, groups),
+                               expr.compile_node(relation.right, groups))
+    return found[2], found[3]
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
@@ -72,12 +96,14 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     extra = dict(check.params.get("params", {}))
 
     bound_terms = _term_cache(report)
+    names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
+    missing = object()
 
-    def bind(row_key: Optional[str], col: str, name: str) -> Optional[Term]:
-        last_year = name.startswith(expr.PREV)
+    def bind(row_key: Optional[str], col: str, last_year: bool) -> Optional[Term]:
         key = (spec.key, last_year, row_key, col)
-        if key in bound_terms:
-            return bound_terms[key]
+        term = bound_terms.get(key, missing)
+        if term is not missing:
+            return term  # type: ignore[return-value]
         source, lookup = (previous, prev_rows) if last_year else (table, rows)
         row = lookup.get(row_key) if row_key is not None else None
         term = None
@@ -87,28 +113,38 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
         bound_terms[key] = term
         return term
 
-    def emit(bound: dict[str, Optional[Term]], params: dict[str, str]) -> Iterator[tuple[LogicalTable, Instance]]:
-        if all(t is not None for t in bound.values()):
-            yield table, Instance(bound, params)  # type: ignore[arg-type]
-
     if each == "column":
         for col in spec.columns:
-            yield from emit({n: bind(n.removeprefix(expr.PREV), col.key, n) for n in needed},
-                            {**extra, "col": col.label})
+            bound: dict[str, Term] = {}
+            for n, bare, last_year in names:
+                term = bind(bare, col.key, last_year)
+                if term is None:
+                    break  # a cell missing: no application here
+                bound[n] = term
+            else:
+                yield table, Instance(bound, {**extra, "col": col.label})
     elif each == "row":
         for key in rows:
             if only and key not in only:
                 continue
-            yield from emit({n: bind(key, n.removeprefix(expr.PREV), n) for n in needed},
-                            {**extra, "row": spec.row(key).label})
+            bound = {}
+            for n, bare, last_year in names:
+                term = bind(key, bare, last_year)
+                if term is None:
+                    break
+                bound[n] = term
+            else:
+                yield table, Instance(bound, {**extra, "row": spec.row(key).label})
     else:
         row_keys = {r.key for r in spec.rows}
         default = next(iter(rows), None)
         bound = {}
-        for n in needed:
-            bare = n.removeprefix(expr.PREV)
-            bound[n] = bind(bare, "", n) if bare in row_keys else bind(default, bare, n)
-        yield from emit(bound, extra)
+        for n, bare, last_year in names:
+            term = bind(bare, "", last_year) if bare in row_keys else bind(default, bare, last_year)
+            if term is None:
+                return
+            bound[n] = term
+        yield table, Instance(bound, extra)
 
 
 def _term_cache(report: Report) -> dict[tuple[str, bool, Optional[str], str], Optional[Term]]:
@@ -131,11 +167,11 @@ def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple
     assert check.relation is not None
     anchor = check.params["anchor"]
     values = inst.numbers
+    left, right = sides(check.relation, groups)
 
     def diff(anchor_value: Decimal) -> Decimal:
         vals = {**values, anchor: anchor_value}
-        lookup = vals.__getitem__
-        return expr.evaluate(check.relation.left, lookup, groups) - expr.evaluate(check.relation.right, lookup, groups)  # type: ignore[union-attr]
+        return left(vals) - right(vals)
 
     base = diff(values[anchor])
     slope = diff(values[anchor] + 1) - base
@@ -188,9 +224,9 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         if impossible and any(cell_key(t) in impossible for t in inst.terms.values()):
             continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
         groups = table.spec.groups
-        lookup = inst.numbers.__getitem__
-        left = expr.evaluate(check.relation.left, lookup, groups)
-        right = expr.evaluate(check.relation.right, lookup, groups)
+        left_side, right_side = sides(check.relation, groups)
+        numbers = inst.numbers
+        left, right = left_side(numbers), right_side(numbers)
         if expr.holds(check.relation.op, left, right):
             continue
         anchor_term = inst.terms[anchor]

@@ -300,21 +300,19 @@ class _Reader:
                     yield from self._rows(inner)
 
     def _row(self, tr: etree._Element, row_path: Optional[str], table_path: str
-             ) -> list[tuple[etree._Element, Optional[str]]]:
-        """A row's cells, each with its path when it is cheap to write (see ``_table_rows``)."""
+             ) -> tuple[list[etree._Element], Optional[str]]:
+        """A row's cells and the start of their paths (``.../w:tc[``) when they are cheap to
+        write (see ``_table_rows``); None: each cell's path is computed."""
         if row_path is None:
-            return [(tc, None) for tc in _row_cells(tr)]
+            return list(_row_cells(tr)), None
         tcs: list[etree._Element] = []
         for child in tr:
             tag = child.tag
             if tag == _TC:
                 tcs.append(child)
             elif tag in _ROW_WRAPPERS:
-                return [(tc, None) for tc in _row_cells(tr)]
-        if len(tcs) == 1:
-            return [(tcs[0], f"{table_path}{row_path}/w:tc" if tcs[0].prefix == "w" else None)]
-        base = table_path + row_path + "/w:tc["
-        return [(tc, f"{base}{j}]" if tc.prefix == "w" else None) for j, tc in enumerate(tcs, 1)]
+                return list(_row_cells(tr)), None
+        return tcs, table_path + row_path + ("/w:tc[" if len(tcs) > 1 else "/w:tc")
 
     def _grid(self, rows: list[tuple[etree._Element, Optional[str]]], grid_cols: int, index: int,
               nested: list[etree._Element], table_path: str) -> Table:
@@ -325,20 +323,24 @@ class _Reader:
         row_props = self.row_props
         max_cols = self.limits.max_table_cols
         make = Cell.fast
+        cell_text = self._cell_text
         for r, (tr, row_path) in enumerate(rows):
             col = (row_props[tr][0] or 0) if tr in row_props else 0
             if col:
                 self._check_width(col)
             line: list[Optional[Cell]] = [None] * col
-            phys = 0
-            for tc, cell_path in self._row(tr, row_path, table_path):
-                phys += 1
+            tcs, base = self._row(tr, row_path, table_path)
+            single = len(tcs) == 1
+            for phys, tc in enumerate(tcs, 1):
+                if base is not None and tc.prefix == "w":
+                    cell_path = base if single else f"{base}{phys}]"
+                else:
+                    cell_path = self.paths.get(tc)
                 props = merges.get(tc)
                 if props is None:  # the common case: no merge, no deletion
                     if col >= max_cols:
                         self._check_width(col + 1)
-                    line.append(make(self._cell_text(tc, nested), r, col, 1, 1, r + 1, phys,
-                                     cell_path or self.paths.get(tc)))
+                    line.append(make(cell_text(tc, nested), r, col, 1, 1, r + 1, phys, cell_path))
                     col += 1
                     continue
                 span, vmerge, hmerge, deleted = props
@@ -361,7 +363,7 @@ class _Reader:
                         line.extend([above] * span)
                         col += span
                         continue
-                cell = make(self._cell_text(tc, nested), r, col, 1, span, r + 1, phys, cell_path or self.paths.get(tc))
+                cell = make(cell_text(tc, nested), r, col, 1, span, r + 1, phys, cell_path)
                 line.append(cell) if span == 1 else line.extend([cell] * span)
                 col += span
             slots.append(line)
@@ -380,15 +382,18 @@ class _Reader:
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         # Fast path: a cell of plain paragraphs (most value cells) needs no walk.
-        texts: list[str] = []
-        for child in tc:
-            tag = child.tag
-            if tag == _P and child not in self.complex and not self.fields.stack:
-                texts.append(_run_text(child) if self.text_only_in_runs else _plain_text(child))
-            elif tag != _TCPR:
-                break
-        else:
-            return texts[0] if len(texts) == 1 else "\n".join(texts)
+        if not self.fields.stack:
+            texts: list[str] = []
+            complex_ = self.complex
+            text_of = _run_text if self.text_only_in_runs else _plain_text
+            for child in tc:
+                tag = child.tag
+                if tag == _P and child not in complex_:
+                    texts.append(text_of(child))
+                elif tag != _TCPR:
+                    break
+            else:
+                return texts[0] if len(texts) == 1 else "\n".join(texts)
         lines: list[str] = []
         self._cell_blocks(tc, lines, nested)
         return "\n".join(lines)

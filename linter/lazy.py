@@ -1,0 +1,36 @@
+"""``cached``: ``functools.cached_property`` without the lock.
+
+Up to Python 3.11, ``cached_property`` takes a lock on every first access (3.12 removed it as a
+design error): about 2 µs each, and the model and the relation checks make hundreds of first
+accesses per report. The linter runs one thread per process, so the lock buys nothing.
+Same behaviour otherwise: computed once, stored in the instance ``__dict__`` (so it also works on
+frozen dataclasses), and a non-data descriptor, so later reads are plain attribute reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Generic, Optional, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class cached(Generic[T]):  # noqa: N801 - used like a decorator, as functools.cached_property
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> "cached[T]": ...
+
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> T: ...
+
+    def __get__(self, obj: Optional[object], owner: Optional[type] = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
