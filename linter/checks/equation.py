@@ -4,33 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator, Mapping, Optional
+from typing import Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
 from linter.lazy import cached
-from linter.model import Location
+from linter.model import Cell, Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
 from linter.values import Value, format_number, parse_value
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A cell bound to a name, with what the relations need of its value."""
+
     row: FoundRow
     col: str
     value: Value
-    previous: bool = False  # a cell of last year's report
+    previous: bool  # a cell of last year's report
+    number: Decimal  # the value in arithmetic (blank counts as 0)
+    countable: bool  # blank or a plain count: invalid values are the value rule's business
 
-    @cached
-    def number(self) -> Decimal:
-        """The value in arithmetic (blank counts as 0)."""
-        return self.value.as_number()
 
-    @cached
-    def countable(self) -> bool:
-        """Blank or a plain count: invalid values are the value rule's business."""
-        return self.value.kind == "blank" or self.value.is_count
+def _term(row: FoundRow, col: str, cell: Optional[Cell], previous: bool) -> Term:
+    value = parse_value(cell.text if cell is not None else None)
+    return Term(row, col, value, previous, value.as_number(), value.kind == "blank" or value.is_count)
 
 
 @dataclass(frozen=True)
@@ -89,47 +87,30 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     previous = report.previous.tables.get(spec.key) if report.previous is not None else None
     if any(n.startswith(expr.PREV) for n in needed) and previous is None:
         return  # a year-to-year relation without last year's report: skipped
-    rows = _first_rows(table)
-    prev_rows = _first_rows(previous) if previous is not None else {}
+    grid = _term_grid(report, table, False)
+    prev_grid = _term_grid(report, previous, True) if previous is not None else {}
     each = check.params["each"]
     only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
-
-    bound_terms = _term_cache(report)
     names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
-    missing = object()
-
-    def bind(row_key: Optional[str], col: str, last_year: bool) -> Optional[Term]:
-        key = (spec.key, last_year, row_key, col)
-        term = bound_terms.get(key, missing)
-        if term is not missing:
-            return term  # type: ignore[return-value]
-        source, lookup = (previous, prev_rows) if last_year else (table, rows)
-        row = lookup.get(row_key) if row_key is not None else None
-        term = None
-        if source is not None and row is not None and col in source.columns:
-            cell = row.cells.get(col)
-            term = Term(row, col, parse_value(cell.text if cell is not None else None), last_year)
-        bound_terms[key] = term
-        return term
 
     if each == "column":
         for col in spec.columns:
             bound: dict[str, Term] = {}
             for n, bare, last_year in names:
-                term = bind(bare, col.key, last_year)
+                term = (prev_grid if last_year else grid).get(bare, _NO_ROW).get(col.key)
                 if term is None:
                     break  # a cell missing: no application here
                 bound[n] = term
             else:
                 yield table, Instance(bound, {**extra, "col": col.label})
     elif each == "row":
-        for key in rows:
+        for key, cells in grid.items():
             if only and key not in only:
                 continue
             bound = {}
             for n, bare, last_year in names:
-                term = bind(key, bare, last_year)
+                term = (prev_grid.get(key, _NO_ROW) if last_year else cells).get(bare)
                 if term is None:
                     break
                 bound[n] = term
@@ -137,29 +118,37 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
                 yield table, Instance(bound, {**extra, "row": spec.row(key).label})
     else:
         row_keys = {r.key for r in spec.rows}
-        default = next(iter(rows), None)
+        default = next(iter(grid), None)
         bound = {}
         for n, bare, last_year in names:
-            term = bind(bare, "", last_year) if bare in row_keys else bind(default, bare, last_year)
+            source = prev_grid if last_year else grid
+            term = source.get(bare, _NO_ROW).get("") if bare in row_keys else source.get(default, _NO_ROW).get(bare)
             if term is None:
                 return
             bound[n] = term
         yield table, Instance(bound, extra)
 
 
-def _term_cache(report: Report) -> dict[tuple[str, bool, Optional[str], str], Optional[Term]]:
-    """(table, last year's, row key, column) -> the bound cell (None: no such cell), shared by
-    all relations of a report: a table's cells appear in several relations."""
-    return report.memo.setdefault("equation-terms", {})  # type: ignore[return-value]
+_NO_ROW: Mapping[str, Term] = {}
 
 
-def _first_rows(table: LogicalTable) -> dict[str, FoundRow]:
-    """Row key -> the first row with that key (duplicates are the structure rule's business)."""
-    out: dict[str, FoundRow] = {}
-    for row in table.rows:
-        if row.key is not None and row.key not in out:
-            out[row.key] = row
-    return out
+def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
+    """Row key -> column key -> the cell as a Term, for the first row of each key (duplicates
+    are the structure rule's business) and every column of the table (a column a row's part
+    does not map is a blank cell); made once per report and table and shared by all relations:
+    a table's cells appear in several."""
+    memo_key = f"equation-terms:{table.spec.key}:{previous}"
+    grid = report.memo.get(memo_key)
+    if grid is None:
+        grid = {}
+        columns = sorted(table.columns)
+        for row in table.rows:
+            if row.key is None or row.key in grid:
+                continue
+            cells = row.cells
+            grid[row.key] = {col: _term(row, col, cells.get(col), previous) for col in columns}
+        report.memo[memo_key] = grid
+    return grid  # type: ignore[return-value]
 
 
 def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple[str, ...]]) -> Decimal:
