@@ -45,6 +45,7 @@ _SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "move
 # as revisions, cells before a row's first (w:gridBefore).
 _STRUCTURE = (_GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _GRIDBEFORE)
 _PARAGRAPH_PROPS = (_NUMPR, _OUTLINE)
+_FOUND_IN_ONE_PASS = _SPECIAL + _STRUCTURE + _PARAGRAPH_PROPS + (W + "rStyle",)
 
 
 @dataclass
@@ -62,9 +63,9 @@ class _FieldState:
 @dataclass
 class _Reader:
     root: etree._Element
-    numbering: Numbering
-    styles_vanish: set[str]
     limits: Limits
+    numbering: Numbering = field(default_factory=Numbering)
+    styles_vanish: set[str] = field(default_factory=set)  # character styles that hide text
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     revisions: int = 0
@@ -82,24 +83,27 @@ class _Reader:
     outlines: dict[etree._Element, etree._Element] = field(default_factory=dict)
     mark_deleted: set[etree._Element] = field(default_factory=set)
     text_only_in_runs: bool = False  # see _text_only_in_runs
+    run_styles: list[etree._Element] = field(default_factory=list)  # every w:rStyle, for hide_styled_runs
 
     def find_structure(self) -> None:
         """One native pass over the document for what is not plain: paragraphs holding anything
         but runs of w:t (fields, revisions, breaks, hidden text...) and the merges, spans and
         deletions of table cells and rows. Only a cell's or row's own properties count (not the
         old ones inside w:tcPrChange/w:trPrChange)."""
-        tags = _SPECIAL + _STRUCTURE + _PARAGRAPH_PROPS + ((_RSTYLE,) if self.styles_vanish else ())
-        for el in self.root.iter(*tags):
+        for el in self.root.iter(*_FOUND_IN_ONE_PASS):
             tag = el.tag
             if tag in _STRUCTURE:
                 self._structure(el, tag)
+                continue
+            if tag == _RSTYLE:
+                self.run_styles.append(el)  # whether its style hides text is known after styles.xml
                 continue
             if tag == _NUMPR or tag == _OUTLINE:
                 p = _paragraph_of(el.getparent())
                 if p is not None:
                     (self.numprs if tag == _NUMPR else self.outlines).setdefault(p, el)
                 continue
-            if tag == _VANISH or tag == _RSTYLE:
+            if tag == _VANISH:
                 self._hidden_run(el, tag)
             elif tag == _DEL:
                 parent = el.getparent()
@@ -114,6 +118,16 @@ class _Reader:
                         self.mark_deleted.add(p)
             for p in el.iterancestors(W + "p"):
                 self.complex.add(p)
+
+    def hide_styled_runs(self, styles_vanish: set[str]) -> None:
+        """Runs whose character style hides text (w:rStyle of a style with w:vanish): hidden,
+        and their paragraphs read run by run."""
+        self.styles_vanish = styles_vanish
+        for el in self.run_styles:
+            if el.get(_VAL, "") in styles_vanish:
+                self._hidden_run(el, _RSTYLE)
+                for p in el.iterancestors(_P):
+                    self.complex.add(p)
 
     def _hidden_run(self, prop: etree._Element, tag: str) -> None:
         """A run is hidden by the first w:vanish (if on) or w:rStyle (if a hidden style) of its first w:rPr."""
@@ -618,24 +632,24 @@ def read_docx(path: Path, limits: Limits) -> Document:
             raise InputError("RL-IO-009", "Strict OOXML")
         if root.tag != W + "document":
             raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
+        body = root.find(W + "body")
+        reader = _Reader(root=root, limits=limits, text_only_in_runs=_text_only_in_runs(data))
+        if body is not None:
+            reader.find_structure()
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
         numbering_part = pkg.xml(base + "numbering.xml")
         # Styles matter only for numbering through paragraph styles (a style's numPr) and for
         # hidden character styles (a style's vanish, used by w:rStyle); many reports (WPS's
         # template among them) need neither, so skip the parse then.
-        needles = ((b"numPr",) if numbering_part is not None else ()) + \
-            ((b"vanish",) if next(root.iter(W + "rStyle"), None) is not None else ())
+        needles = ((b"numPr",) if numbering_part is not None else ()) + ((b"vanish",) if reader.run_styles else ())
         styles = pkg.xml_if(base + "styles.xml", needles) if needles else None
         if not needles:
             pkg.refuse_doctype(base + "styles.xml")
-        numbering = Numbering.load(numbering_part, styles)
+        reader.numbering = numbering = Numbering.load(numbering_part, styles)
+        reader.hide_styled_runs(_vanish_styles(styles))
     finally:
         pkg.close()
-    body = root.find(W + "body")
-    reader = _Reader(root=root, numbering=numbering, styles_vanish=_vanish_styles(styles), limits=limits,
-                     text_only_in_runs=_text_only_in_runs(data))
     if body is not None:
-        reader.find_structure()
         reader.walk(body)
     notices = list(reader.notices)
     if reader.revisions:

@@ -172,7 +172,9 @@ class Package:
         if self.has(name):
             try:
                 with self._zip.open(name) as fh:
-                    head = fh.read(64 * 1024)  # the prolog is at the start
+                    head = fh.read(1024)  # the prolog is at the start, and is short but for comments
+                    if not _ROOT_START.search(head):
+                        head += fh.read(63 * 1024)
             except (RuntimeError, zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
                     zlib.error) as exc:
                 raise InputError("RL-IO-002", f"{name}: {type(exc).__name__}: {exc}") from None
