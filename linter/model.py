@@ -82,8 +82,10 @@ class Paragraph:
     def fast(cls, index: int, text: str, label: str, style: str, outline_level: Optional[int],
              xpath: Optional[str]) -> "Paragraph":
         """``Paragraph(...)`` for a reader's inner loop (see ``_frozen``)."""
-        return _frozen(cls, dict(index=index, text=text, label=label, style=style, outline_level=outline_level,
-                                 xpath=xpath))
+        obj = _new(cls)
+        obj.__dict__.update({"index": index, "text": text, "label": label, "style": style,
+                             "outline_level": outline_level, "xpath": xpath})
+        return obj
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,8 @@ class Numbering:
     def label(self, numpr: Optional[etree._Element], style: str) -> str:
         """Advance the counters for a paragraph (its w:numPr and style) and return its rendered
         label ('' if none)."""
+        if not self.num_to_abstract:
+            return ""  # no numbering definitions (no numbering.xml): nothing can be numbered
         num_id: Optional[str] = None
         ilvl: Optional[int] = None
         if numpr is not None:
