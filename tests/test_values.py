@@ -63,3 +63,23 @@ def test_nfkc_numbers_equals_nfkc_of_every_token(text: str) -> None:
 ])
 def test_nfkc_numbers_examples(text: str, expected: str) -> None:
     assert nfkc_numbers(text) == expected
+
+
+def _label_key_reference(text: str) -> str:
+    """label_key as first written: the tables one after the other, letters folded char by char."""
+    from linter.normalize import _FOLD, _FULLWIDTH_DIGITS, _TRAD, strip_spaces
+    text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(_TRAD).translate(_FOLD)
+    return "".join(chr(ord(ch) - 0xFEE0) if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a" else ch
+                   for ch in text)
+
+
+@given(st.text(alphabet="（(）)「」“”:：,，．.０９ＡＺａｚＸ資訊總計處复 \u3000\t数a中①\uff20\uff3b\uff40\uff5b", max_size=24))
+def test_label_key_equals_the_step_by_step_folding(text: str) -> None:
+    from linter.normalize import label_key
+    assert label_key(text) == _label_key_reference(text)
+
+
+def test_label_key_examples() -> None:
+    from linter.normalize import label_key
+    assert label_key("（一）予以 公开 ＸＸ資訊") == "（一）予以公开XX资讯"
+    assert label_key("第二十条(1)：１２") == "第二十条（1）：12"
