@@ -363,3 +363,17 @@ def test_numbering_and_outline_of_old_properties_are_ignored(tmp_path: Path) -> 
     doc = read(tmp_path, old + new, numbering=numbering)
     paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
     assert [(x.full_text, x.outline_level) for x in paras] == [("旧编号", None), ("一、新编号", 1)]
+
+
+def test_breaks_tabs_and_symbols_without_other_specials(tmp_path: Path) -> None:
+    # Paragraphs whose runs hold only breaks, tabs and symbols besides w:t take their own fast
+    # path; a w:tab in w:pPr/w:tabs is a tab stop and adds nothing; a w:br outside a run neither.
+    tabs = '<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+    body = (f'<w:p>{tabs}<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t></w:r></w:p>'
+            f'<w:p>{tabs}<w:r><w:t>只有制表位</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>上</w:t><w:br/><w:t>下</w:t><w:cr/><w:noBreakHyphen/><w:sym w:font="Wingdings" w:char="2611"/>'
+            '</w:r><w:br/></w:p>'
+            + tbl(tr(tc('<w:p><w:r><w:t>尚未</w:t><w:br/><w:t>审结</w:t></w:r></w:p>', raw=True), tc("3")), cols=2))
+    doc = read(tmp_path, body)
+    assert texts(doc) == ["甲\t乙", "只有制表位", "上\n下\n-☑"]
+    assert _cells(doc) == [["尚未\n审结", "3"]]

@@ -36,16 +36,21 @@ _SDT, _CUSTOM, _GRIDBEFORE, _DEL = W + "sdt", W + "customXml", W + "gridBefore",
 _VANISH, _RSTYLE = W + "vanish", W + "rStyle"
 _ROW_WRAPPERS = (_SDT, _CUSTOM)
 _PPR, _PSTYLE, _OUTLINE, _NUMPR, _RPR = W + "pPr", W + "pStyle", W + "outlineLvl", W + "numPr", W + "rPr"
-# Elements that make a paragraph's text more than the concatenation of its w:t (fields, revisions,
-# breaks and tabs, hidden text, symbols, drawings and text boxes).
-_SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "sym", "tab", "ptab",
-                                 "br", "cr", "noBreakHyphen", "softHyphen", "pict", "object", "drawing")) \
-    + (MC + "AlternateContent", M + "oMath", M + "oMathPara")
+# Elements that make a paragraph's text more than the concatenation of its w:t: fields,
+# revisions, hidden text, drawings and text boxes (read run by run) ...
+_SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "pict", "object",
+                                 "drawing")) + (MC + "AlternateContent", M + "oMath", M + "oMathPara")
+# ... and a run's breaks, tabs and symbols, which only add characters between the w:t (read in one
+# native pass over these elements; a w:tab outside a run, in w:tabs, is a tab stop, not a tab).
+_R = W + "r"
+_LAYOUT_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+_LAYOUT = (*_LAYOUT_TEXT, W + "sym")
+_RUN_CONTENT = (_T, *_LAYOUT)
 # Table structure found in the same native pass: spans and merges of cells, cells and rows deleted
 # as revisions, cells before a row's first (w:gridBefore).
 _STRUCTURE = (_GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _GRIDBEFORE)
 _PARAGRAPH_PROPS = (_NUMPR, _OUTLINE)
-_FOUND_IN_ONE_PASS = _SPECIAL + _STRUCTURE + _PARAGRAPH_PROPS + (W + "rStyle",)
+_FOUND_IN_ONE_PASS = _SPECIAL + _LAYOUT + _STRUCTURE + _PARAGRAPH_PROPS + (W + "rStyle",)
 
 
 @dataclass
@@ -72,6 +77,7 @@ class _Reader:
     fields: _FieldState = field(default_factory=_FieldState)
     paths: "_Paths" = field(default_factory=lambda: _Paths())
     complex: set[etree._Element] = field(default_factory=set)  # paragraphs needing the full walk
+    laid_out: set[etree._Element] = field(default_factory=set)  # paragraphs with breaks, tabs or symbols
     # Table structure, from the same pass: cell -> (gridSpan, vMerge, hMerge continues, deleted),
     # row -> (gridBefore, deleted), for the cells and rows that have any of them.
     cell_props: dict[etree._Element, tuple[int, Optional[str], bool, bool]] = field(default_factory=dict)
@@ -97,6 +103,12 @@ class _Reader:
                 continue
             if tag == _RSTYLE:
                 self.run_styles.append(el)  # whether its style hides text is known after styles.xml
+                continue
+            if tag in _LAYOUT:
+                if _parent_tag(el) != _R:
+                    continue  # not in a run (a w:tab in w:tabs is a tab stop): no text
+                for p in el.iterancestors(_P):
+                    self.laid_out.add(p)
                 continue
             if tag == _NUMPR or tag == _OUTLINE:
                 p = _paragraph_of(el.getparent())
@@ -208,11 +220,18 @@ class _Reader:
 
     def paragraph_text(self, p: etree._Element) -> str:
         if p not in self.complex and not self.fields.stack:
-            # Fast path: nothing but runs of w:t (no fields, revisions, breaks, hidden text...).
-            return _run_text(p) if self.text_only_in_runs else _plain_text(p)
+            # Fast paths: nothing but runs of w:t (no fields, revisions, hidden text...), perhaps
+            # with breaks, tabs and symbols between them.
+            return self._plain(p)
         parts: list[str] = []
         self._inline(p, parts)
         return "".join(parts)
+
+    def _plain(self, p: etree._Element) -> str:
+        """The text of a paragraph that is not complex (see ``paragraph_text``)."""
+        if p in self.laid_out:
+            return _laid_out_text(p)
+        return _run_text(p) if self.text_only_in_runs else _plain_text(p)
 
     def _inline(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -399,7 +418,7 @@ class _Reader:
         if not self.fields.stack:
             texts: list[str] = []
             complex_ = self.complex
-            text_of = _run_text if self.text_only_in_runs else _plain_text
+            text_of = self._plain
             for child in tc:
                 tag = child.tag
                 if tag == _P and child not in complex_:
@@ -452,6 +471,28 @@ def _plain_text(p: etree._Element) -> str:
     """The text of a paragraph of plain runs: its w:t, in order. (``itertext(w:t)`` gives the
     same, at 2.5x the cost: a report has hundreds of such paragraphs, most in table cells.)"""
     return "".join([t.text or "" for t in p.iter(_T)])
+
+
+def _laid_out_text(p: etree._Element) -> str:
+    """The text of a paragraph of runs holding breaks, tabs or symbols besides w:t: one native
+    pass over just those elements, in document order."""
+    parts: list[str] = []
+    for el in p.iter(*_RUN_CONTENT):
+        tag = el.tag
+        if tag == _T:
+            parts.append(el.text or "")
+        elif _parent_tag(el) != _R:
+            continue  # as in a run-by-run reading: only a run's breaks, tabs and symbols count
+        elif tag in _LAYOUT_TEXT:
+            parts.append(_LAYOUT_TEXT[tag])
+        else:
+            parts.append(_symbol(el.get(W + "char")))
+    return "".join(parts)
+
+
+def _parent_tag(el: etree._Element) -> Optional[str]:
+    parent = el.getparent()
+    return None if parent is None else parent.tag
 
 
 def _run_text(p: etree._Element) -> str:
