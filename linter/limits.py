@@ -22,7 +22,7 @@ class Limits:
     max_compression_ratio: int = 100          # for members over 1 MB; small XML parts compress well
     # XML parts (libxml2 itself stops at depth 256 and 10 MB text nodes with huge_tree off).
     max_xml_bytes: int = 64 * MB
-    max_xml_depth: int = 200
+    max_xml_depth: int = 256                  # libxml2's own; a lower value adds a pass over the tree
     # The document model.
     max_blocks: int = 200_000                 # paragraphs and tables in body order
     max_table_rows: int = 20_000

@@ -377,3 +377,21 @@ def test_breaks_tabs_and_symbols_without_other_specials(tmp_path: Path) -> None:
     doc = read(tmp_path, body)
     assert texts(doc) == ["甲\t乙", "只有制表位", "上\n下\n-☑"]
     assert _cells(doc) == [["尚未\n审结", "3"]]
+
+
+@pytest.mark.parametrize("depth, limit, refused", [
+    (220, 256, False),  # the default: libxml2's own limit, no extra pass
+    (220, 200, True),   # a lower limit runs the check
+    (257, 256, True),   # libxml2 refuses past 256 whatever the setting
+])
+def test_xml_depth_limit(depth: int, limit: int, refused: bool) -> None:
+    from dataclasses import replace
+    from linter.readers.package import parse_xml
+    data = b"<a>" * depth + b"</a>" * depth
+    limits = replace(DEFAULT_LIMITS, max_xml_depth=limit)
+    if not refused:
+        assert parse_xml(data, "x.xml", limits).tag == "a"
+        return
+    with pytest.raises(InputError) as err:
+        parse_xml(data, "x.xml", limits)
+    assert err.value.code == "RL-IO-005" and "max_xml_depth" in str(err.value)
