@@ -395,3 +395,17 @@ def test_xml_depth_limit(depth: int, limit: int, refused: bool) -> None:
     with pytest.raises(InputError) as err:
         parse_xml(data, "x.xml", limits)
     assert err.value.code == "RL-IO-005" and "max_xml_depth" in str(err.value)
+
+
+def test_reader_prefilled_origins_equal_the_tables_own(tmp_path: Path) -> None:
+    # The .docx reader hands each Table the cells starting in each row (origin_cells) as it builds
+    # the grid; they must be what Table computes from the grid itself.
+    body = tbl(tr(tc("角", span=2, vmerge="restart"), tc("A"), tc("B")),
+               tr(tc("", span=2, vmerge="continue"), tc("1"), tc("2")),
+               tr(tc("x"), tc("宽", span=3)),
+               tr(tc("y"), trpr='<w:gridBefore w:val="2"/>'), cols=4)
+    table = read(tmp_path, body).blocks[0]
+    assert isinstance(table, Table)
+    given = table.__dict__.pop("_origins")
+    assert [[c.text for c in row] for row in given] == [["角", "A", "B"], ["1", "2"], ["x", "宽"], ["y"]]
+    assert [[id(c) for c in row] for row in given] == [[id(c) for c in row] for row in table._origins]

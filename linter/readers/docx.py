@@ -352,6 +352,7 @@ class _Reader:
         # Cells are made as soon as their text is read; a merge grows its origin's span while the
         # grid is built (``_grow``), before anything else sees the Cell.
         slots: list[list[Optional[Cell]]] = []
+        origins: list[list[Cell]] = []  # per row, the cells that start in it (Table.origin_cells)
         merges = self.cell_props
         row_props = self.row_props
         max_cols = self.limits.max_table_cols
@@ -362,6 +363,7 @@ class _Reader:
             if col:
                 self._check_width(col)
             line: list[Optional[Cell]] = [None] * col
+            starts: list[Cell] = []
             tcs, base = self._row(tr, row_path, table_path)
             single = len(tcs) == 1
             for phys, tc in enumerate(tcs, 1):
@@ -373,7 +375,9 @@ class _Reader:
                 if props is None:  # the common case: no merge, no deletion
                     if col >= max_cols:
                         self._check_width(col + 1)
-                    line.append(make(cell_text(tc, nested), r, col, 1, 1, r + 1, phys, cell_path))
+                    cell = make(cell_text(tc, nested), r, col, 1, 1, r + 1, phys, cell_path)
+                    line.append(cell)
+                    starts.append(cell)
                     col += 1
                     continue
                 span, vmerge, hmerge, deleted = props
@@ -398,15 +402,19 @@ class _Reader:
                         continue
                 cell = make(cell_text(tc, nested), r, col, 1, span, r + 1, phys, cell_path)
                 line.append(cell) if span == 1 else line.extend([cell] * span)
+                starts.append(cell)
                 col += span
             slots.append(line)
+            origins.append(starts)
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
         self._check_width(width)
         if len(slots) * width > self.limits.max_table_cells:
             raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
                                  f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        return Table(index=index, rows=tuple([tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line))
-                                              for line in slots]), n_cols=width, xpath=table_path)
+        table = Table(index=index, rows=tuple([tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line))
+                                               for line in slots]), n_cols=width, xpath=table_path)
+        table.__dict__["_origins"] = tuple([tuple(starts) for starts in origins])  # what Table would compute
+        return table
 
     def _check_width(self, cols: int) -> None:
         if cols > self.limits.max_table_cols:
