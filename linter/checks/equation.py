@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
-from linter.lazy import cached
 from linter.model import Cell, Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
@@ -31,24 +29,21 @@ def _term(row: FoundRow, col: str, cell: Optional[Cell], previous: bool) -> Term
     return Term(row, col, value, previous, value.as_number(), value.kind == "blank" or value.is_count)
 
 
-@dataclass(frozen=True)
 class Instance:
-    """One application of a relation: every name bound to a cell, plus message parameters."""
+    """One application of a relation: every name bound to a cell, plus message parameters, with
+    the names' values in arithmetic (blank counts as 0) and whether all are blank or plain counts
+    (invalid values are the value rule's business); made while binding, in the same loop."""
 
-    terms: Mapping[str, Term]
-    params: Mapping[str, str]
+    __slots__ = ("terms", "params", "numbers", "countable")
 
-    @cached
-    def numbers(self) -> dict[str, Decimal]:
-        """Name -> the value in arithmetic (blank counts as 0)."""
-        return {n: t.number for n, t in self.terms.items()}
+    def __init__(self, terms: Mapping[str, Term], params: Mapping[str, str], numbers: dict[str, Decimal],
+                 countable: bool) -> None:
+        self.terms = terms
+        self.params = params
+        self.numbers = numbers
+        self.countable = countable
 
-    @cached
-    def countable(self) -> bool:
-        """Every cell blank or a plain count: invalid values are the value rule's business."""
-        return all([t.countable for t in self.terms.values()])
-
-    @cached
+    @property
     def has_text(self) -> bool:
         return any([t.value.kind == "text" for t in self.terms.values()])
 
@@ -94,39 +89,44 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     extra = dict(check.params.get("params", {}))
     names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
 
+    def bind(found: Iterator[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
+        bound: dict[str, Term] = {}
+        numbers: dict[str, Decimal] = {}
+        countable = True
+        for (n, _bare, _last_year), term in zip(names, found):
+            if term is None:
+                return None  # a cell missing: no application here
+            bound[n] = term
+            numbers[n] = term.number
+            countable = countable and term.countable
+        return Instance(bound, params, numbers, countable)
+
     if each == "column":
         for col in spec.columns:
-            bound: dict[str, Term] = {}
-            for n, bare, last_year in names:
-                term = (prev_grid if last_year else grid).get(bare, _NO_ROW).get(col.key)
-                if term is None:
-                    break  # a cell missing: no application here
-                bound[n] = term
-            else:
-                yield table, Instance(bound, {**extra, "col": col.label})
+            key = col.key
+            inst = bind(((prev_grid if last_year else grid).get(bare, _NO_ROW).get(key)
+                         for _n, bare, last_year in names), {**extra, "col": col.label})
+            if inst is not None:
+                yield table, inst
     elif each == "row":
-        for key, cells in grid.items():
-            if only and key not in only:
+        for row_key, cells in grid.items():
+            if only and row_key not in only:
                 continue
-            bound = {}
-            for n, bare, last_year in names:
-                term = (prev_grid.get(key, _NO_ROW) if last_year else cells).get(bare)
-                if term is None:
-                    break
-                bound[n] = term
-            else:
-                yield table, Instance(bound, {**extra, "row": spec.row(key).label})
+            inst = bind(((prev_grid.get(row_key, _NO_ROW) if last_year else cells).get(bare)
+                         for _n, bare, last_year in names), {**extra, "row": spec.row(row_key).label})
+            if inst is not None:
+                yield table, inst
     else:
         row_keys = {r.key for r in spec.rows}
         default = next(iter(grid), None)
-        bound = {}
-        for n, bare, last_year in names:
+
+        def single(bare: str, last_year: bool) -> Optional[Term]:
             source = prev_grid if last_year else grid
-            term = source.get(bare, _NO_ROW).get("") if bare in row_keys else source.get(default, _NO_ROW).get(bare)
-            if term is None:
-                return
-            bound[n] = term
-        yield table, Instance(bound, extra)
+            return source.get(bare, _NO_ROW).get("") if bare in row_keys else source.get(default, _NO_ROW).get(bare)
+
+        inst = bind((single(bare, last_year) for _n, bare, last_year in names), extra)
+        if inst is not None:
+            yield table, inst
 
 
 _NO_ROW: Mapping[str, Term] = {}
