@@ -44,7 +44,8 @@ _SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "move
 # native pass over these elements; a w:tab outside a run, in w:tabs, is a tab stop, not a tab).
 _R = W + "r"
 _LAYOUT_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-_LAYOUT = (*_LAYOUT_TEXT, W + "sym")
+_SYM = W + "sym"
+_LAYOUT = (*_LAYOUT_TEXT, _SYM)
 _RUN_CONTENT = (_T, *_LAYOUT)
 # Table structure found in the same native pass: spans and merges of cells, cells and rows deleted
 # as revisions, cells before a row's first (w:gridBefore).
@@ -262,20 +263,12 @@ class _Reader:
                 continue
             if hidden or (stack and self.fields.hiding):
                 continue
-            if tag == W + "t":
+            if tag == _T:
                 out.append(child.text or "")
-            elif tag in (W + "tab", W + "ptab"):
-                out.append("\t")
-            elif tag == W + "br":
-                out.append("\n")
-            elif tag == W + "cr":
-                out.append("\n")
-            elif tag == W + "noBreakHyphen":
-                out.append("-")
-            elif tag == W + "sym":
-                ch = _symbol(child.get(W + "char"))
-                if ch:
-                    out.append(ch)
+            elif tag in _LAYOUT_TEXT:
+                out.append(_LAYOUT_TEXT[tag])
+            elif tag == _SYM:
+                out.append(_symbol(child.get(W + "char")))
 
     # ---- tables ----------------------------------------------------------------------------
     def _table(self, tbl: etree._Element) -> None:
@@ -563,10 +556,6 @@ def _symbol(code: Optional[str]) -> str:
     if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF or 0x7F <= value < 0xA0:
         return ""
     return chr(value)
-
-
-def _val(el: Optional[etree._Element]) -> Optional[str]:
-    return None if el is None else el.get(W + "val")
 
 
 def _on(el: Optional[etree._Element]) -> bool:
