@@ -82,10 +82,8 @@ class Paragraph:
     def fast(cls, index: int, text: str, label: str, style: str, outline_level: Optional[int],
              xpath: Optional[str]) -> "Paragraph":
         """``Paragraph(...)`` for a reader's inner loop (see ``_frozen``)."""
-        obj = _new(cls)
-        obj.__dict__.update({"index": index, "text": text, "label": label, "style": style,
+        return _frozen(cls, {"index": index, "text": text, "label": label, "style": style,
                              "outline_level": outline_level, "xpath": xpath})
-        return obj
 
 
 @dataclass(frozen=True)
@@ -109,10 +107,8 @@ class Cell:
     def fast(cls, text: str, grid_row: int, grid_col: int, rowspan: int, colspan: int, phys_row: int,
              phys_col: int, xpath: Optional[str]) -> "Cell":
         """``Cell(...)`` for a reader's inner loop (see ``_frozen``); a report has hundreds of cells."""
-        obj = _new(cls)
-        obj.__dict__.update({"text": text, "grid_row": grid_row, "grid_col": grid_col, "rowspan": rowspan,
+        return _frozen(cls, {"text": text, "grid_row": grid_row, "grid_col": grid_col, "rowspan": rowspan,
                              "colspan": colspan, "phys_row": phys_row, "phys_col": phys_col, "xpath": xpath})
-        return obj
 
 
 @dataclass(frozen=True)

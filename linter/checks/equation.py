@@ -222,7 +222,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
         if check.relation.op == "==":
             expected = format_number(expected_anchor(check, inst, groups))
-            actual = format_number(anchor_term.value.as_number())
+            actual = format_number(anchor_term.number)
         else:  # an inequality: show both sides
             expected = f"{check.relation.op} {format_number(right)}"
             actual = format_number(left)
