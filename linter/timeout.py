@@ -15,10 +15,12 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from linter import allocator
 from linter.check import FileError, FileResult, Options, check_file
 from linter.errors import Detail, input_error_message
 from linter.limits import describe
@@ -52,6 +54,7 @@ def _child(conn: Connection, options: Options, check: CheckFn) -> None:
     """The child's loop: a path in, a FileResult out, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _cap_memory(options.limits.max_memory_bytes)
+    allocator.tune()
     try:
         from linter.ruleset import builtin_ruleset
 
@@ -78,7 +81,12 @@ def _error(path: str, code: str, detail: str, lang: str) -> FileResult:
 
 
 class Worker:
-    """One child process that checks files one at a time; replaced when it overruns or dies."""
+    """One child process that checks files one at a time, with up to ``depth`` files handed to it
+    ahead (so it starts the next file while the parent is still writing out the last result);
+    replaced when it overruns or dies, the files queued behind the culprit going to the new child.
+
+    A file's time limit runs from when the child can start it: its submission if the child is
+    idle, else the arrival of the previous file's result."""
 
     def __init__(self, options: Options = Options(), seconds: Optional[float] = None,
                  method: Optional[str] = None, check: CheckFn = check_file) -> None:
@@ -88,9 +96,9 @@ class Worker:
         self._check = check
         self._proc: Optional[Any] = None
         self._conn: Optional[Connection] = None
-        self.path: Optional[str] = None   # the file being checked
-        self.deadline = 0.0
-        self.failed: Optional[FileResult] = None  # the result when the child could not even be started
+        # Files sent and not yet collected, oldest first: (path, kwargs, result if it could not be sent).
+        self._queue: deque[tuple[str, dict[str, Any], Optional[FileResult]]] = deque()
+        self.deadline = 0.0  # of the oldest queued file
 
     # ---- lifecycle --------------------------------------------------------------------------
     def _start(self) -> None:
@@ -115,7 +123,6 @@ class Worker:
                 self._proc.kill()
                 self._proc.join()
         self._proc = self._conn = None
-        self.path = None
 
     def _kill(self) -> None:
         if self._proc is not None and self._proc.is_alive():
@@ -126,34 +133,50 @@ class Worker:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._kill() if self._queue else self.close()
+        self._queue.clear()
 
-    # ---- one file ---------------------------------------------------------------------------
+    # ---- files ------------------------------------------------------------------------------
     @property
     def connection(self) -> Optional[Connection]:
         return self._conn
 
+    @property
+    def pending(self) -> int:
+        """Files submitted and not yet collected."""
+        return len(self._queue)
+
+    @property
+    def ready(self) -> bool:
+        """Whether ``collect(block=False)`` has something to give without waiting on the child."""
+        return bool(self._queue) and self._queue[0][2] is not None
+
     def submit(self, path: Path, **kwargs: Any) -> None:
-        """Send one file to the child (started if needed); collect it with ``collect``."""
-        self.failed = None
+        """Queue one file for the child (started if needed); collect it with ``collect``."""
+        if not self._queue:
+            self.deadline = time.monotonic() + self.seconds
+        self._queue.append((str(path), kwargs, self._send(str(path), kwargs)))
+
+    def _send(self, path: str, kwargs: dict[str, Any]) -> Optional[FileResult]:
+        """Hand a file to the child; the error result if that failed (the child is then stopped)."""
         try:
             if self._conn is None:
                 self._start()
             assert self._conn is not None
-            self._conn.send((str(path), kwargs))
+            self._conn.send((path, kwargs))
         except (RuntimeError, OSError, EOFError, ValueError, TypeError, AttributeError) as exc:
             self._kill()  # pickling the arguments or starting the child failed
-            self.failed = _error(str(path), "RL-INT-002", str(exc), self.options.lang)
-        self.path = str(path)
-        self.deadline = time.monotonic() + self.seconds
+            return _error(path, "RL-INT-002", str(exc), self.options.lang)
+        return None
 
     def collect(self, block: bool = True) -> Optional[FileResult]:
-        """The submitted file's result; None if not ready and ``block`` is False. Enforces the limit."""
-        if self.failed is not None:
-            result, self.failed, self.path = self.failed, None, None
-            return result
-        assert self._conn is not None and self.path is not None
-        path, lang = self.path, self.options.lang
+        """The oldest submitted file's result; None if not ready and ``block`` is False. Enforces the limit."""
+        assert self._queue, "collect() without a submitted file"
+        path, _kwargs, failed = self._queue[0]
+        if failed is not None:
+            return self._done()
+        lang = self.options.lang
+        assert self._conn is not None
         remaining = max(0.0, self.deadline - time.monotonic())
         try:
             ready = self._conn.poll(remaining if block else 0)
@@ -163,7 +186,7 @@ class Worker:
             if block or time.monotonic() >= self.deadline:
                 self._kill()
                 detail = describe("max_seconds_per_file", self.seconds)
-                return _error(path, "RL-IO-012", Detail(detail, detail), lang)
+                return self._done(_error(path, "RL-IO-012", Detail(detail, detail), lang), restart=True)
             return None
         try:
             result = self._conn.recv()
@@ -175,9 +198,22 @@ class Worker:
             code = self._proc.exitcode if self._proc is not None else None
             self._kill()
             how = (f"signal {-code}" if code is not None and code < 0 else f"exit status {code}")
-            return _error(path, "RL-INT-002", how, lang)
-        self.path = None
-        return result
+            return self._done(_error(path, "RL-INT-002", how, lang), restart=True)
+        return self._done(result)
+
+    def _done(self, result: Optional[FileResult] = None, restart: bool = False) -> FileResult:
+        """Take the oldest file off the queue with its result; the next one's clock starts now.
+        After the child was stopped, the files queued behind go to a fresh child."""
+        _path, _kwargs, failed = self._queue.popleft()
+        out = result if result is not None else failed
+        assert out is not None
+        if restart:
+            waiting = list(self._queue)
+            self._queue.clear()
+            for path, kwargs, was in waiting:
+                self._queue.append((path, kwargs, was if was is not None else self._send(path, kwargs)))
+        self.deadline = time.monotonic() + self.seconds
+        return out
 
     def check(self, path: Path, **kwargs: Any) -> FileResult:
         self.submit(path, **kwargs)
@@ -195,40 +231,48 @@ def check_file_limited(path: Path, options: Options = Options(), seconds: Option
 
 def check_files_limited(paths: Iterable[Path], options: Options = Options(), jobs: int = 1,
                         seconds: Optional[float] = None, method: Optional[str] = None,
-                        check: CheckFn = check_file) -> Iterator[FileResult]:
+                        check: CheckFn = check_file, depth: int = 2) -> Iterator[FileResult]:
     """Check a batch with ``jobs`` child processes; results come in input order.
 
-    ``paths`` is consumed lazily, one path per free child, so it may be a generator.
+    Each child has up to ``depth`` files in hand, so it goes on checking while this process
+    writes results out. ``paths`` is consumed lazily, a path per free place, so it may be a
+    generator.
     """
     todo = enumerate(paths)
     more = True
     workers = [Worker(options, seconds, method, check) for _ in range(max(1, min(jobs, os.cpu_count() or 1)))]
-    busy: dict[int, int] = {}  # worker slot -> input index
+    queued: list[deque[int]] = [deque() for _ in workers]  # per worker, the input indexes it holds
     done: dict[int, FileResult] = {}
     next_out = 0
     try:
-        while more or busy:
-            for slot, worker in enumerate(workers):
-                if slot not in busy and more:
-                    item = next(todo, None)
-                    if item is None:
-                        more = False
-                        break
-                    worker.submit(item[1])
-                    busy[slot] = item[0]
+        while True:
+            # Deal files out one round at a time, so that a short batch still uses every child.
+            for _round in range(max(1, depth)):
+                for slot, worker in enumerate(workers):
+                    if more and worker.pending <= _round:
+                        item = next(todo, None)
+                        if item is None:
+                            more = False
+                            break
+                        worker.submit(item[1])
+                        queued[slot].append(item[0])
+            busy = [slot for slot, w in enumerate(workers) if w.pending]
             if not busy:
                 break
-            deadline = min(workers[s].deadline for s in busy)
-            conns = [c for c in (workers[s].connection for s in busy) if c is not None]
-            if len(conns) == len(busy):  # a worker that failed to start has its result already
+            if not any(workers[s].ready for s in busy):
+                deadline = min(workers[s].deadline for s in busy)
+                conns = [c for c in (workers[s].connection for s in busy) if c is not None]
                 wait(conns, timeout=max(0.0, deadline - time.monotonic()))
-            for slot in list(busy):
-                result = workers[slot].collect(block=False)
-                if result is not None:
-                    done[busy.pop(slot)] = result
+            for slot in busy:
+                worker = workers[slot]
+                while worker.pending:
+                    result = worker.collect(block=False)
+                    if result is None:
+                        break
+                    done[queued[slot].popleft()] = result
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for worker in workers:
-            worker._kill() if worker.path is not None else worker.close()
+            worker._kill() if worker.pending else worker.close()

@@ -65,3 +65,32 @@ def test_batch_keeps_order_and_goes_on(tmp_path: Path) -> None:
     codes = [r.error.code if r.error else None for r in results]
     assert codes == [None, "RL-IO-012", "RL-IO-008", "RL-INT-002", None]
     assert results[0].findings == results[4].findings == check_file(GOOD).findings
+
+
+def test_files_queued_behind_a_stopped_file_go_to_a_fresh_child(tmp_path: Path) -> None:
+    # One child, two files in its hands at a time: the files sent to it behind the one that
+    # overran or killed it are checked by its replacement, in order, with their own clocks.
+    for name in ("sleep.docx", "die.docx", "empty.docx"):
+        (tmp_path / name).write_bytes(b"")
+    paths = [GOOD, tmp_path / "sleep.docx", GOOD, tmp_path / "die.docx", tmp_path / "empty.docx", GOOD]
+    options = Options(limits=Limits(max_seconds_per_file=1.0))
+    results = list(check_files_limited(paths, options, jobs=1, check=slow.by_name, depth=2))
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert [r.error.code if r.error else None for r in results] == [None, "RL-IO-012", None, "RL-INT-002", "RL-IO-008", None]
+    expected = check_file(GOOD).findings
+    assert results[0].findings == results[2].findings == results[5].findings == expected
+
+
+def test_a_worker_holds_two_files_and_times_each(tmp_path: Path) -> None:
+    sleep = tmp_path / "sleep.docx"
+    sleep.write_bytes(b"")
+    with Worker(Options(lang="en", limits=Limits(max_seconds_per_file=0.5)), check=slow.by_name) as worker:
+        worker.submit(sleep)
+        worker.submit(GOOD)
+        assert worker.pending == 2
+        first = worker.collect(block=True)
+        assert first is not None and first.error is not None and first.error.code == "RL-IO-012"
+        assert worker.pending == 1
+        second = worker.collect(block=True)  # re-sent to a fresh child, under a clock of its own
+        assert second is not None and second.error is None and second.findings == check_file(GOOD, Options(lang="en")).findings
+        assert worker.pending == 0
