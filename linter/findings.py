@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from linter.model import Location
@@ -43,5 +43,6 @@ _LOCATION_KEYS = ("section", "table", "row_label", "column_label", "block", "row
 
 
 def location_dict(loc: Location) -> dict[str, Any]:
-    data = asdict(loc)
-    return {k: data[k] for k in _LOCATION_KEYS}
+    # Every field is a str, an int or None: no copying needed (dataclasses.asdict deep-copies,
+    # a tenth of a batch parent's time when it writes JSON).
+    return {k: getattr(loc, k) for k in _LOCATION_KEYS}
