@@ -81,9 +81,9 @@ def _error(path: str, code: str, detail: str, lang: str) -> FileResult:
 
 
 class Worker:
-    """One child process that checks files one at a time, with up to ``depth`` files handed to it
-    ahead (so it starts the next file while the parent is still writing out the last result);
-    replaced when it overruns or dies, the files queued behind the culprit going to the new child.
+    """One child process that checks files one at a time. More than one can be submitted (the
+    child then starts the next file while the parent is still writing out the last result); a
+    child that overruns or dies is replaced, and the files queued behind the culprit go to the new one.
 
     A file's time limit runs from when the child can start it: its submission if the child is
     idle, else the arrival of the previous file's result."""
