@@ -7,8 +7,8 @@ document.xml that pass touches every freed node, about 1 ms of cache misses land
 code runs next (it showed up as the title search costing 1.2 ms the first time and 0.03 ms the
 second). Without fast bins freed chunks merge as they are freed, next to each other in memory.
 Measured on 300 generated .docx (bench/bench.py, the same process): the check 15.0 -> 13.1 ms,
-the parse alone (the floor) 6.5 -> 6.1 ms. A larger thread cache (``glibc.malloc.tcache_count``)
-made both slower (floor 6.5 -> 9.6 ms) and is not used.
+the parse alone (the floor) 6.5-6.8 -> 6.1-6.4 ms. A larger thread cache
+(``glibc.malloc.tcache_count``) made both slower (the floor 9.6-12.6 ms) and is not used.
 
 Only the process that reportlint owns calls this: the command line and its checking children,
 never an import of the library.
