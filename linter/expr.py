@@ -100,6 +100,8 @@ def parse_relation(source: str) -> Relation:
     """Parse ``a + b == c``; raise ExprError on anything outside the grammar."""
     if len(source) > MAX_SOURCE:
         raise ExprError(f"expression longer than {MAX_SOURCE} characters")
+    if "\x00" in source:  # some CPython releases raise ValueError for it (3.11.2), others SyntaxError
+        raise ExprError("expression contains a NUL character")
     try:
         tree = ast.parse(source.strip(), mode="eval")
         body = tree.body
@@ -110,6 +112,10 @@ def parse_relation(source: str) -> Relation:
         raise ExprError(f"syntax error at column {exc.offset}: {exc.msg}") from None
     except (RecursionError, MemoryError):  # CPython's parser and ast on very long chains
         raise ExprError("expression nested too deeply") from None
+    except ExprError:
+        raise
+    except ValueError as exc:  # anything else ast.parse refuses to read as source
+        raise ExprError(f"not readable as an expression: {exc}") from None
     if max(_depth(rel.left), _depth(rel.right)) > MAX_DEPTH:
         raise ExprError(f"expression nested more than {MAX_DEPTH} levels deep")
     return rel

@@ -129,3 +129,9 @@ def test_evaluation_matches_integer_arithmetic(left: str, right: str, a: int, b:
     assert evaluate(rel.left, lookup, {}) == expected_left
     assert evaluate(rel.right, lookup, {}) == expected_right
     assert holds(rel.op, evaluate(rel.left, lookup, {}), evaluate(rel.right, lookup, {})) == (expected_left == expected_right)
+
+
+def test_a_nul_character_is_an_expr_error_on_every_python() -> None:
+    # ast.parse raises ValueError for it on some CPython releases (Debian 12's 3.11.2), SyntaxError on others.
+    with pytest.raises(ExprError, match="NUL character"):
+        parse_relation("a == b\x00")
