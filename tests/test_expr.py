@@ -135,3 +135,9 @@ def test_a_nul_character_is_an_expr_error_on_every_python() -> None:
     # ast.parse raises ValueError for it on some CPython releases (Debian 12's 3.11.2), SyntaxError on others.
     with pytest.raises(ExprError, match="NUL character"):
         parse_relation("a == b\x00")
+
+
+def test_a_lone_surrogate_is_an_expr_error() -> None:
+    # ast.parse encodes the source as UTF-8 and raises UnicodeEncodeError (a ValueError) for it.
+    with pytest.raises(ExprError, match="not readable as an expression"):
+        parse_relation("a == b\ud800")
