@@ -247,9 +247,9 @@ def check_files_limited(paths: Iterable[Path], options: Options = Options(), job
     try:
         while True:
             # Deal files out one round at a time, so that a short batch still uses every child.
-            for _round in range(max(1, depth)):
+            for held in range(max(1, depth)):
                 for slot, worker in enumerate(workers):
-                    if more and worker.pending <= _round:
+                    if more and worker.pending <= held:
                         item = next(todo, None)
                         if item is None:
                             more = False
