@@ -14,6 +14,7 @@ from linter.model import Block, Cell, Document, Notice, Paragraph, Table
 from linter.readers.elements import child as child_el, children, has_child
 from linter.readers.numbering import Numbering, safe_int
 from linter.readers.package import _ROOT_START, Package, parse_xml
+from linter.readers.prune import prune
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -656,6 +657,18 @@ def _check_content_type(pkg: Package, part: str) -> None:
                 raise InputError("RL-IO-001", kind)
 
 
+def _parse_main(data: bytes, name: str, limits: Limits) -> etree._Element:
+    """The main part's tree without its formatting-only elements (see ``prune``). If the cut part
+    does not parse, the original is parsed: its tree, or its own error and line numbers."""
+    pruned = prune(data)
+    if pruned is not data:
+        try:
+            return parse_xml(pruned, name, limits)
+        except InputError:
+            pass
+    return parse_xml(data, name, limits)
+
+
 def read_docx(path: Path, limits: Limits) -> Document:
     pkg = Package(path, limits)
     try:
@@ -665,7 +678,7 @@ def read_docx(path: Path, limits: Limits) -> Document:
         _check_content_type(pkg, main)
         data = pkg.xml_bytes(main)
         assert data is not None
-        root = parse_xml(data, main, limits)
+        root = _parse_main(data, main, limits)
         if root.tag.startswith("{" + STRICT_W_NS):
             raise InputError("RL-IO-009", "Strict OOXML")
         if root.tag != W + "document":

@@ -1,0 +1,114 @@
+"""Formatting cut out of document.xml before the parse: exact when done, not done when it could not be."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import linter.readers.docx as docx_reader
+from linter.errors import InputError
+from linter.limits import DEFAULT_LIMITS
+from linter.model import Paragraph, Table
+from linter.readers import read_document
+from linter.readers.prune import prune
+from tests.docxbuild import W_NS, document_xml, write_docx
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+RPR = '<w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体"/><w:sz w:val="32"/><w:lang w:val="en-US"/></w:rPr>'
+BORDERS = '<w:tcBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/></w:tcBorders>'
+TBLPR = '<w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr>'
+
+
+def xml(body: str) -> bytes:
+    return document_xml(body).encode("utf-8")
+
+
+def test_formatting_is_cut_and_what_the_reader_uses_stays() -> None:
+    body = (f'<w:p><w:pPr><w:pStyle w:val="2"/>{RPR}</w:pPr><w:r>{RPR}<w:t>正文</w:t></w:r></w:p>'
+            f'<w:tbl>{TBLPR}<w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr><w:tblPrEx>{TBLPR}</w:tblPrEx>'
+            f'<w:tc><w:tcPr><w:gridSpan w:val="2"/>{BORDERS}<w:tcMar><w:left w:w="0"/></w:tcMar></w:tcPr>'
+            '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr>'
+            '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr></w:tbl>')
+    expected = ('<w:p><w:pPr><w:pStyle w:val="2"/><w:rPr/></w:pPr><w:r><w:rPr/><w:t>正文</w:t></w:r></w:p>'
+                '<w:tbl><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr>'
+                '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+                '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr>'
+                '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr></w:tbl>')
+    assert prune(xml(body)) == xml(expected)
+
+
+def test_nested_properties_leave_that_kind_uncut() -> None:
+    # w:rPrChange holds the old w:rPr inside the new one: no w:rPr is cut, the borders still are.
+    nested = f'<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a">{RPR}</w:rPrChange></w:rPr><w:t>x</w:t></w:r>'
+    out = prune(xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr>{BORDERS}</w:tcPr><w:p/></w:tc></w:tr></w:tbl>"))
+    assert out == xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr></w:tcPr><w:p/></w:tc></w:tr></w:tbl>")
+
+
+@pytest.mark.parametrize("data", [
+    xml(f"<!-- {RPR} --><w:p><w:r>{RPR}<w:t>x</w:t></w:r></w:p>"),  # a comment
+    xml(f"<w:p><w:r>{RPR}<w:t><![CDATA[{RPR}]]></w:t></w:r></w:p>"),  # CDATA
+    xml(f"<?pi {RPR}?><w:p><w:r>{RPR}</w:r></w:p>"),  # a processing instruction
+    document_xml(f"<w:p><w:r>{RPR}</w:r></w:p>").encode("utf-16"),  # UTF-16 (with its BOM)
+    document_xml(f"<w:p><w:r>{RPR}</w:r></w:p>").replace("UTF-8", "GB18030").encode("gb18030"),
+    xml(f'<w:p><w:r>{RPR}<t xmlns="{W_NS}">x</t></w:r></w:p>'),  # a default namespace
+    xml(f'<w:p xmlns:w="{W_NS}"><w:r>{RPR}</w:r></w:p>'),  # the prefix declared twice
+    xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b'xmlns:w="', b"xmlns:w='").replace(b'main"', b"main'"),
+])
+def test_parts_where_a_cut_could_be_wrong_are_left_whole(data: bytes) -> None:
+    assert prune(data) is data
+
+
+def test_unclosed_or_respelled_elements_are_not_cut() -> None:
+    odd = xml(f'<w:p><w:r><w:rPr ><w:b/></w:rPr ><w:t>x</w:t></w:r></w:p>')
+    assert prune(odd) == odd
+    unclosed = xml("<w:p><w:r><w:rPr><w:b/><w:t>x</w:t></w:r></w:p>")  # malformed: left to the parser
+    assert prune(unclosed) == unclosed
+
+
+def test_the_original_error_and_line_when_the_cut_part_does_not_parse(tmp_path: Path) -> None:
+    # Mismatched tags on line 3 of the file: the message gives the file's line, not the cut part's.
+    document = (f'<?xml version="1.0" encoding="UTF-8"?>\n<w:document xmlns:w="{W_NS}"><w:body>\n'
+                f'<w:p><w:r>{RPR}</w:r></w:x>\n</w:body></w:document>')
+    with pytest.raises(InputError) as caught:
+        read_document(write_docx(tmp_path / "bad.docx", "", document=document), DEFAULT_LIMITS)
+    assert caught.value.code == "RL-IO-006" and "line 3" in str(caught.value.detail)
+
+
+def test_the_first_run_properties_still_count_first(tmp_path: Path) -> None:
+    # Only a run's first w:rPr counts: cutting the first must not promote the hidden second one.
+    body = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:rPr><w:vanish/></w:rPr><w:t>显示</w:t></w:r></w:p>'
+    doc = read_document(write_docx(tmp_path / "t.docx", body), DEFAULT_LIMITS)
+    assert [b.full_text for b in doc.blocks if isinstance(b, Paragraph)] == ["显示"]
+
+
+def _all_docx() -> list[Path]:
+    return sorted(p for p in FIXTURES.rglob("*.docx") if p.is_file())
+
+
+def test_every_bundled_docx_reads_the_same_with_and_without_the_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model (texts, labels, styles, cells, spans, element paths, notices) is the same."""
+    files = _all_docx()
+    cut = 0
+    for path in files:
+        monkeypatch.setattr(docx_reader, "prune", prune)
+        try:
+            with_cut: object = read_document(path, DEFAULT_LIMITS)
+        except InputError as exc:
+            with_cut = ("error", exc.code)
+        monkeypatch.setattr(docx_reader, "prune", lambda data: data)
+        try:
+            whole: object = read_document(path, DEFAULT_LIMITS)
+        except InputError as exc:
+            whole = ("error", exc.code)
+        assert with_cut == whole, path.name
+        try:
+            with zipfile.ZipFile(path) as zf:
+                data = zf.read("word/document.xml")
+            cut += prune(data) is not data
+        except (zipfile.BadZipFile, KeyError):
+            pass
+    tables = [b for b in read_document(FIXTURES / "docx" / "filled_2021.docx", DEFAULT_LIMITS).blocks
+              if isinstance(b, Table)]
+    assert len(files) >= 40 and cut >= 30 and len(tables) >= 3  # the comparison covered real content
