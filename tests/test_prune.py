@@ -30,12 +30,17 @@ def test_formatting_is_cut_and_what_the_reader_uses_stays() -> None:
             f'<w:tbl>{TBLPR}<w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr><w:tblPrEx>{TBLPR}</w:tblPrEx>'
             f'<w:tc><w:tcPr><w:gridSpan w:val="2"/>{BORDERS}<w:tcMar><w:left w:w="0"/></w:tcMar></w:tcPr>'
             '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr>'
-            '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr></w:tbl>')
+            '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr>'
+            f'<w:tr><w:trPr><w:trHeight w:val="1"/></w:trPr><w:tc><w:tcPr>{BORDERS}<w:vAlign w:val="center"/></w:tcPr>'
+            f'<w:p><w:pPr><w:jc w:val="center"/>{RPR}</w:pPr></w:p></w:tc></w:tr>'
+            '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:tr></w:tbl>')
     expected = ('<w:p><w:pPr><w:pStyle w:val="2"/><w:rPr/></w:pPr><w:r><w:rPr/><w:t>正文</w:t></w:r></w:p>'
                 '<w:tbl><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr>'
                 '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
                 '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr>'
-                '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr></w:tbl>')
+                '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr>'
+                '<w:tr><w:trPr/><w:tc><w:tcPr/><w:p><w:pPr/></w:p></w:tc></w:tr>'
+                '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:tr></w:tbl>')
     assert prune(xml(body)) == xml(expected)
 
 
@@ -43,7 +48,7 @@ def test_nested_properties_leave_that_kind_uncut() -> None:
     # w:rPrChange holds the old w:rPr inside the new one: no w:rPr is cut, the borders still are.
     nested = f'<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a">{RPR}</w:rPrChange></w:rPr><w:t>x</w:t></w:r>'
     out = prune(xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr>{BORDERS}</w:tcPr><w:p/></w:tc></w:tr></w:tbl>"))
-    assert out == xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr></w:tcPr><w:p/></w:tc></w:tr></w:tbl>")
+    assert out == xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr/><w:p/></w:tc></w:tr></w:tbl>")
 
 
 @pytest.mark.parametrize("data", [

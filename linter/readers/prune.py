@@ -24,18 +24,23 @@ same name.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 _W_DECLARATION = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-# (element, needles that keep one, whether an empty element stays in its place): run
-# properties, cell borders and margins, table properties and a row's table-property exceptions.
-# A run's properties leave an empty w:rPr, since only a run's first w:rPr counts: a second one
-# must not take its place.
-_CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
-    (b"rPr", (b"vanish", b"rStyle", b"<w:del"), True),
-    (b"tcBorders", (), False),
-    (b"tcMar", (), False),
-    (b"tblPr", (), False),
-    (b"tblPrEx", (), False),
+# (element, what keeps one, whether an empty element stays in its place): run, paragraph, cell
+# and row properties unless they hold what the reader reads in them; cell borders and margins,
+# table properties and a row's table-property exceptions always. Properties leave an empty
+# element behind, since only the first w:rPr of a run (w:pPr of a paragraph, w:trPr of a row)
+# counts: a second one must not take its place.
+_CUT: tuple[tuple[bytes, Optional[re.Pattern[bytes]], bool], ...] = (
+    (b"rPr", re.compile(rb"vanish|rStyle|<w:del"), True),
+    (b"pPr", re.compile(rb"pStyle|numPr|outlineLvl|vanish|rStyle|<w:del"), True),
+    (b"tcBorders", None, False),
+    (b"tcMar", None, False),
+    (b"tcPr", re.compile(rb"gridSpan|vMerge|hMerge|cellDel"), True),
+    (b"trPr", re.compile(rb"gridBefore|<w:del"), True),
+    (b"tblPr", None, False),
+    (b"tblPrEx", None, False),
 )
 _DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]*)["']""")
@@ -68,7 +73,7 @@ def _plain(data: bytes) -> bool:
             and data.count(b"xmlns:w=") == 1 and _W_DECLARATION in data)
 
 
-def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> bytes:
+def _cut(data: bytes, name: bytes, keep: Optional[re.Pattern[bytes]], empty: bool) -> bytes:
     start, end = b"<w:" + name + b">", b"</w:" + name + b">"
     stub = b"<w:" + name + b"/>" if empty else b""
     parts = data.split(start)
@@ -77,9 +82,9 @@ def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> byte
     pieces = [part.partition(end) for part in parts[1:]]
     if not all([sep for _, sep, _ in pieces]):
         return data  # an element without its end tag before the next one's start: nested or odd
-    if keep and any(needle in data for needle in keep):
-        kept = [stub + rest if not any(needle in inner for needle in keep) else start + inner + end + rest
-                for inner, _, rest in pieces]
+    if keep is not None and keep.search(data):
+        found = keep.search
+        kept = [stub + rest if found(inner) is None else start + inner + end + rest for inner, _, rest in pieces]
     elif stub:
         kept = [stub + rest for _, _, rest in pieces]
     else:
