@@ -98,13 +98,14 @@ FLOORS: dict[str, Callable[[Path], None]] = {"docx": floor_docx, "html": floor_h
                                               "pdf": floor_pdf}
 
 
-def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
+def _timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
+    """The best of ``repeat`` timings, and what the last call returned."""
+    best, result = float("inf"), None
     for _ in range(repeat):
         t = time.perf_counter()
-        fn()
+        result = fn()
         best = min(best, time.perf_counter() - t)
-    return best
+    return best, result
 
 
 def in_process(files: list[Path], tune: bool = True) -> dict[str, dict[str, float]]:
@@ -120,20 +121,32 @@ def in_process(files: list[Path], tune: bool = True) -> dict[str, dict[str, floa
     by_format: dict[str, dict[str, list[float]]] = {}
     for f in files:
         kind = FORMATS[f.suffix.lower()]
+        entry = by_format.setdefault(kind, {"check": [], "floor": [], "ratio": [], "unread": []})
         try:
-            floor = _timed(lambda: FLOORS[kind](f))
-        except Exception:
+            floor = _timed(lambda: FLOORS[kind](f))[0]
+        except ImportError:
             continue  # e.g. a PDF library that is not installed
-        check = _timed(lambda: check_file(f))
-        entry = by_format.setdefault(kind, {"check": [], "floor": [], "ratio": []})
+        except Exception as exc:
+            entry["unread"].append(f"{f.name}: floor {type(exc).__name__}")
+            continue
+        check, result = _timed(lambda: check_file(f))
+        error = getattr(result, "error", None)
+        if error is not None:  # a file the check could not read is fast for the wrong reason:
+            entry["unread"].append(f"{f.name}: {error.code}")  # counted, not timed
+            continue
         entry["check"].append(check)
         entry["floor"].append(floor)
         entry["ratio"].append(check / floor if floor else 0.0)
     out: dict[str, dict[str, float]] = {}
     for kind, e in sorted(by_format.items()):
+        if not e["check"]:
+            out[kind] = {"files": 0, "unread": len(e["unread"]), "unread_examples": e["unread"][:5]}
+            continue
         check_sorted = sorted(e["check"])
         out[kind] = {
             "files": len(e["check"]),
+            "unread": len(e["unread"]),
+            "unread_examples": e["unread"][:5],
             "check_median_ms": 1000 * statistics.median(e["check"]),
             "check_p95_ms": 1000 * check_sorted[min(len(check_sorted) - 1, int(0.95 * len(check_sorted)))],
             "floor_median_ms": 1000 * statistics.median(e["floor"]),
@@ -257,6 +270,11 @@ def report(r: dict) -> None:
     print(f"reportlint benchmark: {r['count']} reports, Python {r['python']}, {r['cpus']} CPUs\n")
     print(f"{'format':<6} {'files':>5} {'check med':>10} {'check p95':>10} {'floor med':>10} {'check/floor':>12}")
     for kind, e in r["per_format"].items():
+        if e.get("unread"):
+            print(f"{kind:<6} {e['unread']:>5} files NOT READ by the check (left out of the figures), e.g. "
+                  + "; ".join(e["unread_examples"]))
+        if not e["files"]:
+            continue
         print(f"{kind:<6} {e['files']:>5} {e['check_median_ms']:>8.1f}ms {e['check_p95_ms']:>8.1f}ms "
               f"{e['floor_median_ms']:>8.1f}ms {e['ratio_median']:>11.2f}x")
     for b in r.get("batch", []):
