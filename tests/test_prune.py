@@ -58,11 +58,17 @@ def test_nested_properties_leave_that_kind_uncut() -> None:
     document_xml(f"<w:p><w:r>{RPR}</w:r></w:p>").encode("utf-16"),  # UTF-16 (with its BOM)
     document_xml(f"<w:p><w:r>{RPR}</w:r></w:p>").replace("UTF-8", "GB18030").encode("gb18030"),
     xml(f'<w:p><w:r>{RPR}<t xmlns="{W_NS}">x</t></w:r></w:p>'),  # a default namespace
-    xml(f'<w:p xmlns:w="{W_NS}"><w:r>{RPR}</w:r></w:p>'),  # the prefix declared twice
+    xml(f'<w:p xmlns:w="{W_NS}/x"><w:r>{RPR}</w:r></w:p>'),  # the prefix bound to another namespace inside
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b'xmlns:w="', b"xmlns:w='").replace(b'main"', b"main'"),
 ])
 def test_parts_where_a_cut_could_be_wrong_are_left_whole(data: bytes) -> None:
     assert prune(data) is data
+
+
+def test_the_prefix_declared_again_for_the_same_namespace_is_cut() -> None:
+    # lxml and python-docx declare xmlns:w again on paragraphs they copy from another tree.
+    data = xml(f'<w:p xmlns:w="{W_NS}"><w:r>{RPR}<w:t>x</w:t></w:r></w:p>')
+    assert prune(data) == xml(f'<w:p xmlns:w="{W_NS}"><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>')
 
 
 def test_unclosed_or_respelled_elements_are_not_cut() -> None:

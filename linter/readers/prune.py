@@ -7,7 +7,8 @@ than the parse of the whole part, and the tree is smaller to walk and to free.
 
 The cut is exact or not done. It is done only on a plain UTF-8 part (no comments, CDATA or
 processing instructions past the XML declaration, which could hold a tag's text; the ``w``
-prefix declared once, for the transitional namespace; no default namespace, which would make
+prefix declared only for the transitional namespace (tools that copy paragraphs often declare it
+again on each); no default namespace, which would make
 element paths count the removed elements), and only for elements written in the one form Word,
 WPS and LibreOffice write (``<w:rPr>…</w:rPr>``): since ``<`` cannot appear in attribute values
 or text, each such start tag begins an element, and when every one is followed by its end tag
@@ -70,7 +71,7 @@ def _plain(data: bytes) -> bool:
     else:
         return False  # not ASCII-compatible (UTF-16, UTF-32, EBCDIC) or an unexpected prolog
     return (b"<!" not in data and data.count(b"<?") == pis and b"xmlns=" not in data
-            and data.count(b"xmlns:w=") == 1 and _W_DECLARATION in data)
+            and data.count(b"xmlns:w=") == data.count(_W_DECLARATION) > 0)
 
 
 def _cut(data: bytes, name: bytes, keep: Optional[re.Pattern[bytes]], empty: bool) -> bytes:
