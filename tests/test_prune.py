@@ -35,11 +35,11 @@ def test_formatting_is_cut_and_what_the_reader_uses_stays() -> None:
             f'<w:p><w:pPr><w:jc w:val="center"/>{RPR}</w:pPr></w:p></w:tc></w:tr>'
             '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:tr></w:tbl>')
     expected = ('<w:p><w:pPr><w:pStyle w:val="2"/><w:rPr/></w:pPr><w:r><w:rPr/><w:t>正文</w:t></w:r></w:p>'
-                '<w:tbl><w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr>'
-                '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+                f'<w:tbl>{TBLPR}<w:tblGrid><w:gridCol w:w="1"/></w:tblGrid><w:tr>'
+                '<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:tcMar><w:left w:w="0"/></w:tcMar></w:tcPr>'
                 '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr>'
                 '</w:r></w:p><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="x"/></w:rPr></w:pPr></w:p></w:tc></w:tr>'
-                '<w:tr><w:trPr/><w:tc><w:tcPr/><w:p><w:pPr/></w:p></w:tc></w:tr>'
+                '<w:tr><w:trPr><w:trHeight w:val="1"/></w:trPr><w:tc><w:tcPr/><w:p><w:pPr/></w:p></w:tc></w:tr>'
                 '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:tr></w:tbl>')
     assert prune(xml(body)) == xml(expected)
 
@@ -59,6 +59,8 @@ def test_nested_properties_leave_that_kind_uncut() -> None:
     document_xml(f"<w:p><w:r>{RPR}</w:r></w:p>").replace("UTF-8", "GB18030").encode("gb18030"),
     xml(f'<w:p><w:r>{RPR}<t xmlns="{W_NS}">x</t></w:r></w:p>'),  # a default namespace
     xml(f'<w:p xmlns:w="{W_NS}/x"><w:r>{RPR}</w:r></w:p>'),  # the prefix bound to another namespace inside
+    xml(f'<w:p><w:pPr><x:pStyle xmlns:x="{W_NS}" x:val="1"/></w:pPr></w:p>'),  # the namespace under another prefix
+    xml(f'<w:p><w:pPr><x:pStyle x:val="1"/></w:pPr></w:p>').replace(b"<w:document ", f'<w:document xmlns:x="{W_NS}" '.encode()),
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b'xmlns:w="', b"xmlns:w='").replace(b'main"', b"main'"),
 ])
 def test_parts_where_a_cut_could_be_wrong_are_left_whole(data: bytes) -> None:

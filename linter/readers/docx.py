@@ -14,7 +14,7 @@ from linter.model import Block, Cell, Document, Notice, Paragraph, Table
 from linter.readers.elements import child as child_el, children, has_child
 from linter.readers.numbering import Numbering, safe_int
 from linter.readers.package import _ROOT_START, Package, parse_xml
-from linter.readers.prune import prune
+from linter.readers.prune import no_markup_after, prune
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -518,17 +518,7 @@ def _text_only_in_runs(data: bytes) -> bool:
     start = m.start() if m else 0
     if data.find(b"\n", start) >= 0 or data.find(b"\r", start) >= 0 or data.find(b"\t", start) >= 0:
         return False
-    return _no_markup_after(data, start, b"!") and _no_markup_after(data, start, b"?")
-
-
-def _no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
-    """No ``<`` + ``mark`` (``<!--``, ``<![CDATA[``, ``<?``) in ``data`` after ``start``."""
-    i = data.find(mark, start)
-    while i >= 0:
-        if data[i - 1] == 0x3C:  # "<"
-            return False
-        i = data.find(mark, i + 1)
-    return True
+    return no_markup_after(data, start, b"!") and no_markup_after(data, start, b"?")
 
 
 def _paragraph_of(ppr: Optional[etree._Element]) -> Optional[etree._Element]:

@@ -7,8 +7,8 @@ than the parse of the whole part, and the tree is smaller to walk and to free.
 
 The cut is exact or not done. It is done only on a plain UTF-8 part (no comments, CDATA or
 processing instructions past the XML declaration, which could hold a tag's text; the ``w``
-prefix declared only for the transitional namespace (tools that copy paragraphs often declare it
-again on each); no default namespace, which would make
+prefix declared only for the transitional namespace and that namespace under no other prefix
+(tools that copy paragraphs often declare it again on each: that is fine); no default namespace, which would make
 element paths count the removed elements), and only for elements written in the one form Word,
 WPS and LibreOffice write (``<w:rPr>…</w:rPr>``): since ``<`` cannot appear in attribute values
 or text, each such start tag begins an element, and when every one is followed by its end tag
@@ -25,26 +25,31 @@ same name.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-_W_DECLARATION = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_W_URI = b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_W_DECLARATION = b"xmlns:w=" + _W_URI
 # (element, what keeps one, whether an empty element stays in its place): run, paragraph, cell
 # and row properties unless they hold what the reader reads in them; cell borders and margins,
 # table properties and a row's table-property exceptions always. Properties leave an empty
 # element behind, since only the first w:rPr of a run (w:pPr of a paragraph, w:trPr of a row)
 # counts: a second one must not take its place.
-_CUT: tuple[tuple[bytes, Optional[re.Pattern[bytes]], bool], ...] = (
-    (b"rPr", re.compile(rb"vanish|rStyle|<w:del"), True),
-    (b"pPr", re.compile(rb"pStyle|numPr|outlineLvl|vanish|rStyle|<w:del"), True),
-    (b"tcBorders", None, False),
-    (b"tcMar", None, False),
-    (b"tcPr", re.compile(rb"gridSpan|vMerge|hMerge|cellDel"), True),
-    (b"trPr", re.compile(rb"gridBefore|<w:del"), True),
-    (b"tblPr", None, False),
-    (b"tblPrEx", None, False),
+_CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
+    (b"pPr", (b"pStyle", b"numPr", b"outlineLvl", b"vanish", b"rStyle", b"del"), True),
+    (b"rPr", (b"vanish", b"rStyle", b"del"), True),
+    (b"tcPr", (b"gridSpan", b"vMerge", b"hMerge", b"cellDel"), True),
+    (b"tcBorders", (), False),
+    (b"tblPrEx", (), False),
 )
+# Outer elements first (a paragraph's properties hold its mark's run properties; a cell's its
+# borders), so the later splits run over less. Each segment is looked into with one regular
+# expression for the start tags of what keeps it (``<w:`` + a name it begins with): with that
+# literal prefix re only tries the names at each ``<w:``, a tenth of the cost of an alternation
+# of bare names or of one substring search per name (CPython 3.11 searches a multi-byte needle
+# at about 1 ns a byte: 0.3 ms over a 300 KB part, 3 µs over a paragraph's properties).
+_KEEP = {needles: re.compile(b"<w:(?:" + b"|".join(needles) + b")") for _, needles, _ in _CUT if needles}
 _DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]*)["']""")
+_XMLNS = re.compile(b"xmlns")  # re finds a literal twice as fast as bytes.find here
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -59,22 +64,45 @@ def prune(data: bytes) -> bytes:
 
 
 def _plain(data: bytes) -> bool:
-    body = data[3:] if data.startswith(_UTF8_BOM) else data
-    declaration = _DECLARATION.match(body)
+    bom = 3 if data.startswith(_UTF8_BOM) else 0
+    declaration = _DECLARATION.match(data, bom)
     if declaration is not None:
         encoding = _ENCODING.search(declaration.group())
         if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
             return False
-        pis = 1
-    elif body.startswith(b"<") and not body.startswith(b"<?"):
-        pis = 0
+        prolog_end = declaration.end()
+    elif data.startswith(b"<", bom):
+        prolog_end = bom
     else:
         return False  # not ASCII-compatible (UTF-16, UTF-32, EBCDIC) or an unexpected prolog
-    return (b"<!" not in data and data.count(b"<?") == pis and b"xmlns=" not in data
-            and data.count(b"xmlns:w=") == data.count(_W_DECLARATION) > 0)
+    if not (no_markup_after(data, 0, b"!") and no_markup_after(data, prolog_end, b"?")):
+        return False  # a comment, CDATA section, DOCTYPE or processing instruction
+    # Namespaces are declared on the root element; declarations further in (rare) need the
+    # slow checks over the whole part.
+    root_end = data.find(b">", prolog_end + 1)
+    if root_end < 0:
+        return False
+    head = data[:root_end]
+    if _XMLNS.search(data, root_end) is None:
+        return (b"xmlns=" not in head and head.count(b"xmlns:w=") == 1 and _W_DECLARATION in head
+                and head.count(_W_URI) == 1)
+    declared = data.count(_W_DECLARATION)
+    return (b"xmlns=" not in data and data.count(b"xmlns:w=") == declared > 0
+            and data.count(_W_URI) == declared)
 
 
-def _cut(data: bytes, name: bytes, keep: Optional[re.Pattern[bytes]], empty: bool) -> bytes:
+def no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
+    """No ``<`` + ``mark`` (``<!--``, ``<![CDATA[``, ``<!DOCTYPE``, ``<?``) in ``data`` from
+    ``start``: one-byte searches (memchr, about 0.02 ms for 300 KB), not a two-byte one."""
+    i = data.find(mark, start)
+    while i >= 0:
+        if i > 0 and data[i - 1] == 0x3C:  # "<"
+            return False
+        i = data.find(mark, i + 1)
+    return True
+
+
+def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> bytes:
     start, end = b"<w:" + name + b">", b"</w:" + name + b">"
     stub = b"<w:" + name + b"/>" if empty else b""
     parts = data.split(start)
@@ -83,8 +111,8 @@ def _cut(data: bytes, name: bytes, keep: Optional[re.Pattern[bytes]], empty: boo
     pieces = [part.partition(end) for part in parts[1:]]
     if not all([sep for _, sep, _ in pieces]):
         return data  # an element without its end tag before the next one's start: nested or odd
-    if keep is not None and keep.search(data):
-        found = keep.search
+    if keep:
+        found = _KEEP[keep].search
         kept = [stub + rest if found(inner) is None else start + inner + end + rest for inner, _, rest in pieces]
     elif stub:
         kept = [stub + rest for _, _, rest in pieces]
