@@ -83,3 +83,12 @@ def test_label_key_examples() -> None:
     from linter.normalize import label_key
     assert label_key("（一）予以 公开 ＸＸ資訊") == "（一）予以公开XX资讯"
     assert label_key("第二十条(1)：１２") == "第二十条（1）：12"
+
+
+def test_spaces_stripped_are_every_unicode_whitespace_and_the_zero_width_characters() -> None:
+    from linter.normalize import strip_spaces
+
+    zero_width = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+    expected = {chr(c) for c in range(0x110000) if chr(c).isspace()} | zero_width
+    stripped = {chr(c) for c in range(0x110000) if strip_spaces("a" + chr(c) + "b") == "ab"}
+    assert stripped == expected and len(expected) == 34
