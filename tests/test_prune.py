@@ -76,6 +76,11 @@ def test_the_prefix_declared_again_for_the_same_namespace_is_cut() -> None:
 def test_unclosed_or_respelled_elements_are_not_cut() -> None:
     odd = xml(f'<w:p><w:r><w:rPr ><w:b/></w:rPr ><w:t>x</w:t></w:r></w:p>')
     assert prune(odd) == odd
+    # An end tag written with a space: the next "</w:rPr>" belongs to another run's properties
+    # (begun with an attribute), and cutting up to it would take the text between along.
+    respelled = xml('<w:p><w:r><w:rPr><w:b/></w:rPr ><w:t>正文</w:t></w:r>'
+                    '<w:r><w:rPr w:x="1"><w:i/></w:rPr><w:t>尾</w:t></w:r></w:p>')
+    assert prune(respelled) == respelled
     unclosed = xml("<w:p><w:r><w:rPr><w:b/><w:t>x</w:t></w:r></w:p>")  # malformed: left to the parser
     assert prune(unclosed) == unclosed
 

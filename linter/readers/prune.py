@@ -42,11 +42,11 @@ _CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
 )
 # Outer elements first (a paragraph's properties hold its mark's run properties; a cell's its
 # borders), so the later splits run over less. Each segment is looked into with one regular
-# expression for the start tags of what keeps it (``<w:`` + a name it begins with): with that
-# literal prefix re only tries the names at each ``<w:``, a tenth of the cost of an alternation
-# of bare names or of one substring search per name (CPython 3.11 searches a multi-byte needle
-# at about 1 ns a byte: 0.3 ms over a 300 KB part, 3 µs over a paragraph's properties).
-_KEEP = {needles: re.compile(b"<w:(?:" + b"|".join(needles) + b")") for _, needles, _ in _CUT if needles}
+# expression for the tags of what keeps it and of its own name (``<w:`` or ``</w:`` + a name it
+# begins with): with that literal start re only tries the names at each ``<``, a fifth of the
+# cost of an alternation of bare names or of one substring search per name (CPython 3.11
+# searches a multi-byte needle at about 1 ns a byte: 0.3 ms over a 300 KB part).
+_KEEP = {name: re.compile(b"</?w:(?:" + b"|".join((name, *needles)) + b")") for name, needles, _ in _CUT}
 _DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]*)["']""")
 _XMLNS = re.compile(b"xmlns")  # re finds a literal twice as fast as bytes.find here
@@ -104,18 +104,18 @@ def no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
 
 def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> bytes:
     start, end = b"<w:" + name + b">", b"</w:" + name + b">"
-    stub = b"<w:" + name + b"/>" if empty else b""
     parts = data.split(start)
     if len(parts) == 1:
         return data
     pieces = [part.partition(end) for part in parts[1:]]
     if not all([sep for _, sep, _ in pieces]):
         return data  # an element without its end tag before the next one's start: nested or odd
-    if keep:
-        found = _KEEP[keep].search
-        kept = [stub + rest if found(inner) is None else start + inner + end + rest for inner, _, rest in pieces]
-    elif stub:
-        kept = [stub + rest for _, _, rest in pieces]
-    else:
-        kept = [rest for _, _, rest in pieces]
-    return b"".join([parts[0], *kept])
+    # A segment stays whole if it holds what the reader reads, or the name in any other tag
+    # (``</w:rPr >``, ``<w:rPr w:x="1">``, ``<w:rPrChange>``): then its first ``</w:rPr>`` need
+    # not be its own end tag, and cutting up to it could take text along.
+    found = _KEEP[name].search
+    stub = b"<w:" + name + b"/>" if empty else b""
+    out = [parts[0]] * (2 * len(pieces) + 1)  # joined as it is, not copied piece by piece
+    out[1::2] = [stub if found(inner) is None else start + inner + end for inner, _, _ in pieces]
+    out[2::2] = [rest for _, _, rest in pieces]
+    return b"".join(out)
