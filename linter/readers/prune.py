@@ -1,25 +1,27 @@
 """Drop formatting-only elements from a WordprocessingML part's bytes before it is parsed.
 
 Most of libxml2's time on a report's document.xml goes to elements the reader never looks at:
-run properties (``w:rFonts``, ``w:sz``, ``w:lang``...), cell borders, table properties. Cutting
-them out of the bytes costs a few byte searches; the parse of what is left is 2–3 times faster
-than the parse of the whole part, and the tree is smaller to walk and to free.
+run properties (``w:rFonts``, ``w:sz``, ``w:lang``...), paragraph and cell properties, cell
+borders. Cutting them out of the bytes costs a few byte searches; the parse of what is left is
+2-3 times faster than the parse of the whole part, and the tree is smaller to walk and to free.
 
-The cut is exact or not done. It is done only on a plain UTF-8 part (no comments, CDATA or
-processing instructions past the XML declaration, which could hold a tag's text; the ``w``
-prefix declared only for the transitional namespace and that namespace under no other prefix
-(tools that copy paragraphs often declare it again on each: that is fine); no default namespace, which would make
-element paths count the removed elements), and only for elements written in the one form Word,
-WPS and LibreOffice write (``<w:rPr>…</w:rPr>``): since ``<`` cannot appear in attribute values
-or text, each such start tag begins an element, and when every one is followed by its end tag
-before the next start, each cut removes one whole element, with its content. Anything else
-(nested, unclosed, another spelling) leaves that element kind uncut. A cut part that does not
-parse is not trusted: the caller parses the original instead (whose errors are the file's own).
+The cut is exact or not done. It is done only on a plain UTF-8 part: no comment, CDATA section
+or processing instruction past the XML declaration (any could hold a tag's text), the ``w``
+prefix bound to the transitional namespace alone and that namespace under no other prefix
+(tools that copy paragraphs often declare it again on each: that is fine), and no default
+namespace (element paths would then count the removed elements). Only elements written in the
+one form Word, WPS and LibreOffice write (``<w:rPr>...</w:rPr>``) are cut: since ``<`` cannot
+appear in attribute values or text, each such start tag begins an element, and when its first
+``</w:rPr>`` follows with no other tag of that name between (nor ``</w:rPr >``, ``<w:rPr
+w:x="1">``, ``<w:rPrChange>``...), the cut removes that whole element with its content. A kind
+with a start tag not closed before the next one's (nesting) is not cut at all. A cut part that
+does not parse is not trusted: the caller parses the original instead (whose errors are the
+file's own).
 
-What the reader does use inside these elements is kept: a ``w:rPr`` holding ``w:vanish``, a
-``w:rStyle`` or a ``w:del`` stays. Paths of paragraphs, tables, rows and cells (what findings
-point at) are unchanged, since none of these elements is a sibling of one of those with the
-same name.
+What the reader uses inside these elements keeps them whole: a paragraph's style, numbering or
+outline level; a run's hidden text, character style or deleted paragraph mark; a cell's span,
+merge or deletion. Paths of paragraphs, tables, rows and cells (what findings point at) are
+unchanged, since none of the cut elements is a sibling of one of those with the same name.
 """
 
 from __future__ import annotations
@@ -28,15 +30,16 @@ import re
 
 _W_URI = b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _W_DECLARATION = b"xmlns:w=" + _W_URI
-# (element, what keeps one, whether an empty element stays in its place): run, paragraph, cell
-# and row properties unless they hold what the reader reads in them; cell borders and margins,
-# table properties and a row's table-property exceptions always. Properties leave an empty
-# element behind, since only the first w:rPr of a run (w:pPr of a paragraph, w:trPr of a row)
-# counts: a second one must not take its place.
+# (element, what keeps one, whether an empty element stays in its place): paragraph, run and
+# cell properties unless they hold what the reader reads in them; cell borders and a row's
+# table-property exceptions always. The reader takes a paragraph's first w:pPr (a run's first
+# w:rPr) as its properties, so a cut one leaves an empty element, lest a second, kept one take
+# its place; every w:tcPr of a cell counts alike. Cell margins, row and table properties cost
+# more to cut than to parse (a few dozen nodes each) and stay.
 _CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
     (b"pPr", (b"pStyle", b"numPr", b"outlineLvl", b"vanish", b"rStyle", b"del"), True),
     (b"rPr", (b"vanish", b"rStyle", b"del"), True),
-    (b"tcPr", (b"gridSpan", b"vMerge", b"hMerge", b"cellDel"), True),
+    (b"tcPr", (b"gridSpan", b"vMerge", b"hMerge", b"cellDel"), False),
     (b"tcBorders", (), False),
     (b"tblPrEx", (), False),
 )
