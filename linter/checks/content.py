@@ -104,9 +104,10 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
         return totals[key]
 
     for para in report.document.paragraphs():
-        if not _DIGIT.search(para.full_text):
-            continue  # quotes are numbers (full-width digits are \d too)
-        text = strip_spaces(nfkc_numbers(para.full_text))
+        raw = para.full_text
+        if ("件" not in raw and "起" not in raw) or not _DIGIT.search(raw):
+            continue  # every quote is a number of 件 or 起 (full-width digits are \d too)
+        text = strip_spaces(nfkc_numbers(raw))
         for sentence in _SENTENCE.findall(text):
             if "件" not in sentence and "起" not in sentence:
                 continue  # every quote counts 件 or 起
