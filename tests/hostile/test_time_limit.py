@@ -94,3 +94,36 @@ def test_a_worker_holds_two_files_and_times_each(tmp_path: Path) -> None:
         second = worker.collect(block=True)  # re-sent to a fresh child, under a clock of its own
         assert second is not None and second.error is None and second.findings == check_file(GOOD, Options(lang="en")).findings
         assert worker.pending == 0
+
+
+def test_a_launched_child_starts_before_its_first_file_and_the_clock_waits_for_it(tmp_path: Path) -> None:
+    # A batch starts all its children at once (launch), and a file's time limit runs from when
+    # its child is ready: start-up (imports, rule sets) does not count against the first file.
+    with Worker(Options(lang="en", limits=Limits(max_seconds_per_file=0.5)), check=slow.by_name) as worker:
+        worker.launch()
+        assert worker.connection is not None and worker.pending == 0
+        pid = worker._proc.pid  # type: ignore[union-attr]
+        worker.launch()  # a second launch keeps the child it has
+        assert worker._proc.pid == pid  # type: ignore[union-attr]
+        before = time.monotonic()
+        worker.submit(GOOD)
+        assert worker.deadline >= before + 0.5  # set once the child said it was ready
+        result = worker.collect(block=True)
+        assert result is not None and result.error is None
+        assert result.findings == check_file(GOOD, Options(lang="en")).findings
+        assert worker._proc.pid == pid  # type: ignore[union-attr]
+
+
+def _local_check_cannot_be_sent_to_a_child() -> object:
+    def check(path: Path, options: Options, **kwargs: object) -> object:
+        return check_file(path, options)
+
+    return check
+
+
+def test_a_child_that_cannot_be_started_is_an_error_per_file() -> None:
+    check = _local_check_cannot_be_sent_to_a_child()  # a local function does not pickle
+    results = list(check_files_limited([GOOD, GOOD], Options(lang="en"), jobs=2, check=check))  # type: ignore[arg-type]
+    assert [r.path for r in results] == [str(GOOD)] * 2
+    assert [r.error.code if r.error else None for r in results] == ["RL-INT-002"] * 2
+    assert all("pickle" in r.error.message for r in results if r.error)
