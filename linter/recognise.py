@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
 from linter.metadata import Identity, Title, identify
-from linter.model import Cell, Document, Location, Paragraph, Table
+from linter.model import Cell, Document, Location, Paragraph, Table, _frozen
 from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import ColumnSpec, RuleSet, SectionSpec, TableSpec
 
@@ -213,6 +213,9 @@ def _strip_enum(key: str) -> str:
     return _ENUM_PREFIX.sub("", key, count=1)
 
 
+_MEMO_MAX = 16384
+
+
 @dataclass
 class _RowMatcher:
     spec: TableSpec
@@ -222,6 +225,9 @@ class _RowMatcher:
     # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
     order: dict[str, int] = field(default_factory=dict)
     ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
+    # Answers already given: the matcher lives as long as its rule set, and reports repeat the
+    # same labels (and values) table after table; bounded, and cleared when full.
+    memo: dict[tuple[tuple[str, ...], bool], Optional[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for row in self.spec.rows:
@@ -234,6 +240,18 @@ class _RowMatcher:
         self.ordered = list(self.exact.values())
 
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
+        """The row key the first matching candidate (label key) names; ``strict``: exact labels
+        and labels a candidate ends with only."""
+        key = (tuple(candidates), strict)
+        memo = self.memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        found = memo[key] = self._match(candidates, strict)
+        return found
+
+    def _match(self, candidates: list[str], strict: bool) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
         for cand in candidates:
             if cand in self.exact:
@@ -429,7 +447,8 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     if not own and not has_values and not unlabelled_first:
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
-    return FoundRow(key, collapse_spaces(" ".join(c.text for c in own)), table.index, phys, cells, fuzzy)
+    return _frozen(FoundRow, {"key": key, "text": collapse_spaces(" ".join([c.text for c in own])), "block": table.index,
+                              "phys_row": phys, "cells": cells, "fuzzy": fuzzy})
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
