@@ -21,7 +21,7 @@ _ALPHABET = "XＸ×╳YyaZ 此处填写在报告（）()文字描述单位名称
 @given(st.text(alphabet=_ALPHABET, max_size=24))
 def test_leftmost_equals_one_alternation(text: str) -> None:
     m = _ALTERNATION.search(text)
-    found = _leftmost(_compiled(_REGEXES), text)
+    found = _compiled(_REGEXES).leftmost(text)
     if m is None:
         assert found is None
     else:
@@ -37,6 +37,21 @@ def test_reordered_placeholder_pattern_matches_as_written(text: str) -> None:
 
 
 def test_placeholder_examples() -> None:
-    found = _leftmost(_compiled(_REGEXES), "XX区2021年度报告，负责人YYYY，型号XXL不算")
+    found = _compiled(_REGEXES).leftmost("XX区2021年度报告，负责人YYYY，型号XXL不算")
     assert found is not None and found[0].group(0) == "XX" and _PATTERNS[found[1]]["what"] == "占位符"
-    assert _leftmost(_compiled(_REGEXES), "型号XXL，ABCXX") is None
+    assert _compiled(_REGEXES).leftmost("型号XXL，ABCXX") is None
+
+
+def test_remembered_answers_are_the_searches_and_stay_bounded() -> None:
+    patterns = _compiled(_REGEXES)
+    patterns.found.clear()
+    short, long_ = "负责人YYYY", "本机关" + "依法公开" * 20 + "XX"
+    for text in (short, short, long_, long_, "0", "0"):
+        found, fresh = patterns.leftmost(text), _leftmost(patterns.patterns, text)
+        assert (found is None) == (fresh is None)
+        if found is not None and fresh is not None:
+            assert (found[0].span(), found[0].group(0), found[1]) == (fresh[0].span(), fresh[0].group(0), fresh[1])
+    assert set(patterns.found) == {short, "0"}  # a narrative paragraph is not kept
+    for i in range(patterns.KEPT + 5):
+        patterns.leftmost(str(i))
+    assert len(patterns.found) <= patterns.KEPT

@@ -28,18 +28,14 @@ def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
 def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
     whats = [p["what"] for p in check.params["patterns"]]
-    patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
-    searched: dict[str, Optional[tuple[re.Match[str], int]]] = {}  # a table repeats its cell texts ("0", "")
+    leftmost = _compiled(tuple(p["regex"] for p in check.params["patterns"])).leftmost
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
             places: Iterable[tuple[str, Optional[Cell]]] = ((block.full_text, None),)
         else:
             places = ((cell.text, cell) for r in range(len(block.rows)) for cell in block.origin_cells(r))
         for text, cell in places:
-            if text in searched:
-                found = searched[text]
-            else:
-                found = searched[text] = _leftmost(patterns, text)
+            found = leftmost(text)
             if found is not None and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
                 m, which = found
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
@@ -47,9 +43,32 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
                             {"found": m.group(0), "what": whats[which]}, actual=m.group(0))
 
 
+class _Patterns:
+    """A rule's patterns, and what they found in the short texts seen so far: reports repeat their
+    cell texts ("0", "", the template's labels) within a table and from one report to the next."""
+
+    SHORT = 64  # longer texts (narrative paragraphs) are searched every time
+    KEPT = 8192
+
+    def __init__(self, regexes: tuple[str, ...]) -> None:
+        self.patterns = tuple(re.compile(r) for r in regexes)
+        self.found: dict[str, Optional[tuple[re.Match[str], int]]] = {}
+
+    def leftmost(self, text: str) -> Optional[tuple[re.Match[str], int]]:
+        found = self.found
+        if text in found:
+            return found[text]
+        result = _leftmost(self.patterns, text)
+        if len(text) <= self.SHORT:
+            if len(found) >= self.KEPT:
+                found.clear()
+            found[text] = result
+        return result
+
+
 @lru_cache(maxsize=32)
-def _compiled(regexes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r) for r in regexes)
+def _compiled(regexes: tuple[str, ...]) -> _Patterns:
+    return _Patterns(regexes)
 
 
 def _leftmost(patterns: Sequence[re.Pattern[str]], text: str) -> Optional[tuple[re.Match[str], int]]:
