@@ -187,8 +187,13 @@ def compile_node(node: Node, groups: Mapping[str, Sequence[str]]) -> Evaluator:
 _HOLDS = {"==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 
 
+def comparison(op: str) -> Callable[[Decimal, Decimal], bool]:
+    """The test of ``left op right``, looked up once for many applications."""
+    return _HOLDS[op]  # type: ignore[return-value]
+
+
 def holds(op: str, left: Decimal, right: Decimal) -> bool:
-    return _HOLDS[op](left, right)  # type: ignore[no-any-return]
+    return comparison(op)(left, right)
 
 
 def terms(rel: Relation, groups: Mapping[str, Sequence[str]]) -> list[str]:

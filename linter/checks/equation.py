@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
-from linter.model import Cell, Location
+from linter.model import Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
 from linter.values import Value, format_number, parse_value
@@ -24,9 +26,15 @@ class Term(NamedTuple):
     countable: bool  # blank or a plain count: invalid values are the value rule's business
 
 
-def _term(row: FoundRow, col: str, cell: Optional[Cell], previous: bool) -> Term:
-    value = parse_value(cell.text if cell is not None else None)
-    return Term(row, col, value, previous, value.as_number(), value.kind == "blank" or value.is_count)
+@lru_cache(maxsize=8192)
+def _arithmetic(text: Optional[str]) -> tuple[Value, Decimal, bool]:
+    """A cell text's value, its number in arithmetic and whether it is countable (see Term)."""
+    value = parse_value(text)
+    return value, value.as_number(), value.kind == "blank" or value.is_count
+
+
+_new_tuple = tuple.__new__  # a NamedTuple's own __new__ is Python code; a report makes hundreds
+_NUMBER, _COUNTABLE = itemgetter(4), itemgetter(5)  # Term.number, Term.countable
 
 
 class Instance:
@@ -88,32 +96,33 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
     names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
+    keys = [n for n, _bare, _last_year in names]
 
-    def bind(found: Iterator[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
-        bound: dict[str, Term] = {}
-        numbers: dict[str, Decimal] = {}
-        countable = True
-        for (n, _bare, _last_year), term in zip(names, found):
-            if term is None:
-                return None  # a cell missing: no application here
-            bound[n] = term
-            numbers[n] = term.number
-            countable = countable and term.countable
-        return Instance(bound, params, numbers, countable)
+    def bind(terms: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
+        if None in terms:
+            return None  # a cell missing: no application here
+        return Instance(dict(zip(keys, terms)), params, dict(zip(keys, map(_NUMBER, terms))),  # type: ignore[arg-type]
+                        all(map(_COUNTABLE, terms)))
 
     if each == "column":
+        rows = [(prev_grid if last_year else grid).get(bare, _NO_ROW) for _n, bare, last_year in names]
         for col in spec.columns:
             key = col.key
-            inst = bind(((prev_grid if last_year else grid).get(bare, _NO_ROW).get(key)
-                         for _n, bare, last_year in names), {**extra, "col": col.label})
+            inst = bind([row.get(key) for row in rows], {**extra, "col": col.label})
             if inst is not None:
                 yield table, inst
     elif each == "row":
+        bares = [bare for _n, bare, _last_year in names]
+        this_year = not any(last_year for _n, _bare, last_year in names)
         for row_key, cells in grid.items():
             if only and row_key not in only:
                 continue
-            inst = bind(((prev_grid.get(row_key, _NO_ROW) if last_year else cells).get(bare)
-                         for _n, bare, last_year in names), {**extra, "row": spec.row(row_key).label})
+            if this_year:
+                terms = list(map(cells.get, bares))
+            else:
+                before = prev_grid.get(row_key, _NO_ROW)
+                terms = [(before if last_year else cells).get(bare) for _n, bare, last_year in names]
+            inst = bind(terms, {**extra, "row": spec.row(row_key).label})
             if inst is not None:
                 yield table, inst
     else:
@@ -124,7 +133,7 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
             source = prev_grid if last_year else grid
             return source.get(bare, _NO_ROW).get("") if bare in row_keys else source.get(default, _NO_ROW).get(bare)
 
-        inst = bind((single(bare, last_year) for _n, bare, last_year in names), extra)
+        inst = bind([single(bare, last_year) for _n, bare, last_year in names], extra)
         if inst is not None:
             yield table, inst
 
@@ -145,8 +154,12 @@ def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Opti
         for row in table.rows:
             if row.key is None or row.key in grid:
                 continue
-            cells = row.cells
-            grid[row.key] = {col: _term(row, col, cells.get(col), previous) for col in columns}
+            get = row.cells.get
+            terms = grid[row.key] = {}
+            for col in columns:
+                cell = get(col)
+                value, number, countable = _arithmetic(cell.text if cell is not None else None)
+                terms[col] = _new_tuple(Term, (row, col, value, previous, number, countable))
         report.memo[memo_key] = grid
     return grid  # type: ignore[return-value]
 
@@ -207,6 +220,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     assert check.relation is not None
     anchor = check.params["anchor"]
     impossible = blank_totals(report, ruleset)
+    holds = expr.comparison(check.relation.op)
     for table, inst in instances(report, check):
         if not inst.countable:
             continue  # unreadable or invalid values are reported by the value rule
@@ -216,7 +230,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         left_side, right_side = sides(check.relation, groups)
         numbers = inst.numbers
         left, right = left_side(numbers), right_side(numbers)
-        if expr.holds(check.relation.op, left, right):
+        if holds(left, right):
             continue
         anchor_term = inst.terms[anchor]
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
