@@ -175,18 +175,14 @@ def _run_in_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]],
 # ---- tables ------------------------------------------------------------------------------------
 
 def _table_keys(table: Table) -> set[str]:
-    keys: set[str] = set()
-    for r in range(len(table.rows)):
-        for cell in table.origin_cells(r):
-            if cell.text.strip():
-                keys.add(label_key(cell.text))
-    return keys
+    texts = {cell.text for r in range(len(table.rows)) for cell in table.origin_cells(r)}  # "0" once
+    return {label_key(text) for text in texts if text.strip()}
 
 
 def _score(keys: str, spec: TableSpec) -> int:
     """How many of the spec's signature labels occur inside the table's label keys (``keys``:
     joined by NUL, which no label key holds, so a signature matches inside one key only)."""
-    return sum(1 for s in spec.signature if label_key(s) in keys)
+    return sum([s in keys for s in _index(spec).signature])
 
 
 def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
@@ -285,11 +281,15 @@ class _RowMatcher:
 
 @dataclass(frozen=True)
 class _SpecIndex:
-    """What recognition derives from a table spec, once per spec (not once per report)."""
+    """What recognition derives from a table spec, once per spec (not once per report), and the
+    answers it gave for header rows seen before (reports repeat the template's headers)."""
 
     rows: _RowMatcher
     column_words: frozenset[str]
     column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
+    signature: tuple[str, ...]  # label keys of the signature labels
+    column_maps: dict[tuple[tuple[str, ...], ...], dict[str, int]] = field(default_factory=dict)
+    row_kinds: dict[tuple[str, ...], tuple[bool, bool]] = field(default_factory=dict)  # (is data, has a column word)
 
 
 _INDEXES: dict[int, tuple[TableSpec, _SpecIndex]] = {}  # id(spec) -> (spec kept alive, its index)
@@ -304,6 +304,7 @@ def _index(spec: TableSpec) -> _SpecIndex:
         frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
         tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
               for col in spec.columns),
+        tuple(label_key(sig) for sig in spec.signature),
     )
     if len(_INDEXES) > 256:  # rule sets are few; a long-lived process loading many stays bounded
         _INDEXES.clear()
@@ -341,10 +342,21 @@ def _loose(text: str) -> str:
 
 def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
+    index = _index(spec)
+    key = tuple([tuple(path) for path in paths])
+    found = index.column_maps.get(key)
+    if found is None:
+        if len(index.column_maps) >= _MEMO_MAX:
+            index.column_maps.clear()
+        found = index.column_maps[key] = _map_columns(index, paths)
+    return dict(found)
+
+
+def _map_columns(index: "_SpecIndex", paths: list[list[str]]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     used: set[int] = set()
     loose = [[_loose(p) for p in raw] for raw in paths]
-    for col, variants in _index(spec).column_variants:
+    for col, variants in index.column_variants:
         for c, path in enumerate(loose):
             if c in used or not path:
                 continue
@@ -359,14 +371,20 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
 def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
     labelled = any(r.label for r in spec.rows)
-    col_words = _index(spec).column_words
+    index = _index(spec)
+    col_words = index.column_words
+    seen = index.row_kinds
     kinds: list[str] = []
     for r in range(len(table.rows)):
-        texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
-        has_col_word = any(_loose(t) in col_words for t in texts)
-        if labelled:
-            is_data = any(matcher.match([t], strict=True) for t in texts)
-        else:
+        texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
+        known = seen.get(texts)
+        if known is None:
+            if len(seen) >= _MEMO_MAX:
+                seen.clear()
+            known = seen[texts] = (labelled and any([matcher.match([t], strict=True) for t in texts]),
+                                   any([_loose(t) in col_words for t in texts]))
+        is_data, has_col_word = known
+        if not labelled:
             is_data = not has_col_word and "header" in kinds
         kinds.append("data" if is_data else ("header" if has_col_word else "other"))
     # A run of non-data rows right before data is one header group if it holds a column label.
@@ -428,8 +446,8 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
     own = [c for c in label_cells if c.grid_row == r and c.text.strip()]
     leaf = label_key(own[-1].text) if own else ""
-    joined = "".join(label_key(c.text) for c in label_cells)
-    own_joined = "".join(label_key(c.text) for c in own)
+    joined = "".join([label_key(c.text) for c in label_cells])
+    own_joined = "".join([label_key(c.text) for c in own]) if len(own) != len(label_cells) else joined
     candidates = [k for k in (leaf, own_joined, joined) if k]
     key = matcher.match(candidates) if own else None
     fuzzy = False
@@ -439,16 +457,26 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     if key is None and not labelled and first:
         key = spec.rows[0].key
     cells: dict[str, Optional[Cell]] = {}
+    width = len(line)
+    has_values = any_cell = False
     for ckey, c in mapping.items():
-        cell = line[c] if c < len(line) else None
-        cells[ckey] = cell if cell is not None and cell.grid_row == r and cell.grid_col == c else None
-    has_values = any(cell is not None and cell.text.strip() for cell in cells.values())
-    unlabelled_first = not labelled and first and any(cell is not None for cell in cells.values())
+        cell = line[c] if c < width else None
+        if cell is not None and cell.grid_row == r and cell.grid_col == c:
+            cells[ckey] = cell
+            any_cell = True
+            has_values = has_values or bool(cell.text.strip())
+        else:
+            cells[ckey] = None
+    unlabelled_first = not labelled and first and any_cell
     if not own and not has_values and not unlabelled_first:
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
-    return _frozen(FoundRow, {"key": key, "text": collapse_spaces(" ".join([c.text for c in own])), "block": table.index,
-                              "phys_row": phys, "cells": cells, "fuzzy": fuzzy})
+    text = _display(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
+    return _frozen(FoundRow, {"key": key, "text": text, "block": table.index, "phys_row": phys, "cells": cells,
+                              "fuzzy": fuzzy})
+
+
+_display = lru_cache(maxsize=8192)(collapse_spaces)  # a row's label as shown: one cell, seen in every report
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
