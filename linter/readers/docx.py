@@ -419,12 +419,15 @@ class _Reader:
         # Fast path: a cell of plain paragraphs (most value cells) needs no walk.
         if not self.fields.stack:
             texts: list[str] = []
-            complex_ = self.complex
-            text_of = self._plain
+            complex_, laid_out = self.complex, self.laid_out
+            in_runs = self.text_only_in_runs
             for child in tc:
                 tag = child.tag
                 if tag == _P and child not in complex_:
-                    texts.append(text_of(child))
+                    if in_runs and child not in laid_out:  # _plain, inlined: hundreds of cells
+                        texts.append(_tostring(child, method="text", encoding=str, with_tail=False))
+                    else:
+                        texts.append(self._plain(child))
                 elif tag != _TCPR:
                     break
             else:
