@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from linter.model import Cell, Document
@@ -40,18 +41,24 @@ _WANTED = {label_key(s): s for s in SIGNATURES_2021 + SIGNATURES_2019}
 _ANY_WANTED = re.compile("|".join(re.escape(k) for k in _WANTED))
 
 
+@lru_cache(maxsize=8192)
+def _signatures_in(text: str) -> tuple[str, ...]:
+    """The signatures inside a cell text's label key (cell texts repeat: "0", the labels)."""
+    if not text.strip():
+        return ()
+    key = label_key(text)
+    if not _ANY_WANTED.search(key):
+        return ()
+    return tuple(sig for wkey, sig in _WANTED.items() if wkey in key)
+
+
 def table_evidence(doc: Document) -> EditionEvidence:
     found: dict[str, Signature] = {}
     for table in doc.tables():
         for r in range(len(table.rows)):
             for cell in table.origin_cells(r):
-                if not cell.text.strip():
-                    continue
-                key = label_key(cell.text)
-                if not _ANY_WANTED.search(key):
-                    continue
-                for wkey, sig in _WANTED.items():
-                    if sig not in found and wkey in key:
+                for sig in _signatures_in(cell.text):
+                    if sig not in found:
                         found[sig] = Signature(sig, table.index, cell)
     return EditionEvidence(tuple(found[s] for s in SIGNATURES_2021 if s in found),
                            tuple(found[s] for s in SIGNATURES_2019 if s in found))

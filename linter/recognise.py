@@ -110,32 +110,60 @@ def _section_keys(spec: SectionSpec) -> list[str]:
     return [label_key(t) for t in (spec.title, *spec.aliases)]
 
 
+@dataclass(frozen=True)
+class _SectionIndex:
+    """A rule set's section headings as label keys, once per rule set (not once per paragraph)."""
+
+    specs: list[tuple[SectionSpec, list[str]]]
+    exact: dict[str, tuple[SectionSpec, bool]]  # heading key -> the first section it names, is it the title
+    keys: frozenset[str]
+
+
+_SECTION_INDEXES: dict[int, tuple[tuple[SectionSpec, ...], _SectionIndex]] = {}  # id -> (sections kept alive, index)
+
+
+def _section_index(sections: tuple[SectionSpec, ...]) -> _SectionIndex:
+    found = _SECTION_INDEXES.get(id(sections))
+    if found is not None and found[0] is sections:
+        return found[1]
+    specs = [(s, _section_keys(s)) for s in sections]
+    exact: dict[str, tuple[SectionSpec, bool]] = {}
+    for spec, keys in specs:
+        for i, k in enumerate(keys):
+            exact.setdefault(k, (spec, i == 0))
+    index = _SectionIndex(specs, exact, frozenset(exact))
+    if len(_SECTION_INDEXES) > 256:
+        _SECTION_INDEXES.clear()
+    _SECTION_INDEXES[id(sections)] = (sections, index)
+    return index
+
+
 def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
-    specs = [(s, _section_keys(s)) for s in ruleset.sections]
+    index = _section_index(ruleset.sections)
     hits: list[SectionHit] = []
     for para in doc.paragraphs():
         if para.style.startswith(("toc", "TOC", "目录")):
             continue
-        hit = _match_heading(para, specs)
+        hit = _match_heading(para, index)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
-def _match_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]]) -> Optional[SectionHit]:
+def _match_heading(para: Paragraph, index: _SectionIndex) -> Optional[SectionHit]:
     key = label_key(para.full_text).rstrip(_TRAILING)
     if not key:
         return None
+    specs = index.specs
     m = _HEADING_PREFIX.match(key)
     numeral = m.group(1) if m else ""
     body = key[m.end():] if m else key
     if len(key) > 80:
         return _run_in_heading(para, specs, numeral, body)
-    for spec, keys in specs:
-        for i, k in enumerate(keys):
-            if body == k:
-                return SectionHit(spec, para.index, para.full_text.strip(), numeral, i == 0)
-    if body.rstrip("0123456789.…·-— ") in {k for _, keys in specs for k in keys}:
+    named = index.exact.get(body)
+    if named is not None:
+        return SectionHit(named[0], para.index, para.full_text.strip(), numeral, named[1])
+    if body.rstrip("0123456789.…·-— ") in index.keys:
         return None  # a contents line: the heading followed by its page number
     run_in = _run_in_heading(para, specs, numeral, body)
     if run_in is not None:
