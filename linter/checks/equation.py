@@ -84,19 +84,15 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     if table is None or check.relation is None:
         return
     spec = table.spec
-    needed = expr.terms(check.relation, spec.groups)
-    if check.params["anchor"] not in needed:
-        needed.append(check.params["anchor"])  # the cell a finding points at, e.g. for an inequality
+    names, keys, year_to_year = _names(check, spec.groups)
     previous = report.previous.tables.get(spec.key) if report.previous is not None else None
-    if any(n.startswith(expr.PREV) for n in needed) and previous is None:
+    if year_to_year and previous is None:
         return  # a year-to-year relation without last year's report: skipped
     grid = _term_grid(report, table, False)
     prev_grid = _term_grid(report, previous, True) if previous is not None else {}
     each = check.params["each"]
     only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
-    names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
-    keys = [n for n, _bare, _last_year in names]
 
     def bind(terms: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
         if None in terms:
@@ -139,6 +135,23 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
 
 
 _NO_ROW: Mapping[str, Term] = {}
+_NAMES: dict[tuple[int, int], tuple[object, object, tuple[list[tuple[str, str, bool]], list[str], bool]]] = {}
+
+
+def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> tuple[list[tuple[str, str, bool]], list[str], bool]:
+    """The relation's cell names with groups expanded, plus the anchor (the cell a finding points
+    at, e.g. for an inequality), each as (name, name without prev:, of last year); the names; and
+    whether any is of last year. Once per process, like ``sides`` (both belong to a rule set)."""
+    key = (id(check), id(groups))
+    found = _NAMES.get(key)
+    if found is None:
+        assert check.relation is not None
+        needed = expr.terms(check.relation, groups)
+        if check.params["anchor"] not in needed:
+            needed.append(check.params["anchor"])
+        names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
+        found = _NAMES[key] = (check, groups, (names, needed, any(last for _n, _bare, last in names)))
+    return found[2]
 
 
 def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
@@ -226,7 +239,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             continue  # unreadable or invalid values are reported by the value rule
         if impossible and any(cell_key(t) in impossible for t in inst.terms.values()):
             continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
-        groups = table.spec.groups
+        groups = table.spec.groups  # (one table per relation)
         left_side, right_side = sides(check.relation, groups)
         numbers = inst.numbers
         left, right = left_side(numbers), right_side(numbers)
