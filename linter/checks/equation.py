@@ -95,7 +95,7 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     extra = dict(check.params.get("params", {}))
 
     def bind(terms: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
-        if None in terms:
+        if not all(terms):  # (a Term is a non-empty tuple: only None is false)
             return None  # a cell missing: no application here
         return Instance(dict(zip(keys, terms)), params, dict(zip(keys, map(_NUMBER, terms))),  # type: ignore[arg-type]
                         all(map(_COUNTABLE, terms)))
