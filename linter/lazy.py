@@ -1,4 +1,5 @@
-"""``cached``: ``functools.cached_property`` without the lock.
+"""``cached``: ``functools.cached_property`` without the lock; ``by_identity``: what is derived
+from parts of a rule set, once per process.
 
 Up to Python 3.11, ``cached_property`` takes a lock on every first access (3.12 removed it as a
 design error): about 2 µs each, and the model and the relation checks make hundreds of first
@@ -34,3 +35,20 @@ class cached(Generic[T]):  # noqa: N801 - used like a decorator, as functools.ca
             return self
         value = obj.__dict__[self.name] = self.func(obj)
         return value
+
+
+def by_identity(cache: dict[tuple[int, ...], tuple[tuple[object, ...], T]], sources: tuple[object, ...],
+                build: Callable[[], T], bound: int = 256) -> T:
+    """What ``build`` derives from ``sources`` (parts of a rule set: built once, used for every
+    report), computed once per process. Keyed by the sources' identities, which stay theirs
+    because the entry keeps the sources alive; ``cache`` is cleared when it holds ``bound``
+    entries, so a long-lived process loading many rule sets stays bounded."""
+    key = tuple(map(id, sources))
+    found = cache.get(key)
+    if found is not None:
+        return found[1]
+    value = build()
+    if len(cache) >= bound:
+        cache.clear()
+    cache[key] = (sources, value)
+    return value

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
+from linter.lazy import by_identity
 from linter.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Paragraph, Table, _frozen
 from linter.normalize import collapse_spaces, label_key, strip_spaces
@@ -119,23 +120,19 @@ class _SectionIndex:
     keys: frozenset[str]
 
 
-_SECTION_INDEXES: dict[int, tuple[tuple[SectionSpec, ...], _SectionIndex]] = {}  # id -> (sections kept alive, index)
+_SECTION_INDEXES: dict[tuple[int, ...], tuple[tuple[object, ...], _SectionIndex]] = {}
 
 
 def _section_index(sections: tuple[SectionSpec, ...]) -> _SectionIndex:
-    found = _SECTION_INDEXES.get(id(sections))
-    if found is not None and found[0] is sections:
-        return found[1]
-    specs = [(s, _section_keys(s)) for s in sections]
-    exact: dict[str, tuple[SectionSpec, bool]] = {}
-    for spec, keys in specs:
-        for i, k in enumerate(keys):
-            exact.setdefault(k, (spec, i == 0))
-    index = _SectionIndex(specs, exact, frozenset(exact))
-    if len(_SECTION_INDEXES) > 256:
-        _SECTION_INDEXES.clear()
-    _SECTION_INDEXES[id(sections)] = (sections, index)
-    return index
+    def build() -> _SectionIndex:
+        specs = [(s, _section_keys(s)) for s in sections]
+        exact: dict[str, tuple[SectionSpec, bool]] = {}
+        for spec, keys in specs:
+            for i, k in enumerate(keys):
+                exact.setdefault(k, (spec, i == 0))
+        return _SectionIndex(specs, exact, frozenset(exact))
+
+    return by_identity(_SECTION_INDEXES, (sections,), build)
 
 
 def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
@@ -320,24 +317,17 @@ class _SpecIndex:
     row_kinds: dict[tuple[str, ...], tuple[bool, bool]] = field(default_factory=dict)  # (is data, has a column word)
 
 
-_INDEXES: dict[int, tuple[TableSpec, _SpecIndex]] = {}  # id(spec) -> (spec kept alive, its index)
+_INDEXES: dict[tuple[int, ...], tuple[tuple[object, ...], _SpecIndex]] = {}
 
 
 def _index(spec: TableSpec) -> _SpecIndex:
-    found = _INDEXES.get(id(spec))
-    if found is not None and found[0] is spec:
-        return found[1]
-    index = _SpecIndex(
+    return by_identity(_INDEXES, (spec,), lambda: _SpecIndex(
         _RowMatcher(spec),
         frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
         tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
               for col in spec.columns),
         tuple(label_key(sig) for sig in spec.signature),
-    )
-    if len(_INDEXES) > 256:  # rule sets are few; a long-lived process loading many stays bounded
-        _INDEXES.clear()
-    _INDEXES[id(spec)] = (spec, index)
-    return index
+    ))
 
 
 def _column_paths(table: Table, header_rows: range) -> list[list[str]]:

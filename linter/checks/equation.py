@@ -9,6 +9,7 @@ from typing import Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
+from linter.lazy import by_identity
 from linter.model import Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
@@ -56,18 +57,14 @@ class Instance:
         return any([t.value.kind == "text" for t in self.terms.values()])
 
 
-_SIDES: dict[tuple[int, int], tuple[object, object, expr.Evaluator, expr.Evaluator]] = {}
+_SIDES: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[expr.Evaluator, expr.Evaluator]]] = {}
 
 
 def sides(relation: expr.Relation, groups: Mapping[str, tuple[str, ...]]) -> tuple[expr.Evaluator, expr.Evaluator]:
     """The relation's two sides compiled for a table's groups, once per process (the relation and
-    the groups belong to a rule set, which is built once; both are kept so their ids stay theirs)."""
-    key = (id(relation), id(groups))
-    found = _SIDES.get(key)
-    if found is None:
-        found = _SIDES[key] = (relation, groups, expr.compile_node(relation.left, groups),
-                               expr.compile_node(relation.right, groups))
-    return found[2], found[3]
+    the groups belong to a rule set, which is built once)."""
+    return by_identity(_SIDES, (relation, groups), lambda: (expr.compile_node(relation.left, groups),
+                                                            expr.compile_node(relation.right, groups)))
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
@@ -135,23 +132,23 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
 
 
 _NO_ROW: Mapping[str, Term] = {}
-_NAMES: dict[tuple[int, int], tuple[object, object, tuple[list[tuple[str, str, bool]], list[str], bool]]] = {}
+_Names = tuple[list[tuple[str, str, bool]], list[str], bool]
+_NAMES: dict[tuple[int, ...], tuple[tuple[object, ...], _Names]] = {}
 
 
-def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> tuple[list[tuple[str, str, bool]], list[str], bool]:
+def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     """The relation's cell names with groups expanded, plus the anchor (the cell a finding points
     at, e.g. for an inequality), each as (name, name without prev:, of last year); the names; and
-    whether any is of last year. Once per process, like ``sides`` (both belong to a rule set)."""
-    key = (id(check), id(groups))
-    found = _NAMES.get(key)
-    if found is None:
+    whether any is of last year. Once per process, like ``sides``."""
+    def build() -> _Names:
         assert check.relation is not None
         needed = expr.terms(check.relation, groups)
         if check.params["anchor"] not in needed:
             needed.append(check.params["anchor"])
         names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
-        found = _NAMES[key] = (check, groups, (names, needed, any(last for _n, _bare, last in names)))
-    return found[2]
+        return names, needed, any(last for _n, _bare, last in names)
+
+    return by_identity(_NAMES, (check, groups), build)
 
 
 def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
@@ -232,15 +229,18 @@ def blank_totals(report: Report, ruleset: RuleSet) -> dict[tuple[int, int, str],
 def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     assert check.relation is not None
     anchor = check.params["anchor"]
+    found = report.tables.get(check.params["table"])  # every instance is of this table
+    if found is None:
+        return
     impossible = blank_totals(report, ruleset)
     holds = expr.comparison(check.relation.op)
+    groups = found.spec.groups
+    left_side, right_side = sides(check.relation, groups)
     for table, inst in instances(report, check):
         if not inst.countable:
             continue  # unreadable or invalid values are reported by the value rule
         if impossible and any(cell_key(t) in impossible for t in inst.terms.values()):
             continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
-        groups = table.spec.groups  # (one table per relation)
-        left_side, right_side = sides(check.relation, groups)
         numbers = inst.numbers
         left, right = left_side(numbers), right_side(numbers)
         if holds(left, right):

@@ -1,0 +1,42 @@
+"""linter.lazy: ``cached`` computes once per instance; ``by_identity`` once per set of sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.lazy import by_identity, cached
+
+
+@dataclass(frozen=True)
+class _Box:
+    value: int
+
+    @cached
+    def doubled(self) -> list[int]:
+        return [self.value * 2]
+
+
+def test_cached_computes_once_per_instance_even_when_frozen() -> None:
+    box = _Box(3)
+    assert box.doubled == [6] and box.doubled is box.doubled
+    assert _Box(3).doubled is not box.doubled
+
+
+def test_by_identity_builds_once_per_sources_and_stays_bounded() -> None:
+    cache: dict[tuple[int, ...], tuple[tuple[object, ...], list[int]]] = {}
+    calls: list[str] = []
+
+    def build(tag: str) -> list[int]:
+        calls.append(tag)
+        return [len(calls)]
+
+    a, b = ["rule"], ["rule"]  # equal, not identical: each has its own entry
+    first = by_identity(cache, (a,), lambda: build("a"))
+    assert by_identity(cache, (a,), lambda: build("a again")) is first
+    assert by_identity(cache, (b,), lambda: build("b")) is not first
+    assert by_identity(cache, (a, b), lambda: build("a, b")) == [3]
+    assert calls == ["a", "b", "a, b"]
+    assert all(entry[0] in ((a,), (b,), (a, b)) for entry in cache.values())  # the sources are kept alive
+    for i in range(10):
+        by_identity(cache, (object(),), lambda: build("other"), bound=4)
+    assert len(cache) <= 4
