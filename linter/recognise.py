@@ -87,6 +87,15 @@ class Report:
         end = min(later) if later else len(self.document.blocks)
         return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
 
+    def section_text(self, key: str) -> str:
+        """A section's text without whitespace (numbering labels included), once per report: several
+        content rules read it, and a light copy (``tables_only``) keeps it for next year's report."""
+        memo_key = f"section:{key}"
+        text = self.memo.get(memo_key)
+        if not isinstance(text, str):
+            text = self.memo[memo_key] = strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
+        return text
+
     def location(self, block: int, **extra: object) -> Location:
         return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
 
@@ -555,6 +564,5 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
 def tables_only(report: Report) -> Report:
     """A light copy for use as another report's ``previous``: tables and year, no body text."""
     doc = Document(report.document.path, report.document.format, ())
-    texts: dict[str, object] = {f"section:{h.spec.key}": strip_spaces("".join(p.full_text for p in report.section_paragraphs(h.spec.key)))
-                                for h in report.sections}
+    texts: dict[str, object] = {f"section:{h.spec.key}": report.section_text(h.spec.key) for h in report.sections}
     return Report(doc, report.ruleset, (), report.tables, report.report_year, (), title=report.title, memo=texts)

@@ -92,8 +92,7 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
     only = check.params.get("only_for")
     if only and body_kind(report.title.body if report.title else "") != only:
         return
-    paras = report.section_paragraphs(key)
-    text = strip_spaces("".join(p.full_text for p in paras))
+    text = report.section_text(key)
     loc = report.location(hit.block, text=hit.text)
     if check.params.get("non_empty") and len(text) < 4:
         yield Draft("empty", loc, {"section": hit.spec.heading})
@@ -104,8 +103,8 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
         yield Draft("missing", loc, {"section": hit.spec.heading, "missing": "、".join(missing)},
                     expected="、".join(missing))
     if check.params.get("differs_from_previous") and report.previous is not None:
-        before = report.previous.memo.get(f"section:{key}")
-        if isinstance(before, str) and before and before == text:
+        before = report.previous.section_text(key)
+        if before and before == text:
             yield Draft("copied", loc, {"section": hit.spec.heading})
 
 
