@@ -111,7 +111,9 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
 @register("narrative")
 def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Numbers the narrative quotes (「共收到政府信息公开申请70件」) must equal the table cells."""
-    quotes = [(re.compile(q["pattern"]), q) for q in check.params["quotes"]]
+    # (regex, quote, what, context words, words that rule it out), looked up once per report
+    quotes = [(re.compile(q["pattern"]), q, q["what"], q.get("context") or (), q.get("unless") or ())
+              for q in check.params["quotes"]]
     seen: set[tuple[int, str]] = set()
     totals: dict[tuple[int, tuple[str, ...]], Optional[_Total]] = {}  # a quote's table total, once
 
@@ -129,25 +131,27 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
         for sentence in _SENTENCE.findall(text):
             if "件" not in sentence and "起" not in sentence:
                 continue  # every quote counts 件 or 起
-            for regex, quote in quotes:
-                if quote.get("context") and not any(w in sentence for w in quote["context"]):
+            for regex, quote, what, context, unless in quotes:
+                if (para.index, what) in seen:
+                    continue  # quoted already in this paragraph
+                if context and not any([w in sentence for w in context]):
                     continue
-                if quote.get("unless") and any(w in sentence for w in quote["unless"]):
+                if unless and any([w in sentence for w in unless]):
                     continue
                 m = regex.search(sentence)
-                if not m or (para.index, quote["what"]) in seen:
+                if not m:
                     continue
                 found = total(quote, (quote["row"],) if quote.get("row") else ())
                 if found is None:
                     continue
                 value, cells = found
                 quoted = Decimal(m.group(1))
-                seen.add((para.index, quote["what"]))
+                seen.add((para.index, what))
                 alternative = total(quote, tuple(quote["or_rows"])) if quote.get("or_rows") else None
                 if quoted != value and (alternative is None or quoted != alternative[0]):
                     table = report.tables[quote["table"]]
                     yield Draft("mismatch", report.location(para.index, text=_snippet(sentence, m.start(), m.end())),
-                                {"what": quote["what"], "quoted": m.group(1), "table": table.spec.number,
+                                {"what": what, "quoted": m.group(1), "table": table.spec.number,
                                  "value": format_number(value)},
                                 expected=format_number(value), actual=m.group(1),
                                 related=tuple(report.cell_location(table, row, col) for row, col in cells))
