@@ -130,3 +130,23 @@ def test_every_bundled_docx_reads_the_same_with_and_without_the_cut(monkeypatch:
     tables = [b for b in read_document(FIXTURES / "docx" / "filled_2021.docx", DEFAULT_LIMITS).blocks
               if isinstance(b, Table)]
     assert len(files) >= 40 and cut >= 30 and len(tables) >= 3  # the comparison covered real content
+
+
+def test_cell_paths_follow_the_prefix_the_file_writes(tmp_path: Path) -> None:
+    # A cut part proves every W element is written w:..., so row and cell paths are written
+    # without asking each element; where W is also bound to x: (no cut) they are asked for.
+    def cells(p: str, first: str) -> str:
+        return "".join(f"<{p}:tc><{p}:p><{p}:r><{p}:t>{t}</{p}:t></{p}:r></{p}:p></{p}:tc>" for t in (first, "1"))
+
+    # the second row's cells written x:tc (the same namespace) in the mixed file
+    body = (f'<w:p><w:r>{RPR}<w:t>正文</w:t></w:r></w:p>'
+            f'<w:tbl><w:tr>{cells("w", "甲")}</w:tr><w:tr>{cells("x", "乙")}</w:tr></w:tbl>')
+    plain = document_xml(body.replace("x:", "w:"))
+    mixed = document_xml(body).replace("<w:document ", f'<w:document xmlns:x="{W_NS}" ')
+    assert prune(plain.encode()) != plain.encode() and prune(mixed.encode()) == mixed.encode()
+    for name, document, second in (("plain", plain, "w:tc"), ("mixed", mixed, "x:tc")):
+        doc = read_document(write_docx(tmp_path / f"{name}.docx", "", document=document), DEFAULT_LIMITS)
+        grid = next(b for b in doc.blocks if isinstance(b, Table))
+        assert [c.text for c in grid.rows[1] if c] == ["乙", "1"]
+        assert grid.rows[0][1].xpath == "/w:document/w:body/w:tbl/w:tr[1]/w:tc[2]"
+        assert grid.rows[1][1].xpath == f"/w:document/w:body/w:tbl/w:tr[2]/{second}[2]"
