@@ -1,5 +1,5 @@
 """``cached``: ``functools.cached_property`` without the lock; ``by_identity``: what is derived
-from parts of a rule set, once per process.
+from parts of a rule set, once per process; ``remembered``: a bounded memo of answers.
 
 Up to Python 3.11, ``cached_property`` takes a lock on every first access (3.12 removed it as a
 design error): about 2 µs each, and the model and the relation checks make hundreds of first
@@ -10,9 +10,10 @@ frozen dataclasses), and a non-data descriptor, so later reads are plain attribu
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, Optional, TypeVar, overload
+from typing import Any, Callable, Generic, Hashable, Optional, TypeVar, overload
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 class cached(Generic[T]):  # noqa: N801 - used like a decorator, as functools.cached_property
@@ -51,4 +52,15 @@ def by_identity(cache: dict[tuple[int, ...], tuple[tuple[object, ...], T]], sour
     if len(cache) >= bound:
         cache.clear()
     cache[key] = (sources, value)
+    return value
+
+
+def remembered(memo: dict[K, T], key: K, compute: Callable[[], T], bound: int = 16384) -> T:
+    """``memo[key]``, computed by ``compute`` the first time; ``memo`` is cleared when it holds
+    ``bound`` answers (reports repeat their labels, but a long batch must not grow it)."""
+    if key in memo:
+        return memo[key]
+    if len(memo) >= bound:
+        memo.clear()
+    value = memo[key] = compute()
     return value

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
-from linter.lazy import by_identity
+from linter.lazy import by_identity, remembered
 from linter.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Paragraph, Table, _frozen
 from linter.normalize import collapse_spaces, label_key, strip_spaces
@@ -243,9 +243,6 @@ def _strip_enum(key: str) -> str:
     return _ENUM_PREFIX.sub("", key, count=1)
 
 
-_MEMO_MAX = 16384
-
-
 @dataclass
 class _RowMatcher:
     spec: TableSpec
@@ -272,14 +269,7 @@ class _RowMatcher:
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
         """The row key the first matching candidate (label key) names; ``strict``: exact labels
         and labels a candidate ends with only."""
-        key = (tuple(candidates), strict)
-        memo = self.memo
-        if key in memo:
-            return memo[key]
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        found = memo[key] = self._match(candidates, strict)
-        return found
+        return remembered(self.memo, (tuple(candidates), strict), lambda: self._match(candidates, strict))
 
     def _match(self, candidates: list[str], strict: bool) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
@@ -370,13 +360,7 @@ def _loose(text: str) -> str:
 def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
     index = _index(spec)
-    key = tuple([tuple(path) for path in paths])
-    found = index.column_maps.get(key)
-    if found is None:
-        if len(index.column_maps) >= _MEMO_MAX:
-            index.column_maps.clear()
-        found = index.column_maps[key] = _map_columns(index, paths)
-    return dict(found)
+    return dict(remembered(index.column_maps, tuple([tuple(path) for path in paths]), lambda: _map_columns(index, paths)))
 
 
 def _map_columns(index: "_SpecIndex", paths: list[list[str]]) -> dict[str, int]:
@@ -404,13 +388,9 @@ def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
-        known = seen.get(texts)
-        if known is None:
-            if len(seen) >= _MEMO_MAX:
-                seen.clear()
-            known = seen[texts] = (labelled and any([matcher.match([t], strict=True) for t in texts]),
-                                   any([_loose(t) in col_words for t in texts]))
-        is_data, has_col_word = known
+        is_data, has_col_word = remembered(seen, texts, lambda: (
+            labelled and any([matcher.match([t], strict=True) for t in texts]),
+            any([_loose(t) in col_words for t in texts])))
         if not labelled:
             is_data = not has_col_word and "header" in kinds
         kinds.append("data" if is_data else ("header" if has_col_word else "other"))

@@ -1,10 +1,11 @@
-"""linter.lazy: ``cached`` computes once per instance; ``by_identity`` once per set of sources."""
+"""linter.lazy: ``cached`` computes once per instance; ``by_identity`` once per set of sources;
+``remembered`` once per key, within a bound."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.lazy import by_identity, cached
+from linter.lazy import by_identity, cached, remembered
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,19 @@ def test_by_identity_builds_once_per_sources_and_stays_bounded() -> None:
     for i in range(10):
         by_identity(cache, (object(),), lambda: build("other"), bound=4)
     assert len(cache) <= 4
+
+
+def test_remembered_computes_once_per_key_and_stays_bounded() -> None:
+    memo: dict[str, int] = {}
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return len(key)
+
+    assert remembered(memo, "abc", lambda: compute("abc")) == 3
+    assert remembered(memo, "abc", lambda: compute("abc")) == 3
+    assert calls == ["abc"]
+    for i in range(10):
+        remembered(memo, str(i), lambda: compute("n"), bound=4)
+    assert len(memo) <= 4 and memo["9"] == 1

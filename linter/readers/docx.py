@@ -427,8 +427,8 @@ class _Reader:
             for child in tc:
                 tag = child.tag
                 if tag == _P and child not in complex_:
-                    if in_runs and child not in laid_out:  # _plain, inlined: hundreds of cells
-                        texts.append(_tostring(child, method="text", encoding=str, with_tail=False))
+                    if in_runs and child not in laid_out:  # _plain's common case, without its call
+                        texts.append(_run_text(child))
                     else:
                         texts.append(self._plain(child))
                 elif tag != _TCPR:
