@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from linter.errors import InputError
 from linter.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
+import linter.readers.prune as prune_module
 from linter.readers.prune import prune
 from tests.docxbuild import W_NS, document_xml, write_docx
 
@@ -150,3 +152,54 @@ def test_cell_paths_follow_the_prefix_the_file_writes(tmp_path: Path) -> None:
         assert [c.text for c in grid.rows[1] if c] == ["乙", "1"]
         assert grid.rows[0][1].xpath == "/w:document/w:body/w:tbl/w:tr[1]/w:tc[2]"
         assert grid.rows[1][1].xpath == f"/w:document/w:body/w:tbl/w:tr[2]/{second}[2]"
+
+
+# Pieces of WordprocessingML, well-formed or not, in the spellings the cut must tell apart: an
+# element of the kind being cut, with what keeps it or not; stray, nested, unclosed or respelled tags.
+_INSIDE = ('<w:b/>', '<w:{n}/>', '</w:{n}>', '<w:{n} w:val="1"/>', '<w:{n}></w:{n}>', 'w:{n}', '/w:{n}', '<w:{n}X/>', '<w:sz w:val="{n}"/>')
+_STRAY = ('<w:{k}>', '</w:{k}>', '<w:{k}/>', '<w:{k} w:x="1">', '</w:{k} >', '<w:{k}Change w:id="1">', '</w:{k}Change>',
+          '<w:{n}/>', '</w:{n}>', 'w:{k}', '<', '/', '>', '<w:p>', '</w:p>')
+_BETWEEN = ('<w:t>正文</w:t>', '<w:r>', '</w:r>', '')
+
+
+def _soup(rnd: random.Random, name: str, keep: tuple[bytes, ...]) -> bytes:
+    def fill(template: str) -> str:
+        return template.format(k=name, n=rnd.choice(keep or (b"b",)).decode())
+
+    pieces = []
+    for _ in range(rnd.randint(0, 8)):
+        if rnd.random() < 0.85:
+            inside = "".join(fill(rnd.choice(_INSIDE)) for _ in range(rnd.choice((0, 1, 1, 2, 3))) if rnd.random() < 0.4)
+            pieces.append(f"<w:{name}>{inside}</w:{name}>")
+        else:
+            pieces.append(fill(rnd.choice(_STRAY)))
+        pieces.append(rnd.choice(_BETWEEN))
+    return "".join(pieces).encode()
+
+
+@pytest.mark.skipif(prune_module.Str is None, reason="stringzilla is not installed")
+def test_the_located_cut_agrees_with_the_split_cut() -> None:
+    """The SIMD cut gives the split cut's bytes wherever it answers (it declines, for the split cut
+    to decide, where their agreement is not proved), over random sequences of elements of each
+    kind, with and without what keeps them, among stray, nested, unclosed and respelled tags."""
+    rnd = random.Random(8)
+    answered = declined = cut = kept = 0
+    for name, keep, empty in prune_module._CUT:
+        for _ in range(3000):
+            data = _soup(rnd, name.decode(), keep)
+            located = prune_module._cut_located(data, name, keep, empty)
+            if located is None:
+                declined += 1
+                continue
+            answered += 1
+            assert located == prune_module._cut(data, name, keep, empty), data
+            cut += located != data
+            kept += b"<w:" + name + b">" in located
+    assert answered > 5000 and declined > 2000 and cut > 3000 and kept > 1000  # every outcome well covered
+
+
+def test_the_cut_is_the_same_without_simd_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = zipfile.ZipFile(FIXTURES / "docx" / "filled_2021.docx").read("word/document.xml")
+    fast = prune(data)
+    monkeypatch.setattr(prune_module, "Str", None)
+    assert prune(data) == fast and len(fast) < len(data) // 2
