@@ -18,6 +18,10 @@ with a start tag not closed before the next one's (nesting) is not cut at all. A
 does not parse is not trusted: the caller parses the original instead (whose errors are the
 file's own).
 
+The tags are found with stringzilla's SIMD substring search (``_cut_located``: start tag, first
+end tag, next start tag), where that provably gives what the split below gives; otherwise, and
+without stringzilla, ``_cut`` splits the part on each start tag and looks into each segment.
+
 What the reader uses inside these elements keeps them whole: a paragraph's style, numbering or
 outline level; a run's hidden text, character style or deleted paragraph mark; a cell's span,
 merge or deletion. Paths of paragraphs, tables, rows and cells (what findings point at) are
