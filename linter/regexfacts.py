@@ -1,6 +1,6 @@
 """What a regular expression's matches must contain, read off its parsed form: lets a caller skip
-the search of a long text that holds none of it (``str`` containment runs at memchr speed; the
-regex engine tests a leading character class at every position)."""
+the regex search of texts that hold none of it, found with a substring search that is much
+cheaper (the regex engine tests a leading character class at every position)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> Optional[tuple[str, ...]]:
             if all(b is not None for b in branches):
                 candidates.append(tuple(t for b in branches for t in b))  # type: ignore[union-attr]
         elif op is _C.SUBPATTERN:
-            _group, add_flags, del_flags, inner = arg
+            _group, add_flags, _del_flags, inner = arg
             if not (add_flags & (re.IGNORECASE | re.LOCALE)):
                 found = _sequence(list(inner))
                 if found is not None:

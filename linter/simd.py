@@ -12,6 +12,11 @@ except ImportError:  # pragma: no cover - exercised by monkeypatching Str to Non
     Str = None
 
 
+def find(data: bytes, needle: bytes, start: int = 0) -> int:
+    """``data.find(needle, start)``."""
+    return Str(data).find(needle, start) if Str is not None else data.find(needle, start)
+
+
 def contains_any(data: bytes, needles: Iterable[bytes]) -> bool:
     """Whether any of ``needles`` occurs in ``data``."""
     if Str is None:

@@ -14,6 +14,7 @@ from linter.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 import linter.readers.prune as prune_module
+import linter.simd as simd_module
 from linter.readers.prune import prune
 from tests.docxbuild import W_NS, document_xml, write_docx
 
@@ -177,7 +178,7 @@ def _soup(rnd: random.Random, name: str, keep: tuple[bytes, ...]) -> bytes:
     return "".join(pieces).encode()
 
 
-@pytest.mark.skipif(prune_module.Str is None, reason="stringzilla is not installed")
+@pytest.mark.skipif(simd_module.Str is None, reason="stringzilla is not installed")
 def test_the_located_cut_agrees_with_the_split_cut() -> None:
     """The SIMD cut gives the split cut's bytes wherever it answers (it declines, for the split cut
     to decide, where their agreement is not proved), over random sequences of elements of each
@@ -201,5 +202,10 @@ def test_the_located_cut_agrees_with_the_split_cut() -> None:
 def test_the_cut_is_the_same_without_simd_search(monkeypatch: pytest.MonkeyPatch) -> None:
     data = zipfile.ZipFile(FIXTURES / "docx" / "filled_2021.docx").read("word/document.xml")
     fast = prune(data)
-    monkeypatch.setattr(prune_module, "Str", None)
+    monkeypatch.setattr(simd_module, "Str", None)
+
+    def not_without_simd(*args: object) -> None:
+        raise AssertionError("the located cut needs stringzilla")
+
+    monkeypatch.setattr(prune_module, "_cut_located", not_without_simd)
     assert prune(data) == fast and len(fast) < len(data) // 2

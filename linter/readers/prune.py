@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from linter.simd import Str
+from linter import simd
 
 
 _W_URI = b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -70,7 +70,7 @@ def prune(data: bytes) -> bytes:
     if not _plain(data):
         return data
     for name, keep, empty in _CUT:
-        located = _cut_located(data, name, keep, empty) if Str is not None else None
+        located = _cut_located(data, name, keep, empty) if simd.Str is not None else None
         data = _cut(data, name, keep, empty) if located is None else located
     return data
 
@@ -95,7 +95,7 @@ def _plain(data: bytes) -> bool:
     if root_end < 0:
         return False
     head = data[:root_end]
-    if (Str(data).find(b"xmlns", root_end) if Str is not None else data.find(b"xmlns", root_end)) < 0:
+    if simd.find(data, b"xmlns", root_end) < 0:
         return (b"xmlns=" not in head and head.count(b"xmlns:w=") == 1 and _W_DECLARATION in head
                 and head.count(_W_URI) == 1)
     declared = data.count(_W_DECLARATION)
@@ -146,7 +146,7 @@ def _cut_located(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool)
     another tag, which is the half of ``_KEEP`` about the name; the other half, a tag of what
     keeps it (``<w:vanish``, ``</w:vanish``...), is looked for once in the whole part and
     placed by position."""
-    text = Str(data)
+    text = simd.Str(data)
     find = text.find
     start, end = b"<w:" + name + b">", b"</w:" + name + b">"
     at = find(start)
@@ -177,7 +177,7 @@ def _cut_located(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool)
     return b"".join(out)  # type: ignore[arg-type]  # Str slices are buffers over ``data``
 
 
-def _tags_of(text: "Str", data: bytes, names: tuple[bytes, ...]) -> list[int]:
+def _tags_of(text: "simd.Str", data: bytes, names: tuple[bytes, ...]) -> list[int]:
     """Sorted offsets of the ``<`` of every ``<w:name`` and ``</w:name`` tag for ``names``
     (what ``_KEEP`` finds in a segment), ending with ``len(data)`` as a sentinel."""
     found = [len(data)]
