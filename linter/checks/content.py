@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from linter.checks import Draft, register
+from linter.lazy import remembered
 from linter.metadata import body_kind
 from linter.model import Cell, Paragraph
 from linter.normalize import nfkc_numbers, strip_spaces
@@ -82,15 +83,11 @@ class _Patterns:
         """``_leftmost`` of the patterns in ``text``; a long text is searched only for ``narrowed``
         (patterns that ``possible_in`` kept for the texts it is one of) when that is given."""
         found = self.found
-        if text in found:
+        if text in found:  # the common case first, without a call (cell texts repeat)
             return found[text]
         if len(text) > self.SHORT:
             return _leftmost(self.patterns if narrowed is None else narrowed, text)
-        result = _leftmost(self.patterns, text)
-        if len(found) >= self.KEPT:
-            found.clear()
-        found[text] = result
-        return result
+        return remembered(found, text, lambda: _leftmost(self.patterns, text), self.KEPT)
 
 
 @lru_cache(maxsize=32)
