@@ -108,13 +108,9 @@ def _timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
     return best, result
 
 
-def in_process(files: list[Path], tune: bool = True) -> dict[str, dict[str, float]]:
+def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
     sys.path.insert(0, str(ROOT))
-    from linter import allocator
     from linter.check import check_file
-
-    if tune:  # as in reportlint's own processes (the command line and its checking children);
-        allocator.tune()  # the floor runs in this process too, so it gets the same allocator
 
     for f in files[:20]:
         check_file(f)  # warm-up: imports, compiled rule sets, caches
@@ -232,8 +228,6 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--corpus", type=Path, help="benchmark this folder instead of a generated corpus")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--skip-batch", action="store_true", help="in-process figures only")
-    ap.add_argument("--no-tune", action="store_true",
-                    help="in-process figures with glibc's default allocator settings (see linter/allocator.py)")
     ap.add_argument("--formats", help="generate only these formats, comma-separated (docx,html,pdf,text)")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
@@ -245,8 +239,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             folder = tmp / "corpus"
             files = generate(args.count, folder, set(args.formats.split(",")) if args.formats else None)
         results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
-        results["allocator_tuned"] = not args.no_tune
-        results["per_format"] = in_process(files, tune=not args.no_tune)
+        results["per_format"] = in_process(files)
         if not args.skip_batch:
             results["batch"] = [batch(folder, 1, len(files)), batch(folder, 2, len(files))]
             quarter = tmp / "quarter"

@@ -32,9 +32,7 @@ import sys, zipfile
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from lxml import etree
-from linter import allocator
 from linter.check import check_file
-allocator.tune()  # as reportlint's own processes run (see bench.py)
 path, kind, times = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 def floor():
     with zipfile.ZipFile(path) as zf:

@@ -54,11 +54,9 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
           progress: Optional[bool], debug: bool) -> None:
     """Check annual reports (files, folders, globs) and print located findings."""
-    from linter import allocator
     from linter.errors import ReportlintError
     from linter.gate import Request, execute
 
-    allocator.tune()  # this process checks reports (a single file is checked here, not in a child)
     if (write_baseline or prune_baseline) and not baseline:
         raise click.UsageError("--write-baseline and --prune-baseline need --baseline FILE")
     req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,

@@ -3,25 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Optional, TypeVar, Union
-
-from linter.lazy import cached
-
-
-T = TypeVar("T")
-
-
-def _frozen(cls: type[T], fields: dict[str, object]) -> T:
-    """An instance of frozen dataclass ``cls``, the same as ``cls(**fields)`` (equal, hashable,
-    immutable; fields not given keep their defaults), built without the generated ``__init__``'s
-    ``object.__setattr__`` per field: about 4x cheaper, for readers' inner loops. Only for
-    dataclasses without ``__post_init__``, slots or mutable defaults (true of the model)."""
-    obj = _new(cls)
-    obj.__dict__.update(fields)
-    return obj
-
-
-_new = object.__new__
+from functools import cached_property
+from typing import Iterator, Optional, Union
 
 
 @dataclass(frozen=True)
@@ -78,13 +61,6 @@ class Paragraph:
     def full_text(self) -> str:
         return self.label + self.text
 
-    @classmethod
-    def fast(cls, index: int, text: str, label: str, style: str, outline_level: Optional[int],
-             xpath: Optional[str]) -> "Paragraph":
-        """``Paragraph(...)`` for a reader's inner loop (see ``_frozen``)."""
-        return _frozen(cls, {"index": index, "text": text, "label": label, "style": style,
-                             "outline_level": outline_level, "xpath": xpath})
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -102,13 +78,6 @@ class Cell:
     page: Optional[int] = None
     xpath: Optional[str] = None
     selector: Optional[str] = None
-
-    @classmethod
-    def fast(cls, text: str, grid_row: int, grid_col: int, rowspan: int, colspan: int, phys_row: int,
-             phys_col: int, xpath: Optional[str]) -> "Cell":
-        """``Cell(...)`` for a reader's inner loop (see ``_frozen``); a report has hundreds of cells."""
-        return _frozen(cls, {"text": text, "grid_row": grid_row, "grid_col": grid_col, "rowspan": rowspan,
-                             "colspan": colspan, "phys_row": phys_row, "phys_col": phys_col, "xpath": xpath})
 
 
 @dataclass(frozen=True)
@@ -128,7 +97,7 @@ class Table:
         """Cells whose span starts in row ``r``, left to right, each once."""
         return iter(self._origins[r])
 
-    @cached
+    @cached_property
     def _origins(self) -> tuple[tuple[Cell, ...], ...]:
         # Computed once per table: recognition, edition detection and several rules walk the cells.
         out = []
@@ -196,3 +165,14 @@ class Document:
 
     def tables(self) -> Iterator[Table]:
         return (b for b in self.blocks if isinstance(b, Table))
+
+    @cached_property
+    def cells(self) -> dict[tuple[int, int, int], Cell]:
+        """(block, phys_row, phys_col) -> the first Cell at that physical position."""
+        index: dict[tuple[int, int, int], Cell] = {}
+        for table in self.tables():
+            for line in table.rows:
+                for cell in line:
+                    if cell is not None:
+                        index.setdefault((table.index, cell.phys_row, cell.phys_col), cell)
+        return index

@@ -11,9 +11,8 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
-from linter.lazy import by_identity, remembered
 from linter.metadata import Identity, Title, identify
-from linter.model import Cell, Document, Location, Paragraph, Table, _frozen
+from linter.model import Cell, Document, Location, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import ColumnSpec, RuleSet, SectionSpec, TableSpec
 
@@ -121,7 +120,7 @@ def _section_keys(spec: SectionSpec) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _SectionIndex:
+class SectionIndex:
     """A rule set's section headings as label keys, once per rule set (not once per paragraph)."""
 
     specs: list[tuple[SectionSpec, list[str]]]
@@ -129,23 +128,18 @@ class _SectionIndex:
     keys: frozenset[str]
 
 
-_SECTION_INDEXES: dict[tuple[int, ...], tuple[tuple[object, ...], _SectionIndex]] = {}
-
-
-def _section_index(sections: tuple[SectionSpec, ...]) -> _SectionIndex:
-    def build() -> _SectionIndex:
-        specs = [(s, _section_keys(s)) for s in sections]
-        exact: dict[str, tuple[SectionSpec, bool]] = {}
-        for spec, keys in specs:
-            for i, k in enumerate(keys):
-                exact.setdefault(k, (spec, i == 0))
-        return _SectionIndex(specs, exact, frozenset(exact))
-
-    return by_identity(_SECTION_INDEXES, (sections,), build)
+def section_index(sections: tuple[SectionSpec, ...]) -> SectionIndex:
+    """Heading keys of a rule set's sections (``RuleSet.section_index`` keeps it)."""
+    specs = [(s, _section_keys(s)) for s in sections]
+    exact: dict[str, tuple[SectionSpec, bool]] = {}
+    for spec, keys in specs:
+        for i, k in enumerate(keys):
+            exact.setdefault(k, (spec, i == 0))
+    return SectionIndex(specs, exact, frozenset(exact))
 
 
 def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
-    index = _section_index(ruleset.sections)
+    index = ruleset.section_index
     hits: list[SectionHit] = []
     for para in doc.paragraphs():
         if para.style.startswith(("toc", "TOC", "目录")):
@@ -156,7 +150,7 @@ def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
     return hits
 
 
-def _match_heading(para: Paragraph, index: _SectionIndex) -> Optional[SectionHit]:
+def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]:
     key = label_key(para.full_text).rstrip(_TRAILING)
     if not key:
         return None
@@ -216,7 +210,7 @@ def _table_keys(table: Table) -> set[str]:
 def _score(keys: str, spec: TableSpec) -> int:
     """How many of the spec's signature labels occur inside the table's label keys (``keys``:
     joined by NUL, which no label key holds, so a signature matches inside one key only)."""
-    return sum([s in keys for s in _index(spec).signature])
+    return sum([s in keys for s in spec.index.signature])
 
 
 def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
@@ -252,9 +246,6 @@ class _RowMatcher:
     # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
     order: dict[str, int] = field(default_factory=dict)
     ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
-    # Answers already given: the matcher lives as long as its rule set, and reports repeat the
-    # same labels (and values) table after table; bounded, and cleared when full.
-    memo: dict[tuple[tuple[str, ...], bool], Optional[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for row in self.spec.rows:
@@ -269,9 +260,6 @@ class _RowMatcher:
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
         """The row key the first matching candidate (label key) names; ``strict``: exact labels
         and labels a candidate ends with only."""
-        return remembered(self.memo, (tuple(candidates), strict), lambda: self._match(candidates, strict))
-
-    def _match(self, candidates: list[str], strict: bool) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
         for cand in candidates:
             if cand in self.exact:
@@ -304,29 +292,23 @@ class _RowMatcher:
 
 
 @dataclass(frozen=True)
-class _SpecIndex:
-    """What recognition derives from a table spec, once per spec (not once per report), and the
-    answers it gave for header rows seen before (reports repeat the template's headers)."""
+class SpecIndex:
+    """What recognition derives from a table spec, once per spec (``TableSpec.index`` keeps it)."""
 
     rows: _RowMatcher
     column_words: frozenset[str]
     column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
     signature: tuple[str, ...]  # label keys of the signature labels
-    column_maps: dict[tuple[tuple[str, ...], ...], dict[str, int]] = field(default_factory=dict)
-    row_kinds: dict[tuple[str, ...], tuple[bool, bool]] = field(default_factory=dict)  # (is data, has a column word)
 
 
-_INDEXES: dict[tuple[int, ...], tuple[tuple[object, ...], _SpecIndex]] = {}
-
-
-def _index(spec: TableSpec) -> _SpecIndex:
-    return by_identity(_INDEXES, (spec,), lambda: _SpecIndex(
+def spec_index(spec: TableSpec) -> SpecIndex:
+    return SpecIndex(
         _RowMatcher(spec),
         frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
         tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
               for col in spec.columns),
         tuple(label_key(sig) for sig in spec.signature),
-    ))
+    )
 
 
 def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
@@ -359,11 +341,7 @@ def _loose(text: str) -> str:
 
 def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
-    index = _index(spec)
-    return dict(remembered(index.column_maps, tuple([tuple(path) for path in paths]), lambda: _map_columns(index, paths)))
-
-
-def _map_columns(index: "_SpecIndex", paths: list[list[str]]) -> dict[str, int]:
+    index = spec.index
     mapping: dict[str, int] = {}
     used: set[int] = set()
     loose = [[_loose(p) for p in raw] for raw in paths]
@@ -382,15 +360,12 @@ def _map_columns(index: "_SpecIndex", paths: list[list[str]]) -> dict[str, int]:
 def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
     labelled = any(r.label for r in spec.rows)
-    index = _index(spec)
-    col_words = index.column_words
-    seen = index.row_kinds
+    col_words = spec.index.column_words
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
-        is_data, has_col_word = remembered(seen, texts, lambda: (
-            labelled and any([matcher.match([t], strict=True) for t in texts]),
-            any([_loose(t) in col_words for t in texts])))
+        is_data = labelled and any([matcher.match([t], strict=True) for t in texts])
+        has_col_word = any([_loose(t) in col_words for t in texts])
         if not labelled:
             is_data = not has_col_word and "header" in kinds
         kinds.append("data" if is_data else ("header" if has_col_word else "other"))
@@ -421,7 +396,7 @@ def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
               ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
     """Rows of one physical table (or part). Each header group re-maps the columns below it,
     which handles table 2's blocks and a continuation part that repeats the header."""
-    matcher = _index(spec).rows
+    matcher = spec.index.rows
     kinds = _classify_rows(table, spec, matcher)
     labelled = any(x.label for x in spec.rows)
     mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
@@ -479,8 +454,7 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
     text = _display(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
-    return _frozen(FoundRow, {"key": key, "text": text, "block": table.index, "phys_row": phys, "cells": cells,
-                              "fuzzy": fuzzy})
+    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy)
 
 
 _display = lru_cache(maxsize=8192)(collapse_spaces)  # a row's label as shown: one cell, seen in every report

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from linter.errors import RuleSetError
 from linter.expr import ExprError, Relation, check_names, parse_relation
-from linter.lazy import cached
 from linter.resources import data_dir, load_schema
+
+if TYPE_CHECKING:
+    from linter.recognise import SectionIndex, SpecIndex
 
 BUILTIN_EDITIONS = {2021: "gov-2021.yaml", 2019: "gov-2019.yaml"}
 
@@ -62,19 +65,26 @@ class TableSpec:
     def row(self, key: str) -> RowSpec:
         return self._rows_by_key[key]
 
-    @cached
+    @cached_property
     def _columns_by_key(self) -> dict[str, ColumnSpec]:
         out: dict[str, ColumnSpec] = {}
         for c in self.columns:
             out.setdefault(c.key, c)  # the first of a key, as a search would find
         return out
 
-    @cached
+    @cached_property
     def _rows_by_key(self) -> dict[str, RowSpec]:
         out: dict[str, RowSpec] = {}
         for r in self.rows:
             out.setdefault(r.key, r)
         return out
+
+    @cached_property
+    def index(self) -> "SpecIndex":
+        """What recognition looks labels up in, built once per rule set."""
+        from linter.recognise import spec_index
+
+        return spec_index(self)
 
 
 @dataclass(frozen=True)
@@ -116,8 +126,12 @@ class RuleSet:
                 return rule
         raise KeyError(f"no such rule: {rule_id}")
 
-    def table_by_number(self, number: int) -> Optional[TableSpec]:
-        return next((t for t in self.tables.values() if t.number == number), None)
+    @cached_property
+    def section_index(self) -> "SectionIndex":
+        """What recognition looks headings up in, built once per rule set."""
+        from linter.recognise import section_index
+
+        return section_index(self.sections)
 
 
 # ---- loading -----------------------------------------------------------------------------------

@@ -12,28 +12,8 @@ from typing import Optional
 
 from linter.model import Cell, Document, Location, Paragraph, Table
 
-_CACHE_KEY = "_sourcepos_cells"
-
-
-def _cell_index(doc: Document) -> dict[tuple[int, int, int], Cell]:
-    """(block, phys_row, phys_col) -> Cell, built once per document."""
-    cached = getattr(doc, _CACHE_KEY, None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    index: dict[tuple[int, int, int], Cell] = {}
-    for block in doc.blocks:
-        if not isinstance(block, Table):
-            continue
-        for line in block.rows:
-            for cell in line:
-                if cell is not None:
-                    index.setdefault((block.index, cell.phys_row, cell.phys_col), cell)
-    object.__setattr__(doc, _CACHE_KEY, index)  # frozen dataclass: a private memo, not a field
-    return index
-
-
 def _row_cell(doc: Document, table: Table, row: int) -> Optional[Cell]:
-    index = _cell_index(doc)
+    index = doc.cells
     for col in range(1, table.n_cols + 2):
         cell = index.get((table.index, row, col))
         if cell is not None:
@@ -53,7 +33,7 @@ def locate(doc: Document, loc: Location) -> Location:
     elif isinstance(block, Table):
         cell: Optional[Cell] = None
         if loc.row is not None and loc.col is not None:
-            cell = _cell_index(doc).get((block.index, loc.row, loc.col))
+            cell = doc.cells.get((block.index, loc.row, loc.col))
         if cell is not None:
             found = {"line": cell.line, "column": cell.column, "page": cell.page, "selector": cell.selector,
                      "xpath": cell.xpath}

@@ -21,7 +21,6 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from linter import allocator
 from linter.check import FileError, FileResult, Options, check_file
 from linter.errors import Detail, input_error_message
 from linter.limits import describe
@@ -66,7 +65,6 @@ def _child(conn: Connection, options: Options, check: CheckFn) -> None:
     """The child's loop: a path in, a FileResult out, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _cap_memory(options.limits.max_memory_bytes)
-    allocator.tune()
     try:
         from linter.ruleset import builtin_ruleset
 

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional
 
-from linter.lazy import cached
+from functools import cached_property
 from linter.normalize import fold_minus, nfkc_numbers, strip_spaces
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
@@ -31,11 +31,11 @@ class Value:
     unit: str = ""
     sign_word: str = ""
 
-    @cached  # values are shared (parse_value is cached), so these are computed once
+    @cached_property  # values are shared (parse_value is cached), so these are computed once
     def is_integer(self) -> bool:
         return self.number is not None and self.number == self.number.to_integral_value()
 
-    @cached
+    @cached_property
     def is_count(self) -> bool:
         """A plain non-negative integer, as tables 3 and 4 require (no unit, no sign word)."""
         return (self.kind == "number" and self.number is not None and self.number >= 0 and self.is_integer

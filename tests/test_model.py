@@ -1,37 +1,37 @@
-"""The model's fast constructors build the very objects the dataclass constructors build."""
+"""The model: frozen values, each merged cell once in its table's origin rows and in the document's cell index."""
 
 from __future__ import annotations
 
 import dataclasses
-import pickle
 
 import pytest
 
-from linter.model import Cell, Paragraph
+from linter.model import Cell, Document, Paragraph, Table
 
 
-@pytest.mark.parametrize(("fast", "slow"), [
-    (Cell.fast("12", 3, 1, 2, 1, 4, 2, "/w:document/w:body/w:tbl/w:tr[4]/w:tc[2]"),
-     Cell(text="12", grid_row=3, grid_col=1, rowspan=2, colspan=1, phys_row=4, phys_col=2,
-          xpath="/w:document/w:body/w:tbl/w:tr[4]/w:tc[2]")),
-    (Paragraph.fast(7, "总体情况", "一、", "Heading1", 0, "/w:document/w:body/w:p[8]"),
-     Paragraph(index=7, text="总体情况", label="一、", style="Heading1", outline_level=0,
-               xpath="/w:document/w:body/w:p[8]")),
-])
-def test_fast_constructor_equals_dataclass_constructor(fast: object, slow: object) -> None:
-    assert type(fast) is type(slow)
-    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert dataclasses.asdict(fast) == dataclasses.asdict(slow)  # type: ignore[call-overload]
-    assert pickle.loads(pickle.dumps(fast)) == slow
+def _table() -> Table:
+    # Row 1: a label spanning two rows, then two cells; row 2: the merge's tail, then two cells.
+    label = Cell("（四）无法提供", 0, 0, rowspan=2, phys_row=1, phys_col=1)
+    a, b = Cell("1", 0, 1, phys_row=1, phys_col=2), Cell("2", 0, 2, phys_row=1, phys_col=3)
+    c, d = Cell("3", 1, 1, phys_row=2, phys_col=1), Cell("4", 1, 2, phys_row=2, phys_col=2)
+    return Table(index=1, rows=((label, a, b), (label, c, d)), n_cols=3)
+
+
+def test_origin_cells_and_covering_cells_of_a_vertical_merge() -> None:
+    table = _table()
+    assert [c.text for c in table.origin_cells(0)] == ["（四）无法提供", "1", "2"]
+    assert [c.text for c in table.origin_cells(1)] == ["3", "4"]
+    assert [c.text for c in table.covering(1)] == ["（四）无法提供", "3", "4"]
+
+
+def test_the_document_indexes_cells_by_physical_position() -> None:
+    doc = Document("r.docx", "docx", (Paragraph(0, "三、收到和处理政府信息公开申请情况"), _table()))
+    assert {k: c.text for k, c in doc.cells.items()} == {
+        (1, 1, 1): "（四）无法提供", (1, 1, 2): "1", (1, 1, 3): "2", (1, 2, 1): "3", (1, 2, 2): "4"}
+
+
+def test_model_values_are_frozen() -> None:
+    cell = Cell("12", 3, 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.text = "changed"  # type: ignore[attr-defined]
-    assert dataclasses.replace(fast, text="x") == dataclasses.replace(slow, text="x")  # type: ignore[type-var]
-
-
-def test_fast_constructors_cover_every_field_without_a_default() -> None:
-    # _frozen skips __init__: a required field it did not set, or a __post_init__, would be lost.
-    for cls in (Cell, Paragraph):
-        assert not hasattr(cls, "__post_init__")
-        required = {f.name for f in dataclasses.fields(cls)
-                    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
-        assert required <= set(cls.fast.__code__.co_varnames[1:cls.fast.__code__.co_argcount])
+        cell.text = "13"  # type: ignore[misc]
+    assert dataclasses.replace(cell, text="13") == Cell("13", 3, 1)

@@ -321,19 +321,15 @@ def test_pretty_printed_xml_reads_the_same_as_compact_xml(tmp_path: Path) -> Non
     assert texts(compact) == texts(pretty) == ["标题"]
 
 
-@pytest.mark.parametrize("xml, plain", [
-    (b'<?xml version="1.0"?>\r\n<w:document><w:t>a</w:t></w:document>', True),  # newline only in the prolog
-    (b'<w:document><w:t>a?b!</w:t></w:document>', True),  # ? and ! in text are not markup
-    (b'<w:document>\n<w:t>a</w:t></w:document>', False),
-    (b'<w:document><w:t>a\tb</w:t></w:document>', False),
-    (b'<w:document><w:t>a<!-- c -->b</w:t></w:document>', False),  # a comment splits the text node
-    (b'<w:document><w:r><![CDATA[x]]></w:r></w:document>', False),
-    (b'<w:document><?pi x?></w:document>', False),
-    ('<w:document/>'.encode("utf-16"), False),  # bytes prove nothing in UTF-16
-])
-def test_text_only_in_runs_is_decided_from_the_bytes(xml: bytes, plain: bool) -> None:
-    from linter.readers.docx import _text_only_in_runs
-    assert _text_only_in_runs(xml) is plain
+def test_run_text_is_read_from_w_t_and_layout_elements_only(tmp_path: Path) -> None:
+    # Text between tags (which Word refuses to open) and text of unknown elements is not run text,
+    # in a paragraph and in a table cell alike; tabs, breaks and non-breaking hyphens are.
+    plain = '<w:p><w:r>散<w:t>正文</w:t>落</w:r></w:p>'
+    laid_out = ('<w:p><w:r>散<w:x>未知</w:x><w:tab/><w:t>甲</w:t><w:br/>'
+                '<w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t><w:cr/></w:r></w:p>')
+    doc = read(tmp_path, plain + laid_out + tbl(tr(tc("1"), tc("2")), cols=2).replace("<w:t>1</w:t>", "散<w:t>1</w:t>"))
+    assert texts(doc) == ["正文", "\t甲\n乙-丙\n"]
+    assert _cells(doc) == [["1", "2"]]
 
 
 def test_comment_inside_w_t_reads_as_before(tmp_path: Path) -> None:
@@ -397,15 +393,15 @@ def test_xml_depth_limit(depth: int, limit: int, refused: bool) -> None:
     assert err.value.code == "RL-IO-005" and "max_xml_depth" in str(err.value)
 
 
-def test_reader_prefilled_origins_equal_the_tables_own(tmp_path: Path) -> None:
-    # The .docx reader hands each Table the cells starting in each row (origin_cells) as it builds
-    # the grid; they must be what Table computes from the grid itself.
+def test_merged_cells_start_once_in_their_rows(tmp_path: Path) -> None:
     body = tbl(tr(tc("角", span=2, vmerge="restart"), tc("A"), tc("B")),
                tr(tc("", span=2, vmerge="continue"), tc("1"), tc("2")),
                tr(tc("x"), tc("宽", span=3)),
                tr(tc("y"), trpr='<w:gridBefore w:val="2"/>'), cols=4)
     table = read(tmp_path, body).blocks[0]
     assert isinstance(table, Table)
-    given = table.__dict__.pop("_origins")
-    assert [[c.text for c in row] for row in given] == [["角", "A", "B"], ["1", "2"], ["x", "宽"], ["y"]]
-    assert [[id(c) for c in row] for row in given] == [[id(c) for c in row] for row in table._origins]
+    assert [[c.text for c in table.origin_cells(r)] for r in range(4)] == [["角", "A", "B"], ["1", "2"], ["x", "宽"], ["y"]]
+    corner = table.rows[0][0]
+    assert corner is not None and (corner.rowspan, corner.colspan) == (2, 2) and table.rows[1][1] is corner
+    wide = table.rows[2][1]
+    assert wide is not None and (wide.colspan, wide.phys_col) == (3, 2) and table.rows[2][3] is wide

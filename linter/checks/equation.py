@@ -9,7 +9,6 @@ from typing import Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
-from linter.lazy import by_identity
 from linter.model import Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
@@ -57,14 +56,9 @@ class Instance:
         return any([t.value.kind == "text" for t in self.terms.values()])
 
 
-_SIDES: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[expr.Evaluator, expr.Evaluator]]] = {}
-
-
 def sides(relation: expr.Relation, groups: Mapping[str, tuple[str, ...]]) -> tuple[expr.Evaluator, expr.Evaluator]:
-    """The relation's two sides compiled for a table's groups, once per process (the relation and
-    the groups belong to a rule set, which is built once)."""
-    return by_identity(_SIDES, (relation, groups), lambda: (expr.compile_node(relation.left, groups),
-                                                            expr.compile_node(relation.right, groups)))
+    """The relation's two sides compiled for a table's groups."""
+    return expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
@@ -133,22 +127,18 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
 
 _NO_ROW: Mapping[str, Term] = {}
 _Names = tuple[list[tuple[str, str, bool]], list[str], bool]
-_NAMES: dict[tuple[int, ...], tuple[tuple[object, ...], _Names]] = {}
 
 
 def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     """The relation's cell names with groups expanded, plus the anchor (the cell a finding points
     at, e.g. for an inequality), each as (name, name without prev:, of last year); the names; and
-    whether any is of last year. Once per process, like ``sides``."""
-    def build() -> _Names:
-        assert check.relation is not None
-        needed = expr.terms(check.relation, groups)
-        if check.params["anchor"] not in needed:
-            needed.append(check.params["anchor"])
-        names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
-        return names, needed, any(last for _n, _bare, last in names)
-
-    return by_identity(_NAMES, (check, groups), build)
+    whether any is of last year."""
+    assert check.relation is not None
+    needed = expr.terms(check.relation, groups)
+    if check.params["anchor"] not in needed:
+        needed.append(check.params["anchor"])
+    names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
+    return names, needed, any(last for _n, _bare, last in names)
 
 
 def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:

@@ -13,8 +13,8 @@ from linter.limits import Limits
 from linter.model import Block, Cell, Document, Notice, Paragraph, Table
 from linter.readers.elements import child as child_el, children, has_child
 from linter.readers.numbering import Numbering, safe_int
-from linter.readers.package import _ROOT_START, Package, parse_xml
-from linter.readers.prune import no_markup_after, prune
+from linter.readers.package import Package, parse_xml
+from linter.readers.prune import prune
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -90,7 +90,6 @@ class _Reader:
     numprs: dict[etree._Element, etree._Element] = field(default_factory=dict)
     outlines: dict[etree._Element, etree._Element] = field(default_factory=dict)
     mark_deleted: set[etree._Element] = field(default_factory=set)
-    text_only_in_runs: bool = False  # see _text_only_in_runs
     w_prefix_only: bool = False  # every W element is written w:... (proved by the cut, see prune)
     run_styles: list[etree._Element] = field(default_factory=list)  # every w:rStyle, for hide_styled_runs
 
@@ -219,7 +218,7 @@ class _Reader:
         label = self.numbering.label(self.numprs.get(p), style)
         if in_toc or style.startswith(_TOC_STYLE_PREFIXES):
             style = "TOC" if not style.startswith(_TOC_STYLE_PREFIXES) else style
-        self.blocks.append(Paragraph.fast(len(self.blocks), text, label, style, outline, self.paths.get(p)))
+        self.blocks.append(Paragraph(len(self.blocks), text, label, style, outline, xpath=self.paths.get(p)))
 
     def paragraph_text(self, p: etree._Element) -> str:
         if p not in self.complex and not self.fields.stack:
@@ -234,7 +233,7 @@ class _Reader:
         """The text of a paragraph that is not complex (see ``paragraph_text``)."""
         if p in self.laid_out:
             return _laid_out_text(p)
-        return _run_text(p) if self.text_only_in_runs else _plain_text(p)
+        return _plain_text(p)
 
     def _inline(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -345,22 +344,19 @@ class _Reader:
 
     def _grid(self, rows: list[tuple[etree._Element, Optional[str]]], grid_cols: int, index: int,
               nested: list[etree._Element], table_path: str) -> Table:
-        # Cells are made as soon as their text is read; a merge grows its origin's span while the
-        # grid is built (``_grow``), before anything else sees the Cell.
-        slots: list[list[Optional[Cell]]] = []
-        origins: list[list[Cell]] = []  # per row, the cells that start in it (Table.origin_cells)
+        # A merge grows its origin's span while the grid is built, so the grid holds mutable
+        # spans; the frozen Cells are made from them once the table is complete.
+        slots: list[list[Optional[_Span]]] = []
         merges = self.cell_props
         row_props = self.row_props
         max_cols = self.limits.max_table_cols
-        make = Cell.fast
         cell_text = self._cell_text
         w_only = self.w_prefix_only
         for r, (tr, row_path) in enumerate(rows):
             col = (row_props[tr][0] or 0) if tr in row_props else 0
             if col:
                 self._check_width(col)
-            line: list[Optional[Cell]] = [None] * col
-            starts: list[Cell] = []
+            line: list[Optional[_Span]] = [None] * col
             tcs, base = self._row(tr, row_path, table_path)
             single = len(tcs) == 1
             for phys, tc in enumerate(tcs, 1):
@@ -372,9 +368,7 @@ class _Reader:
                 if props is None:  # the common case: no merge, no deletion
                     if col >= max_cols:
                         self._check_width(col + 1)
-                    cell = make(cell_text(tc, nested), r, col, 1, 1, r + 1, phys, cell_path)
-                    line.append(cell)
-                    starts.append(cell)
+                    line.append(_Span(cell_text(tc, nested), r, col, 1, phys, cell_path))
                     col += 1
                     continue
                 span, vmerge, hmerge, deleted = props
@@ -385,7 +379,7 @@ class _Reader:
                     self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
                 if hmerge and line and line[-1] is not None:
                     origin = line[-1]
-                    _grow(origin, "colspan", span)
+                    origin.colspan += span
                     line.extend([origin] * span)
                     col += span
                     continue
@@ -393,25 +387,22 @@ class _Reader:
                     above = slots[r - 1][col] if col < len(slots[r - 1]) else None
                     if above is not None:
                         if above.grid_row + above.rowspan == r:  # extend only a span reaching the row above
-                            _grow(above, "rowspan", 1)
+                            above.rowspan += 1
                         line.extend([above] * span)
                         col += span
                         continue
-                cell = make(cell_text(tc, nested), r, col, 1, span, r + 1, phys, cell_path)
-                line.append(cell) if span == 1 else line.extend([cell] * span)
-                starts.append(cell)
+                line.extend([_Span(cell_text(tc, nested), r, col, span, phys, cell_path)] * span)
                 col += span
             slots.append(line)
-            origins.append(starts)
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
         self._check_width(width)
         if len(slots) * width > self.limits.max_table_cells:
             raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
                                  f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        table = Table(index=index, rows=tuple([tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line))
-                                               for line in slots]), n_cols=width, xpath=table_path)
-        table.__dict__["_origins"] = tuple([tuple(starts) for starts in origins])  # what Table would compute
-        return table
+        cells: dict[int, Cell] = {}
+        grid = tuple(tuple([None if s is None else _cell(s, cells) for s in line] + [None] * (width - len(line)))
+                     for line in slots)
+        return Table(index=index, rows=grid, n_cols=width, xpath=table_path)
 
     def _check_width(self, cols: int) -> None:
         if cols > self.limits.max_table_cols:
@@ -422,15 +413,11 @@ class _Reader:
         # Fast path: a cell of plain paragraphs (most value cells) needs no walk.
         if not self.fields.stack:
             texts: list[str] = []
-            complex_, laid_out = self.complex, self.laid_out
-            in_runs = self.text_only_in_runs
+            complex_ = self.complex
             for child in tc:
                 tag = child.tag
                 if tag == _P and child not in complex_:
-                    if in_runs and child not in laid_out:  # _plain's common case, without its call
-                        texts.append(_run_text(child))
-                    else:
-                        texts.append(self._plain(child))
+                    texts.append(self._plain(child))
                 elif tag != _TCPR:
                     break
             else:
@@ -469,10 +456,26 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
             yield from _row_cells(child)
 
 
-def _grow(cell: Cell, span: str, by: int) -> None:
-    """Widen or lengthen a merged cell's span while its table is being built (the model is frozen
-    for everyone else; nothing has hashed or compared the Cell yet)."""
-    cell.__dict__[span] += by
+@dataclass
+class _Span:
+    """A cell of a table being built: its merges still grow it."""
+
+    text: str
+    grid_row: int
+    grid_col: int
+    colspan: int
+    phys_col: int
+    xpath: Optional[str]
+    rowspan: int = 1
+
+
+def _cell(span: _Span, made: dict[int, Cell]) -> Cell:
+    """The one Cell of ``span`` (a merged span covers several slots)."""
+    cell = made.get(id(span))
+    if cell is None:
+        cell = made[id(span)] = Cell(span.text, span.grid_row, span.grid_col, span.rowspan, span.colspan,
+                                     span.grid_row + 1, span.phys_col, xpath=span.xpath)
+    return cell
 
 
 def _plain_text(p: etree._Element) -> str:
@@ -501,30 +504,6 @@ def _laid_out_text(p: etree._Element) -> str:
 def _parent_tag(el: etree._Element) -> Optional[str]:
     parent = el.getparent()
     return None if parent is None else parent.tag
-
-
-def _run_text(p: etree._Element) -> str:
-    """``_plain_text`` in one native call, for documents where all text is in w:t (see
-    ``_text_only_in_runs``): libxml2 concatenates the text nodes of the paragraph. Five times
-    cheaper: ``iter(tag)`` costs more to set up than the walk it does."""
-    return _tostring(p, method="text", encoding=str, with_tail=False)
-
-
-_tostring = etree.tostring
-def _text_only_in_runs(data: bytes) -> bool:
-    """Whether, past the prolog, the document XML has no newline or tab characters (so no
-    whitespace between tags), comments, processing instructions or CDATA: then every text node of
-    a paragraph without special elements (fields, symbols, drawings...) is the text of a w:t, as
-    in everything Word, WPS, LibreOffice and the common libraries write. Pretty-printed or
-    hand-edited XML falls back to reading w:t by w:t. Only one-byte searches (memchr, about
-    0.02 ms for a 300 KB part; a two-byte search took 0.35 ms); UTF-16 parts always fall back."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    m = _ROOT_START.search(data)
-    start = m.start() if m else 0
-    if data.find(b"\n", start) >= 0 or data.find(b"\r", start) >= 0 or data.find(b"\t", start) >= 0:
-        return False
-    return no_markup_after(data, start, b"!") and no_markup_after(data, start, b"?")
 
 
 def _paragraph_of(ppr: Optional[etree._Element]) -> Optional[etree._Element]:
@@ -682,7 +661,7 @@ def read_docx(path: Path, limits: Limits) -> Document:
         if root.tag != W + "document":
             raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
         body = root.find(W + "body")
-        reader = _Reader(root=root, limits=limits, text_only_in_runs=_text_only_in_runs(data), w_prefix_only=w_prefix_only)
+        reader = _Reader(root=root, limits=limits, w_prefix_only=w_prefix_only)
         if body is not None:
             reader.find_structure()
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
-from linter.model import Block, Cell, Table, _frozen
+from linter.model import Block, Cell, Table
 
 MAX_COLSPAN = 1000  # HTML's own limits (the HTML standard clamps colspan to 1000, rowspan to 65534)
 MAX_ROWSPAN = 65534
@@ -53,9 +53,8 @@ def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *
             if c + colspan > max_cols:
                 raise limit_exceeded("max_table_cols", limits.max_table_cols,
                                      f"a table row {c + colspan} columns wide", f"表格某行宽 {c + colspan} 列")
-            cell = _frozen(Cell, dict(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan,
-                                      phys_row=r + 1, phys_col=p, line=raw.line, column=raw.column, page=raw.page,
-                                      xpath=raw.xpath, selector=raw.selector))  # Cell(...), cheaper
+            cell = Cell(raw.text, r, c, rowspan, colspan, r + 1, p, line=raw.line, column=raw.column, page=raw.page,
+                        xpath=raw.xpath, selector=raw.selector)
             if rowspan == colspan == 1:
                 occupied.setdefault((r, c), cell)
             else:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from linter.errors import InputError
 from linter.limits import Limits
-from linter.model import Block, Document, Notice, Paragraph, _frozen
+from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.elements import child
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.textdecode import bom_encoding, decode
@@ -407,9 +407,8 @@ class _Walker:
         if not parts:
             return
         line, column, xpath, selector = self.locate(anchor)
-        for part in parts:  # Paragraph(...), cheaper
-            self._add(_frozen(Paragraph, dict(index=len(self.blocks), text=part, line=line, column=column,
-                                              xpath=xpath, selector=selector)))
+        for part in parts:
+            self._add(Paragraph(len(self.blocks), part, line=line, column=column, xpath=xpath, selector=selector))
 
     def inline(self, text: Optional[str], el: etree._Element) -> None:
         if text:

@@ -6,10 +6,12 @@ borders. Cutting them out of the bytes costs a few byte searches; the parse of w
 2-3 times faster than the parse of the whole part, and the tree is smaller to walk and to free.
 
 The cut is exact or not done. It is done only on a plain UTF-8 part: no comment, CDATA section
-or processing instruction past the XML declaration (any could hold a tag's text), the ``w``
-prefix bound to the transitional namespace alone and that namespace under no other prefix
-(tools that copy paragraphs often declare it again on each: that is fine), and no default
-namespace (element paths would then count the removed elements). Only elements written in the
+or processing instruction past the XML declaration (any could hold a tag's text), every
+namespace declaration (in any spacing and quoting: ``xmlns:w = 'uri'``) binding the ``w``
+prefix to the transitional namespace and that namespace to no other prefix (tools that copy
+paragraphs often declare it again on each: that is fine), no declaration whose URI is written
+with references, and no default namespace (element paths would then count the removed
+elements). Only elements written in the
 one form Word, WPS and LibreOffice write (``<w:rPr>...</w:rPr>``) are cut: since ``<`` cannot
 appear in attribute values or text, each such start tag begins an element, and when its first
 ``</w:rPr>`` follows with no other tag of that name between (nor ``</w:rPr >``, ``<w:rPr
@@ -17,10 +19,6 @@ w:x="1">``, ``<w:rPrChange>``...), the cut removes that whole element with its c
 with a start tag not closed before the next one's (nesting) is not cut at all. A cut part that
 does not parse is not trusted: the caller parses the original instead (whose errors are the
 file's own).
-
-The tags are found with stringzilla's SIMD substring search (``_cut_located``: start tag, first
-end tag, next start tag), where that provably gives what the split below gives; otherwise, and
-without stringzilla, ``_cut`` splits the part on each start tag and looks into each segment.
 
 What the reader uses inside these elements keeps them whole: a paragraph's style, numbering or
 outline level; a run's hidden text, character style or deleted paragraph mark; a cell's span,
@@ -31,13 +29,10 @@ unchanged, since none of the cut elements is a sibling of one of those with the 
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-from linter import simd
-
-
-_W_URI = b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_W_DECLARATION = b"xmlns:w=" + _W_URI
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Every namespace declaration, however spaced and quoted (XML allows S? = S? and either quote).
+_XMLNS = re.compile(rb"""xmlns(?::([^\s=/>]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # (element, what keeps one, whether an empty element stays in its place): paragraph, run and
 # cell properties unless they hold what the reader reads in them; cell borders and a row's
 # table-property exceptions always. The reader takes a paragraph's first w:pPr (a run's first
@@ -70,8 +65,7 @@ def prune(data: bytes) -> bytes:
     if not _plain(data):
         return data
     for name, keep, empty in _CUT:
-        located = _cut_located(data, name, keep, empty) if simd.Str is not None else None
-        data = _cut(data, name, keep, empty) if located is None else located
+        data = _cut(data, name, keep, empty)
     return data
 
 
@@ -89,18 +83,22 @@ def _plain(data: bytes) -> bool:
         return False  # not ASCII-compatible (UTF-16, UTF-32, EBCDIC) or an unexpected prolog
     if not (no_markup_after(data, 0, b"!") and no_markup_after(data, prolog_end, b"?")):
         return False  # a comment, CDATA section, DOCTYPE or processing instruction
-    # Namespaces are declared on the root element; declarations further in (rare) need the
-    # slow checks over the whole part.
-    root_end = data.find(b">", prolog_end + 1)
-    if root_end < 0:
-        return False
-    head = data[:root_end]
-    if simd.find(data, b"xmlns", root_end) < 0:
-        return (b"xmlns=" not in head and head.count(b"xmlns:w=") == 1 and _W_DECLARATION in head
-                and head.count(_W_URI) == 1)
-    declared = data.count(_W_DECLARATION)
-    return (b"xmlns=" not in data and data.count(b"xmlns:w=") == declared > 0
-            and data.count(_W_URI) == declared)
+    return _only_w_binds_the_namespace(data)
+
+
+def _only_w_binds_the_namespace(data: bytes) -> bool:
+    """``w`` is bound to the WordprocessingML namespace, and only to it, in every declaration of
+    the part; no other prefix binds that namespace; there is no default namespace and no URI
+    written with references. An ``xmlns`` that is not a declaration read here (in text, an
+    attribute value, an odd spelling) only makes the answer no: the part is then parsed whole."""
+    declared = w_declared = 0
+    for m in _XMLNS.finditer(data):
+        prefix, uri = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
+        if prefix is None or b"&" in uri or (prefix == b"w") != (uri == _W_URI):
+            return False
+        declared += 1
+        w_declared += prefix == b"w"
+    return w_declared > 0 and data.count(b"xmlns") == declared
 
 
 def no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
@@ -131,65 +129,3 @@ def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> byte
     out[1::2] = [stub if found(inner) is None else start + inner + end for inner, _, _ in pieces]
     out[2::2] = [rest for _, _, rest in pieces]
     return b"".join(out)
-
-
-def _cut_located(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> Optional[bytes]:
-    """What ``_cut`` returns, found with SIMD searches for each element's tags instead of a
-    split and a regular expression per segment; None when the part is not in the form where
-    the two provably agree (the caller then runs ``_cut``).
-
-    Each element is taken as a start tag ``<w:rPr>`` and the first ``</w:rPr>`` after it; the
-    next start is looked for after that end. The form: the name occurs (as ``w:rPr``) exactly
-    twice per element so found, i.e. every ``<w:rPr``... in the part is one of these start tags
-    and every ``</w:rPr``... one of these end tags. Then the split's segments are these
-    elements (no start tag lies inside one, so none is nested), and none holds its own name in
-    another tag, which is the half of ``_KEEP`` about the name; the other half, a tag of what
-    keeps it (``<w:vanish``, ``</w:vanish``...), is looked for once in the whole part and
-    placed by position."""
-    text = simd.Str(data)
-    find = text.find
-    start, end = b"<w:" + name + b">", b"</w:" + name + b">"
-    at = find(start)
-    if at < 0:
-        return data
-    held = _tags_of(text, data, keep)  # where a tag of what keeps an element begins
-    stub = b"<w:" + name + b"/>" if empty else b""
-    out: list[object] = []
-    append = out.append
-    size, close, done, count, h = len(start), len(end), 0, 0, 0
-    holder = held[0]
-    while at >= 0:
-        stop = find(end, at + size)
-        if stop < 0:
-            return data  # an element without its end tag: ``_cut`` leaves the part alone too
-        count += 1
-        while holder < at + size:
-            h += 1
-            holder = held[h]
-        if holder >= stop:  # nothing in it keeps it (a tag found before ``stop`` is inside)
-            append(text[done:at])
-            append(stub)
-            done = stop + close
-        at = find(start, stop + close)
-    if text.count(b"w:" + name) != 2 * count:
-        return None
-    append(text[done:])
-    return b"".join(out)  # type: ignore[arg-type]  # Str slices are buffers over ``data``
-
-
-def _tags_of(text: "simd.Str", data: bytes, names: tuple[bytes, ...]) -> list[int]:
-    """Sorted offsets of the ``<`` of every ``<w:name`` and ``</w:name`` tag for ``names``
-    (what ``_KEEP`` finds in a segment), ending with ``len(data)`` as a sentinel."""
-    found = [len(data)]
-    find = text.find
-    for name in names:
-        needle = b"w:" + name
-        at = find(needle, 2)
-        while at >= 0:
-            if data[at - 1] == 0x3C:  # "<"
-                found.append(at - 1)
-            elif data[at - 1] == 0x2F and data[at - 2] == 0x3C:  # "</"
-                found.append(at - 2)
-            at = find(needle, at + len(needle))
-    found.sort()
-    return found
