@@ -212,11 +212,15 @@ def _line(data: Any, key: Any) -> Optional[int]:
     return None
 
 
-def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], dict[str, str]]:
-    """The file's content with its ``extends`` chain merged in; plus rule id -> source file."""
+def _merged(path: Path, seen: tuple[Path, ...] = (), files: Optional[list[Path]] = None
+            ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The file's content with its ``extends`` chain merged in; plus rule id -> source file.
+    Every file read is appended to ``files``."""
     if path in seen:
         raise RuleSetError(str(seen[-1]), "$.extends", f"circular extends: {path.name}")
     data = _read_yaml(path)
+    if files is not None:
+        files.append(path)
     merged: dict[str, Any] = {"sections": [], "tables": {}, "rules": []}
     sources: dict[str, str] = {}
     for i, parent in enumerate(data.get("extends", [])):
@@ -225,7 +229,7 @@ def _merged(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], di
             raise RuleSetError(str(path), f"$.extends[{i}]", f"no such file: {parent}", _line(data["extends"], i))
         if ppath in seen + (path,):
             raise RuleSetError(str(path), f"$.extends[{i}]", f"circular extends: {parent}", _line(data["extends"], i))
-        pdata, psources = _merged(ppath, seen + (path,))
+        pdata, psources = _merged(ppath, seen + (path,), files)
         merged["sections"] = _override(merged["sections"], pdata["sections"], "key")
         merged["tables"].update(pdata["tables"])
         merged["rules"] = _override(merged["rules"], pdata["rules"], "id")
@@ -357,9 +361,15 @@ def _regex(pattern: str, origin: str, where: str) -> None:
 
 def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
     """Load a rule file; ``extra`` files add sections, tables and rules on top (ids must be new)."""
-    data, sources = _merged(path)
+    return _load(path, extra)[0]
+
+
+def _load(path: Path, extra: tuple[str, ...]) -> tuple[RuleSet, dict[str, Any], dict[str, str], list[Path]]:
+    """The rule set, the merged data and rule sources it was compiled from, and every file read."""
+    files: list[Path] = []
+    data, sources = _merged(path, files=files)
     for file in extra:
-        more, more_sources = _merged(Path(file))
+        more, more_sources = _merged(Path(file), files=files)
         for i, rule in enumerate(more["rules"]):
             if rule["id"] in sources:
                 raise RuleSetError(getattr(rule, "file", file), f"$.rules[{i}].id",
@@ -372,7 +382,7 @@ def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
         if key not in data:
             raise RuleSetError(str(path), "$", f"'{key}' is a required property")
     try:
-        return _compile(data, sources, str(path))
+        return _compile(data, sources, str(path)), data, sources, files
     except RuleSetError as exc:
         if exc.line is not None:
             raise
@@ -389,57 +399,61 @@ _CACHE: dict[tuple[int, tuple[str, ...]], RuleSet] = {}
 
 def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
     """The bundled rule set of an edition, plus an organisation's extra rule files; compiled once
-    per process, and across processes through a cache keyed by the rule files' content."""
+    per process, and across processes through a cache of the validated rule data."""
     key = (edition, tuple(extra))
     if key not in _CACHE:
         path = data_dir("rules") / BUILTIN_EDITIONS[edition]
-        _CACHE[key] = _disk_cached(path, extra) or load_ruleset(path, extra)
+        _CACHE[key] = _disk_cached(path, extra)
     return _CACHE[key]
 
 
 def _cache_file(path: Path, extra: tuple[str, ...]) -> Optional[Path]:
     import hashlib
 
-    from linter import __version__
-
     base = os.environ.get("REPORTLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportlint")
     if base in ("", "0", "off"):
         return None
-    digest = hashlib.sha256(__version__.encode())
-    try:
-        files = sorted(path.parent.glob("*.yaml")) + sorted(data_dir("schemas").glob("*.json")) + [Path(e) for e in extra]
-        for f in files:
-            digest.update(f.name.encode() + b"\0" + f.read_bytes())
-    except OSError:
-        return None
-    return Path(base) / f"ruleset-{path.stem}-{digest.hexdigest()[:32]}.pickle"
+    names = "\0".join(str(p.resolve()) for p in (path, *map(Path, extra)))
+    return Path(base) / f"ruleset-{path.stem}-{hashlib.sha256(names.encode()).hexdigest()[:32]}.json"
 
 
-def _disk_cached(path: Path, extra: tuple[str, ...]) -> Optional[RuleSet]:
-    """A compiled rule set from the user's cache, else compile it and store it (best effort).
+def _fingerprint(files: list[Path]) -> list[list[str]]:
+    """(path, SHA-256 of its content) of each file a rule set was read from, the schema and
+    reportlint's version included."""
+    import hashlib
 
-    The key hashes every rule and schema file, so an edited rule file is compiled again; errors
-    in a rule file are never cached (they raise before anything is stored)."""
-    import pickle
+    from linter import __version__
+
+    out = [["version", __version__]]
+    for f in (*files, data_dir("schemas") / "ruleset.schema.json"):
+        out.append([str(f.resolve()), hashlib.sha256(f.read_bytes()).hexdigest()])
+    return out
+
+
+def _disk_cached(path: Path, extra: tuple[str, ...]) -> RuleSet:
+    """The rule set compiled from the validated data in the user's cache when every file it was
+    read from (the ``extends`` chain too) is unchanged; else loaded, and the cache written (best
+    effort). The cache is JSON data, so a tampered entry can change rules but never run code;
+    errors in a rule file are never cached (they raise before anything is stored)."""
+    import json
 
     target = _cache_file(path, extra)
-    if target is None:
-        return None
-    try:
-        with target.open("rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, RuleSet):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    ruleset = load_ruleset(path, extra)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
-    except OSError:
-        pass
+    if target is not None:
+        try:
+            entry = json.loads(target.read_text(encoding="utf-8"))
+            if _fingerprint([Path(f) for f, _ in entry["files"][1:-1]]) == entry["files"]:
+                return _compile(entry["data"], entry["sources"], str(path))
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RuleSetError):
+            pass  # no entry, a stale or damaged one: compile from the files
+    ruleset, data, sources, files = _load(path, extra)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"files": _fingerprint(files), "data": data, "sources": sources},
+                                      ensure_ascii=False), encoding="utf-8")
+            tmp.replace(target)
+        except (OSError, TypeError, ValueError):
+            pass
     return ruleset

@@ -49,7 +49,7 @@ def load(text: str, file: str) -> Any:
     if len(text.encode("utf-8", errors="replace")) > MAX_RULE_FILE_BYTES:
         raise YamlProblem(f"rule file larger than {MAX_RULE_FILE_BYTES // (1024 * 1024)} MB")
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when the wheel has it
         pass
 
     def construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Any:
@@ -86,6 +86,8 @@ def load(text: str, file: str) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        if "nesting depth" in str(getattr(exc, "problem", "")):  # libyaml's own limit
+            raise YamlProblem("YAML nested too deeply", mark.line + 1 if mark else None) from None
         raise YamlProblem(f"YAML syntax error: {where}{getattr(exc, 'problem', None) or exc}",
                           mark.line + 1 if mark else None) from None
     except RecursionError:

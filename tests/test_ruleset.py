@@ -177,3 +177,39 @@ def test_builtin_rule_files_still_load_with_positions() -> None:
     assert isinstance(data, LineDict) and data.lines["rules"] > 1
     file, line = locate(data, "$.rules[0].id")
     assert file == str(path) and path.read_text(encoding="utf-8").splitlines()[line - 1].lstrip().startswith("- id:")
+
+
+def _extra_with_parent(tmp_path: Path, rule_id: str) -> Path:
+    """An organisation's extra file that holds nothing but an ``extends`` of a parent with one rule."""
+    write(tmp_path, "id: p\ntitle: parent\nrules:\n" + RULE.replace("RL-T3-002", rule_id).replace("requests.balance", "org." + rule_id.lower()).replace("CHECK", GOOD_CHECK),
+          "parent.yaml")
+    return write(tmp_path, "id: x\ntitle: t\nextends: [parent.yaml]\n", "extra.yaml")
+
+
+def test_the_rule_set_cache_follows_edits_to_files_reached_by_extends(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.ruleset as ruleset_module
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    extra = _extra_with_parent(tmp_path, "ORG-A-001")
+    for expected in ("ORG-A-001", "ORG-A-001", "ORG-B-001"):
+        if expected == "ORG-B-001":  # the parent is edited; the file named on the command line is not
+            _extra_with_parent(tmp_path, "ORG-B-001")
+        ruleset_module._CACHE.clear()  # a new process: only the disk cache remains
+        ids = {r.id for r in builtin_ruleset(2021, (str(extra),)).rules}
+        assert expected in ids and ({"ORG-A-001", "ORG-B-001"} - {expected}).isdisjoint(ids)
+    entries = list((tmp_path / "cache").iterdir())
+    assert len(entries) == 1 and entries[0].suffix == ".json"  # data, not pickled objects
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.ruleset as ruleset_module
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    ruleset_module._CACHE.clear()
+    first = builtin_ruleset(2019)
+    (entry,) = tmp_path.iterdir()
+    entry.write_text('{"files": [["version", "0"]], "data": {}}', encoding="utf-8")
+    ruleset_module._CACHE.clear()
+    assert {r.id for r in builtin_ruleset(2019).rules} == {r.id for r in first.rules}
+    ruleset_module._CACHE.clear()
