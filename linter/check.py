@@ -20,7 +20,7 @@ from linter.metadata import identify
 from linter.normalize import strip_spaces
 from linter.readers import read_document
 from linter.recognise import Report, recognise, tables_only
-from linter.ruleset import RuleSet, builtin_ruleset
+from linter.ruleset import Applies, RuleSet, builtin_editions, builtin_ruleset
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ class Options:
             return self.selection
         return Selection(self.selection.select, self.selection.ignore + extra, self.selection.severity)
 
+    def editions(self) -> tuple[Applies, ...]:
+        """The editions a report's tables and year are told apart by: the bundled ones, and a
+        rule file's own given with --rules."""
+        known = {e: builtin_ruleset(e, self.extra_rules).applies for e in builtin_editions()}
+        if self.ruleset is not None and self.ruleset.applies is not None:
+            known[self.ruleset.applies.edition] = self.ruleset.applies
+        return tuple(a for a in known.values() if a is not None)
+
     def ruleset_for(self, edition: int) -> RuleSet:
         if self.ruleset is not None:
             return self.ruleset
@@ -85,7 +93,7 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         doc = read_document(path, options.limits)
         identity = identify(doc)
         year = identity.year
-        evidence = table_evidence(doc)
+        evidence = table_evidence(doc, options.editions())
         if options.ruleset is not None and options.ruleset.edition:
             edition = options.ruleset.edition
         else:

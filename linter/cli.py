@@ -11,8 +11,11 @@ import click
 from linter import __version__
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from linter.reporters import REPORTERS
+from linter.ruleset import builtin_editions
 
 _LEVELS = click.Choice(["error", "warning", "info"])
+_EDITIONS = click.Choice([str(e) for e in builtin_editions()])  # the bundled rule files gov-<edition>.yaml
+_NEWEST = str(builtin_editions()[0])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,7 +30,7 @@ def main() -> None:
               help="Output format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
 @click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
+@click.option("--edition", type=_EDITIONS, default=None,
               help="Force a format edition instead of detecting it.")
 @click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
@@ -126,7 +129,7 @@ def show_config(path: str, config_file: Optional[str]) -> None:
 
 
 @main.command("rules")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default="2021", show_default=True)
+@click.option("--edition", type=_EDITIONS, default=_NEWEST, show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def list_rules(edition: str, lang: str) -> None:
     """List the rules of an edition."""
@@ -138,7 +141,7 @@ def list_rules(edition: str, lang: str) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default="2021", show_default=True)
+@click.option("--edition", type=_EDITIONS, default=_NEWEST, show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain(rule_id: str, edition: str, lang: str) -> None:
     """Explain one rule: what it checks, its basis and examples."""
@@ -167,7 +170,7 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
               help="Language of the comments and messages.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
+@click.option("--edition", type=_EDITIONS, default=None,
               help="Force a format edition instead of detecting it.")
 @click.option("--select", multiple=True, help="Only these rules (id or dotted-name prefix); repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")

@@ -116,6 +116,12 @@ def read_config(path: Path) -> Config:
 
             line = locate(data, where)[1]
         raise ConfigError(str(path), where, best.message + (f" (line {line})" if line else ""))
+    if "edition" in data:
+        from linter.ruleset import builtin_editions
+
+        if data["edition"] not in builtin_editions():
+            known = ", ".join(map(str, builtin_editions()))
+            raise ConfigError(str(path), "$.edition", f"{data['edition']} is not a bundled edition ({known})")
     base = path.parent
     return Config(
         source=str(path),

@@ -16,7 +16,7 @@ from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
 from linter.findings import SEVERITY_RANK
 from linter.i18n import t
 from linter.reporters import Summary, get_reporter
-from linter.ruleset import RuleSet, builtin_ruleset
+from linter.ruleset import RuleSet, builtin_editions, builtin_ruleset
 from linter.spool import ResultSpool, in_order
 
 
@@ -67,7 +67,7 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet]) -> Options:
     select = req.select or cfg.select
     ignore = req.ignore + cfg.ignore
     # Compile the rule sets now (a broken extra rule file stops the run before any report is read).
-    rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in (2021, 2019)]
+    rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in builtin_editions()]
     _known_patterns(rulesets, select, f"{cfg.source or 'command line'}: select")
     _known_patterns(rulesets, ignore, f"{cfg.source or 'command line'}: ignore")
     _known_patterns(rulesets, list(cfg.severity), f"{cfg.source}: severity")

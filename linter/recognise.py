@@ -14,7 +14,7 @@ from linter.edition import EditionEvidence, table_evidence
 from linter.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
-from linter.ruleset import ColumnSpec, RuleSet, SectionSpec, TableSpec
+from linter.ruleset import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _NUMERALS = "一二三四五六七八九十"
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -504,6 +504,10 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
     return found
 
 
+def _own_edition(ruleset: RuleSet) -> tuple[Applies, ...]:
+    return (ruleset.applies,) if ruleset.applies is not None else ()
+
+
 def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
               previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
     """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
@@ -511,7 +515,7 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
     identity = identity or identify(doc)
     return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), identity.year, starts,
-                  title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc),
+                  title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
                   previous=previous)
 
 

@@ -27,7 +27,6 @@ def ruleset_of(result: FileResult, ruleset: Optional[RuleSet] = None) -> Optiona
 def reread(result: FileResult, ruleset: Optional[RuleSet] = None, limits: Limits = DEFAULT_LIMITS,
            path: Optional[Path] = None) -> Optional[Report]:
     """The recognised report of ``result``'s file (read again), or None if it is unreadable now."""
-    from linter.edition import table_evidence
     from linter.readers import read_document
     from linter.recognise import recognise
 
@@ -38,6 +37,6 @@ def reread(result: FileResult, ruleset: Optional[RuleSet] = None, limits: Limits
         return None
     try:
         doc = read_document(path if path is not None else Path(result.path), limits)
-        return recognise(doc, rules, table_evidence(doc))
+        return recognise(doc, rules)
     except Exception:  # presentation must never crash a run; the check already reported the file
         return None

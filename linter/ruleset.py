@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+from datetime import date
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
@@ -15,7 +17,29 @@ from linter.resources import data_dir, load_schema
 if TYPE_CHECKING:
     from linter.recognise import SectionIndex, SpecIndex
 
-BUILTIN_EDITIONS = {2021: "gov-2021.yaml", 2019: "gov-2019.yaml"}
+# A bundled edition is a rule file named gov-<edition>.yaml; its ``edition:`` must say the same.
+_EDITION_FILE = re.compile(r"^gov-(\d{4})\.yaml$")
+
+
+@lru_cache(maxsize=1)
+def builtin_editions() -> tuple[int, ...]:
+    """The bundled format editions, newest first, as the rule files found say."""
+    found = (_EDITION_FILE.match(p.name) for p in data_dir("rules").iterdir())
+    return tuple(sorted((int(m.group(1)) for m in found if m), reverse=True))
+
+
+@dataclass(frozen=True)
+class Applies:
+    """Which reports an edition's rule set is for (YAML ``applies:``)."""
+
+    edition: int
+    first_year: Optional[int] = None
+    last_year: Optional[int] = None
+    signatures: tuple[str, ...] = ()  # labels only this edition's tables have
+
+    def covers(self, report_year: int) -> bool:
+        return ((self.first_year is None or report_year >= self.first_year)
+                and (self.last_year is None or report_year <= self.last_year))
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,7 @@ class RuleSet:
     tables: Mapping[str, TableSpec]
     rules: tuple[RuleSpec, ...]
     basis: str = ""
+    applies: Optional[Applies] = None
 
     def rule(self, rule_id: str) -> RuleSpec:
         for rule in self.rules:
@@ -317,7 +342,12 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 enabled=bool(r.get("enabled", True)), source=sources.get(r["id"], origin),
             )
         )
-    return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""))
+    applies = None
+    if edition is not None:
+        raw = data.get("applies", {})
+        years = raw.get("report_year", {})
+        applies = Applies(edition, years.get("min"), years.get("max"), tuple(raw.get("signatures", ())))
+    return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""), applies)
 
 
 def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str) -> CheckSpec:
@@ -332,6 +362,11 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
         _regex(quote["pattern"], origin, f"{where}.quotes[{i}].pattern")
         if quote["table"] not in tables:
             raise RuleSetError(origin, f"{where}.quotes[{i}].table", f"unknown table '{quote['table']}'")
+    for name, day in c.get("deadlines", {}).items():
+        try:
+            date(2000, day["month"], day["day"])  # a leap year: 2月29日 is a day
+        except ValueError:
+            raise RuleSetError(origin, f"{where}.deadlines.{name}", f"no such day: {day['month']}月{day['day']}日") from None
     if c["kind"] == "equation":
         table = tables[c["table"]]
         try:
@@ -402,8 +437,12 @@ def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
     per process, and across processes through a cache of the validated rule data."""
     key = (edition, tuple(extra))
     if key not in _CACHE:
-        path = data_dir("rules") / BUILTIN_EDITIONS[edition]
-        _CACHE[key] = _disk_cached(path, extra)
+        path = data_dir("rules") / f"gov-{edition}.yaml"
+        ruleset = _disk_cached(path, extra)
+        if ruleset.edition != edition:
+            raise RuleSetError(str(path), "$.edition", f"the file is named for edition {edition}, "
+                               f"but its edition is {ruleset.edition}")
+        _CACHE[key] = ruleset
     return _CACHE[key]
 
 

@@ -66,9 +66,9 @@ def _child(conn: Connection, options: Options, check: CheckFn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _cap_memory(options.limits.max_memory_bytes)
     try:
-        from linter.ruleset import builtin_ruleset
+        from linter.ruleset import builtin_editions, builtin_ruleset
 
-        for edition in (2021, 2019):  # compile once per child, before the clock runs
+        for edition in builtin_editions():  # compile once per child, before the clock runs
             builtin_ruleset(edition)
     except Exception:  # a broken built-in rule set shows up per file instead
         pass

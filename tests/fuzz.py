@@ -44,7 +44,7 @@ from linter.readers.package import safe_parser  # noqa: E402
 from linter.reporters import get_reporter  # noqa: E402
 from linter.reporters.json_reporter import document  # noqa: E402
 from linter.resources import load_schema  # noqa: E402
-from linter.ruleset import builtin_ruleset  # noqa: E402
+from linter.ruleset import builtin_editions, builtin_ruleset  # noqa: E402
 from linter.timeout import check_files_limited  # noqa: E402
 from tests.hostile.craft import pending_reader  # noqa: E402
 
@@ -281,7 +281,7 @@ def fuzz_check(job: Path, options: Options) -> FileResult:
 
 
 def documented_rules() -> set[str]:
-    return {r.id for edition in (2021, 2019) for r in builtin_ruleset(edition).rules}
+    return {r.id for edition in builtin_editions() for r in builtin_ruleset(edition).rules}
 
 
 def run(count: int, seed: int, jobs: int, save: Optional[Path], quiet: bool = False) -> dict[str, int]:

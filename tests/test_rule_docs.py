@@ -12,12 +12,12 @@ from linter.check import Options, check_file, load_previous
 from linter.cli import main
 from linter.engine import Selection
 from linter.expr import PREV, names
-from linter.ruleset import builtin_ruleset
+from linter.ruleset import builtin_editions, builtin_ruleset
 from tests.expected import load_expected, sidecar, sidecar_options
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(f for f in (ROOT / "fixtures").rglob("*") if f.is_file() and sidecar(f).is_file())
-EDITIONS = (2021, 2019)
+EDITIONS = builtin_editions()
 CASES = [(e, r.id) for e in EDITIONS for r in builtin_ruleset(e).rules]
 
 

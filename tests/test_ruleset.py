@@ -213,3 +213,19 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     ruleset_module._CACHE.clear()
     assert {r.id for r in builtin_ruleset(2019).rules} == {r.id for r in first.rules}
     ruleset_module._CACHE.clear()
+
+
+def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path) -> None:
+    rs = builtin_ruleset(2021)
+    (publication,) = rs.rule("RL-META-002").checks
+    assert publication.params["deadlines"] == {"department": {"month": 1, "day": 31}, "default": {"month": 3, "day": 31}}
+    assert rs.rule("RL-META-001").checks[0].params["fee_keyword"] == "信息处理费"
+    common_copy(tmp_path)
+    write(tmp_path, (data_dir("rules") / "gov-2021.yaml").read_text(encoding="utf-8"), "gov-2021.yaml")
+    bad = write(tmp_path, EXTENDING.replace("common.yaml", "gov-2021.yaml") + RULE.replace("RL-T3-002", "RL-X-001")
+                .replace("requests.balance", "x.late")
+                .replace("CHECK", "{kind: publication, deadlines: {default: {month: 2, day: 30}}}"))
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(bad)
+    assert info.value.path.endswith(".checks[0].deadlines.default") and info.value.message == "no such day: 2月30日"
+    assert (info.value.file, info.value.line) == (str(bad), 12)  # the check's line

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Iterator
 
 from linter.checks import Draft, register
-from linter.edition import expected_edition
 from linter.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
 from linter.normalize import nfkc_numbers
@@ -26,17 +25,18 @@ def _cell_location(report: Report, block: int, text: str, row: int, col: int) ->
 @register("edition")
 def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     ev = report.evidence
-    if ev.found_2021 and ev.found_2019:
-        first = ev.found_2019[0]
+    if len(ev.found) >= 2:
+        (newer, found_newer), (older, found_older) = ev.found[0], ev.found[1]
+        first = found_older[0]
         yield Draft("mixed", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
-                    {"found_2021": "、".join(s.text for s in ev.found_2021),
-                     "found_2019": "、".join(s.text for s in ev.found_2019)})
+                    {"newer": newer, "found_newer": "、".join(s.text for s in found_newer),
+                     "older": older, "found_older": "、".join(s.text for s in found_older)})
         return
-    expected = expected_edition(report.report_year)
+    expected = ev.expected(report.report_year)
     found = ev.by_tables
     if expected is None or found is None or expected == found:
         return
-    sigs = ev.found_2019 if found == 2019 else ev.found_2021
+    sigs = ev.found[0][1]
     first = sigs[0]
     yield Draft("mismatch", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
                 {"year": report.report_year, "expected": expected, "found": found,
@@ -61,7 +61,7 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
                     expected=str(year), actual=str(named))
     for para in report.section_paragraphs(check.params.get("fee_section", "other")):
         text = nfkc_numbers(para.full_text)
-        if "信息处理费" not in text:
+        if check.params["fee_keyword"] not in text:
             continue
         for m in _YEAR.finditer(text):
             if int(m.group(1)) != year:
@@ -80,7 +80,9 @@ def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
     published, block = found
     kind = body_kind(report.title.body if report.title else "")
     # Departments publish by 1月31日; governments (and bodies we cannot classify) by 3月31日.
-    deadline = date(report.report_year + 1, 1, 31) if kind == "department" else date(report.report_year + 1, 3, 31)
+    deadlines = check.params["deadlines"]
+    day = deadlines.get(kind) or deadlines["default"]
+    deadline = date(report.report_year + 1, day["month"], day["day"])
     if published > deadline:
         loc = report.location(block) if block is not None else Location(file=report.document.path)
         yield Draft("late", loc, {"published": published.isoformat(), "deadline": deadline.isoformat()},

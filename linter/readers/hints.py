@@ -19,10 +19,10 @@ class Hints:
 @lru_cache(maxsize=1)
 def default_hints() -> Hints:
     """The section titles and aliases of the built-in rule sets."""
-    from linter.ruleset import builtin_ruleset
+    from linter.ruleset import builtin_editions, builtin_ruleset
 
     titles: list[str] = []
-    for edition in (2021, 2019):
+    for edition in builtin_editions():
         for section in builtin_ruleset(edition).sections:
             for title in (section.title, *section.aliases):
                 if title not in titles:

@@ -44,12 +44,12 @@ class JunitReporter(Reporter):
 
     def _cases(self, r: FileResult) -> list[tuple[str, list[Finding], list[Finding]]]:
         """(rule id, its findings, those failing) per test case of a readable file."""
-        from linter.ruleset import builtin_ruleset
+        from linter.ruleset import builtin_editions, builtin_ruleset
 
         by_rule = defaultdict(list)
         for f in r.findings:
             by_rule[f.rule].append(f)
-        rule_ids = [rule.id for rule in builtin_ruleset(r.edition or 2021).rules if rule.enabled]
+        rule_ids = [rule.id for rule in builtin_ruleset(r.edition or builtin_editions()[0]).rules if rule.enabled]
         rule_ids += sorted(set(by_rule) - set(rule_ids))
         return [(rule_id, by_rule.get(rule_id, []),
                  [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]])

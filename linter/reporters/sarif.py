@@ -22,10 +22,10 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
-    from linter.ruleset import builtin_ruleset
+    from linter.ruleset import builtin_editions, builtin_ruleset
 
     seen: dict[str, dict[str, Any]] = {}
-    for edition in (2021, 2019):
+    for edition in builtin_editions():
         for rule in builtin_ruleset(edition).rules:
             if rule.id in seen:
                 continue

@@ -19,7 +19,7 @@ from linter.model import Paragraph, Table
 from linter.readers import read_document
 from linter.readers.numbering import format_number, safe_int
 from linter.readers.package import safe_parser
-from linter.ruleset import builtin_ruleset
+from linter.ruleset import builtin_editions, builtin_ruleset
 from tests.docxbuild import W_NS, document_xml, write_docx
 from tests.hostile.craft import pending_reader
 
@@ -31,7 +31,7 @@ XML_CHAR = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters
     ["\t", "\n", "一", "（", "）", "总", "计", "1", "２", "、", "\u3000", "\u200b"])
 TEXT = st.text(XML_CHAR, max_size=12).map(lambda s: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 NS = {"w": W_NS}
-DOCUMENTED = {r.id for e in (2021, 2019) for r in builtin_ruleset(e).rules}
+DOCUMENTED = {r.id for e in builtin_editions() for r in builtin_ruleset(e).rules}
 
 
 def attr(name: str, value: str) -> str:

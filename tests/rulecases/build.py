@@ -20,6 +20,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from linter.check import Options  # noqa: E402
 from linter.edition import choose_edition, table_evidence  # noqa: E402
 from linter.metadata import find_report_year  # noqa: E402
 from linter.readers import read_document  # noqa: E402
@@ -85,7 +86,7 @@ def append_paragraph(after_contains: str, text: str) -> Edit:
 
 def _report(src: Path):
     doc = read_document(src)
-    return recognise(doc, builtin_ruleset(choose_edition(find_report_year(doc), table_evidence(doc))))
+    return recognise(doc, builtin_ruleset(choose_edition(find_report_year(doc), table_evidence(doc, Options().editions()))))
 
 
 def _cell_xpath(src: Path, table: str, row: str, col: str) -> str:
