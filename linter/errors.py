@@ -103,7 +103,7 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "检查进程意外退出（reportlint 或其依赖库的缺陷），请将该文件报告给维护者",
         "the checking process died unexpectedly (a bug in reportlint or a library); please report the file",
     ),
-    # Formats recognised by content that reportlint cannot read (issue #4); what to do is in the message.
+    # Formats recognised by content that reportlint cannot read; what to do is in the message.
     "RL-IO-020": (
         "RTF 格式文档（可能被改了扩展名），请在 Word/WPS 中另存为 .docx，或运行 libreoffice --headless --convert-to docx",
         "an RTF document (possibly renamed); save it as .docx in Word/WPS or run libreoffice --headless --convert-to docx",

@@ -16,7 +16,6 @@ from linter.model import Cell, Document, Location, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
-_NUMERALS = "一二三四五六七八九十"
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
 _TRAILING = "：:。.；;"
 _ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")

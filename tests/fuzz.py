@@ -309,7 +309,7 @@ def run(count: int, seed: int, jobs: int, save: Optional[Path], quiet: bool = Fa
             fired.update(f.rule for f in result.findings)
             problem = ""
             if pending_reader(code, result.error.debug if result.error else None):
-                stats["pending-reader"] += 1  # HTML/PDF routed to a reader not written yet (issue #4)
+                stats["pending-reader"] += 1  # HTML/PDF routed to a reader not written yet
             elif code == "RL-IO-012":
                 problem = "hang"
             elif code is not None and code.startswith("RL-INT"):

@@ -128,7 +128,7 @@ def test_accepted_view_equals_filled_report(name: str) -> None:
     assert accepted_texts(COMMITTED / name) == accepted_texts(COMMITTED / "filled_2021.docx")
 
 
-# ---------------------------------------------------------------- fixtures/corpus_docx (issue #3)
+# ---------------------------------------------------------------- fixtures/corpus_docx
 CORPUS_GENERATOR = REPO / "tests" / "fixturegen" / "build_corpus_docx.py"
 CORPUS_DATA = DATA / "corpus"
 CORPUS_COMMITTED = REPO / "fixtures" / "corpus_docx"

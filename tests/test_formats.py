@@ -1,4 +1,4 @@
-"""Published forms other than .docx (issue #4): detection by content, the text reader, reading
+"""Published forms other than .docx: detection by content, the text reader, reading
 problems as RL-PARSE findings, and source positions (line/column, page) in locations."""
 
 from __future__ import annotations

@@ -88,15 +88,17 @@ def _mixed_folder(root: Path, n: int, unreadable: bool) -> None:
         (root / "broken" / "truncated.docx").write_bytes((DOCX / "filled_2021.docx").read_bytes()[:5000])
 
 
-def test_folder_of_500_reports(tmp_path: Path) -> None:
+def test_folder_of_collected_reports(tmp_path: Path) -> None:
+    # More reports than checking children and several per body: enough to exercise the pool's
+    # queue, the unreadable files among them, the exit codes and a baseline round trip.
     folder = tmp_path / "collected"
-    _mixed_folder(folder, 497, unreadable=True)
+    _mixed_folder(folder, 57, unreadable=True)
     out = tmp_path / "result.json"
     result = cli("check", "--jobs", "2", "--no-pairing", "--format", "json", "--output", str(out), str(folder))
     assert result.exit_code == 2, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, load_schema("findings.schema.json"))
-    assert data["summary"]["files"] == 500 and data["summary"]["unreadable"] == 3
+    assert data["summary"]["files"] == 60 and data["summary"]["unreadable"] == 3
     bad = {Path(f["path"]).name: f["error"]["code"] for f in data["files"] if f["error"]}
     assert bad == {"empty.docx": "RL-IO-008", "old.doc": "RL-IO-007", "truncated.docx": "RL-IO-002"}
     assert "无法读取：" in result.output and "empty.docx (RL-IO-008)" in result.output
@@ -118,7 +120,7 @@ def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
     data = json.loads(cli("check", "--format", "json", str(report)).output)
     rules = sorted((f["rule"], f["severity"]) for f in data["files"][0]["findings"])
     assert rules == [("RL-NAR-001", "error"), ("RL-T3-002", "error"), ("RL-T3-004", "error")]
-    assert data["files"][0]["findings"][0]["message"].isascii() is False or True  # lang checked below
+    assert data["files"][0]["findings"][0]["message"] == "the narrative gives 办结申请数 as 3050, but table 3 has 3051"
     text = cli("check", str(report)).output
     assert "error RL-T3-004 column 「总计」: （七）总计 must be the sum" in text
 

@@ -1,4 +1,4 @@
-"""The HTML reader's shortcuts (issue #8): its work grows linearly with the page, counted rather
+"""The HTML reader's shortcuts: its work grows linearly with the page, counted rather
 than timed, and each native shortcut gives what a plain Python walk of the tree gives."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ CATALOGUE_2021 = {"RL-STR-001", "RL-T3-001", "RL-T3-002", "RL-T3-003", "RL-T3-00
                   "RL-T4-001"}
 
 
-def test_builtin_2021_has_the_issue_2_rules() -> None:
+def test_builtin_2021_has_the_catalogue_rules() -> None:
     rs = builtin_ruleset(2021)
     assert CATALOGUE_2021 <= {r.id for r in rs.rules}
     t3 = rs.tables["t3"]

@@ -1,4 +1,4 @@
-"""Batch memory: results spooled to disk, reports written one file at a time (issue #8)."""
+"""Batch memory: results spooled to disk, reports written one file at a time."""
 
 from __future__ import annotations
 

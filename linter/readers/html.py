@@ -8,7 +8,7 @@
 - every block and cell carries its line and column in the source file, its XPath and a CSS-like
   selector.
 
-Speed (issue #8): what is asked of many elements (which hold a table, a <br> or a block, what can
+Speed: what is asked of many elements (which hold a table, a <br> or a block, what can
 be chrome) is found once per page from lxml's native tag searches; text is read by libxml2 in one
 call per subtree wherever no line break or skipped element lies below; sizes, paths and columns
 are computed on first use. The work is linear in the page (tests/test_html_work.py).

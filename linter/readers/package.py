@@ -23,7 +23,6 @@ SAFE_PARSER_OPTS = dict(
     huge_tree=False,
     remove_blank_text=False,
 )
-_SAFE_PARSER_OPTS = SAFE_PARSER_OPTS  # the old private name
 
 # A DOCTYPE can only appear in the prolog: optional BOM, XML declaration, comments, PIs.
 _ROOT_START = re.compile(rb"<[^?!]")  # the first tag that is not a declaration, PI or comment

@@ -1,4 +1,4 @@
-"""Make the fixtures of other published forms from the .docx fixtures (issue #4). Run once by hand;
+"""Make the fixtures of other published forms from the .docx fixtures. Run once by hand;
 the outputs are committed, so tests and CI never need LibreOffice.
 
     apt-get install -y libreoffice-writer-nogui fonts-noto-cjk

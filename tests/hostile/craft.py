@@ -34,7 +34,7 @@ class Case:
     seconds: float = 5.0                # bound on check_file's wall time (max_seconds_per_file is 60)
     megabytes: int = 150                # bound on the peak RSS increase while checking
     limit: str = ""                     # the limit the error message must name
-    needs: str = ""                     # a reader module that must exist (issue #4 readers)
+    needs: str = ""                     # a reader module that must exist 
 
 
 # ---- helpers -------------------------------------------------------------------------------
@@ -437,7 +437,7 @@ def not_wordprocessing(d: Path, url: str) -> Path:
     return _docx(d / "not-word.docx", '<?xml version="1.0"?><foo xmlns="urn:x"><bar/></foo>')
 
 
-# ---- other formats (readers of issue #4) -----------------------------------------------------
+# ---- other formats -----------------------------------------------------
 
 def html_doctype(d: Path, url: str) -> Path:
     path = d / "doctype.html"
@@ -493,7 +493,7 @@ HTML, PDF, TEXT = "linter.readers.html", "linter.readers.pdf", "linter.readers.t
 
 def pending_reader(code: Optional[str], debug: Optional[str]) -> bool:
     """An internal error only because detect.py already routes to a reader that is not written yet
-    (issue #4: HTML, PDF). It stops counting as soon as the module exists."""
+    (HTML, PDF). It stops counting as soon as the module exists."""
     import importlib.util
 
     return code == "RL-INT-001" and any(
@@ -549,7 +549,7 @@ CASES: tuple[Case, ...] = (
     Case("huge-numbers-in-cells", huge_numbers, None),
     Case("numbering-bomb", numbering_bomb, None),
     Case("not-wordprocessingml", not_wordprocessing, "RL-IO-001"),
-    # Readers of issue #4: these run once the reader exists. An HTML page's DOCTYPE is inert (the
+    # Readers of other formats: these run once the reader exists. An HTML page's DOCTYPE is inert (the
     # HTML parser never expands entities or loads DTDs), so the page is read, and nothing leaks or is
     # fetched. A wrong charset declaration falls back to detection (GB18030); NUL bytes mean binary data.
     Case("html-doctype-xxe", html_doctype, None, needs=HTML),

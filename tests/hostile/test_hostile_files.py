@@ -86,7 +86,7 @@ def measured(built: dict[str, Path]) -> dict[str, dict]:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_file(case: Case, measured: dict[str, dict], canary: tuple[str, list[str]]) -> None:
     if not available(case):
-        pytest.skip(f"{case.needs} does not exist yet (issue #4)")
+        pytest.skip(f"{case.needs} does not exist yet")
     r = measured[case.name]
     assert not r.get("hang"), f"{case.name}: no result within 60 s"
     assert "crash" not in r, r.get("crash")
