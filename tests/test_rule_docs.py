@@ -75,3 +75,10 @@ def test_rule_has_failing_and_passing_fixture(rule_id: str, edition: int | None)
     passing = [f for f in mine if not any(x["rule"] == rule_id for x in load_expected(f))]
     assert failing, f"no failing fixture for {rule_id} ({edition or 'any'} edition)"
     assert passing, f"no passing fixture for {rule_id} ({edition or 'any'} edition)"
+
+
+def test_docs_rules_md_is_generated_from_the_rule_files() -> None:
+    from linter.ruledocs import render
+
+    committed = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render(), "docs/rules.md is out of date: python -m linter.ruledocs > docs/rules.md"
