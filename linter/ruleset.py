@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
@@ -280,6 +281,10 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             raise RuleSetError(origin, where, "duplicate row or column key")
         tables[tkey] = TableSpec(tkey, t["number"], t["section"], t["title"], tuple(t["signature"]),
                                  columns, rows, groups, tuple(t.get("tolerated_rows", [])))
+    # Row and column keys of every edition: a quote may name rows of either edition (one reading
+    # per edition) and columns of one edition (a quote for that edition only).
+    all_keys = {tkey: ({r["key"] for r in t["rows"]}, {c["key"] for c in t["columns"]})
+                for tkey, t in data["tables"].items()}
     rules: list[RuleSpec] = []
     seen_ids: set[str] = set()
     for i, r in enumerate(_for_edition(data["rules"], edition)):
@@ -290,7 +295,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         raw_checks = r.get("checks") or [r["check"]]
         checks = []
         for j, c in enumerate(_for_edition(raw_checks, edition)):
-            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]"))
+            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]", all_keys, edition))
         rules.append(
             RuleSpec(
                 id=r["id"], name=r["name"], severity=r["severity"], summary=r["summary"], basis=r["basis"],
@@ -302,7 +307,9 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
     return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""))
 
 
-def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str) -> CheckSpec:
+def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str,
+                   all_keys: Optional[Mapping[str, tuple[set[str], set[str]]]] = None,
+                   edition: Optional[int] = None) -> CheckSpec:
     params = {k: v for k, v in c.items() if k not in ("kind", "editions")}
     for tkey in [c["table"]] if "table" in c else c.get("tables", []):
         if tkey not in tables:
@@ -311,9 +318,9 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
     for i, pattern in enumerate(c.get("patterns", [])):
         _regex(pattern["regex"], origin, f"{where}.patterns[{i}].regex")
     for i, quote in enumerate(c.get("quotes", [])):
-        _regex(quote["pattern"], origin, f"{where}.quotes[{i}].pattern")
-        if quote["table"] not in tables:
-            raise RuleSetError(origin, f"{where}.quotes[{i}].table", f"unknown table '{quote['table']}'")
+        if edition is not None and edition not in quote.get("editions", [edition]):
+            continue  # a quote of the other edition
+        _check_quote(c, quote, tables, origin, f"{where}.quotes[{i}]", all_keys or {})
     if c["kind"] == "equation":
         table = tables[c["table"]]
         try:
@@ -332,9 +339,41 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
     return CheckSpec(c["kind"], params, relation)
 
 
-def _regex(pattern: str, origin: str, where: str) -> None:
-    import re
+UNIT = "{unit}"  # in a narrative quote's pattern: any of the quote's units
 
+
+def unit_pattern(pattern: str, units: tuple[str, ...]) -> str:
+    """A narrative quote's pattern with ``{unit}`` standing for any of its units."""
+    return pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
+
+
+def quote_units(quote: Mapping[str, Any], check: Mapping[str, Any]) -> tuple[str, ...]:
+    """A narrative quote's units: its own, else its check's."""
+    return tuple(quote.get("units") or check.get("units") or ())
+
+
+def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, TableSpec], origin: str,
+                 where: str, all_keys: Mapping[str, tuple[set[str], set[str]]]) -> None:
+    """A narrative quote names known rows and columns, and its pattern counts in its units."""
+    units = quote_units(quote, c)
+    if UNIT not in quote["pattern"] and not any(u in quote["pattern"] for u in units):
+        raise RuleSetError(origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
+    _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
+    table = tables.get(quote["table"])
+    if table is None:
+        raise RuleSetError(origin, where + ".table", f"unknown table '{quote['table']}'")
+    rows, columns = all_keys.get(table.key, (set(), set()))
+    for col in quote["columns"]:
+        if col not in columns:
+            raise RuleSetError(origin, where + ".columns", f"unknown column '{col}' of table '{table.key}'")
+    for field_ in ("readings", "of"):
+        for keys in quote.get(field_, []):
+            for key in keys:
+                if key not in rows:
+                    raise RuleSetError(origin, f"{where}.{field_}", f"unknown row '{key}' of table '{table.key}'")
+
+
+def _regex(pattern: str, origin: str, where: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:

@@ -1,0 +1,205 @@
+"""Figures the narrative quotes versus the table cells they repeat (RL-NAR-001/002/003).
+
+One check kind, ``narrative``, driven wholly by YAML: each quote names a pattern, the units it
+counts in, the table, its accepted readings (sets of rows whose cells it may mean) and the
+columns. ``measure`` chooses what is compared: the count itself, a share 「占X%」 that follows
+it, or a year-on-year change 「同比增长X%」 against last year's report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any, Iterator, Mapping, Optional
+
+from linter.checks import Draft, register
+from linter.model import Location
+from linter.normalize import nfkc_numbers, strip_spaces
+from linter.recognise import FoundRow, LogicalTable, Report
+from linter.ruleset import CheckSpec, RuleSet, quote_units, unit_pattern
+from linter.values import format_number, parse_value
+
+_DIGIT = re.compile(r"\d")
+SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+@dataclass(frozen=True)
+class _Quote:
+    what: str
+    regex: re.Pattern[str]
+    table: str
+    columns: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
+    of: tuple[tuple[str, ...], ...]  # shares: the row-key sets the share may be taken of
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+def _quotes(check: CheckSpec, edition: Optional[int]) -> list[_Quote]:
+    params = check.params
+    measure = params.get("measure", "count")
+    tail = params.get("tail", "")
+    out = []
+    for q in params["quotes"]:
+        if edition is not None and "editions" in q and edition not in q["editions"]:
+            continue
+        if measure == "share" and not q.get("of"):
+            continue  # a quote whose share the rule set does not define
+        units = quote_units(q, params)
+        readings = tuple(tuple(r) for r in q.get("readings") or ())
+        out.append(_Quote(q["what"], re.compile(unit_pattern(q["pattern"], units) + tail), q["table"],
+                          tuple(q["columns"]), readings, tuple(tuple(r) for r in q.get("of") or ()),
+                          units, tuple(q.get("context") or ()), tuple(q.get("unless") or ())))
+    return out
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: Decimal
+    cells: tuple[tuple[FoundRow, str], ...]  # the (row, column) cells summed
+
+
+def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: tuple[str, ...]) -> Optional[_Value]:
+    """Sum of ``columns`` over the rows ``rows`` (none: the table's single data row); None when a
+    row or cell is missing or holds text (the structure and value rules report those)."""
+    if table is None:
+        return None
+    found = [table.row(k) for k in rows] if rows else [next((r for r in table.rows if r.key is not None), None)]
+    total = Decimal(0)
+    cells: list[tuple[FoundRow, str]] = []
+    for row in found:
+        if row is None:
+            return None
+        for col in columns:
+            if col not in row.cells:
+                return None
+            cell = row.cells[col]
+            parsed = parse_value(cell.text if cell is not None else None)
+            if parsed.kind == "text":
+                return None
+            total += parsed.as_number()
+            cells.append((row, col))
+    return _Value(total, tuple(cells))
+
+
+def _readings(report: Report, quote: _Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
+    table = report.tables.get(quote.table)
+    values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
+    return [v for v in values if v is not None]
+
+
+def _related(report: Report, quote: _Quote, *values: _Value) -> tuple[Location, ...]:
+    table = report.tables[quote.table]
+    out: list[Location] = []
+    for v in values:
+        out.extend(report.cell_location(table, row, col) for row, col in v.cells)
+    return tuple(dict.fromkeys(out))
+
+
+def _decimals(token: str) -> int:
+    return len(token.split(".", 1)[1]) if "." in token else 0
+
+
+def printed(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half-up to ``decimals`` places, as a report prints a percentage."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def agrees(quoted: str, exact: Decimal) -> bool:
+    """A printed percentage agrees with the exact one if it is that value rounded or truncated to
+    the printed precision (both are common in reports)."""
+    d = _decimals(quoted)
+    step = Decimal(1).scaleb(-d)
+    q = Decimal(quoted)
+    return q in (printed(exact, d), exact.quantize(step, rounding=ROUND_DOWN))
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal:
+    return part * 100 / whole
+
+
+@register("narrative")
+def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    """Each sentence quoting a figure is compared with the table; one finding per quote and paragraph."""
+    quotes = _quotes(check, ruleset.edition)
+    if not quotes:
+        return
+    measure = check.params.get("measure", "count")
+    if measure == "change" and report.previous is None:
+        return  # year-on-year changes need last year's report
+    units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
+    seen: set[tuple[int, str]] = set()
+    for para in report.document.paragraphs():
+        raw = para.full_text
+        if not any(u in raw for u in units) or not _DIGIT.search(raw):
+            continue  # every quote counts in one of its units (full-width digits are \d too)
+        text = strip_spaces(nfkc_numbers(raw))
+        for sentence in SENTENCE.findall(text):
+            for quote in quotes:
+                if (para.index, quote.what) in seen or not any(u in sentence for u in quote.units):
+                    continue
+                if quote.context and not any(w in sentence for w in quote.context):
+                    continue
+                if quote.unless and any(w in sentence for w in quote.unless):
+                    continue
+                m = quote.regex.search(sentence)
+                if not m:
+                    continue
+                draft = _compare(report, check.params, measure, quote, m, sentence, para.index)
+                seen.add((para.index, quote.what))
+                if draft is not None:
+                    yield draft
+
+
+def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: _Quote, m: re.Match[str],
+             sentence: str, block: int) -> Optional[Draft]:
+    readings = _readings(report, quote, quote.readings)
+    if not readings:
+        return None
+    loc = report.location(block, text=sentence)
+    base = {"what": quote.what, "table": report.tables[quote.table].spec.number, "sentence": sentence}
+    if measure == "count":
+        quoted = m.group("n") if "n" in quote.regex.groupindex else m.group(1)
+        if any(Decimal(quoted) == r.value for r in readings):
+            return None
+        value = format_number(readings[0].value)
+        return Draft("mismatch", loc, {**base, "quoted": quoted, "value": value}, expected=value, actual=quoted,
+                     related=_related(report, quote, readings[0]))
+    pct = m.group("pct")
+    if measure == "share":
+        wholes = _readings(report, quote, quote.of)
+        pairs = [(r, w) for r in readings for w in wholes if w.value]
+        if not pairs:
+            return None
+        quoted_n = m.group("n") if "n" in quote.regex.groupindex else m.group(1)
+        parts = [r.value for r in readings] + [Decimal(quoted_n)]
+        if any(agrees(pct, _percent(p, w.value)) for p in parts for _r, w in pairs):
+            return None
+        part, whole = pairs[0]
+        exact = printed(_percent(part.value, whole.value), _decimals(pct))
+        return Draft("share", loc, {**base, "quoted": pct + "%", "value": format(exact, "f") + "%",
+                                    "part": format_number(part.value), "whole": format_number(whole.value)},
+                     expected=format(exact, "f") + "%", actual=pct + "%", related=_related(report, quote, part, whole))
+    # measure == "change": against the same reading in last year's report
+    assert report.previous is not None
+    down = m.group("dir") in params.get("down", ())
+    signed = -Decimal(pct) if down else Decimal(pct)
+    table, before_table = report.tables.get(quote.table), report.previous.tables.get(quote.table)
+    pairs = []
+    for rows in quote.readings or ((),):
+        now = table_value(table, rows, quote.columns)
+        before = table_value(before_table, rows, quote.columns)
+        if now is not None and before is not None and before.value:
+            pairs.append((now, before))
+    if not pairs:
+        return None
+    if any(agrees(format(abs(signed), "f"), abs(_percent(n.value - b.value, b.value)))
+           and (_percent(n.value - b.value, b.value) < 0) == down for n, b in pairs):
+        return None
+    now, before = pairs[0]
+    exact = _percent(now.value - before.value, before.value)
+    words = params.get("down", ("下降",)) if exact < 0 else params.get("up", ("增长",))
+    value = words[0] + format(printed(abs(exact), _decimals(pct)), "f") + "%"
+    return Draft("change", loc, {**base, "quoted": m.group("dir") + pct + "%", "value": value,
+                                 "now": format_number(now.value), "before": format_number(before.value)},
+                 expected=value, actual=m.group("dir") + pct + "%", related=_related(report, quote, now))
