@@ -1,0 +1,138 @@
+"""The narrative check kinds: quotes versus cells with units and readings from YAML, shares and
+year-on-year changes, the statistics period, the preamble's parts and the documents cited."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from linter.check import Options, check_file
+from linter.checks.narrative import agrees
+from linter.checks.parts import count_of
+from linter.engine import Selection
+from linter.errors import RuleSetError
+from linter.ruleset import builtin_ruleset, load_ruleset
+from linter.resources import data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ROOT / "fixtures" / "text" / "filled_2021.txt"
+
+PROVINCE_RULE = """\
+id: province
+title: 某省补充规则
+rules:
+  - id: RL-PROV-001
+    name: province.requests-in-copies
+    severity: warning
+    summary: {zh: 正文以「份」计的申请数与表3一致, en: Requests counted in 份 match table 3}
+    basis: 某省政府信息公开规定
+    messages:
+      mismatch: {zh: "正文「{sentence}」中的{what}为{quoted}，但表{table}中为{value}", en: "{what}: {quoted} vs {value}"}
+    check:
+      kind: narrative
+      units: [%s]
+      quotes:
+        - {what: 本年新收申请数, table: t3, readings: [[new]], columns: [total], pattern: "收到申请(\\\\d+)份"}
+    examples: {pass: 收到申请70份, fail: 收到申请71份}
+"""
+
+
+def _report_in_copies(tmp_path: Path, figure: int) -> Path:
+    text = TEXT.read_text(encoding="utf-8").replace("本年度共收到政府信息公开申请70件", f"本年度共收到申请{figure}份")
+    assert f"收到申请{figure}份" in text
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _province(tmp_path: Path, units: str) -> str:
+    path = tmp_path / "province.yaml"
+    path.write_text(PROVINCE_RULE % units, encoding="utf-8")
+    return str(path)
+
+
+def test_a_province_quote_in_copies_fires_from_yaml_alone(tmp_path: Path) -> None:
+    options = Options(extra_rules=(_province(tmp_path, "份"),), selection=Selection(select=("RL-PROV-001", "RL-NAR")))
+    wrong = check_file(_report_in_copies(tmp_path, 71), options)
+    assert [(f.rule, f.location.block, f.expected, f.actual) for f in wrong.findings] == [
+        ("RL-PROV-001", 5, "70", "71")]
+    assert "收到申请71份" in wrong.findings[0].message
+    assert [(r.table, r.row_label, r.column_label) for r in wrong.findings[0].related] == [
+        (3, "一、本年新收政府信息公开申请数量", "总计")]
+    assert check_file(_report_in_copies(tmp_path, 70), options).findings == ()
+
+
+def test_a_pattern_outside_its_units_is_a_rule_file_error(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError, match="names none of its units"):
+        load_ruleset(data_dir("rules") / "gov-2021.yaml", extra=(_province(tmp_path, "件"),))
+
+
+def test_quote_rows_are_checked_when_the_rules_load(tmp_path: Path) -> None:
+    text = (PROVINCE_RULE % "份").replace("readings: [[new]]", "readings: [[newly]]")
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleSetError, match="unknown row 'newly'"):
+        load_ruleset(data_dir("rules") / "gov-2021.yaml", extra=(str(path),))
+
+
+@pytest.mark.parametrize(("printed", "exact", "ok"), [
+    ("43.48", Decimal(30) * 100 / 69, True),   # rounded
+    ("43.47", Decimal(30) * 100 / 69, True),   # truncated
+    ("43.5", Decimal(30) * 100 / 69, True),
+    ("43", Decimal(30) * 100 / 69, True),
+    ("44", Decimal(30) * 100 / 69, False),
+    ("43.4", Decimal(30) * 100 / 69, True),    # truncated
+    ("43.3", Decimal(30) * 100 / 69, False),
+    ("7.1", Decimal(5) * 100 / 70, True),
+    ("100", Decimal(100), True),
+])
+def test_percentages_agree_to_the_printed_precision(printed: str, exact: Decimal, ok: bool) -> None:
+    assert agrees(printed, exact) is ok
+
+
+@pytest.mark.parametrize(("token", "count"), [("六", 6), ("6", 6), ("十", 10), ("十二", 12), ("廿", None)])
+def test_part_counts(token: str, count: int | None) -> None:
+    assert count_of(token) == count
+
+
+def _rule_ids(edition: int) -> set[str]:
+    return {r.id for r in builtin_ruleset(edition).rules}
+
+
+def test_every_narrative_rule_is_in_both_editions() -> None:
+    new = {"RL-NAR-001", "RL-NAR-002", "RL-NAR-003", "RL-META-003", "RL-STR-003", "RL-CITE-001", "RL-CITE-002"}
+    assert new <= _rule_ids(2019) and new <= _rule_ids(2021)
+
+
+def _text_report(tmp_path: Path, old: str, new: str) -> Path:
+    text = TEXT.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+NARRATIVE = ("RL-NAR", "RL-META-003", "RL-STR-003", "RL-CITE")
+
+
+@pytest.mark.parametrize(("old", "new", "found"), [
+    # 2019-edition other handling row is absent from a 2021 table: the 2021 reading (three sub-rows) applies
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理2件。", [("RL-NAR-001", "1", "2")]),
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理1件。", []),
+    # 不予公开 is the group total of its eight rows (1 + 6 + 1)
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开8件。", []),
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开6件。", [("RL-NAR-001", "8", "6")]),
+    # a share with one decimal, rounded: 25/69 = 36.23%
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。无法提供25件，占36.2%。", []),
+    ("1件结转下年度继续办理。", "1件结转下年度继续办理。无法提供25件，占38.2%。", [("RL-NAR-002", "36.2%", "38.2%")]),
+    # the statistics period: an end-date year dropped but written 「至12月31日」 is fine
+    ("自2021年1月1日起至2021年12月31日止", "自2021年1月1日起至12月31日止", []),
+    ("自2021年1月1日起至2021年12月31日止", "自2021年2月30日起至2021年12月31日止", [("RL-META-003", None, "2021年2月30日")]),
+    ("自2021年1月1日起至2021年12月31日止", "自2021年1月1日起至2022年12月31日止",
+     [("RL-META-003", "2021年1月1日至2021年12月31日", "2021年1月1日至2022年12月31日")]),
+])
+def test_narrative_shapes(tmp_path: Path, old: str, new: str, found: list[tuple[str, str | None, str]]) -> None:
+    result = check_file(_text_report(tmp_path, old, new), Options(selection=Selection(select=NARRATIVE)))
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
