@@ -136,3 +136,46 @@ NARRATIVE = ("RL-NAR", "RL-META-003", "RL-STR-003", "RL-CITE")
 def test_narrative_shapes(tmp_path: Path, old: str, new: str, found: list[tuple[str, str | None, str]]) -> None:
     result = check_file(_text_report(tmp_path, old, new), Options(selection=Selection(select=NARRATIVE)))
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
+
+
+# A district's real wording (2022 report of a Guangdong district, figures of this report's table 3:
+# （七）总计 69, （一） 30, （二） 5, （三） 8, （四） 25, （五） 0, （六） 1).
+DISTRICT = ("2021年，全区各职能部门、镇街共完成政府信息依申请公开答复69件，包括上年结转信息公开申请0件。"
+            "其中，予以公开答复30件，占43.48%；部分公开5件，占7.25%；不予公开8件，占11.59%；"
+            "无法提供的25件，占36.23%；不予处理的0件，占0.00%；其他处理1件，占1.45%。")
+
+
+@pytest.mark.parametrize(("old", "new", "found"), [
+    ("", "", []),
+    ("予以公开答复30件", "予以公开答复31件", [("RL-NAR-001", "30", "31")]),
+    ("不予处理的0件，占0.00%", "不予处理的0件，占1.00%", [("RL-NAR-002", "0.00%", "1.00%")]),
+    ("无法提供的25件，占36.23%", "无法提供的25件，占35.23%", [("RL-NAR-002", "36.23%", "35.23%")]),
+    ("答复69件", "答复70件", [("RL-NAR-001", "69", "70")]),
+])
+def test_results_in_a_districts_wording(tmp_path: Path, old: str, new: str, found: list[tuple[str, str, str]]) -> None:
+    sentence = DISTRICT.replace(old, new) if old else DISTRICT
+    path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence)
+    result = check_file(path, Options(selection=Selection(select=NARRATIVE)))
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
+    for f in result.findings:
+        assert f.location.block == 5 and f.location.text and new in f.location.text  # the sentence, at its paragraph
+
+
+def test_abbreviation_defined_with_xiacheng(tmp_path: Path) -> None:
+    """「（下称《条例》）」 (a Shenzhen district's 2024 report) defines the abbreviation too."""
+    path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》",
+                        "认真贯彻落实《中华人民共和国政府信息公开条例》（下称《条例》）和《条例》")
+    assert check_file(path, Options(selection=Selection(select=("RL-CITE",)))).findings == ()
+    path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》", "认真贯彻落实《政府信息公开条例》")
+    assert [(f.rule, f.expected, f.actual) for f in check_file(path, Options()).findings] == [
+        ("RL-CITE-001", "中华人民共和国政府信息公开条例", "政府信息公开条例")]
+
+
+def test_combined_appeals_and_litigation(tmp_path: Path) -> None:
+    """「行政复议和行政诉讼案件N件」 is the sum of both, not a litigation count."""
+    sentence = "本年度发生政府信息公开行政复议和行政诉讼案件15件。"
+    path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence)
+    assert check_file(path, Options(selection=Selection(select=NARRATIVE))).findings == ()
+    path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence.replace("15", "12"))
+    assert [(f.rule, f.expected, f.actual) for f in check_file(path, Options(selection=Selection(select=NARRATIVE))).findings] == [
+        ("RL-NAR-001", "15", "12")]

@@ -25,8 +25,8 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _defined(text: str, abbreviation: str) -> bool:
-    """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「简称“条例”」)."""
-    return re.search("简称[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?", text) is not None
+    """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「下称《条例》」, 「简称“条例”」)."""
+    return re.search("(?:简称|下称|以下称)[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?", text) is not None
 
 
 def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:

@@ -120,7 +120,8 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
 
 @register("narrative")
 def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    """Each sentence quoting a figure is compared with the table; one finding per quote and paragraph."""
+    """Each sentence quoting a figure is compared with the table: the first place each quote
+    matches in each sentence, one finding per figure."""
     quotes = _quotes(check, ruleset.edition)
     if not quotes:
         return
@@ -128,15 +129,15 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     if measure == "change" and report.previous is None:
         return  # year-on-year changes need last year's report
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
-    seen: set[tuple[int, str]] = set()
     for para in report.document.paragraphs():
         raw = para.full_text
         if not any(u in raw for u in units) or not _DIGIT.search(raw):
             continue  # every quote counts in one of its units (full-width digits are \d too)
         text = strip_spaces(nfkc_numbers(raw))
         for sentence in SENTENCE.findall(text):
+            seen: set[tuple[str, int]] = set()  # (what, where): two patterns of one quote, one figure
             for quote in quotes:
-                if (para.index, quote.what) in seen or not any(u in sentence for u in quote.units):
+                if not any(u in sentence for u in quote.units):
                     continue
                 if quote.context and not any(w in sentence for w in quote.context):
                     continue
@@ -145,8 +146,11 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 m = quote.regex.search(sentence)
                 if not m:
                     continue
+                figure = (quote.what, m.start(1))
+                if figure in seen:
+                    continue
+                seen.add(figure)
                 draft = _compare(report, check.params, measure, quote, m, sentence, para.index)
-                seen.add((para.index, quote.what))
                 if draft is not None:
                     yield draft
 
