@@ -25,6 +25,7 @@ SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 @dataclass(frozen=True)
 class _Quote:
     what: str
+    what_en: str
     regex: re.Pattern[str]
     table: str
     columns: tuple[str, ...]
@@ -47,7 +48,7 @@ def _quotes(check: CheckSpec, edition: Optional[int]) -> list[_Quote]:
             continue  # a quote whose share the rule set does not define
         units = quote_units(q, params)
         readings = tuple(tuple(r) for r in q.get("readings") or ())
-        out.append(_Quote(q["what"], re.compile(unit_pattern(q["pattern"], units) + tail), q["table"],
+        out.append(_Quote(q["what"], q.get("what_en", q["what"]), re.compile(unit_pattern(q["pattern"], units) + tail), q["table"],
                           tuple(q["columns"]), readings, tuple(tuple(r) for r in q.get("of") or ()),
                           units, tuple(q.get("context") or ()), tuple(q.get("unless") or ())))
     return out
@@ -161,7 +162,7 @@ def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: _Qu
     if not readings:
         return None
     loc = report.location(block, text=sentence)
-    base = {"what": quote.what, "table": report.tables[quote.table].spec.number, "sentence": sentence}
+    base = {"what": quote.what, "what_en": quote.what_en, "table": report.tables[quote.table].spec.number, "sentence": sentence}
     if measure == "count":
         quoted = m.group("n") if "n" in quote.regex.groupindex else m.group(1)
         if any(Decimal(quoted) == r.value for r in readings):

@@ -43,7 +43,7 @@ def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[
         listed = [s for s in ruleset.sections
                   if any(label_key(t) in listed_text for t in (s.title, *s.aliases))]
         loc = report.location(para.index, text=m.group(0))
-        params = {"announced": m.group("count"), "sentence": m.group(0)}
+        params = {"announced": m.group("count"), "count": announced, "sentence": m.group(0)}
         if listed and len(listed) != announced:
             yield Draft("listed", loc, {**params, "listed": len(listed), "names": "、".join(s.title for s in listed)},
                         expected=str(len(listed)), actual=str(announced))
