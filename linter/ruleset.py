@@ -342,6 +342,16 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
 UNIT = "{unit}"  # in a narrative quote's pattern: any of the quote's units
 
 
+def quote_readings(quote: Mapping[str, Any]) -> list[list[str]]:
+    """A narrative quote's accepted readings (row-key sets); ``row`` and ``or_rows`` are shorthands."""
+    readings = [list(r) for r in quote.get("readings") or ()]
+    if quote.get("row"):
+        readings.insert(0, [quote["row"]])
+    if quote.get("or_rows"):
+        readings.append(list(quote["or_rows"]))
+    return readings
+
+
 def unit_pattern(pattern: str, units: tuple[str, ...]) -> str:
     """A narrative quote's pattern with ``{unit}`` standing for any of its units."""
     return pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
@@ -366,8 +376,8 @@ def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, 
     for col in quote["columns"]:
         if col not in columns:
             raise RuleSetError(origin, where + ".columns", f"unknown column '{col}' of table '{table.key}'")
-    for field_ in ("readings", "of"):
-        for keys in quote.get(field_, []):
+    for field_, sets in (("readings", quote_readings(quote)), ("of", quote.get("of", []))):
+        for keys in sets:
             for key in keys:
                 if key not in rows:
                     raise RuleSetError(origin, f"{where}.{field_}", f"unknown row '{key}' of table '{table.key}'")

@@ -70,7 +70,7 @@ def test_a_pattern_outside_its_units_is_a_rule_file_error(tmp_path: Path) -> Non
 
 
 def test_quote_rows_are_checked_when_the_rules_load(tmp_path: Path) -> None:
-    text = (PROVINCE_RULE % "份").replace("readings: [[new]]", "readings: [[newly]]")
+    text = (PROVINCE_RULE % "份").replace("readings: [[new]]", "row: newly")  # the shorthand of [[newly]]
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RuleSetError, match="unknown row 'newly'"):

@@ -17,7 +17,7 @@ from linter.checks import Draft, register
 from linter.model import Location
 from linter.normalize import nfkc_numbers, strip_spaces
 from linter.recognise import FoundRow, LogicalTable, Report
-from linter.ruleset import CheckSpec, RuleSet, quote_units, unit_pattern
+from linter.ruleset import CheckSpec, RuleSet, quote_readings, quote_units, unit_pattern
 from linter.values import format_number, parse_value
 
 _DIGIT = re.compile(r"\d")
@@ -47,7 +47,7 @@ def _quotes(check: CheckSpec, edition: Optional[int]) -> list[_Quote]:
         if measure == "share" and not q.get("of"):
             continue  # a quote whose share the rule set does not define
         units = quote_units(q, params)
-        readings = tuple(tuple(r) for r in q.get("readings") or ())
+        readings = tuple(tuple(r) for r in quote_readings(q))
         out.append(_Quote(q["what"], q.get("what_en", q["what"]), re.compile(unit_pattern(q["pattern"], units) + tail), q["table"],
                           tuple(q["columns"]), readings, tuple(tuple(r) for r in q.get("of") or ()),
                           units, tuple(q.get("context") or ()), tuple(q.get("unless") or ())))
