@@ -179,3 +179,18 @@ def test_combined_appeals_and_litigation(tmp_path: Path) -> None:
     path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence.replace("15", "12"))
     assert [(f.rule, f.expected, f.actual) for f in check_file(path, Options(selection=Selection(select=NARRATIVE))).findings] == [
         ("RL-NAR-001", "15", "12")]
+
+
+def test_the_documented_province_file_works(tmp_path: Path) -> None:
+    """docs/narrative.md's example rule file loads and both of its rules fire."""
+    doc = (ROOT / "docs" / "narrative.md").read_text(encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    rules = tmp_path / "province.yaml"
+    rules.write_text(block, encoding="utf-8")
+    text = TEXT.read_text(encoding="utf-8").replace("本年度共收到政府信息公开申请70件", "本年度共收到申请71份")
+    text = text.replace("认真贯彻落实《中华人民共和国政府信息公开条例》", "认真贯彻落实《福建省信息公开办法》")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, Options(extra_rules=(str(rules),), selection=Selection(select=("PROV",))))
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == [
+        ("PROV-CITE-001", "福建省政府信息公开办法", "福建省信息公开办法"), ("PROV-NAR-001", "70", "71")]
