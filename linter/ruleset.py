@@ -79,10 +79,27 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A narrative quote of a figure (``narrative`` checks), compiled with its rule set."""
+
+    what: str
+    what_en: str
+    regex: "re.Pattern[str]"  # the pattern, units filled in, and the check's tail
+    table: str
+    columns: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
+    of: tuple[tuple[str, ...], ...]  # shares: the row sets a percentage may be taken of
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CheckSpec:
     kind: str
     params: Mapping[str, Any]
     relation: Optional[Relation] = None
+    quotes: tuple[Quote, ...] = ()  # ``narrative`` checks: the quotes of this edition
 
 
 @dataclass(frozen=True)
@@ -317,10 +334,11 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
     relation = None
     for i, pattern in enumerate(c.get("patterns", [])):
         _regex(pattern["regex"], origin, f"{where}.patterns[{i}].regex")
+    quotes = []
     for i, quote in enumerate(c.get("quotes", [])):
         if edition is not None and edition not in quote.get("editions", [edition]):
             continue  # a quote of the other edition
-        _check_quote(c, quote, tables, origin, f"{where}.quotes[{i}]", all_keys or {})
+        quotes.append(_check_quote(c, quote, tables, origin, f"{where}.quotes[{i}]", all_keys or {}))
     if c["kind"] == "equation":
         table = tables[c["table"]]
         try:
@@ -336,7 +354,7 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
                 raise ExprError(f"unknown anchor '{c['anchor']}'")
         except ExprError as exc:
             raise RuleSetError(origin, where + ".expr", str(exc)) from None
-    return CheckSpec(c["kind"], params, relation)
+    return CheckSpec(c["kind"], params, relation, tuple(quotes))
 
 
 UNIT = "{unit}"  # in a narrative quote's pattern: any of the quote's units
@@ -363,12 +381,12 @@ def quote_units(quote: Mapping[str, Any], check: Mapping[str, Any]) -> tuple[str
 
 
 def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, TableSpec], origin: str,
-                 where: str, all_keys: Mapping[str, tuple[set[str], set[str]]]) -> None:
-    """A narrative quote names known rows and columns, and its pattern counts in its units."""
+                 where: str, all_keys: Mapping[str, tuple[set[str], set[str]]]) -> Quote:
+    """A narrative quote, compiled: it names known rows and columns, and its pattern counts in its units."""
     units = quote_units(quote, c)
     if UNIT not in quote["pattern"] and not any(u in quote["pattern"] for u in units):
         raise RuleSetError(origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
-    _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
+    regex = _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
     table = tables.get(quote["table"])
     if table is None:
         raise RuleSetError(origin, where + ".table", f"unknown table '{quote['table']}'")
@@ -376,16 +394,24 @@ def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, 
     for col in quote["columns"]:
         if col not in columns:
             raise RuleSetError(origin, where + ".columns", f"unknown column '{col}' of table '{table.key}'")
-    for field_, sets in (("readings", quote_readings(quote)), ("of", quote.get("of", []))):
+    readings = quote_readings(quote)
+    for field_, sets in (("readings", readings), ("of", quote.get("of", []))):
         for keys in sets:
             for key in keys:
                 if key not in rows:
                     raise RuleSetError(origin, f"{where}.{field_}", f"unknown row '{key}' of table '{table.key}'")
+    needed = {"share": ("pct",), "change": ("pct", "dir")}.get(c.get("measure", "count"), ())
+    missing = [g for g in needed if g not in regex.groupindex]
+    if missing:
+        raise RuleSetError(origin, where + ".pattern", f"a {c['measure']} needs the named group(s) {missing} (in the tail)")
+    return Quote(quote["what"], quote.get("what_en", quote["what"]), regex, table.key, tuple(quote["columns"]),
+                 tuple(tuple(r) for r in readings), tuple(tuple(r) for r in quote.get("of", [])), units,
+                 tuple(quote.get("context", [])), tuple(quote.get("unless", [])))
 
 
-def _regex(pattern: str, origin: str, where: str) -> None:
+def _regex(pattern: str, origin: str, where: str) -> "re.Pattern[str]":
     try:
-        re.compile(pattern)
+        return re.compile(pattern)
     except re.error as exc:
         raise RuleSetError(origin, where, f"invalid regular expression: {exc}") from None
 
@@ -443,7 +469,9 @@ def _cache_file(path: Path, extra: tuple[str, ...]) -> Optional[Path]:
         return None
     digest = hashlib.sha256(__version__.encode())
     try:
-        files = sorted(path.parent.glob("*.yaml")) + sorted(data_dir("schemas").glob("*.json")) + [Path(e) for e in extra]
+        # This module too: the pickle holds its classes, which a new release may change.
+        files = (sorted(path.parent.glob("*.yaml")) + sorted(data_dir("schemas").glob("*.json"))
+                 + [Path(__file__)] + [Path(e) for e in extra])
         for f in files:
             digest.update(f.name.encode() + b"\0" + f.read_bytes())
     except OSError:

@@ -44,9 +44,10 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
     reported: set[str] = set()
     for para in report.document.paragraphs():
-        text = strip_spaces(nfkc_numbers(para.full_text))
-        if not text:
-            continue
+        raw = para.full_text
+        if "《" not in raw and (not notices or "号" not in raw):
+            continue  # no title and no document number
+        text = strip_spaces(nfkc_numbers(raw))
         for at, title in _titles(text):
             if title in known or title in reported:
                 continue

@@ -17,41 +17,11 @@ from linter.checks import Draft, register
 from linter.model import Location
 from linter.normalize import nfkc_numbers, strip_spaces
 from linter.recognise import FoundRow, LogicalTable, Report
-from linter.ruleset import CheckSpec, RuleSet, quote_readings, quote_units, unit_pattern
+from linter.ruleset import CheckSpec, Quote, RuleSet
 from linter.values import format_number, parse_value
 
 _DIGIT = re.compile(r"\d")
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-@dataclass(frozen=True)
-class _Quote:
-    what: str
-    what_en: str
-    regex: re.Pattern[str]
-    table: str
-    columns: tuple[str, ...]
-    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
-    of: tuple[tuple[str, ...], ...]  # shares: the row-key sets the share may be taken of
-    units: tuple[str, ...]
-    context: tuple[str, ...]
-    unless: tuple[str, ...]
-
-
-def _quotes(check: CheckSpec, edition: Optional[int]) -> list[_Quote]:
-    params = check.params
-    measure = params.get("measure", "count")
-    tail = params.get("tail", "")
-    out = []
-    for q in params["quotes"]:
-        if edition is not None and "editions" in q and edition not in q["editions"]:
-            continue
-        if measure == "share" and not q.get("of"):
-            continue  # a quote whose share the rule set does not define
-        units = quote_units(q, params)
-        readings = tuple(tuple(r) for r in quote_readings(q))
-        out.append(_Quote(q["what"], q.get("what_en", q["what"]), re.compile(unit_pattern(q["pattern"], units) + tail), q["table"],
-                          tuple(q["columns"]), readings, tuple(tuple(r) for r in q.get("of") or ()),
-                          units, tuple(q.get("context") or ()), tuple(q.get("unless") or ())))
-    return out
 
 
 @dataclass(frozen=True)
@@ -83,13 +53,13 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
     return _Value(total, tuple(cells))
 
 
-def _readings(report: Report, quote: _Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
+def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
     table = report.tables.get(quote.table)
     values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
     return [v for v in values if v is not None]
 
 
-def _related(report: Report, quote: _Quote, *values: _Value) -> tuple[Location, ...]:
+def _related(report: Report, quote: Quote, *values: _Value) -> tuple[Location, ...]:
     table = report.tables[quote.table]
     out: list[Location] = []
     for v in values:
@@ -123,12 +93,12 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
 def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each sentence quoting a figure is compared with the table: the first place each quote
     matches in each sentence, one finding per figure."""
-    quotes = _quotes(check, ruleset.edition)
-    if not quotes:
-        return
     measure = check.params.get("measure", "count")
     if measure == "change" and report.previous is None:
         return  # year-on-year changes need last year's report
+    quotes = [q for q in check.quotes if measure != "share" or q.of]  # shares: the quotes that define them
+    if not quotes:
+        return
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
     for para in report.document.paragraphs():
         raw = para.full_text
@@ -136,9 +106,12 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
             continue  # every quote counts in one of its units (full-width digits are \d too)
         text = strip_spaces(nfkc_numbers(raw))
         for sentence in SENTENCE.findall(text):
+            present = {u for u in units if u in sentence}
+            if not present or not _DIGIT.search(sentence):
+                continue
             seen: set[tuple[str, int]] = set()  # (what, where): two patterns of one quote, one figure
             for quote in quotes:
-                if not any(u in sentence for u in quote.units):
+                if present.isdisjoint(quote.units):
                     continue
                 if quote.context and not any(w in sentence for w in quote.context):
                     continue
@@ -156,7 +129,7 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                     yield draft
 
 
-def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: _Quote, m: re.Match[str],
+def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str],
              sentence: str, block: int) -> Optional[Draft]:
     readings = _readings(report, quote, quote.readings)
     if not readings:

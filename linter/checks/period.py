@@ -54,6 +54,8 @@ def check_period(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
     cues = tuple(check.params["cues"])
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
     for para in islice(paragraphs, check.params.get("within", 40)):
+        if not any(c[0] in para.full_text for c in cues):
+            continue  # no cue can start here (a cue may be spaced out: 「统 计 期 限」)
         text = strip_spaces(nfkc_numbers(para.full_text))
         at = min((i for i in (text.find(c) for c in cues) if i >= 0), default=-1)
         if at < 0:
