@@ -201,3 +201,10 @@ def test_the_documented_province_file_works(tmp_path: Path) -> None:
     result = check_file(path, Options(extra_rules=(str(rules),), selection=Selection(select=("PROV",))))
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == [
         ("PROV-CITE-001", "福建省政府信息公开办法", "福建省信息公开办法"), ("PROV-NAR-001", "70", "71")]
+
+
+def test_a_short_name_the_text_defines_is_not_a_wrong_title(tmp_path: Path) -> None:
+    path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》",
+                        "认真贯彻落实《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），"
+                        "执行《政府信息公开条例》")
+    assert check_file(path, Options(selection=Selection(select=("RL-CITE",)))).findings == ()

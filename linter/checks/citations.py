@@ -14,6 +14,7 @@ from linter.ruleset import CheckSpec, RuleSet
 
 # A title in 《》; one level of nesting in 〈〉 or <> (「《关于印发<…格式>的通知》」) is a title too.
 _TITLE = re.compile(r"《([^《》]{1,80})》")
+_DEFINITION = re.compile(r"(?:简称|下称|以下称)[《“\"「]([^《》“”\"「」]{1,30})[》”\"」]")
 _INNER = re.compile(r"[<〈＜]([^<>〈〉＜＞]{1,80})[>〉＞]")
 
 
@@ -42,6 +43,7 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     notices = [(re.compile(n["pattern"]), n) for n in check.params.get("notices", ())]
     wanted = expected_edition(report.report_year)
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
+    shorts: set[str] = set()  # every short name the text has defined so far
     reported: set[str] = set()
     for para in report.document.paragraphs():
         raw = para.full_text
@@ -60,6 +62,8 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                                 {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
                 continue
             doc = _meant(title, documents)
+            if doc is not None and (title in shorts or _defined(text[:at + len(title) + 2], title)):
+                continue  # the text's own short name for a document (「以下简称《政府信息公开条例》」)
             if doc is not None:
                 reported.add(title)
                 yield Draft("title", report.location(para.index, text=f"《{title}》"),
@@ -76,3 +80,4 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                                 expected=right["name"] if right else str(wanted), actual=notice["name"])
                     break
         defined.update(a for a in abbreviations if _defined(text, a))
+        shorts.update(_DEFINITION.findall(text))
