@@ -208,3 +208,26 @@ def test_a_short_name_the_text_defines_is_not_a_wrong_title(tmp_path: Path) -> N
                         "认真贯彻落实《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），"
                         "执行《政府信息公开条例》")
     assert check_file(path, Options(selection=Selection(select=("RL-CITE",)))).findings == ()
+
+
+@pytest.mark.parametrize(("change", "found"), [
+    ("同比下降5.4%", []),            # 70 against 74: −5.41%
+    ("同比下降6.7%", []),            # 70 against 74 + 1: −6.67% (the other reading)
+    ("较上年减少5%", []),            # printed without decimals, truncated
+    ("同比增长5.4%", [("RL-NAR-003", "下降5.4%", "增长5.4%")]),  # the wrong direction
+    ("同比下降9%", [("RL-NAR-003", "下降5%", "下降9%")]),
+])
+def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[str, str, str]]) -> None:
+    """平潭 2021 (收到70件) read against 平潭 2022 as if it were the year before (一 74, 二 1)."""
+    from linter.check import load_previous
+    from tests.rulecases.build import Case, build, replace_in_paragraphs
+
+    case = Case("down.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",
+                (replace_in_paragraphs("共收到70件申请，", f"共收到70件申请，{change}，"),))
+    path = build(case, tmp_path)
+    previous, failed = load_previous(ROOT / "fixtures" / "corpus_docx" / "2022_pingtan_zhqsyq.docx", Options())
+    assert failed is None
+    result = check_file(path, Options(selection=Selection(select=("RL-NAR-003",))), previous)
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
+    assert all(f.location.block == 5 and change in (f.location.text or "") for f in result.findings)
+    assert all([r.row_label for r in f.related] == ["一、本年新收政府信息公开申请数量"] for f in result.findings)

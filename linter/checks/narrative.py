@@ -120,7 +120,7 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 m = quote.regex.search(sentence)
                 if not m:
                     continue
-                figure = (quote.what, m.start(1))
+                figure = (quote.what, m.start("n" if "n" in quote.regex.groupindex else 1))
                 if figure in seen:
                     continue
                 seen.add(figure)
@@ -129,55 +129,71 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                     yield draft
 
 
+def _figure(m: re.Match[str]) -> str:
+    """The quoted figure: the group named ``n``, else group 1."""
+    return m.group("n") if "n" in m.re.groupindex else m.group(1)
+
+
 def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str],
              sentence: str, block: int) -> Optional[Draft]:
     readings = _readings(report, quote, quote.readings)
     if not readings:
         return None
     loc = report.location(block, text=sentence)
-    base = {"what": quote.what, "what_en": quote.what_en, "table": report.tables[quote.table].spec.number, "sentence": sentence}
+    base = {"what": quote.what, "what_en": quote.what_en, "table": report.tables[quote.table].spec.number,
+            "sentence": sentence}
     if measure == "count":
-        quoted = m.group("n") if "n" in quote.regex.groupindex else m.group(1)
-        if any(Decimal(quoted) == r.value for r in readings):
-            return None
-        value = format_number(readings[0].value)
-        return Draft("mismatch", loc, {**base, "quoted": quoted, "value": value}, expected=value, actual=quoted,
-                     related=_related(report, quote, readings[0]))
-    pct = m.group("pct")
+        return _count(report, quote, readings, _figure(m), loc, base)
     if measure == "share":
-        wholes = _readings(report, quote, quote.of)
-        pairs = [(r, w) for r in readings for w in wholes if w.value]
-        if not pairs:
-            return None
-        quoted_n = m.group("n") if "n" in quote.regex.groupindex else m.group(1)
-        parts = [r.value for r in readings] + [Decimal(quoted_n)]
-        if any(agrees(pct, _percent(p, w.value)) for p in parts for _r, w in pairs):
-            return None
-        part, whole = pairs[0]
-        exact = printed(_percent(part.value, whole.value), _decimals(pct))
-        return Draft("share", loc, {**base, "quoted": pct + "%", "value": format(exact, "f") + "%",
-                                    "part": format_number(part.value), "whole": format_number(whole.value)},
-                     expected=format(exact, "f") + "%", actual=pct + "%", related=_related(report, quote, part, whole))
-    # measure == "change": against the same reading in last year's report
+        return _share(report, quote, readings, _figure(m), m.group("pct"), loc, base)
+    return _change(report, params, quote, m.group("dir"), m.group("pct"), loc, base)
+
+
+def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, loc: Location,
+           base: dict[str, Any]) -> Optional[Draft]:
+    """The figure equals one of the quote's readings; a finding names the first."""
+    if any(Decimal(quoted) == r.value for r in readings):
+        return None
+    value = format_number(readings[0].value)
+    return Draft("mismatch", loc, {**base, "quoted": quoted, "value": value}, expected=value, actual=quoted,
+                 related=_related(report, quote, readings[0]))
+
+
+def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, loc: Location,
+           base: dict[str, Any]) -> Optional[Draft]:
+    """The percentage is a reading (or the quoted figure) over one of the quote's totals."""
+    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value]
+    if not pairs:
+        return None
+    parts = [r.value for r in readings] + [Decimal(quoted)]
+    if any(agrees(pct, _percent(p, w.value)) for p in parts for _r, w in pairs):
+        return None
+    part, whole = pairs[0]
+    value = format(printed(_percent(part.value, whole.value), _decimals(pct)), "f") + "%"
+    return Draft("share", loc, {**base, "quoted": pct + "%", "value": value,
+                                "part": format_number(part.value), "whole": format_number(whole.value)},
+                 expected=value, actual=pct + "%", related=_related(report, quote, part, whole))
+
+
+def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, loc: Location,
+            base: dict[str, Any]) -> Optional[Draft]:
+    """The change is (this year − last year) / last year of one reading, in the direction written."""
     assert report.previous is not None
-    down = m.group("dir") in params.get("down", ())
-    signed = -Decimal(pct) if down else Decimal(pct)
+    down = direction in params.get("down", ())
     table, before_table = report.tables.get(quote.table), report.previous.tables.get(quote.table)
     pairs = []
     for rows in quote.readings or ((),):
         now = table_value(table, rows, quote.columns)
         before = table_value(before_table, rows, quote.columns)
         if now is not None and before is not None and before.value:
-            pairs.append((now, before))
+            pairs.append((now, _percent(now.value - before.value, before.value), before))
     if not pairs:
         return None
-    if any(agrees(format(abs(signed), "f"), abs(_percent(n.value - b.value, b.value)))
-           and (_percent(n.value - b.value, b.value) < 0) == down for n, b in pairs):
+    if any(agrees(pct, abs(change)) and (change == 0 or (change < 0) == down) for _n, change, _b in pairs):
         return None
-    now, before = pairs[0]
-    exact = _percent(now.value - before.value, before.value)
-    words = params.get("down", ("下降",)) if exact < 0 else params.get("up", ("增长",))
-    value = words[0] + format(printed(abs(exact), _decimals(pct)), "f") + "%"
-    return Draft("change", loc, {**base, "quoted": m.group("dir") + pct + "%", "value": value,
+    now, change, before = pairs[0]
+    words = params.get("down", ("下降",)) if change < 0 else params.get("up", ("增长",))
+    value = words[0] + format(printed(abs(change), _decimals(pct)), "f") + "%"
+    return Draft("change", loc, {**base, "quoted": direction + pct + "%", "value": value,
                                  "now": format_number(now.value), "before": format_number(before.value)},
-                 expected=value, actual=m.group("dir") + pct + "%", related=_related(report, quote, now))
+                 expected=value, actual=direction + pct + "%", related=_related(report, quote, now))
