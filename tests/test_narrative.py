@@ -231,3 +231,33 @@ def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[st
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
     assert all(f.location.block == 5 and change in (f.location.text or "") for f in result.findings)
     assert all([r.row_label for r in f.related] == ["一、本年新收政府信息公开申请数量"] for f in result.findings)
+
+
+PARTS = ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+         "存在的主要问题及改进情况和其他需要报告的事项等{count}个部分。")
+
+
+@pytest.mark.parametrize(("count", "found"), [
+    ("六", []),
+    ("6", []),
+    ("七", [("RL-STR-003", "6", "7"), ("RL-STR-003", "6", "7")]),  # six listed; six sections present
+])
+def test_preamble_part_count(tmp_path: Path, count: str, found: list[tuple[str, str, str]]) -> None:
+    path = _text_report(tmp_path, "本报告所列数据的统计期限", PARTS.format(count=count) + "本报告所列数据的统计期限")
+    result = check_file(path, Options(selection=Selection(select=("RL-STR-003",))))
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
+    if found:
+        assert {f.message.split("，")[1][:4] for f in result.findings} == {"但列出的", "但报告中"}
+
+
+def test_a_2020_report_citing_the_2021_format_notice(tmp_path: Path) -> None:
+    source = ROOT / "fixtures" / "corpus" / "2020_dongtou_zhujianju.txt"
+    text = source.read_text(encoding="utf-8")
+    old = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的规定"
+    assert old in text
+    path = tmp_path / "2020_dongtou.txt"
+    path.write_text(text.replace(old, old + "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"),
+                    encoding="utf-8")
+    result = check_file(path, Options(selection=Selection(select=("RL-CITE-002", "RL-VER-001"))))
+    assert [(f.rule, f.expected, f.actual) for f in result.findings] == [
+        ("RL-CITE-002", "国办公开办函〔2019〕60号", "国办公开办函〔2021〕30号")]
