@@ -29,6 +29,9 @@ _NOTES = """## Where the rules differ from the format specification's catalogue
   report reads 「行政法复议」); without it such a report would get RL-STR-001 "section missing".
 - RL-NAR-001 accepts 「收到申请N件」 equal to row 一 or to 一 + 二: real reports count the
   carried-over application as received.
+- The catalogue's one narrative rule is split so each part can be selected or ignored: shares and
+  year-on-year changes (RL-NAR-002/003), the period's dates (RL-META-003), the preamble's parts
+  (RL-STR-003) and the documents cited (RL-CITE-001/002); docs/narrative.md.
 - RL-META-001 accepts a file name carrying the publication year (report year + 1).
 - RL-META-002 applies the 1月31日 deadline only when the body is recognisably a department; for a
   government or a body it cannot classify it uses 3月31日, to avoid false findings.

@@ -112,10 +112,27 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A narrative quote of a figure (``narrative`` checks), compiled with its rule set."""
+
+    what: str
+    what_en: str
+    regex: "re.Pattern[str]"  # the pattern, units filled in, and the check's tail
+    table: str
+    columns: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
+    of: tuple[tuple[str, ...], ...]  # shares: the row sets a percentage may be taken of
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CheckSpec:
     kind: str
     params: Mapping[str, Any]
     relation: Optional[Relation] = None
+    quotes: tuple[Quote, ...] = ()  # ``narrative`` checks: the quotes of this edition
 
 
 @dataclass(frozen=True)
@@ -323,6 +340,10 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             raise RuleSetError(origin, where, "duplicate row or column key")
         tables[tkey] = TableSpec(tkey, t["number"], t["section"], t["title"], tuple(t["signature"]),
                                  columns, rows, groups, tuple(t.get("tolerated_rows", [])))
+    # Row and column keys of every edition: a quote may name rows of either edition (one reading
+    # per edition) and columns of one edition (a quote for that edition only).
+    all_keys = {tkey: ({r["key"] for r in t["rows"]}, {c["key"] for c in t["columns"]})
+                for tkey, t in data["tables"].items()}
     rules: list[RuleSpec] = []
     seen_ids: set[str] = set()
     for i, r in enumerate(_for_edition(data["rules"], edition)):
@@ -333,7 +354,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         raw_checks = r.get("checks") or [r["check"]]
         checks = []
         for j, c in enumerate(_for_edition(raw_checks, edition)):
-            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]"))
+            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]", all_keys, edition))
         rules.append(
             RuleSpec(
                 id=r["id"], name=r["name"], severity=r["severity"], summary=r["summary"], basis=r["basis"],
@@ -350,7 +371,9 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
     return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""), applies)
 
 
-def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str) -> CheckSpec:
+def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str,
+                   all_keys: Optional[Mapping[str, tuple[set[str], set[str]]]] = None,
+                   edition: Optional[int] = None) -> CheckSpec:
     params = {k: v for k, v in c.items() if k not in ("kind", "editions")}
     for tkey in [c["table"]] if "table" in c else c.get("tables", []):
         if tkey not in tables:
@@ -358,10 +381,11 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
     relation = None
     for i, pattern in enumerate(c.get("patterns", [])):
         _regex(pattern["regex"], origin, f"{where}.patterns[{i}].regex")
+    quotes = []
     for i, quote in enumerate(c.get("quotes", [])):
-        _regex(quote["pattern"], origin, f"{where}.quotes[{i}].pattern")
-        if quote["table"] not in tables:
-            raise RuleSetError(origin, f"{where}.quotes[{i}].table", f"unknown table '{quote['table']}'")
+        if edition is not None and edition not in quote.get("editions", [edition]):
+            continue  # a quote of the other edition
+        quotes.append(_check_quote(c, quote, tables, origin, f"{where}.quotes[{i}]", all_keys or {}))
     for name, day in c.get("deadlines", {}).items():
         try:
             date(2000, day["month"], day["day"])  # a leap year: 2月29日 is a day
@@ -382,14 +406,64 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
                 raise ExprError(f"unknown anchor '{c['anchor']}'")
         except ExprError as exc:
             raise RuleSetError(origin, where + ".expr", str(exc)) from None
-    return CheckSpec(c["kind"], params, relation)
+    return CheckSpec(c["kind"], params, relation, tuple(quotes))
 
 
-def _regex(pattern: str, origin: str, where: str) -> None:
-    import re
+UNIT = "{unit}"  # in a narrative quote's pattern: any of the quote's units
 
+
+def quote_readings(quote: Mapping[str, Any]) -> list[list[str]]:
+    """A narrative quote's accepted readings (row-key sets); ``row`` and ``or_rows`` are shorthands."""
+    readings = [list(r) for r in quote.get("readings") or ()]
+    if quote.get("row"):
+        readings.insert(0, [quote["row"]])
+    if quote.get("or_rows"):
+        readings.append(list(quote["or_rows"]))
+    return readings
+
+
+def unit_pattern(pattern: str, units: tuple[str, ...]) -> str:
+    """A narrative quote's pattern with ``{unit}`` standing for any of its units."""
+    return pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
+
+
+def quote_units(quote: Mapping[str, Any], check: Mapping[str, Any]) -> tuple[str, ...]:
+    """A narrative quote's units: its own, else its check's."""
+    return tuple(quote.get("units") or check.get("units") or ())
+
+
+def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, TableSpec], origin: str,
+                 where: str, all_keys: Mapping[str, tuple[set[str], set[str]]]) -> Quote:
+    """A narrative quote, compiled: it names known rows and columns, and its pattern counts in its units."""
+    units = quote_units(quote, c)
+    if UNIT not in quote["pattern"] and not any(u in quote["pattern"] for u in units):
+        raise RuleSetError(origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
+    regex = _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
+    table = tables.get(quote["table"])
+    if table is None:
+        raise RuleSetError(origin, where + ".table", f"unknown table '{quote['table']}'")
+    rows, columns = all_keys.get(table.key, (set(), set()))
+    for col in quote["columns"]:
+        if col not in columns:
+            raise RuleSetError(origin, where + ".columns", f"unknown column '{col}' of table '{table.key}'")
+    readings = quote_readings(quote)
+    for field_, sets in (("readings", readings), ("of", quote.get("of", []))):
+        for keys in sets:
+            for key in keys:
+                if key not in rows:
+                    raise RuleSetError(origin, f"{where}.{field_}", f"unknown row '{key}' of table '{table.key}'")
+    needed = {"share": ("pct",), "change": ("pct", "dir")}.get(c.get("measure", "count"), ())
+    missing = [g for g in needed if g not in regex.groupindex]
+    if missing:
+        raise RuleSetError(origin, where + ".pattern", f"a {c['measure']} needs the named group(s) {missing} (in the tail)")
+    return Quote(quote["what"], quote.get("what_en", quote["what"]), regex, table.key, tuple(quote["columns"]),
+                 tuple(tuple(r) for r in readings), tuple(tuple(r) for r in quote.get("of", [])), units,
+                 tuple(quote.get("context", [])), tuple(quote.get("unless", [])))
+
+
+def _regex(pattern: str, origin: str, where: str) -> "re.Pattern[str]":
     try:
-        re.compile(pattern)
+        return re.compile(pattern)
     except re.error as exc:
         raise RuleSetError(origin, where, f"invalid regular expression: {exc}") from None
 

@@ -120,7 +120,9 @@ def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
     data = json.loads(cli("check", "--format", "json", str(report)).output)
     rules = sorted((f["rule"], f["severity"]) for f in data["files"][0]["findings"])
     assert rules == [("RL-NAR-001", "error"), ("RL-T3-002", "error"), ("RL-T3-004", "error")]
-    assert data["files"][0]["findings"][0]["message"] == "the narrative gives 办结申请数 as 3050, but table 3 has 3051"
+    assert data["files"][0]["findings"][0]["message"] == (
+        "the narrative gives requests concluded as 3050 (「本年度共收到政府信息公开申请3029件，上年结转73件，"
+        "依法依规办结3050件，52件结转下年度继续办理。」), but table 3 has 3051")
     text = cli("check", str(report)).output
     assert "error RL-T3-004 column 「总计」: （七）总计 must be the sum" in text
 

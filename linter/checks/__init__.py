@@ -38,7 +38,8 @@ def register(kind: str) -> Callable[[CheckFn], CheckFn]:
 
 def get_check(kind: str) -> CheckFn:
     if kind not in CHECKS:  # not "if not CHECKS": importing one check module registers only its kinds
-        from linter.checks import cells, content, equation, meta, parse, structure  # noqa: F401  (registration)
+        from linter.checks import (  # noqa: F401  (registration)
+            cells, citations, content, equation, meta, narrative, parse, parts, period, structure)
     try:
         return CHECKS[kind]
     except KeyError:

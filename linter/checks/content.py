@@ -1,23 +1,16 @@
-"""Text checks: template residue (RL-TPL-001), required content of sections (RL-S1/S5/S6),
-numbers quoted in the narrative versus the tables (RL-NAR-001)."""
+"""Text checks: template residue (RL-TPL-001), required content of sections (RL-S1/S5/S6)."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from linter.checks import Draft, register
 from linter.metadata import body_kind
 from linter.model import Cell, Paragraph
-from linter.normalize import nfkc_numbers, strip_spaces
-from linter.recognise import FoundRow, Report
+from linter.recognise import Report
 from linter.ruleset import CheckSpec, RuleSet
-from linter.values import format_number, parse_value
-
-_DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
@@ -86,81 +79,3 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
         before = report.previous.section_text(key)
         if before and before == text:
             yield Draft("copied", loc, {"section": hit.spec.heading})
-
-
-@register("narrative")
-def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    """Numbers the narrative quotes (「共收到政府信息公开申请70件」) must equal the table cells."""
-    # (regex, quote, what, context words, words that rule it out), looked up once per report
-    quotes = [(re.compile(q["pattern"]), q, q["what"], q.get("context") or (), q.get("unless") or ())
-              for q in check.params["quotes"]]
-    seen: set[tuple[int, str]] = set()
-    totals: dict[tuple[int, tuple[str, ...]], Optional[_Total]] = {}  # a quote's table total, once
-
-    def total(quote: dict, row_keys: tuple[str, ...]) -> Optional[_Total]:
-        key = (id(quote), row_keys)
-        if key not in totals:
-            totals[key] = _table_value(report, quote, row_keys)
-        return totals[key]
-
-    for para in report.document.paragraphs():
-        raw = para.full_text
-        if ("件" not in raw and "起" not in raw) or not _DIGIT.search(raw):
-            continue  # every quote is a number of 件 or 起 (full-width digits are \d too)
-        text = strip_spaces(nfkc_numbers(raw))
-        for sentence in _SENTENCE.findall(text):
-            if "件" not in sentence and "起" not in sentence:
-                continue  # every quote counts 件 or 起
-            for regex, quote, what, context, unless in quotes:
-                if (para.index, what) in seen:
-                    continue  # quoted already in this paragraph
-                if context and not any([w in sentence for w in context]):
-                    continue
-                if unless and any([w in sentence for w in unless]):
-                    continue
-                m = regex.search(sentence)
-                if not m:
-                    continue
-                found = total(quote, (quote["row"],) if quote.get("row") else ())
-                if found is None:
-                    continue
-                value, cells = found
-                quoted = Decimal(m.group(1))
-                seen.add((para.index, what))
-                alternative = total(quote, tuple(quote["or_rows"])) if quote.get("or_rows") else None
-                if quoted != value and (alternative is None or quoted != alternative[0]):
-                    table = report.tables[quote["table"]]
-                    yield Draft("mismatch", report.location(para.index, text=_snippet(sentence, m.start(), m.end())),
-                                {"what": what, "quoted": m.group(1), "table": table.spec.number,
-                                 "value": format_number(value)},
-                                expected=format_number(value), actual=m.group(1),
-                                related=tuple(report.cell_location(table, row, col) for row, col in cells))
-
-
-_Total = tuple[Decimal, list[tuple[FoundRow, str]]]  # the value and the (row, column) cells summed
-
-
-def _table_value(report: Report, quote: dict, row_keys: tuple[str, ...]) -> Optional[_Total]:
-    """Sum of the quote's columns over ``row_keys`` (no keys: the table's single data row)."""
-    table = report.tables.get(quote["table"])
-    if table is None:
-        return None
-    if row_keys:
-        rows = [next((r for r in table.rows if r.key == k), None) for k in row_keys]
-    else:
-        rows = [next((r for r in table.rows if r.key is not None), None)]
-    value = Decimal(0)
-    cells: list[tuple[FoundRow, str]] = []
-    for row in rows:
-        if row is None:
-            return None
-        for col in quote["columns"]:
-            if col not in row.cells:
-                return None
-            cell = row.cells[col]
-            parsed = parse_value(cell.text if cell is not None else None)
-            if parsed.kind == "text":
-                return None
-            value += parsed.as_number()
-            cells.append((row, col))
-    return value, cells

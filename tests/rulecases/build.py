@@ -209,6 +209,50 @@ CASES = [
                       replace_in_paragraphs("现行有效665件", "现行有效731件"),
                       append_paragraph("（二）改进措施", "（三）2022年将重点推进基层政务公开标准化规范化建设。")),
          "a consistent 2022 follow-up of filled_2021.docx (previous year)"),
+    # ---- the narrative read as a reviewer does (figures, period, parts, documents cited) ----------
+    Case("nar_results_ok.docx", "docx/filled_2021.docx",
+         (append_paragraph("（二）依申请公开方面",
+                           "从办理结果看，予以公开30件，占43.48%；部分公开5件，占7.25%；予以公开及部分公开共35件；"
+                           "不予公开8件；因本机关不掌握等原因无法提供25件；不予处理0件；其他处理1件。"
+                           "被申请行政复议3件，其中结果维持1件、其他结果2件；被提起行政诉讼12件，结果维持12件。"),),
+         "every result category quoted as table 3 and table 4 give it (shares of （七）总计 69)"),
+    Case("nar_results_off.docx", "docx/filled_2021.docx",
+         (append_paragraph("（二）依申请公开方面",
+                           "从办理结果看，予以公开30件，占45%；予以公开及部分公开36件，因本机关不掌握等原因无法提供27件。"
+                           "被申请行政复议3件，其中结果维持2件、其他结果1件。"),),
+         "予以公开 30/69 printed 45% (43%); 予以公开及部分公开 36 (（一）+（二） = 35); 无法提供 27 (25); 复议维持 2 (1), 其他结果 1 (2)"),
+    Case("nar_accepted_off.docx", "corpus_docx/2020_dongtou_zhujianju.docx",
+         (append_paragraph("依申请公开政府信息2条", "2020年共受理政府信息公开申请3件，受理的申请件已按规定在法定期限内予以答复。"),),
+         "洞头 2020 saying 受理3件 where table 3 row 一 (and 一 + 二) gives 2"),
+    Case("nar_change_ok.docx", "corpus_docx/2022_pingtan_zhqsyq.docx",
+         (replace_in_paragraphs("收到政府信息公开申请75件，", "收到政府信息公开申请75件，同比增长7.1%，"),),
+         "平潭 2022, 收到75件 (一 + 二) 同比增长7.1% against 平潭 2021's 70"),
+    Case("nar_change_off.docx", "corpus_docx/2022_pingtan_zhqsyq.docx",
+         (replace_in_paragraphs("收到政府信息公开申请75件，", "收到政府信息公开申请75件，同比增长15%，"),),
+         "平潭 2022, 收到75件 同比增长15%: 74/70 is +6%, 75/70 +7%"),
+    Case("meta_period_malformed.docx", "docx/filled_2021.docx",
+         (para_text("统计期限", "本报告中所列数据统计期限自20211月1日至202112月31日止。"),),
+         "statistics period with 年 dropped: 「20211月1日」"),
+    Case("meta_period_partial.docx", "docx/filled_2021.docx",
+         (para_text("统计期限", "本报告所列数据的统计期限自2021年1月1日起至2021年6月30日止。"),),
+         "statistics period of half the year"),
+    Case("meta_period_reversed.docx", "docx/filled_2021.docx",
+         (para_text("统计期限", "本报告所列数据的统计期限自2021年12月31日起至2021年1月1日止。"),),
+         "statistics period ending before it starts"),
+    Case("str_parts_five.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",
+         (replace_in_paragraphs("、政府信息公开工作存在的主要问题及改进情况和其他需要报告的事项等六个部分",
+                                "和其他需要报告的事项等六个部分"),),
+         "平潭 2021 preamble announcing 六个部分 and listing five"),
+    Case("cite_title.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",
+         (replace_in_paragraphs("根据《中华人民共和国政府信息公开条例》", "根据《中华人民共和国信息公开条例》"),),
+         "平潭 2021 naming the regulation 《中华人民共和国信息公开条例》"),
+    Case("cite_undefined.docx", "docx/filled_2021.docx",
+         (replace_in_paragraphs("认真贯彻落实《中华人民共和国政府信息公开条例》", "认真贯彻落实《条例》"),),
+         "《条例》 used without the full title ever being given"),
+    Case("cite_notice.docx", "corpus_docx/2022_pingtan_zhqsyq.docx",
+         (replace_in_paragraphs("《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》（国办公开办函〔2021〕30号）",
+                                "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）"),),
+         "平潭 2022 citing the 2019 format notice (60号), as 平潭 2020 does"),
 ]
 
 
@@ -231,8 +275,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     out = Path(args[0]) if args else ROOT / "fixtures" / "rules"
     out.mkdir(parents=True, exist_ok=True)
+    only = set(args[1:])  # optional case names: build just those
     for case in CASES:
-        build(case, out)
+        if not only or case.name in only:
+            build(case, out)
 
 
 if __name__ == "__main__":

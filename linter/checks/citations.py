@@ -1,0 +1,82 @@
+"""Documents the report cites (RL-CITE-001/002): known titles written exactly, abbreviations used
+only once defined, and the format notice of the report year's edition."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping, Optional
+
+from linter.checks import Draft, register
+from linter.normalize import nfkc_numbers, strip_spaces
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+
+# A title in 《》; one level of nesting in 〈〉 or <> (「《关于印发<…格式>的通知》」) is a title too.
+_TITLE = re.compile(r"《([^《》]{1,80})》")
+_DEFINITION = re.compile(r"(?:简称|下称|以下称)[《“\"「]([^《》“”\"「」]{1,30})[》”\"」]")
+_INNER = re.compile(r"[<〈＜]([^<>〈〉＜＞]{1,80})[>〉＞]")
+
+
+def _titles(text: str) -> Iterator[tuple[int, str]]:
+    for m in _TITLE.finditer(text):
+        yield m.start(), m.group(1)
+        for inner in _INNER.finditer(m.group(1)):
+            yield m.start(), inner.group(1)
+
+
+def _defined(text: str, abbreviation: str) -> bool:
+    """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「下称《条例》」, 「简称“条例”」)."""
+    return re.search("(?:简称|下称|以下称)[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?", text) is not None
+
+
+def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
+    """The known document a title that is not one of the known titles is an attempt at, if any."""
+    return next((d for d in documents if any(title.endswith(w) for w in d.get("resembles", ()))), None)
+
+
+@register("citation")
+def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    documents: list[Mapping[str, Any]] = list(check.params.get("documents", ()))
+    known = {d["title"] for d in documents}
+    abbreviations = {a: d for d in documents for a in d.get("abbreviations", ())}
+    notices = [(re.compile(n["pattern"]), n) for n in check.params.get("notices", ())]
+    wanted = report.evidence.expected(report.report_year)
+    defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
+    shorts: set[str] = set()  # every short name the text has defined so far
+    reported: set[str] = set()
+    for para in report.document.paragraphs():
+        raw = para.full_text
+        if "《" not in raw and (not notices or "号" not in raw):
+            continue  # no title and no document number
+        text = strip_spaces(nfkc_numbers(raw))
+        for at, title in _titles(text):
+            if title in known or title in reported:
+                continue
+            doc = abbreviations.get(title)
+            if doc is not None:
+                # the definition itself (「以下简称《条例》」) or a use after it
+                if title not in defined and not _defined(text[:at + len(title) + 2], title):
+                    reported.add(title)
+                    yield Draft("undefined", report.location(para.index, text=f"《{title}》"),
+                                {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
+                continue
+            doc = _meant(title, documents)
+            if doc is not None and (title in shorts or _defined(text[:at + len(title) + 2], title)):
+                continue  # the text's own short name for a document (「以下简称《政府信息公开条例》」)
+            if doc is not None:
+                reported.add(title)
+                yield Draft("title", report.location(para.index, text=f"《{title}》"),
+                            {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
+        if wanted is not None and "notice" not in reported:
+            for pattern, notice in notices:
+                m = pattern.search(text)
+                if m and notice["edition"] != wanted:
+                    right = next((n for _p, n in notices if n["edition"] == wanted), None)
+                    reported.add("notice")
+                    yield Draft("edition", report.location(para.index, text=m.group(0)),
+                                {"found": notice["name"], "edition": notice["edition"], "year": report.report_year,
+                                 "expected": right["name"] if right else wanted},
+                                expected=right["name"] if right else str(wanted), actual=notice["name"])
+                    break
+        defined.update(a for a in abbreviations if _defined(text, a))
+        shorts.update(_DEFINITION.findall(text))

@@ -1,0 +1,199 @@
+"""Figures the narrative quotes versus the table cells they repeat (RL-NAR-001/002/003).
+
+One check kind, ``narrative``, driven wholly by YAML: each quote names a pattern, the units it
+counts in, the table, its accepted readings (sets of rows whose cells it may mean) and the
+columns. ``measure`` chooses what is compared: the count itself, a share 「占X%」 that follows
+it, or a year-on-year change 「同比增长X%」 against last year's report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any, Iterator, Mapping, Optional
+
+from linter.checks import Draft, register
+from linter.model import Location
+from linter.normalize import nfkc_numbers, strip_spaces
+from linter.recognise import FoundRow, LogicalTable, Report
+from linter.ruleset import CheckSpec, Quote, RuleSet
+from linter.values import format_number, parse_value
+
+_DIGIT = re.compile(r"\d")
+SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: Decimal
+    cells: tuple[tuple[FoundRow, str], ...]  # the (row, column) cells summed
+
+
+def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: tuple[str, ...]) -> Optional[_Value]:
+    """Sum of ``columns`` over the rows ``rows`` (none: the table's single data row); None when a
+    row or cell is missing or holds text (the structure and value rules report those)."""
+    if table is None:
+        return None
+    found = [table.row(k) for k in rows] if rows else [next((r for r in table.rows if r.key is not None), None)]
+    total = Decimal(0)
+    cells: list[tuple[FoundRow, str]] = []
+    for row in found:
+        if row is None:
+            return None
+        for col in columns:
+            if col not in row.cells:
+                return None
+            cell = row.cells[col]
+            parsed = parse_value(cell.text if cell is not None else None)
+            if parsed.kind == "text":
+                return None
+            total += parsed.as_number()
+            cells.append((row, col))
+    return _Value(total, tuple(cells))
+
+
+def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
+    table = report.tables.get(quote.table)
+    values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
+    return [v for v in values if v is not None]
+
+
+def _related(report: Report, quote: Quote, *values: _Value) -> tuple[Location, ...]:
+    table = report.tables[quote.table]
+    out: list[Location] = []
+    for v in values:
+        out.extend(report.cell_location(table, row, col) for row, col in v.cells)
+    return tuple(dict.fromkeys(out))
+
+
+def _decimals(token: str) -> int:
+    return len(token.split(".", 1)[1]) if "." in token else 0
+
+
+def printed(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half-up to ``decimals`` places, as a report prints a percentage."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def agrees(quoted: str, exact: Decimal) -> bool:
+    """A printed percentage agrees with the exact one if it is that value rounded or truncated to
+    the printed precision (both are common in reports)."""
+    d = _decimals(quoted)
+    step = Decimal(1).scaleb(-d)
+    q = Decimal(quoted)
+    return q in (printed(exact, d), exact.quantize(step, rounding=ROUND_DOWN))
+
+
+def _percent(part: Decimal, whole: Decimal) -> Decimal:
+    return part * 100 / whole
+
+
+@register("narrative")
+def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    """Each sentence quoting a figure is compared with the table: the first place each quote
+    matches in each sentence, one finding per figure."""
+    measure = check.params.get("measure", "count")
+    if measure == "change" and report.previous is None:
+        return  # year-on-year changes need last year's report
+    quotes = [q for q in check.quotes if measure != "share" or q.of]  # shares: the quotes that define them
+    if not quotes:
+        return
+    units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
+    for para in report.document.paragraphs():
+        raw = para.full_text
+        if not any(u in raw for u in units) or not _DIGIT.search(raw):
+            continue  # every quote counts in one of its units (full-width digits are \d too)
+        text = strip_spaces(nfkc_numbers(raw))
+        for sentence in SENTENCE.findall(text):
+            present = {u for u in units if u in sentence}
+            if not present or not _DIGIT.search(sentence):
+                continue
+            seen: set[tuple[str, int]] = set()  # (what, where): two patterns of one quote, one figure
+            for quote in quotes:
+                if present.isdisjoint(quote.units):
+                    continue
+                if quote.context and not any(w in sentence for w in quote.context):
+                    continue
+                if quote.unless and any(w in sentence for w in quote.unless):
+                    continue
+                m = quote.regex.search(sentence)
+                if not m:
+                    continue
+                figure = (quote.what, m.start("n" if "n" in quote.regex.groupindex else 1))
+                if figure in seen:
+                    continue
+                seen.add(figure)
+                draft = _compare(report, check.params, measure, quote, m, sentence, para.index)
+                if draft is not None:
+                    yield draft
+
+
+def _figure(m: re.Match[str]) -> str:
+    """The quoted figure: the group named ``n``, else group 1."""
+    return m.group("n") if "n" in m.re.groupindex else m.group(1)
+
+
+def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str],
+             sentence: str, block: int) -> Optional[Draft]:
+    readings = _readings(report, quote, quote.readings)
+    if not readings:
+        return None
+    loc = report.location(block, text=sentence)
+    base = {"what": quote.what, "what_en": quote.what_en, "table": report.tables[quote.table].spec.number,
+            "sentence": sentence}
+    if measure == "count":
+        return _count(report, quote, readings, _figure(m), loc, base)
+    if measure == "share":
+        return _share(report, quote, readings, _figure(m), m.group("pct"), loc, base)
+    return _change(report, params, quote, m.group("dir"), m.group("pct"), loc, base)
+
+
+def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, loc: Location,
+           base: dict[str, Any]) -> Optional[Draft]:
+    """The figure equals one of the quote's readings; a finding names the first."""
+    if any(Decimal(quoted) == r.value for r in readings):
+        return None
+    value = format_number(readings[0].value)
+    return Draft("mismatch", loc, {**base, "quoted": quoted, "value": value}, expected=value, actual=quoted,
+                 related=_related(report, quote, readings[0]))
+
+
+def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, loc: Location,
+           base: dict[str, Any]) -> Optional[Draft]:
+    """The percentage is a reading (or the quoted figure) over one of the quote's totals."""
+    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value]
+    if not pairs:
+        return None
+    parts = [r.value for r in readings] + [Decimal(quoted)]
+    if any(agrees(pct, _percent(p, w.value)) for p in parts for _r, w in pairs):
+        return None
+    part, whole = pairs[0]
+    value = format(printed(_percent(part.value, whole.value), _decimals(pct)), "f") + "%"
+    return Draft("share", loc, {**base, "quoted": pct + "%", "value": value,
+                                "part": format_number(part.value), "whole": format_number(whole.value)},
+                 expected=value, actual=pct + "%", related=_related(report, quote, part, whole))
+
+
+def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, loc: Location,
+            base: dict[str, Any]) -> Optional[Draft]:
+    """The change is (this year − last year) / last year of one reading, in the direction written."""
+    assert report.previous is not None
+    down = direction in params.get("down", ())
+    table, before_table = report.tables.get(quote.table), report.previous.tables.get(quote.table)
+    pairs = []
+    for rows in quote.readings or ((),):
+        now = table_value(table, rows, quote.columns)
+        before = table_value(before_table, rows, quote.columns)
+        if now is not None and before is not None and before.value:
+            pairs.append((now, _percent(now.value - before.value, before.value), before))
+    if not pairs:
+        return None
+    if any(agrees(pct, abs(change)) and (change == 0 or (change < 0) == down) for _n, change, _b in pairs):
+        return None
+    now, change, before = pairs[0]
+    words = params.get("down", ("下降",)) if change < 0 else params.get("up", ("增长",))
+    value = words[0] + format(printed(abs(change), _decimals(pct)), "f") + "%"
+    return Draft("change", loc, {**base, "quoted": direction + pct + "%", "value": value,
+                                 "now": format_number(now.value), "before": format_number(before.value)},
+                 expected=value, actual=direction + pct + "%", related=_related(report, quote, now))

@@ -1,0 +1,53 @@
+"""The preamble's list of parts (RL-STR-003): the count it announces (「等六部分」) agrees with the
+parts it lists and with the sections present."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import Iterator, Optional
+
+from linter.checks import Draft, register
+from linter.normalize import label_key, nfkc_numbers, strip_spaces
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def count_of(token: str) -> Optional[int]:
+    """「六」, 「十」, 「6」 → 6, 10, 6 (a report has fewer than twenty parts)."""
+    if token.isdigit():
+        return int(token)
+    if token in _NUMERALS:
+        return _NUMERALS[token]
+    if len(token) == 2 and token[0] == "十" and token[1] in _NUMERALS:
+        return 10 + _NUMERALS[token[1]]
+    return None
+
+
+@register("parts")
+def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    pattern = re.compile(check.params["pattern"])
+    first_heading = min((h.block for h in report.sections), default=None)
+    paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
+    for para in islice(paragraphs, check.params.get("within", 12)):
+        if first_heading is not None and para.index > first_heading:
+            return  # the preamble ends at the first section
+        text = strip_spaces(nfkc_numbers(para.full_text))
+        m = pattern.search(text)
+        announced = count_of(m.group("count")) if m else None
+        if m is None or announced is None:
+            continue
+        listed_text = label_key(m.group("list"))
+        listed = [s for s in ruleset.sections
+                  if any(label_key(t) in listed_text for t in (s.title, *s.aliases))]
+        loc = report.location(para.index, text=m.group(0))
+        params = {"announced": m.group("count"), "count": announced, "sentence": m.group(0)}
+        if listed and len(listed) != announced:
+            yield Draft("listed", loc, {**params, "listed": len(listed), "names": "、".join(s.title for s in listed)},
+                        expected=str(len(listed)), actual=str(announced))
+        present = len({h.spec.key for h in report.sections})
+        if present and present != announced:
+            yield Draft("sections", loc, {**params, "present": present}, expected=str(present), actual=str(announced))
+        return
