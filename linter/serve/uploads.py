@@ -218,8 +218,10 @@ def _unique(name: str, taken: set[str]) -> str:
 def _member_path(name: str) -> Optional[PurePosixPath]:
     """A zip member's relative path, each part made safe; None for folders, absolute paths,
     '..' (a zip-slip attempt) and names that would be hidden."""
-    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".")]
-    if not parts or name.endswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", parts[0]):
+    slashed = name.replace("\\", "/")
+    parts = [p for p in slashed.split("/") if p not in ("", ".")]
+    if not parts or slashed.startswith("/") or slashed.endswith("/") or ".." in parts \
+            or re.match(r"^[A-Za-z]:", parts[0]):
         return None
     safe = [safe_name(p) for p in parts]
     if any(not p for p in safe):
