@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Optional
@@ -26,8 +28,9 @@ def free_port() -> int:
 class ServerProcess:
     def __init__(self, work: Path, *args: str, env: Optional[dict[str, str]] = None, cwd: Optional[Path] = None) -> None:
         self.port = free_port()
-        self.tmp = work / "server-tmp"
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        # Short: multiprocessing's fork server puts a socket there (AF_UNIX paths are short).
+        self.tmp = Path(tempfile.mkdtemp(prefix="rls-"))
+        work.mkdir(parents=True, exist_ok=True)
         self.log_path = work / f"server-{self.port}.log"
         self.base = f"http://127.0.0.1:{self.port}"
         environ = {**os.environ, "TMPDIR": str(self.tmp), "PYTHONUNBUFFERED": "1", **(env or {})}
@@ -93,6 +96,7 @@ class ServerProcess:
                 self.proc.kill()
                 self.proc.wait()
         self._log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def __enter__(self) -> "ServerProcess":
         return self

@@ -103,10 +103,11 @@ def test_other_formats_and_the_html_view(server: ServerProcess, work: Path) -> N
         {"path": BATCH[1].name, "upload": 0, "format": "docx", "error": None},
         {"path": "empty.docx", "upload": 1, "format": None, "error": view["files"][1]["error"]}]
     assert view["files"][1]["error"].startswith("RL-IO-")
-    assert html.text == view["html"]
     # The same page ``check --format html`` writes: the tables were re-read in the checking child.
-    assert view["html"] == cli("check", "--format", "html", *names, cwd=work).stdout
-    assert 'id="c-1-28-27-9"' in view["html"] and "应为 3050" in view["html"]
+    assert html.text == cli("check", "--format", "html", *names, cwd=work).stdout
+    assert view["main"] == html.text[html.text.index("<main>") + 6:html.text.rindex("</main>")]
+    assert 'id="c-1-28-27-9"' in view["main"] and "应为 3050" in view["main"]
+    assert view["summary"]["files"] == 2 and view["summary"]["unreadable"] == 1
     with server.client() as client:
         r = client.post("/api/check?format=nope", files=upload([work / names[0]]))
     assert r.status_code == 400 and r.json()["error"]["key"] == "format"
@@ -285,7 +286,7 @@ def test_checks_run_in_the_pool_with_the_time_limit(work: Path) -> None:
         assert [f["error"]["code"] for f in files] == ["RL-IO-012", "RL-IO-012"]
         assert "max_seconds_per_file = 0.001" in files[0]["error"]["message"]
         view = client.post("/api/view", files=upload([BATCH[1]])).json()  # drawn without the file
-        assert view["files"][0]["error"] == "RL-IO-012" and "RL-IO-012" in view["html"]
+        assert view["files"][0]["error"] == "RL-IO-012" and "RL-IO-012" in view["main"]
         assert srv.leftovers() == []
 
 

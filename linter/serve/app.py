@@ -2,8 +2,8 @@
 
 Routes: ``GET /`` (the page), ``GET /healthz``, ``GET /api/rules``, ``POST /api/check`` (the
 results in any output format, JSON by default: the documented contract, as ``check --format
-json`` gives it), ``POST /api/view`` (the page's: the HTML report and which upload each result
-came from) and ``POST /api/annotate`` (the annotated .docx). Uploads live in a private temporary
+json`` gives it), ``POST /api/view`` (the page's: the body of the HTML report and which upload each
+result came from) and ``POST /api/annotate`` (the annotated .docx). Uploads live in a private temporary
 folder for the time of the request only.
 """
 
@@ -14,7 +14,7 @@ import logging
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Sequence
 from urllib.parse import quote
@@ -246,8 +246,10 @@ class Service:
             results = await self.results(items, workdir, lang, html=True)
             files = [{"path": r.path, "upload": it.upload, "format": r.format,
                       "error": r.error.code if r.error is not None else None} for it, r in zip(items, results)]
-            return JSONResponse({"html": self.render("html", results, lang).decode("utf-8"), "files": files,
-                                 "summary": Summary.of(results).__dict__}, headers={"Cache-Control": "no-store"})
+            html = self.render("html", results, lang).decode("utf-8")
+            main = html[html.index("<main>") + len("<main>"):html.rindex("</main>")]  # what the page shows
+            return JSONResponse({"main": main, "files": files, "summary": asdict(Summary.of(results))},
+                                headers={"Cache-Control": "no-store"})
 
         return await self.with_uploads(request, lang, work)
 

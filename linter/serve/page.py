@@ -78,9 +78,9 @@ window.rlReport = function () {
       .then(function (r) { return r.json(); }).then(show).catch(fail);
   }
   function show(data) {
-    var doc = new DOMParser().parseFromString(data.html, 'text/html'), main = doc.querySelector('main');
+    var doc = new DOMParser().parseFromString(data.main, 'text/html');
     report.textContent = '';
-    Array.prototype.forEach.call(main.childNodes, function (node) { report.appendChild(document.importNode(node, true)); });
+    Array.prototype.forEach.call(doc.body.childNodes, function (node) { report.appendChild(document.importNode(node, true)); });
     data.files.forEach(function (f, i) {
       var section = document.getElementById('file-' + (i + 1));
       if (!section || f.format !== 'docx' || f.error) { return; }
