@@ -67,11 +67,11 @@ class ServerProcess:
         out = [self.proc.pid]
         i = 0
         while i < len(out):
-            try:
-                children = Path(f"/proc/{out[i]}/task/{out[i]}/children").read_text().split()
-            except OSError:
-                children = []
-            out.extend(int(c) for c in children)
+            for task in Path(f"/proc/{out[i]}/task").glob("*/children"):  # (each thread's children)
+                try:
+                    out.extend(int(c) for c in task.read_text().split())
+                except OSError:
+                    pass
             i += 1
         return out
 

@@ -298,8 +298,9 @@ def test_upload_folder_removed_when_the_client_goes_away(server: ServerProcess) 
                   + b"PK" * 1000)
         time.sleep(0.5)
     deadline = time.monotonic() + 10
-    while server.leftovers() and time.monotonic() < deadline:
+    while "POST /api/check 499" not in server.log() and time.monotonic() < deadline:
         time.sleep(0.1)
+    assert "POST /api/check 499: 0 file(s)" in server.log()
     assert server.leftovers() == []
 
 
@@ -349,3 +350,15 @@ def test_hosts_served() -> None:
         {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"})
     assert Settings(host="10.0.0.5", port=80).hosts == frozenset({"10.0.0.5:80", "10.0.0.5"})
     assert Settings(host="0.0.0.0", port=8765).hosts is None  # every name: the token guards
+
+
+def test_open_shows_the_page_in_the_browser(tmp_path: Path) -> None:
+    seen = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(f"import sys\nopen({str(seen)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    with ServerProcess(tmp_path / "srv", "--open", env={"BROWSER": f"{sys.executable} {script} %s"}) as srv:
+        deadline = time.monotonic() + 30
+        while not seen.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert seen.read_text() == f"http://127.0.0.1:{srv.port}/"
+        assert f"reportlint serve: http://127.0.0.1:{srv.port}/" in srv.log()

@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Callable, Optional, Sequence
 from urllib.parse import quote
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -172,6 +172,9 @@ class Service:
         except UploadRefused as exc:
             status = exc.status
             return error(exc.status, exc.key, lang, **exc.params)
+        except ClientDisconnect:
+            status = 499  # (nginx's number for it: nobody reads this answer)
+            return Response(status_code=400)
         except Exception as exc:  # never a traceback to the client, nor a file name in the log
             log.error("internal error: %s", type(exc).__name__)
             return error(500, "internal", lang)
