@@ -101,6 +101,11 @@ class CheckPool:
                 self._workers.append(worker)
         return worker
 
+    def warm(self) -> None:
+        """Start the checking processes now rather than on the first upload."""
+        for _ in range(self.jobs):
+            self._executor.submit(lambda: self._worker().launch())
+
     def _run(self, path: str, kwargs: dict[str, Any]) -> FileResult:
         return self._worker().check(Path(path), **kwargs)
 

@@ -95,6 +95,7 @@ def serve(settings: Settings, announce: Callable[[str], None], open_browser: boo
         while not server.started and not server.should_exit:
             time.sleep(0.05)
         if server.started:
+            service.pool.warm()
             announce(url)
             if open_browser:
                 webbrowser.open(url)
