@@ -9,6 +9,7 @@ folder for the time of the request only.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import shutil
@@ -16,7 +17,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Optional, Sequence
+from typing import Any, Awaitable, Callable, Iterator, Optional, Sequence
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -164,7 +165,8 @@ class Service:
             workdir.mkdir()
             received = await receive(request.stream(), request.headers.get("content-type", ""), inbox,
                                      self.settings.options.limits, limits)
-            items = place(received, workdir, self.settings.options.limits, limits.max_files)
+            # (a zip is expanded in a thread: the other requests go on meanwhile)
+            items = await asyncio.to_thread(place, received, workdir, self.settings.options.limits, limits.max_files)
             count = len(items)
             response = await work(items, workdir, received.fields)
             status = response.status_code
@@ -206,8 +208,8 @@ class Service:
             reporter = get_reporter(fmt)(lang=lang)
         if hasattr(reporter, "fail_on"):
             reporter.fail_on = self.settings.fail_on
-        out = reporter.render(results)
-        return out if isinstance(out, bytes) else out.encode("utf-8")
+        parts = list(reporter.chunks(results))  # text, or bytes for a binary format
+        return b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts).encode("utf-8")
 
     # ---- routes -----------------------------------------------------------------------------------
     async def page(self, request: Request) -> Response:
@@ -304,8 +306,8 @@ class _Assembled:
 
         self._reporter = Reporter(lang=lang)
 
-    def render(self, results: Sequence[FileResult]) -> str:
-        return self._reporter.render(results)
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        return self._reporter.chunks(results)
 
 
 def create_app(settings: Settings) -> tuple[ASGIApp, Service]:

@@ -134,13 +134,16 @@ CSP = (f"default-src 'none'; style-src {_hash(PAGE_CSS)}; script-src {_hash(PAGE
        "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
+_LABELS = {"junit": "JUnit", "xlsx": "Excel", "sarif": "SARIF"}
+
+
 def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
     """The page in ``lang``; ``formats`` are the (format, file extension) offered for the batch."""
     other = "en" if lang == "zh" else "zh"
     config = {"lang": lang, "words": WORDS[lang]}
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-    buttons = "".join(f'<button type="button" data-format="{escape(f)}" data-ext="{escape(ext)}">{escape(f.upper())}</button>'
-                      for f, ext in formats)
+    buttons = "".join(f'<button type="button" data-format="{escape(f)}" data-ext="{escape(ext)}">'
+                      f"{escape(_LABELS.get(f, f.upper()))}</button>" for f, ext in formats)
     return (
         "<!DOCTYPE html>"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'

@@ -12,7 +12,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import AsyncIterator, Optional
+from typing import AsyncIterator, BinaryIO, Callable, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
@@ -84,74 +84,8 @@ async def receive(body: AsyncIterator[bytes], content_type: str, folder: Path, l
     boundary = params.get(b"boundary")
     if ctype != b"multipart/form-data" or not boundary:
         raise UploadRefused(415, "not_multipart")
-    out = Received()
-    state: dict[str, object] = {"headers": {}, "field": b"", "value": b"", "sink": None, "current": None,
-                                "text": None}
-    errors: list[UploadRefused] = []
-
-    def on_header_field(data: bytes, start: int, end: int) -> None:
-        state["field"] = bytes(state["field"]) + data[start:end]  # type: ignore[arg-type]
-
-    def on_header_value(data: bytes, start: int, end: int) -> None:
-        state["value"] = bytes(state["value"]) + data[start:end]  # type: ignore[arg-type]
-
-    def on_header_end() -> None:
-        headers = state["headers"]
-        assert isinstance(headers, dict)
-        headers[bytes(state["field"]).lower()] = bytes(state["value"])  # type: ignore[arg-type]
-        state["field"] = state["value"] = b""
-
-    def on_part_begin() -> None:
-        state["headers"] = {}
-
-    def on_headers_finished() -> None:
-        headers = state["headers"]
-        assert isinstance(headers, dict)
-        _disp, options = parse_options_header(headers.get(b"content-disposition", b"").decode("latin-1"))
-        name = options.get(b"name", b"").decode("utf-8", "replace")
-        filename = options.get(b"filename")
-        if name == FIELD and filename is not None:
-            if len(out.uploads) >= upload_limits.max_files:
-                errors.append(UploadRefused(413, "too_many_files", n=upload_limits.max_files))
-                raise _Stop
-            raw = folder / f"upload-{len(out.uploads)}"
-            upload = Upload(safe_name(filename.decode("utf-8", "replace")), raw)
-            out.uploads.append(upload)
-            state["current"], state["sink"], state["text"] = upload, raw.open("wb"), None
-        else:
-            state["current"], state["sink"], state["text"] = None, None, [name, b""]
-
-    def on_part_data(data: bytes, start: int, end: int) -> None:
-        upload, sink, text = state["current"], state["sink"], state["text"]
-        if isinstance(upload, Upload):
-            upload.size += end - start
-            if upload.size > limits.max_file_bytes:
-                upload.oversize = True
-            if upload.oversize:
-                if sink is not None:
-                    sink.close()  # type: ignore[attr-defined]
-                    upload.raw.unlink(missing_ok=True)
-                    state["sink"] = None
-                return
-            sink.write(data[start:end])  # type: ignore[union-attr]
-        elif isinstance(text, list):
-            text[1] += data[start:end]
-            if len(text[1]) > upload_limits.max_field_bytes:
-                errors.append(UploadRefused(413, "field_too_large"))
-                raise _Stop
-
-    def on_part_end() -> None:
-        sink, text = state["sink"], state["text"]
-        if sink is not None:
-            sink.close()  # type: ignore[attr-defined]
-        if isinstance(text, list) and text[0]:
-            out.fields[text[0]] = text[1].decode("utf-8", "replace")
-        state["sink"] = state["current"] = state["text"] = None
-
-    parser = MultipartParser(boundary, {
-        "on_part_begin": on_part_begin, "on_part_data": on_part_data, "on_part_end": on_part_end,
-        "on_header_field": on_header_field, "on_header_value": on_header_value, "on_header_end": on_header_end,
-        "on_headers_finished": on_headers_finished})
+    parts = _Parts(folder, limits, upload_limits)
+    parser = MultipartParser(boundary, parts.callbacks())
     total = 0
     try:
         async for chunk in body:
@@ -160,8 +94,8 @@ async def receive(body: AsyncIterator[bytes], content_type: str, folder: Path, l
                 raise UploadRefused(413, "request_too_large", mb=upload_limits.max_request_bytes // (1024 * 1024))
             try:
                 parser.write(chunk)
-            except _Stop:
-                raise errors[0] from None
+            except UploadRefused:
+                raise
             except Exception:  # python-multipart's own errors on a malformed body
                 raise UploadRefused(400, "bad_multipart") from None
         try:
@@ -169,16 +103,84 @@ async def receive(body: AsyncIterator[bytes], content_type: str, folder: Path, l
         except Exception:
             raise UploadRefused(400, "bad_multipart") from None
     finally:
-        sink = state["sink"]
-        if sink is not None:
-            sink.close()  # type: ignore[attr-defined]
-    if not out.uploads:
+        parts.close()
+    if not parts.out.uploads:
         raise UploadRefused(400, "no_files")
-    return out
+    return parts.out
 
 
-class _Stop(Exception):
-    pass
+class _Parts:
+    """python-multipart's callbacks: the headers of each part, then its bytes to a file (a
+    ``files`` part) or to a short text field."""
+
+    def __init__(self, folder: Path, limits: Limits, upload_limits: UploadLimits) -> None:
+        self.folder, self.limits, self.upload_limits = folder, limits, upload_limits
+        self.out = Received()
+        self.headers: dict[bytes, bytes] = {}
+        self.header_field = self.header_value = b""
+        self.upload: Optional[Upload] = None
+        self.sink: Optional[BinaryIO] = None
+        self.field: Optional[tuple[str, bytearray]] = None
+
+    def callbacks(self) -> dict[str, Callable[..., None]]:
+        return {"on_part_begin": self.part_begin, "on_header_field": self.header_field_data,
+                "on_header_value": self.header_value_data, "on_header_end": self.header_end,
+                "on_headers_finished": self.headers_finished, "on_part_data": self.part_data,
+                "on_part_end": self.part_end}
+
+    def part_begin(self) -> None:
+        self.headers = {}
+
+    def header_field_data(self, data: bytes, start: int, end: int) -> None:
+        self.header_field += data[start:end]
+
+    def header_value_data(self, data: bytes, start: int, end: int) -> None:
+        self.header_value += data[start:end]
+
+    def header_end(self) -> None:
+        self.headers[self.header_field.lower()] = self.header_value
+        self.header_field = self.header_value = b""
+
+    def headers_finished(self) -> None:
+        _disposition, options = parse_options_header(self.headers.get(b"content-disposition", b"").decode("latin-1"))
+        name = options.get(b"name", b"").decode("utf-8", "replace")
+        filename = options.get(b"filename")
+        if name == FIELD and filename is not None:
+            if len(self.out.uploads) >= self.upload_limits.max_files:
+                raise UploadRefused(413, "too_many_files", n=self.upload_limits.max_files)
+            raw = self.folder / f"upload-{len(self.out.uploads)}"
+            self.upload = Upload(safe_name(filename.decode("utf-8", "replace")), raw)
+            self.out.uploads.append(self.upload)
+            self.sink = raw.open("wb")
+        else:
+            self.field = (name, bytearray())
+
+    def part_data(self, data: bytes, start: int, end: int) -> None:
+        if self.upload is not None:
+            self.upload.size += end - start
+            if self.upload.size > self.limits.max_file_bytes:
+                self.upload.oversize = True  # counted from now on, not kept
+                if self.sink is not None:
+                    self.sink.close()
+                    self.sink = None
+                    self.upload.raw.unlink(missing_ok=True)
+            elif self.sink is not None:
+                self.sink.write(data[start:end])
+        elif self.field is not None:
+            self.field[1].extend(data[start:end])
+            if len(self.field[1]) > self.upload_limits.max_field_bytes:
+                raise UploadRefused(413, "field_too_large")
+
+    def part_end(self) -> None:
+        if self.field is not None and self.field[0]:
+            self.out.fields[self.field[0]] = self.field[1].decode("utf-8", "replace")
+        self.close()
+        self.upload = self.field = None
+
+    def close(self) -> None:
+        if self.sink is not None:
+            self.sink.close()
+            self.sink = None
 
 
 def place(received: Received, work: Path, limits: Limits, max_files: int) -> list[Item]:
