@@ -159,6 +159,11 @@ def test_rules_and_health(server: ServerProcess) -> None:
                                  "summary": first.summary["en"]}
     assert old["edition"] == 2019 and [r["id"] for r in old["rules"]] == [r.id for r in builtin_ruleset(2019).rules]
     assert health.json() == {"status": "ok", "reportlint": "0.1.0"}
+    with server.client() as client:
+        missing = client.get("/nope?lang=en")
+        wrong = client.get("/api/check")
+    assert missing.status_code == 404 and missing.json()["error"]["message"] == "no such address"
+    assert wrong.status_code == 405 and wrong.json()["error"]["key"] == "method"
 
 
 def test_page_is_self_contained_with_a_strict_policy(server: ServerProcess) -> None:
@@ -362,3 +367,27 @@ def test_open_shows_the_page_in_the_browser(tmp_path: Path) -> None:
             time.sleep(0.1)
         assert seen.read_text() == f"http://127.0.0.1:{srv.port}/"
         assert f"reportlint serve: http://127.0.0.1:{srv.port}/" in srv.log()
+
+
+def test_a_large_upload_does_not_hold_up_a_small_one(server: ServerProcess) -> None:
+    """A request's files go to the checking processes a few at a time, so another request's file
+    takes its turn among them instead of waiting for the whole batch."""
+    import threading
+
+    done: dict[str, float] = {}
+
+    def post(key: str, paths: list[Path]) -> None:
+        with server.client() as client:
+            r = client.post("/api/check", files=upload(paths))
+            assert r.status_code == 200 and r.json()["summary"]["files"] == len(paths)
+        done[key] = time.monotonic()
+
+    big = threading.Thread(target=post, args=("big", [BATCH[1]] * 100))
+    started = time.monotonic()
+    big.start()
+    time.sleep(0.5)  # the big upload has arrived and its first files are being checked
+    small = time.monotonic()
+    post("small", [BATCH[3]])
+    big.join()
+    # The small one waits for the files in hand, not for the rest of the big one.
+    assert done["small"] - small < (done["big"] - started) / 2, (done["small"] - small, done["big"] - started)

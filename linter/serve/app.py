@@ -30,6 +30,7 @@ from linter import __version__
 from linter.check import FileError, FileResult, Options
 from linter.errors import input_error_message
 from linter.reporters import REPORTERS, Summary, get_reporter
+from linter.reporters.html import HtmlReporter
 from linter.serve import page
 from linter.serve.pool import Busy, CheckPool, Job, Rendered
 from linter.serve.uploads import Item, UploadLimits, UploadRefused, place, receive
@@ -289,30 +290,26 @@ class Service:
         return await self.with_uploads(request, lang, work)
 
 
-class _Assembled:
+class _Assembled(HtmlReporter):
     """The HTML report of a batch whose file sections were drawn in the children (they re-read the
-    files for the tables); a section missing (a child stopped over a limit) is drawn here from the
-    result alone, which needs no file."""
+    files for the tables); a child stopped over a limit leaves an error result, drawn here
+    without the file."""
 
-    def __init__(self, lang: str) -> None:
-        from linter.reporters.html import HtmlReporter
-
-        class Reporter(HtmlReporter):
-            def _file(self, n: int, result: FileResult) -> str:
-                if isinstance(result, Rendered):
-                    return result.html
-                # A child stopped over a limit: its error result needs no file to be drawn.
-                return super()._file(n, result) if result.error is not None else ""
-
-        self._reporter = Reporter(lang=lang)
-
-    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
-        return self._reporter.chunks(results)
+    def _file(self, n: int, result: FileResult) -> str:
+        if isinstance(result, Rendered):
+            return result.html
+        return super()._file(n, result) if result.error is not None else ""
 
 
 def create_app(settings: Settings) -> tuple[ASGIApp, Service]:
     service = Service(settings)
-    app = Starlette(routes=[
+
+    async def not_served(request: Request, exc: Exception) -> Response:
+        code = getattr(exc, "status_code", 500)
+        lang = _lang(request, settings.options.lang)
+        return error(code, "not_found" if code == 404 else "method" if code == 405 else "internal", lang)
+
+    app = Starlette(exception_handlers={404: not_served, 405: not_served}, routes=[
         Route("/", service.page, methods=["GET"]),
         Route("/healthz", service.healthz, methods=["GET"]),
         Route("/api/rules", service.rules, methods=["GET"]),
