@@ -155,9 +155,9 @@ class Service:
             self.pool.admit()
         except Busy:
             log.info("busy: %d requests in progress", self.pool.max_requests)
-            response = error(503, "busy", lang)
-            response.headers["Retry-After"] = "5"
-            return response
+            busy = error(503, "busy", lang)
+            busy.headers["Retry-After"] = "5"
+            return busy
         folder = Path(tempfile.mkdtemp(prefix="reportlint-serve-"))  # mode 0700
         status, count = 500, 0
         try:

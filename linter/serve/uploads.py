@@ -12,13 +12,16 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import AsyncIterator, BinaryIO, Callable, Optional
+from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from linter.batch import DOCUMENT_SUFFIXES, expand
 from linter.errors import InputError, limit_exceeded
 from linter.limits import Limits
+
+if TYPE_CHECKING:
+    from python_multipart.multipart import MultipartCallbacks
 
 FIELD = "files"  # the multipart field that carries the reports
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
@@ -122,7 +125,7 @@ class _Parts:
         self.sink: Optional[BinaryIO] = None
         self.field: Optional[tuple[str, bytearray]] = None
 
-    def callbacks(self) -> dict[str, Callable[..., None]]:
+    def callbacks(self) -> MultipartCallbacks:
         return {"on_part_begin": self.part_begin, "on_header_field": self.header_field_data,
                 "on_header_value": self.header_value_data, "on_header_end": self.header_end,
                 "on_headers_finished": self.headers_finished, "on_part_data": self.part_data,
