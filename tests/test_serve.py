@@ -391,3 +391,21 @@ def test_a_large_upload_does_not_hold_up_a_small_one(server: ServerProcess) -> N
     big.join()
     # The small one waits for the files in hand, not for the rest of the big one.
     assert done["small"] - small < (done["big"] - started) / 2, (done["small"] - small, done["big"] - started)
+
+
+def test_configuration_discovered_from_the_working_folder(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "reportlint.yaml").write_text("lang: en\nignore: [RL-NAR-001]\nseverity:\n  RL-T3-003: warning\n",
+                                            encoding="utf-8")
+    shutil.copy(BATCH[1], office / BATCH[1].name)
+    expected = cli("check", "--format", "json", BATCH[1].name, cwd=office)
+    with ServerProcess(tmp_path / "srv", cwd=office) as srv, srv.client() as client:
+        r = client.post("/api/check", files=upload([BATCH[1]]))
+        page = client.get("/")
+    assert r.text == expected.stdout
+    findings = r.json()["files"][0]["findings"]
+    assert "RL-NAR-001" not in {f["rule"] for f in findings}
+    assert {f["severity"] for f in findings if f["rule"] == "RL-T3-003"} == {"warning"}
+    assert findings[0]["message"].startswith("balance broken in column")  # English, from the configuration
+    assert '<html lang="en">' in page.text
