@@ -409,3 +409,17 @@ def test_configuration_discovered_from_the_working_folder(tmp_path: Path) -> Non
     assert {f["severity"] for f in findings if f["rule"] == "RL-T3-003"} == {"warning"}
     assert findings[0]["message"].startswith("balance broken in column")  # English, from the configuration
     assert '<html lang="en">' in page.text
+
+
+def test_names_from_the_client_are_made_safe() -> None:
+    from linter.serve.uploads import _member_path, safe_name
+
+    assert safe_name("C:\\Users\\张三\\2023年报告.docx") == "2023年报告.docx"
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name('a<b>:"c|?*.docx') == "a_b___c___.docx"
+    assert safe_name("con.docx") == "_con.docx" and safe_name("..") == "" and safe_name(" . ") == ""
+    assert safe_name("x" * 300 + ".docx") == "x" * 175 + ".docx"
+    assert str(_member_path("reports/sub/a.docx")) == "reports/sub/a.docx"
+    assert str(_member_path("./reports//a.docx")) == "reports/a.docx"
+    for bad in ("../a.docx", "a/../../b.docx", "/etc/a.docx", "\\\\server\\a.docx", "C:/a.docx", "reports/"):
+        assert _member_path(bad) is None, bad

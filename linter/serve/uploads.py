@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 FIELD = "files"  # the multipart field that carries the reports
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
 _MAX_NAME = 180
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
 class UploadRefused(Exception):
@@ -73,6 +74,8 @@ def safe_name(raw: str) -> str:
     """A file name without folders or characters Windows and shells trip over ('' if none is left)."""
     name = raw.replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")
+    if name.split(".")[0].upper() in _RESERVED:  # devices on Windows
+        name = "_" + name
     if len(name) > _MAX_NAME:
         stem, dot, suffix = name.rpartition(".")
         name = (stem[:_MAX_NAME - len(suffix) - 1] + dot + suffix) if dot and len(suffix) < 10 else name[:_MAX_NAME]
