@@ -423,3 +423,27 @@ def test_names_from_the_client_are_made_safe() -> None:
     assert str(_member_path("./reports//a.docx")) == "reports/a.docx"
     for bad in ("../a.docx", "a/../../b.docx", "/etc/a.docx", "\\\\server\\a.docx", "C:/a.docx", "reports/"):
         assert _member_path(bad) is None, bad
+
+
+def test_more_uploads_than_the_queue_holds_are_asked_to_retry(tmp_path: Path) -> None:
+    import threading
+
+    with ServerProcess(tmp_path / "srv", "--max-requests", "1") as srv:
+        answers: list[int] = []
+
+        def big() -> None:
+            with srv.client() as client:
+                answers.append(client.post("/api/check", files=upload([BATCH[1]] * 100)).status_code)
+
+        thread = threading.Thread(target=big)
+        thread.start()
+        time.sleep(0.5)  # the big upload holds the only place
+        with srv.client() as client:
+            busy = client.post("/api/check", files=upload([BATCH[3]]))
+        thread.join()
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+        assert busy.json()["error"]["message"] == "服务器正忙，请稍后再试"
+        assert answers == [200]
+        with srv.client() as client:  # and the place is free again
+            assert client.post("/api/check", files=upload([BATCH[3]])).status_code == 200
+        assert srv.leftovers() == []
