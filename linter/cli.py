@@ -243,8 +243,8 @@ def serve(host: str, port: int, open_browser: bool, token: Optional[str], config
 
     try:
         settings = settings_from(host, port, token, config_file, jobs, max_files, max_request_mb, max_requests)
+        run_server(settings, lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
+                   open_browser)
     except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
-    run_server(settings, lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
-               open_browser)

@@ -226,6 +226,15 @@ def test_every_interface_needs_a_token(tmp_path: Path) -> None:
     assert "--token" in r.stderr and "REPORTLINT_TOKEN" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_a_port_in_use_is_a_clear_error(server: ServerProcess, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-m", "linter", "serve", "--port", str(server.port)], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{server.port}" in r.stderr and "--port" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_limits_of_an_upload(work: Path) -> None:
     config = work / "small.yaml"
     config.write_text("limits:\n  max_file_bytes: 10000\n", encoding="utf-8")

@@ -74,10 +74,26 @@ def url_of(settings: Settings) -> str:
     return f"http://{host}:{settings.port}/"
 
 
+def _check_free(host: str, port: int) -> None:
+    """ServeError if nothing can listen on ``host:port`` (in use, or not an address of this machine)."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            if os.name != "nt":  # (as uvicorn does; on Windows it would let two servers share the port)
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ServeError(f"无法在 {host}:{port} 上监听：{reason}（可用 --port 换一个端口）\n"
+                         f"cannot listen on {host}:{port}: {reason} (choose another with --port)") from None
+
+
 def serve(settings: Settings, announce: Callable[[str], None], open_browser: bool = False) -> None:
     """Run until interrupted; the checking processes are stopped on the way out."""
     import uvicorn
 
+    _check_free(settings.host, settings.port)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s reportlint serve: %(message)s"))
     log = logging.getLogger("reportlint.serve")
