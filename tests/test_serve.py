@@ -5,7 +5,6 @@ the temporary folder and nothing but counts is logged."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import shutil
 import socket

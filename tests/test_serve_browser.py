@@ -6,6 +6,7 @@ Skipped when Chromium is not installed, unless REPORTLINT_REQUIRE_E2E is set."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import zipfile
@@ -118,8 +119,6 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
 
         browser.js("document.querySelector('#rl-downloads button[data-format=\"json\"]').click()")
         result = downloaded(browser, downloads, "reportlint.json")
-        import json
-
         assert json.loads(result.read_text(encoding="utf-8")) == expected
         assert browser.js("window.__csp") == []
         urls = requested(browser)

@@ -2,9 +2,9 @@
 
 Routes: ``GET /`` (the page), ``GET /healthz``, ``GET /api/rules``, ``POST /api/check`` (the
 results in any output format, JSON by default: the documented contract, as ``check --format
-json`` gives it), ``POST /api/view`` (the page's: the body of the HTML report and which upload each
-result came from) and ``POST /api/annotate`` (the annotated .docx). Uploads live in a private temporary
-folder for the time of the request only.
+json`` gives it), ``POST /api/view`` (the page's: the body of the HTML report and which upload
+each result came from) and ``POST /api/annotate`` (the annotated .docx). Uploads live in a
+private temporary folder for the time of the request only.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Iterator, Optional, Sequence
+from typing import Any, Awaitable, Callable, Optional, Sequence
 from urllib.parse import quote
 
 from starlette.applications import Starlette
