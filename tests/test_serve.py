@@ -319,7 +319,8 @@ def test_upload_folder_removed_when_the_client_goes_away(server: ServerProcess) 
 
 def test_log_holds_counts_not_names(server: ServerProcess) -> None:
     with server.client() as client:
-        client.post("/api/check", files=[("files", ("秘密报告-名字.txt", BATCH[3].read_bytes()))])
+        r = client.post("/api/check", files=[("files", ("秘密报告-名字.txt", BATCH[3].read_bytes()))])
+    assert r.json()["files"][0]["path"] == "秘密报告-名字.txt"  # the name as the browser sent it (UTF-8)
     log = server.log()
     assert "POST /api/check 200: 1 file(s)" in log
     assert "秘密报告" not in log
