@@ -170,6 +170,8 @@ def test_page_is_self_contained_with_a_strict_policy(server: ServerProcess) -> N
         zh = client.get("/")
         en = client.get("/?lang=en")
     csp = zh.headers["content-security-policy"]
+    assert (zh.headers["x-content-type-options"], zh.headers["x-frame-options"], zh.headers["referrer-policy"]) == (
+        "nosniff", "DENY", "no-referrer")
     assert csp.startswith("default-src 'none'; style-src 'sha256-") and "unsafe" not in csp
     assert "connect-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert '<html lang="zh-CN">' in zh.text and "把政府信息公开工作年度报告拖到这里" in zh.text
@@ -183,6 +185,7 @@ def test_host_header_not_served_is_refused(server: ServerProcess, work: Path) ->
         for host in ("evil.example", f"evil.example:{server.port}", "127.0.0.1:1"):
             r = client.get("/", headers={"Host": host})
             assert r.status_code == 403 and r.json()["error"]["key"] == "host", host
+            assert r.headers["x-content-type-options"] == "nosniff"
             r = client.post("/api/check", headers={"Host": host}, files=upload([BATCH[1]]))
             assert r.status_code == 403, host
         assert client.get("/healthz", headers={"Host": f"localhost:{server.port}"}).status_code == 200

@@ -24,7 +24,7 @@ from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from linter import __version__
 from linter.check import FileError, FileResult, Options
@@ -86,6 +86,11 @@ def _lang(request: Request, default: str) -> str:
     return lang if lang in ("zh", "en") else default
 
 
+# On every answer: no content-type guessing, no framing by other pages, no Referer sent onwards.
+_HARDENING = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+              (b"referrer-policy", b"no-referrer")]
+
+
 class Guard:
     """Refuses, before any route runs: a Host header not served (DNS rebinding), a cross-site
     POST (its Origin is not this server), and an API call without the token when one is set."""
@@ -110,11 +115,16 @@ class Guard:
         elif self.token is not None and scope["path"].startswith("/api/") and not self._has_token(headers):
             refusal = error(401, "token", self.lang)
             refusal.headers["WWW-Authenticate"] = 'Bearer realm="reportlint"'
+        async def send_hardened(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_HARDENING]
+            await send(message)
+
         if refusal is not None:
             log.info("refused %s %s", refusal.status_code, scope["method"])
-            await refusal(scope, receive, send)
+            await refusal(scope, receive, send_hardened)
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, send_hardened)
 
     @staticmethod
     def _same_origin(headers: dict[str, str], host: str) -> bool:
