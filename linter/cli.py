@@ -211,3 +211,41 @@ def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[
         sys.exit(EXIT_ERROR)
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in outcome.check.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this machine (e.g. 0.0.0.0) needs --token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--token", envvar="REPORTLINT_TOKEN", default=None,
+              help="Access token the page and the API ask for (or REPORTLINT_TOKEN).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of discovering one from here.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Checking processes (default: CPU count).")
+@click.option("--max-files", type=click.IntRange(1, 10000), default=100, show_default=True,
+              help="Reports in one upload (after expanding .zip files).")
+@click.option("--max-request-mb", type=click.IntRange(1, 4096), default=200, show_default=True,
+              help="Size of one upload.")
+@click.option("--max-requests", type=click.IntRange(1, 1000), default=16, show_default=True,
+              help="Uploads checked at once; more are asked to retry.")
+def serve(host: str, port: int, open_browser: bool, token: Optional[str], config_file: Optional[str],
+          jobs: Optional[int], max_files: int, max_request_mb: int, max_requests: int) -> None:
+    """Check reports in a browser: a page and a JSON API on this machine (extra: reportlint[serve])."""
+    from linter.serve import missing_extra
+
+    problem = missing_extra()
+    if problem:
+        click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    from linter.errors import ReportlintError
+    from linter.serve.run import serve as run_server
+    from linter.serve.run import settings_from
+
+    try:
+        settings = settings_from(host, port, token, config_file, jobs, max_files, max_request_mb, max_requests)
+        run_server(settings, lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
+                   open_browser)
+    except ReportlintError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)

@@ -119,6 +119,10 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self._sizes
 
+    def names(self) -> list[str]:
+        """The members' names, in the archive's order."""
+        return list(self._sizes)
+
     def read(self, name: str, cap: Optional[int] = None) -> bytes:
         """The member's bytes; never more than ``cap`` (default max_member_bytes), whatever the header says."""
         limit_name = "max_member_bytes" if cap is None else "max_xml_bytes"

@@ -1,0 +1,151 @@
+"""The server's checking processes: the batch's child processes (linter.timeout.Worker, with the
+per-file time limit and memory cap) kept alive between requests, and a bounded queue in front.
+
+A request's files are handed to the children at most ``jobs`` at a time, so the files of
+several requests take turns; more than ``max_requests`` requests at once are refused (busy).
+Every untrusted byte is parsed in a child: the check, the HTML view's re-reading of the tables
+and the annotated copy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from linter.check import FileError, FileResult, Options, check_file, plan_pairs
+from linter.timeout import Worker
+
+
+@dataclass(frozen=True)
+class Rendered(FileResult):
+    """A result with its section of the HTML report, drawn in the child that checked the file."""
+
+    html: str = ""
+
+
+class ServeCheck:
+    """What a child runs for one file of a request (picklable; the work folder is the child's
+    current folder, so that paths read as the client named them, as ``check`` shows them)."""
+
+    def __call__(self, path: Path, options: Options, *, cwd: str, lang: str, previous_path: Optional[str] = None,
+                 html: Optional[int] = None, annotate_to: Optional[str] = None) -> FileResult:
+        os.chdir(cwd)
+        options = replace(options, lang=lang)
+        if annotate_to is not None:
+            return _annotate(path, Path(annotate_to), options)
+        result = check_file(path, options, previous_path=previous_path)
+        if html is None:
+            return result
+        from linter.reporters.html import HtmlReporter
+
+        section = HtmlReporter(lang=lang)._file(html, result)
+        return Rendered(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, html=section)
+
+
+def _annotate(path: Path, out: Path, options: Options) -> FileResult:
+    from linter.annotate import annotate_file
+
+    outcome = annotate_file(path, out, options)
+    failed = outcome.failed
+    if failed is not None and outcome.check.error is None:
+        return replace(outcome.check, error=FileError(failed.code, failed.message))
+    return outcome.check
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str  # relative to the work folder
+    previous_path: Optional[str] = None
+    html: Optional[int] = None  # draw the file's section of the HTML report as file number ``html``
+
+
+class Busy(Exception):
+    """More requests are being checked than the queue holds."""
+
+
+class CheckPool:
+    def __init__(self, options: Options, jobs: int, max_requests: int) -> None:
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.max_requests = max(1, max_requests)
+        self._executor = ThreadPoolExecutor(self.jobs, thread_name_prefix="reportlint-check")
+        self._local = threading.local()
+        self._workers: list[Worker] = []
+        self._lock = threading.Lock()
+        self._active = 0
+
+    # ---- admission ----------------------------------------------------------------------------
+    def admit(self) -> None:
+        """Take a place in the queue for one request, or raise Busy."""
+        with self._lock:
+            if self._active >= self.max_requests:
+                raise Busy()
+            self._active += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._active -= 1
+
+    # ---- running --------------------------------------------------------------------------------
+    def _worker(self) -> Worker:
+        worker: Optional[Worker] = getattr(self._local, "worker", None)
+        if worker is None:
+            worker = Worker(self.options, check=ServeCheck())
+            self._local.worker = worker
+            with self._lock:
+                self._workers.append(worker)
+        return worker
+
+    def warm(self) -> None:
+        """Start the checking processes now rather than on the first upload."""
+        for _ in range(self.jobs):
+            self._executor.submit(lambda: self._worker().launch())
+
+    def _run(self, path: str, kwargs: dict[str, Any]) -> FileResult:
+        return self._worker().check(Path(path), **kwargs)
+
+    async def run(self, jobs: Sequence[Job], cwd: Path, lang: str, **kwargs: Any) -> list[FileResult]:
+        """Each job's result, in order; at most ``self.jobs`` of this request's files at once."""
+        results: list[Optional[FileResult]] = [None] * len(jobs)
+        gate = asyncio.Semaphore(self.jobs)
+        loop = asyncio.get_running_loop()
+
+        async def one(i: int, job: Job) -> None:
+            async with gate:
+                extra = dict(kwargs, cwd=str(cwd), lang=lang)
+                if job.previous_path is not None:
+                    extra["previous_path"] = job.previous_path
+                if job.html is not None:
+                    extra["html"] = job.html
+                results[i] = await loop.run_in_executor(self._executor, self._run, job.path, extra)
+
+        await asyncio.gather(*(one(i, job) for i, job in enumerate(jobs)))
+        return [r for r in results if r is not None]
+
+    async def check(self, paths: Sequence[str], cwd: Path, lang: str, pair_years: bool,
+                    html: Optional[Sequence[int]] = None) -> list[FileResult]:
+        """A batch as ``check`` runs it: each file, then again against its previous year when the
+        same body's report of the year before is in the batch. ``html``: each file's number in
+        the HTML report, to draw its section."""
+        numbers: Sequence[Optional[int]] = html if html is not None else [None] * len(paths)
+        results = await self.run([Job(p, None, n) for p, n in zip(paths, numbers)], cwd, lang)
+        if pair_years:
+            plan = plan_pairs(results)
+            if plan:
+                order = sorted(plan)
+                again = await self.run([Job(paths[i], plan[i], numbers[i]) for i in order], cwd, lang)
+                for i, result in zip(order, again):
+                    results[i] = result
+        return results
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            for worker in self._workers:
+                worker.__exit__(None, None, None)
+            self._workers.clear()
