@@ -148,3 +148,20 @@ def test_html_report_marks_the_culprit_and_its_relation_cells(tmp_path: Path, kn
     assert bad == [("RL-T3-008", "28", "应为 27")]
     related = re.findall(r'<td id="[^"]*" data-row="(\d+)" data-col="(\d+)"[^>]*class="rel"', page)
     assert ("6", "9") in related and ("27", "3") in related  # the row's 总计 and the column's （七）总计
+
+
+FORMS = [("html", "html"), ("pdf", "pdf"), ("text", "txt")]
+NAMED = {"fail_t3_two_cells": [("RL-T3-008", "（一）予以公开", "自然人", "27", "28"),
+                               ("RL-T3-008", "4.保护第三方合法权益", "法律服务机构", "0", "3")],
+         "fail_t3_blank_forced": [("RL-T3-005", "（一）予以公开", "自然人", "27", "")],
+         "fail_t3_row_one": [("RL-T3-008", "一、本年新收政府信息公开申请数量", "总计", "70", "72")],
+         "fail_t3_total_cell": [("RL-T3-008", "（七）总计", "总计", "3050", "3051")]}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+@pytest.mark.parametrize(("folder", "ext"), [("docx", "docx"), *FORMS])
+def test_each_published_form_names_the_same_cell(folder: str, ext: str, name: str) -> None:
+    result = check_file(ROOT / "fixtures" / folder / f"{name}.{ext}")
+    assert result.error is None
+    assert [(f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual)
+            for f in result.findings] == NAMED[name]

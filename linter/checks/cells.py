@@ -89,7 +89,7 @@ def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
         for key in sorted(loc.unknown):  # a value only where the localization is conclusive
             term = loc.terms[key]
             value = loc.value(key)
-            if term.value.kind != "blank" or term.row.cells.get(term.col) is None or not value:
+            if term.value.kind != "blank" or term.col not in term.row.cells or not value:
                 continue
             forced.add(key)
             failed = loc.failed_with(key)
