@@ -24,6 +24,7 @@ from itertools import combinations
 from typing import Iterable, Optional
 
 from linter.checks.equation import Term, cell_key, instances, sides
+from linter.lazy import by_identity
 from linter import expr
 from linter.expr import PREV
 from linter.recognise import LogicalTable, Report
@@ -139,14 +140,15 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     out = Localization(table)
     if table is None:
         return out
-    for rule, check in exact_checks(ruleset, table_key):
-        for _table, inst in instances(report, check):
-            if any(t.previous for t in inst.terms.values()):
-                continue
-            eq = _equation(rule, check, inst, table.spec.groups)
-            out.equations.append(eq)
-            for t in inst.terms.values():
-                out.terms.setdefault(cell_key(t), t)
+    applied = [(rule, check, inst) for rule, check in exact_checks(ruleset, table_key)
+               for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
+    if all(_holds(check, inst, table.spec.groups) for _rule, check, inst in applied):
+        return out  # the common case: every relation holds and no cell is blank or unreadable
+    for rule, check, inst in applied:
+        eq = _equation(rule, check, inst, table.spec.groups)
+        out.equations.append(eq)
+        for t in inst.terms.values():
+            out.terms.setdefault(cell_key(t), t)
     unknown = frozenset(k for k, t in out.terms.items() if not _known(t))
     printed = {k: Fraction(t.number) for k, t in out.terms.items() if k not in unknown}
     for group in _connected(out.equations):
@@ -214,25 +216,47 @@ def _known(t: Term) -> bool:
     return t.row.cells.get(t.col) is not None and t.value.kind != "blank" and t.countable
 
 
-def _equation(rule: RuleSpec, check: CheckSpec, inst: object, groups: dict) -> Equation:
+def _holds(check: CheckSpec, inst: object, groups: dict) -> bool:
+    """Whether an application holds with every cell known (no blank or unreadable cell)."""
     assert check.relation is not None
-    terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+    if not all(_known(t) for t in inst.terms.values()):  # type: ignore[attr-defined]
+        return False
     left, right = sides(check.relation, groups)
-    names = list(terms)
+    numbers = inst.numbers  # type: ignore[attr-defined]
+    return left(numbers) == right(numbers)
 
-    def diff(values: dict[str, Decimal]) -> Decimal:
-        return left(values) - right(values)
 
-    zeros = {n: Decimal(0) for n in names}
-    const = diff(zeros)
+_COEFS: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[dict[str, Fraction], Fraction]]] = {}
+
+
+def _coefficients(check: CheckSpec, names: tuple[str, ...], groups: dict) -> tuple[dict[str, Fraction], Fraction]:
+    """The relation as ``sum(coef[name] * name) + const == 0`` (it is linear in every name);
+    once per process and relation, like equation.sides."""
+    def build() -> tuple[dict[str, Fraction], Fraction]:
+        assert check.relation is not None
+        left, right = sides(check.relation, groups)
+        zeros = {n: Decimal(0) for n in names}
+        const = left(zeros) - right(zeros)
+        coefs = {}
+        for n in names:
+            one = {**zeros, n: Decimal(1)}
+            a = left(one) - right(one) - const
+            if a:
+                coefs[n] = Fraction(a)
+        return coefs, Fraction(const)
+
+    return by_identity(_COEFS, (check, groups), build)
+
+
+def _equation(rule: RuleSpec, check: CheckSpec, inst: object, groups: dict) -> Equation:
+    terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+    by_name, const = _coefficients(check, tuple(terms), groups)
     coefs: dict[CellKey, Fraction] = {}
-    for n in names:
-        a = diff({**zeros, n: Decimal(1)}) - const
-        if a:
-            key = cell_key(terms[n])
-            coefs[key] = coefs.get(key, Fraction(0)) + Fraction(a)
+    for n, a in by_name.items():
+        key = cell_key(terms[n])
+        coefs[key] = coefs.get(key, Fraction(0)) + a
     coefs = {k: a for k, a in coefs.items() if a}
-    return Equation(rule, check, terms, dict(inst.params), coefs, Fraction(const),  # type: ignore[attr-defined]
+    return Equation(rule, check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
                     cell_key(terms[check.params["anchor"]]))
 
 
