@@ -8,8 +8,9 @@ cells to change, as few as possible, so that every relation holds with non-negat
 The search tries no change (only the unknowns are solved for), then each single cell of a failed
 relation, then each pair of them; it stops at the first size that has a solution. A pair must meet
 every failed relation that holds no unknown (a relation none of whose cells changes stays failed),
-which leaves few pairs to solve. Beyond two changed cells, or past ``MAX_SOLVES`` systems, the
-search gives up: the table is "beyond" and no cell is blamed. See docs/localization.md.
+which leaves few pairs to solve. Beyond two changed cells, past ``MAX_SOLVES`` systems, or at pairs
+when more than ``MAX_UNKNOWN_FOR_PAIRS`` cells are blank, the search gives up: the group is
+"beyond" and no cell is blamed. See docs/localization.md.
 
 Each candidate set is solved exactly (fractions, sparse Gaussian elimination). A cell's value is
 *determined* when every solution gives it the same value; only determined values are offered.
@@ -32,7 +33,8 @@ from linter.ruleset import CheckSpec, RuleSet, RuleSpec
 
 CellKey = tuple[int, int, str]  # (block, physical row, column key), as equation.cell_key
 MAX_CHANGED = 2  # the largest set of wrong cells searched for
-MAX_SOLVES = 3000  # systems solved per table at most (pairs of a badly broken table)
+MAX_SOLVES = 500  # systems solved per group of relations at most (pairs of a badly broken table)
+MAX_UNKNOWN_FOR_PAIRS = 30  # more blank cells than this: single wrong cells only (each system is large)
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dic
     pool = list(dict.fromkeys(k for eq in part.failed for k in eq.coefs if k not in unknown))
     strict = [frozenset(eq.coefs) for eq in part.failed if not unknown & eq.coefs.keys()]
     solutions: list[tuple[frozenset[CellKey], dict[CellKey, Fraction]]] = []
-    for size in range(1, MAX_CHANGED + 1):
+    largest = MAX_CHANGED if len(unknown) <= MAX_UNKNOWN_FOR_PAIRS else 1
+    for size in range(1, largest + 1):
         for combo in combinations(pool, size):
             if not all(any(k in keys for k in combo) for keys in strict):
                 continue  # a failed relation none of whose cells changes stays failed
