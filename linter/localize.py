@@ -25,7 +25,6 @@ from itertools import combinations
 from typing import Iterable, Optional
 
 from linter.checks.equation import Term, cell_key, instances, sides
-from linter.lazy import by_identity
 from linter import expr
 from linter.expr import PREV
 from linter.recognise import LogicalTable, Report
@@ -142,12 +141,14 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     out = Localization(table)
     if table is None:
         return out
-    applied = [(rule, check, inst) for rule, check in exact_checks(ruleset, table_key)
+    groups = table.spec.groups
+    relations = [(rule, check, _Relation(check, groups)) for rule, check in exact_checks(ruleset, table_key)]
+    applied = [(rule, check, rel, inst) for rule, check, rel in relations
                for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
-    if all(_holds(check, inst, table.spec.groups) for _rule, check, inst in applied):
+    if all(rel.holds(inst) for _rule, _check, rel, inst in applied):
         return out  # the common case: every relation holds and no cell is blank or unreadable
-    for rule, check, inst in applied:
-        eq = _equation(rule, check, inst, table.spec.groups)
+    for rule, check, rel, inst in applied:
+        eq = rel.equation(rule, inst)
         out.equations.append(eq)
         for t in inst.terms.values():
             out.terms.setdefault(cell_key(t), t)
@@ -219,48 +220,47 @@ def _known(t: Term) -> bool:
     return t.row.cells.get(t.col) is not None and t.value.kind != "blank" and t.countable
 
 
-def _holds(check: CheckSpec, inst: object, groups: dict) -> bool:
-    """Whether an application holds with every cell known (no blank or unreadable cell)."""
-    assert check.relation is not None
-    if not all(_known(t) for t in inst.terms.values()):  # type: ignore[attr-defined]
-        return False
-    left, right = sides(check.relation, groups)
-    numbers = inst.numbers  # type: ignore[attr-defined]
-    return left(numbers) == right(numbers)
+class _Relation:
+    """A relation compiled for a table's groups, and its coefficients (it is linear in every cell):
+    ``sum(coefs[name] * name) + const == 0``, derived on first use."""
 
-
-_COEFS: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[dict[str, Fraction], Fraction]]] = {}
-
-
-def _coefficients(check: CheckSpec, names: tuple[str, ...], groups: dict) -> tuple[dict[str, Fraction], Fraction]:
-    """The relation as ``sum(coef[name] * name) + const == 0`` (it is linear in every name);
-    once per process and relation, like equation.sides."""
-    def build() -> tuple[dict[str, Fraction], Fraction]:
+    def __init__(self, check: CheckSpec, groups: dict) -> None:
         assert check.relation is not None
-        left, right = sides(check.relation, groups)
-        zeros = {n: Decimal(0) for n in names}
-        const = left(zeros) - right(zeros)
-        coefs = {}
-        for n in names:
-            one = {**zeros, n: Decimal(1)}
-            a = left(one) - right(one) - const
-            if a:
-                coefs[n] = Fraction(a)
-        return coefs, Fraction(const)
+        self.check = check
+        self.left, self.right = sides(check.relation, groups)
+        self._coefs: Optional[tuple[dict[str, Fraction], Fraction]] = None
 
-    return by_identity(_COEFS, (check, groups), build)
+    def holds(self, inst: object) -> bool:
+        """Whether an application holds with every cell known (no blank or unreadable cell)."""
+        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+        if not all(_known(t) for t in terms.values()):
+            return False
+        numbers = inst.numbers  # type: ignore[attr-defined]
+        return bool(self.left(numbers) == self.right(numbers))
 
+    def coefficients(self, names: tuple[str, ...]) -> tuple[dict[str, Fraction], Fraction]:
+        if self._coefs is None:
+            zeros = {n: Decimal(0) for n in names}
+            const = self.left(zeros) - self.right(zeros)
+            coefs = {}
+            for n in names:
+                one = {**zeros, n: Decimal(1)}
+                a = self.left(one) - self.right(one) - const
+                if a:
+                    coefs[n] = Fraction(a)
+            self._coefs = coefs, Fraction(const)
+        return self._coefs
 
-def _equation(rule: RuleSpec, check: CheckSpec, inst: object, groups: dict) -> Equation:
-    terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
-    by_name, const = _coefficients(check, tuple(terms), groups)
-    coefs: dict[CellKey, Fraction] = {}
-    for n, a in by_name.items():
-        key = cell_key(terms[n])
-        coefs[key] = coefs.get(key, Fraction(0)) + a
-    coefs = {k: a for k, a in coefs.items() if a}
-    return Equation(rule, check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
-                    cell_key(terms[check.params["anchor"]]))
+    def equation(self, rule: RuleSpec, inst: object) -> Equation:
+        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+        by_name, const = self.coefficients(tuple(terms))
+        coefs: dict[CellKey, Fraction] = {}
+        for n, a in by_name.items():
+            key = cell_key(terms[n])
+            coefs[key] = coefs.get(key, Fraction(0)) + a
+        coefs = {k: a for k, a in coefs.items() if a}
+        return Equation(rule, self.check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
+                        cell_key(terms[self.check.params["anchor"]]))
 
 
 def _residual(eq: Equation, values: dict[CellKey, Fraction]) -> Fraction:
