@@ -4,7 +4,8 @@ anchored on the offending table cell or paragraph. Never raises; the original is
 A finding with no cell or paragraph of its own (a missing section, table or row; a file-name
 year) is anchored at the nearest place: the heading or table the engine located it at, else the
 preceding section heading, else the title; its comment says so. Comments by ``reportlint`` already
-in the file are removed first, so annotating an annotated copy replaces them.
+in the file are removed first, so annotating an annotated copy replaces them. With ``fix``, each
+located wrong cell's correction is also written into its cell as a tracked change (trackedfix.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from linter.findings import Finding
 from linter.model import Location, Paragraph, Table
 from linter.recognise import Report
 from linter.reread import reread, ruleset_of
+from linter.trackedfix import write_fix
 from linter.ruleset import RuleSet
 from linter.xmlsplice import SpliceError
 
@@ -75,6 +77,7 @@ class AnnotateResult:
     removed: int = 0  # earlier reportlint comments replaced
     error: Optional[FileError] = None  # why no copy was written (besides check.error)
     unplaced: tuple[Finding, ...] = field(default_factory=tuple)  # no paragraph anywhere to hang them on
+    fixed: tuple[Finding, ...] = field(default_factory=tuple)  # corrections written as tracked changes
 
     @property
     def failed(self) -> Optional[FileError]:
@@ -82,9 +85,10 @@ class AnnotateResult:
 
 
 def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: Optional[Report] = None,
-                  date: Optional[datetime] = None) -> AnnotateResult:
+                  date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
     """Check ``src`` and write ``dst``: a copy with one comment per finding, dated ``date``
-    (default: now; Word shows it, LibreOffice shows a missing date as the year -1)."""
+    (default: now; Word shows it, LibreOffice shows a missing date as the year -1). With ``fix``,
+    each located wrong cell's correction is also written into the cell as a tracked change."""
     lang = options.lang
     try:
         if dst.exists() and src.exists() and dst.resolve() == src.resolve():
@@ -97,7 +101,7 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
     if result.format != "docx":
         return _failed(result, "RL-ANN-002", result.format or "?", lang)
     try:
-        return _annotate(src, dst, result, options, _stamp(date))
+        return _annotate(src, dst, result, options, _stamp(date), fix)
     except SpliceError as exc:
         return _failed(result, "RL-ANN-003", str(exc), lang)
     except OSError as exc:
@@ -116,7 +120,7 @@ def _stamp(date: Optional[datetime]) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str) -> AnnotateResult:
+def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str, fix: bool = False) -> AnnotateResult:
     pkg = DocxComments(src, options.limits)
     removed = pkg.remove_author(AUTHOR)
     ruleset = ruleset_of(result, options.ruleset)
@@ -139,8 +143,10 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
             unplaced.append(finding)
             continue
         placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
+    fixed = tuple(f for f in result.findings if fix and f.fix is not None and (not f.location.file or f.location.file == str(src))
+                  and write_fix(pkg, f, AUTHOR, date))
     pkg.save(dst)
-    return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced))
+    return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced), fixed=fixed)
 
 
 # ---- where a comment goes ------------------------------------------------------------------------
@@ -290,6 +296,8 @@ def summary_line(outcome: AnnotateResult, lang: str) -> str:
             line += f"，替换了 {outcome.removed} 条旧批注"
         if outcome.unplaced:
             line += f"；{len(outcome.unplaced)} 条问题找不到可批注的段落，未加批注"
+        if outcome.fixed:
+            line += f"；{len(outcome.fixed)} 处更正以修订方式写入"
         return line
     line = f"wrote {outcome.output}: {n} comment(s)"
     if nearest:
@@ -298,4 +306,6 @@ def summary_line(outcome: AnnotateResult, lang: str) -> str:
         line += f", replacing {outcome.removed} earlier one(s)"
     if outcome.unplaced:
         line += f"; {len(outcome.unplaced)} finding(s) without any paragraph to anchor on were not annotated"
+    if outcome.fixed:
+        line += f"; {len(outcome.fixed)} correction(s) written as tracked changes"
     return line

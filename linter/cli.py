@@ -178,8 +178,10 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
               help="Use this YAML rule set instead of the built-in ones.")
 @click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
               help="The same body's report of the year before, for the year-to-year rules.")
+@click.option("--fix", is_flag=True, default=False,
+              help="Also write each located wrong cell's correction into the cell as a tracked change (修订).")
 def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[str], select: tuple[str, ...],
-             ignore: tuple[str, ...], rules_file: Optional[str], previous_file: Optional[str]) -> None:
+             ignore: tuple[str, ...], rules_file: Optional[str], previous_file: Optional[str], fix: bool) -> None:
     """Write a copy of a .docx with each finding as a Word review comment (批注)."""
     from linter.annotate import annotate_file, summary_line
     from linter.check import Options, load_previous
@@ -204,7 +206,7 @@ def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[
         if failed is not None and failed.error is not None:
             click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
             sys.exit(EXIT_ERROR)
-    outcome = annotate_file(Path(path), Path(output), options, previous)
+    outcome = annotate_file(Path(path), Path(output), options, previous, fix=fix)
     click.echo(TextReporter(lang=lang).render([outcome.check]), nl=False)
     click.echo(summary_line(outcome, lang), err=outcome.failed is not None)
     if outcome.failed is not None:

@@ -189,6 +189,18 @@ class DocxComments:
         cid, self._next_id = self._next_id, self._next_id + 1
         return cid
 
+    def revision_id(self) -> int:
+        """A w:id for a tracked change (w:ins, w:del): above every w:id of the document and of the
+        comments, from the comments' counter, so the two never meet."""
+        if self._next_id is None:
+            self._allocate_id()
+            assert self._next_id is not None
+            self._next_id -= 1
+        used = [_int(el.get(W + "id")) for el in self.main.root.iter() if isinstance(el.tag, str)]
+        floor = max([u for u in used if u is not None] + [-1]) + 1
+        self._next_id = max(self._next_id, floor)
+        return self._allocate_id()
+
     @staticmethod
     def _deleted(part: XmlPart, el: etree._Element) -> bool:
         return any(a is not None and part.is_deleted(a) for a in [el, *el.iterancestors()])
@@ -238,6 +250,10 @@ class DocxComments:
     @property
     def changed(self) -> bool:
         return bool(self._changed)
+
+    def main_edited(self) -> None:
+        """Note an edit of the main part made through ``self.main`` (e.g. a tracked change)."""
+        self._changed.add(self.main_name)
 
     def save(self, dst: Path) -> None:
         """Write the copy (atomically, via a temporary file next to ``dst``)."""

@@ -1,4 +1,5 @@
-"""Run a rule set's compiled rules on a recognised report; stamp rule id, severity and message."""
+"""Run a rule set's compiled rules on a recognised report; stamp rule id, severity and message;
+reconcile what the findings say together (linter/reconcile.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Iterable, Mapping, Optional
 from linter.checks import Draft, get_check
 from linter.findings import Finding
 from linter.recognise import Report
-from linter.ruleset import RuleSet, RuleSpec
+from linter.reconcile import reconcile
+from linter.ruleset import CheckSpec, RuleSet, RuleSpec
 from linter.sourcepos import locate, unreadable
 
 
@@ -43,7 +45,7 @@ def render_message(rule: RuleSpec, draft: Draft, lang: str) -> str:
 def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional[Selection] = None) -> list[Finding]:
     selection = selection or Selection()
     doc = report.document
-    findings: list[Finding] = []
+    items: list[tuple[Finding, Draft, CheckSpec]] = []
     seen: set[tuple[str, str, object]] = set()
     for rule in ruleset.rules:
         if not selection.enabled(rule):
@@ -62,11 +64,13 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
                     expected=draft.expected,
                     actual=draft.actual,
                     related=tuple(locate(doc, loc) for loc in draft.related),
+                    fix=draft.fix,
                 )
                 key = (finding.rule, finding.message, finding.location)
                 if key in seen:
                     continue
                 seen.add(key)
-                findings.append(finding)
+                items.append((finding, draft, check))
+    findings = reconcile(items, lang)
     findings.sort(key=Finding.sort_key)
     return findings

@@ -21,12 +21,13 @@ class Finding:
     expected: Optional[str] = None
     actual: Optional[str] = None
     related: tuple[Location, ...] = field(default_factory=tuple)
+    fix: Optional[str] = None  # the value to write into the cell at ``location`` (a located wrong cell)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (*self.location.sort_key(), self.rule, self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "rule": self.rule,
             "name": self.name,
             "severity": self.severity,
@@ -36,6 +37,9 @@ class Finding:
             "location": location_dict(self.location),
             "related": [location_dict(loc) for loc in self.related],
         }
+        if self.fix is not None:
+            out["fix"] = {"value": self.fix}
+        return out
 
 
 _LOCATION_KEYS = ("section", "table", "row_label", "column_label", "block", "row", "col",

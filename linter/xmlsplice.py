@@ -145,6 +145,19 @@ class XmlPart:
         self._deleted.add(el)
         self._edits.append(_Edit(span.start, 100, len(self._edits), span.outer_end - span.start, ""))
 
+    def rename(self, el: etree._Element, qname: str) -> None:
+        """Give ``el`` (start and end tag) the name ``qname`` (e.g. ``w:t`` -> ``w:delText``)."""
+        span = self.spans[el]
+        old = len(self.qname(el))
+        self._edits.append(_Edit(span.start + 1, 0, len(self._edits), old, qname))
+        if span.end is not None:
+            self._edits.append(_Edit(span.end + 2, 0, len(self._edits), old, qname))
+
+    def source(self, el: etree._Element) -> str:
+        """``el`` exactly as it is written in the part."""
+        span = self.spans[el]
+        return self.text[span.start:span.outer_end]
+
     def content_range(self, el: etree._Element) -> tuple[int, int]:
         """Offsets of the start and the end of ``el``'s content; ``<a .../>`` is opened into
         ``<a ...>`` + ``</a>`` (once) so that content can go in. Insert there with ranks 0..999."""

@@ -102,7 +102,7 @@ def test_missing_row_is_anchored_on_the_tables_first_cell(tmp_path: Path) -> Non
 
 
 def test_reannotating_replaces_the_comments_and_is_idempotent(tmp_path: Path) -> None:
-    src = ROOT / "fixtures/docx/fail_t3_total_cell.docx"
+    src = ROOT / "fixtures/docx/fail_t4_sum.docx"
     once, twice = tmp_path / "once.docx", tmp_path / "twice.docx"
     first = annotate_file(src, once, date=WHEN)
     second = annotate_file(once, twice, date=WHEN)
@@ -137,7 +137,7 @@ def test_other_comments_are_kept_and_ids_do_not_collide(tmp_path: Path) -> None:
 
 def test_word_style_xml_is_preserved_byte_for_byte(tmp_path: Path) -> None:
     """Word writes a double-quoted declaration, CRLF and character references; keep them."""
-    src = ROOT / "fixtures/docx/fail_t3_total_cell.docx"
+    src = ROOT / "fixtures/docx/fail_t4_sum.docx"
     members = _members(src)
     text = members["word/document.xml"].decode()
     text = text.replace("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n",
@@ -245,7 +245,7 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     run = CliRunner().invoke
     faulty, clean = ROOT / "fixtures/docx/fail_t4_sum.docx", ROOT / "fixtures/docx/filled_2021.docx"
     r = run(main, ["annotate", str(faulty), "-o", str(tmp_path / "a.docx")])
-    assert r.exit_code == 1 and "RL-T4-001" in r.output and "批注" in r.output
+    assert r.exit_code == 1 and "RL-T4-002" in r.output and "批注" in r.output
     r = run(main, ["annotate", str(clean), "-o", str(tmp_path / "b.docx")])
     assert r.exit_code == 0 and (tmp_path / "b.docx").read_bytes() == clean.read_bytes()
     r = run(main, ["annotate", str(faulty), "-o", str(tmp_path / "c.docx"), "--fail-on", "error",

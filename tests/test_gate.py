@@ -116,7 +116,7 @@ def test_folder_of_collected_reports(tmp_path: Path) -> None:
 def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
     report = copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "dept" / "sub" / "report.docx")
     (tmp_path / "dept" / "reportlint.yaml").write_text(
-        "ignore: [RL-T3-003]\nseverity: {RL-NAR-001: error}\nlang: en\n", encoding="utf-8")
+        "ignore: [RL-T3-003, RL-T3-008]\nseverity: {RL-NAR-001: error}\nlang: en\n", encoding="utf-8")
     data = json.loads(cli("check", "--format", "json", str(report)).output)
     rules = sorted((f["rule"], f["severity"]) for f in data["files"][0]["findings"])
     assert rules == [("RL-NAR-001", "error"), ("RL-T3-002", "error"), ("RL-T3-004", "error")]
@@ -131,11 +131,12 @@ def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
     copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "town" / "a.docx")
     copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "city" / "b.docx")
     (tmp_path / "setup.cfg").write_text(
-        "[metadata]\nname = x\n\n[reportlint]\nselect = RL-T3\nper_file_ignores =\n    town/*.docx: RL-T3-002 RL-T3-003\n",
+        "[metadata]\nname = x\n\n[reportlint]\nselect = RL-T3\nper_file_ignores =\n    town/*.docx: RL-T3-003 RL-T3-008\n",
         encoding="utf-8")
     data = json.loads(cli("check", "--format", "json", "--jobs", "1", str(tmp_path)).output)
     rules = {Path(f["path"]).name: sorted(x["rule"] for x in f["findings"]) for f in data["files"]}
-    assert rules == {"a.docx": ["RL-T3-004"], "b.docx": ["RL-T3-002", "RL-T3-003", "RL-T3-004"]}
+    # without RL-T3-008 the relations it would explain are reported (a.docx); with it, the cell (b.docx)
+    assert rules == {"a.docx": ["RL-T3-002", "RL-T3-004"], "b.docx": ["RL-T3-008"]}
     shown = yaml.safe_load(cli("config", str(tmp_path / "town")).output)
     assert shown["source"] == str(tmp_path / "setup.cfg") and shown["select"] == ["RL-T3"]
 
@@ -234,7 +235,7 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     data = json.loads(cli("check", "--format", "sarif", "--jobs", "1", *BATCH, str(empty)).output)
     jsonschema.validate(data, schema)
     results = data["runs"][0]["results"]
-    t4 = [r for r in results if r["ruleId"] == "RL-T4-001"]
+    t4 = [r for r in results if r["ruleId"] == "RL-T4-002"]
     assert t4[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 35  # block 34
     assert t4[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == \
         "四、政府信息公开行政复议、行政诉讼情况 › 表4 › 列「行政复议 总计」"
@@ -252,7 +253,7 @@ def test_junit_is_read_by_junitparser(tmp_path: Path) -> None:
     suites = {Path(s.name).name: s for s in xml}
     assert set(suites) == {"fail_t4_sum.docx", "t2_values.docx", "filled_2021.docx"}
     failed = {Path(s.name).name: sorted(c.name for c in s if not c.is_passed) for s in xml}
-    assert failed == {"fail_t4_sum.docx": ["RL-T4-001"], "t2_values.docx": ["RL-T2-002"], "filled_2021.docx": []}
+    assert failed == {"fail_t4_sum.docx": ["RL-T4-002"], "t2_values.docx": ["RL-T2-002"], "filled_2021.docx": []}
 
 
 def test_gitlab_code_quality_fields() -> None:
@@ -261,13 +262,13 @@ def test_gitlab_code_quality_fields() -> None:
     assert all(i["severity"] in {"info", "minor", "major", "critical", "blocker"} for i in data)
     assert all(isinstance(i["location"]["lines"]["begin"], int) for i in data)
     assert len({i["fingerprint"] for i in data}) == len(data)
-    assert {i["check_name"] for i in data} >= {"RL-T4-001", "RL-NAR-001", "RL-T2-002"}
+    assert {i["check_name"] for i in data} >= {"RL-T4-002", "RL-NAR-001", "RL-T2-002"}
 
 
 def test_github_annotations() -> None:
     out = cli("check", "--format", "github", "--jobs", "1", str(DOCX / "fail_t4_sum.docx")).output.splitlines()
     assert out[0].startswith(f"::warning file={DOCX / 'fail_t4_sum.docx'},line=8,title=RL-NAR-001 content.narrative-numbers::")
-    assert any(line.startswith("::error ") and "RL-T4-001" in line and "%0A" not in line for line in out)
+    assert any(line.startswith("::error ") and "RL-T4-002" in line and "%0A" not in line for line in out)
 
 
 # ---- integration recipes -----------------------------------------------------------------------

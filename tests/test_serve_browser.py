@@ -99,7 +99,7 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
         # The broken total of table 3: 3051 where the components add up to 3050, marked as in the report.
         cell = browser.js("""(function () { var td = document.getElementById('c-2-28-27-9'), s = getComputedStyle(td);
             return [td.className, td.getAttribute('data-rules'), td.textContent, s.outlineStyle, s.outlineWidth]; })()""")
-        assert cell[0] == "bad error" and "RL-T3-002" in cell[1].split()
+        assert cell[0] == "bad error" and "RL-T3-008" in cell[1].split()
         assert cell[2].startswith("3051") and "应为 3050" in cell[2] and cell[3:] == ["solid", "3px"]
         # The report's own script runs in the page: sorting the index by errors.
         browser.js("document.querySelector('#index th:nth-child(4) button').click()")
@@ -114,7 +114,7 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
         assert len(document.tables) == len(docx.Document(str(FILES[1])).tables)
         with zipfile.ZipFile(annotated) as z:
             comments = z.read("word/comments.xml").decode("utf-8")
-        total = next(f for f in expected["files"][1]["findings"] if f["rule"] == "RL-T3-002")
+        total = next(f for f in expected["files"][1]["findings"] if f["rule"] == "RL-T3-008")
         assert total["message"] in comments and comments.count("<w:comment ") == len(expected["files"][1]["findings"])
 
         browser.js("document.querySelector('#rl-downloads button[data-format=\"json\"]').click()")

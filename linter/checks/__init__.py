@@ -22,6 +22,9 @@ class Draft:
     expected: Optional[str] = None
     actual: Optional[str] = None
     related: tuple[Location, ...] = ()
+    fix: Optional[str] = None  # the value to write into the cell at ``location``
+    # (relation source, anchor location) of relation findings this one accounts for
+    explains: tuple[tuple[str, Location], ...] = ()
 
 
 CheckFn = Callable[[Report, CheckSpec, RuleSet], Iterator[Draft]]
@@ -39,7 +42,7 @@ def register(kind: str) -> Callable[[CheckFn], CheckFn]:
 def get_check(kind: str) -> CheckFn:
     if kind not in CHECKS:  # not "if not CHECKS": importing one check module registers only its kinds
         from linter.checks import (  # noqa: F401  (registration)
-            cells, citations, content, equation, meta, narrative, parse, parts, period, structure)
+            cells, citations, content, culprits, equation, meta, narrative, parse, parts, period, structure)
     try:
         return CHECKS[kind]
     except KeyError:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.checks import Draft, register
-from linter.checks.equation import blank_totals, expected_anchor, term_location
+from linter.checks.culprits import explained, related_cells
+from linter.checks.equation import term_location
+from linter.localize import localize
 from linter.recognise import Report
 from linter.ruleset import CheckSpec, RuleSet
-from linter.values import Value, format_number, parse_value
+from linter.values import Value, parse_value
 
 
 _KIND_NAMES = {
@@ -76,24 +78,31 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
 
 @register("blanks")
 def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    tables = set(check.params["tables"])
-    impossible = {k: v for k, v in blank_totals(report, ruleset).items() if v[0].spec.key in tables}
-    for key, (table, inst, eq) in impossible.items():
-        anchor = eq.params["anchor"]
-        expected = format_number(expected_anchor(eq, inst, table.spec.groups))
-        related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
-        yield Draft("blank_total", term_location(report, table, inst.terms[anchor]),
-                    {**inst.params, "expected": expected}, expected=expected, actual="", related=related)
+    """Blank cells: one warning per row (they count as 0); a blank the table's relations force
+    to a non-zero value is an error with that value (see linter/localize.py)."""
     for tkey in check.params["tables"]:
         table = report.tables.get(tkey)
         if table is None:
             continue
+        loc = localize(report, ruleset, tkey)
+        forced: set[tuple[int, int, str]] = set()
+        for key in sorted(loc.unknown):  # a value only where the localization is conclusive
+            term = loc.terms[key]
+            value = loc.value(key)
+            if term.value.kind != "blank" or term.col not in term.row.cells or not value:
+                continue
+            forced.add(key)
+            failed = loc.failed_with(key)
+            yield Draft("blank_value", term_location(report, table, term),
+                        {"table": table.spec.number, "expected": str(value)}, expected=str(value), actual="",
+                        fix=str(value), related=related_cells(report, loc, failed, key),
+                        explains=explained(report, loc, failed))
         for row in table.rows:
             if row.key is None:
                 continue
             blanks = [c.key for c in table.spec.columns
                       if c.key in row.cells and parse_value(_text(row.cells[c.key])).kind == "blank"
-                      and (row.block, row.phys_row, c.key) not in impossible]
+                      and (row.block, row.phys_row, c.key) not in forced]
             if blanks:
                 locs = [report.cell_location(table, row, k) for k in blanks]
                 label = table.spec.row(row.key).label

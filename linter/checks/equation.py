@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterator, Mapping, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple, Optional
 
 from linter import expr
 from linter.checks import Draft, register
@@ -13,6 +13,9 @@ from linter.model import Location
 from linter.recognise import FoundRow, LogicalTable, Report
 from linter.ruleset import CheckSpec, RuleSet
 from linter.values import Value, format_number, parse_value
+
+if TYPE_CHECKING:
+    from linter.localize import Localization
 
 
 class Term(NamedTuple):
@@ -192,53 +195,55 @@ def cell_key(t: Term) -> tuple[int, int, str]:
     return (t.row.block, t.row.phys_row, t.col)
 
 
-def blank_totals(report: Report, ruleset: RuleSet) -> dict[tuple[int, int, str], tuple[LogicalTable, Instance, CheckSpec]]:
-    """Blank total cells whose parts are not all 0: a relation impossible because of a blank."""
-    memo_key = f"blank_totals:{ruleset.id}"
-    if memo_key in report.memo:
-        return report.memo[memo_key]  # type: ignore[return-value]
-    out: dict[tuple[int, int, str], tuple[LogicalTable, Instance, CheckSpec]] = {}
-    report.memo[memo_key] = out
-    for rule in ruleset.rules:
-        for check in rule.checks:
-            if check.kind != "equation" or check.relation is None or check.relation.op != "==":
-                continue
-            anchor = check.params["anchor"]
-            for table, inst in instances(report, check):
-                term = inst.terms[anchor]
-                if term.value.kind != "blank" or cell_key(term) in out:
-                    continue
-                if inst.has_text:
-                    continue
-                if expected_anchor(check, inst, table.spec.groups) != 0:
-                    out[cell_key(term)] = (table, inst, check)
-    return out
+def _holds_corrected(loc: "Localization", inst: Instance, left: expr.Evaluator, right: expr.Evaluator,
+                     holds: Callable[[Decimal, Decimal], bool]) -> bool:
+    """Whether the instance holds once the localization's corrections are made (blanks included)."""
+    numbers = dict(inst.numbers)
+    changed = False
+    for name, term in inst.terms.items():
+        value = None if term.previous else loc.value(cell_key(term))
+        if value is not None:
+            numbers[name] = Decimal(value)
+            changed = True
+    return changed and holds(left(numbers), right(numbers))
 
 
 @register("equation")
 def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    from linter.localize import localize
+
     assert check.relation is not None
     anchor = check.params["anchor"]
     found = report.tables.get(check.params["table"])  # every instance is of this table
     if found is None:
         return
-    impossible = blank_totals(report, ruleset)
     holds = expr.comparison(check.relation.op)
     groups = found.spec.groups
     left_side, right_side = sides(check.relation, groups)
+    localized = None  # the table's error localization, if this relation is one of its relations
+    corrected = None  # the localization, if it corrects cells of the table
     for table, inst in instances(report, check):
         if not inst.countable:
             continue  # unreadable or invalid values are reported by the value rule
-        if impossible and any(cell_key(t) in impossible for t in inst.terms.values()):
-            continue  # a blank total with non-zero parts: the blank-cell rule's error, not this one
         numbers = inst.numbers
         left, right = left_side(numbers), right_side(numbers)
         if holds(left, right):
             continue
+        if localized is None:
+            loc = localize(report, ruleset, check.params["table"])
+            localized = loc if loc.explains(check) else False
+            corrected = loc if loc.culprits or loc.unknown else None
+        if corrected is not None and check.relation.op != "==" and _holds_corrected(corrected, inst, left_side,
+                                                                                   right_side, holds):
+            continue  # fails only because of a located wrong cell, which is reported at that cell
         anchor_term = inst.terms[anchor]
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
         if check.relation.op == "==":
-            expected = format_number(expected_anchor(check, inst, groups))
+            if localized:  # a value only for a cell the localization corrects, never for a right one
+                value = localized.value(cell_key(anchor_term))
+                expected = None if value is None else str(value)
+            else:
+                expected = format_number(expected_anchor(check, inst, groups))
             actual = format_number(anchor_term.number)
         else:  # an inequality: show both sides
             expected = f"{check.relation.op} {format_number(right)}"

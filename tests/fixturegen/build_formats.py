@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DOCX = ROOT / "fixtures" / "docx"
 # Reports converted to HTML and PDF: a clean one, arithmetic defects, a table split in two.
-CONVERTED = ("filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table")
+CONVERTED = ("filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table",
+             "fail_t3_two_cells", "fail_t3_blank_forced", "fail_t3_row_one")
 
 
 def soffice(src: Path, target: str, outdir: Path) -> Path:

@@ -1,0 +1,84 @@
+"""Wrong cells named by error localization (RL-T3-008, RL-T4-002): see linter/localize.py."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.checks import Draft, register
+from linter.checks.equation import term_location
+from linter.localize import CellKey, Equation, Localization, localize
+from linter.model import Location
+from linter.recognise import Report
+from linter.ruleset import CheckSpec, RuleSet
+from linter.values import format_number
+
+
+@register("localize")
+def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    loc = localize(report, ruleset, check.params["table"])
+    if loc.table is None:
+        return
+    number = loc.table.spec.number
+    if loc.culprits:
+        for key in sorted(loc.culprits, key=lambda k: (k[0], k[1], _column_index(loc, k))):
+            term = loc.terms[key]
+            failed = loc.failed_with(key)
+            value = loc.value(key)
+            params = {"table": number, "actual": format_number(term.number), "count": len(failed)}
+            where = term_location(report, loc.table, term)
+            related = related_cells(report, loc, failed, key)
+            if value is None:
+                yield Draft("suspect", where, params, actual=format_number(term.number), related=related,
+                            explains=explained(report, loc, failed))
+                continue
+            params["expected"] = str(value)
+            yield Draft("culprit", where, params, expected=str(value), actual=format_number(term.number),
+                        related=related, fix=str(value), explains=explained(report, loc, failed))
+    candidates = loc.candidates
+    if candidates:
+        for eq in loc.failed:
+            keys = [k for k in eq.coefs if k in candidates]
+            if not keys:
+                continue
+            cells = [term_location(report, loc.table, loc.terms[k]) for k in keys]
+            params = {"table": number, "relation": _relation(eq, "zh"), "relation_en": _relation(eq, "en"),
+                      "cells": "、".join(f"「{_label(c)}」" for c in cells),
+                      "cells_en": ", ".join(f"「{_label(c)}」" for c in cells), "count": len(cells)}
+            yield Draft("candidates", term_location(report, loc.table, eq.terms[eq.check.params["anchor"]]), params,
+                        related=tuple(cells), explains=explained(report, loc, [eq]))
+
+
+def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
+    """The other cells of the failed relations a cell is in, each once, in the relations' order."""
+    assert loc.table is not None
+    keys = dict.fromkeys(k for eq in failed for k in eq.coefs if k != key)
+    return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys)
+
+
+def explained(report: Report, loc: Localization, failed: list[Equation]) -> tuple[tuple[str, Location], ...]:
+    """The relation findings (relation source, anchor location) that ``failed`` would give."""
+    assert loc.table is not None
+    out = []
+    for eq in failed:
+        assert eq.check.relation is not None
+        out.append((eq.check.relation.source,
+                    term_location(report, loc.table, eq.terms[eq.check.params["anchor"]])))
+    return tuple(out)
+
+
+def _relation(eq: Equation, lang: str) -> str:
+    template = eq.rule.messages.get("violated", {}).get(lang, "")
+    try:
+        return template.format(**eq.params)
+    except (KeyError, IndexError):
+        return template
+
+
+def _label(loc: Location) -> str:
+    return "·".join(x for x in (loc.row_label, loc.column_label) if x)
+
+
+def _column_index(loc: Localization, key: CellKey) -> int:
+    assert loc.table is not None
+    keys = [c.key for c in loc.table.spec.columns]
+    return keys.index(key[2]) if key[2] in keys else len(keys)
