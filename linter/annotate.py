@@ -17,13 +17,12 @@ from typing import Optional
 
 from lxml import etree
 
-from linter.check import FileError, FileResult, Options, check_file
+from linter.check import Options, check_file
 from linter.docxcomments import W, DocxComments, Run
-from linter.findings import Finding
+from linter.findings import FileError, FileResult, Finding
 from linter.model import Location, Paragraph, Table
 from linter.recognise import Report
-from linter.reread import reread, ruleset_of
-from linter.ruleset import RuleSet
+from linter.ruleset import RuleSet, builtin_ruleset
 from linter.xmlsplice import SpliceError
 
 AUTHOR = "reportlint"
@@ -91,7 +90,18 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
             return _failed(FileResult(str(src)), "RL-ANN-001", str(dst), lang)
     except OSError:
         pass
-    result = check_file(src, options, previous)
+    return annotate_checked(src, dst, check_file(src, options, previous), options, date)
+
+
+def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options = Options(),
+                     date: Optional[datetime] = None) -> AnnotateResult:
+    """Write ``dst``: a copy of ``src`` with one comment per finding of ``result`` (its check)."""
+    lang = options.lang
+    try:
+        if dst.exists() and src.exists() and dst.resolve() == src.resolve():
+            return _failed(result, "RL-ANN-001", str(dst), lang)
+    except OSError:
+        pass
     if result.error is not None:
         return AnnotateResult(result)
     if result.format != "docx":
@@ -101,7 +111,7 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
     except SpliceError as exc:
         return _failed(result, "RL-ANN-003", str(exc), lang)
     except OSError as exc:
-        return _failed(result, "RL-ANN-004", f"{dst}: {exc.strerror or exc}", lang)
+        return _failed(result, "RL-ANN-004", f"{dst}: {_os_text(exc, lang)}", lang)
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
         return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
                                                       traceback.format_exc()))
@@ -109,6 +119,13 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
 
 def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateResult:
     return AnnotateResult(result, error=FileError(code, _w(code, lang, detail=detail)))
+
+
+def _os_text(exc: OSError, lang: str) -> str:
+    from linter.errors import os_detail
+
+    detail = os_detail(exc)
+    return detail.zh if lang == "zh" else str(detail)
 
 
 def _stamp(date: Optional[datetime]) -> str:
@@ -119,8 +136,8 @@ def _stamp(date: Optional[datetime]) -> str:
 def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str) -> AnnotateResult:
     pkg = DocxComments(src, options.limits)
     removed = pkg.remove_author(AUTHOR)
-    ruleset = ruleset_of(result, options.ruleset)
-    report = reread(result, ruleset, options.limits, src) if result.findings else None
+    ruleset = _ruleset_of(result, options)
+    report = _read_model(src, ruleset, options) if result.findings and ruleset is not None else None
     placed: list[Annotation] = []
     unplaced: list[Finding] = []
     for finding in result.findings:
@@ -141,6 +158,32 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
         placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
     pkg.save(dst)
     return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced))
+
+
+def _ruleset_of(result: FileResult, options: Options) -> Optional[RuleSet]:
+    """The rule set the file was checked with (for the basis of each rule)."""
+    if options.ruleset is not None:
+        return options.ruleset
+    if result.edition is None:
+        return None
+    try:
+        return builtin_ruleset(result.edition, options.extra_rules)
+    except Exception:  # a broken installation is reported by the check, not here
+        return None
+
+
+def _read_model(src: Path, ruleset: RuleSet, options: Options) -> Optional[Report]:
+    """The document model and recognised report of the copy being annotated, to find where each
+    finding's paragraph, heading or table is; None if it cannot be read now."""
+    from linter.edition import table_evidence
+    from linter.readers import read_document
+    from linter.recognise import recognise
+
+    try:
+        doc = read_document(src, options.limits)
+        return recognise(doc, ruleset, table_evidence(doc))
+    except Exception:  # the check already reported the file; comments then go to the nearest place
+        return None
 
 
 # ---- where a comment goes ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from linter.check import FileResult
+from linter.findings import FileResult
 from linter.findings import Finding
 from linter.errors import ReportlintError
 
@@ -84,15 +84,17 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[FileResult], list[StaleEntry]]:
-    """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results)
-    and the stale entries (recorded for a checked file but no longer found)."""
+def apply_baseline(path: Path, results: Sequence[FileResult]
+                   ) -> tuple[Sequence[FileResult], list[StaleEntry], int]:
+    """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results),
+    the stale entries (recorded for a checked file but no longer found) and how many were dropped."""
     from linter.spool import ResultSpool
 
     baseline = read_baseline(path)
     remaining = {f: {fp: int(e.get("count", 1)) for fp, e in entries.items()} for f, entries in baseline.items()}
     out = ResultSpool()
     checked: set[str] = set()
+    hidden = 0
     for result in results:
         key = _key(result.path, path.parent)
         checked.add(key)
@@ -102,12 +104,13 @@ def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[
             fp = fingerprint(f)
             if counts.get(fp, 0) > 0:
                 counts[fp] -= 1
+                hidden += 1
             else:
                 kept.append(f)
         out.append(replace(result, findings=tuple(kept)))
     stale = [StaleEntry(file, baseline[file][fp].get("rule", "?"), fp, n)
              for file, counts in remaining.items() if file in checked for fp, n in counts.items() if n > 0]
-    return out, stale
+    return out, stale, hidden
 
 
 def prune_baseline(path: Path, stale: Sequence[StaleEntry]) -> int:

@@ -14,33 +14,14 @@ from typing import Optional, Sequence
 from linter.edition import choose_edition, table_evidence
 from linter.engine import Selection, lint
 from linter.errors import InputError, input_error_message
-from linter.findings import Finding
+from linter.findings import FileError, FileResult, Finding
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.metadata import identify
 from linter.normalize import strip_spaces
 from linter.readers import read_document
 from linter.recognise import Report, recognise, tables_only
 from linter.ruleset import RuleSet, builtin_ruleset
-
-
-@dataclass(frozen=True)
-class FileError:
-    code: str
-    message: str
-    debug: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    format: Optional[str] = None
-    edition: Optional[int] = None
-    report_year: Optional[int] = None
-    error: Optional[FileError] = None
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-    previous: Optional[str] = None  # path of the previous year's report used, if any
-    # (issuing body, report year): pairs one body's consecutive years in a batch. Not output.
-    pair_key: Optional[tuple[str, int]] = field(default=None, compare=False, repr=False)
+from linter.tableview import table_views
 
 
 @dataclass(frozen=True)
@@ -53,6 +34,7 @@ class Options:
     extra_rules: tuple[str, ...] = ()  # an organisation's rule files, added to the built-in rule sets
     # (glob, rule patterns): rules ignored for the files the glob matches (configuration)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    keep_tables: bool = False  # return tables 2–4 with the result (the HTML report draws them)
 
     def selection_for(self, path: Path) -> Selection:
         extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(path, glob) for p in patterns)
@@ -94,7 +76,9 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         report = recognise(doc, ruleset, evidence, previous, identity)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
-        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(report)),
+        views = table_views(report) if options.keep_tables else ()
+        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, views,
+                           pairing_key(report)),
                 tables_only(report) if snapshot else None)
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None

@@ -13,6 +13,7 @@ from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from linter.reporters import REPORTERS
 
 _LEVELS = click.Choice(["error", "warning", "info"])
+_BINARY = {"xlsx"}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,12 +48,13 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file; a short summary still goes to the terminal.")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal, for 20+ files).")
+@click.option("--list-passed", is_flag=True, help="List the files that passed in the summary.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
-          progress: Optional[bool], debug: bool) -> None:
+          progress: Optional[bool], list_passed: bool, debug: bool) -> None:
     """Check annual reports (files, folders, globs) and print located findings."""
     from linter import allocator
     from linter.errors import ReportlintError
@@ -65,7 +67,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
                   write_baseline=write_baseline, prune_baseline=prune_baseline,
-                  color=output is None and fmt == "text" and sys.stdout.isatty())
+                  color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         outcome = execute(req, _progress if show else None)
@@ -80,10 +82,28 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                 click.echo(f"{r.path}:\n{r.error.debug}", err=True)
     for note in outcome.notes:
         click.echo(note, err=True)
+    binary = getattr(outcome.report, "binary", False) or fmt in _BINARY
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.writelines(outcome.report)
+        try:
+            if binary:
+                with open(output, "wb") as bfh:
+                    bfh.writelines(outcome.report)  # type: ignore[arg-type]
+            else:
+                with open(output, "w", encoding="utf-8") as fh:
+                    fh.writelines(outcome.report)
+        except OSError as exc:
+            from linter.errors import os_error
+
+            click.echo(os_error(exc, outcome.plan.lang if outcome.plan else "zh"), err=True)
+            sys.exit(EXIT_ERROR)
         click.echo("\n".join(outcome.summary))
+    elif binary:
+        if sys.stdout.isatty():
+            raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+        out = click.get_binary_stream("stdout")
+        for piece in outcome.report:
+            out.write(piece)  # type: ignore[arg-type]
+        out.flush()
     else:
         for block in _blocks(outcome.report):
             click.echo(block, nl=False)
@@ -162,51 +182,51 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
-              help="Write the annotated copy here (never the input file).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the comments and messages.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", default=None,
+              help="A folder for the reviewed copies (one input: also a file name). Default: NAME.reviewed.docx next to each input.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of the comments and messages (default zh).")
+@click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
 @click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
               help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")
+@click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Parallel processes (default: CPU count).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of discovering one.")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
               help="Use this YAML rule set instead of the built-in ones.")
 @click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
               help="The same body's report of the year before, for the year-to-year rules.")
-def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[str], select: tuple[str, ...],
-             ignore: tuple[str, ...], rules_file: Optional[str], previous_file: Optional[str]) -> None:
-    """Write a copy of a .docx with each finding as a Word review comment (批注)."""
-    from linter.annotate import annotate_file, summary_line
-    from linter.check import Options, load_previous
-    from linter.engine import Selection
-    from linter.errors import RuleSetError
-    from linter.findings import SEVERITY_RANK
+@click.option("--no-pairing", is_flag=True, default=None,
+              help="Do not pair one body's consecutive years found in the same batch.")
+def annotate(paths: tuple[str, ...], output: Optional[str], lang: Optional[str], fail_on: Optional[str],
+             edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
+             config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
+             no_pairing: Optional[bool]) -> None:
+    """Write reviewed copies of Word documents with each finding as a review comment (批注)."""
+    from linter.annotate import summary_line
+    from linter.annotate_run import annotate_run
+    from linter.errors import ReportlintError
+    from linter.gate import Request
     from linter.reporters.text import TextReporter
-    from linter.ruleset import load_ruleset
 
-    if Path(output).exists() and Path(output).resolve() == Path(path).resolve():
-        raise click.UsageError("the output must not be the input file (the original is never modified)")
+    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
+                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
+                  previous_file=previous_file, pair_years=False if no_pairing else None)
     try:
-        ruleset = load_ruleset(Path(rules_file)) if rules_file else None
-    except RuleSetError as exc:
+        done = annotate_run(req, output)
+    except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
-    options = Options(lang=lang, edition=int(edition) if edition else None,
-                      selection=Selection(select=select, ignore=ignore), ruleset=ruleset)
-    previous = None
-    if previous_file:
-        previous, failed = load_previous(Path(previous_file), options)
-        if failed is not None and failed.error is not None:
-            click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
-            sys.exit(EXIT_ERROR)
-    outcome = annotate_file(Path(path), Path(output), options, previous)
-    click.echo(TextReporter(lang=lang).render([outcome.check]), nl=False)
-    click.echo(summary_line(outcome, lang), err=outcome.failed is not None)
-    if outcome.failed is not None:
-        sys.exit(EXIT_ERROR)
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in outcome.check.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    run_lang = done.plan.lang
+    for note in done.notes:
+        click.echo(note, err=True)
+    reporter = TextReporter(lang=run_lang)
+    reporter.fail_levels = {str(f): g.fail_on for g in done.plan.groups for f in g.files}
+    results = done.results
+    for block in _blocks(reporter.chunks(results)):
+        click.echo(block, nl=False)
+    for outcome in done.outcomes:
+        click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
+    sys.exit(done.exit_code)

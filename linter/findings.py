@@ -1,4 +1,4 @@
-"""The one Finding type every output format is rendered from."""
+"""The one Finding type every output format is rendered from, and a checked file's result."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from linter.model import Location
+from linter.tableview import TableView
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -23,7 +24,8 @@ class Finding:
     related: tuple[Location, ...] = field(default_factory=tuple)
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (*self.location.sort_key(), self.rule, self.message)
+        # Findings of one rule at one place keep the order the check gave (一, 二, 三 ...): the sort is stable.
+        return (*self.location.sort_key(), self.rule)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,3 +48,25 @@ def location_dict(loc: Location) -> dict[str, Any]:
     # Every field is a str, an int or None: no copying needed (dataclasses.asdict deep-copies,
     # a tenth of a batch parent's time when it writes JSON).
     return {k: getattr(loc, k) for k in _LOCATION_KEYS}
+
+
+@dataclass(frozen=True)
+class FileError:
+    code: str
+    message: str
+    debug: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    format: Optional[str] = None
+    edition: Optional[int] = None
+    report_year: Optional[int] = None
+    error: Optional[FileError] = None
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    previous: Optional[str] = None  # path of the previous year's report used, if any
+    # Tables 2–4 as read (Options.keep_tables), for a report that draws them. Not output.
+    tables: tuple[TableView, ...] = field(default=(), compare=False, repr=False)
+    # (issuing body, report year): pairs one body's consecutive years in a batch. Not output.
+    pair_key: Optional[tuple[str, int]] = field(default=None, compare=False, repr=False)

@@ -140,7 +140,7 @@ def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
     ("config", "message"),
     [
         ("fail_on: sometimes\n", "$.fail_on: 'sometimes' is not one of"),
-        ("select: [RL-T9-001]\n", "select: unknown rule id or name: RL-T9-001"),
+        ("select: [RL-T9-001]\n", "select：没有这条规则：RL-T9-001（是否想写 RL-T4-001？）"),
         ("limits: {max_file_bytes: -1}\n", "$.limits.max_file_bytes: -1 is less than the minimum of 1"),
         ("select: [\n", "YAML syntax error"),
         ("extra_rules: [org.yaml]\n", "org.yaml: $: 'title' is a required property"),
@@ -166,7 +166,10 @@ def test_config_errors_name_the_line(tmp_path: Path) -> None:
 
 def test_unknown_rule_on_the_command_line(tmp_path: Path) -> None:
     result = cli("check", "--select", "RL-NOPE", str(DOCX / "filled_2021.docx"))
-    assert result.exit_code == 2 and "unknown rule id or name: RL-NOPE" in result.output
+    assert result.exit_code == 2 and "命令行: select：没有这条规则：RL-NOPE" in result.output
+    result = cli("check", "--lang", "en", "--ignore", "requests.balanse", str(DOCX / "filled_2021.docx"))
+    assert result.exit_code == 2
+    assert "command line: ignore: unknown rule id or name: requests.balanse (did you mean requests.balance?)" in result.output
 
 
 def test_extra_rule_file_of_an_organisation(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from linter.check import check_files
 from linter.reporters.html import HtmlReporter
 from tests.chromium import Browser, find_chromium
-from tests.test_html_report import BATCH, expected_cells
+from tests.test_html_report import BATCH, TABLES, expected_cells
 
 CHROMIUM = find_chromium()
 
@@ -27,7 +27,7 @@ def page(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("html")
     empty = work / "empty.docx"
     empty.write_bytes(b"")
-    results = check_files([*BATCH, empty])
+    results = check_files([*BATCH, empty], TABLES)
     report = work / "report.html"
     report.write_text(HtmlReporter(lang="zh").render(results), encoding="utf-8")
     with Browser(CHROMIUM, width=1280, height=900) as browser:

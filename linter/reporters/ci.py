@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from linter.baseline import fingerprint
-from linter.check import FileResult
+from linter.findings import FileResult
 from linter.reporters import Reporter, jsonstream
 from linter.reporters.text import describe_location
 

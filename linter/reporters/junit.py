@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
-from linter.check import FileResult
+from linter.findings import FileResult
 from linter.findings import SEVERITY_RANK, Finding
 from linter.reporters import Reporter
 from linter.reporters.text import format_finding

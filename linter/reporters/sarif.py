@@ -12,7 +12,7 @@ from typing import Any, Iterator, Sequence
 
 from linter import __version__
 from linter.baseline import fingerprint
-from linter.check import FileResult
+from linter.findings import FileResult
 from linter.findings import Finding
 from linter.reporters import Reporter, jsonstream
 from linter.reporters.text import describe_location
