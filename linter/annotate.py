@@ -271,7 +271,7 @@ def _path(el: etree._Element) -> str:
 def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
                  path: str = "") -> list[list[Run]]:
     """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells."""
-    from linter.reporters.text import describe_location, position
+    from linter.reporters.text import describe_location, position, quote
 
     sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
     paras: list[list[Run]] = [[(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True),
@@ -283,7 +283,8 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     basis = _basis(f.rule, ruleset)
     if basis:
         paras.append([(_w("basis", lang), True), (basis, False)])
-    where = " ".join(x for x in (describe_location(f.location, lang), position(f.location, lang)) if x)
+    where = " ".join(x for x in (describe_location(f.location, lang), quote(f.location, lang),
+                                  position(f.location, lang)) if x)
     if where:
         paras.append([(_w("where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]

@@ -14,6 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
     "expected_actual": {"zh": "（应为 {expected}，实为 {actual}）", "en": "(expected {expected}, found {actual})"},
     "expected_only": {"zh": "（应为 {expected}）", "en": "(expected {expected})"},
     "blank": {"zh": "空白", "en": "blank"},
+    "quote": {"zh": "原文「{text}」", "en": "text 「{text}」"},
     "severity.error": {"zh": "错误", "en": "error"},
     "severity.warning": {"zh": "警告", "en": "warning"},
     "severity.info": {"zh": "提示", "en": "info"},

@@ -24,14 +24,34 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
-    return text[max(0, start - width): end + width].strip()
+    """The matched text with up to ``width`` characters either side, an ellipsis where it is cut."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def _every(text: str, regexes: tuple[str, ...]) -> list[tuple[re.Match[str], int]]:
+    """Every match of the patterns in ``text``, left to right, none overlapping an earlier one."""
+    found = sorted(((m, i) for i, r in enumerate(regexes) for m in _regex(r).finditer(text) if m.group(0)),
+                   key=lambda x: (x[0].start(), x[1]))
+    out: list[tuple[re.Match[str], int]] = []
+    for m, i in found:
+        if not out or m.start() >= out[-1][0].end():
+            out.append((m, i))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @register("text_patterns")
 def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
     whats = [p["what"] for p in check.params["patterns"]]
-    patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
+    whats_en = [p.get("what_en") or p["what"] for p in check.params["patterns"]]
+    regexes = tuple(p["regex"] for p in check.params["patterns"])
+    patterns = _compiled(regexes)
     leftmost = patterns.leftmost
     blocks = report.document.blocks
     # Long paragraphs are searched only for the patterns that can match in one of them at all.
@@ -47,10 +67,17 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
         for text, cell in places:
             found = leftmost(text, narrowed)
             if found is not None and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
-                m, which = found
+                # One finding per place, naming every occurrence in it.
+                every = _every(text, regexes) or [found]
+                m, which = every[0]
+                last = every[-1][0]
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
-                yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), m.end()), **where),
-                            {"found": m.group(0), "what": whats[which]}, actual=m.group(0))
+                texts = [x.group(0) for x, _ in every]
+                yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), last.end()), **where),
+                            {"found": m.group(0), "what": whats[which], "what_en": whats_en[which],
+                             "quoted": "、".join(f"「{x}」" for x in texts),
+                             "quoted_en": ", ".join(f"「{x}」" for x in texts)},
+                            actual="、".join(texts))
 
 
 # (index in the rule's list, compiled pattern, UTF-8 texts one of which its every match holds or None)

@@ -220,9 +220,10 @@ class HtmlReporter(Reporter):
         return ("，" if self.lang == "zh" else ", ").join(parts)
 
     def _where(self, loc: Location) -> str:
-        from linter.reporters.text import describe_location, position
+        from linter.reporters.text import describe_location, position, quote
 
-        return " ".join(x for x in (describe_location(loc, self.lang), position(loc, self.lang)) if x)
+        return " ".join(x for x in (describe_location(loc, self.lang), quote(loc, self.lang), position(loc, self.lang))
+                        if x)
 
     # ---- tables 2–4 as in the document ---------------------------------------------------------
     def _tables(self, n: int, result: FileResult) -> str:

@@ -15,7 +15,7 @@ from linter.baseline import fingerprint
 from linter.findings import FileResult
 from linter.findings import Finding
 from linter.reporters import Reporter, jsonstream
-from linter.reporters.text import describe_location
+from linter.reporters.text import describe_location, expected_actual
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -88,9 +88,9 @@ class SarifReporter(Reporter):
         for f in r.findings:
             where = describe_location(f.location, self.lang)
             text = f"{where}: {f.message}" if where else f.message
-            if f.expected is not None:
-                text += f" (expected {f.expected}, found {f.actual})" if self.lang == "en" else \
-                    f"（应为 {f.expected}，实为 {f.actual}）"
+            ea = expected_actual(f, self.lang)
+            if ea:
+                text += ("" if self.lang == "zh" else " ") + ea
             item: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": _LEVEL[f.severity],

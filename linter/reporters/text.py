@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional, Sequence
 
-from linter.findings import FileResult
-from linter.findings import Finding
+from linter.findings import FileResult, Finding
 from linter.i18n import t
 from linter.model import Location
 from linter.reporters import Reporter, RunInfo, Summary
@@ -38,6 +37,29 @@ def _source(loc: Location, lang: str) -> str:
     return " ".join(parts)
 
 
+def expected_actual(f: Finding, lang: str) -> str:
+    """「（应为 3050，实为 3051）」, 「（应为 0）」 when nothing was found, 「实为 空白」 for a blank cell; or ""."""
+    if f.expected is None:
+        return ""
+    if f.actual is None:
+        return t("expected_only", lang, expected=f.expected)
+    return t("expected_actual", lang, expected=f.expected, actual=f.actual if f.actual != "" else t("blank", lang))
+
+
+QUOTE_CHARS = 40
+
+
+def quote(loc: Location, lang: str) -> str:
+    """The text a finding quotes (a paragraph's offending words), cut to a readable length: a clerk
+    searches for it in Word. Empty when the finding quotes nothing."""
+    if not loc.text:
+        return ""
+    text = " ".join(loc.text.split())
+    if len(text) > QUOTE_CHARS:
+        text = text[:QUOTE_CHARS] + "…"
+    return t("quote", lang, text=text)
+
+
 def position(loc: Location, lang: str) -> str:
     source = _source(loc, lang)
     if loc.block is None:
@@ -56,11 +78,12 @@ def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str
     if color:
         sev = f"{_COLORS.get(f.severity, '')}{sev}{_RESET}"
     line = f"{head}{sev} {f.rule} {f.message}"
-    if f.expected is not None and f.actual is not None:
-        actual = f.actual if f.actual != "" else t("blank", lang)
-        line += " " + t("expected_actual", lang, expected=f.expected, actual=actual)
-    elif f.expected is not None:
-        line += " " + t("expected_only", lang, expected=f.expected)
+    ea = expected_actual(f, lang)
+    if ea:
+        line += " " + ea
+    said = quote(f.location, lang)
+    if said:
+        line += " " + said
     pos = position(f.location, lang)
     return f"{line} {pos}" if pos else line
 
