@@ -32,12 +32,17 @@ class Options:
     limits: Limits = DEFAULT_LIMITS
     ruleset: Optional[RuleSet] = None  # a rule file given with --rules replaces the built-in ones
     extra_rules: tuple[str, ...] = ()  # an organisation's rule files, added to the built-in rule sets
-    # (glob, rule patterns): rules ignored for the files the glob matches (configuration)
+    # (glob, rule patterns): rules ignored for the files the glob matches (configuration); a glob
+    # is relative to ``config_dir``, the configuration file's folder
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_dir: Optional[str] = None
     keep_tables: bool = False  # return tables 2–4 with the result (the HTML report draws them)
 
     def selection_for(self, path: Path) -> Selection:
-        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(path, glob) for p in patterns)
+        if not self.per_file_ignores:
+            return self.selection
+        names = _relative_names(path, self.config_dir)
+        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(names, glob) for p in patterns)
         if not extra:
             return self.selection
         return Selection(self.selection.select, self.selection.ignore + extra, self.selection.severity)
@@ -48,11 +53,32 @@ class Options:
         return builtin_ruleset(edition, self.extra_rules)
 
 
-def _matches(path: Path, glob: str) -> bool:
+def _relative_names(path: Path, base: Optional[str]) -> list[str]:
+    """The file's path relative to the configuration's folder, however it was named (relative,
+    ``.``, absolute, through a symlinked folder); its name alone when it lies outside that folder."""
+    import os
+
+    names: list[str] = []
+    if base is not None:
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            for root in (Path(base), Path(base).resolve()):
+                try:
+                    rel = candidate.relative_to(root).as_posix()
+                except ValueError:
+                    continue
+                if rel not in names:
+                    names.append(rel)
+    return names or [path.name]
+
+
+def _matches(names: list[str], glob: str) -> bool:
+    """A glob with a folder matches the relative path; a bare one (``*.pdf``) any file of that name."""
     from fnmatch import fnmatch
 
-    text = path.as_posix()
-    return fnmatch(text, glob) or fnmatch(path.name, glob) or fnmatch(text, "*/" + glob.lstrip("/"))
+    glob = glob.removeprefix("./")
+    if "/" not in glob:
+        return any(fnmatch(n.rsplit("/", 1)[-1], glob) for n in names)
+    return any(fnmatch(n, glob.lstrip("/")) for n in names)
 
 
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:

@@ -93,16 +93,19 @@ class Outcome:
     plan: Optional[Plan] = None
 
 
-def _known_patterns(rulesets: Sequence[RuleSet], patterns: Sequence[str], where: str, lang: str) -> None:
+def _unknown_patterns(rulesets: Sequence[RuleSet], patterns: Sequence[str], where: str, lang: str) -> list[str]:
+    """A line per pattern that names no rule, with the closest id or name as a suggestion."""
     from difflib import get_close_matches
 
     rules = [r for rs in rulesets for r in rs.rules]
     names = sorted({r.id for r in rules} | {r.name for r in rules})
+    out = []
     for p in patterns:
         if not any(r.id == p or r.id.startswith(p) or r.name == p or r.name.startswith(p + ".") for r in rules):
             close = get_close_matches(p, names, n=1)
             hint = t("did_you_mean", lang, name=close[0]) if close else ""
-            raise UsageError(t("unknown_rule", lang, where=where, pattern=p) + hint)
+            out.append(t("unknown_rule", lang, where=where, pattern=p) + hint)
+    return out
 
 
 def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables: bool) -> Options:
@@ -112,17 +115,20 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables:
     # Compile the rule sets now (a broken extra rule file stops the run before any report is read).
     rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in (2021, 2019)]
     where = cfg.source or t("command_line", lang)
-    _known_patterns(rulesets, req.select or (), f"{t('command_line', lang)}: select", lang)
-    _known_patterns(rulesets, req.ignore, f"{t('command_line', lang)}: ignore", lang)
-    _known_patterns(rulesets, cfg.select, f"{where}: select", lang)
-    _known_patterns(rulesets, cfg.ignore, f"{where}: ignore", lang)
-    _known_patterns(rulesets, list(cfg.severity), f"{where}: severity", lang)
-    for _glob, patterns in cfg.per_file_ignores:
-        _known_patterns(rulesets, patterns, f"{where}: per_file_ignores", lang)
+    line = t("command_line", lang)
+    unknown = [*_unknown_patterns(rulesets, req.select or (), f"{line}: select", lang),
+               *_unknown_patterns(rulesets, req.ignore, f"{line}: ignore", lang),
+               *_unknown_patterns(rulesets, cfg.select, f"{where}: select", lang),
+               *_unknown_patterns(rulesets, cfg.ignore, f"{where}: ignore", lang),
+               *_unknown_patterns(rulesets, list(cfg.severity), f"{where}: severity", lang)]
+    for glob, patterns in cfg.per_file_ignores:
+        unknown += _unknown_patterns(rulesets, patterns, f"{where}: per_file_ignores.{glob}", lang)
+    if unknown:
+        raise UsageError("\n".join(unknown))
     return Options(lang=lang, edition=req.edition or cfg.edition,
                    selection=Selection(tuple(select), tuple(ignore), dict(cfg.severity)),
                    limits=cfg.limits, ruleset=ruleset, extra_rules=cfg.extra_rules,
-                   per_file_ignores=cfg.per_file_ignores, keep_tables=keep_tables)
+                   per_file_ignores=cfg.per_file_ignores, config_dir=cfg.base, keep_tables=keep_tables)
 
 
 def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[Path], bool]] = None,
@@ -143,10 +149,10 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
     # Group the files by the configuration that applies to them (discovered per folder).
     by_source: dict[Optional[str], tuple[Config, list[int]]] = {}
     for i, f in enumerate(files):
-        cfg = config_for(f, explicit)
+        cfg = _config(f, explicit, req.lang)
         by_source.setdefault(cfg.source, (cfg, []))[1].append(i)
     if not files:
-        cfg = config_for(Path.cwd(), explicit)
+        cfg = _config(Path.cwd(), explicit, req.lang)
         lang = req.lang or cfg.lang
         raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
     groups: list[Group] = []
@@ -165,6 +171,17 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
     notes.extend(t("lock_file", lang, path=f) for f in locks)
     notes.extend(t(skip_note, lang, path=f) for f in skipped)
     return Plan(files, groups, lang, notes)
+
+
+def _config(path: Path, explicit: Optional[Path], lang: Optional[str]) -> Config:
+    """``config_for``; a broken configuration's mistakes are told in the language asked for."""
+    from linter.config import ConfigError
+
+    try:
+        return config_for(path, explicit)
+    except ConfigError as exc:
+        exc.lang = lang or "zh"
+        raise
 
 
 def check_plan(plan: Plan, progress: Optional[Progress] = None) -> Sequence[FileResult]:
