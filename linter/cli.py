@@ -9,60 +9,92 @@ from typing import Iterable, Iterator, Optional
 import click
 
 from linter import __version__
-from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from linter.errors import EXIT_ERROR, EXIT_OK
+from linter.i18n import help_language, t
 from linter.reporters import REPORTERS
 
 _LEVELS = click.Choice(["error", "warning", "info"])
-_BINARY = {"xlsx"}
+_EDITIONS = click.Choice(["2019", "2021"])
+_LANGS = click.Choice(["zh", "en"])
+# The language of --help: --lang on the command line, else the configuration's, else LANG, else zh.
+HELP_LANG = help_language(sys.argv[1:])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+def h(key: str) -> str:
+    return t("help." + key, HELP_LANG)
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help layout with its headings in the help language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        super().write_usage(prog, args, prefix=h("usage") + ("" if HELP_LANG == "zh" else " "))
+
+    def write_heading(self, heading: str) -> None:
+        if HELP_LANG == "zh":
+            self.write(f"{'':>{self.current_indent}}{h('options') if heading == 'Options' else h('commands') if heading == 'Commands' else heading}：\n")
+        else:
+            super().write_heading(heading)
+
+
+click.Context.formatter_class = _Formatter
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _help_option(f):  # type: ignore[no-untyped-def]
+    return click.help_option("-h", "--help", help=h("help"))(f)
+
+
+@click.group(context_settings=_CONTEXT, help=h("main"), add_help_option=False)
+@_help_option
+@click.version_option(__version__, prog_name="reportlint", help=h("version"))
 def main() -> None:
-    """reportlint: 政府信息公开工作年度报告合规检查 (compliance linter for annual disclosure reports)."""
+    pass
 
 
-@main.command()
+def _run_options(f):  # type: ignore[no-untyped-def]
+    """The options ``check`` and ``annotate`` share (one run path)."""
+    for option in reversed([
+        click.option("--lang", type=_LANGS, default=None, help=h("lang")),
+        click.option("--fail-on", type=_LEVELS, default=None, help=h("fail_on")),
+        click.option("--edition", type=_EDITIONS, default=None, help=h("edition")),
+        click.option("--select", multiple=True, help=h("select")),
+        click.option("--ignore", multiple=True, help=h("ignore")),
+        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help=h("jobs")),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=h("config")),
+        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, help=h("rules_file")),
+        click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None, help=h("previous")),
+        click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
+    ]):
+        f = option(f)
+    return f
+
+
+@main.command(help=h("check"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
-@click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
-              help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Parallel processes (default: CPU count).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of discovering one.")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this YAML rule set instead of the built-in ones.")
-@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
-              help="The same body's report of the year before, for the year-to-year rules.")
-@click.option("--no-pairing", is_flag=True, default=None,
-              help="Do not pair one body's consecutive years found in the same batch.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
-@click.option("--prune-baseline", is_flag=True, help="Remove entries no longer found from the --baseline file.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file; a short summary still goes to the terminal.")
-@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal, for 20+ files).")
-@click.option("--list-passed", is_flag=True, help="List the files that passed in the summary.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+              help=h("format"))
+@_run_options
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=h("baseline"))
+@click.option("--write-baseline", is_flag=True, help=h("write_baseline"))
+@click.option("--prune-baseline", is_flag=True, help=h("prune_baseline"))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help=h("output"))
+@click.option("--progress/--no-progress", default=None, help=h("progress"))
+@click.option("--list-passed", is_flag=True, help=h("list_passed"))
+@click.option("--debug", is_flag=True, help=h("debug"))
 def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
           progress: Optional[bool], list_passed: bool, debug: bool) -> None:
-    """Check annual reports (files, folders, globs) and print located findings."""
     from linter import allocator
     from linter.errors import ReportlintError
     from linter.gate import Request, execute
 
     allocator.tune()  # this process checks reports (a single file is checked here, not in a child)
     if (write_baseline or prune_baseline) and not baseline:
-        raise click.UsageError("--write-baseline and --prune-baseline need --baseline FILE")
+        raise click.UsageError(h("need_baseline"))
     req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
@@ -82,7 +114,9 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                 click.echo(f"{r.path}:\n{r.error.debug}", err=True)
     for note in outcome.notes:
         click.echo(note, err=True)
-    binary = getattr(outcome.report, "binary", False) or fmt in _BINARY
+    from linter.reporters import get_reporter
+
+    binary = get_reporter(fmt).binary
     if output:
         try:
             if binary:
@@ -99,7 +133,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
         click.echo("\n".join(outcome.summary))
     elif binary:
         if sys.stdout.isatty():
-            raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+            raise click.UsageError(h("binary").format(fmt=fmt))
         out = click.get_binary_stream("stdout")
         for piece in outcome.report:
             out.write(piece)  # type: ignore[arg-type]
@@ -129,82 +163,79 @@ def _progress(i: int, n: int, path: str) -> None:
         click.echo(f"\r\033[K[{i}/{n}] {path}"[:200], nl=False, err=True)
 
 
-@main.command("config")
+@main.command("config", help=h("show_config"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-def show_config(path: str, config_file: Optional[str]) -> None:
-    """Print the effective configuration for PATH (a file or folder; default: here)."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=h("config"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
+def show_config(path: str, config_file: Optional[str], lang: Optional[str]) -> None:
     import yaml
 
-    from linter.config import config_for
-    from linter.errors import ReportlintError
+    from linter.config import ConfigError, config_for
 
     try:
         cfg = config_for(Path(path), Path(config_file) if config_file else None)
-    except ReportlintError as exc:
+    except ConfigError as exc:
+        exc.lang = lang or "zh"
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
     click.echo(yaml.safe_dump(cfg.as_dict(), allow_unicode=True, sort_keys=False), nl=False)
 
 
-@main.command("rules")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default="2021", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def list_rules(edition: str, lang: str) -> None:
-    """List the rules of an edition."""
+def _language(lang: Optional[str]) -> str:
+    """--lang, else the configuration's found from here, else zh."""
+    if lang:
+        return lang
+    from linter.config import config_for
+
+    try:
+        return config_for(Path.cwd()).lang
+    except Exception:  # a broken configuration is reported by check; here it only picks a language
+        return "zh"
+
+
+@main.command("rules", help=h("rules"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.option("--edition", type=_EDITIONS, default=None, help=h("rules_edition"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
+def list_rules(edition: Optional[str], lang: Optional[str]) -> None:
+    from linter.explain import rule_table
     from linter.ruleset import builtin_ruleset
 
-    for rule in builtin_ruleset(int(edition)).rules:
-        click.echo(f"{rule.id}  {rule.severity:<7}  {rule.name:<32} {rule.summary[lang]}")
+    editions = [int(edition)] if edition else [2021, 2019]
+    for line in rule_table([builtin_ruleset(e) for e in editions], _language(lang)):
+        click.echo(line)
 
 
-@main.command()
+@main.command(help=h("explain"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("rule_id")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default="2021", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--edition", type=_EDITIONS, default="2021", show_default=True, help=h("rules_edition"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def explain(rule_id: str, edition: str, lang: str) -> None:
-    """Explain one rule: what it checks, its basis and examples."""
+    from linter.config import config_for
+    from linter.explain import explain as explain_rule
     from linter.ruleset import builtin_ruleset
 
     try:
-        rule = builtin_ruleset(int(edition)).rule(rule_id.upper())
-    except KeyError:
-        click.echo(f"no such rule: {rule_id}", err=True)
-        sys.exit(EXIT_ERROR)
-    labels = {"zh": ("规则", "名称", "默认级别", "依据", "通过示例", "不通过示例"),
-              "en": ("Rule", "Name", "Default severity", "Basis", "Passing example", "Failing example")}[lang]
-    click.echo(f"{labels[0]}: {rule.id}  {rule.summary[lang]}")
-    click.echo(f"{labels[1]}: {rule.name}")
-    click.echo(f"{labels[2]}: {rule.severity}")
-    click.echo(f"{labels[3]}: {rule.basis}")
-    click.echo(f"{labels[4]}: {rule.examples['pass']}")
-    click.echo(f"{labels[5]}: {rule.examples['fail']}")
+        overrides = dict(config_for(Path.cwd()).severity)
+    except Exception:  # a broken configuration is reported by check
+        overrides = {}
+    done = explain_rule(rule_id, builtin_ruleset(int(edition)), _language(lang), overrides)
+    for line in done.lines:
+        click.echo(line, err=not done.found)
+    sys.exit(EXIT_OK if done.found else EXIT_ERROR)
 
 
-@main.command()
+@main.command(help=h("annotate"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output", "-o", default=None,
-              help="A folder for the reviewed copies (one input: also a file name). Default: NAME.reviewed.docx next to each input.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of the comments and messages (default zh).")
-@click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
-@click.option("--edition", type=click.Choice(["2019", "2021"]), default=None,
-              help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Parallel processes (default: CPU count).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of discovering one.")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this YAML rule set instead of the built-in ones.")
-@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
-              help="The same body's report of the year before, for the year-to-year rules.")
-@click.option("--no-pairing", is_flag=True, default=None,
-              help="Do not pair one body's consecutive years found in the same batch.")
+@click.option("--output", "-o", default=None, help=h("annotate_output"))
+@_run_options
 def annotate(paths: tuple[str, ...], output: Optional[str], lang: Optional[str], fail_on: Optional[str],
              edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
              config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
              no_pairing: Optional[bool]) -> None:
-    """Write reviewed copies of Word documents with each finding as a review comment (批注)."""
     from linter.annotate import summary_line
     from linter.annotate_run import annotate_run
     from linter.errors import ReportlintError
