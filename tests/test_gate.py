@@ -120,7 +120,7 @@ def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
     assert rules == [("RL-NAR-001", "error"), ("RL-T3-002", "error"), ("RL-T3-004", "error")]
     assert data["files"][0]["findings"][0]["message"].isascii() is False or True  # lang checked below
     text = cli("check", str(report)).output
-    assert "error RL-T3-004 column 「总计」: （七）总计 must be the sum" in text
+    assert "error RL-T3-004 column 「总计」: 「（七）总计」 must be the sum" in text
 
 
 def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from linter.baseline import fingerprint
 from linter.findings import FileResult
 from linter.findings import Finding
 from linter.reporters import Reporter, jsonstream
+from linter.i18n import t
 from linter.reporters.text import describe_location, expected_actual
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,8 +35,9 @@ def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
                 "name": rule.name,
                 "shortDescription": {"text": rule.summary[lang]},
                 "fullDescription": {"text": f"{rule.summary[lang]} ({rule.basis})"},
-                "help": {"text": f"{rule.summary[lang]}\n依据/basis: {rule.basis}\n"
-                                 f"通过/pass: {rule.examples['pass']}\n不通过/fail: {rule.examples['fail']}"},
+                "help": {"text": f"{rule.summary[lang]}\n{t('explain.basis', lang)}: {rule.basis}\n"
+                                 f"{t('explain.pass', lang)}: {rule.examples['pass']}\n"
+                                 f"{t('explain.fail', lang)}: {rule.examples['fail']}"},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.enabled},
                 "properties": {"tags": [rule.name.split(".")[0]]},
             }
