@@ -64,8 +64,11 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
     results = check_plan(plan, progress)
     run.notes.extend(previous_notes(plan, results))
     dsts = targets(plan.files, output)
-    if output is not None and (len(plan.files) > 1 or not dsts[0].suffix or output.endswith(("/", "\\"))):
-        dsts[0].parent.mkdir(parents=True, exist_ok=True)
+    if output is not None and dsts[0].parent != Path(output).parent:  # a folder of copies
+        try:
+            Path(output).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # each copy then says why it could not be written (RL-ANN-004)
     options_of = {i: g.options for g in plan.groups for i in g.indexes}
     for i, (src, dst) in enumerate(zip(plan.files, dsts)):
         run.outcomes.append(annotate_checked(src, dst, results[i], options_of[i]))

@@ -29,7 +29,7 @@ def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> It
         return
     text = " ".join(first.full_text.split())
     quote = text if len(text) <= 30 else text[:30] + "…"
-    yield Draft("not_a_report", report.location(first.index, text=quote), {"start": quote})
+    yield Draft("not_a_report", report.location(first.index), {"start": quote})
 
 
 @register("sections")

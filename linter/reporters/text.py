@@ -52,7 +52,7 @@ QUOTE_CHARS = 40
 def quote(loc: Location, lang: str) -> str:
     """The text a finding quotes (a paragraph's offending words), cut to a readable length: a clerk
     searches for it in Word. Empty when the finding quotes nothing."""
-    if not loc.text:
+    if not loc.text or loc.row is not None:  # a cell is found by its row and column
         return ""
     text = " ".join(loc.text.split())
     if len(text) > QUOTE_CHARS:

@@ -1,0 +1,285 @@
+"""The reviewing office's inbox: one verdict per file, the summary, Excel and CSV tables read back,
+batch annotation through the run path of ``check``, configuration groups, and nothing silent."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from linter.cli import main
+from tests.annotations import read_comments
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCX = ROOT / "fixtures" / "docx"
+CORRECT = ROOT / "examples" / "pingtan_2021_correct.docx"
+FAULTY = DOCX / "fail_t4_sum.docx"
+MINUTES = ROOT / "fixtures" / "inbox" / "meeting_minutes.txt"
+MISREAD = ROOT / "fixtures" / "text" / "ambiguous_table4.txt"
+LEGACY = ROOT / "fixtures" / "bad" / "legacy_word97.doc"
+
+
+def cli(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def copy(src: Path, dst: Path) -> Path:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    """A folder as an office receives it: correct, faulty, not a report, unreadable, misread."""
+    folder = tmp_path / "inbox"
+    for src, name in ((CORRECT, "a_correct.docx"), (FAULTY, "b_faulty.docx"), (MINUTES, "c_minutes.txt"),
+                      (LEGACY, "d_legacy.doc"), (MISREAD, "e_misread.txt")):
+        copy(src, folder / name)
+    (folder / "~$b_faulty.docx").write_bytes(b"\x00lock")
+    return folder
+
+
+# ---- one verdict per file ------------------------------------------------------------------------
+
+def test_a_mixed_folder_gives_one_clear_verdict_per_file(inbox: Path) -> None:
+    data = json.loads(cli("check", "--format", "json", str(inbox)).stdout)
+    verdicts = {Path(f["path"]).name: f["verdict"] for f in data["files"]}
+    assert verdicts == {"a_correct.docx": "passed", "b_faulty.docx": "failed", "c_minutes.txt": "failed",
+                        "d_legacy.doc": "unreadable", "e_misread.txt": "doubtful"}
+    assert data["summary"]["verdicts"] == {"passed": 1, "failed": 2, "doubtful": 1, "unreadable": 1}
+    files = {Path(f["path"]).name: f for f in data["files"]}
+    assert [(x["rule"], x["severity"], x["location"]["block"]) for x in files["c_minutes.txt"]["findings"]] == \
+        [("RL-STR-000", "error", 0)]
+    assert files["c_minutes.txt"]["findings"][0]["message"] == \
+        "不是政府信息公开工作年度报告：找不到报告标题、六个部分的标题和表2至表4（文件开头为「关于办公用品采购的会议纪要」）"
+    assert [x["rule"] for x in files["e_misread.txt"]["findings"]] == ["RL-PARSE-001"]
+    assert files["d_legacy.doc"]["error"]["code"] == "RL-IO-007"
+
+
+def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Path) -> None:
+    result = cli("check", "--list-passed", str(inbox))
+    assert result.exit_code == 2  # an unreadable file
+    lines = result.output.splitlines()
+    summary = next(i for i, line in enumerate(lines) if line.startswith("共检查"))
+    assert lines[summary].startswith("共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
+                                     "共 3 个错误，3 个警告，0 条提示；用时 ")
+    assert lines[summary].endswith(" 秒")
+    assert lines[summary + 1] == "按规则：RL-NAR-001 2 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-001 2 错误"
+    assert lines[summary + 2] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
+    assert lines[summary + 3] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
+    assert lines[summary + 4] == f"通过：{inbox / 'a_correct.docx'}"
+    assert f"{inbox / '~$b_faulty.docx'}：Word 临时文件，已跳过" in lines
+    assert f"{inbox / 'd_legacy.doc'}: 无法读取 RL-IO-007 " in result.output
+
+
+def test_the_html_report_tells_the_verdicts_apart(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    assert cli("check", "--format", "html", "-o", str(out), str(inbox)).exit_code == 2
+    page = out.read_text(encoding="utf-8")
+    for key, n in (("passed", 1), ("failed", 2), ("doubtful", 1), ("unreadable", 1)):
+        assert f'<dd data-count="{key}">{n}</dd>' in page
+    assert page.count('data-status="doubtful"') == 2  # its index row and its section
+    assert '<td class="status-doubtful" data-value="读取存疑">读取存疑</td>' in page
+    assert '<td class="status-unreadable" data-value="无法读取 RL-IO-007">无法读取 RL-IO-007</td>' in page
+
+
+# ---- CSV and Excel -------------------------------------------------------------------------------
+
+FINDING_HEADER = ["文件", "状态", "规则", "规则名称", "级别", "问题", "部分", "表", "行", "列", "应为", "实为", "原文", "位置"]
+
+
+def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "findings.csv"
+    result = cli("check", "--format", "csv", "-o", str(out), str(inbox))
+    assert result.exit_code == 2 and result.stdout.startswith("共检查 5 个文件")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == FINDING_HEADER
+    by_file: dict[str, list[list[str]]] = {}
+    for row in rows[1:]:
+        by_file.setdefault(Path(row[0]).name, []).append(row)
+    assert [r[1:6] for r in by_file["a_correct.docx"]] == [["通过", "", "", "", "未发现问题"]]
+    assert [r[1:3] for r in by_file["d_legacy.doc"]] == [["无法读取", "RL-IO-007"]]
+    total = [r for r in by_file["b_faulty.docx"] if r[2] == "RL-T4-001" and r[9] == "行政复议 总计"]
+    assert total == [[str(inbox / "b_faulty.docx"), "不通过", "RL-T4-001", "appeals.structure-and-sums", "错误",
+                      "「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+                      "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "27", "25", "25", "[块34 行4 列5]"]]
+    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 4 + 1 + 1 + 1
+
+
+def test_csv_in_english_has_the_same_columns(tmp_path: Path) -> None:
+    out = tmp_path / "f.csv"
+    cli("check", "--format", "csv", "--lang", "en", "-o", str(out), str(FAULTY))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["file", "status", "rule", "rule name", "severity", "message", "section", "table", "row",
+                       "column", "expected", "found", "quoted text", "position"]
+    assert {r[1] for r in rows[1:]} == {"failed"} and {r[4] for r in rows[1:]} == {"error", "warning"}
+
+
+def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.xlsx"
+    assert cli("check", "--format", "xlsx", "-o", str(out), str(inbox)).exit_code == 2
+    book = load_workbook(out)
+    assert book.sheetnames == ["文件", "问题"]
+    files, problems = book["文件"], book["问题"]
+    rows = [[c.value for c in row] for row in files.iter_rows()]
+    assert rows[0] == ["文件", "报告单位", "报告年度", "格式版本", "状态", "错误", "警告", "提示", "无法读取的原因"]
+    table = {Path(r[0]).name: r[1:] for r in rows[1:]}
+    assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None]
+    assert table["b_faulty.docx"][3:7] == ["不通过", 2, 2, 0]
+    assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
+    assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith("RL-IO-007 旧版二进制 Word 文档")
+    assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 1, 0]
+    header = [c.value for c in next(problems.iter_rows())]
+    assert header == FINDING_HEADER and problems.max_row == 1 + 8
+    for sheet in (files, problems):
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+        assert sheet.column_dimensions["A"].width == 40
+    assert problems.column_dimensions["F"].width == 70
+
+
+def test_xlsx_is_never_written_to_a_terminal_but_to_a_pipe(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--format", "xlsx", str(CORRECT)])
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK\x03\x04")
+
+
+# ---- batch annotation ----------------------------------------------------------------------------
+
+def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    copy(FAULTY, src / "town" / "报告.docx")
+    copy(DOCX / "fail_t3_total_cell.docx", src / "city" / "报告.docx")
+    copy(CORRECT, src / "ok.docx")
+    out = tmp_path / "out"
+    result = cli("annotate", str(src), "-o", str(out) + "/")
+    assert result.exit_code == 1
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["ok.reviewed.docx", "报告-2.reviewed.docx", "报告.reviewed.docx"]
+    city = read_comments(out / "报告.reviewed.docx")  # city/ comes first in the folder walk
+    town = read_comments(out / "报告-2.reviewed.docx")
+    assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-NAR-001", "RL-T4-001", "RL-T4-001"]
+    assert sorted(c.text.split("（")[0] for c in city) == ["RL-NAR-001", "RL-T3-002", "RL-T3-003", "RL-T3-004"]
+    assert read_comments(out / "ok.reviewed.docx") == []
+    assert f"已写入 {out / '报告-2.reviewed.docx'}：4 条批注" in result.output
+    assert (src / "town" / "报告.docx").read_bytes() == FAULTY.read_bytes()
+
+
+def test_annotate_without_output_writes_next_to_the_input_and_skips_reviewed_copies(tmp_path: Path) -> None:
+    a = copy(FAULTY, tmp_path / "a.docx")
+    assert cli("annotate", str(a)).exit_code == 1
+    assert (tmp_path / "a.reviewed.docx").is_file()
+    result = cli("annotate", str(tmp_path))  # the folder now holds a reviewed copy: it is not annotated again
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a.reviewed.docx'}：已加批注的副本，已跳过" in result.output
+    assert not (tmp_path / "a.reviewed.reviewed.docx").exists()
+
+
+def test_annotate_takes_the_configuration_like_check(tmp_path: Path) -> None:
+    report = copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "dept" / "r.docx")
+    (tmp_path / "dept" / "reportlint.yaml").write_text("ignore: [RL-T3-004]\nlang: en\n", encoding="utf-8")
+    checked = json.loads(cli("check", "--format", "json", str(report)).stdout)
+    assert sorted(f["rule"] for f in checked["files"][0]["findings"]) == ["RL-NAR-001", "RL-T3-002", "RL-T3-003"]
+    result = cli("annotate", str(report), "-o", str(tmp_path / "out.docx"))
+    assert result.exit_code == 1 and "wrote " in result.output
+    comments = read_comments(tmp_path / "out.docx")
+    assert sorted(c.text.split(" ")[0] for c in comments) == ["RL-NAR-001", "RL-T3-002", "RL-T3-003"]
+    assert not any("RL-T3-004" in c.text for c in comments)
+
+
+def test_annotate_a_pdf_in_a_batch_says_why_and_goes_on(tmp_path: Path) -> None:
+    copy(FAULTY, tmp_path / "in" / "a.docx")
+    copy(ROOT / "fixtures" / "pdf" / "filled_2021.pdf", tmp_path / "in" / "b.pdf")
+    result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "RL-ANN-002 只能给 Word 文档（.docx）加批注；该文件是 pdf" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx"]
+
+
+# ---- configuration groups ------------------------------------------------------------------------
+
+def test_fail_level_and_language_are_taken_per_configuration(tmp_path: Path) -> None:
+    strict = copy(FAULTY, tmp_path / "strict" / "r.docx")
+    (tmp_path / "strict" / "reportlint.yaml").write_text("select: [RL-NAR-001]\nfail_on: warning\nlang: en\n",
+                                                         encoding="utf-8")
+    lax = copy(FAULTY, tmp_path / "lax" / "r.docx")
+    (tmp_path / "lax" / "reportlint.yaml").write_text("select: [RL-NAR-001]\n", encoding="utf-8")
+    data = json.loads(cli("check", "--format", "json", str(lax), str(strict)).stdout)
+    assert [f["verdict"] for f in data["files"]] == ["passed", "failed"]  # the same two warnings
+    assert [f["message"] for f in data["files"][0]["findings"]] == [
+        "正文中的行政复议案件数为27，但表4中为25", "正文中的行政诉讼案件数为21，但表4中为15"]
+    assert [f["message"] for f in data["files"][1]["findings"]] == [
+        "the narrative gives 行政复议案件数 as 27, but table 4 has 25",
+        "the narrative gives 行政诉讼案件数 as 21, but table 4 has 15"]
+    assert cli("check", str(lax)).exit_code == 0
+    assert cli("check", str(strict)).exit_code == 1
+    assert cli("check", str(lax), str(strict)).exit_code == 1
+    assert cli("annotate", str(lax), str(strict), "-o", str(tmp_path / "out")).exit_code == 1
+    assert cli("annotate", str(lax), "-o", str(tmp_path / "out2")).exit_code == 0
+
+
+def test_per_file_ignores_are_relative_to_the_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "reports"
+    copy(DOCX / "fail_invalid_values.docx", root / "townships" / "t.docx")
+    copy(DOCX / "fail_invalid_values.docx", root / "city" / "c.docx")
+    (root / "reportlint.yaml").write_text('per_file_ignores: {"townships/*.docx": [RL-T3-006]}\n', encoding="utf-8")
+    link = tmp_path / "link"
+    os.symlink(root, link)
+
+    def rules(*paths: str) -> dict[str, bool]:
+        data = json.loads(cli("check", "--format", "json", "--jobs", "1", *paths).stdout)
+        return {Path(f["path"]).name: any(x["rule"] == "RL-T3-006" for x in f["findings"]) for f in data["files"]}
+
+    monkeypatch.chdir(root)
+    assert rules("townships") == {"t.docx": False}
+    assert rules(".") == {"c.docx": True, "t.docx": False}
+    assert rules("townships/t.docx", "city/c.docx") == {"t.docx": False, "c.docx": True}
+    assert rules(str(root / "townships" / "t.docx")) == {"t.docx": False}
+    assert rules(str(link / "townships")) == {"t.docx": False}
+    monkeypatch.chdir(root / "townships")
+    assert rules("t.docx") == {"t.docx": False}
+
+
+# ---- nothing silent --------------------------------------------------------------------------------
+
+def test_no_files_is_said(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = cli("check", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert result.output == f"没有找到要检查的文件：{tmp_path / 'empty'}（文件夹为空，或通配符没有匹配到文件）\n"
+    result = cli("check", "--lang", "en", str(tmp_path / "*.docx"))
+    assert result.exit_code == 2 and result.output.startswith("no files to check in ")
+
+
+def test_previous_of_the_wrong_year_is_a_warning(tmp_path: Path) -> None:
+    corpus = ROOT / "fixtures" / "corpus_docx"
+    result = cli("check", "--previous", str(corpus / "2020_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx"))
+    assert (f"{corpus / '2022_pingtan_zhqsyq.docx'} 是 2022 年度报告，但 --previous 指定的 "
+            f"{corpus / '2020_pingtan_zhqsyq.docx'} 是 2020 年度报告（应为 2022 的上一年度），未做跨年度检查") in result.output
+    right = cli("check", "--previous", str(corpus / "2021_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx"))
+    assert "未做跨年度检查" not in right.output
+
+
+def test_the_baseline_says_how_many_findings_it_hid(tmp_path: Path) -> None:
+    report = copy(FAULTY, tmp_path / "r.docx")
+    baseline = tmp_path / "baseline.json"
+    assert cli("check", "--baseline", str(baseline), "--write-baseline", str(report)).exit_code == 0
+    result = cli("check", "--baseline", str(baseline), str(report))
+    assert result.exit_code == 0 and f"基线 {baseline} 隐藏了 4 条已记录的问题" in result.output
+
+
+def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> None:
+    lock = tmp_path / "~$report.docx"
+    lock.write_bytes(b"\x08user\x00" * 20)
+    result = cli("check", str(lock))
+    assert result.exit_code == 2
+    assert ("RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件"
+            in result.output)
