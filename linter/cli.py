@@ -134,10 +134,10 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
     elif binary:
         if sys.stdout.isatty():
             raise click.UsageError(h("binary").format(fmt=fmt))
-        out = click.get_binary_stream("stdout")
+        sys.stdout.flush()
         for piece in outcome.report:
-            out.write(piece)  # type: ignore[arg-type]
-        out.flush()
+            sys.stdout.buffer.write(piece)  # type: ignore[arg-type]
+        sys.stdout.buffer.flush()
     else:
         for block in _blocks(outcome.report):
             click.echo(block, nl=False)

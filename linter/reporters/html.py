@@ -281,7 +281,7 @@ class HtmlReporter(Reporter):
 
     def _cell(self, cid: str, span: str, text: str, row: int, col: int, mark: Optional[_Marks],
               related: list[str]) -> str:
-        attrs = f'id="{cid}" data-row="{row}" data-col="{col}"{span}'
+        attrs = f'id="{cid}"{span}'  # the id holds the file, block, row and cell
         if mark is None:
             return f"<td {attrs}>{text}</td>"
         if not mark.findings:
