@@ -145,7 +145,11 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
         done = None
         if anchor is not None:
             text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
-            done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+            runs = quoted_runs(anchor, finding) if not nearest else None
+            if runs is not None:  # the quoted words themselves
+                done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
+            if done is None:
+                done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
         if done is None:  # e.g. a malformed cell without a paragraph: the first paragraph instead
             anchor, nearest = _first_paragraph(pkg), True
             if anchor is not None:
@@ -224,6 +228,36 @@ def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
         if el is not None:
             return el, True, _name_paragraph(report, para, lang)  # type: ignore[arg-type]
     return _first_paragraph(pkg), True, ""
+
+
+def quoted_runs(p: etree._Element, f: Finding) -> Optional[tuple[etree._Element, etree._Element]]:
+    """The first and last run (children of paragraph ``p``) holding what a paragraph finding
+    quotes: its figure (``actual``) inside the quoted text, else the quoted text; None if the
+    quote is not found in the runs as they stand."""
+    from linter.normalize import nfkc_numbers
+
+    quote = (f.location.text or "").strip("…").strip()
+    if p.tag != W + "p" or not quote or f.location.row is not None:
+        return None
+    chars: list[str] = []
+    owner: list[etree._Element] = []
+    for r in p.findall(W + "r"):  # runs inside hyperlinks or tracked insertions are left out
+        for t in r.iter(W + "t"):
+            for ch in nfkc_numbers(t.text or ""):
+                if not ch.isspace():
+                    chars.append(ch)
+                    owner.append(r)
+    text = "".join(chars)
+    key = "".join(ch for ch in nfkc_numbers(quote) if not ch.isspace())
+    at = text.find(key)
+    if at < 0:
+        return None
+    start, end = at, at + len(key)
+    figure = "".join(ch for ch in (f.actual or "") if not ch.isspace())
+    if figure and figure in key:
+        start = at + key.index(figure)
+        end = start + len(figure)
+    return owner[start], owner[end - 1]
 
 
 def _anchorable(el: Optional[etree._Element]) -> Optional[etree._Element]:

@@ -283,3 +283,64 @@ def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert ("RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件"
             in result.output)
+
+
+# ---- paragraph findings a clerk can find ---------------------------------------------------------
+
+def _split_run_around(root, needle: str) -> None:  # type: ignore[no-untyped-def]
+    """Split the run holding ``needle`` into three runs (before, the needle, after), as Word does
+    when a figure was typed over."""
+    import copy as deep
+
+    from lxml import etree
+
+    from tests.mutate import W
+
+    run = next(r for r in root.iter(W + "r") if needle in "".join(t.text or "" for t in r.iter(W + "t")))
+    t = run.find(W + "t")
+    before, after = t.text.split(needle, 1)
+    t.text = before
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    for text in (needle, after):
+        new = deep.deepcopy(run)
+        new.find(W + "t").text = text
+        run.addnext(new)
+        run = new
+    etree.cleanup_namespaces(root)
+
+
+def test_a_narrative_comment_is_anchored_at_the_quoted_figure(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    from tests.mutate import rewrite_document
+
+    src = rewrite_document(FAULTY, tmp_path / "r.docx", lambda root: _split_run_around(root, "27"))
+    assert cli("annotate", str(src), "-o", str(tmp_path / "out.docx")).exit_code == 1
+    xml = zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml").decode()
+    comments = {c.id: c for c in read_comments(tmp_path / "out.docx")}
+    spans = {}
+    for cid in comments:
+        start = xml.index(f'<w:commentRangeStart w:id="{cid}"/>')
+        end = xml.index(f'<w:commentRangeEnd w:id="{cid}"/>')
+        spans[cid] = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml[start:end]))
+    by_text = {comments[cid].text.split("\n")[0]: spans[cid] for cid in comments}
+    assert by_text["RL-NAR-001（警告） 正文中的行政复议案件数为27，但表4中为25"] == "27"
+    # The other quote (行政诉讼21件) shares the long run that holds it: the comment covers that run.
+    assert by_text["RL-NAR-001（警告） 正文中的行政诉讼案件数为21，但表4中为15"].endswith("被提起行政诉讼21件。")
+    narrative = next(c for c in comments.values() if "行政复议案件数为27" in c.text)
+    assert "原文「…因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」" in narrative.text
+
+
+def test_every_placeholder_of_a_paragraph_in_one_finding(tmp_path: Path) -> None:
+    from tests.docxbuild import p, write_docx
+
+    doc = write_docx(tmp_path / "t.docx", p("某区2021年政府信息公开工作年度报告") + p("一、总体情况")
+                     + p("本机关依据XX条规定，于XX年度由（单位名称）开展工作。"))
+    data = json.loads(cli("check", "--format", "json", "--select", "RL-TPL-001", str(doc)).stdout)
+    (finding,) = data["files"][0]["findings"]
+    assert finding["message"] == "残留占位符「XX」、「XX」、「（单位名称）」"
+    assert finding["actual"] == "XX、XX、（单位名称）"
+    assert finding["location"]["text"] == "本机关依据XX条规定，于XX年度由（单位名称）开展工作。"
+    text = cli("check", "--select", "RL-TPL-001", "--lang", "en", str(doc)).stdout
+    assert "leftover placeholder 「XX」, 「XX」, 「（单位名称）」 text 「本机关依据XX条规定，于XX年度由（单位名称）开展工作。」 [block 2]" in text
