@@ -7,14 +7,13 @@ keeps it. Identical fingerprints are counted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from linter.findings import FileResult
-from linter.findings import Finding
+from linter.findings import Finding, fingerprint  # noqa: F401  (fingerprint: part of this module's interface)
 from linter.errors import ReportlintError
 
 FORMAT = 1
@@ -22,14 +21,6 @@ FORMAT = 1
 
 class BaselineError(ReportlintError):
     pass
-
-
-def fingerprint(finding: Finding) -> str:
-    loc = finding.location
-    parts = [finding.rule, loc.section or "", str(loc.table or ""), loc.row_label or "", loc.column_label or ""]
-    if not (loc.row_label or loc.column_label):
-        parts.append(finding.expected or "")  # e.g. which section is missing
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
 def _key(path: str, base: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -48,6 +49,16 @@ def location_dict(loc: Location) -> dict[str, Any]:
     # Every field is a str, an int or None: no copying needed (dataclasses.asdict deep-copies,
     # a tenth of a batch parent's time when it writes JSON).
     return {k: getattr(loc, k) for k in _LOCATION_KEYS}
+
+
+def fingerprint(finding: Finding) -> str:
+    """What identifies a finding across edits elsewhere in the document (baselines, CI formats):
+    the rule and the canonical location labels, never physical positions."""
+    loc = finding.location
+    parts = [finding.rule, loc.section or "", str(loc.table or ""), loc.row_label or "", loc.column_label or ""]
+    if not (loc.row_label or loc.column_label):
+        parts.append(finding.expected or "")  # e.g. which section is missing
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
 @dataclass(frozen=True)

@@ -344,3 +344,20 @@ def test_every_placeholder_of_a_paragraph_in_one_finding(tmp_path: Path) -> None
     assert finding["location"]["text"] == "本机关依据XX条规定，于XX年度由（单位名称）开展工作。"
     text = cli("check", "--select", "RL-TPL-001", "--lang", "en", str(doc)).stdout
     assert "leftover placeholder 「XX」, 「XX」, 「（单位名称）」 text 「本机关依据XX条规定，于XX年度由（单位名称）开展工作。」 [block 2]" in text
+
+
+def test_reporters_neither_import_the_run_nor_read_files() -> None:
+    """What a reporter draws comes with the results: no reporter imports the checking, the pool,
+    the readers or the baseline, and none opens a file."""
+    import ast
+
+    forbidden = ("linter.check", "linter.batch", "linter.timeout", "linter.spool", "linter.baseline",
+                 "linter.gate", "linter.readers", "linter.recognise", "linter.reread")
+    for module in sorted((ROOT / "linter" / "reporters").glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        assert not {m for m in imported if m.startswith(forbidden)}, module.name
+        calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+        assert "open" not in calls, module.name
+    assert not (ROOT / "linter" / "reread.py").exists()

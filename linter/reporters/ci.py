@@ -6,8 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from linter.baseline import fingerprint
-from linter.findings import FileResult
+from linter.findings import FileResult, fingerprint
 from linter.reporters import Reporter, jsonstream
 from linter.reporters.text import describe_location, expected_actual
 

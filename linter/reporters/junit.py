@@ -46,13 +46,14 @@ class JunitReporter(Reporter):
         """(rule id, its findings, those failing) per test case of a readable file."""
         from linter.ruleset import builtin_ruleset
 
+        level = self.fail_levels.get(r.path, self.fail_on)
         by_rule = defaultdict(list)
         for f in r.findings:
             by_rule[f.rule].append(f)
         rule_ids = [rule.id for rule in builtin_ruleset(r.edition or 2021).rules if rule.enabled]
         rule_ids += sorted(set(by_rule) - set(rule_ids))
         return [(rule_id, by_rule.get(rule_id, []),
-                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]])
+                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]])
                 for rule_id in rule_ids]
 
     def _suite(self, r: FileResult) -> ET.Element:

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from linter import __version__
-from linter.baseline import fingerprint
-from linter.findings import FileResult
-from linter.findings import Finding
+from linter.findings import FileResult, Finding, fingerprint
 from linter.reporters import Reporter, jsonstream
 from linter.i18n import t
 from linter.reporters.text import describe_location, expected_actual
