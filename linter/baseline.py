@@ -20,7 +20,14 @@ FORMAT = 1
 
 
 class BaselineError(ReportlintError):
-    pass
+    """A baseline file that cannot be used; told in Chinese unless ``lang`` is "en"."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh, self.lang = en, zh, "zh"
+
+    def __str__(self) -> str:
+        return self.zh if self.lang == "zh" else self.en
 
 
 def _key(path: str, base: Path) -> str:
@@ -62,15 +69,20 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        from linter.errors import os_detail
+
+        detail = os_detail(exc)
+        raise BaselineError(f"{path}: cannot read: {detail}", f"{path}：无法读取：{detail.zh}") from None
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})") from None
+        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})",
+                            f"{path}：不是基线文件（第 {exc.lineno} 行 JSON 格式错误）") from None
     if not isinstance(data, dict) or data.get("reportlint_baseline") != FORMAT or not isinstance(data.get("files"), dict):
-        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})")
+        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})",
+                            f"{path}：不是 reportlint 基线文件（格式 {FORMAT}）")
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for file, entries in data["files"].items():
         if not isinstance(entries, list):
-            raise BaselineError(f"{path}: $.files.{file}: must be a list")
+            raise BaselineError(f"{path}: $.files.{file}: must be a list", f"{path}：$.files.{file}：应为列表")
         out[file] = {e["fingerprint"]: dict(e) for e in entries if isinstance(e, dict) and "fingerprint" in e}
     return out
 

@@ -267,7 +267,13 @@ def _baseline(req: Request, results: Sequence[FileResult], outcome: Outcome, lan
         return ResultSpool(replace(r, findings=()) for r in results)
     if not path.is_file():
         raise UsageError(t("no_baseline_file", lang, path=path))
-    kept, stale, hidden = apply_baseline(path, results)
+    from linter.baseline import BaselineError
+
+    try:
+        kept, stale, hidden = apply_baseline(path, results)
+    except BaselineError as exc:
+        exc.lang = lang
+        raise
     outcome.notes.append(t("baseline_hidden", lang, n=hidden, path=path))
     if stale:
         if req.prune_baseline:

@@ -361,3 +361,14 @@ def test_reporters_neither_import_the_run_nor_read_files() -> None:
         calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
         assert "open" not in calls, module.name
     assert not (ROOT / "linter" / "reread.py").exists()
+
+
+def test_a_broken_baseline_is_told_in_the_users_language(tmp_path: Path) -> None:
+    baseline = tmp_path / "b.json"
+    baseline.write_text("{not json", encoding="utf-8")
+    result = cli("check", "--baseline", str(baseline), str(CORRECT))
+    assert result.exit_code == 2 and result.output == f"{baseline}：不是基线文件（第 1 行 JSON 格式错误）\n"
+    result = cli("check", "--lang", "en", "--baseline", str(baseline), str(CORRECT))
+    assert result.output == f"{baseline}: not a baseline file (JSON error at line 1)\n"
+    missing = cli("check", "--baseline", str(tmp_path / "none.json"), str(CORRECT))
+    assert missing.exit_code == 2 and "基线文件不存在（可先用 --write-baseline 生成）" in missing.output
