@@ -12,7 +12,6 @@ from linter.annotate import AnnotateResult, annotate_checked
 from linter.errors import EXIT_ERROR
 from linter.findings import FileResult
 from linter.gate import Plan, Progress, Request, check_plan, exit_code, make_plan, previous_notes
-from linter.i18n import t
 
 SUFFIX = ".reviewed.docx"
 

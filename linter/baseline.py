@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
 from linter.findings import FileResult
-from linter.findings import Finding, fingerprint  # noqa: F401  (fingerprint: part of this module's interface)
+from linter.findings import fingerprint  # noqa: F401  (part of this module's interface)
 from linter.errors import ReportlintError
 
 FORMAT = 1

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from linter.edition import choose_edition, table_evidence
 from linter.engine import Selection, lint
 from linter.errors import InputError, input_error_message
-from linter.findings import FileError, FileResult, Finding
+from linter.findings import FileError, FileResult
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.metadata import identify
 from linter.normalize import strip_spaces

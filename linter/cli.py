@@ -254,7 +254,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], lang: Optional[str],
     for note in done.notes:
         click.echo(note, err=True)
     reporter = TextReporter(lang=run_lang)
-    reporter.fail_levels = {str(f): g.fail_on for g in done.plan.groups for f in g.files}
+    reporter.fail_levels = done.plan.fail_levels()
     results = done.results
     for block in _blocks(reporter.chunks(results)):
         click.echo(block, nl=False)

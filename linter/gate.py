@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from linter.batch import expand, run
-from linter.check import FileResult, Options, load_previous
+from linter.check import Options, load_previous
+from linter.findings import FileResult
 from linter.config import Config, config_for
 from linter.engine import Selection
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
@@ -75,12 +76,9 @@ class Plan:
     lang: str  # the run's own messages (summary, notes): the command line's, else the first group's
     notes: list[str] = field(default_factory=list)
 
-    def fail_on(self, index: int) -> str:
-        """The fail level of the file at input position ``index``."""
-        for g in self.groups:
-            if index in g.indexes:
-                return g.fail_on
-        return "error"
+    def fail_levels(self) -> dict[str, str]:
+        """Each file's fail level (its configuration group's), by path as results name it."""
+        return {str(f): g.fail_on for g in self.groups for f in g.files}
 
 
 @dataclass
@@ -246,7 +244,7 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     fail_on = req.fail_on or plan.groups[0].fail_on
     reporter = reporter_cls(lang=plan.lang, color=req.color)
     reporter.fail_on = fail_on
-    reporter.fail_levels = {str(f): g.fail_on for g in plan.groups for f in g.files}
+    reporter.fail_levels = plan.fail_levels()
     reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed)
     outcome.report = reporter.chunks(final)
     from linter.reporters.text import summary_lines

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Optional, Sequence
 
 from linter import __version__
 from linter.findings import FileResult
-from linter.reporters import Reporter, Summary, jsonstream
+from linter.reporters import Reporter, jsonstream
 
 SCHEMA_VERSION = 1
 
