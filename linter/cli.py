@@ -10,7 +10,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, EXIT_OK
-from linter.i18n import help_language, t
+from linter.i18n import display_width, help_language, t
 from linter.reporters import REPORTERS
 
 _LEVELS = click.Choice(["error", "warning", "info"])
@@ -37,7 +37,28 @@ class _Formatter(click.HelpFormatter):
             super().write_heading(heading)
 
 
-click.Context.formatter_class = _Formatter
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def]
+        """click's definition list, with the first column measured in terminal columns (CJK: two)."""
+        rows = list(rows)
+        first_col = min(max((display_width(a) for a, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10),
+                                               preserve_paragraphs=True).splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
 _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -58,12 +79,12 @@ def _run_options(f):  # type: ignore[no-untyped-def]
         click.option("--lang", type=_LANGS, default=None, help=h("lang")),
         click.option("--fail-on", type=_LEVELS, default=None, help=h("fail_on")),
         click.option("--edition", type=_EDITIONS, default=None, help=h("edition")),
-        click.option("--select", multiple=True, help=h("select")),
-        click.option("--ignore", multiple=True, help=h("ignore")),
-        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help=h("jobs")),
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=h("config")),
-        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, help=h("rules_file")),
-        click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None, help=h("previous")),
+        click.option("--select", multiple=True, metavar=h("metavar_rule"), help=h("select")),
+        click.option("--ignore", multiple=True, metavar=h("metavar_rule"), help=h("ignore")),
+        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs")),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config")),
+        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("rules_file")),
+        click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("previous")),
         click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
     ]):
         f = option(f)
@@ -72,14 +93,14 @@ def _run_options(f):  # type: ignore[no-untyped-def]
 
 @main.command(help=h("check"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
-              help=h("format"))
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", help=h("format"))
 @_run_options
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help=h("baseline"))
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("baseline"))
 @click.option("--write-baseline", is_flag=True, help=h("write_baseline"))
 @click.option("--prune-baseline", is_flag=True, help=h("prune_baseline"))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help=h("output"))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, metavar=h("metavar_file"),
+              help=h("output"))
 @click.option("--progress/--no-progress", default=None, help=h("progress"))
 @click.option("--list-passed", is_flag=True, help=h("list_passed"))
 @click.option("--debug", is_flag=True, help=h("debug"))
@@ -166,7 +187,7 @@ def _progress(i: int, n: int, path: str) -> None:
 @main.command("config", help=h("show_config"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=h("config"))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config"))
 @click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def show_config(path: str, config_file: Optional[str], lang: Optional[str]) -> None:
     import yaml
@@ -210,7 +231,7 @@ def list_rules(edition: Optional[str], lang: Optional[str]) -> None:
 @main.command(help=h("explain"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("rule_id")
-@click.option("--edition", type=_EDITIONS, default="2021", show_default=True, help=h("rules_edition"))
+@click.option("--edition", type=_EDITIONS, default="2021", help=h("explain_edition"))
 @click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def explain(rule_id: str, edition: str, lang: str) -> None:
     from linter.config import config_for
@@ -229,8 +250,8 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
 
 @main.command(help=h("annotate"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--output", "-o", default=None, help=h("annotate_output"))
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--output", "-o", default=None, metavar=h("metavar_out"), help=h("annotate_output"))
 @_run_options
 def annotate(paths: tuple[str, ...], output: Optional[str], lang: Optional[str], fail_on: Optional[str],
              edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
@@ -261,3 +282,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], lang: Optional[str],
     for outcome in done.outcomes:
         click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
     sys.exit(done.exit_code)
+
+
+for _command in (main, *main.commands.values()):  # help headings in the help language, for reportlint's commands only
+    _command.context_class = _Context

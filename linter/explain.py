@@ -5,21 +5,18 @@ or a reading-error code explained. Returns lines; the CLI prints them."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from linter.errors import INPUT_ERRORS
-from linter.i18n import t
+from linter.i18n import display_width, t
 from linter.ruleset import RuleSet, RuleSpec
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
-def width(text: str) -> int:
-    """Columns a text takes in a terminal (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+width = display_width
 
 
 def pad(text: str, columns: int) -> str:

@@ -100,8 +100,8 @@ HELP: dict[str, dict[str, str]] = {
               "en": "List the rules (sorted by id; default-off rules marked)."},
     "explain": {"zh": "解释一条规则：编号、名称、前缀或读取错误代码（如 RL-IO-007）。",
                 "en": "Explain a rule: an id, a dotted name, a prefix or a reading-error code (such as RL-IO-007)."},
-    "format": {"zh": "输出格式：text 文本、json、sarif、junit、github、gitlab、html 网页报告、csv、xlsx（Excel）。",
-               "en": "Output format: text, json, sarif, junit, github, gitlab, html page, csv, xlsx (Excel)."},
+    "format": {"zh": "输出格式，默认 text（文本）；另有 json、sarif、junit、github、gitlab、html（网页报告）、csv、xlsx（Excel）。",
+               "en": "Output format (default text): json, sarif, junit, github, gitlab, html page, csv, xlsx (Excel)."},
     "lang": {"zh": "提示语言（默认：配置文件的 lang，否则中文）。", "en": "Message language (default: the configuration's lang, else zh)."},
     "fail_on": {"zh": "达到此级别的问题使退出码为 1（默认 error）。",
                 "en": "Lowest severity that makes the exit code 1 (default error)."},
@@ -130,6 +130,11 @@ HELP: dict[str, dict[str, str]] = {
     "annotate_output": {"zh": "批注副本的输出文件夹（只有一个输入时也可以是文件名）；默认在原文件旁写出「文件名.reviewed.docx」。",
                         "en": "A folder for the reviewed copies (one input: also a file name); default NAME.reviewed.docx next to each input."},
     "rules_edition": {"zh": "格式版本（2019 或 2021）。", "en": "Format edition (2019 or 2021)."},
+    "explain_edition": {"zh": "格式版本（2019 或 2021，默认 2021）。", "en": "Format edition (2019 or 2021; default 2021)."},
+    "metavar_rule": {"zh": "规则", "en": "RULE"},
+    "metavar_file": {"zh": "文件", "en": "FILE"},
+    "metavar_out": {"zh": "文件夹或文件", "en": "DIR|FILE"},
+    "metavar_paths": {"zh": "文件或文件夹...", "en": "PATHS..."},
     "need_baseline": {"zh": "--write-baseline 和 --prune-baseline 需要同时给出 --baseline 文件",
                       "en": "--write-baseline and --prune-baseline need --baseline FILE"},
     "binary": {"zh": "--format {fmt} 生成的是二进制文件，请用 -o 指定输出文件",
@@ -160,6 +165,13 @@ def help_language(argv: list[str]) -> str:
         except Exception:  # a broken configuration does not stop --help
             pass
     return "en" if os.environ.get("LANG", "").lower().startswith("en") else "zh"
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal (CJK characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def t(key: str, lang: str, **params: object) -> str:
