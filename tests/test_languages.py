@@ -140,7 +140,7 @@ def test_help_is_chinese_by_default_and_follows_lang(tmp_path: Path, monkeypatch
         [sys.executable, "-m", "linter", *args], capture_output=True, text=True, cwd=tmp_path,
         env={**env, **extra}).stdout
     out = run("check", "--help")
-    assert out.startswith("用法：python -m linter check [OPTIONS] PATHS...") and "只检查这些规则" in out and "选项：" in out
+    assert out.startswith("用法：python -m linter check [OPTIONS] 文件或文件夹...") and "只检查这些规则" in out and "选项：" in out
     assert "Only these rules" not in out
     assert run("check", "--help", LANG="en_US.UTF-8").startswith("Usage: python -m linter check")
     assert "Only these rules" in run("check", "--help", "--lang", "en")
