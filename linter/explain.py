@@ -46,10 +46,13 @@ def _id_key(rule_id: str) -> tuple[object, ...]:
 
 def rule_table(rulesets: Sequence[RuleSet], lang: str) -> list[str]:
     """``reportlint rules``: one aligned line per rule, sorted by id; default-off rules marked."""
+    return _table([rule for rs in rulesets for rule in rs.rules], lang)
+
+
+def _table(listed: Sequence[RuleSpec], lang: str) -> list[str]:
     rules: dict[str, RuleSpec] = {}
-    for rs in rulesets:
-        for rule in rs.rules:
-            rules.setdefault(rule.id, rule)
+    for rule in listed:
+        rules.setdefault(rule.id, rule)
     heads = [t("col.rule", lang), t("col.level", lang), t("col.default", lang), t("col.name", lang),
              t("col.summary", lang)]
     rows = [[r.id, level_words(r, lang), t("on" if r.enabled else "off", lang), r.name, r.summary[lang]]
@@ -83,7 +86,7 @@ def explain(query: str, ruleset: RuleSet, lang: str, overrides: Optional[Mapping
     matches = [r for r in ruleset.rules if r.id.startswith(upper) or r.name.startswith(q + ".")]
     if matches:
         lines = [t("explain.prefix", lang, query=q, n=len(matches))]
-        lines += rule_table([RuleSet(ruleset.id, ruleset.title, ruleset.edition, (), {}, tuple(matches))], lang)[1:]
+        lines += _table(matches, lang)[1:]
         return Explained(lines, True)
     names = [r.id for r in ruleset.rules] + [r.name for r in ruleset.rules] + list(INPUT_ERRORS)
     close = get_close_matches(upper if upper.startswith("RL") else q, names, n=1)
