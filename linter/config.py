@@ -114,7 +114,7 @@ def schema_problems(data: dict[str, Any], path: Path) -> list[Problem]:
             line = locate(data, where)[1]
         for en, zh, at in _describe(error, schema):
             problems.append(Problem(at or where, en, zh, line))
-    return problems
+    return sorted(problems, key=lambda p: (p.line or 0, p.path))  # in the order of the file
 
 
 def _describe(error: Any, schema: dict[str, Any]) -> list[tuple[str, str, str]]:

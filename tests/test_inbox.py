@@ -372,3 +372,60 @@ def test_a_broken_baseline_is_told_in_the_users_language(tmp_path: Path) -> None
     assert result.output == f"{baseline}: not a baseline file (JSON error at line 1)\n"
     missing = cli("check", "--baseline", str(tmp_path / "none.json"), str(CORRECT))
     assert missing.exit_code == 2 and "基线文件不存在（可先用 --write-baseline 生成）" in missing.output
+
+
+# ---- configuration that forgives, rules and explain ----------------------------------------------
+
+def test_every_configuration_mistake_at_once_with_suggestions(tmp_path: Path) -> None:
+    report = copy(CORRECT, tmp_path / "r.docx")
+    config = tmp_path / "reportlint.yaml"
+    config.write_text("selct: [RL-T3]\nfail_on: eror\nlimits: {max_file_bytes: -1, max_blocs: 9}\n", encoding="utf-8")
+    result = cli("check", str(report))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{config}：$.selct：没有「selct」这一设置项（是否想写 select？）（第 1 行）",
+        f"{config}：$.fail_on：「eror」不是可用的值（可用：error、warning、info）（是否想写 error？）（第 2 行）",
+        f"{config}：$.limits.max_blocs：没有「max_blocs」这一设置项（是否想写 max_blocks？）（第 3 行）",
+        f"{config}：$.limits.max_file_bytes：-1 不能小于 1（第 3 行）",
+    ]
+    result = cli("check", "--lang", "en", str(report))
+    assert f"{config}: $.selct: unknown setting 'selct' (did you mean select?) (line 1)" in result.output.splitlines()
+    config.write_text("ignore: [RL-T3-09, requests.balanse]\nseverity: {RL-T3-002: warning}\n", encoding="utf-8")
+    result = cli("check", str(report))
+    assert result.exit_code == 2 and result.output.splitlines() == [
+        f"{config}: ignore：没有这条规则：RL-T3-09（是否想写 RL-T3-007？）",
+        f"{config}: ignore：没有这条规则：requests.balanse（是否想写 requests.balance？）",
+    ]
+
+
+def test_rules_are_sorted_aligned_and_mark_the_default_off() -> None:
+    lines = cli("rules").output.splitlines()
+    assert lines[0].split() == ["规则", "级别", "默认", "名称", "检查内容"]
+    ids = [line.split()[0] for line in lines[1:]]
+    assert ids == sorted(ids, key=lambda i: [int(p) if p.isdigit() else p for p in i.replace("-", " - ").split()])
+    assert ids[:3] == ["RL-META-001", "RL-META-002", "RL-NAR-001"] and "RL-STR-000" in ids
+    from linter.i18n import display_width
+
+    name_column = {display_width(line[:line.index(line.split()[3])]) for line in lines[1:]}
+    assert len(name_column) == 1  # the names start in one column, whatever the width of the Chinese before
+    s6 = next(line for line in lines if line.startswith("RL-S6-002"))
+    assert s6.split()[1:4] == ["提示", "关闭", "content.other-matters-items"]
+    meta = next(line for line in lines if line.startswith("RL-META-001"))
+    assert meta.split()[1:3] == ["错误/警告", "启用"]
+
+
+def test_explain_takes_names_prefixes_and_reading_error_codes() -> None:
+    by_name = cli("explain", "requests.balance")
+    assert by_name.exit_code == 0 and by_name.output.startswith("规则: RL-T3-002  第一项加第二项之和等于第三项加第四项之和\n")
+    assert "级别: 错误\n" in by_name.output
+    prefix = cli("explain", "RL-T3")
+    assert prefix.exit_code == 0 and prefix.output.splitlines()[0] == "「RL-T3」对应 7 条规则："
+    assert [line.split()[0] for line in prefix.output.splitlines()[1:]] == [f"RL-T3-00{i}" for i in range(1, 8)]
+    io = cli("explain", "RL-IO-007")
+    assert io.exit_code == 0 and io.output.splitlines()[:2] == ["规则: RL-IO-007", "类别: 读取错误：文件无法读取，不是报告内容的问题"]
+    off = cli("explain", "RL-S6-002").output
+    assert "默认关闭：用 --select RL-S6-002 启用" in off
+    wrong = cli("explain", "RL-T3-09")
+    assert wrong.exit_code == 2 and wrong.output == "没有这条规则：RL-T3-09（是否想写 RL-T3-007？）\n"
+    english = cli("explain", "--lang", "en", "RL-META-001").output
+    assert "Severity:\n  error: the statistics period's year" in english
