@@ -250,7 +250,7 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     from linter.reporters.text import summary_lines
 
     counts = Summary.of(final, reporter.fail_levels, fail_on)
-    outcome.summary = summary_lines(final, plan.lang, counts, reporter.run_info)
+    outcome.summary = summary_lines(final, plan.lang, counts, reporter.run_info, reporter)
     outcome.exit_code = exit_code(plan, final)
     return outcome
 
