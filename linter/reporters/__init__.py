@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterator, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Sequence
 
 if TYPE_CHECKING:  # imported lazily: the CLI needs only the registry to start
     from linter.findings import FileResult
@@ -24,7 +24,7 @@ class Summary:
     verdicts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, results: Sequence[FileResult], fail_levels: Optional[Mapping[str, str]] = None,
+    def of(cls, results: Iterable[FileResult], fail_levels: Optional[Mapping[str, str]] = None,
            fail_on: str = "error") -> "Summary":
         """Counted in one pass over the results (which may be read back from disk); a file's
         verdict uses its fail level in ``fail_levels`` (by path), else ``fail_on``."""
@@ -33,9 +33,10 @@ class Summary:
         sev = {"error": 0, "warning": 0, "info": 0}
         rules: dict[str, dict[str, int]] = {}
         verdicts = dict.fromkeys(VERDICTS, 0)
-        unreadable = with_errors = 0
+        unreadable = with_errors = files = 0
         levels = fail_levels or {}
         for r in results:
+            files += 1
             unreadable += r.error is not None
             with_errors += any(f.severity == "error" for f in r.findings)
             verdicts[verdict(r, levels.get(r.path, fail_on))] += 1
@@ -43,7 +44,7 @@ class Summary:
                 sev[f.severity] += 1
                 counts = rules.setdefault(f.rule, {})
                 counts[f.severity] = counts.get(f.severity, 0) + 1
-        return cls(len(results), sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
+        return cls(files, sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
                    dict(sorted(rules.items())), verdicts)
 
 

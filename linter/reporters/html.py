@@ -53,6 +53,26 @@ _WORDS = {
 _SEVERITIES = ("error", "warning", "info")
 
 
+@dataclass(frozen=True)
+class _Row:
+    """What the index and the breakdown by rule need of one file (the results are read once for them)."""
+
+    path: str
+    edition: Optional[int]
+    report_year: Optional[int]
+    counts: dict[str, int]
+    verdict: str
+    error_code: str
+    rules: frozenset[str]
+    attrs: str  # the filters' data attributes
+
+    @classmethod
+    def of(cls, r: FileResult, verdict: str) -> "_Row":
+        counts = {sev: sum(1 for f in r.findings if f.severity == sev) for sev in _SEVERITIES}
+        return cls(r.path, r.edition, r.report_year, counts, verdict, r.error.code if r.error is not None else "",
+                   frozenset(f.rule for f in r.findings), _filter_attrs(r, verdict))
+
+
 @dataclass
 class _Marks:
     """What one rendered table cell carries: the findings on it and the relations it belongs to."""
@@ -70,7 +90,14 @@ class HtmlReporter(Reporter):
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         w = self.words
-        s = self.summary(results)
+        rows: list[_Row] = []
+
+        def noted() -> Iterator[FileResult]:  # one pass over the results for the summary, index and breakdown
+            for r in results:
+                rows.append(_Row.of(r, self.verdict(r)))
+                yield r
+
+        s = Summary.of(noted(), self.fail_levels, self.fail_on)
         info = self.run_info
         date = info.date.strftime("%Y-%m-%d %H:%M")
         inputs = ("、" if self.lang == "zh" else ", ").join(info.inputs) or "–"
@@ -94,8 +121,8 @@ class HtmlReporter(Reporter):
             parts.append(f'<div class="{key}"><dt>{escape(w(key))}</dt><dd data-count="{key}">{value}</dd></div>')
         parts.append("</dl>")
         parts.append(self._filters(s))
-        parts.append(self._index(results))
-        parts.append(self._by_rule(results, s))
+        parts.append(self._index(rows))
+        parts.append(self._by_rule(rows, s))
         parts.append("</section>")
         yield "\n".join(parts)
         for n, result in enumerate(results, 1):
@@ -118,7 +145,7 @@ class HtmlReporter(Reporter):
                 f'<output id="shown" data-total="{s.files}" data-template="{escape(w("shown", n="{n}", total="{total}"))}">'
                 f'{escape(w("shown", n=s.files, total=s.files))}</output></form>')
 
-    def _index(self, results: Sequence[FileResult]) -> str:
+    def _index(self, results: Sequence[_Row]) -> str:
         w = self.words
         heads = [("file", "text", ""), ("edition", "num", "num"), ("year", "num", "num"), ("errors", "num", "num"),
                  ("warnings", "num", "num"), ("infos", "num", "num"), ("status", "text", "")]
@@ -127,11 +154,11 @@ class HtmlReporter(Reporter):
             rows.append(f'<th scope="col" class="{cls}"><button type="button" data-sort="{kind}">{escape(w(key))}</button></th>')
         rows.append("</tr></thead><tbody>")
         for n, r in enumerate(results, 1):
-            counts = {sev: sum(1 for f in r.findings if f.severity == sev) for sev in _SEVERITIES}
-            verdict = self.verdict(r)
-            status = w(verdict) + (f" {r.error.code}" if r.error is not None else "")
+            counts = r.counts
+            verdict = r.verdict
+            status = w(verdict) + (f" {r.error_code}" if r.error_code else "")
             rows.append(
-                f'<tr data-order="{n}" data-file="{n}"{_filter_attrs(r, verdict)}>'
+                f'<tr data-order="{n}" data-file="{n}"{r.attrs}>'
                 f'<td data-value="{escape(r.path)}"><a href="#file-{n}">{escape(r.path)}</a></td>'
                 f'<td class="num" data-value="{r.edition or 0}">{r.edition or "–"}</td>'
                 f'<td class="num" data-value="{r.report_year or 0}">{r.report_year or "–"}</td>'
@@ -140,13 +167,13 @@ class HtmlReporter(Reporter):
         rows.append("</tbody></table>")
         return "".join(rows)
 
-    def _by_rule(self, results: Sequence[FileResult], s: Summary) -> str:
+    def _by_rule(self, results: Sequence[_Row], s: Summary) -> str:
         if not s.rules:
             return ""
         w = self.words
         files: dict[str, int] = {}
         for r in results:
-            for rule in {f.rule for f in r.findings}:
+            for rule in r.rules:
                 files[rule] = files.get(rule, 0) + 1
         out = [f'<table id="by-rule" class="index"><caption class="meta">{escape(w("by_rule"))}</caption><thead><tr>'
                f'<th scope="col">{escape(w("rule"))}</th>'
