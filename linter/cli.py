@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 import click
 
@@ -13,6 +13,7 @@ from linter.errors import EXIT_ERROR, EXIT_OK
 from linter.i18n import display_width, help_language, t
 from linter.reporters import REPORTERS
 
+F = TypeVar("F", bound=Callable[..., Any])
 _LEVELS = click.Choice(["error", "warning", "info"])
 _EDITIONS = click.Choice(["2019", "2021"])
 _LANGS = click.Choice(["zh", "en"])
@@ -37,7 +38,7 @@ class _Formatter(click.HelpFormatter):
             super().write_heading(heading)
 
 
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """click's definition list, with the first column measured in terminal columns (CJK: two)."""
         rows = list(rows)
         first_col = min(max((display_width(a) for a, _ in rows), default=0), col_max) + col_spacing
@@ -62,7 +63,7 @@ class _Context(click.Context):
 _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _help_option(f):  # type: ignore[no-untyped-def]
+def _help_option(f: F) -> F:
     return click.help_option("-h", "--help", help=h("help"))(f)
 
 
@@ -73,7 +74,7 @@ def main() -> None:
     pass
 
 
-def _run_options(f):  # type: ignore[no-untyped-def]
+def _run_options(f: F) -> F:
     """The options ``check`` and ``annotate`` share (one run path)."""
     for option in reversed([
         click.option("--lang", type=_LANGS, default=None, help=h("lang")),
@@ -157,7 +158,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
             raise click.UsageError(h("binary").format(fmt=fmt))
         sys.stdout.flush()
         for piece in outcome.report:
-            sys.stdout.buffer.write(piece)  # type: ignore[arg-type]
+            sys.stdout.buffer.write(piece)  # type: ignore[call-overload]
         sys.stdout.buffer.flush()
     else:
         for block in _blocks(outcome.report):

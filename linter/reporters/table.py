@@ -60,7 +60,7 @@ class _Rows(Reporter):
                    "", None, "", "", "", "", "", ""]
             return
         if not result.findings:
-            yield [result.path, status] + [""] * 3 + [t("clean", self.lang)] + ["", None] + [""] * 6
+            yield [result.path, status, "", "", "", t("clean", self.lang), "", None, "", "", "", "", "", ""]
             return
         for f in result.findings:
             yield self.finding_row(result.path, status, f)
