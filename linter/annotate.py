@@ -357,7 +357,9 @@ def summary_line(outcome: AnnotateResult, lang: str) -> str:
     if outcome.error is not None:
         return f"{outcome.check.path}: {outcome.error.code} {outcome.error.message}"
     if outcome.check.error is not None:
-        return "未写入批注副本：文件无法读取" if lang == "zh" else "no annotated copy written: the file could not be read"
+        path = outcome.check.path
+        return (f"{path}：未写入批注副本：文件无法读取" if lang == "zh"
+                else f"{path}: no annotated copy written: the file could not be read")
     n = len(outcome.annotations)
     nearest = sum(1 for a in outcome.annotations if a.nearest)
     if lang == "zh":

@@ -202,6 +202,9 @@ def test_annotate_a_pdf_in_a_batch_says_why_and_goes_on(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "RL-ANN-002 只能给 Word 文档（.docx）加批注；该文件是 pdf" in result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx"]
+    copy(LEGACY, tmp_path / "in" / "c.doc")
+    result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and f"{tmp_path / 'in' / 'c.doc'}：未写入批注副本：文件无法读取" in result.output
 
 
 # ---- configuration groups ------------------------------------------------------------------------
