@@ -18,14 +18,13 @@ from typing import Optional
 
 from lxml import etree
 
-from linter.check import FileError, FileResult, Options, check_file
+from linter.check import Options, check_file
 from linter.docxcomments import W, DocxComments, Run
-from linter.findings import Finding
+from linter.findings import FileError, FileResult, Finding
 from linter.model import Location, Paragraph, Table
 from linter.recognise import Report
-from linter.reread import reread, ruleset_of
 from linter.trackedfix import write_fix
-from linter.ruleset import RuleSet
+from linter.ruleset import RuleSet, builtin_ruleset
 from linter.xmlsplice import SpliceError
 
 AUTHOR = "reportlint"
@@ -95,7 +94,19 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
             return _failed(FileResult(str(src)), "RL-ANN-001", str(dst), lang)
     except OSError:
         pass
-    result = check_file(src, options, previous)
+    return annotate_checked(src, dst, check_file(src, options, previous), options, date, fix)
+
+
+def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options = Options(),
+                     date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
+    """Write ``dst``: a copy of ``src`` with one comment per finding of ``result`` (its check);
+    with ``fix``, each located wrong cell's correction as a tracked change too."""
+    lang = options.lang
+    try:
+        if dst.exists() and src.exists() and dst.resolve() == src.resolve():
+            return _failed(result, "RL-ANN-001", str(dst), lang)
+    except OSError:
+        pass
     if result.error is not None:
         return AnnotateResult(result)
     if result.format != "docx":
@@ -105,7 +116,7 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
     except SpliceError as exc:
         return _failed(result, "RL-ANN-003", str(exc), lang)
     except OSError as exc:
-        return _failed(result, "RL-ANN-004", f"{dst}: {exc.strerror or exc}", lang)
+        return _failed(result, "RL-ANN-004", f"{dst}: {_os_text(exc, lang)}", lang)
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
         return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
                                                       traceback.format_exc()))
@@ -113,6 +124,13 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
 
 def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateResult:
     return AnnotateResult(result, error=FileError(code, _w(code, lang, detail=detail)))
+
+
+def _os_text(exc: OSError, lang: str) -> str:
+    from linter.errors import os_detail
+
+    detail = os_detail(exc)
+    return detail.zh if lang == "zh" else str(detail)
 
 
 def _stamp(date: Optional[datetime]) -> str:
@@ -123,8 +141,8 @@ def _stamp(date: Optional[datetime]) -> str:
 def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str, fix: bool = False) -> AnnotateResult:
     pkg = DocxComments(src, options.limits)
     removed = pkg.remove_author(AUTHOR)
-    ruleset = ruleset_of(result, options.ruleset)
-    report = reread(result, ruleset, options.limits, src) if result.findings else None
+    ruleset = _ruleset_of(result, options)
+    report = _read_model(src, ruleset, options) if result.findings and ruleset is not None else None
     placed: list[Annotation] = []
     unplaced: list[Finding] = []
     for finding in result.findings:
@@ -132,7 +150,11 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
         done = None
         if anchor is not None:
             text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
-            done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+            runs = quoted_runs(anchor, finding) if not nearest else None
+            if runs is not None:  # the quoted words themselves
+                done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
+            if done is None:
+                done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
         if done is None:  # e.g. a malformed cell without a paragraph: the first paragraph instead
             anchor, nearest = _first_paragraph(pkg), True
             if anchor is not None:
@@ -147,6 +169,32 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
                   and write_fix(pkg, f, AUTHOR, date))
     pkg.save(dst)
     return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced), fixed=fixed)
+
+
+def _ruleset_of(result: FileResult, options: Options) -> Optional[RuleSet]:
+    """The rule set the file was checked with (for the basis of each rule)."""
+    if options.ruleset is not None:
+        return options.ruleset
+    if result.edition is None:
+        return None
+    try:
+        return builtin_ruleset(result.edition, options.extra_rules)
+    except Exception:  # a broken installation is reported by the check, not here
+        return None
+
+
+def _read_model(src: Path, ruleset: RuleSet, options: Options) -> Optional[Report]:
+    """The document model and recognised report of the copy being annotated, to find where each
+    finding's paragraph, heading or table is; None if it cannot be read now."""
+    from linter.edition import table_evidence
+    from linter.readers import read_document
+    from linter.recognise import recognise
+
+    try:
+        doc = read_document(src, options.limits)
+        return recognise(doc, ruleset, table_evidence(doc, options.editions()))
+    except Exception:  # the check already reported the file; comments then go to the nearest place
+        return None
 
 
 # ---- where a comment goes ------------------------------------------------------------------------
@@ -187,6 +235,36 @@ def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
         if el is not None:
             return el, True, _name_paragraph(report, para, lang)  # type: ignore[arg-type]
     return _first_paragraph(pkg), True, ""
+
+
+def quoted_runs(p: etree._Element, f: Finding) -> Optional[tuple[etree._Element, etree._Element]]:
+    """The first and last run (children of paragraph ``p``) holding what a paragraph finding
+    quotes: its figure (``actual``) inside the quoted text, else the quoted text; None if the
+    quote is not found in the runs as they stand."""
+    from linter.normalize import nfkc_numbers
+
+    quote = (f.location.text or "").strip("…").strip()
+    if p.tag != W + "p" or not quote or f.location.row is not None:
+        return None
+    chars: list[str] = []
+    owner: list[etree._Element] = []
+    for r in p.findall(W + "r"):  # runs inside hyperlinks or tracked insertions are left out
+        for t in r.iter(W + "t"):
+            for ch in nfkc_numbers(t.text or ""):
+                if not ch.isspace():
+                    chars.append(ch)
+                    owner.append(r)
+    text = "".join(chars)
+    key = "".join(ch for ch in nfkc_numbers(quote) if not ch.isspace())
+    at = text.find(key)
+    if at < 0:
+        return None
+    start, end = at, at + len(key)
+    figure = "".join(ch for ch in (f.actual or "") if not ch.isspace())
+    if figure and figure in key:
+        start = at + key.index(figure)
+        end = start + len(figure)
+    return owner[start], owner[end - 1]
 
 
 def _anchorable(el: Optional[etree._Element]) -> Optional[etree._Element]:
@@ -234,7 +312,7 @@ def _path(el: etree._Element) -> str:
 def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
                  path: str = "") -> list[list[Run]]:
     """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells."""
-    from linter.reporters.text import describe_location, position
+    from linter.reporters.text import describe_location, position, quote
 
     sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
     paras: list[list[Run]] = [[(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True),
@@ -246,7 +324,8 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     basis = _basis(f.rule, ruleset)
     if basis:
         paras.append([(_w("basis", lang), True), (basis, False)])
-    where = " ".join(x for x in (describe_location(f.location, lang), position(f.location, lang)) if x)
+    where = " ".join(x for x in (describe_location(f.location, lang), quote(f.location, lang),
+                                  position(f.location, lang)) if x)
     if where:
         paras.append([(_w("where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]
@@ -285,7 +364,9 @@ def summary_line(outcome: AnnotateResult, lang: str) -> str:
     if outcome.error is not None:
         return f"{outcome.check.path}: {outcome.error.code} {outcome.error.message}"
     if outcome.check.error is not None:
-        return "未写入批注副本：文件无法读取" if lang == "zh" else "no annotated copy written: the file could not be read"
+        path = outcome.check.path
+        return (f"{path}：未写入批注副本：文件无法读取" if lang == "zh"
+                else f"{path}: no annotated copy written: the file could not be read")
     n = len(outcome.annotations)
     nearest = sum(1 for a in outcome.annotations if a.nearest)
     if lang == "zh":

@@ -7,29 +7,27 @@ keeps it. Identical fingerprints are counted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
-from linter.check import FileResult
-from linter.findings import Finding
+from linter.findings import FileResult
+from linter.findings import fingerprint  # noqa: F401  (part of this module's interface)
 from linter.errors import ReportlintError
 
 FORMAT = 1
 
 
 class BaselineError(ReportlintError):
-    pass
+    """A baseline file that cannot be used; told in Chinese unless ``lang`` is "en"."""
 
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh, self.lang = en, zh, "zh"
 
-def fingerprint(finding: Finding) -> str:
-    loc = finding.location
-    parts = [finding.rule, loc.section or "", str(loc.table or ""), loc.row_label or "", loc.column_label or ""]
-    if not (loc.row_label or loc.column_label):
-        parts.append(finding.expected or "")  # e.g. which section is missing
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+    def __str__(self) -> str:
+        return self.zh if self.lang == "zh" else self.en
 
 
 def _key(path: str, base: Path) -> str:
@@ -71,28 +69,35 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        from linter.errors import os_detail
+
+        detail = os_detail(exc)
+        raise BaselineError(f"{path}: cannot read: {detail}", f"{path}：无法读取：{detail.zh}") from None
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})") from None
+        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})",
+                            f"{path}：不是基线文件（第 {exc.lineno} 行 JSON 格式错误）") from None
     if not isinstance(data, dict) or data.get("reportlint_baseline") != FORMAT or not isinstance(data.get("files"), dict):
-        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})")
+        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})",
+                            f"{path}：不是 reportlint 基线文件（格式 {FORMAT}）")
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for file, entries in data["files"].items():
         if not isinstance(entries, list):
-            raise BaselineError(f"{path}: $.files.{file}: must be a list")
+            raise BaselineError(f"{path}: $.files.{file}: must be a list", f"{path}：$.files.{file}：应为列表")
         out[file] = {e["fingerprint"]: dict(e) for e in entries if isinstance(e, dict) and "fingerprint" in e}
     return out
 
 
-def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[FileResult], list[StaleEntry]]:
-    """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results)
-    and the stale entries (recorded for a checked file but no longer found)."""
+def apply_baseline(path: Path, results: Sequence[FileResult]
+                   ) -> tuple[Sequence[FileResult], list[StaleEntry], int]:
+    """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results),
+    the stale entries (recorded for a checked file but no longer found) and how many were dropped."""
     from linter.spool import ResultSpool
 
     baseline = read_baseline(path)
     remaining = {f: {fp: int(e.get("count", 1)) for fp, e in entries.items()} for f, entries in baseline.items()}
     out = ResultSpool()
     checked: set[str] = set()
+    hidden = 0
     for result in results:
         key = _key(result.path, path.parent)
         checked.add(key)
@@ -102,12 +107,13 @@ def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[
             fp = fingerprint(f)
             if counts.get(fp, 0) > 0:
                 counts[fp] -= 1
+                hidden += 1
             else:
                 kept.append(f)
         out.append(replace(result, findings=tuple(kept)))
     stale = [StaleEntry(file, baseline[file][fp].get("rule", "?"), fp, n)
              for file, counts in remaining.items() if file in checked for fp, n in counts.items() if n > 0]
-    return out, stale
+    return out, stale, hidden
 
 
 def prune_baseline(path: Path, stale: Sequence[StaleEntry]) -> int:

@@ -32,10 +32,11 @@ def _looks_like_document(path: Path) -> bool:
     return head.startswith(_MAGIC)
 
 
-def expand(paths: Iterable[str]) -> list[Path]:
+def expand(paths: Iterable[str], locks: Optional[list[Path]] = None) -> list[Path]:
     """Files as given (even of unknown type: the reader says what they are); folders recursively
     (documents by extension, or by content when the name has none); globs (``**`` recursive).
-    Duplicates are dropped, order kept."""
+    Duplicates are dropped, order kept. Word lock files (``~$x.docx``) found in folders or globs
+    are left out and added to ``locks``."""
     out: list[Path] = []
     seen: set[Path] = set()
 
@@ -52,12 +53,18 @@ def expand(paths: Iterable[str]) -> list[Path]:
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not name.startswith(("~$", ".")) and _looks_like_document(f):
+                    if name.startswith("~$") and _looks_like_document(f):
+                        if locks is not None:
+                            locks.append(f)
+                    elif not name.startswith(".") and _looks_like_document(f):
                         add(f)
         elif not path.exists() and any(ch in raw for ch in "*?["):
             for match in sorted(glob.glob(raw, recursive=True)):
                 m = Path(match)
-                if m.is_file() and not m.name.startswith("~$"):  # skip Word's lock files
+                if m.is_file() and m.name.startswith("~$"):  # Word's lock files
+                    if locks is not None:
+                        locks.append(m)
+                elif m.is_file():
                     add(m)
         else:
             add(path)

@@ -14,33 +14,14 @@ from typing import Optional, Sequence
 from linter.edition import choose_edition, table_evidence
 from linter.engine import Selection, lint
 from linter.errors import InputError, input_error_message
-from linter.findings import Finding
+from linter.findings import FileError, FileResult
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.metadata import identify
 from linter.normalize import strip_spaces
 from linter.readers import read_document
 from linter.recognise import Report, recognise, tables_only
 from linter.ruleset import Applies, RuleSet, builtin_editions, builtin_ruleset
-
-
-@dataclass(frozen=True)
-class FileError:
-    code: str
-    message: str
-    debug: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    format: Optional[str] = None
-    edition: Optional[int] = None
-    report_year: Optional[int] = None
-    error: Optional[FileError] = None
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-    previous: Optional[str] = None  # path of the previous year's report used, if any
-    # (issuing body, report year): pairs one body's consecutive years in a batch. Not output.
-    pair_key: Optional[tuple[str, int]] = field(default=None, compare=False, repr=False)
+from linter.tableview import table_views
 
 
 @dataclass(frozen=True)
@@ -51,11 +32,17 @@ class Options:
     limits: Limits = DEFAULT_LIMITS
     ruleset: Optional[RuleSet] = None  # a rule file given with --rules replaces the built-in ones
     extra_rules: tuple[str, ...] = ()  # an organisation's rule files, added to the built-in rule sets
-    # (glob, rule patterns): rules ignored for the files the glob matches (configuration)
+    # (glob, rule patterns): rules ignored for the files the glob matches (configuration); a glob
+    # is relative to ``config_dir``, the configuration file's folder
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_dir: Optional[str] = None
+    keep_tables: bool = False  # return tables 2–4 with the result (the HTML report draws them)
 
     def selection_for(self, path: Path) -> Selection:
-        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(path, glob) for p in patterns)
+        if not self.per_file_ignores:
+            return self.selection
+        names = _relative_names(path, self.config_dir)
+        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(names, glob) for p in patterns)
         if not extra:
             return self.selection
         return Selection(self.selection.select, self.selection.ignore + extra, self.selection.severity)
@@ -74,11 +61,32 @@ class Options:
         return builtin_ruleset(edition, self.extra_rules)
 
 
-def _matches(path: Path, glob: str) -> bool:
+def _relative_names(path: Path, base: Optional[str]) -> list[str]:
+    """The file's path relative to the configuration's folder, however it was named (relative,
+    ``.``, absolute, through a symlinked folder); its name alone when it lies outside that folder."""
+    import os
+
+    names: list[str] = []
+    if base is not None:
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            for root in (Path(base), Path(base).resolve()):
+                try:
+                    rel = candidate.relative_to(root).as_posix()
+                except ValueError:
+                    continue
+                if rel not in names:
+                    names.append(rel)
+    return names or [path.name]
+
+
+def _matches(names: list[str], glob: str) -> bool:
+    """A glob with a folder matches the relative path; a bare one (``*.pdf``) any file of that name."""
     from fnmatch import fnmatch
 
-    text = path.as_posix()
-    return fnmatch(text, glob) or fnmatch(path.name, glob) or fnmatch(text, "*/" + glob.lstrip("/"))
+    glob = glob.removeprefix("./")
+    if "/" not in glob:
+        return any(fnmatch(n.rsplit("/", 1)[-1], glob) for n in names)
+    return any(fnmatch(n, glob.lstrip("/")) for n in names)
 
 
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:
@@ -102,7 +110,9 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         report = recognise(doc, ruleset, evidence, previous, identity)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
-        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, pairing_key(report)),
+        views = table_views(report) if options.keep_tables else ()
+        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, views,
+                           pairing_key(report)),
                 tables_only(report) if snapshot else None)
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None

@@ -4,69 +4,124 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 import click
 
 from linter import __version__
-from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from linter.errors import EXIT_ERROR, EXIT_OK
+from linter.i18n import display_width, help_language, t
 from linter.reporters import REPORTERS
 from linter.ruleset import builtin_editions
 
+F = TypeVar("F", bound=Callable[..., Any])
 _LEVELS = click.Choice(["error", "warning", "info"])
 _EDITIONS = click.Choice([str(e) for e in builtin_editions()])  # the bundled rule files gov-<edition>.yaml
 _NEWEST = str(builtin_editions()[0])
+_LANGS = click.Choice(["zh", "en"])
+# The language of --help: --lang on the command line, else the configuration's, else LANG, else zh.
+HELP_LANG = help_language(sys.argv[1:])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+def h(key: str) -> str:
+    return t("help." + key, HELP_LANG)
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help layout with its headings in the help language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        super().write_usage(prog, args, prefix=h("usage") + ("" if HELP_LANG == "zh" else " "))
+
+    def write_heading(self, heading: str) -> None:
+        if HELP_LANG == "zh":
+            self.write(f"{'':>{self.current_indent}}{h('options') if heading == 'Options' else h('commands') if heading == 'Commands' else heading}：\n")
+        else:
+            super().write_heading(heading)
+
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list, with the first column measured in terminal columns (CJK: two)."""
+        rows = list(rows)
+        first_col = min(max((display_width(a) for a, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10),
+                                               preserve_paragraphs=True).splitlines() or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _help_option(f: F) -> F:
+    return click.help_option("-h", "--help", help=h("help"))(f)
+
+
+@click.group(context_settings=_CONTEXT, help=h("main"), add_help_option=False)
+@_help_option
+@click.version_option(__version__, prog_name="reportlint", help=h("version"))
 def main() -> None:
-    """reportlint: 政府信息公开工作年度报告合规检查 (compliance linter for annual disclosure reports)."""
+    pass
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
-@click.option("--fail-on", type=_LEVELS, default=None, help="Lowest severity that makes the exit code 1 (default error).")
-@click.option("--edition", type=_EDITIONS, default=None,
-              help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id, id prefix or dotted-name prefix); repeatable.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Parallel processes (default: CPU count).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of discovering one.")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this YAML rule set instead of the built-in ones.")
-@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
-              help="The same body's report of the year before, for the year-to-year rules.")
-@click.option("--no-pairing", is_flag=True, default=None,
-              help="Do not pair one body's consecutive years found in the same batch.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file.")
-@click.option("--prune-baseline", is_flag=True, help="Remove entries no longer found from the --baseline file.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file; a short summary still goes to the terminal.")
-@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal, for 20+ files).")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def _run_options(f: F) -> F:
+    """The options ``check`` and ``annotate`` share (one run path)."""
+    for option in reversed([
+        click.option("--lang", type=_LANGS, default=None, help=h("lang")),
+        click.option("--fail-on", type=_LEVELS, default=None, help=h("fail_on")),
+        click.option("--edition", type=_EDITIONS, default=None, help=h("edition")),
+        click.option("--select", multiple=True, metavar=h("metavar_rule"), help=h("select")),
+        click.option("--ignore", multiple=True, metavar=h("metavar_rule"), help=h("ignore")),
+        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs")),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config")),
+        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("rules_file")),
+        click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("previous")),
+        click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
+    ]):
+        f = option(f)
+    return f
+
+
+@main.command(help=h("check"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", help=h("format"))
+@_run_options
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("baseline"))
+@click.option("--write-baseline", is_flag=True, help=h("write_baseline"))
+@click.option("--prune-baseline", is_flag=True, help=h("prune_baseline"))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, metavar=h("metavar_file"),
+              help=h("output"))
+@click.option("--progress/--no-progress", default=None, help=h("progress"))
+@click.option("--list-passed", is_flag=True, help=h("list_passed"))
+@click.option("--debug", is_flag=True, help=h("debug"))
 def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
-          progress: Optional[bool], debug: bool) -> None:
-    """Check annual reports (files, folders, globs) and print located findings."""
+          progress: Optional[bool], list_passed: bool, debug: bool) -> None:
     from linter.errors import ReportlintError
     from linter.gate import Request, execute
 
     if (write_baseline or prune_baseline) and not baseline:
-        raise click.UsageError("--write-baseline and --prune-baseline need --baseline FILE")
+        raise click.UsageError(h("need_baseline"))
     req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
                   write_baseline=write_baseline, prune_baseline=prune_baseline,
-                  color=output is None and fmt == "text" and sys.stdout.isatty())
+                  color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         outcome = execute(req, _progress if show else None)
@@ -81,10 +136,30 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                 click.echo(f"{r.path}:\n{r.error.debug}", err=True)
     for note in outcome.notes:
         click.echo(note, err=True)
+    from linter.reporters import get_reporter
+
+    binary = get_reporter(fmt).binary
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.writelines(outcome.report)
+        try:
+            if binary:
+                with open(output, "wb") as bfh:
+                    bfh.writelines(outcome.report)  # type: ignore[arg-type]
+            else:
+                with open(output, "w", encoding="utf-8") as fh:
+                    fh.writelines(outcome.report)
+        except OSError as exc:
+            from linter.errors import os_error
+
+            click.echo(os_error(exc, outcome.plan.lang if outcome.plan else "zh"), err=True)
+            sys.exit(EXIT_ERROR)
         click.echo("\n".join(outcome.summary))
+    elif binary:
+        if sys.stdout.isatty():
+            raise click.UsageError(h("binary").format(fmt=fmt))
+        sys.stdout.flush()
+        for piece in outcome.report:
+            sys.stdout.buffer.write(piece)  # type: ignore[call-overload]
+        sys.stdout.buffer.flush()
     else:
         for block in _blocks(outcome.report):
             click.echo(block, nl=False)
@@ -110,130 +185,123 @@ def _progress(i: int, n: int, path: str) -> None:
         click.echo(f"\r\033[K[{i}/{n}] {path}"[:200], nl=False, err=True)
 
 
-@main.command("config")
+@main.command("config", help=h("show_config"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-def show_config(path: str, config_file: Optional[str]) -> None:
-    """Print the effective configuration for PATH (a file or folder; default: here)."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
+def show_config(path: str, config_file: Optional[str], lang: Optional[str]) -> None:
     import yaml
 
-    from linter.config import config_for
-    from linter.errors import ReportlintError
+    from linter.config import ConfigError, config_for
 
     try:
         cfg = config_for(Path(path), Path(config_file) if config_file else None)
-    except ReportlintError as exc:
+    except ConfigError as exc:
+        exc.lang = lang or "zh"
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
     click.echo(yaml.safe_dump(cfg.as_dict(), allow_unicode=True, sort_keys=False), nl=False)
 
 
-@main.command("rules")
-@click.option("--edition", type=_EDITIONS, default=_NEWEST, show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def list_rules(edition: str, lang: str) -> None:
-    """List the rules of an edition."""
+def _language(lang: Optional[str]) -> str:
+    """--lang, else the configuration's found from here, else zh."""
+    if lang:
+        return lang
+    from linter.config import config_for
+
+    try:
+        return config_for(Path.cwd()).lang
+    except Exception:  # a broken configuration is reported by check; here it only picks a language
+        return "zh"
+
+
+@main.command("rules", help=h("rules"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.option("--edition", type=_EDITIONS, default=None, help=h("rules_edition"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
+def list_rules(edition: Optional[str], lang: Optional[str]) -> None:
+    from linter.explain import rule_table
     from linter.ruleset import builtin_ruleset
 
-    for rule in builtin_ruleset(int(edition)).rules:
-        click.echo(f"{rule.id}  {rule.severity:<7}  {rule.name:<32} {rule.summary[lang]}")
+    editions = [int(edition)] if edition else list(builtin_editions())
+    for line in rule_table([builtin_ruleset(e) for e in editions], _language(lang)):
+        click.echo(line)
 
 
-@main.command()
+@main.command(help=h("explain"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
 @click.argument("rule_id")
-@click.option("--edition", type=_EDITIONS, default=_NEWEST, show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--edition", type=_EDITIONS, default=_NEWEST, help=h("explain_edition"))
+@click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def explain(rule_id: str, edition: str, lang: str) -> None:
-    """Explain one rule: what it checks, its basis and examples."""
+    from linter.config import config_for
+    from linter.explain import explain as explain_rule
     from linter.ruleset import builtin_ruleset
 
     try:
-        rule = builtin_ruleset(int(edition)).rule(rule_id.upper())
-    except KeyError:
-        click.echo(f"no such rule: {rule_id}", err=True)
-        sys.exit(EXIT_ERROR)
-    labels = {"zh": ("规则", "名称", "默认级别", "依据", "通过示例", "不通过示例"),
-              "en": ("Rule", "Name", "Default severity", "Basis", "Passing example", "Failing example")}[lang]
-    click.echo(f"{labels[0]}: {rule.id}  {rule.summary[lang]}")
-    click.echo(f"{labels[1]}: {rule.name}")
-    click.echo(f"{labels[2]}: {rule.severity}")
-    click.echo(f"{labels[3]}: {rule.basis}")
-    click.echo(f"{labels[4]}: {rule.examples['pass']}")
-    click.echo(f"{labels[5]}: {rule.examples['fail']}")
+        overrides = dict(config_for(Path.cwd()).severity)
+    except Exception:  # a broken configuration is reported by check
+        overrides = {}
+    done = explain_rule(rule_id, builtin_ruleset(int(edition)), _language(lang), overrides)
+    for line in done.lines:
+        click.echo(line, err=not done.found)
+    sys.exit(EXIT_OK if done.found else EXIT_ERROR)
 
 
-@main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
-              help="Write the annotated copy here (never the input file).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the comments and messages.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--edition", type=_EDITIONS, default=None,
-              help="Force a format edition instead of detecting it.")
-@click.option("--select", multiple=True, help="Only these rules (id or dotted-name prefix); repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id or dotted-name prefix); repeatable.")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this YAML rule set instead of the built-in ones.")
-@click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None,
-              help="The same body's report of the year before, for the year-to-year rules.")
-@click.option("--fix", is_flag=True, default=False,
-              help="Also write each located wrong cell's correction into the cell as a tracked change (修订).")
-def annotate(path: str, output: str, lang: str, fail_on: str, edition: Optional[str], select: tuple[str, ...],
-             ignore: tuple[str, ...], rules_file: Optional[str], previous_file: Optional[str], fix: bool) -> None:
-    """Write a copy of a .docx with each finding as a Word review comment (批注)."""
-    from linter.annotate import annotate_file, summary_line
-    from linter.check import Options, load_previous
-    from linter.engine import Selection
-    from linter.errors import RuleSetError
-    from linter.findings import SEVERITY_RANK
+@main.command(help=h("annotate"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--output", "-o", default=None, metavar=h("metavar_out"), help=h("annotate_output"))
+@click.option("--fix", is_flag=True, default=False, help=h("fix"))
+@_run_options
+def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Optional[str], fail_on: Optional[str],
+             edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
+             config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
+             no_pairing: Optional[bool]) -> None:
+    from linter.annotate import summary_line
+    from linter.annotate_run import annotate_run
+    from linter.errors import ReportlintError
+    from linter.gate import Request
     from linter.reporters.text import TextReporter
-    from linter.ruleset import load_ruleset
 
-    if Path(output).exists() and Path(output).resolve() == Path(path).resolve():
-        raise click.UsageError("the output must not be the input file (the original is never modified)")
+    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
+                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
+                  previous_file=previous_file, pair_years=False if no_pairing else None)
     try:
-        ruleset = load_ruleset(Path(rules_file)) if rules_file else None
-    except RuleSetError as exc:
+        done = annotate_run(req, output, fix=fix)
+    except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
-    options = Options(lang=lang, edition=int(edition) if edition else None,
-                      selection=Selection(select=select, ignore=ignore), ruleset=ruleset)
-    previous = None
-    if previous_file:
-        previous, failed = load_previous(Path(previous_file), options)
-        if failed is not None and failed.error is not None:
-            click.echo(f"{previous_file}: {failed.error.code} {failed.error.message}", err=True)
-            sys.exit(EXIT_ERROR)
-    outcome = annotate_file(Path(path), Path(output), options, previous, fix=fix)
-    click.echo(TextReporter(lang=lang).render([outcome.check]), nl=False)
-    click.echo(summary_line(outcome, lang), err=outcome.failed is not None)
-    if outcome.failed is not None:
-        sys.exit(EXIT_ERROR)
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in outcome.check.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    run_lang = done.plan.lang
+    for note in done.notes:
+        click.echo(note, err=True)
+    reporter = TextReporter(lang=run_lang)
+    reporter.fail_levels = done.plan.fail_levels()
+    results = done.results
+    for block in _blocks(reporter.chunks(results)):
+        click.echo(block, nl=False)
+    for outcome in done.outcomes:
+        click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
+    sys.exit(done.exit_code)
 
 
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but this machine (e.g. 0.0.0.0) needs --token.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
-@click.option("--token", envvar="REPORTLINT_TOKEN", default=None,
-              help="Access token the page and the API ask for (or REPORTLINT_TOKEN).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of discovering one from here.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Checking processes (default: CPU count).")
-@click.option("--max-files", type=click.IntRange(1, 10000), default=100, show_default=True,
-              help="Reports in one upload (after expanding .zip files).")
+@main.command(help=h("serve"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.option("--host", default="127.0.0.1", show_default=True, help=h("serve_host"))
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=h("serve_port"))
+@click.option("--open", "open_browser", is_flag=True, help=h("serve_open"))
+@click.option("--token", envvar="REPORTLINT_TOKEN", default=None, help=h("serve_token"))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"),
+              help=h("config"))
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs"))
+@click.option("--max-files", type=click.IntRange(1, 10000), default=100, show_default=True, help=h("serve_max_files"))
 @click.option("--max-request-mb", type=click.IntRange(1, 4096), default=200, show_default=True,
-              help="Size of one upload.")
+              help=h("serve_max_request_mb"))
 @click.option("--max-requests", type=click.IntRange(1, 1000), default=16, show_default=True,
-              help="Uploads checked at once; more are asked to retry.")
+              help=h("serve_max_requests"))
 def serve(host: str, port: int, open_browser: bool, token: Optional[str], config_file: Optional[str],
           jobs: Optional[int], max_files: int, max_request_mb: int, max_requests: int) -> None:
-    """Check reports in a browser: a page and a JSON API on this machine (extra: reportlint[serve])."""
     from linter.serve import missing_extra
 
     problem = missing_extra()
@@ -251,3 +319,7 @@ def serve(host: str, port: int, open_browser: bool, token: Optional[str], config
     except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)
+
+
+for _command in (main, *main.commands.values()):  # help headings in the help language, for reportlint's commands only
+    _command.context_class = _Context

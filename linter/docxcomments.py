@@ -171,6 +171,22 @@ class DocxComments:
         self._append_comment(cid, paragraphs, author, initials, date)
         return Placed(cid, anchor)
 
+    def add_runs(self, first: etree._Element, last: etree._Element, paragraphs: Sequence[Sequence[Run]],
+                 author: str, initials: str, date: str = "") -> Optional[Placed]:
+        """Anchor a comment on the runs ``first`` to ``last`` (``w:r`` children of one ``w:p``): the
+        quoted words, not the whole paragraph."""
+        p = first.getparent()
+        if p is None or p.tag != W + "p" or last.getparent() is not p or first.tag != W + "r" or last.tag != W + "r":
+            return None
+        cid = self._allocate_id()
+        wp, decl = self.main.prefix_for(p, W_NS)
+        self.main.insert(self.main.spans[first].start, f'<{wp}commentRangeStart{decl} {wp}id="{cid}"/>', _RANK_START)
+        self.main.insert(self.main.spans[last].outer_end, f'<{wp}commentRangeEnd{decl} {wp}id="{cid}"/>'
+                         f'<{wp}r{decl}><{wp}commentReference {wp}id="{cid}"/></{wp}r>', _RANK_END)
+        self._changed.add(self.main_name)
+        self._append_comment(cid, paragraphs, author, initials, date)
+        return Placed(cid, p)
+
     def _head(self, p: etree._Element) -> int:
         ppr = p.find(W + "pPr")
         if ppr is not None:

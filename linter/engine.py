@@ -46,7 +46,9 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
     selection = selection or Selection()
     doc = report.document
     items: list[tuple[Finding, Draft, CheckSpec]] = []
+    verdict: list[Finding] = []  # a file that is not a report: that finding alone
     seen: set[tuple[str, str, object]] = set()
+    foreign = _foreign_tables(report, ruleset)
     for rule in ruleset.rules:
         if not selection.enabled(rule):
             continue
@@ -54,6 +56,8 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
             for draft in get_check(check.kind)(report, check, ruleset):
                 if check.kind != "parse" and unreadable(doc, (draft.location, *draft.related)):
                     continue  # the reader could not read these cells: RL-PARSE-xxx says so instead
+                if check.kind == "table_structure" and draft.location.block in foreign:
+                    continue  # a table of the other edition: RL-VER-001 says so, its rows are not "missing"
                 severity = selection.severity.get(rule.id) or rule.severities.get(draft.variant) or rule.severity
                 finding = Finding(
                     rule=rule.id,
@@ -70,7 +74,25 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
                 if key in seen:
                     continue
                 seen.add(key)
-                items.append((finding, draft, check))
+                if check.kind == "report_shape":
+                    verdict.append(finding)
+                else:
+                    items.append((finding, draft, check))
+    if verdict:
+        return verdict
     findings = reconcile(items, lang)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _foreign_tables(report: Report, ruleset: RuleSet) -> set[int]:
+    """Blocks of the tables written in the other edition when a report mixes both editions."""
+    ev = report.evidence
+    if len(ev.found) < 2:
+        return set()
+    blocks = {sig.block for edition, sigs in ev.found if edition != ruleset.edition for sig in sigs}
+    # The logical table a foreign signature sits in (a split table spans several blocks).
+    for table in report.tables.values():
+        if blocks.intersection(table.blocks):
+            blocks.update(table.blocks)
+    return blocks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Optional
 
 # Exit codes (a public interface): no finding at or above the fail level; findings; usage, rule-set,
@@ -132,7 +133,71 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "OpenDocument 文档（如 .odt），请在 WPS/LibreOffice 中另存为 Word 文档 (.docx)",
         "an OpenDocument file (e.g. .odt); save it as a Word Document (.docx) in WPS/LibreOffice",
     ),
+    "RL-IO-027": (
+        "Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件",
+        "a Word lock file (its name starts with ~$; Word makes it while the document is open), not a report; check the .docx of the same name",
+    ),
 }
+
+# errno -> (Chinese, English) for the OS errors a user meets when naming files.
+_OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EACCES: ("没有读取权限", "permission denied"),
+    errno.EPERM: ("操作不被允许", "operation not permitted"),
+    errno.EISDIR: ("这是文件夹，不是文件", "this is a folder, not a file"),
+    errno.ENOTDIR: ("路径中有一部分不是文件夹", "a part of the path is not a folder"),
+    errno.ENAMETOOLONG: ("文件名太长", "file name too long"),
+    errno.ELOOP: ("符号链接循环", "too many levels of symbolic links"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on the disk"),
+    errno.EROFS: ("只读文件系统", "read-only file system"),
+    errno.EIO: ("磁盘读写错误", "input/output error"),
+    errno.EBUSY: ("文件正被占用", "the file is busy"),
+    errno.EEXIST: ("文件已存在", "the file exists"),
+}
+
+
+def os_detail(exc: OSError) -> "Detail":
+    """An OS error in both languages, naming the cause: 「文件或文件夹不存在」 / ``no such file or folder``."""
+    known = _OS_ERRORS.get(exc.errno or -1)
+    if known is not None:
+        return Detail(known[1], known[0])
+    en = exc.strerror or type(exc).__name__
+    return Detail(en, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
+
+
+def os_error(exc: OSError, lang: str) -> str:
+    """``path: cause`` for an OS error met outside a file's check (writing an output file)."""
+    detail = os_detail(exc)
+    where = exc.filename if exc.filename is not None else ""
+    text = detail.zh if lang == "zh" else str(detail)
+    if not where:
+        return text
+    return f"{where}：{text}" if lang == "zh" else f"{where}: {text}"
+
+
+_ZIP_ERRORS = (
+    ("File is not a zip file", "不是 zip 文件", "not a zip file"),
+    ("Truncated file header", "zip 文件头被截断", "truncated file header"),
+    ("Bad magic number", "zip 文件头损坏", "bad magic number"),
+    ("Bad CRC-32", "zip 成员校验失败（数据已损坏）", "bad CRC-32 (corrupt data)"),
+    ("Error -3 while decompressing", "zip 成员解压失败（数据已损坏）", "decompression failed (corrupt data)"),
+    ("compression method", "zip 使用了不支持的压缩方法", "unsupported compression method"),
+    ("Overlapped entries", "zip 成员相互重叠（疑似恶意构造）", "overlapping entries (possibly crafted)"),
+)
+
+
+def zip_detail(exc: BaseException, member: str = "") -> "Detail":
+    """A zip error in both languages, naming the cause (the raw text is kept in English)."""
+    text = str(exc)
+    prefix = f"{member}: " if member else ""
+    prefix_zh = f"{member}：" if member else ""
+    for needle, zh, en in _ZIP_ERRORS:
+        if needle.lower() in text.lower():
+            return Detail(prefix + en, prefix_zh + zh)
+    if isinstance(exc, OSError):
+        d = os_detail(exc)
+        return Detail(prefix + str(d), prefix_zh + d.zh)
+    return Detail(prefix + (text or type(exc).__name__), prefix_zh + "zip 结构损坏")
 
 
 def limit_exceeded(name: str, value: object, found_en: str, found_zh: str, where: str = "") -> InputError:

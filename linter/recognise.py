@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional
 
 from linter.edition import EditionEvidence, table_evidence
 from linter.metadata import Identity, Title, identify
-from linter.model import Cell, Document, Location, Paragraph, Table
+from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.normalize import collapse_spaces, label_key, strip_spaces
 from linter.ruleset import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
 _TRAILING = "：:。.；;"
+# A label followed by figures in the same cell: 「规章 0」, 「行政规范性文件 69 3 665」.
+_GLUED_FIGURES = re.compile(r"^(?P<label>.*?\D)\s*(?:[-+]?\d[\d,.]*\s*)+$")
 _ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")
 
 
@@ -41,6 +43,7 @@ class FoundRow:
     phys_row: int
     cells: Mapping[str, Optional[Cell]]  # column key -> value cell (None: covered by a merge)
     fuzzy: bool = False  # the label only resembles the format's (a typo such as 「行政止公开」)
+    glued: bool = False  # the label cell also holds the row's figures (「规章 0」): not readable reliably
 
 
 @dataclass(frozen=True)
@@ -363,7 +366,7 @@ def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
-        is_data = labelled and any([matcher.match([t], strict=True) for t in texts])
+        is_data = labelled and any([matcher.match([t], strict=True) or _glued(matcher, t) for t in texts])
         has_col_word = any([_loose(t) in col_words for t in texts])
         if not labelled:
             is_data = not has_col_word and "header" in kinds
@@ -431,7 +434,10 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     own_joined = "".join([label_key(c.text) for c in own]) if len(own) != len(label_cells) else joined
     candidates = [k for k in (leaf, own_joined, joined) if k]
     key = matcher.match(candidates) if own else None
-    fuzzy = False
+    fuzzy = glued = False
+    if key is None and own:
+        key = _glued(matcher, own[-1].text)
+        glued = key is not None
     if key is None and own:
         key = matcher.resemble([leaf])
         fuzzy = key is not None
@@ -453,7 +459,23 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
     text = _display(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
-    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy)
+    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued)
+
+
+def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
+    """The row a label cell names when the row's figures were typed into it too (「规章 0」)."""
+    m = _GLUED_FIGURES.match(text.strip())
+    if m is None:
+        return None
+    return matcher.exact.get(_enum_form(label_key(m.group("label"))))  # the whole label, nothing around it
+
+
+def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:
+    """A reading problem per row whose label cell holds its figures: the row's values cannot be
+    told apart from its label, so no rule checks that row (RL-PARSE-001 says so instead)."""
+    return tuple(Notice("label-value-glued", f"label and figures in one cell: {row.text}", row.block,
+                        row.phys_row, None, True, (("sample", row.text), ("row_label", row.text)))
+                 for table in tables.values() for row in table.rows if row.glued)
 
 
 _display = lru_cache(maxsize=8192)(collapse_spaces)  # a row's label as shown: one cell, seen in every report
@@ -511,9 +533,13 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
               previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
     """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
     sections = find_sections(doc, ruleset)
+    tables = find_tables(doc, ruleset)
+    glued = glued_notices(tables)
+    if glued:
+        doc = replace(doc, notices=doc.notices + glued)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
     identity = identity or identify(doc)
-    return Report(doc, ruleset, tuple(sections), find_tables(doc, ruleset), identity.year, starts,
+    return Report(doc, ruleset, tuple(sections), tables, identity.year, starts,
                   title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
                   previous=previous)
 

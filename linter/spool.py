@@ -9,7 +9,7 @@ import tempfile
 from array import array
 from typing import Iterable, Iterator, Optional, Sequence, overload
 
-from linter.check import FileResult
+from linter.findings import FileResult
 
 
 class ResultSpool(Sequence[FileResult]):

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from linter.check import check_files
+from linter.reporters import RunInfo
 from linter.reporters.html import HtmlReporter
 from tests.chromium import Browser, find_chromium
-from tests.test_html_report import BATCH
+from tests.test_html_report import BATCH, TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 CELL = "c-2-28-27-9"  # examples/sample_2021_broken_table3.docx, table 3, row 27, cell 9
@@ -25,8 +27,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         # Relative paths, as a user would type them, so the pictures show no machine's folders.
         report = Path(tmp) / "report.html"
-        results = check_files([p.relative_to(ROOT) for p in BATCH]) if Path.cwd() == ROOT else check_files(BATCH)
-        report.write_text(HtmlReporter(lang="zh").render(results), encoding="utf-8")
+        files = [p.relative_to(ROOT) for p in BATCH] if Path.cwd() == ROOT else BATCH
+        started = time.monotonic()
+        results = check_files(files, TABLES)
+        reporter = HtmlReporter(lang="zh")
+        reporter.run_info = RunInfo(inputs=tuple(map(str, files)), elapsed=time.monotonic() - started)
+        report.write_text(reporter.render(results), encoding="utf-8")
         with Browser(program, width=1280, height=900) as browser:
             browser.open(report)
             top = browser.js("document.querySelector('#summary').getBoundingClientRect().bottom + scrollY")

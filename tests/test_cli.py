@@ -80,4 +80,5 @@ def test_output_file(tmp_path: Path) -> None:
     result = run("check", "--format", "json", "--output", str(target), str(TEMPLATE))
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
     # the machine output went to the file; the terminal gets the human summary
-    assert result.output.startswith("共检查 1 个文件：3 个错误，28 个警告") and "RL-TPL-001 3 错误" in result.output
+    assert result.output.startswith("共检查 1 个文件：通过 0 个，不通过 1 个，读取存疑 0 个，无法读取 0 个；"
+                                    "共 3 个错误，28 个警告，0 条提示；用时 ") and "RL-TPL-001 3 错误" in result.output

@@ -124,7 +124,7 @@ def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
         "the narrative gives requests concluded as 3050 (「本年度共收到政府信息公开申请3029件，上年结转73件，"
         "依法依规办结3050件，52件结转下年度继续办理。」), but table 3 has 3051")
     text = cli("check", str(report)).output
-    assert "error RL-T3-004 column 「总计」: （七）总计 must be the sum" in text
+    assert "error RL-T3-004 column 「总计」: 「（七）总计」 must be the sum" in text
 
 
 def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
@@ -144,10 +144,10 @@ def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ("fail_on: sometimes\n", "$.fail_on: 'sometimes' is not one of"),
-        ("select: [RL-T9-001]\n", "select: unknown rule id or name: RL-T9-001"),
-        ("limits: {max_file_bytes: -1}\n", "$.limits.max_file_bytes: -1 is less than the minimum of 1"),
-        ("select: [\n", "YAML syntax error"),
+        ("fail_on: sometimes\n", "$.fail_on：「sometimes」不是可用的值（可用：error、warning、info）（第 1 行）"),
+        ("select: [RL-T9-001]\n", "select：没有这条规则：RL-T9-001（是否想写 RL-T4-001？）"),
+        ("limits: {max_file_bytes: -1}\n", "$.limits.max_file_bytes：-1 不能小于 1"),
+        ("select: [\n", "YAML 语法错误（括号、引号或缩进不完整）"),
         ("extra_rules: [org.yaml]\n", "org.yaml: $: 'title' is a required property"),
     ],
 )
@@ -163,15 +163,20 @@ def test_config_errors_name_the_line(tmp_path: Path) -> None:
     (tmp_path / "reportlint.yaml").write_text("select: [RL-T3]\n\nfail_on: sometimes\n", encoding="utf-8")
     result = cli("check", str(copy(DOCX / "filled_2021.docx", tmp_path / "r.docx")))
     assert result.exit_code == 2
-    assert result.output.strip().endswith("(line 3)") and "$.fail_on: 'sometimes' is not one of" in result.output
+    assert result.output.strip().endswith("（第 3 行）") and "$.fail_on：「sometimes」不是可用的值" in result.output
     (tmp_path / "reportlint.yaml").write_text("lang: zh\nlang: en\n", encoding="utf-8")
     result = cli("check", str(tmp_path / "r.docx"))
-    assert result.exit_code == 2 and "duplicate" in result.output.lower() and "line 2" in result.output
+    assert result.exit_code == 2 and "设置项「lang」重复（第 1 行已有）（第 2 行）" in result.output
+    result = cli("check", "--lang", "en", str(tmp_path / "r.docx"))
+    assert result.exit_code == 2 and "duplicate key 'lang', first at line 1 (line 2)" in result.output
 
 
 def test_unknown_rule_on_the_command_line(tmp_path: Path) -> None:
     result = cli("check", "--select", "RL-NOPE", str(DOCX / "filled_2021.docx"))
-    assert result.exit_code == 2 and "unknown rule id or name: RL-NOPE" in result.output
+    assert result.exit_code == 2 and "命令行: select：没有这条规则：RL-NOPE" in result.output
+    result = cli("check", "--lang", "en", "--ignore", "requests.balanse", str(DOCX / "filled_2021.docx"))
+    assert result.exit_code == 2
+    assert "command line: ignore: unknown rule id or name: requests.balanse (did you mean requests.balance?)" in result.output
 
 
 def test_extra_rule_file_of_an_organisation(tmp_path: Path) -> None:

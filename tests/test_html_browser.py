@@ -13,7 +13,7 @@ import pytest
 from linter.check import check_files
 from linter.reporters.html import HtmlReporter
 from tests.chromium import Browser, find_chromium
-from tests.test_html_report import BATCH, expected_cells
+from tests.test_html_report import BATCH, TABLES, expected_cells
 
 CHROMIUM = find_chromium()
 
@@ -27,7 +27,7 @@ def page(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("html")
     empty = work / "empty.docx"
     empty.write_bytes(b"")
-    results = check_files([*BATCH, empty])
+    results = check_files([*BATCH, empty], TABLES)
     report = work / "report.html"
     report.write_text(HtmlReporter(lang="zh").render(results), encoding="utf-8")
     with Browser(CHROMIUM, width=1280, height=900) as browser:
@@ -107,6 +107,74 @@ def test_index_sorts_by_error_count(page) -> None:
     assert order[0] == "descending"
     assert [errors[i - 1] for i in order[1]] == sorted(errors, reverse=True)
     assert len(order[1]) == len(results)
+
+
+def _visible(browser) -> tuple[list[int], list[int], str]:
+    """Files shown (sections and index rows, by number) and the count line."""
+    return browser.js("""(function () {
+        var files = Array.from(document.querySelectorAll('section.file')).filter(function (s) { return !s.hidden; })
+            .map(function (s) { return Number(s.id.split('-')[1]); });
+        var rows = Array.from(document.querySelectorAll('#index tbody tr')).filter(function (r) { return !r.hidden; })
+            .map(function (r) { return Number(r.getAttribute('data-file')); }).sort(function (a, b) { return a - b; });
+        return [files, rows, document.getElementById('shown').textContent]; })()""")
+
+
+def _set(browser, element: str, value: str) -> None:
+    browser.js(f"""(function () {{ var el = document.getElementById('{element}'); el.value = {value!r};
+        el.dispatchEvent(new Event('input')); }})()""")
+
+
+def test_search_and_filters_by_status_severity_and_rule(page) -> None:
+    browser, results, _ = page
+    every = list(range(1, len(results) + 1))
+    assert _visible(browser) == [every, every, f"显示 {len(results)} / {len(results)} 个文件"]
+    # Status: the empty file is the one unreadable file; the sample and the two failing fixtures fail.
+    _set(browser, "f-status", "unreadable")
+    assert _visible(browser) == [[5], [5], f"显示 1 / {len(results)} 个文件"]
+    _set(browser, "f-status", "failed")
+    failed = [n for n, r in enumerate(results, 1) if r.error is None and any(f.severity == "error" for f in r.findings)]
+    assert failed == [2, 3, 4] and _visible(browser)[:2] == [failed, failed]
+    # Severity: files with warnings; inside them only warnings stay visible.
+    _set(browser, "f-status", "")
+    _set(browser, "f-sev", "warning")
+    warned = [n for n, r in enumerate(results, 1) if any(f.severity == "warning" for f in r.findings)]
+    assert warned and _visible(browser)[:2] == [warned, warned]
+    shown_sev = browser.js("""Array.from(document.querySelectorAll('li.finding')).filter(function (li) {
+        return !li.hidden && !li.closest('section.file').hidden; }).map(function (li) {
+        return li.classList.contains('warning'); })""")
+    assert shown_sev and all(shown_sev)
+    # Rule: the breakdown's button picks RL-T3-008 (the sample report's wrong cell).
+    _set(browser, "f-sev", "")
+    browser.js("document.querySelector('#by-rule button[data-rule=\"RL-T3-008\"]').click()")
+    with_rule = [n for n, r in enumerate(results, 1) if any(f.rule == "RL-T3-008" for f in r.findings)]
+    assert browser.js("document.getElementById('f-rule').value") == "RL-T3-008"
+    assert with_rule == [2] and _visible(browser)[:2] == [with_rule, with_rule]
+    rules = browser.js("""Array.from(document.querySelectorAll('#file-2 li.finding')).filter(function (li) {
+        return !li.hidden; }).map(function (li) { return li.getAttribute('data-rule'); })""")
+    assert rules == ["RL-T3-008"] * sum(1 for f in results[1].findings if f.rule == "RL-T3-008")
+    # Search: by file name, then by a message's words; reset shows everything again.
+    _set(browser, "f-rule", "")
+    _set(browser, "q", "fail_blank")
+    assert _visible(browser)[:2] == [[3], [3]]
+    _set(browser, "q", "没有这个词")
+    assert _visible(browser) == [[], [], f"显示 0 / {len(results)} 个文件"]
+    browser.js("document.getElementById('f-reset').click()")
+    browser.js("new Promise(function (done) { setTimeout(done, 50); })")
+    assert _visible(browser) == [every, every, f"显示 {len(results)} / {len(results)} 个文件"]
+
+
+def test_breakdown_by_rule_counts_the_findings(page) -> None:
+    browser, results, _ = page
+    table = browser.js("""Array.from(document.querySelectorAll('#by-rule tbody tr')).map(function (tr) {
+        return Array.from(tr.cells).map(function (td) { return td.textContent; }); })""")
+    expected = {}
+    for r in results:
+        for f in r.findings:
+            row = expected.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0, "files": set()})
+            row[f.severity] += 1
+            row["files"].add(r.path)
+    assert table == [[rule, str(c["error"]), str(c["warning"]), str(c["info"]), str(len(c["files"]))]
+                     for rule, c in sorted(expected.items())]
 
 
 def test_nothing_is_loaded_and_fonts_are_the_systems(page) -> None:

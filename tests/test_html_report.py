@@ -8,13 +8,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from linter.check import check_files
+from linter.check import Options, check_files
 from linter.cli import main
 from linter.reporters import REPORTERS, get_reporter
 from linter.reporters.html import HtmlReporter
 from tests.mutate import rewrite_document, set_cell_text
 
 ROOT = Path(__file__).resolve().parent.parent
+TABLES = Options(keep_tables=True)  # the checking children return tables 2–4 for the HTML report
 BATCH = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
          ROOT / "fixtures/docx/fail_blank_cells.docx", ROOT / "fixtures/docx/fail_t3_missing_row.docx"]
 
@@ -44,7 +45,7 @@ def test_registered_and_chosen_by_name() -> None:
 
 
 def test_self_contained_and_every_finding_listed(tmp_path: Path) -> None:
-    results = check_files(BATCH)
+    results = check_files(BATCH, TABLES)
     page = HtmlReporter(lang="zh").render(results)
     assert page.startswith("<!DOCTYPE html>") and page.count("<html") == 1
     # Nothing is loaded: no external scripts, styles, images, fonts or links.
@@ -67,7 +68,7 @@ def test_document_text_is_escaped(tmp_path: Path) -> None:
     src = ROOT / "fixtures/docx/filled_2021.docx"
     broken = rewrite_document(src, tmp_path / "<b>x.docx", lambda root: set_cell_text(
         root, "/w:document/w:body/w:tbl[2]/w:tr[27]/w:tc[9]", hostile))
-    results = check_files([broken])
+    results = check_files([broken], TABLES)
     assert results[0].findings
     page = HtmlReporter(lang="en").render(results)
     assert "<img" not in page and "<b>x" not in page
@@ -78,7 +79,7 @@ def test_document_text_is_escaped(tmp_path: Path) -> None:
 def test_unreadable_file_in_a_batch(tmp_path: Path) -> None:
     empty = tmp_path / "empty.docx"
     empty.write_bytes(b"")
-    results = check_files([empty, ROOT / "examples/sample_2021_broken_table3.docx"])
+    results = check_files([empty, ROOT / "examples/sample_2021_broken_table3.docx"], TABLES)
     page = HtmlReporter(lang="zh").render(results)
     assert "RL-IO-008" in page and 'data-count="unreadable">1<' in page and 'data-count="errors">1<' in page
 
@@ -94,7 +95,7 @@ def test_cli_writes_the_html_report(tmp_path: Path) -> None:
 def test_web_page_and_text_reports_get_their_cells_highlighted() -> None:
     """The page draws whatever the reader found, so HTML and text reports work the same way."""
     files = [ROOT / "fixtures/html/fail_t3_total_cell.html", ROOT / "fixtures/text/fail_t4_sum.txt"]
-    results = check_files(files)
+    results = check_files(files, TABLES)
     assert [r.format for r in results] == ["html", "text"]
     page = HtmlReporter(lang="zh").render(results)
     bad, related = expected_cells(results)

@@ -142,11 +142,11 @@ def test_english_messages(tmp_path: Path, known) -> None:  # type: ignore[no-unt
 
 def test_html_report_marks_the_culprit_and_its_relation_cells(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     path = edit_cells(BASE, tmp_path / "changed.docx", {("t3", "public", "natural"): "28"}, known)
-    page = HtmlReporter(lang="zh").render([check_file(path)])
+    page = HtmlReporter(lang="zh").render([check_file(path, Options(keep_tables=True))])
     bad = re.findall(r'<td [^>]*class="bad error[^"]*"[^>]*data-rules="([^"]*)"[^>]*>(\d+)<span class="expected">([^<]*)</span>',
                      page)
     assert bad == [("RL-T3-008", "28", "应为 27")]
-    related = re.findall(r'<td id="[^"]*" data-row="(\d+)" data-col="(\d+)"[^>]*class="rel"', page)
+    related = re.findall(r'<td id="c-\d+-\d+-(\d+)-(\d+)"[^>]*class="rel"', page)  # ids: file, block, row, cell
     assert ("6", "9") in related and ("27", "3") in related  # the row's 总计 and the column's （七）总计
 
 

@@ -14,13 +14,27 @@ from linter.ruleset import CheckSpec, RuleSet
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
-    return text[max(0, start - width): end + width].strip()
+    """The matched text with up to ``width`` characters either side, an ellipsis where it is cut."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def _every(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[re.Match[str], int]]:
+    """Every match of the patterns in ``text``, left to right, none overlapping an earlier one."""
+    found = sorted(((m, i) for i, r in enumerate(patterns) for m in r.finditer(text) if m.group(0)),
+                   key=lambda x: (x[0].start(), x[1]))
+    out: list[tuple[re.Match[str], int]] = []
+    for m, i in found:
+        if not out or m.start() >= out[-1][0].end():
+            out.append((m, i))
+    return out
 
 
 @register("text_patterns")
 def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
     whats = [p["what"] for p in check.params["patterns"]]
+    whats_en = [p.get("what_en") or p["what"] for p in check.params["patterns"]]
     patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
     answers: dict[str, Optional[tuple[re.Match[str], int]]] = {}  # cell texts repeat ("0", labels)
     for block in report.document.blocks:
@@ -33,10 +47,17 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
                 answers[text] = _leftmost(patterns, text)
             found = answers[text]
             if found is not None and (cell is None or text.strip()):  # blank cells are the blank-cell rule's
-                m, which = found
+                # One finding per place, naming every occurrence in it.
+                every = _every(text, patterns) or [found]
+                m, which = every[0]
+                last = every[-1][0]
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
-                yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), m.end()), **where),
-                            {"found": m.group(0), "what": whats[which]}, actual=m.group(0))
+                texts = [x.group(0) for x, _ in every]
+                yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), last.end()), **where),
+                            {"found": m.group(0), "what": whats[which], "what_en": whats_en[which],
+                             "quoted": "、".join(f"「{x}」" for x in texts),
+                             "quoted_en": ", ".join(f"「{x}」" for x in texts)},
+                            actual="、".join(texts))
 
 
 @lru_cache(maxsize=32)

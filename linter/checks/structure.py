@@ -17,6 +17,21 @@ def _end_location(report: Report) -> Location:
     return report.location(max(last, 0)) if last >= 0 else Location(file=report.document.path)
 
 
+@register("report_shape")
+def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+    """A file with none of a report's marks (title, section headings, tables 2–4) is not a report:
+    one finding, and the engine drops every other (a list of missing sections helps nobody)."""
+    if report.sections or report.tables or report.title is not None:
+        return
+    first = next((p for p in report.document.paragraphs() if p.full_text.strip()), None)
+    if first is None:
+        yield Draft("empty", Location(file=report.document.path))
+        return
+    text = " ".join(first.full_text.split())
+    quote = text if len(text) <= 30 else text[:30] + "…"
+    yield Draft("not_a_report", report.location(first.index), {"start": quote})
+
+
 @register("sections")
 def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     order = {s.key: i for i, s in enumerate(ruleset.sections)}

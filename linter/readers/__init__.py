@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from linter.errors import InputError
+from linter.errors import InputError, os_detail
 from linter.limits import DEFAULT_LIMITS, Limits
 from linter.model import Document
 from linter.readers.hints import Hints
@@ -19,12 +19,14 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
     """Detect ``path``'s format by content and read it; raise InputError if unreadable."""
     from linter.detect import SNIFF_BYTES, sniff
 
+    if path.name.startswith("~$"):
+        raise InputError("RL-IO-027")
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
     except OSError as exc:
-        raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
+        raise InputError("RL-IO-010", os_detail(exc)) from None
     if size > limits.max_file_bytes:
         raise InputError("RL-IO-005", f"{size} bytes > max_file_bytes {limits.max_file_bytes}")
     kind = sniff(path, head)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from linter.errors import InputError, limit_exceeded
+from linter.errors import InputError, limit_exceeded, os_detail
 from linter.limits import Limits
 from linter.model import Block, Cell, Table
 
@@ -113,7 +113,7 @@ def read_capped(path: Path, cap: int, limit: str, en: str, zh: str) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(cap + 1)
     except OSError as exc:
-        raise InputError("RL-IO-010", exc.strerror or str(exc)) from None
+        raise InputError("RL-IO-010", os_detail(exc)) from None
     if len(data) > cap:
         raise limit_exceeded(limit, cap, en, zh)
     return data

@@ -10,7 +10,7 @@ from typing import Optional
 
 from lxml import etree
 
-from linter.errors import Detail, InputError, limit_exceeded
+from linter.errors import Detail, InputError, limit_exceeded, zip_detail
 from linter.limits import Limits
 
 # Entity resolution, DTD loading and network access off; huge_tree off keeps libxml2's own
@@ -86,7 +86,7 @@ class Package:
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
                 UnicodeDecodeError) as exc:
-            raise InputError("RL-IO-002", str(exc)) from None
+            raise InputError("RL-IO-002", zip_detail(exc)) from None
         try:
             self._check(infos)
         except InputError:
@@ -133,10 +133,10 @@ class Package:
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
             if "encrypted" in str(exc):
                 raise InputError("RL-IO-004", name) from None
-            raise InputError("RL-IO-002", f"{name}: {exc}") from None
+            raise InputError("RL-IO-002", zip_detail(exc, name)) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError, zlib.error,
                 UnicodeDecodeError) as exc:
-            raise InputError("RL-IO-002", f"{name}: {type(exc).__name__}: {exc}") from None
+            raise InputError("RL-IO-002", zip_detail(exc, name)) from None
         if len(data) > cap:
             raise limit_exceeded(limit_name, cap, f"more than {cap} bytes when decompressed",
                                  f"解压后超过 {cap} 字节", name)
@@ -180,7 +180,7 @@ class Package:
                         head += fh.read(63 * 1024)
             except (RuntimeError, zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
                     zlib.error) as exc:
-                raise InputError("RL-IO-002", f"{name}: {type(exc).__name__}: {exc}") from None
+                raise InputError("RL-IO-002", zip_detail(exc, name)) from None
             if _has_doctype(head):
                 raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Sequence
 
 if TYPE_CHECKING:  # imported lazily: the CLI needs only the registry to start
-    from linter.check import FileResult
+    from linter.findings import FileResult
 
 
 @dataclass(frozen=True)
@@ -19,22 +20,42 @@ class Summary:
     files_with_errors: int = 0
     # rule id -> {"error": n, "warning": n, "info": n} (only non-zero counts)
     rules: dict[str, dict[str, int]] = field(default_factory=dict)
+    # verdict (linter.verdict.VERDICTS) -> number of files
+    verdicts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, results: Sequence[FileResult]) -> "Summary":
-        """Counted in one pass over the results (which may be read back from disk)."""
+    def of(cls, results: Iterable[FileResult], fail_levels: Optional[Mapping[str, str]] = None,
+           fail_on: str = "error") -> "Summary":
+        """Counted in one pass over the results (which may be read back from disk); a file's
+        verdict uses its fail level in ``fail_levels`` (by path), else ``fail_on``."""
+        from linter.verdict import VERDICTS, verdict
+
         sev = {"error": 0, "warning": 0, "info": 0}
         rules: dict[str, dict[str, int]] = {}
-        unreadable = with_errors = 0
+        verdicts = dict.fromkeys(VERDICTS, 0)
+        unreadable = with_errors = files = 0
+        levels = fail_levels or {}
         for r in results:
+            files += 1
             unreadable += r.error is not None
             with_errors += any(f.severity == "error" for f in r.findings)
+            verdicts[verdict(r, levels.get(r.path, fail_on))] += 1
             for f in r.findings:
                 sev[f.severity] += 1
                 counts = rules.setdefault(f.rule, {})
                 counts[f.severity] = counts.get(f.severity, 0) + 1
-        return cls(len(results), sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
-                   dict(sorted(rules.items())))
+        return cls(files, sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
+                   dict(sorted(rules.items())), verdicts)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What a report says about the run itself: its inputs, when it ran and how long it took."""
+
+    inputs: tuple[str, ...] = ()
+    elapsed: Optional[float] = None  # seconds
+    list_passed: bool = False  # the text summary lists the files that passed
+    date: datetime = field(default_factory=datetime.now)
 
 
 class Reporter:
@@ -42,10 +63,23 @@ class Reporter:
     never held whole); ``results`` may be read more than once."""
 
     name = ""
+    binary = False  # writes bytes (``chunks`` yields bytes), e.g. xlsx: never to a terminal
+    needs_tables = False  # draws the report's tables: the checking children return them with the result
 
     def __init__(self, lang: str = "zh", color: bool = False) -> None:
         self.lang = lang
         self.color = color
+        self.fail_on = "error"
+        self.fail_levels: Mapping[str, str] = {}  # path -> fail level of its configuration group
+        self.run_info = RunInfo()
+
+    def verdict(self, result: FileResult) -> str:
+        from linter.verdict import verdict
+
+        return verdict(result, self.fail_levels.get(result.path, self.fail_on))
+
+    def summary(self, results: Sequence[FileResult]) -> Summary:
+        return Summary.of(results, self.fail_levels, self.fail_on)
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -63,6 +97,8 @@ REPORTERS: dict[str, str] = {
     "github": "linter.reporters.ci:GithubReporter",
     "gitlab": "linter.reporters.ci:GitlabReporter",
     "html": "linter.reporters.html:HtmlReporter",
+    "csv": "linter.reporters.table:CsvReporter",
+    "xlsx": "linter.reporters.table:XlsxReporter",
 }
 
 

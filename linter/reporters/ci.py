@@ -6,10 +6,9 @@ import hashlib
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from linter.baseline import fingerprint
-from linter.check import FileResult
+from linter.findings import FileResult, fingerprint
 from linter.reporters import Reporter, jsonstream
-from linter.reporters.text import describe_location
+from linter.reporters.text import describe_location, expected_actual
 
 _GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
 _GITLAB = {"error": "major", "warning": "minor", "info": "info"}
@@ -39,8 +38,9 @@ class GithubReporter(Reporter):
                 line = f.location.line or ((f.location.block or 0) + 1)
                 where = describe_location(f.location, self.lang)
                 msg = f"{where}: {f.message}" if where else f.message
-                if f.expected is not None:
-                    msg += f" (expected {f.expected}, found {f.actual})"
+                ea = expected_actual(f, self.lang)
+                if ea:
+                    msg += ("" if self.lang == "zh" else " ") + ea
                 lines.append(f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
                              f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}\n")
             if lines:

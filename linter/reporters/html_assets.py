@@ -53,7 +53,17 @@ table.grid td.bad:focus { box-shadow: 0 0 0 3px #000; }
 .tip span { display: block; } .tip span + span { margin-top: .35rem; }
 td.bad:hover .tip, td.bad:focus .tip, td.bad:target .tip { display: block; }
 td.bad.tip-hidden .tip { display: none; } td.bad.tip-leftward .tip { left: auto; right: 0; }
-@media print { .tip { display: none !important; } }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0; }
+.filters input[type=search] { min-width: 18rem; padding: .3rem .5rem; font: inherit; }
+.filters select, .filters button { font: inherit; padding: .25rem .4rem; }
+.filters output { color: var(--muted); }
+[hidden] { display: none !important; }
+.status-failed, .status-unreadable { color: var(--error); font-weight: 600; }
+.status-doubtful { color: var(--warning); font-weight: 600; } .status-passed { color: #1e7b34; }
+h2 .verdict { font-size: .85rem; font-weight: 600; margin-left: .5rem; }
+#by-rule { margin-top: 1.5rem; } .pick-rule { font: inherit; background: none; border: 0; padding: 0;
+  color: #1a0dab; text-decoration: underline; cursor: pointer; }
+@media print { .tip { display: none !important; } .filters { display: none; } }
 """
 
 # Sorting the index (buttons in the header, aria-sort kept in step), related cells outlined while
@@ -105,5 +115,38 @@ JS = """
   }
   window.addEventListener('hashchange', focusTarget);
   focusTarget();
+  // Search and filters: a file is shown when it matches all of them; within a shown file, the
+  // findings of another severity or rule are hidden.
+  var q = document.getElementById('q'), fStatus = document.getElementById('f-status'),
+      fSev = document.getElementById('f-sev'), fRule = document.getElementById('f-rule'),
+      shown = document.getElementById('shown');
+  if (!q) { return; }
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.file'));
+  var rows = {};  // index row of each file (the index may have been sorted)
+  Array.prototype.forEach.call(document.querySelectorAll('#index tbody tr'), function (tr) {
+    rows['file-' + tr.getAttribute('data-file')] = tr;
+  });
+  var texts = sections.map(function (s) { return s.textContent.toLowerCase(); });
+  function has(list, value) { return !value || (' ' + list + ' ').indexOf(' ' + value + ' ') >= 0; }
+  function apply() {
+    var text = q.value.trim().toLowerCase(), status = fStatus.value, sev = fSev.value, rule = fRule.value, n = 0;
+    sections.forEach(function (s, i) {
+      var ok = (!status || s.getAttribute('data-status') === status) && has(s.getAttribute('data-sev'), sev) &&
+               has(s.getAttribute('data-rules'), rule) && (!text || texts[i].indexOf(text) >= 0);
+      s.hidden = !ok;
+      if (rows[s.id]) { rows[s.id].hidden = !ok; }
+      if (ok) { n += 1; }
+      Array.prototype.forEach.call(s.querySelectorAll('li.finding'), function (li) {
+        li.hidden = (sev && !li.classList.contains(sev)) || (rule && li.getAttribute('data-rule') !== rule);
+      });
+    });
+    shown.textContent = shown.getAttribute('data-template').replace('{n}', n).replace('{total}', sections.length);
+  }
+  [q, fStatus, fSev, fRule].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
+  document.getElementById('filters').addEventListener('reset', function () { setTimeout(apply, 0); });
+  document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
+  Array.prototype.forEach.call(document.querySelectorAll('.pick-rule'), function (b) {
+    b.addEventListener('click', function () { fRule.value = b.getAttribute('data-rule'); apply(); });
+  });
 })();
 """

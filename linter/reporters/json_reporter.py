@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from linter import __version__
-from linter.check import FileResult
-from linter.reporters import Reporter, Summary, jsonstream
+from linter.findings import FileResult
+from linter.reporters import Reporter, jsonstream
 
 SCHEMA_VERSION = 1
 
 
-def result_dict(result: FileResult) -> dict[str, Any]:
-    return {
+def result_dict(result: FileResult, verdict: str = "") -> dict[str, Any]:
+    out = {
         "path": result.path,
         "format": result.format,
         "edition": result.edition,
@@ -21,16 +21,21 @@ def result_dict(result: FileResult) -> dict[str, Any]:
         "error": None if result.error is None else {"code": result.error.code, "message": result.error.message},
         "findings": [f.to_dict() for f in result.findings],
     }
+    if verdict:
+        out["verdict"] = verdict
+    return out
 
 
-def document(results: Sequence[FileResult], lazy: bool = False) -> dict[str, Any]:
-    """The whole document; with ``lazy``, its files and summary are computed as it is written."""
-    files = (result_dict(r) for r in results)
+def document(results: Sequence[FileResult], lazy: bool = False, reporter: Optional[Reporter] = None) -> dict[str, Any]:
+    """The whole document; with ``lazy``, its files and summary are computed as it is written.
+    ``reporter`` gives each file's verdict (its fail level)."""
+    judge = reporter if reporter is not None else Reporter()
+    files = (result_dict(r, judge.verdict(r)) for r in results)
     return {
         "reportlint": __version__,
         "schema_version": SCHEMA_VERSION,
         "files": jsonstream.Items(files) if lazy else list(files),
-        "summary": jsonstream.Later(lambda: asdict(Summary.of(results))) if lazy else asdict(Summary.of(results)),
+        "summary": jsonstream.Later(lambda: asdict(judge.summary(results))) if lazy else asdict(judge.summary(results)),
     }
 
 
@@ -38,5 +43,5 @@ class JsonReporter(Reporter):
     name = "json"
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
-        yield from jsonstream.chunks(document(results, lazy=True))
+        yield from jsonstream.chunks(document(results, lazy=True, reporter=self))
         yield "\n"

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
-from linter.check import FileResult
+from linter.findings import FileResult
 from linter.findings import SEVERITY_RANK, Finding
 from linter.reporters import Reporter
 from linter.reporters.text import format_finding
@@ -46,13 +46,14 @@ class JunitReporter(Reporter):
         """(rule id, its findings, those failing) per test case of a readable file."""
         from linter.ruleset import builtin_editions, builtin_ruleset
 
+        level = self.fail_levels.get(r.path, self.fail_on)
         by_rule = defaultdict(list)
         for f in r.findings:
             by_rule[f.rule].append(f)
         rule_ids = [rule.id for rule in builtin_ruleset(r.edition or builtin_editions()[0]).rules if rule.enabled]
         rule_ids += sorted(set(by_rule) - set(rule_ids))
         return [(rule_id, by_rule.get(rule_id, []),
-                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[self.fail_on]])
+                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]])
                 for rule_id in rule_ids]
 
     def _suite(self, r: FileResult) -> ET.Element:

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from linter import __version__
-from linter.baseline import fingerprint
-from linter.check import FileResult
-from linter.findings import Finding
+from linter.findings import FileResult, Finding, fingerprint
 from linter.reporters import Reporter, jsonstream
-from linter.reporters.text import describe_location
+from linter.i18n import t
+from linter.reporters.text import describe_location, expected_actual
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,8 +33,9 @@ def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
                 "name": rule.name,
                 "shortDescription": {"text": rule.summary[lang]},
                 "fullDescription": {"text": f"{rule.summary[lang]} ({rule.basis})"},
-                "help": {"text": f"{rule.summary[lang]}\n依据/basis: {rule.basis}\n"
-                                 f"通过/pass: {rule.examples['pass']}\n不通过/fail: {rule.examples['fail']}"},
+                "help": {"text": f"{rule.summary[lang]}\n{t('explain.basis', lang)}: {rule.basis}\n"
+                                 f"{t('explain.pass', lang)}: {rule.examples['pass']}\n"
+                                 f"{t('explain.fail', lang)}: {rule.examples['fail']}"},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.enabled},
                 "properties": {"tags": [rule.name.split(".")[0]]},
             }
@@ -88,9 +88,9 @@ class SarifReporter(Reporter):
         for f in r.findings:
             where = describe_location(f.location, self.lang)
             text = f"{where}: {f.message}" if where else f.message
-            if f.expected is not None:
-                text += f" (expected {f.expected}, found {f.actual})" if self.lang == "en" else \
-                    f"（应为 {f.expected}，实为 {f.actual}）"
+            ea = expected_actual(f, self.lang)
+            if ea:
+                text += ("" if self.lang == "zh" else " ") + ea
             item: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": _LEVEL[f.severity],

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator, Optional, Sequence
 
-from linter.check import FileResult
-from linter.findings import Finding
+from linter.findings import FileResult, Finding
 from linter.i18n import t
 from linter.model import Location
-from linter.reporters import Reporter, Summary
+from linter.reporters import Reporter, RunInfo, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -38,6 +37,29 @@ def _source(loc: Location, lang: str) -> str:
     return " ".join(parts)
 
 
+def expected_actual(f: Finding, lang: str) -> str:
+    """「（应为 3050，实为 3051）」, 「（应为 0）」 when nothing was found, 「实为 空白」 for a blank cell; or ""."""
+    if f.expected is None:
+        return ""
+    if f.actual is None:
+        return t("expected_only", lang, expected=f.expected)
+    return t("expected_actual", lang, expected=f.expected, actual=f.actual if f.actual != "" else t("blank", lang))
+
+
+QUOTE_CHARS = 40
+
+
+def quote(loc: Location, lang: str) -> str:
+    """The text a finding quotes (a paragraph's offending words), cut to a readable length: a clerk
+    searches for it in Word. Empty when the finding quotes nothing."""
+    if not loc.text or loc.row is not None:  # a cell is found by its row and column
+        return ""
+    text = " ".join(loc.text.split())
+    if len(text) > QUOTE_CHARS:
+        text = text[:QUOTE_CHARS] + "…"
+    return t("quote", lang, text=text)
+
+
 def position(loc: Location, lang: str) -> str:
     source = _source(loc, lang)
     if loc.block is None:
@@ -52,15 +74,16 @@ def position(loc: Location, lang: str) -> str:
 def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str:
     where = describe_location(f.location, lang)
     head = f"{path}: {where}: " if where else f"{path}: "
-    sev = f.severity
+    sev = t("severity." + f.severity, lang)
     if color:
-        sev = f"{_COLORS.get(sev, '')}{sev}{_RESET}"
+        sev = f"{_COLORS.get(f.severity, '')}{sev}{_RESET}"
     line = f"{head}{sev} {f.rule} {f.message}"
-    if f.expected is not None and f.actual is not None:
-        actual = f.actual if f.actual != "" else t("blank", lang)
-        line += " " + t("expected_actual", lang, expected=f.expected, actual=actual)
-    elif f.expected is not None:
-        line += " " + t("expected_only", lang, expected=f.expected)
+    ea = expected_actual(f, lang)
+    if ea:
+        line += " " + ea
+    said = quote(f.location, lang)
+    if said:
+        line += " " + said
     pos = position(f.location, lang)
     return f"{line} {pos}" if pos else line
 
@@ -71,26 +94,41 @@ class TextReporter(Reporter):
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         for result in results:
             if result.error is not None:
-                sev = f"{_COLORS['error']}error{_RESET}" if self.color else "error"
+                word = t("unreadable", self.lang)
+                sev = f"{_COLORS['error']}{word}{_RESET}" if self.color else word
                 yield f"{result.path}: {sev} {result.error.code} {result.error.message}\n"
             elif result.findings:
                 yield "".join(format_finding(result.path, f, self.lang, self.color) + "\n" for f in result.findings)
-        yield "".join(line + "\n" for line in summary_lines(results, self.lang))
+        summary = self.summary(results)
+        yield "".join(line + "\n" for line in summary_lines(results, self.lang, summary, self.run_info, self))
 
 
-def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Summary] = None) -> list[str]:
-    """The closing summary: totals, files with errors, counts by rule, unreadable files (``summary``:
-    the results' Summary if the caller has it already)."""
+def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Summary] = None,
+                  info: Optional[RunInfo] = None, reporter: Optional[Reporter] = None) -> list[str]:
+    """The closing summary: verdicts and totals, counts by rule, the unreadable and doubtful files
+    (and, on request, the passing ones), the time taken. ``summary``: the results' Summary if the
+    caller has it already; ``reporter`` gives each file's verdict (its fail level)."""
     s = summary if summary is not None else Summary.of(results)
-    lines = [t("summary", lang, files=s.files, errors=s.errors, warnings=s.warnings, infos=s.infos,
-               unreadable=s.unreadable, with_errors=s.files_with_errors)]
+    v = s.verdicts
+    line = t("summary", lang, files=s.files, passed=v.get("passed", 0), failed=v.get("failed", 0),
+             doubtful=v.get("doubtful", 0), unreadable=s.unreadable, errors=s.errors, warnings=s.warnings,
+             infos=s.infos)
+    if info is not None and info.elapsed is not None:
+        line += t("elapsed", lang, seconds=f"{info.elapsed:.1f}")
+    lines = [line]
     if s.rules:
         def counted(counts: dict[str, int]) -> str:
             return "/".join(f"{n} {t('severity.' + sev, lang)}" for sev, n in counts.items())
 
         parts = [f"{rule} {counted(counts)}" for rule, counts in s.rules.items()]
-        lines.append(t("by_rule", lang) + "; ".join(parts))
-    if s.unreadable and s.files > 1:
-        lines.append(t("unreadable_files", lang) + "; ".join(f"{r.path} ({r.error.code})" for r in results
-                                                             if r.error is not None))
+        lines.append(t("by_rule", lang) + t("list_sep", lang).join(parts))
+    judge = reporter if reporter is not None else Reporter(lang)
+    wanted = ["unreadable", "doubtful"] + (["passed"] if info is not None and info.list_passed else [])
+    if s.files > 1 or (info is not None and info.list_passed):
+        for name in wanted:
+            if not v.get(name):
+                continue
+            listed = [f"{r.path} ({r.error.code})" if r.error is not None else r.path
+                      for r in results if judge.verdict(r) == name]
+            lines.append(t("files_" + name, lang) + t("list_sep", lang).join(listed))
     return lines

@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from linter import __version__
 from linter.check import FileError, FileResult, Options
 from linter.errors import input_error_message
-from linter.reporters import REPORTERS, Summary, get_reporter
+from linter.reporters import REPORTERS, RunInfo, Summary, get_reporter
 from linter.reporters.html import HtmlReporter
 from linter.serve import page
 from linter.serve.pool import Busy, CheckPool, Job, Rendered
@@ -219,6 +219,7 @@ class Service:
             reporter = get_reporter(fmt)(lang=lang)
         if hasattr(reporter, "fail_on"):
             reporter.fail_on = self.settings.fail_on
+        reporter.run_info = RunInfo(inputs=tuple(r.path for r in results))
         parts = list(reporter.chunks(results))  # text, or bytes for a binary format
         return b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts).encode("utf-8")
 
@@ -301,9 +302,9 @@ class Service:
 
 
 class _Assembled(HtmlReporter):
-    """The HTML report of a batch whose file sections were drawn in the children (they re-read the
-    files for the tables); a child stopped over a limit leaves an error result, drawn here
-    without the file."""
+    """The HTML report of a batch whose file sections were drawn in the checking children (from the
+    tables they keep); a child stopped over a limit leaves an error result, drawn here without the
+    file."""
 
     def _file(self, n: int, result: FileResult) -> str:
         if isinstance(result, Rendered):

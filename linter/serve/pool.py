@@ -35,7 +35,7 @@ class ServeCheck:
     def __call__(self, path: Path, options: Options, *, cwd: str, lang: str, previous_path: Optional[str] = None,
                  html: Optional[int] = None, annotate_to: Optional[str] = None) -> FileResult:
         os.chdir(cwd)
-        options = replace(options, lang=lang)
+        options = replace(options, lang=lang, keep_tables=html is not None)
         if annotate_to is not None:
             return _annotate(path, Path(annotate_to), options)
         result = check_file(path, options, previous_path=previous_path)
@@ -50,7 +50,7 @@ class ServeCheck:
 def _annotate(path: Path, out: Path, options: Options) -> FileResult:
     from linter.annotate import annotate_file
 
-    outcome = annotate_file(path, out, options)
+    outcome = annotate_file(path, out, options, fix=True)  # comments, and each located correction as a tracked change
     failed = outcome.failed
     if failed is not None and outcome.check.error is None:
         return replace(outcome.check, error=FileError(failed.code, failed.message))

@@ -42,7 +42,7 @@ def is_loopback(host: str) -> bool:
 def settings_from(host: str, port: int, token: Optional[str], config: Optional[str], jobs: Optional[int],
                   max_files: int, max_request_mb: int, max_requests: int) -> Settings:
     """Settings for ``serve``; ServeError (or ConfigError, RuleSetError) if they cannot work."""
-    from linter.ruleset import builtin_ruleset
+    from linter.ruleset import builtin_editions, builtin_ruleset
 
     if not is_loopback(host) and not token:
         example = os.urandom(12).hex()
@@ -55,7 +55,7 @@ def settings_from(host: str, port: int, token: Optional[str], config: Optional[s
     if explicit is not None and not explicit.is_file():
         raise ServeError(f"{config}: no such configuration file")
     cfg = config_for(Path.cwd(), explicit)
-    for edition in (2021, 2019):  # a broken extra rule file stops the start, as it stops ``check``
+    for edition in builtin_editions():  # a broken extra rule file stops the start, as it stops ``check``
         builtin_ruleset(edition, cfg.extra_rules)
     options = Options(lang=cfg.lang, edition=cfg.edition,
                       selection=Selection(tuple(cfg.select), tuple(cfg.ignore), dict(cfg.severity)),

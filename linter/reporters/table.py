@@ -1,0 +1,143 @@
+"""Tables for a spreadsheet: ``csv`` (one row per finding, UTF-8 with a BOM so that Excel reads the
+Chinese) and ``xlsx`` (a 「文件」 sheet with one row per file and its verdict, and a 「问题」 sheet
+with one row per finding; frozen header, filters, column widths). The columns keep their order."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator, Sequence
+
+from linter.findings import FileResult, Finding
+from linter.i18n import t
+from linter.reporters import Reporter
+from linter.reporters.text import position
+
+# Column key -> (Chinese, English) header. The order is part of the format.
+FINDING_COLUMNS: dict[str, tuple[str, str]] = {
+    "file": ("文件", "file"),
+    "status": ("状态", "status"),
+    "rule": ("规则", "rule"),
+    "name": ("规则名称", "rule name"),
+    "severity": ("级别", "severity"),
+    "message": ("问题", "message"),
+    "section": ("部分", "section"),
+    "table": ("表", "table"),
+    "row_label": ("行", "row"),
+    "column_label": ("列", "column"),
+    "expected": ("应为", "expected"),
+    "actual": ("实为", "found"),
+    "quote": ("原文", "quoted text"),
+    "position": ("位置", "position"),
+}
+FILE_COLUMNS: dict[str, tuple[str, str]] = {
+    "file": ("文件", "file"),
+    "body": ("报告单位", "issuing body"),
+    "year": ("报告年度", "report year"),
+    "edition": ("格式版本", "edition"),
+    "status": ("状态", "status"),
+    "errors": ("错误", "errors"),
+    "warnings": ("警告", "warnings"),
+    "infos": ("提示", "infos"),
+    "error_code": ("无法读取的原因", "why unreadable"),
+}
+_WIDTHS = {"file": 40, "status": 10, "rule": 14, "name": 26, "severity": 8, "message": 70, "section": 28,
+           "table": 6, "row_label": 28, "column_label": 16, "expected": 12, "actual": 12, "quote": 40,
+           "position": 22, "body": 30, "year": 10, "edition": 10, "errors": 8, "warnings": 8, "infos": 8,
+           "error_code": 50}
+
+
+class _Rows(Reporter):
+    """The rows both formats share."""
+
+    def headers(self, columns: dict[str, tuple[str, str]]) -> list[str]:
+        return [zh if self.lang == "zh" else en for zh, en in columns.values()]
+
+    def finding_rows(self, result: FileResult) -> Iterator[list[object]]:
+        status = t("verdict." + self.verdict(result), self.lang)
+        if result.error is not None:
+            yield [result.path, status, result.error.code, "", t("unreadable", self.lang), result.error.message,
+                   "", None, "", "", "", "", "", ""]
+            return
+        if not result.findings:
+            yield [result.path, status, "", "", "", t("clean", self.lang), "", None, "", "", "", "", "", ""]
+            return
+        for f in result.findings:
+            yield self.finding_row(result.path, status, f)
+
+    def finding_row(self, path: str, status: str, f: Finding) -> list[object]:
+        loc = f.location
+        return [path, status, f.rule, f.name, t("severity." + f.severity, self.lang), f.message,
+                loc.section or "", loc.table, loc.row_label or "", loc.column_label or "",
+                f.expected if f.expected is not None else "", f.actual if f.actual is not None else "",
+                loc.text or "", position(loc, self.lang)]
+
+    def file_row(self, result: FileResult) -> list[object]:
+        counts = {sev: sum(1 for f in result.findings if f.severity == sev) for sev in ("error", "warning", "info")}
+        error = f"{result.error.code} {result.error.message}" if result.error is not None else ""
+        body = result.pair_key[0] if result.pair_key is not None else ""
+        return [result.path, body, result.report_year, result.edition, t("verdict." + self.verdict(result), self.lang),
+                counts["error"], counts["warning"], counts["info"], error]
+
+
+class CsvReporter(_Rows):
+    """One row per finding (a file without findings, or unreadable, gets one row saying so)."""
+
+    name = "csv"
+
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(self.headers(FINDING_COLUMNS))
+        yield "\ufeff" + _take(buf)
+        for result in results:
+            for row in self.finding_rows(result):
+                writer.writerow(["" if v is None else v for v in row])
+            yield _take(buf)
+
+
+class XlsxReporter(_Rows):
+    """An Excel workbook (bytes): the 「文件」 and 「问题」 sheets."""
+
+    name = "xlsx"
+    binary = True
+
+    def chunks(self, results: Sequence[FileResult]) -> Iterator[bytes]:  # type: ignore[override]
+        from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
+
+        book = Workbook()
+        files = book.active
+        files.title = "文件" if self.lang == "zh" else "files"
+        problems = book.create_sheet("问题" if self.lang == "zh" else "findings")
+        files.append(self.headers(FILE_COLUMNS))
+        problems.append(self.headers(FINDING_COLUMNS))
+        for result in results:
+            files.append(self.file_row(result))
+            for row in self.finding_rows(result):
+                problems.append(row)
+        for sheet, columns in ((files, FILE_COLUMNS), (problems, FINDING_COLUMNS)):
+            sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = sheet.dimensions
+            for i, key in enumerate(columns, 1):
+                sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 12)
+        out = io.BytesIO()
+        book.save(out)
+        yield out.getvalue()
+
+    def render(self, results: Sequence[FileResult]) -> bytes:  # type: ignore[override]
+        return b"".join(self.chunks(results))
+
+
+def _take(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def sheet_names(lang: str) -> tuple[str, str]:
+    return ("文件", "问题") if lang == "zh" else ("files", "findings")
+
+
+__all__ = ["CsvReporter", "XlsxReporter", "FINDING_COLUMNS", "FILE_COLUMNS"]
