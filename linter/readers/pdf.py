@@ -160,6 +160,7 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
         page_items += [(t.top, t) for t in tables]
         page_items.sort(key=lambda it: it[0])
         items.extend(item for _, item in page_items)
+    body_bottom = max((it.bottom for it in items), default=0.0)
     body = [it for it in items if isinstance(it, Line)]
     char = statistics.median(widths) if widths else 10.0
     left = statistics.median([ln.x0 for ln in body]) if body else 0.0
@@ -174,7 +175,7 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
                 parts = []
             run.append(item)
             continue
-        if parts and continues(parts[-1], item):
+        if parts and continues(parts[-1], item, body_bottom):
             parts.append(item)
             continue
         reader.paragraphs(run, left, right, char)

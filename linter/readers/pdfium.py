@@ -41,6 +41,7 @@ class Glyph:
     top: float
     x1: float
     bottom: float
+    turn: int = 0  # text turned a quarter: 1 reads downwards, -1 upwards (rotated cell text)
 
 
 @dataclass
@@ -129,6 +130,7 @@ def _read_text(raw: object, text_page: object, out: PageContent) -> None:
     loose = r.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
     generated = r.FPDFText_IsGenerated  # type: ignore[attr-defined]
     map_error = r.FPDFText_HasUnicodeMapError  # type: ignore[attr-defined]
+    angle = r.FPDFText_GetCharAngle  # type: ignore[attr-defined]
     glyphs: list[Glyph] = []
     indexes: list[int] = []
     for i, ch in enumerate(text):
@@ -140,7 +142,13 @@ def _read_text(raw: object, text_page: object, out: PageContent) -> None:
             continue
         if map_error(text_page, i) == 1:
             out.unmapped += 1
-        glyphs.append(Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom))
+        glyph = Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom)
+        turned = angle(text_page, i)  # radians, counter-clockwise; -1 if unknown
+        if 0.5 < turned < 2.6:
+            glyph.turn = -1
+        elif 3.7 < turned < 5.8:
+            glyph.turn = 1
+        glyphs.append(glyph)
         indexes.append(i)
     if not glyphs:
         return

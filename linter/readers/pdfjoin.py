@@ -4,9 +4,9 @@ Word, WPS and LibreOffice let a table row break over a page boundary by default,
 are joined back:
 
 - a part continues the previous one when it is the first thing on the next page, the previous
-  one was the last thing on its page (page furniture aside; the caller checks that), and both
-  have the same frame (left and right edges; inner columns may differ, e.g. table 2's blocks of
-  four and two columns);
+  one was the last thing on its page (page furniture aside; the caller checks that) and reaches
+  the bottom of the page's body, and both have the same frame (left and right edges; inner
+  columns may differ, e.g. table 2's blocks of four and two columns);
 - header rows repeated at the top of the new part (Word's 「在各页顶端以标题行形式重复出现」) are
   dropped;
 - a row broken over the boundary is one row again: the last row of one part and the first of
@@ -14,7 +14,9 @@ are joined back:
   so it lies in one half; only a label can be split);
 - a row-spanning group label (「三、本年度办理结果」, 「（四）无法提供」) broken while the rows inside it
   are whole is one cell again: the cells at the same place above and below the boundary, one of
-  them spanning several rows, the lower one not starting a new item (「（五）…」).
+  them spanning several rows (or the rows on either side laid out differently, as inside a
+  header's merged cells), neither holding a number, the lower one not starting a new item
+  (「（五）…」).
 """
 
 from __future__ import annotations
@@ -51,10 +53,17 @@ def _numeric(text: str) -> bool:
     return bool(_NUMBER.match(_squash(text)))
 
 
-def continues(prev: PTable, cur: PTable) -> bool:
-    """Whether ``cur`` (first on its page) continues ``prev`` (last on the page before)."""
-    return (cur.page == prev.page + 1 and abs(prev.xs[0] - cur.xs[0]) <= 2 * TOL
-            and abs(prev.xs[-1] - cur.xs[-1]) <= 2 * TOL)
+def continues(prev: PTable, cur: PTable, body_bottom: float) -> bool:
+    """Whether ``cur`` (first on its page) continues ``prev`` (last on the page before).
+
+    ``body_bottom`` is the lowest the document's text and tables reach on any page: the previous
+    part must reach down so far that the next row would not have fitted below it (a table that
+    ends half-way down its page, followed by a page break, is not continued by the next page's
+    first table)."""
+    if cur.page != prev.page + 1 or abs(prev.xs[0] - cur.xs[0]) > 2 * TOL or abs(prev.xs[-1] - cur.xs[-1]) > 2 * TOL:
+        return False
+    first_row = max(cur.ys[1] - cur.ys[0], prev.ys[-1] - prev.ys[-2])
+    return body_bottom - prev.bottom < first_row + 2 * TOL
 
 
 def _header_rows(first: PTable, part: PTable) -> int:
@@ -102,13 +111,16 @@ def _join(cells: list[_Cell], rows: int, part: PTable, skip: int, xs: list[float
     for c in mine:
         c.r0 += offset
         c.r1 += offset
+    # The rows on either side are laid out differently: the boundary falls inside a block of
+    # rows (a header's merged cells), so a cell with the same place on both sides continues.
+    inside = {(c.c0, c.c1) for c in below} != set(by_place)
     merged: set[int] = set()
     for c in below:
         a = by_place.get((c.c0, c.c1))
         if a is None:
             continue
         if not shared:
-            spans = a.r1 - a.r0 > 1 or c.r1 - c.r0 > 1
+            spans = a.r1 - a.r0 > 1 or c.r1 - c.r0 > 1 or inside
             label = not _numeric(a.text) and not _numeric(c.text)
             if not (spans and label and _squash(a.text) and not _ENUM_START.match(_squash(c.text))):
                 continue

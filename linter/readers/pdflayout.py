@@ -93,8 +93,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def line_text(glyphs: list[Glyph]) -> str:
-    """The text of one line's characters, left to right."""
-    ordered = sorted(glyphs, key=lambda g: g.x0)
+    """The text of one line's characters, left to right (a turned line: in its given order)."""
+    ordered = glyphs if glyphs and glyphs[0].turn else sorted(glyphs, key=lambda g: g.x0)
     height = max((g.bottom - g.top for g in ordered), default=0.0)
     parts: list[str] = []
     prev: Optional[Glyph] = None
@@ -108,8 +108,28 @@ def line_text(glyphs: list[Glyph]) -> str:
     return " ".join("".join(parts).split())
 
 
+def _turned_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Lines of text turned a quarter (a cell's text direction set to vertical): columns of
+    characters that overlap horizontally, read down (right to left) or up (left to right)."""
+    down = sum(g.turn for g in glyphs) > 0
+    ordered = sorted(glyphs, key=lambda g: -(g.x0 + g.x1) if down else g.x0 + g.x1)
+    lines: list[list[Glyph]] = []
+    for g in ordered:
+        last = lines[-1] if lines else None
+        if last and min(last[0].x1, g.x1) - max(last[0].x0, g.x0) >= 0.5 * min(last[0].x1 - last[0].x0, g.x1 - g.x0):
+            last.append(g)
+        else:
+            lines.append([g])
+    for line in lines:
+        line.sort(key=lambda g: g.top if down else -g.top)
+    return lines
+
+
 def group_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Characters grouped into lines: those whose boxes overlap vertically by half the smaller."""
+    turned = [g for g in glyphs if g.turn]
+    if turned and 2 * len(turned) > len(glyphs):
+        return _turned_lines([g for g in glyphs if not g.text.isspace()])
     ordered = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: (g.top + g.bottom) / 2)
     lines: list[list[Glyph]] = []
     tops: list[float] = []
@@ -192,7 +212,31 @@ def _covered(spans: list[tuple[float, float]], v: float) -> bool:
     return any(a - TOL <= v <= b + TOL for a, b in spans)
 
 
+def _touches(p: float, q: float, others: list[tuple[float, float, float]]) -> bool:
+    """Whether the point at position ``p`` along, ``q`` across lies on one of ``others`` (rulings
+    of the other direction: (position, start, end))."""
+    return any(abs(o - q) <= TOL and a - TOL <= p <= b + TOL for o, a, b in others)
+
+
+def _framing(h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]
+             ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The rulings that frame cells: both ends on a ruling of the other direction or on the
+    frame's edge. A strike-through or underline inside a cell, or a change bar, is not one."""
+    top, bottom = min(t for _, t, _ in v), max(b for _, _, b in v)
+    v = [(x, t, b) for x, t, b in v
+         if (t - top <= TOL or _touches(x, t, h)) and (bottom - b <= TOL or _touches(x, b, h))]
+    if not v:
+        return h, v
+    left, right = min(x for x, _, _ in v), max(x for x, _, _ in v)
+    h = [(y, a, b) for y, a, b in h
+         if (a - left <= TOL or _touches(y, a, v)) and (right - b <= TOL or _touches(y, b, v))]
+    return h, v
+
+
 def _grid(h: list[tuple[float, float, float]], v: list[tuple[float, float, float]], page: int) -> Optional[PTable]:
+    h, v = _framing(h, v)
+    if len(v) < 2 or not h:
+        return None
     xs = _cluster([x for x, _, _ in v] + [min(x0 for _, x0, _ in h), max(x1 for _, _, x1 in h)])
     ys = _cluster([y for y, _, _ in h] + [min(t for _, t, _ in v), max(b for _, _, b in v)])
     if len(xs) < 3 or len(ys) < 2:
