@@ -58,5 +58,5 @@ def finding_labels(path: Path) -> list[tuple[Any, ...]]:
 
     result = check_file(path)
     assert result.error is None, result.error
-    return sorted((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
-                   f.location.column_label, f.expected, f.actual) for f in result.findings)
+    return sorted(((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
+                    f.location.column_label, f.expected, f.actual) for f in result.findings), key=repr)

@@ -143,11 +143,11 @@ def _read_text(raw: object, text_page: object, out: PageContent) -> None:
         if map_error(text_page, i) == 1:
             out.unmapped += 1
         glyph = Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom)
-        turned = angle(text_page, i)  # radians, counter-clockwise; -1 if unknown
+        turned = angle(text_page, i)  # radians, clockwise on the page; -1 if unknown
         if 0.5 < turned < 2.6:
-            glyph.turn = -1
+            glyph.turn = 1  # reads downwards
         elif 3.7 < turned < 5.8:
-            glyph.turn = 1
+            glyph.turn = -1  # reads upwards
         glyphs.append(glyph)
         indexes.append(i)
     if not glyphs:

@@ -7,7 +7,8 @@
   rulings end, so a last row whose bottom line was not drawn (WPS, before a page break) is still
   a row. Two neighbouring slots belong to one merged cell when no ruling separates them;
 - a cell's text is its characters (by their centre) as lines, joined by line breaks, so labels
-  broken over lines or written one character per line (「三\\n、\\n本\\n年…」) stay whole.
+  broken over lines or written one character per line (「三\\n、\\n本\\n年…」) stay whole; text
+  written in columns (vertical, or turned a quarter) is read in the order the content draws it.
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ def _is_word_char(ch: str) -> bool:
 
 
 def line_text(glyphs: list[Glyph]) -> str:
-    """The text of one line's characters, left to right (a turned line: in its given order)."""
-    ordered = glyphs if glyphs and glyphs[0].turn else sorted(glyphs, key=lambda g: g.x0)
+    """The text of one line's characters, left to right."""
+    ordered = sorted(glyphs, key=lambda g: g.x0)
     height = max((g.bottom - g.top for g in ordered), default=0.0)
     parts: list[str] = []
     prev: Optional[Glyph] = None
@@ -108,28 +109,48 @@ def line_text(glyphs: list[Glyph]) -> str:
     return " ".join("".join(parts).split())
 
 
-def _turned_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Lines of text turned a quarter (a cell's text direction set to vertical): columns of
-    characters that overlap horizontally, read down (right to left) or up (left to right)."""
-    down = sum(g.turn for g in glyphs) > 0
-    ordered = sorted(glyphs, key=lambda g: -(g.x0 + g.x1) if down else g.x0 + g.x1)
+def _stacked(glyphs: list[Glyph], lines: list[list[Glyph]]) -> bool:
+    """Whether a cell's text is written in columns (vertical text: characters one below the
+    other, columns side by side with gaps between them) or turned a quarter: its geometric lines
+    then cut across the columns."""
+    if 2 * sum(1 for g in glyphs if g.turn) > len(glyphs):
+        return True
+    multi = [sorted(line, key=lambda g: g.x0) for line in lines if len(line) > 1]
+    if len(lines) < 3 or not multi:
+        return False
+    widths = sorted(g.x1 - g.x0 for g in glyphs)
+    width = widths[len(widths) // 2]
+    gappy = sum(1 for line in multi if all(b.x0 - a.x1 > 0.3 * width for a, b in zip(line, line[1:])))
+    return 2 * gappy > len(multi)
+
+
+def _stream_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Lines in the order the content draws the characters (PDFium keeps it): a line goes on
+    while the next character follows to the right on the same line."""
     lines: list[list[Glyph]] = []
-    for g in ordered:
-        last = lines[-1] if lines else None
-        if last and min(last[0].x1, g.x1) - max(last[0].x0, g.x0) >= 0.5 * min(last[0].x1 - last[0].x0, g.x1 - g.x0):
-            last.append(g)
+    for g in glyphs:
+        if g.text.isspace():
+            continue
+        prev = lines[-1][-1] if lines else None
+        if (prev is not None and not g.turn and g.x0 >= prev.x1 - TOL
+                and min(prev.bottom, g.bottom) - max(prev.top, g.top) >= 0.5 * min(prev.bottom - prev.top, g.bottom - g.top)):
+            lines[-1].append(g)
         else:
             lines.append([g])
-    for line in lines:
-        line.sort(key=lambda g: g.top if down else -g.top)
     return lines
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """A cell's text: its lines joined by line breaks. Text in columns (vertical or turned) is
+    read in the order the content draws it."""
+    lines = group_lines(glyphs)
+    if _stacked(glyphs, lines):
+        lines = _stream_lines(glyphs)
+    return "\n".join(text for text in (line_text(line) for line in lines) if text)
 
 
 def group_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Characters grouped into lines: those whose boxes overlap vertically by half the smaller."""
-    turned = [g for g in glyphs if g.turn]
-    if turned and 2 * len(turned) > len(glyphs):
-        return _turned_lines([g for g in glyphs if not g.text.isspace()])
     ordered = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: (g.top + g.bottom) / 2)
     lines: list[list[Glyph]] = []
     tops: list[float] = []
@@ -315,5 +336,5 @@ def find_tables(content: PageContent) -> tuple[list[PTable], list[Glyph]]:
             outside.append(g)
     for t in tables:
         for cell in t.cells:
-            cell.text = "\n".join(text for text in (line_text(line) for line in group_lines(cell.glyphs)) if text)
+            cell.text = cell_text(cell.glyphs)
     return tables, outside

@@ -18,7 +18,7 @@ Writes fixtures/pdf_export/:
     right after table 3, with the section heading on the page before, or with nothing printed
     between the two tables;
   * ``*_vertical_labels``: the group labels written vertically (text direction top to bottom,
-    as WPS writes them);
+    as WPS writes them); ``*_rotated_labels``: turned to read upwards;
   * ``*_no_cjk_font``: exported where no CJK font is installed: every Chinese glyph is drawn
     with one glyph of a Latin font whose text mapping says 「平」 or 「根」, and the true text is
     in ActualText marked content;
@@ -135,6 +135,13 @@ def tables_adjacent(root: etree._Element) -> None:
 GROUP_LABEL = re.compile(r"^(三、本年度办理结果|（[三四五六]）[^0-9]{2,5})$")
 
 
+def rotated_labels(root: etree._Element) -> None:
+    """Group labels turned to read upwards (Word's 「文字方向」 rotated by 90°)."""
+    vertical_labels(root)
+    for direction in root.iter(q("textDirection")):
+        direction.set(q("val"), "btLr")
+
+
 def vertical_labels(root: etree._Element) -> None:
     """Group labels (the first cell of a vertical merge) written top to bottom."""
     for tc in root.iter(q("tc")):
@@ -193,6 +200,7 @@ FEW_SHAPES: dict[str, tuple[Transform, ...]] = {  # for two reports: one of each
     "table4_new_page": (table4_new_page,),
     "tables_adjacent": (tables_adjacent,),
     "vertical_labels": (vertical_labels,),
+    "rotated_labels": (rotated_labels,),
 }
 NO_CJK = ("2021_pingtan_zhqsyq", "2020_dongtou_zhujianju")
 FONTS_CONF = """<?xml version="1.0"?>
