@@ -111,3 +111,54 @@ def test_a_rebuilt_cross_reference_table_is_a_reading_problem(tmp_path: Path) ->
     # PDFium repaired it: the report's own defects are still found, nothing else.
     assert finding_labels(path) == sorted(finding_labels(PDF / "fail_t4_sum.pdf") + [
         ("RL-PARSE-002", "warning", None, None, None, None, None, None)], key=repr)
+
+
+def test_a_single_pdf_is_checked_in_a_child_process(tmp_path: Path) -> None:
+    """PDFium is native code: even one PDF runs where a crash or hang costs only its result. The
+    time limit, which exists only in a checking child, shows where it ran."""
+    from linter.batch import run
+    from linter.check import Options
+    from linter.limits import Limits
+
+    options = Options(lang="en", limits=Limits(max_seconds_per_file=0.001))
+    [pdf] = run([PDF / "filled_2021.pdf"], options)
+    assert pdf.error is not None and pdf.error.code == "RL-IO-012"
+    [docx] = run([DOCX / "filled_2021.docx"], options)  # a single .docx still runs in this process
+    assert docx.error is None and docx.format == "docx"
+    [normal] = run([PDF / "fail_t4_sum.pdf"], Options())
+    assert normal.error is None and normal.findings == check_file(PDF / "fail_t4_sum.pdf").findings
+
+
+def test_the_previous_report_reaches_a_pdf_checked_in_a_child() -> None:
+    from linter.batch import run
+    from linter.check import Options, load_previous
+
+    previous, failed = load_previous(DOCX / "filled_2021.docx", Options())
+    assert failed is None and previous is not None
+    [result] = run([PDF / "fail_t4_sum.pdf"], Options(), previous=previous)
+    assert result.previous == str(DOCX / "filled_2021.docx")
+
+
+def test_a_native_crash_costs_one_result_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from linter.check import Options
+    from linter.timeout import check_files_limited
+    from tests.hostile import slow
+
+    crash = tmp_path / "segv.pdf"
+    crash.write_bytes((PDF / "filled_2021.pdf").read_bytes())
+    results = list(check_files_limited([crash, PDF / "fail_t4_sum.pdf"], Options(lang="en"), check=slow.by_name))
+    assert results[0].error is not None and results[0].error.code == "RL-INT-002"
+    assert "signal 11" in results[0].error.message
+    assert results[1].error is None and results[1].findings == check_file(PDF / "fail_t4_sum.pdf", Options(lang="en")).findings
+
+
+def test_cli_check_of_one_pdf_reports_a_stopped_child_as_its_result(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    (tmp_path / "reportlint.yaml").write_text("limits: {max_seconds_per_file: 0.001}\n", encoding="utf-8")
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes((PDF / "filled_2021.pdf").read_bytes())
+    result = CliRunner().invoke(main, ["check", "--lang", "en", "--config", str(tmp_path / "reportlint.yaml"), str(pdf)])
+    assert result.exit_code == 2 and "RL-IO-012" in result.output and "Traceback" not in result.output

@@ -151,7 +151,7 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
         if sample:
             garbled_pages.append((content.number, sample))
         widths.extend(g.x1 - g.x0 for g in content.glyphs[:400] if not g.text.isspace())
-        tables, outside = find_tables(content)
+        tables, outside = find_tables(content, limits)
         laid_out.append((content, page_lines(outside, content.number), tables))
     furniture = _furniture([(content, lines) for content, lines, _ in laid_out])
     items: list[Item] = []

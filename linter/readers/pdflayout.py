@@ -17,6 +17,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
+from linter.errors import limit_exceeded
+from linter.limits import DEFAULT_LIMITS, Limits
 from linter.readers.pdfium import Glyph, PageContent
 
 TOL = 3.0  # points: rulings closer than this are one line
@@ -299,10 +301,14 @@ def _grid(h: list[tuple[float, float, float]], v: list[tuple[float, float, float
     return PTable(page, xs, ys, cells)
 
 
-def find_tables(content: PageContent) -> tuple[list[PTable], list[Glyph]]:
+def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[list[PTable], list[Glyph]]:
     """The page's tables (cells filled with their text) and the characters outside them."""
     h = _merge(content.hrules)
     v = _merge(content.vrules)
+    if len(h) * len(v) > limits.max_table_cells:  # every pair is looked at, and may make a grid slot
+        raise limit_exceeded("max_table_cells", limits.max_table_cells,
+                             f"page {content.number}: {len(h)} x {len(v)} ruling lines",
+                             f"第{content.number}页有 {len(h)} x {len(v)} 条表格线")
     tables: list[PTable] = []
     for hi, vi in _components(h, v):
         if len(vi) < 2 or not hi:
