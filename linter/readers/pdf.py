@@ -47,12 +47,12 @@ def _is_cjk(ch: str) -> bool:
 def garbled(glyphs: list[Glyph]) -> str:
     """A sample of the page's text if its text layer is garbled (one character standing for every
     Chinese glyph), else ''."""
-    cjk = Counter(g.text for g in glyphs if _is_cjk(g.text))
-    total = sum(cjk.values())
+    counts = Counter([g.text for g in glyphs])
+    cjk = [n for ch, n in counts.items() if _is_cjk(ch)]
+    total = sum(cjk)
     if total < GARBLE_MIN_CJK:
         return ""
-    _ch, top = cjk.most_common(1)[0]
-    if top / total < GARBLE_SHARE:
+    if max(cjk) / total < GARBLE_SHARE:
         return ""
     return "".join(g.text for g in glyphs if not g.text.isspace())[:12]
 

@@ -32,7 +32,7 @@ _GENERATED = {" ", "\r", "\n", "\ufffe", "\x02", "\x00"}
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2  # FPDF_SEGMENT_*
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     """One character: its text and box (points, top-down: ``top`` < ``bottom``)."""
 
@@ -133,26 +133,32 @@ def _read_text(raw: object, text_page: object, out: PageContent) -> None:
     angle = r.FPDFText_GetCharAngle  # type: ignore[attr-defined]
     glyphs: list[Glyph] = []
     indexes: list[int] = []
+    prev: Glyph | None = None
     for i, ch in enumerate(text):
-        if ch in _GENERATED and generated(text_page, i) == 1:
-            continue
-        if ch in ("\r", "\n", "\x02", "\ufffe", "\x00"):
-            continue
+        if ch in _GENERATED:
+            if ch != " " or generated(text_page, i) == 1:
+                continue  # (a line end or marker is never content)
         if not loose(text_page, i, rect):
             continue
-        if map_error(text_page, i) == 1:
-            out.unmapped += 1
-        glyph = Glyph(ch, rect.left, height - rect.top, rect.right, height - rect.bottom)
-        turned = angle(text_page, i)  # radians, clockwise on the page; -1 if unknown
-        if 0.5 < turned < 2.6:
-            glyph.turn = 1  # reads downwards
-        elif 3.7 < turned < 5.8:
-            glyph.turn = -1  # reads upwards
+        if not (" " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+                or "\u2010" <= ch <= "\u2027") and map_error(text_page, i) == 1:
+            out.unmapped += 1  # (asked only of characters outside the usual ranges: a call each)
+        x0, y0 = rect.left, height - rect.top
+        glyph = Glyph(ch, x0, y0, rect.right, height - rect.bottom)
+        if prev is not None and x0 >= prev.x1 - 1 and -1 < y0 - prev.top < 1:
+            glyph.turn = prev.turn  # the line goes on to the right: upright, as its start
+        else:  # (asked only where a line starts: a call each)
+            turned = angle(text_page, i)  # radians, clockwise on the page; -1 if unknown
+            if 0.5 < turned < 2.6:
+                glyph.turn = 1  # reads downwards
+            elif 3.7 < turned < 5.8:
+                glyph.turn = -1  # reads upwards
         glyphs.append(glyph)
         indexes.append(i)
+        prev = glyph
     if not glyphs:
         return
-    heights = sorted(g.bottom - g.top for g in glyphs if not g.text.isspace())
+    heights = sorted([g.bottom - g.top for g in glyphs])
     median = heights[len(heights) // 2] if heights else 0.0
     if median > 0:
         tight = r.FPDFText_GetCharBox  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,7 +25,7 @@ from linter.readers.pdfium import Glyph, PageContent
 TOL = 3.0  # points: rulings closer than this are one line
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     page: int
     top: float
@@ -95,20 +96,35 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_X0 = attrgetter("x0")
+
+
+def _middle(g: Glyph) -> float:
+    return g.top + g.bottom
+
+
 def line_text(glyphs: list[Glyph]) -> str:
     """The text of one line's characters, left to right."""
-    ordered = sorted(glyphs, key=lambda g: g.x0)
-    height = max((g.bottom - g.top for g in ordered), default=0.0)
+    if len(glyphs) == 1:
+        return glyphs[0].text.strip()
+    ordered = sorted(glyphs, key=_X0)
+    height = 0.0
+    for g in ordered:
+        if g.bottom - g.top > height:
+            height = g.bottom - g.top
+    word_gap, wide_gap = 0.25 * height, 2 * height
     parts: list[str] = []
     prev: Optional[Glyph] = None
     for g in ordered:
-        if prev is not None and not g.text.isspace() and not prev.text.isspace():
+        if prev is not None:
             gap = g.x0 - prev.x1
-            if (gap > 0.25 * height and _is_word_char(prev.text[-1]) and _is_word_char(g.text[0])) or gap > 2 * height:
+            if gap > word_gap and (gap > wide_gap or (_is_word_char(prev.text[-1]) and _is_word_char(g.text[0]))) \
+                    and not g.text.isspace() and not prev.text.isspace():
                 parts.append(" ")
         parts.append(g.text)
         prev = g
-    return " ".join("".join(parts).split())
+    text = "".join(parts)
+    return " ".join(text.split()) if " " in text or "\t" in text else text
 
 
 def _stacked(glyphs: list[Glyph], lines: list[list[Glyph]]) -> bool:
@@ -117,7 +133,7 @@ def _stacked(glyphs: list[Glyph], lines: list[list[Glyph]]) -> bool:
     then cut across the columns."""
     if 2 * sum(1 for g in glyphs if g.turn) > len(glyphs):
         return True
-    multi = [sorted(line, key=lambda g: g.x0) for line in lines if len(line) > 1]
+    multi = [sorted(line, key=_X0) for line in lines if len(line) > 1]
     if len(lines) < 3 or not multi:
         return False
     widths = sorted(g.x1 - g.x0 for g in glyphs)
@@ -153,29 +169,36 @@ def cell_text(glyphs: list[Glyph]) -> str:
 
 def group_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Characters grouped into lines: those whose boxes overlap vertically by half the smaller."""
-    ordered = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: (g.top + g.bottom) / 2)
-    lines: list[list[Glyph]] = []
-    tops: list[float] = []
-    bottoms: list[float] = []
-    for g in ordered:
-        if lines:
-            top, bottom = tops[-1], bottoms[-1]
-            overlap = min(bottom, g.bottom) - max(top, g.top)
-            if overlap >= 0.5 * min(bottom - top, g.bottom - g.top):
-                lines[-1].append(g)
-                tops[-1], bottoms[-1] = min(top, g.top), max(bottom, g.bottom)
-                continue
-        lines.append([g])
-        tops.append(g.top)
-        bottoms.append(g.bottom)
     spaces = [g for g in glyphs if g.text.isspace()]
-    if spaces:  # a real space joins the line it sits in
-        for s in spaces:
-            cy = (s.top + s.bottom) / 2
-            for i, (top, bottom) in enumerate(zip(tops, bottoms)):
-                if top <= cy <= bottom:
-                    lines[i].append(s)
-                    break
+    ordered = sorted([g for g in glyphs if not g.text.isspace()] if spaces else glyphs, key=_middle)
+    lines: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    current: list[Glyph] = []
+    top = bottom = 0.0
+    for g in ordered:
+        if current:
+            low = top if top > g.top else g.top
+            high = bottom if bottom < g.bottom else g.bottom
+            mine, theirs = bottom - top, g.bottom - g.top
+            if high - low >= 0.5 * (mine if mine < theirs else theirs):
+                current.append(g)
+                if g.top < top:
+                    top = g.top
+                if g.bottom > bottom:
+                    bottom = g.bottom
+                continue
+            bands.append((top, bottom))
+        current = [g]
+        lines.append(current)
+        top, bottom = g.top, g.bottom
+    if current:
+        bands.append((top, bottom))
+    for s in spaces:  # a real space joins the line it sits in
+        cy = (s.top + s.bottom) / 2
+        for i, (top, bottom) in enumerate(bands):
+            if top <= cy <= bottom:
+                lines[i].append(s)
+                break
     return lines
 
 
