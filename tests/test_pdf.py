@@ -162,3 +162,28 @@ def test_cli_check_of_one_pdf_reports_a_stopped_child_as_its_result(tmp_path: Pa
     pdf.write_bytes((PDF / "filled_2021.pdf").read_bytes())
     result = CliRunner().invoke(main, ["check", "--lang", "en", "--config", str(tmp_path / "reportlint.yaml"), str(pdf)])
     assert result.exit_code == 2 and "RL-IO-012" in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_bottom_ruling_before_a_page_break_is_tolerated() -> None:
+    """WPS draws no bottom line under the last row before a page break (洪泽 2023, page 3): the
+    frame is closed where the vertical rulings end, and the group 「（四）无法提供」 goes on over the
+    page boundary."""
+    from linter.readers.pdfium import PdfFile
+    from linter.readers.pdflayout import TOL, _merge, find_tables
+
+    with PdfFile(HONGZE) as pdf:
+        page3 = pdf.read_page(2)
+    part = find_tables(page3)[0][1]
+    assert not [y for y, _, _ in _merge(page3.hrules) if abs(y - part.bottom) <= TOL]
+    t3 = [b for b in read_document(HONGZE).blocks if isinstance(b, Table)][1]
+
+    def row(label: str) -> list[tuple[str, int]]:
+        for cells in t3.rows:
+            texts = ["".join(c.text.split()) for c in dict.fromkeys(c for c in cells if c is not None)]
+            if label in texts:
+                return [("".join(c.text.split()), c.page or 0) for c in dict.fromkeys(c for c in cells if c is not None)]
+        raise AssertionError(label)
+
+    assert row("2.没有现成信息需要另行制作") == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("2.没有现成信息需要另行制作", 3),
+                                       ("3", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("3", 3)]
+    assert row("3.补正后申请内容仍不明确")[:3] == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("3.补正后申请内容仍不明确", 4)]

@@ -139,7 +139,6 @@ def read_pdf(path: Path, limits: Limits) -> Document:
 
 
 def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limits) -> Document:
-    chars = sum(len(p.glyphs) for p in pages)
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-023" if repaired else "RL-IO-022")
     laid_out: list[tuple[PageContent, list[Line], list[PTable]]] = []
@@ -197,6 +196,5 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
     if repaired:
         notices.append(Notice("damaged-content", "cross-reference table rebuilt",
                               params=(("count", "1"), ("example", "xref table rebuilt"))))
-    del chars
     return Document(path=str(path), format="pdf", blocks=tuple(reader.blocks), notices=tuple(notices),
                     metadata=(("pages", str(len(pages))),))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from linter.errors import Detail, InputError
 
@@ -55,7 +55,7 @@ class PageContent:
     unmapped: int = 0  # characters without a text mapping in their font
 
 
-def _raw() -> object:
+def _raw() -> Any:
     import pypdfium2  # noqa: F401 - initialises the library
     import pypdfium2.raw as raw
 
@@ -114,23 +114,22 @@ class PdfFile:
         return content
 
 
-def _read_text(raw: object, text_page: object, out: PageContent) -> None:
-    r = raw
-    n = r.FPDFText_CountChars(text_page)  # type: ignore[attr-defined]
+def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
+    n = r.FPDFText_CountChars(text_page)
     if n <= 0:
         return
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = r.FPDFText_GetText(text_page, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))  # type: ignore[attr-defined]
+    got = r.FPDFText_GetText(text_page, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
     if len(text) != n:  # a character outside the BMP: the text is not index-aligned
-        text = "".join(chr(r.FPDFText_GetUnicode(text_page, i)) for i in range(n))  # type: ignore[attr-defined]
+        text = "".join(chr(r.FPDFText_GetUnicode(text_page, i)) for i in range(n))
     height = out.height
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    rect = r.FS_RECTF()  # type: ignore[attr-defined]
-    loose = r.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    generated = r.FPDFText_IsGenerated  # type: ignore[attr-defined]
-    map_error = r.FPDFText_HasUnicodeMapError  # type: ignore[attr-defined]
-    angle = r.FPDFText_GetCharAngle  # type: ignore[attr-defined]
+    rect = r.FS_RECTF()
+    loose = r.FPDFText_GetLooseCharBox
+    generated = r.FPDFText_IsGenerated
+    map_error = r.FPDFText_HasUnicodeMapError
+    angle = r.FPDFText_GetCharAngle
     glyphs: list[Glyph] = []
     indexes: list[int] = []
     prev: Glyph | None = None
@@ -161,37 +160,36 @@ def _read_text(raw: object, text_page: object, out: PageContent) -> None:
     heights = sorted([g.bottom - g.top for g in glyphs])
     median = heights[len(heights) // 2] if heights else 0.0
     if median > 0:
-        tight = r.FPDFText_GetCharBox  # type: ignore[attr-defined]
+        tight = r.FPDFText_GetCharBox
         for g, i in zip(glyphs, indexes):
             if g.bottom - g.top > 2.5 * median and tight(text_page, i, left, right, bottom, top):
                 g.x0, g.x1, g.top, g.bottom = left.value, right.value, height - top.value, height - bottom.value
     out.glyphs = glyphs
 
 
-def _objects(raw: object, page: object) -> Iterator[tuple[object, tuple[float, ...]]]:
+def _objects(r: Any, page: Any) -> Iterator[tuple[Any, tuple[float, ...]]]:
     """Path objects of a page, with the matrix that takes their points to page space."""
-    r = raw
-    matrix = r.FS_MATRIX()  # type: ignore[attr-defined]
+    matrix = r.FS_MATRIX()
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack: list[tuple[object, bool, int, tuple[float, ...]]] = [(page, False, 0, identity)]
+    stack: list[tuple[Any, bool, int, tuple[float, ...]]] = [(page, False, 0, identity)]
     while stack:
         owner, is_form, depth, outer = stack.pop()
         if depth > 16:  # forms nested this deep are not a report's tables
             continue
-        count = (r.FPDFFormObj_CountObjects(owner) if is_form  # type: ignore[attr-defined]
-                 else r.FPDFPage_CountObjects(owner))  # type: ignore[attr-defined]
+        count = (r.FPDFFormObj_CountObjects(owner) if is_form
+                 else r.FPDFPage_CountObjects(owner))
         for i in range(max(0, count)):
-            obj = (r.FPDFFormObj_GetObject(owner, i) if is_form  # type: ignore[attr-defined]
-                   else r.FPDFPage_GetObject(owner, i))  # type: ignore[attr-defined]
+            obj = (r.FPDFFormObj_GetObject(owner, i) if is_form
+                   else r.FPDFPage_GetObject(owner, i))
             if not obj:
                 continue
-            kind = r.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
-            if kind not in (r.FPDF_PAGEOBJ_PATH, r.FPDF_PAGEOBJ_FORM):  # type: ignore[attr-defined]
+            kind = r.FPDFPageObj_GetType(obj)
+            if kind not in (r.FPDF_PAGEOBJ_PATH, r.FPDF_PAGEOBJ_FORM):
                 continue
-            if not r.FPDFPageObj_GetMatrix(obj, matrix):  # type: ignore[attr-defined]
+            if not r.FPDFPageObj_GetMatrix(obj, matrix):
                 continue
             m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
-            if kind == r.FPDF_PAGEOBJ_FORM:  # type: ignore[attr-defined]
+            if kind == r.FPDF_PAGEOBJ_FORM:
                 stack.append((obj, True, depth + 1, m))
             else:
                 yield obj, m
@@ -204,29 +202,28 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _read_rulings(raw: object, page: object, out: PageContent) -> None:
-    r = raw
+def _read_rulings(r: Any, page: Any, out: PageContent) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
     height = out.height
-    for obj, (a, b, c, d, e, f) in _objects(raw, page):
-        if not r.FPDFPath_GetDrawMode(obj, fill, stroke):  # type: ignore[attr-defined]
+    for obj, (a, b, c, d, e, f) in _objects(r, page):
+        if not r.FPDFPath_GetDrawMode(obj, fill, stroke):
             continue
         stroked = bool(stroke.value)
         filled = fill.value != 0
         if not stroked and not filled:
             continue
-        n = r.FPDFPath_CountSegments(obj)  # type: ignore[attr-defined]
+        n = r.FPDFPath_CountSegments(obj)
         if n <= 0 or n > 10_000:
             continue
         points: list[tuple[float, float, int, bool]] = []
         for i in range(n):
-            seg = r.FPDFPath_GetPathSegment(obj, i)  # type: ignore[attr-defined]
-            if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):  # type: ignore[attr-defined]
+            seg = r.FPDFPath_GetPathSegment(obj, i)
+            if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):
                 continue
             px, py = x.value, y.value
             points.append((a * px + c * py + e, height - (b * px + d * py + f),
-                           r.FPDFPathSegment_GetType(seg), bool(r.FPDFPathSegment_GetClose(seg))))  # type: ignore[attr-defined]
+                           r.FPDFPathSegment_GetType(seg), bool(r.FPDFPathSegment_GetClose(seg))))
         if stroked:
             _stroked_segments(points, out)
         if filled and not stroked:

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
-
 from linter.limits import Limits
 from linter.model import Table
 from linter.readers.grid import RawCell, build_positioned
-from linter.readers.pdflayout import TOL, PTable, _cluster, _snap
+from linter.readers.pdflayout import TOL, PTable, cluster, snap
 
 _NUMBER = re.compile(r"^[-+]?[\d,，.．]+%?$")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
@@ -101,7 +99,7 @@ def _row_broken(above: list[_Cell], below: list[_Cell]) -> bool:
 
 def _join(cells: list[_Cell], rows: int, part: PTable, skip: int, xs: list[float]) -> int:
     """Append ``part`` (its first ``skip`` rows dropped) below ``cells``; the new row count."""
-    mine = [_Cell(c.r0 - skip, c.r1 - skip, _snap(xs, c.x0), _snap(xs, c.x1), c.text, part.page)
+    mine = [_Cell(c.r0 - skip, c.r1 - skip, snap(xs, c.x0), snap(xs, c.x1), c.text, part.page)
             for c in part.cells if c.r0 >= skip]
     above = [c for c in cells if c.r1 == rows]
     below = [c for c in mine if c.r0 == 0]
@@ -134,11 +132,11 @@ def _join(cells: list[_Cell], rows: int, part: PTable, skip: int, xs: list[float
     return offset + part.n_rows - skip
 
 
-def build_table(index: int, parts: list[PTable], limits: Limits, *, xs: Optional[list[float]] = None) -> Table:
+def build_table(index: int, parts: list[PTable], limits: Limits) -> Table:
     """The model's table from its parts, in page order."""
-    xs = xs or _cluster([x for p in parts for x in p.xs])
+    xs = cluster([x for p in parts for x in p.xs])
     first = parts[0]
-    cells = [_Cell(c.r0, c.r1, _snap(xs, c.x0), _snap(xs, c.x1), c.text, first.page) for c in first.cells]
+    cells = [_Cell(c.r0, c.r1, snap(xs, c.x0), snap(xs, c.x1), c.text, first.page) for c in first.cells]
     rows = first.n_rows
     for part in parts[1:]:
         rows = _join(cells, rows, part, _header_rows(first, part), xs)

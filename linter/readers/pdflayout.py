@@ -71,7 +71,7 @@ class PTable:
         return len(self.ys) - 1
 
 
-def _cluster(values: list[float]) -> list[float]:
+def cluster(values: list[float]) -> list[float]:
     """Values closer than TOL to the previous one merged (the first of a run kept)."""
     out: list[float] = []
     for v in sorted(values):
@@ -80,7 +80,7 @@ def _cluster(values: list[float]) -> list[float]:
     return out
 
 
-def _snap(bounds: list[float], v: float) -> int:
+def snap(bounds: list[float], v: float) -> int:
     """Index of the boundary nearest ``v``."""
     i = bisect_right(bounds, v)
     if i == 0:
@@ -218,8 +218,8 @@ def _merge(segments: list[tuple[float, float, float]]) -> list[tuple[float, floa
     """Collinear segments (same position within TOL) that touch or overlap joined into one."""
     if not segments:
         return []
-    positions = _cluster([s[0] for s in segments])
-    snapped = sorted((positions[_snap(positions, p)], a, b) for p, a, b in segments)
+    positions = cluster([s[0] for s in segments])
+    snapped = sorted((positions[snap(positions, p)], a, b) for p, a, b in segments)
     out: list[tuple[float, float, float]] = []
     for p, a, b in snapped:
         if out and out[-1][0] == p and a <= out[-1][2] + TOL:
@@ -283,16 +283,16 @@ def _grid(h: list[tuple[float, float, float]], v: list[tuple[float, float, float
     h, v = _framing(h, v)
     if len(v) < 2 or not h:
         return None
-    xs = _cluster([x for x, _, _ in v] + [min(x0 for _, x0, _ in h), max(x1 for _, _, x1 in h)])
-    ys = _cluster([y for y, _, _ in h] + [min(t for _, t, _ in v), max(b for _, _, b in v)])
+    xs = cluster([x for x, _, _ in v] + [min(x0 for _, x0, _ in h), max(x1 for _, _, x1 in h)])
+    ys = cluster([y for y, _, _ in h] + [min(t for _, t, _ in v), max(b for _, _, b in v)])
     if len(xs) < 3 or len(ys) < 2:
         return None  # one column: text framed by lines, not a table
     vsep: dict[int, list[tuple[float, float]]] = {}
     for x, top, bottom in v:
-        vsep.setdefault(_snap(xs, x), []).append((top, bottom))
+        vsep.setdefault(snap(xs, x), []).append((top, bottom))
     hsep: dict[int, list[tuple[float, float]]] = {}
     for y, x0, x1 in h:
-        hsep.setdefault(_snap(ys, y), []).append((x0, x1))
+        hsep.setdefault(snap(ys, y), []).append((x0, x1))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_cols))
 
