@@ -187,3 +187,21 @@ def test_a_missing_bottom_ruling_before_a_page_break_is_tolerated() -> None:
     assert row("2.没有现成信息需要另行制作") == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("2.没有现成信息需要另行制作", 3),
                                        ("3", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("3", 3)]
     assert row("3.补正后申请内容仍不明确")[:3] == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("3.补正后申请内容仍不明确", 4)]
+
+
+def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path) -> None:
+    """A font whose encoding names glyphs that map to no character (/g101…): PDFium gives their
+    codes ('A', 'B', 'C'), which read as text but are not the document's."""
+    from tests.hostile.craft import _pdf_file, _stream
+
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+            b"/Encoding << /Type /Encoding /Differences [65 /g101 /g102 /g103] >> >>")
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(_pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
+        font, _stream(b"BT /F1 12 Tf 72 760 Td (ABCABCABCABC Hello) Tj ET\n")]))
+    doc = read_document(path)
+    assert [(n.code, dict(n.params)) for n in doc.notices] == [("unmapped-glyphs", {"page": "1", "count": "12"})]
+    parse = [f for f in check_file(path).findings if f.rule == "RL-PARSE-002"]
+    assert [f.message for f in parse] == ["第1页有 12 个字符在 PDF 字体中没有文字映射，无法读取"]

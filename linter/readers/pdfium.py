@@ -11,6 +11,7 @@ PDFium's public C API), which is about a third faster than the helper classes fo
   taller than 2.5x the page's median the tight ``FPDFText_GetCharBox`` is taken instead;
 - characters PDFium generates (spaces and line ends that are not in the content) are skipped:
   words and lines are built from positions;
+- a character whose font has no text mapping (PDFium then gives the glyph's code) is counted;
 - rulings: stroked straight segments, and filled rectangles thin enough to be lines, from the
   page's path objects and those inside form objects, each transformed by its object's matrix.
 
@@ -133,6 +134,10 @@ def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
     glyphs: list[Glyph] = []
     indexes: list[int] = []
     prev: Glyph | None = None
+    # Whether a character's text mapping failed costs a call per character: it is asked of the
+    # unusual ones, and of every eighth usual one (a font without a mapping has many characters);
+    # only a page where one of those failed is counted in full.
+    sampled_error = False
     for i, ch in enumerate(text):
         if ch in _GENERATED:
             if ch != " " or generated(text_page, i) == 1:
@@ -140,8 +145,11 @@ def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
         if not loose(text_page, i, rect):
             continue
         if not (" " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-                or "\u2010" <= ch <= "\u2027") and map_error(text_page, i) == 1:
-            out.unmapped += 1  # (asked only of characters outside the usual ranges: a call each)
+                or "\u2010" <= ch <= "\u2027"):
+            if map_error(text_page, i) == 1:
+                out.unmapped += 1
+        elif not i & 7 and not sampled_error and map_error(text_page, i) == 1:
+            sampled_error = True  # a font without a text mapping: its characters are counted below
         x0, y0 = rect.left, height - rect.top
         glyph = Glyph(ch, x0, y0, rect.right, height - rect.bottom)
         if prev is not None and x0 >= prev.x1 - 1 and -1 < y0 - prev.top < 1:
@@ -157,6 +165,8 @@ def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
         prev = glyph
     if not glyphs:
         return
+    if sampled_error:
+        out.unmapped = sum(1 for i in indexes if map_error(text_page, i) == 1)
     heights = sorted([g.bottom - g.top for g in glyphs])
     median = heights[len(heights) // 2] if heights else 0.0
     if median > 0:
