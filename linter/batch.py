@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from linter.check import FileResult, Options, check_file, check_files, plan_pairs
+from linter.detect import is_pdf
 from linter.recognise import Report
 
 DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
@@ -76,7 +77,7 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
     checked in a child: a crash then costs that file's result (RL-INT-002), not the run.
     """
     if isolate is None:
-        isolate = len(paths) > 1 or any(_is_pdf(p) for p in paths)
+        isolate = len(paths) > 1 or any(is_pdf(p) for p in paths)
     if not isolate:
         results = check_files(paths, options, previous, pair_years)
         if progress:
@@ -109,14 +110,6 @@ def _recheck(paths: Sequence[Path], previous_paths: Sequence[str], options: Opti
 
     mapping = {str(p): prev for p, prev in zip(paths, previous_paths)}
     return list(check_files_limited(paths, options, jobs=jobs, check=_CheckWithPrevious(mapping)))
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return b"%PDF-" in fh.read(1024)
-    except OSError:
-        return False
 
 
 class _CheckWithReport:

@@ -205,3 +205,15 @@ def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path)
     assert [(n.code, dict(n.params)) for n in doc.notices] == [("unmapped-glyphs", {"page": "1", "count": "12"})]
     parse = [f for f in check_file(path).findings if f.rule == "RL-PARSE-002"]
     assert [f.message for f in parse] == ["第1页有 12 个字符在 PDF 字体中没有文字映射，无法读取"]
+
+
+def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
+    from linter.check import Options, load_previous
+    from linter.limits import Limits
+
+    stopped, failed = load_previous(PDF / "filled_2021.pdf", Options(lang="en", limits=Limits(max_seconds_per_file=0.001)))
+    assert stopped is None and failed is not None and failed.error is not None and failed.error.code == "RL-IO-012"
+    report, failed = load_previous(PDF / "filled_2021.pdf", Options())
+    assert failed is None and report is not None and report.report_year == 2021
+    with_previous = check_file(PDF / "fail_t4_sum.pdf", previous=report)
+    assert with_previous.previous == str(PDF / "filled_2021.pdf")
