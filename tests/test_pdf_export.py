@@ -38,7 +38,7 @@ def test_the_docx_fixtures_have_their_pdf_exports() -> None:
         docx = {p.stem for p in (FIXTURES / folder).glob("*.docx")}
         pdfs = {p.stem for p in (EXPORT / folder).glob("*.pdf")}
         assert pdfs <= docx and len(pdfs) == count, (folder, sorted(pdfs - docx))
-    assert len([p for p in PAIRS if p.parent == SHAPES]) == 33
+    assert len([p for p in PAIRS if p.parent == SHAPES]) == 35
 
 
 @pytest.mark.parametrize("pdf", PAIRS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -92,6 +92,16 @@ def test_a_group_label_broken_across_pages_is_one_cell_again() -> None:
     assert group.rowspan == 8  # 1.属于国家秘密 … 8.属于行政查询事项
     labels = {"".join(c.text.split()) for row in t3.rows for c in row if c is not None}
     assert not {"（三）不", "予公开"} & labels
+
+
+def test_header_rows_repeated_on_the_next_page_are_dropped() -> None:
+    pdf = SHAPES / "2021_pingtan_zhqsyq_repeated_header.pdf"
+    assert [i + 1 for i, texts in enumerate(_page_parts(pdf)) if "申请人情况" in texts] == [4, 5]  # as printed
+    t3 = _tables(pdf)[1]
+    assert len(t3.rows) == len(_tables(_source(pdf))[1].rows) == 28
+    headers = {id(c) for row in t3.rows for c in row if c is not None and "".join(c.text.split()) == "申请人情况"}
+    assert len(headers) == 1
+    assert {c.page for row in t3.rows for c in row if c is not None} == {4, 5}
 
 
 def test_a_repeated_header_row_is_dropped_and_a_broken_header_row_joined() -> None:

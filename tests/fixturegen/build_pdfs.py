@@ -3,7 +3,9 @@ in the shapes that break PDF readers. Run by hand; the outputs are committed, so
 LibreOffice.
 
     apt-get install -y libreoffice-writer-nogui fonts-noto-cjk fonts-dejavu-core
-    python tests/fixturegen/build_pdfs.py
+    python tests/fixturegen/build_pdfs.py                      # everything
+    python tests/fixturegen/build_pdfs.py --only repeated_header  # one shape (LibreOffice writes a new
+                                                                   # date and id into every PDF it makes)
 
 Writes fixtures/pdf_export/:
 - rules/, docx/, corpus_docx/: every .docx fixture of those folders exported as it is (the same
@@ -14,6 +16,7 @@ Writes fixtures/pdf_export/:
     page breaks fall in different table rows: rows and group labels broken across pages;
   * ``*_whole_rows``: rows kept whole (``cantSplit``), so only row-spanning group labels
     (「三、本年度办理结果」, 「（四）无法提供」) break over a page;
+  * ``*_repeated_header``: table 3's header rows repeated on each page (Word's 「重复标题行」);
   * ``*_table4_new_page`` / ``*_tables_adjacent``: table 4 starting at the top of a new page
     right after table 3, with the section heading on the page before, or with nothing printed
     between the two tables;
@@ -28,6 +31,7 @@ Writes fixtures/pdf_export/:
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -98,6 +102,14 @@ def whole_rows(root: etree._Element) -> None:
         pr = _tr_pr(tr)
         if pr.find(q("cantSplit")) is None:
             pr.insert(0, etree.Element(q("cantSplit")))
+
+
+def repeated_header(root: etree._Element) -> None:
+    """Table 3's three header rows repeated at the top of each page it runs onto."""
+    for tr in _tables(root)[1].findall(q("tr"))[:3]:
+        pr = _tr_pr(tr)
+        if pr.find(q("tblHeader")) is None:
+            pr.append(etree.Element(q("tblHeader")))
 
 
 def _tables(root: etree._Element) -> list[etree._Element]:
@@ -201,6 +213,7 @@ FEW_SHAPES: dict[str, tuple[Transform, ...]] = {  # for two reports: one of each
     "tables_adjacent": (tables_adjacent,),
     "vertical_labels": (vertical_labels,),
     "rotated_labels": (rotated_labels,),
+    "repeated_header": (margins(2400, 2400, 1440), repeated_header),
 }
 NO_CJK = ("2021_pingtan_zhqsyq", "2020_dongtou_zhujianju")
 FONTS_CONF = """<?xml version="1.0"?>
@@ -209,29 +222,38 @@ FONTS_CONF = """<?xml version="1.0"?>
 """
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="PDF exports of the .docx fixtures (fixtures/pdf_export)")
+    ap.add_argument("--only", help="remake only these shapes, comma-separated (the other files stay as they are)")
+    args = ap.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         profile = tmp / "profile"
-        for folder in ("rules", "docx", "corpus_docx"):
-            out = OUT / folder
-            shutil.rmtree(out, ignore_errors=True)
-            out.mkdir(parents=True)
-            sources = sorted(p for p in (ROOT / "fixtures" / folder).glob("*.docx") if p.stem not in SKIP)
-            soffice(sources, out, profile)
         shapes = OUT / "shapes"
-        shutil.rmtree(shapes, ignore_errors=True)
-        shapes.mkdir()
+        if only is None:
+            for folder in ("rules", "docx", "corpus_docx"):
+                out = OUT / folder
+                shutil.rmtree(out, ignore_errors=True)
+                out.mkdir(parents=True)
+                sources = sorted(p for p in (ROOT / "fixtures" / folder).glob("*.docx") if p.stem not in SKIP)
+                soffice(sources, out, profile)
+            shutil.rmtree(shapes, ignore_errors=True)
+        shapes.mkdir(parents=True, exist_ok=True)
         made = tmp / "docx"
         made.mkdir()
         variants = []
         for src in sorted((ROOT / "fixtures" / "corpus_docx").glob("*.docx")):
             shapes_here = {**SHAPES, **(FEW_SHAPES if src.stem in NO_CJK else {})}
             for name, steps in shapes_here.items():
-                variants.append(transformed(src, made / f"{src.stem}_{name}.docx", *steps))
-        soffice(variants, shapes, profile)
+                if only is None or name in only:
+                    variants.append(transformed(src, made / f"{src.stem}_{name}.docx", *steps))
+        if variants:
+            soffice(variants, shapes, profile)
         for docx in variants:  # the changed reports themselves, for the .docx side of the tests
             shutil.copy(docx, shapes / docx.name)
+        if only is not None and "no_cjk_font" not in only:
+            return
         (tmp / "fonts.conf").write_text(FONTS_CONF.format(cache=tmp / "fc-cache"), encoding="utf-8")
         latin = tmp / "latin"
         latin.mkdir()
