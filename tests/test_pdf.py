@@ -217,3 +217,23 @@ def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
     assert failed is None and report is not None and report.report_year == 2021
     with_previous = check_file(PDF / "fail_t4_sum.pdf", previous=report)
     assert with_previous.previous == str(PDF / "filled_2021.pdf")
+
+
+def test_which_rows_either_side_of_a_page_break_are_one_row() -> None:
+    from linter.readers.pdfjoin import _Cell, _row_broken
+
+    def row(*texts: str, r: int = 0) -> list[_Cell]:
+        return [_Cell(r, r + 1, c, c + 1, t, 3) for c, t in enumerate(texts)]
+
+    # The label broken in two, the numbers (vertically centred) in the lower half.
+    assert _row_broken(row("（二）部分公开（区分处理的，只计", "", ""), row("这一情形，不计其他情形）", "5", "5"))
+    # The numbers in the upper half, the label's end below.
+    assert _row_broken(row("2.没有现成信息需要", "3", "3"), row("另行制作", "", ""))
+    # Two whole rows: values on both sides.
+    assert not _row_broken(row("4.保护第三方合法权益", "0", "0"), row("5.属于三类内部事务信息", "1", "1"))
+    # A whole row whose values were left blank, then the next item.
+    assert not _row_broken(row("4.保护第三方合法权益", "", ""), row("5.属于三类内部事务信息", "1", "1"))
+    # A header row above the first row of values: a value under a heading.
+    assert not _row_broken(row("信息内容", "本年处理决定数量"), row("行政许可", "5"))
+    # Different cells either side.
+    assert not _row_broken(row("第二十条第（五）项"), row("信息内容", "本年处理决定数量"))

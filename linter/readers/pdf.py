@@ -79,6 +79,18 @@ def _furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[int]:
     return out
 
 
+def _body_bottom(items: list[Item]) -> float:
+    """How low the body of a page reaches: the median, over the pages before the last, of the
+    lowest text or table on each (one line in a page's margin does not move it)."""
+    lowest: dict[int, float] = {}
+    for it in items:
+        if it.bottom > lowest.get(it.page, 0.0):
+            lowest[it.page] = it.bottom
+    pages = sorted(lowest)
+    full = [lowest[p] for p in pages[:-1]] or [lowest[p] for p in pages]
+    return statistics.median(full) if full else 0.0
+
+
 @dataclass
 class _Reader:
     limits: Limits
@@ -159,7 +171,7 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
         page_items += [(t.top, t) for t in tables]
         page_items.sort(key=lambda it: it[0])
         items.extend(item for _, item in page_items)
-    body_bottom = max((it.bottom for it in items), default=0.0)
+    body_bottom = _body_bottom(items)
     body = [it for it in items if isinstance(it, Line)]
     char = statistics.median(widths) if widths else 10.0
     left = statistics.median([ln.x0 for ln in body]) if body else 0.0

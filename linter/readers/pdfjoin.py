@@ -10,8 +10,9 @@ are joined back:
 - header rows repeated at the top of the new part (Word's 「在各页顶端以标题行形式重复出现」) are
   dropped;
 - a row broken over the boundary is one row again: the last row of one part and the first of
-  the next have the same cells, and no column has a value in both halves (a number is one line,
-  so it lies in one half; only a label can be split);
+  the next have the same cells, no column has a value in both halves (a number is one line, so
+  it lies in one half; only a label can be split), and no label of the lower half starts an item
+  of its own (「5.…」: the upper row is whole, its values left blank);
 - a row-spanning group label (「三、本年度办理结果」, 「（四）无法提供」) broken while the rows inside it
   are whole is one cell again: the cells at the same place above and below the boundary, one of
   them spanning several rows (or the rows on either side laid out differently, as inside a
@@ -92,8 +93,9 @@ def _row_broken(above: list[_Cell], below: list[_Cell]) -> bool:
         return False
     for k, a in key_a.items():
         b = key_b[k]
-        if _squash(a.text) and _squash(b.text) and (_numeric(a.text) or _numeric(b.text)):
-            return False
+        upper, lower = _squash(a.text), _squash(b.text)
+        if upper and lower and (_numeric(upper) or _numeric(lower) or _ENUM_START.match(lower)):
+            return False  # a value in both halves, or the lower label starts an item of its own
     return True
 
 
