@@ -27,7 +27,8 @@ from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import add_block
 from linter.readers.pdfium import Glyph, PageContent, PdfFile
 from linter.readers.pdfjoin import build_table, continues
-from linter.readers.pdflayout import Line, PTable, find_tables, page_lines
+from linter.readers.pdflayout import PTable, find_tables
+from linter.readers.pdflines import Line, page_lines
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/,，、]?\s*共\s*\d{1,4}\s*页)?|"
                           r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
