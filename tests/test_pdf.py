@@ -237,3 +237,9 @@ def test_which_rows_either_side_of_a_page_break_are_one_row() -> None:
     assert not _row_broken(row("信息内容", "本年处理决定数量"), row("行政许可", "5"))
     # Different cells either side.
     assert not _row_broken(row("第二十条第（五）项"), row("信息内容", "本年处理决定数量"))
+
+
+def test_a_pdf_with_a_chinese_file_name_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "洪泽区 2023年 政府信息公开年报.pdf"
+    path.write_bytes(HONGZE.read_bytes())
+    assert finding_labels(path) == finding_labels(HONGZE)
