@@ -243,3 +243,34 @@ def test_a_pdf_with_a_chinese_file_name_is_read(tmp_path: Path) -> None:
     path = tmp_path / "洪泽区 2023年 政府信息公开年报.pdf"
     path.write_bytes(HONGZE.read_bytes())
     assert finding_labels(path) == finding_labels(HONGZE)
+
+
+def test_the_garble_test_on_real_and_garbled_text() -> None:
+    from linter.readers.pdf import garbled
+    from linter.readers.pdfium import Glyph
+
+    def glyphs(text: str) -> list[Glyph]:
+        return [Glyph(ch, 10.0 * i, 100.0, 10.0 * i + 10, 112.0) for i, ch in enumerate(text)]
+
+    real = "本年度共收到政府信息公开申请64件，其中自然人申请62件，法人或其他组织申请2件，均已按时答复。"
+    assert garbled(glyphs(real)) == ""
+    assert garbled(glyphs("平" * 40 + "根" * 5 + "2021")) == "平" * 12
+    assert garbled(glyphs("平" * 29)) == ""  # too few characters to tell
+    assert garbled(glyphs("一、总体情况" * 3 + "平" * 12)) == ""  # 12 of 30: under half
+
+
+def test_page_numbers_and_running_headers_are_page_furniture() -> None:
+    from linter.readers.pdf import _furniture
+    from linter.readers.pdfium import PageContent
+    from linter.readers.pdflines import Line
+
+    pages = []
+    for n in (1, 2, 3):
+        lines = [Line(n, 30, 42, 200, 400, "淮安市洪泽区人民政府文件"), Line(n, 100, 112, 90, 500, f"正文第{n}页"),
+                 Line(n, 790, 802, 280, 310, f"- {n} -")]
+        if n == 3:
+            lines.append(Line(n, 770, 782, 300, 500, "2024年1月20日"))  # a date in the margin, once: text
+        pages.append((PageContent(n, 595, 842), lines))
+    furniture = _furniture(pages)
+    kept = [ln.text for _, lines in pages for ln in lines if id(ln) not in furniture]
+    assert kept == ["正文第1页", "正文第2页", "正文第3页", "2024年1月20日"]
