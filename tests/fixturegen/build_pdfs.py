@@ -6,6 +6,7 @@ LibreOffice.
     python tests/fixturegen/build_pdfs.py                      # everything
     python tests/fixturegen/build_pdfs.py --only repeated_header  # one shape (LibreOffice writes a new
                                                                    # date and id into every PDF it makes)
+    python tests/fixturegen/build_pdfs.py --missing           # .docx fixtures added since: their PDFs
 
 Writes fixtures/pdf_export/:
 - rules/, docx/, corpus_docx/: every .docx fixture of those folders exported as it is (the same
@@ -225,12 +226,22 @@ FONTS_CONF = """<?xml version="1.0"?>
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="PDF exports of the .docx fixtures (fixtures/pdf_export)")
     ap.add_argument("--only", help="remake only these shapes, comma-separated (the other files stay as they are)")
+    ap.add_argument("--missing", action="store_true",
+                    help="export only the .docx fixtures that have no PDF yet (rules/, docx/, corpus_docx/)")
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         profile = tmp / "profile"
         shapes = OUT / "shapes"
+        if args.missing:
+            for folder in ("rules", "docx", "corpus_docx"):
+                out = OUT / folder
+                sources = sorted(p for p in (ROOT / "fixtures" / folder).glob("*.docx")
+                                 if p.stem not in SKIP and not (out / f"{p.stem}.pdf").exists())
+                if sources:
+                    soffice(sources, out, profile)
+            return
         if only is None:
             for folder in ("rules", "docx", "corpus_docx"):
                 out = OUT / folder
