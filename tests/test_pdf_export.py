@@ -32,12 +32,12 @@ PAIRS = sorted(p for p in EXPORT.glob("*/*.pdf") if _source(p).exists())
 
 def test_the_docx_fixtures_have_their_pdf_exports() -> None:
     """Each export still has its .docx; a .docx fixture added later gets its PDF when
-    tests/fixturegen/build_pdfs.py is run again (it needs LibreOffice)."""
+    ``tests/fixturegen/build_pdfs.py --missing`` is run (it needs LibreOffice)."""
     made = {"rules": 27, "docx": 17, "corpus_docx": 5}  # the fixtures when the exports were made
     for folder, count in made.items():
         docx = {p.stem for p in (FIXTURES / folder).glob("*.docx")}
         pdfs = {p.stem for p in (EXPORT / folder).glob("*.pdf")}
-        assert pdfs <= docx and len(pdfs) == count, (folder, sorted(pdfs - docx))
+        assert pdfs <= docx and len(pdfs) >= count, (folder, sorted(pdfs - docx))
     assert len([p for p in PAIRS if p.parent == SHAPES]) == 35
 
 
