@@ -5,6 +5,10 @@
     python bench/bench.py --corpus DIR    # your own folder of reports
 
 Prints a table and writes the figures to bench/results/latest.json (or --json FILE).
+
+PDF figures: the check of every PDF fixture against PDFium's bare text-and-object walk of the same
+file (``pdfium_walk``), per report and per page in this process, and as whole processes
+(``reportlint check --jobs 1`` over the PDFs against one process walking them).
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from typing import Callable, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [ROOT / "fixtures" / d for d in ("docx", "rules", "corpus_docx", "html", "pdf", "text", "corpus")]
+# The PDF figures: every PDF fixture (LibreOffice exports of real and rule-fixture reports, and
+# the published 洪泽 2023 report), each once.
+PDF_SEEDS = [ROOT / "fixtures" / d for d in ("pdf", "corpus", "pdf_export/rules", "pdf_export/docx",
+                                             "pdf_export/corpus_docx", "pdf_export/shapes")]
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -85,13 +93,40 @@ def floor_text(path: Path) -> None:
     path.read_bytes().decode("utf-8", errors="replace")
 
 
-def floor_pdf(path: Path) -> None:
-    import pdfplumber
+def pdfium_walk(path: Path) -> int:
+    """PDFium's bare text-and-object walk of a PDF: per page, the text, every character's box and
+    every path object's points (what a table finder reads), nothing built from them. The pages."""
+    import ctypes
 
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.extract_tables()
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(str(path))
+    rect, x, y = raw.FS_RECTF(), ctypes.c_float(), ctypes.c_float()
+    try:
+        pages = len(pdf)
+        for i in range(pages):
+            page = raw.FPDF_LoadPage(pdf.raw, i)
+            text = raw.FPDFText_LoadPage(page)
+            n = raw.FPDFText_CountChars(text)
+            buf = ctypes.create_string_buffer((n + 1) * 2)
+            raw.FPDFText_GetText(text, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+            for c in range(n):
+                raw.FPDFText_GetLooseCharBox(text, c, rect)
+            for o in range(raw.FPDFPage_CountObjects(page)):
+                obj = raw.FPDFPage_GetObject(page, o)
+                if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH:
+                    for s in range(raw.FPDFPath_CountSegments(obj)):
+                        raw.FPDFPathSegment_GetPoint(raw.FPDFPath_GetPathSegment(obj, s), x, y)
+            raw.FPDFText_ClosePage(text)
+            raw.FPDF_ClosePage(page)
+    finally:
+        pdf.close()
+    return pages
+
+
+def floor_pdf(path: Path) -> None:
+    pdfium_walk(path)
 
 
 FLOORS: dict[str, Callable[[Path], None]] = {"docx": floor_docx, "html": floor_html, "text": floor_text,
@@ -149,6 +184,63 @@ def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
             "ratio_median": statistics.median(e["ratio"]),
         }
     return out
+
+
+def pdf_in_process(files: list[Path]) -> dict[str, float]:
+    """The PDF check against PDFium's bare walk of the same files, per report and per page."""
+    from linter.check import check_file
+
+    pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
+    checks: list[float] = []
+    walks: list[float] = []
+    pages: list[int] = []
+    for f in pdfs:
+        walk, n = _timed(lambda: pdfium_walk(f))
+        check, result = _timed(lambda: check_file(f))
+        if getattr(result, "error", None) is not None:
+            continue
+        checks.append(check)
+        walks.append(walk)
+        pages.append(int(n))  # type: ignore[call-overload]
+    if not checks:
+        return {"files": 0}
+    per_page_check = [c / p for c, p in zip(checks, pages)]
+    per_page_walk = [w / p for w, p in zip(walks, pages)]
+    return {
+        "files": len(checks),
+        "pages": sum(pages),
+        "check_median_ms": 1000 * statistics.median(checks),
+        "walk_median_ms": 1000 * statistics.median(walks),
+        "ratio_median": statistics.median(c / w for c, w in zip(checks, walks)),
+        "check_per_page_ms": 1000 * statistics.median(per_page_check),
+        "walk_per_page_ms": 1000 * statistics.median(per_page_walk),
+    }
+
+
+def pdf_processes(files: list[Path], folder: Path) -> dict[str, float]:
+    """Whole processes over the same PDFs: ``reportlint check --jobs 1`` against one Python
+    process that imports pypdfium2 and walks every file (best of two runs each)."""
+    pdfs = sorted(f for f in files if f.suffix.lower() == ".pdf")
+    if not pdfs:
+        return {"files": 0}
+    only = folder / "pdf-only"
+    only.mkdir(parents=True, exist_ok=True)
+    for f in pdfs:
+        shutil.copyfile(f, only / f.name)
+    check = [*_reportlint(), "check", "--no-progress", "--no-pairing", "--jobs", "1", "--format", "json",
+             "--output", os.devnull, str(only)]
+    walk = [sys.executable, str(Path(__file__).resolve()), "--pdf-walk", str(only)]
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(2):
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    check_s, walk_s = best(check), best(walk)
+    return {"files": len(pdfs), "check_s": check_s, "walk_s": walk_s, "ratio": check_s / walk_s}
 
 
 # ---- whole processes ---------------------------------------------------------------------------
@@ -229,7 +321,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--skip-batch", action="store_true", help="in-process figures only")
     ap.add_argument("--formats", help="generate only these formats, comma-separated (docx,html,pdf,text)")
+    ap.add_argument("--pdf-walk", type=Path, help=argparse.SUPPRESS)  # the bare walk as its own process
     args = ap.parse_args(argv)
+    if args.pdf_walk:
+        for f in sorted(args.pdf_walk.glob("*.pdf")):
+            pdfium_walk(f)
+        return 0
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
         if args.corpus:
@@ -240,6 +337,11 @@ def main(argv: Optional[list[str]] = None) -> int:
             files = generate(args.count, folder, set(args.formats.split(",")) if args.formats else None)
         results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
         results["per_format"] = in_process(files)
+        pdfs = files if args.corpus else sorted(f for d in PDF_SEEDS if d.is_dir() for f in d.glob("*.pdf"))
+        if args.formats is None or "pdf" in args.formats:
+            results["pdf"] = pdf_in_process(pdfs)
+            if not args.skip_batch:
+                results["pdf_processes"] = pdf_processes(pdfs, tmp)
         if not args.skip_batch:
             results["batch"] = [batch(folder, 1, len(files)), batch(folder, 2, len(files))]
             quarter = tmp / "quarter"
@@ -270,6 +372,15 @@ def report(r: dict) -> None:
             continue
         print(f"{kind:<6} {e['files']:>5} {e['check_median_ms']:>8.1f}ms {e['check_p95_ms']:>8.1f}ms "
               f"{e['floor_median_ms']:>8.1f}ms {e['ratio_median']:>11.2f}x")
+    p = r.get("pdf", {})
+    if p.get("files"):
+        print(f"pdf: {p['files']} reports, {p['pages']} pages: check {p['check_median_ms']:.1f} ms, PDFium's bare "
+              f"text-and-object walk {p['walk_median_ms']:.1f} ms a report (median), {p['ratio_median']:.2f}x; "
+              f"per page {p['check_per_page_ms']:.1f} / {p['walk_per_page_ms']:.1f} ms")
+    q = r.get("pdf_processes", {})
+    if q.get("files"):
+        print(f"pdf, whole processes over {q['files']} reports: reportlint check --jobs 1 {q['check_s']:.2f} s, "
+              f"bare walk {q['walk_s']:.2f} s, {q['ratio']:.2f}x")
     for b in r.get("batch", []):
         print(f"batch --jobs {b['jobs']}: {b['reports_per_s']:.1f} reports/s ({b['seconds']:.1f} s), "
               f"peak RSS {b['peak_rss_mb']:.0f} MB")

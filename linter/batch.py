@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from linter.check import FileResult, Options, check_file, check_files, plan_pairs
+from linter.detect import is_pdf
 from linter.recognise import Report
 
 DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
@@ -76,12 +77,14 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
         progress: Optional[Progress] = None) -> Sequence[FileResult]:
     """Check ``paths``; results in input order whatever the scheduling (a batch's on disk, as they come).
 
-    ``isolate`` (default: more than one file) runs each file in a child process with the per-file
-    time limit and memory cap, ``jobs`` of them at once; otherwise files run in this process (a
-    single file starts fastest so, which matters to an author re-running the check).
+    ``isolate`` (default: more than one file, or a PDF) runs each file in a child process with the
+    per-file time limit and memory cap, ``jobs`` of them at once; otherwise files run in this
+    process (a single file starts fastest so, which matters to an author re-running the check). A
+    PDF is read by PDFium, native code that a hostile file could crash, so even a single PDF is
+    checked in a child: a crash then costs that file's result (RL-INT-002), not the run.
     """
     if isolate is None:
-        isolate = len(paths) > 1
+        isolate = len(paths) > 1 or any(is_pdf(p) for p in paths)
     if not isolate:
         results = check_files(paths, options, previous, pair_years)
         if progress:
@@ -93,7 +96,8 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
 
     total = len(paths)
     results = ResultSpool()
-    for i, result in enumerate(check_files_limited(paths, options, jobs=jobs)):
+    check = check_file if previous is None else _CheckWithReport(previous)
+    for i, result in enumerate(check_files_limited(paths, options, jobs=jobs, check=check)):
         results.append(result)
         if progress:
             progress(i + 1, total, result.path)
@@ -113,6 +117,16 @@ def _recheck(paths: Sequence[Path], previous_paths: Sequence[str], options: Opti
 
     mapping = {str(p): prev for p, prev in zip(paths, previous_paths)}
     return list(check_files_limited(paths, options, jobs=jobs, check=_CheckWithPrevious(mapping)))
+
+
+class _CheckWithReport:
+    """A picklable check function that passes each file the previous-year report given (--previous)."""
+
+    def __init__(self, previous: Report) -> None:
+        self.previous = previous
+
+    def __call__(self, path: Path, options: Options, **kwargs: object) -> FileResult:
+        return check_file(path, options, previous=self.previous)
 
 
 class _CheckWithPrevious:

@@ -7,7 +7,7 @@ found in the batch by ``check_files`` (same issuing body, report years N-1 and N
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -135,8 +135,32 @@ def check_file(path: Path, options: Options = Options(), previous: Optional[Repo
     return _check(path, options, previous, snapshot=False)[0]
 
 
+@dataclass(frozen=True)
+class _Snapshot(FileResult):
+    """A previous year's result with its tables, as a checking child sends it back."""
+
+    report: Optional[Report] = field(default=None, compare=False, repr=False)
+
+
+def _snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
+    result, report = _check(path, options, None)
+    return _Snapshot(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, report=report)
+
+
 def load_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
-    """Read a previous year's report for --previous: its tables, or the error result."""
+    """Read a previous year's report for --previous: its tables, or the error result. A PDF is
+    read in a checking child process (PDFium is native code), unless this is one already."""
+    import multiprocessing
+
+    from linter.detect import is_pdf
+
+    if is_pdf(path) and multiprocessing.parent_process() is None:
+        from linter.timeout import Worker
+
+        with Worker(options, check=_snapshot) as worker:
+            result = worker.check(path)
+        report = result.report if isinstance(result, _Snapshot) else None
+        return report, (result if result.error is not None else None)
     result, report = _check(path, options, None)
     return report, (result if result.error is not None else None)
 

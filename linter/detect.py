@@ -72,6 +72,17 @@ def _text_head(head: bytes) -> bytes:
     return head[skip:] if enc == "utf-8" else head[skip:].decode(enc, errors="ignore").encode("utf-8")
 
 
+def is_pdf(path: Path) -> bool:
+    """Whether ``sniff`` would send ``path`` to the PDF reader (PDFium: native code, so its
+    callers check such a file in a child process). False for a file that cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    return not head.startswith((b"PK\x03\x04", b"PK\x05\x06", OLE_MAGIC)) and b"%PDF-" in head
+
+
 def sniff(path: Path, head: bytes) -> str:
     """Return the reader name for ``path``, or raise a specific InputError."""
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):

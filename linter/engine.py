@@ -78,8 +78,8 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
                     verdict.append(finding)
                 else:
                     items.append((finding, draft, check))
-    if verdict:
-        return verdict
+    if verdict:  # not a report: that finding, and what the reader could not read (it may be why)
+        return verdict + [finding for finding, _draft, check in items if check.kind == "parse"]
     findings = reconcile(items, lang)
     findings.sort(key=Finding.sort_key)
     return findings

@@ -142,7 +142,10 @@ class Notice:
     params: tuple[tuple[str, str], ...] = ()
 
     def covers(self, block: Optional[int], row: Optional[int], col: Optional[int]) -> bool:
-        """Whether a location (block, row, col) lies inside this notice's unreadable region."""
+        """Whether a location (block, row, col) lies inside this notice's unreadable region; an
+        unreadable notice without a block covers the whole document (a garbled PDF text layer)."""
+        if self.unreadable and self.block is None:
+            return True
         if not self.unreadable or self.block is None or block != self.block:
             return False
         if self.row is not None and row is not None and row != self.row:

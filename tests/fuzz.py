@@ -3,7 +3,8 @@
 Mutations: byte flips, truncations, shuffled/dropped/duplicated zip members, and mangled XML
 inside the package (elements deleted, duplicated, moved, renamed; attributes set to hostile
 values; cell text replaced by odd numbers and characters; the XML text itself cut or flipped),
-plus span edits for HTML and text files. Every input is checked in a child process with a time
+plus span edits for HTML and text files, and for PDFs edits inside the decompressed page
+content (drawing and text operators deleted, repeated, swapped, their numbers made huge). Every input is checked in a child process with a time
 limit (linter.timeout), so a hang is caught as one; the outputs are rendered as text and JSON and
 the JSON is validated against schemas/findings.schema.json.
 
@@ -22,12 +23,14 @@ import argparse
 import copy
 import io
 import random
+import re
 import shutil
 import sys
 import tempfile
 import time
 import warnings
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional
@@ -50,7 +53,7 @@ from tests.hostile.craft import pending_reader  # noqa: E402
 
 SEED_GLOBS = ["fixtures/docx/*.docx", "fixtures/corpus_docx/*.docx", "fixtures/rules/*.docx", "examples/*.docx",
               "fixtures/text/*.txt", "fixtures/corpus/*.txt", "fixtures/bad/*", "fixtures/html/*.html",
-              "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf"]
+              "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf", "fixtures/pdf_export/shapes/*.pdf"]
 HANG_SECONDS = 10.0  # a normal fixture takes under 0.2 s
 
 ODD_VALUES = ["0", "-1", "", "x", "1e9", "2147483648", "99999999999999999999", "4294967295", "١٢", "²", " 7 ",
@@ -236,8 +239,52 @@ def mangle_text(rnd: random.Random, data: bytes) -> bytes:
     return text.encode(encoding, errors="replace")
 
 
+# ---- PDF content streams ------------------------------------------------------------------------
+
+PDF_STREAM = re.compile(rb"(/Filter\s*/FlateDecode[^>]*>>\s*stream\r?\n)(.*?)(\r?\nendstream)", re.S)
+ODD_OPERANDS = [b"1e30", b"-1e30", b"0", b"-0", b"99999999999", b"NaN", b"()", b"<>", b"[", b"]", b"q", b"Q",
+                b"1 0 0 1 0 0 cm", b"BT", b"ET", b"/F1 0 Tf", b"0 0 m 1e9 1e9 l S", b"0 0 1e9 1e9 re f"]
+
+
+def mangle_pdf(rnd: random.Random, data: bytes) -> bytes:
+    """Edit the operators of a decompressed content stream; the stream is compressed again (the
+    file's offsets then no longer match: PDFium rebuilds its cross-reference table, as for any
+    damaged download)."""
+    streams = list(PDF_STREAM.finditer(data))
+    rnd.shuffle(streams)
+    for m in streams:
+        try:
+            content = zlib.decompress(m.group(2))
+        except zlib.error:
+            continue
+        if b" Tj" not in content and b" re" not in content and b" l" not in content:
+            continue
+        tokens = content.split(b"\n")
+        for _ in range(rnd.randint(1, 8)):
+            if not tokens:
+                break
+            i = rnd.randrange(len(tokens))
+            kind = rnd.randrange(4)
+            if kind == 0:
+                del tokens[i]
+            elif kind == 1:
+                tokens[i:i] = tokens[i:i + rnd.randint(1, 50)] * rnd.randint(2, 20)
+            elif kind == 2:
+                j = rnd.randrange(len(tokens))
+                tokens[i], tokens[j] = tokens[j], tokens[i]
+            else:
+                parts = tokens[i].split(b" ")
+                parts[rnd.randrange(len(parts))] = rnd.choice(ODD_OPERANDS)
+                tokens[i] = b" ".join(parts)
+        return data[:m.start(2)] + zlib.compress(b"\n".join(tokens)) + data[m.end(2):]
+    return flip_bytes(rnd, data)
+
+
 def mutators_for(data: bytes) -> list[tuple[str, Mutator, int]]:
     """(name, mutator, weight) suited to the seed."""
+    if data.startswith(b"%PDF-"):
+        return [("mangle-pdf", mangle_pdf, 4), ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1),
+                ("splice", splice, 1)]
     if zipfile.is_zipfile(io.BytesIO(data)):
         return [("mangle-xml", mangle_xml, 6), ("shuffle-members", shuffle_members, 1), ("flip-bytes", flip_bytes, 1),
                 ("truncate", truncate, 1), ("splice", splice, 1)]

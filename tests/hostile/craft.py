@@ -468,12 +468,8 @@ def text_nul(d: Path, url: str) -> Path:
     return path
 
 
-def pdf_blank_pages(d: Path, url: str, pages: int = 2000) -> Path:
-    """A valid PDF of ``pages`` blank A4 pages, written by hand (no library needed)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+def _pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; object 1 the catalog) with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -483,8 +479,77 @@ def pdf_blank_pages(d: Path, url: str, pages: int = 2000) -> Path:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def pdf_blank_pages(d: Path, url: str, pages: int = 2000) -> Path:
+    """A valid PDF of ``pages`` blank A4 pages, written by hand (no library needed)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
     path = d / "blank-2000.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(_pdf_file(objects))
+    return path
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+_TEXT = b"BT /F1 12 Tf 72 760 Td (Annual report) Tj ET\n"
+
+
+def _one_page(content: bytes, resources: bytes = b"/Font << /F1 4 0 R >>", more: tuple[bytes, ...] = (),
+              box: bytes = b"[0 0 595 842]") -> bytes:
+    return _pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox " + box + b" /Contents 5 0 R /Resources << "
+                      + resources + b" >> >>", _FONT, _stream(content), *more])
+
+
+def pdf_grid_bomb(d: Path, url: str) -> Path:
+    """One page of 14,400 points square (PDF's largest) with 3,000 horizontal and 3,000 vertical
+    ruling lines, 4.5 points apart: a 9-million-slot grid from a content stream of a few kilobytes."""
+    lines = b"".join(b"50 %.1f m 14000 %.1f l S\n" % (50 + i * 4.5, 50 + i * 4.5) for i in range(3000))
+    lines += b"".join(b"%.1f 50 m %.1f 14000 l S\n" % (50 + i * 4.5, 50 + i * 4.5) for i in range(3000))
+    path = d / "grid-bomb.pdf"
+    path.write_bytes(_one_page(b"0.1 w\n" + lines + _TEXT, box=b"[0 0 14400 14400]"))
+    return path
+
+
+def pdf_form_recursion(d: Path, url: str) -> Path:
+    """A form XObject that draws itself, and nested forms 50 deep."""
+    form = _stream(b"0 0 m 100 0 l S /X Do\n", b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                   b"/Resources << /XObject << /X 6 0 R >> >> ")
+    path = d / "form-recursion.pdf"
+    path.write_bytes(_one_page(_TEXT + b"/X Do\n", b"/Font << /F1 4 0 R >> /XObject << /X 6 0 R >>", (form,)))
+    return path
+
+
+def pdf_page_tree_cycle(d: Path, url: str) -> Path:
+    """A page tree whose node lists itself as its own kid."""
+    path = d / "page-tree-cycle.pdf"
+    path.write_bytes(_pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                b"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2 >>"]))
+    return path
+
+
+def pdf_garbage_after_header(d: Path, url: str) -> Path:
+    path = d / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + random.Random(5).randbytes(200_000))
+    return path
+
+
+def pdf_huge_coordinates(d: Path, url: str) -> Path:
+    """Text and rulings at coordinates of 1e30 and NaN-like values, and a zero-size page."""
+    content = (b"1e30 1e30 m -1e30 1e30 l S 0 0 m 0 1e30 l S\n"
+               b"BT /F1 1e30 Tf 1e30 -1e30 Td (x) Tj ET BT /F1 12 Tf 0 0 Td (Annual report) Tj ET\n")
+    path = d / "huge-coordinates.pdf"
+    path.write_bytes(_one_page(content))
     return path
 
 
@@ -557,4 +622,10 @@ CASES: tuple[Case, ...] = (
     Case("text-gbk-declared-utf8", text_gbk_as_utf8, None, needs=TEXT),
     Case("text-nul-bytes", text_nul, "RL-IO-001", needs=TEXT),
     Case("pdf-2000-blank-pages", pdf_blank_pages, "RL-IO-005", limit="max_pdf_pages", needs=PDF),
+    # PDFium is native code: these run in the checking child like every file of a batch.
+    Case("pdf-grid-bomb", pdf_grid_bomb, "RL-IO-005", limit="max_table_cells", needs=PDF),
+    Case("pdf-form-recursion", pdf_form_recursion, None, needs=PDF),
+    Case("pdf-page-tree-cycle", pdf_page_tree_cycle, "RL-IO-023", needs=PDF),
+    Case("pdf-garbage-after-header", pdf_garbage_after_header, "RL-IO-023", needs=PDF),
+    Case("pdf-huge-coordinates", pdf_huge_coordinates, None, needs=PDF),
 )

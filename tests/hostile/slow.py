@@ -12,9 +12,13 @@ from linter.check import FileError, FileResult, Options, check_file
 
 
 def by_name(path: Path, options: Options, **kwargs: Any) -> FileResult:
-    """Behave according to the file name: sleep, die, hog memory, or check normally."""
+    """Behave according to the file name: sleep, die, crash in native code, hog memory, or check normally."""
     if path.name.startswith("sleep"):
         time.sleep(600)
+    if path.name.startswith("segv"):  # a crash inside native code, as a hostile PDF could cause in PDFium
+        import ctypes
+
+        ctypes.string_at(0)
     if path.name.startswith("die"):
         os.kill(os.getpid(), signal.SIGKILL)
     if path.name.startswith("hog"):
