@@ -145,7 +145,7 @@ def _timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
 
 def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
     sys.path.insert(0, str(ROOT))
-    from linter.check import check_file
+    from linter.run.check import check_file
 
     for f in files[:20]:
         check_file(f)  # warm-up: imports, compiled rule sets, caches
@@ -188,7 +188,7 @@ def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
 
 def pdf_in_process(files: list[Path]) -> dict[str, float]:
     """The PDF check against PDFium's bare walk of the same files, per report and per page."""
-    from linter.check import check_file
+    from linter.run.check import check_file
 
     pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
     checks: list[float] = []

@@ -32,7 +32,7 @@ import sys, zipfile
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from lxml import etree
-from linter.check import check_file
+from linter.run.check import check_file
 path, kind, times = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 def floor():
     with zipfile.ZipFile(path) as zf:

@@ -43,8 +43,8 @@ def _celledit():  # type: ignore[no-untyped-def]
     return module
 
 
-from linter.check import check_file  # noqa: E402
-from linter.values import parse_value  # noqa: E402
+from linter.run.check import check_file  # noqa: E402
+from linter.recognise.values import parse_value  # noqa: E402
 
 cells, edit_cells = _celledit().cells, _celledit().edit_cells
 
@@ -56,8 +56,8 @@ NUMBER = re.compile(r"^\d+$")
 def mutations(path: Path) -> list[tuple[tuple[str, str, str], str, str, str, str, str]]:
     """(cell, new text, original value, table number, row label, column label) per change."""
     from linter.readers import read_document
-    from linter.recognise import recognise
-    from linter.ruleset import builtin_ruleset
+    from linter.recognise.report import recognise
+    from linter.ruleset.loader import builtin_ruleset
 
     report = recognise(read_document(path), builtin_ruleset(2021))
     out = []

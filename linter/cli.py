@@ -12,7 +12,7 @@ from linter import __version__
 from linter.errors import EXIT_ERROR, EXIT_OK
 from linter.i18n import display_width, help_language, t
 from linter.reporters import REPORTERS
-from linter.ruleset import builtin_editions
+from linter.ruleset.loader import builtin_editions
 
 F = TypeVar("F", bound=Callable[..., Any])
 _LEVELS = click.Choice(["error", "warning", "info"])
@@ -113,7 +113,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
           progress: Optional[bool], list_passed: bool, debug: bool) -> None:
     from linter.errors import ReportlintError
-    from linter.gate import Request, execute
+    from linter.run.gate import Request, execute
 
     if (write_baseline or prune_baseline) and not baseline:
         raise click.UsageError(h("need_baseline"))
@@ -193,7 +193,7 @@ def _progress(i: int, n: int, path: str) -> None:
 def show_config(path: str, config_file: Optional[str], lang: Optional[str]) -> None:
     import yaml
 
-    from linter.config import ConfigError, config_for
+    from linter.config.configuration import ConfigError, config_for
 
     try:
         cfg = config_for(Path(path), Path(config_file) if config_file else None)
@@ -208,7 +208,7 @@ def _language(lang: Optional[str]) -> str:
     """--lang, else the configuration's found from here, else zh."""
     if lang:
         return lang
-    from linter.config import config_for
+    from linter.config.configuration import config_for
 
     try:
         return config_for(Path.cwd()).lang
@@ -221,8 +221,8 @@ def _language(lang: Optional[str]) -> str:
 @click.option("--edition", type=_EDITIONS, default=None, help=h("rules_edition"))
 @click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def list_rules(edition: Optional[str], lang: Optional[str]) -> None:
-    from linter.explain import rule_table
-    from linter.ruleset import builtin_ruleset
+    from linter.ruleset.explain import rule_table
+    from linter.ruleset.loader import builtin_ruleset
 
     editions = [int(edition)] if edition else list(builtin_editions())
     for line in rule_table([builtin_ruleset(e) for e in editions], _language(lang)):
@@ -235,9 +235,9 @@ def list_rules(edition: Optional[str], lang: Optional[str]) -> None:
 @click.option("--edition", type=_EDITIONS, default=_NEWEST, help=h("explain_edition"))
 @click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def explain(rule_id: str, edition: str, lang: str) -> None:
-    from linter.config import config_for
-    from linter.explain import explain as explain_rule
-    from linter.ruleset import builtin_ruleset
+    from linter.config.configuration import config_for
+    from linter.ruleset.explain import explain as explain_rule
+    from linter.ruleset.loader import builtin_ruleset
 
     try:
         overrides = dict(config_for(Path.cwd()).severity)
@@ -259,10 +259,10 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
              edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
              config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
              no_pairing: Optional[bool]) -> None:
-    from linter.annotate import summary_line
-    from linter.annotate_run import annotate_run
+    from linter.annotate.comments import summary_line
+    from linter.annotate.run import annotate_run
     from linter.errors import ReportlintError
-    from linter.gate import Request
+    from linter.run.gate import Request
     from linter.reporters.text import TextReporter
 
     req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,

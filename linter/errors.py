@@ -28,7 +28,7 @@ class Detail(str):
         obj.zh = zh or en
         return obj
 
-    def __reduce__(self) -> tuple[object, ...]:  # picklable across processes (linter.timeout)
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across processes (linter.run.pool)
         return (Detail, (str(self), self.zh))
 
 
@@ -202,7 +202,7 @@ def zip_detail(exc: BaseException, member: str = "") -> "Detail":
 
 def limit_exceeded(name: str, value: object, found_en: str, found_zh: str, where: str = "") -> InputError:
     """RL-IO-005 naming the limit: ``word/document.xml: 2500 members, over max_zip_members = 2000``."""
-    from linter.limits import describe
+    from linter.config.limits import describe
 
     prefix = f"{where}: " if where else ""
     prefix_zh = f"{where}：" if where else ""

@@ -170,7 +170,7 @@ def help_language(argv: list[str]) -> str:
         try:
             from pathlib import Path
 
-            from linter.config import config_for
+            from linter.config.configuration import config_for
 
             cfg = config_for(Path.cwd())
             if cfg.source is not None:

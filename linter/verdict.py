@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from linter.findings import SEVERITY_RANK
 
 if TYPE_CHECKING:
-    from linter.check import FileResult
+    from linter.run.check import FileResult
 
 VERDICTS = ("passed", "failed", "doubtful", "unreadable")
 PARSE_PREFIX = "RL-PARSE-"

@@ -7,8 +7,8 @@ from typing import Mapping, Optional
 
 from linter.model import Cell
 from linter.readers import read_document
-from linter.recognise import recognise
-from linter.ruleset import builtin_ruleset
+from linter.recognise.report import recognise
+from linter.ruleset.loader import builtin_ruleset
 from tests.mutate import rewrite_document, set_cell_text
 
 CellRef = tuple[str, str, str]  # (table key, row key, column key); table 4's row key is "cases"

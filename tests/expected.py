@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from linter.check import FileResult
+from linter.run.check import FileResult
 
 KEYS = ("rule", "severity", "section", "table", "row_label", "column_label", "block", "row", "col",
         "expected", "actual")
@@ -54,7 +54,7 @@ def write_expected(fixture: Path, result: FileResult, note: str = "", **options:
 def finding_labels(path: Path) -> list[tuple[Any, ...]]:
     """A readable file's findings by rule and format labels, without physical positions: what must
     be the same whatever form (.docx, HTML, PDF) the report was published in."""
-    from linter.check import check_file
+    from linter.run.check import check_file
 
     result = check_file(path)
     assert result.error is None, result.error

@@ -5,7 +5,7 @@ inside the package (elements deleted, duplicated, moved, renamed; attributes set
 values; cell text replaced by odd numbers and characters; the XML text itself cut or flipped),
 plus span edits for HTML and text files, and for PDFs edits inside the decompressed page
 content (drawing and text operators deleted, repeated, swapped, their numbers made huge). Every input is checked in a child process with a time
-limit (linter.timeout), so a hang is caught as one; the outputs are rendered as text and JSON and
+limit (linter.run.pool), so a hang is caught as one; the outputs are rendered as text and JSON and
 the JSON is validated against schemas/findings.schema.json.
 
 A failure is: an RL-INT-* result (an exception inside check_file), a hang (RL-IO-012), an
@@ -40,15 +40,15 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from linter.check import FileResult, Options, check_file  # noqa: E402
+from linter.run.check import FileResult, Options, check_file  # noqa: E402
 from linter.errors import INPUT_ERRORS  # noqa: E402
-from linter.limits import Limits  # noqa: E402
-from linter.readers.package import safe_parser  # noqa: E402
+from linter.config.limits import Limits  # noqa: E402
+from linter.readers.docx.package import safe_parser  # noqa: E402
 from linter.reporters import get_reporter  # noqa: E402
 from linter.reporters.json_reporter import document  # noqa: E402
-from linter.resources import load_schema  # noqa: E402
-from linter.ruleset import builtin_editions, builtin_ruleset  # noqa: E402
-from linter.timeout import check_files_limited  # noqa: E402
+from linter.ruleset.resources import load_schema  # noqa: E402
+from linter.ruleset.loader import builtin_editions, builtin_ruleset  # noqa: E402
+from linter.run.pool import check_files_limited  # noqa: E402
 from tests.hostile.craft import pending_reader  # noqa: E402
 
 SEED_GLOBS = ["fixtures/docx/*.docx", "fixtures/corpus_docx/*.docx", "fixtures/rules/*.docx", "examples/*.docx",

@@ -9,9 +9,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from linter.check import check_files
+from linter.run.check import check_files
 from linter.reporters import RunInfo
-from linter.reporters.html import HtmlReporter
+from linter.reporters.html.report import HtmlReporter
 from tests.chromium import Browser, find_chromium
 from tests.test_html_report import BATCH, TABLES
 

@@ -12,12 +12,12 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from linter.annotate import AUTHOR, annotate_file
-from linter.check import Options, check_file, load_previous
+from linter.annotate.comments import AUTHOR, annotate_file
+from linter.run.check import Options, check_file, load_previous
 from linter.cli import main
-from linter.engine import Selection
+from linter.engine.lint import Selection
 from linter.readers import read_document
-from linter.recognise import Report
+from linter.recognise.report import Report
 from tests.annotations import INSERTED, expected_anchor, read_comments
 from tests.expected import sidecar_options
 from tests.mutate import rewrite_document, set_cell_text
@@ -57,7 +57,7 @@ def test_one_comment_per_finding_at_its_cell_or_paragraph(fixture: Path, tmp_pat
     comments = read_comments(out)
     assert len(comments) == len(findings) == len(result.annotations)
     doc = read_document(fixture)
-    from linter.metadata import find_title
+    from linter.recognise.metadata import find_title
 
     title = find_title(doc)
     by_id = {c.id: c for c in comments}
@@ -169,7 +169,7 @@ def test_cells_in_content_controls_and_tracked_changes(fixture: str, cell: str, 
     result = annotate_file(broken, out, date=WHEN)
     assert result.failed is None and result.annotations
     doc = read_document(broken)
-    from linter.metadata import find_title
+    from linter.recognise.metadata import find_title
 
     title = find_title(doc)
     back = {c.id: c for c in read_comments(out)}

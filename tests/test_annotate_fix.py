@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from linter.annotate import annotate_file
-from linter.check import check_file
+from linter.annotate.comments import annotate_file
+from linter.run.check import check_file
 from linter.cli import main
 from tests.celledit import edit_cells
 from tests.test_annotate_office import soffice

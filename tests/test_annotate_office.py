@@ -17,7 +17,7 @@ from typing import Optional
 import pytest
 from lxml import etree
 
-from linter.annotate import AUTHOR, AnnotateResult, annotate_file
+from linter.annotate.comments import AUTHOR, AnnotateResult, annotate_file
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 

@@ -9,7 +9,7 @@ import jsonschema
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.resources import load_schema
+from linter.ruleset.resources import load_schema
 from tests.docxbuild import p, write_docx
 
 ROOT = Path(__file__).resolve().parent.parent

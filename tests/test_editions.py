@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import linter.ruleset as ruleset_module
-from linter.check import check_file
-from linter.resources import data_dir
+import linter.ruleset.loader as ruleset_module
+from linter.run.check import check_file
+from linter.ruleset.resources import data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

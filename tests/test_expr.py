@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from linter.expr import ExprError, check_names, evaluate, holds, parse_relation, terms
+from linter.ruleset.expr import ExprError, check_names, evaluate, holds, parse_relation, terms
 
 GROUPS = {"parts": ("a", "b", "c")}
 

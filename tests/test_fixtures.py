@@ -7,10 +7,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.check import Options, check_file, load_previous
-from linter.engine import Selection
+from linter.run.check import Options, check_file, load_previous
+from linter.engine.lint import Selection
 from linter.reporters.json_reporter import document
-from linter.resources import load_schema
+from linter.ruleset.resources import load_schema
 from tests.expected import as_set, finding_rows, load_expected, sidecar, sidecar_options
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.check import check_file
+from linter.run.check import check_file
 from linter.cli import main
 from linter.model import Paragraph, Table
 from linter.readers import read_document
-from linter.readers.runon import find_headings, split_line
-from linter.readers.textdecode import decode
-from linter.readers.textgrid import place_rows
+from linter.readers.text.runon import find_headings, split_line
+from linter.readers.text.decode import decode
+from linter.readers.text.grid import place_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "fixtures" / "bad"
@@ -188,7 +188,7 @@ def test_pingtan_dumps_are_read_and_their_tables_reported_unreadable(year: int) 
 
 
 def test_parse_findings_explain_themselves_in_both_languages() -> None:
-    from linter.check import Options
+    from linter.run.check import Options
 
     path = CORPUS / "2021_pingtan_zhqsyq.txt"
     zh = [f.message for f in check_file(path).findings if f.rule == "RL-PARSE-001"]

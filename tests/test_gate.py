@@ -13,10 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from linter.batch import expand, run
-from linter.check import Options, check_file
+from linter.run.batch import expand, run
+from linter.run.check import Options, check_file
 from linter.cli import main
-from linter.resources import load_schema
+from linter.ruleset.resources import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX = ROOT / "fixtures" / "docx"

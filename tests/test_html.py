@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_file
+from linter.run.check import check_file
 from linter.model import Table
 from linter.readers import read_document
 from tests.expected import finding_labels

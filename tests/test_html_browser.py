@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_files
-from linter.reporters.html import HtmlReporter
+from linter.run.check import check_files
+from linter.reporters.html.report import HtmlReporter
 from tests.chromium import Browser, find_chromium
 from tests.test_html_report import BATCH, TABLES, expected_cells
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from linter.check import Options, check_files
+from linter.run.check import Options, check_files
 from linter.cli import main
 from linter.reporters import REPORTERS, get_reporter
-from linter.reporters.html import HtmlReporter
+from linter.reporters.html.report import HtmlReporter
 from tests.mutate import rewrite_document, set_cell_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def expected_cells(results) -> tuple[set[str], set[str]]:
 
 
 def test_registered_and_chosen_by_name() -> None:
-    assert REPORTERS["html"] == "linter.reporters.html:HtmlReporter"
+    assert REPORTERS["html"] == "linter.reporters.html.report:HtmlReporter"
     assert get_reporter("html") is HtmlReporter
 
 

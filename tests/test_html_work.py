@@ -12,7 +12,7 @@ from typing import Callable
 import pytest
 from lxml import etree
 
-from linter.limits import Limits
+from linter.config.limits import Limits
 from linter.model import Table
 from linter.readers import html as reader
 

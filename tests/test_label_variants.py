@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_file
+from linter.run.check import check_file
 from tests.mutate import rewrite_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.annotate import _WORDS as ANNOTATE_WORDS
-from linter.check import Options, check_file
+from linter.annotate.comments import _WORDS as ANNOTATE_WORDS
+from linter.run.check import Options, check_file
 from linter.cli import main
-from linter.config import Config
+from linter.config.configuration import Config
 from linter.errors import INPUT_ERRORS, _OS_ERRORS, _ZIP_ERRORS
 from linter.i18n import TEXT
 from linter.reporters import get_reporter
-from linter.reporters.html import _WORDS as HTML_WORDS
+from linter.reporters.html.report import _WORDS as HTML_WORDS
 from linter.reporters.table import FILE_COLUMNS, FINDING_COLUMNS
-from linter.ruleset import builtin_editions, builtin_ruleset
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import Options, check_file
+from linter.run.check import Options, check_file
 from linter.findings import Finding
-from linter.reporters.html import HtmlReporter
+from linter.reporters.html.report import HtmlReporter
 from tests.celledit import cells, edit_cells
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_file
+from linter.run.check import check_file
 from linter.model import Cell
 from linter.readers import read_document
-from linter.recognise import recognise
-from linter.ruleset import builtin_ruleset
-from linter.values import parse_value
+from linter.recognise.report import recognise
+from linter.ruleset.loader import builtin_ruleset
+from linter.recognise.values import parse_value
 from tests.mutate import remove_element, rewrite_document, set_cell_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "docx"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import Options, check_file
+from linter.run.check import Options, check_file
 from linter.checks.narrative import agrees
 from linter.checks.parts import count_of
-from linter.engine import Selection
+from linter.engine.lint import Selection
 from linter.errors import RuleSetError
-from linter.ruleset import builtin_ruleset, load_ruleset
-from linter.resources import data_dir
+from linter.ruleset.loader import builtin_ruleset, load_ruleset
+from linter.ruleset.resources import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = ROOT / "fixtures" / "text" / "filled_2021.txt"
@@ -224,7 +224,7 @@ def test_a_short_name_the_text_defines_is_not_a_wrong_title(tmp_path: Path) -> N
 ])
 def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[str, str, str]]) -> None:
     """平潭 2021 (收到70件) read against 平潭 2022 as if it were the year before (一 74, 二 1)."""
-    from linter.check import load_previous
+    from linter.run.check import load_previous
     from tests.rulecases.build import Case, build, replace_in_paragraphs
 
     case = Case("down.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",

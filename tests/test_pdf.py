@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_file
+from linter.run.check import check_file
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 from tests.expected import finding_labels
@@ -117,9 +117,9 @@ def test_a_rebuilt_cross_reference_table_is_a_reading_problem(tmp_path: Path) ->
 def test_a_single_pdf_is_checked_in_a_child_process(tmp_path: Path) -> None:
     """PDFium is native code: even one PDF runs where a crash or hang costs only its result. The
     time limit, which exists only in a checking child, shows where it ran."""
-    from linter.batch import run
-    from linter.check import Options
-    from linter.limits import Limits
+    from linter.run.batch import run
+    from linter.run.check import Options
+    from linter.config.limits import Limits
 
     options = Options(lang="en", limits=Limits(max_seconds_per_file=0.001))
     [pdf] = run([PDF / "filled_2021.pdf"], options)
@@ -131,8 +131,8 @@ def test_a_single_pdf_is_checked_in_a_child_process(tmp_path: Path) -> None:
 
 
 def test_the_previous_report_reaches_a_pdf_checked_in_a_child() -> None:
-    from linter.batch import run
-    from linter.check import Options, load_previous
+    from linter.run.batch import run
+    from linter.run.check import Options, load_previous
 
     previous, failed = load_previous(DOCX / "filled_2021.docx", Options())
     assert failed is None and previous is not None
@@ -141,8 +141,8 @@ def test_the_previous_report_reaches_a_pdf_checked_in_a_child() -> None:
 
 
 def test_a_native_crash_costs_one_result_and_the_batch_goes_on(tmp_path: Path) -> None:
-    from linter.check import Options
-    from linter.timeout import check_files_limited
+    from linter.run.check import Options
+    from linter.run.pool import check_files_limited
     from tests.hostile import slow
 
     crash = tmp_path / "segv.pdf"
@@ -169,8 +169,8 @@ def test_a_missing_bottom_ruling_before_a_page_break_is_tolerated() -> None:
     """WPS draws no bottom line under the last row before a page break (洪泽 2023, page 3): the
     frame is closed where the vertical rulings end, and the group 「（四）无法提供」 goes on over the
     page boundary."""
-    from linter.readers.pdfium import PdfFile
-    from linter.readers.pdflayout import TOL, _merge, find_tables
+    from linter.readers.pdf.pdfium import PdfFile
+    from linter.readers.pdf.layout import TOL, _merge, find_tables
 
     with PdfFile(HONGZE) as pdf:
         page3 = pdf.read_page(2)
@@ -209,8 +209,8 @@ def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path)
 
 
 def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
-    from linter.check import Options, load_previous
-    from linter.limits import Limits
+    from linter.run.check import Options, load_previous
+    from linter.config.limits import Limits
 
     stopped, failed = load_previous(PDF / "filled_2021.pdf", Options(lang="en", limits=Limits(max_seconds_per_file=0.001)))
     assert stopped is None and failed is not None and failed.error is not None and failed.error.code == "RL-IO-012"
@@ -221,7 +221,7 @@ def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
 
 
 def test_which_rows_either_side_of_a_page_break_are_one_row() -> None:
-    from linter.readers.pdfjoin import _Cell, _row_broken
+    from linter.readers.pdf.join import _Cell, _row_broken
 
     def row(*texts: str, r: int = 0) -> list[_Cell]:
         return [_Cell(r, r + 1, c, c + 1, t, 3) for c, t in enumerate(texts)]
@@ -247,8 +247,8 @@ def test_a_pdf_with_a_chinese_file_name_is_read(tmp_path: Path) -> None:
 
 
 def test_the_garble_test_on_real_and_garbled_text() -> None:
-    from linter.readers.pdf import garbled
-    from linter.readers.pdfium import Glyph
+    from linter.readers.pdf.reader import garbled
+    from linter.readers.pdf.pdfium import Glyph
 
     def glyphs(text: str) -> list[Glyph]:
         return [Glyph(ch, 10.0 * i, 100.0, 10.0 * i + 10, 112.0) for i, ch in enumerate(text)]
@@ -261,9 +261,9 @@ def test_the_garble_test_on_real_and_garbled_text() -> None:
 
 
 def test_page_numbers_and_running_headers_are_page_furniture() -> None:
-    from linter.readers.pdf import _furniture
-    from linter.readers.pdfium import PageContent
-    from linter.readers.pdflines import Line
+    from linter.readers.pdf.reader import _furniture
+    from linter.readers.pdf.pdfium import PageContent
+    from linter.readers.pdf.lines import Line
 
     pages = []
     for n in (1, 2, 3):

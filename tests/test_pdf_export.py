@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import check_file
+from linter.run.check import Options, check_file
 from linter.model import Table
 from linter.readers import read_document
-from linter.readers.pdflayout import find_tables
-from linter.readers.pdfium import PdfFile
+from linter.readers.pdf.layout import find_tables
+from linter.readers.pdf.pdfium import PdfFile
 from tests.expected import finding_labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,5 +144,5 @@ def test_a_garbled_text_layer_is_one_warning_and_nothing_else(stem: str) -> None
     assert [(f.rule, f.severity) for f in result.findings] == [("RL-PARSE-002", "warning")]
     message = result.findings[0].message
     assert message.startswith("PDF 第1,2,3页的文字层无法正确读取") and "未对报告做任何校验" in message
-    english = check_file(SHAPES / f"{stem}_no_cjk_font_stripped.pdf", __import__("linter.check").check.Options(lang="en"))
+    english = check_file(SHAPES / f"{stem}_no_cjk_font_stripped.pdf", Options(lang="en"))
     assert english.findings[0].message.startswith("the text layer of the PDF's page(s) 1,2,3 cannot be read correctly")

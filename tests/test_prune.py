@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import linter.readers.docx as docx_reader
+import linter.readers.docx.body as docx_reader
 from linter.errors import InputError
-from linter.limits import DEFAULT_LIMITS
+from linter.config.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
-import linter.readers.prune as prune_module
-from linter.readers.prune import prune
+import linter.readers.docx.prune as prune_module
+from linter.readers.docx.prune import prune
 from tests.docxbuild import W_NS, document_xml, write_docx
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

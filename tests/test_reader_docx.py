@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linter.errors import InputError
-from linter.limits import DEFAULT_LIMITS
+from linter.config.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 from tests.docxbuild import MAIN_DOCM, p, tbl, tc, tr, write_docx
@@ -154,7 +154,7 @@ def test_package_errors(tmp_path: Path, setup: str, code: str) -> None:
 
 def test_run_in_headings_and_contents_lines(tmp_path: Path) -> None:
     """A heading run into its first sentence is the section; a contents line is not."""
-    from linter.check import check_file
+    from linter.run.check import check_file
 
     long = "2021年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进政务公开工作。"
     body = (p("政府信息公开工作年度报告") + p("一、总体情况 1") + p("二、主动公开政府信息情况……2")
@@ -233,7 +233,7 @@ def test_hidden_character_style_hides_its_runs(tmp_path: Path) -> None:
 
 
 def test_styles_part_is_parsed_only_for_numbering_styles_or_hidden_styles(tmp_path: Path, monkeypatch) -> None:
-    from linter.readers import package
+    from linter.readers.docx import package
 
     parsed: list[str] = []
     real = package.parse_xml
@@ -252,7 +252,7 @@ def test_styles_part_is_parsed_only_for_numbering_styles_or_hidden_styles(tmp_pa
 def test_styles_part_skipped_still_refuses_doctype_and_utf16_is_parsed(tmp_path: Path) -> None:
     import zipfile
 
-    from linter.readers.package import Package
+    from linter.readers.docx.package import Package
 
     path = tmp_path / "p.zip"
     with zipfile.ZipFile(path, "w") as zf:
@@ -275,7 +275,7 @@ def test_styles_part_skipped_still_refuses_doctype_and_utf16_is_parsed(tmp_path:
 def test_child_lookup_equals_find(path: tuple[str, ...]) -> None:
     from lxml import etree
 
-    from linter.readers.elements import child, children, has_child
+    from linter.readers.docx.elements import child, children, has_child
 
     # The first <a> has no <b>; the second has two, the first of them without <c>.
     root = etree.fromstring("<r><!-- c --><a><x/></a><?pi?><a><b id='1'/><b id='2'><c id='3'/></b></a><b id='4'/></r>")
@@ -382,7 +382,7 @@ def test_breaks_tabs_and_symbols_without_other_specials(tmp_path: Path) -> None:
 ])
 def test_xml_depth_limit(depth: int, limit: int, refused: bool) -> None:
     from dataclasses import replace
-    from linter.readers.package import parse_xml
+    from linter.readers.docx.package import parse_xml
     data = b"<a>" * depth + b"</a>" * depth
     limits = replace(DEFAULT_LIMITS, max_xml_depth=limit)
     if not refused:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from linter.checks import Draft
 from linter.findings import Finding
 from linter.model import Location
-from linter.reconcile import reconcile
-from linter.ruleset import CheckSpec
+from linter.engine.reconcile import reconcile
+from linter.ruleset.loader import CheckSpec
 
 CELL = Location(table=3, row_label="一、本年新收政府信息公开申请数量", column_label="总计", block=28, row=4, col=8)
 OTHER = Location(table=3, row_label="二、上年结转政府信息公开申请数量", column_label="总计", block=28, row=5, col=8)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.check import Options, check_file, load_previous
+from linter.run.check import Options, check_file, load_previous
 from linter.cli import main
-from linter.engine import Selection
-from linter.expr import PREV, names
-from linter.ruleset import builtin_editions, builtin_ruleset
+from linter.engine.lint import Selection
+from linter.ruleset.expr import PREV, names
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from tests.expected import load_expected, sidecar, sidecar_options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +78,7 @@ def test_rule_has_failing_and_passing_fixture(rule_id: str, edition: int | None)
 
 
 def test_docs_rules_md_is_generated_from_the_rule_files() -> None:
-    from linter.ruledocs import render
+    from linter.ruleset.docs import render
 
     committed = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == render(), "docs/rules.md is out of date: python -m linter.ruledocs > docs/rules.md"
+    assert committed == render(), "docs/rules.md is out of date: python -m linter.ruleset.docs > docs/rules.md"

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from linter.cli import main
 from linter.errors import RuleSetError
-from linter.ruleset import builtin_ruleset, load_ruleset
-from linter.resources import data_dir
+from linter.ruleset.loader import builtin_ruleset, load_ruleset
+from linter.ruleset.resources import data_dir
 
 CATALOGUE_2021 = {"RL-STR-001", "RL-T3-001", "RL-T3-002", "RL-T3-003", "RL-T3-004", "RL-T3-005", "RL-T3-006",
                   "RL-T4-001"}
@@ -170,7 +170,7 @@ def test_a_rule_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_builtin_rule_files_still_load_with_positions() -> None:
-    from linter.yamlload import LineDict, load, locate
+    from linter.ruleset.yamlload import LineDict, load, locate
 
     path = data_dir("rules") / "common.yaml"
     data = load(path.read_text(encoding="utf-8"), str(path))
@@ -188,7 +188,7 @@ def _extra_with_parent(tmp_path: Path, rule_id: str) -> Path:
 
 def test_the_rule_set_cache_follows_edits_to_files_reached_by_extends(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import linter.ruleset as ruleset_module
+    import linter.ruleset.loader as ruleset_module
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     extra = _extra_with_parent(tmp_path, "ORG-A-001")
@@ -203,7 +203,7 @@ def test_the_rule_set_cache_follows_edits_to_files_reached_by_extends(
 
 
 def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import linter.ruleset as ruleset_module
+    import linter.ruleset.loader as ruleset_module
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     ruleset_module._CACHE.clear()

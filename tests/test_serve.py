@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from linter.ruleset import builtin_ruleset
+from linter.ruleset.loader import builtin_ruleset
 from tests.serveproc import ROOT, ServerProcess
 
 BATCH = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
@@ -351,7 +351,7 @@ def test_without_the_extra_the_command_names_the_install(tmp_path: Path) -> None
 
 
 def test_queue_is_bounded() -> None:
-    from linter.check import Options
+    from linter.run.check import Options
     from linter.serve.pool import Busy, CheckPool
 
     pool = CheckPool(Options(), jobs=1, max_requests=2)

@@ -10,11 +10,11 @@ from typing import Iterator
 
 import pytest
 
-from linter.batch import run
-from linter.check import FileError, FileResult, Options, check_file
+from linter.run.batch import run
+from linter.run.check import FileError, FileResult, Options, check_file
 from linter.reporters import REPORTERS, get_reporter
 from linter.reporters.jsonstream import Items, Later, chunks
-from linter.spool import ResultSpool, in_order
+from linter.run.spool import ResultSpool, in_order
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCX = ROOT / "fixtures" / "docx"

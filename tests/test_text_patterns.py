@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from linter.checks.content import _compiled, _leftmost
-from linter.ruleset import builtin_ruleset
+from linter.ruleset.loader import builtin_ruleset
 
 _PATTERNS = next(c for r in builtin_ruleset(2021).rules if r.id == "RL-TPL-001" for c in r.checks).params["patterns"]
 _REGEXES = tuple(p["regex"] for p in _PATTERNS)

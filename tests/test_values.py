@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from linter.values import parse_value
+from linter.recognise.values import parse_value
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 import re  # noqa: E402
 import unicodedata  # noqa: E402
 
-from linter.normalize import nfkc_numbers  # noqa: E402
+from linter.recognise.normalize import nfkc_numbers  # noqa: E402
 
 _ALL_NUMBER_TOKENS = re.compile(r"[0-9０-９][0-9０-９,，．.]*")
 
@@ -67,7 +67,7 @@ def test_nfkc_numbers_examples(text: str, expected: str) -> None:
 
 def _label_key_reference(text: str) -> str:
     """label_key as first written: the tables one after the other, letters folded char by char."""
-    from linter.normalize import _FOLD, _FULLWIDTH_DIGITS, _TRAD, strip_spaces
+    from linter.recognise.normalize import _FOLD, _FULLWIDTH_DIGITS, _TRAD, strip_spaces
     text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(_TRAD).translate(_FOLD)
     return "".join(chr(ord(ch) - 0xFEE0) if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a" else ch
                    for ch in text)
@@ -75,18 +75,18 @@ def _label_key_reference(text: str) -> str:
 
 @given(st.text(alphabet="（(）)「」“”:：,，．.０９ＡＺａｚＸ資訊總計處复 \u3000\t数a中①\uff20\uff3b\uff40\uff5b", max_size=24))
 def test_label_key_equals_the_step_by_step_folding(text: str) -> None:
-    from linter.normalize import label_key
+    from linter.recognise.normalize import label_key
     assert label_key(text) == _label_key_reference(text)
 
 
 def test_label_key_examples() -> None:
-    from linter.normalize import label_key
+    from linter.recognise.normalize import label_key
     assert label_key("（一）予以 公开 ＸＸ資訊") == "（一）予以公开XX资讯"
     assert label_key("第二十条(1)：１２") == "第二十条（1）：12"
 
 
 def test_spaces_stripped_are_every_unicode_whitespace_and_the_zero_width_characters() -> None:
-    from linter.normalize import strip_spaces
+    from linter.recognise.normalize import strip_spaces
 
     zero_width = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
     expected = {chr(c) for c in range(0x110000) if chr(c).isspace()} | zero_width

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from linter.model import Location
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from typing import Iterator
 from linter.checks import Draft, register
 from linter.checks.culprits import explained, related_cells
 from linter.checks.equation import term_location
-from linter.localize import localize
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
-from linter.values import Value, parse_value
+from linter.checks.localize import localize
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.recognise.values import Value, parse_value
 
 
 _KIND_NAMES = {
@@ -79,7 +79,7 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
 @register("blanks")
 def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Blank cells: one warning per row (they count as 0); a blank the table's relations force
-    to a non-zero value is an error with that value (see linter/localize.py)."""
+    to a non-zero value is an error with that value (see linter/checks/localize.py)."""
     for tkey in check.params["tables"]:
         table = report.tables.get(tkey)
         if table is None:

@@ -7,9 +7,9 @@ import re
 from typing import Any, Iterator, Mapping, Optional
 
 from linter.checks import Draft, register
-from linter.normalize import nfkc_numbers, strip_spaces
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.normalize import nfkc_numbers, strip_spaces
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 # A title in 《》; one level of nesting in 〈〉 or <> (「《关于印发<…格式>的通知》」) is a title too.
 _TITLE = re.compile(r"《([^《》]{1,80})》")

@@ -7,10 +7,10 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from linter.checks import Draft, register
-from linter.metadata import body_kind
+from linter.recognise.metadata import body_kind
 from linter.model import Cell, Paragraph
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:

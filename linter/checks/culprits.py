@@ -1,4 +1,4 @@
-"""Wrong cells named by error localization (RL-T3-008, RL-T4-002): see linter/localize.py."""
+"""Wrong cells named by error localization (RL-T3-008, RL-T4-002): see linter/checks/localize.py."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Iterator
 
 from linter.checks import Draft, register
 from linter.checks.equation import term_location
-from linter.localize import CellKey, Equation, Localization, localize
+from linter.checks.localize import CellKey, Equation, Localization, localize
 from linter.model import Location
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
-from linter.values import format_number
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.recognise.values import format_number
 
 
 @register("localize")

@@ -7,15 +7,15 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple, Optional
 
-from linter import expr
+from linter.ruleset import expr
 from linter.checks import Draft, register
 from linter.model import Location
-from linter.recognise import FoundRow, LogicalTable, Report
-from linter.ruleset import CheckSpec, RuleSet
-from linter.values import Value, format_number, parse_value
+from linter.recognise.report import FoundRow, LogicalTable, Report
+from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.recognise.values import Value, format_number, parse_value
 
 if TYPE_CHECKING:
-    from linter.localize import Localization
+    from linter.checks.localize import Localization
 
 
 class Term(NamedTuple):
@@ -210,7 +210,7 @@ def _holds_corrected(loc: "Localization", inst: Instance, left: expr.Evaluator, 
 
 @register("equation")
 def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    from linter.localize import localize
+    from linter.checks.localize import localize
 
     assert check.relation is not None
     anchor = check.params["anchor"]

@@ -8,11 +8,11 @@ from datetime import date
 from typing import Iterator
 
 from linter.checks import Draft, register
-from linter.metadata import body_kind, filename_year, find_period_year, find_publication_date
+from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
-from linter.normalize import nfkc_numbers
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.normalize import nfkc_numbers
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 

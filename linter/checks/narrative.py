@@ -15,10 +15,10 @@ from typing import Any, Iterator, Mapping, Optional
 
 from linter.checks import Draft, register
 from linter.model import Location
-from linter.normalize import nfkc_numbers, strip_spaces
-from linter.recognise import FoundRow, LogicalTable, Report
-from linter.ruleset import CheckSpec, Quote, RuleSet
-from linter.values import format_number, parse_value
+from linter.recognise.normalize import nfkc_numbers, strip_spaces
+from linter.recognise.report import FoundRow, LogicalTable, Report
+from linter.ruleset.loader import CheckSpec, Quote, RuleSet
+from linter.recognise.values import format_number, parse_value
 
 _DIGIT = re.compile(r"\d")
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")

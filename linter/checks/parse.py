@@ -12,8 +12,8 @@ from typing import Iterator, Optional
 
 from linter.checks import Draft, register
 from linter.model import Location
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 def _table_number(report: Report, block: Optional[int]) -> Optional[int]:

@@ -8,9 +8,9 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks import Draft, register
-from linter.normalize import label_key, nfkc_numbers, strip_spaces
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.normalize import label_key, nfkc_numbers, strip_spaces
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 

@@ -10,10 +10,10 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks import Draft, register
-from linter.metadata import find_period_year
-from linter.normalize import nfkc_numbers, strip_spaces
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.metadata import find_period_year
+from linter.recognise.normalize import nfkc_numbers, strip_spaces
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 # A date as written: the year is optional (「至12月31日」 takes the start's year); a month run into
 # the year (「20251月1日」, 年 dropped) is read as one long month and reported as malformed.

@@ -7,9 +7,9 @@ from typing import Iterator
 from linter.checks import Draft, register
 from linter.checks.order import out_of_order
 from linter.model import Location
-from linter.normalize import label_key
-from linter.recognise import Report
-from linter.ruleset import CheckSpec, RuleSet
+from linter.recognise.normalize import label_key
+from linter.recognise.report import Report
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 def _end_location(report: Report) -> Location:

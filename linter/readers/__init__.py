@@ -1,6 +1,6 @@
 """Readers turn one file format into the format-neutral model (linter.model).
 
-The format is detected by content (linter.detect), never by extension: .docx (OOXML), HTML,
+The format is detected by content (linter.readers.detect), never by extension: .docx (OOXML), HTML,
 PDF and plain text are read; everything else gets a specific RL-IO error.
 """
 
@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Optional
 
 from linter.errors import InputError, os_detail
-from linter.limits import DEFAULT_LIMITS, Limits
+from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.model import Document
 from linter.readers.hints import Hints
 
 
 def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[Hints] = None) -> Document:
     """Detect ``path``'s format by content and read it; raise InputError if unreadable."""
-    from linter.detect import SNIFF_BYTES, sniff
+    from linter.readers.detect import SNIFF_BYTES, sniff
 
     if path.name.startswith("~$"):
         raise InputError("RL-IO-027")
@@ -31,7 +31,7 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
         raise InputError("RL-IO-005", f"{size} bytes > max_file_bytes {limits.max_file_bytes}")
     kind = sniff(path, head)
     if kind == "docx":
-        from linter.readers.docx import read_docx
+        from linter.readers.docx.body import read_docx
 
         return read_docx(path, limits)
     if kind == "html":
@@ -39,9 +39,9 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
 
         return read_html(path, limits)
     if kind == "pdf":
-        from linter.readers.pdf import read_pdf
+        from linter.readers.pdf.reader import read_pdf
 
         return read_pdf(path, limits)
-    from linter.readers.text import read_text
+    from linter.readers.text.reader import read_text
 
     return read_text(path, limits, hints)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from linter.errors import InputError, limit_exceeded, os_detail
-from linter.limits import Limits
+from linter.config.limits import Limits
 from linter.model import Block, Cell, Table
 
 MAX_COLSPAN = 1000  # HTML's own limits (the HTML standard clamps colspan to 1000, rowspan to 65534)

@@ -19,7 +19,7 @@ class Hints:
 @lru_cache(maxsize=1)
 def default_hints() -> Hints:
     """The section titles and aliases of the built-in rule sets."""
-    from linter.ruleset import builtin_editions, builtin_ruleset
+    from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
     titles: list[str] = []
     for edition in builtin_editions():

@@ -24,11 +24,11 @@ from typing import Iterable, Iterator, Optional
 from lxml import etree
 
 from linter.errors import InputError
-from linter.limits import Limits
+from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.elements import child
+from linter.readers.docx.elements import child
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
-from linter.readers.textdecode import bom_encoding, decode
+from linter.readers.text.decode import bom_encoding, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")

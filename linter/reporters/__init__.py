@@ -96,7 +96,7 @@ REPORTERS: dict[str, str] = {
     "junit": "linter.reporters.junit:JunitReporter",
     "github": "linter.reporters.ci:GithubReporter",
     "gitlab": "linter.reporters.ci:GitlabReporter",
-    "html": "linter.reporters.html:HtmlReporter",
+    "html": "linter.reporters.html.report:HtmlReporter",
     "csv": "linter.reporters.table:CsvReporter",
     "xlsx": "linter.reporters.table:XlsxReporter",
 }

@@ -44,7 +44,7 @@ class JunitReporter(Reporter):
 
     def _cases(self, r: FileResult) -> list[tuple[str, list[Finding], list[Finding]]]:
         """(rule id, its findings, those failing) per test case of a readable file."""
-        from linter.ruleset import builtin_editions, builtin_ruleset
+        from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
         level = self.fail_levels.get(r.path, self.fail_on)
         by_rule = defaultdict(list)

@@ -2,7 +2,7 @@
 
 Word files have no lines, so the block index serves as ``startLine`` (GitHub requires one) and
 the logical location (section › table › row › column, plus the element path) says where the
-finding really is. Fingerprints come from labels, never positions (linter.baseline).
+finding really is. Fingerprints come from labels, never positions (linter.run.baseline).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
-    from linter.ruleset import builtin_editions, builtin_ruleset
+    from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
     seen: dict[str, dict[str, Any]] = {}
     for edition in builtin_editions():

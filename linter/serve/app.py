@@ -27,10 +27,10 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from linter import __version__
-from linter.check import FileError, FileResult, Options
+from linter.run.check import FileError, FileResult, Options
 from linter.errors import input_error_message
 from linter.reporters import REPORTERS, RunInfo, Summary, get_reporter
-from linter.reporters.html import HtmlReporter
+from linter.reporters.html.report import HtmlReporter
 from linter.serve import page
 from linter.serve.pool import Busy, CheckPool, Job, Rendered
 from linter.serve.uploads import Item, UploadLimits, UploadRefused, place, receive

@@ -1,6 +1,6 @@
 """The page: drop reports, see the HTML report's view of them, download the results.
 
-One self-contained document: the HTML report's stylesheet and script (linter.reporters.html_assets)
+One self-contained document: the HTML report's stylesheet and script (linter.reporters.html.assets)
 plus the page's own, inline, allowed by their hashes in the Content-Security-Policy (stricter
 than 'unsafe-inline'); no fonts, images or scripts from anywhere, and requests only to this server.
 """
@@ -14,8 +14,8 @@ from html import escape
 from typing import Sequence
 
 from linter import __version__
-from linter.reporters.html_assets import CSS as REPORT_CSS
-from linter.reporters.html_assets import JS as REPORT_JS
+from linter.reporters.html.assets import CSS as REPORT_CSS
+from linter.reporters.html.assets import JS as REPORT_JS
 from linter.serve.words import WORDS, w
 
 PAGE_CSS = REPORT_CSS + """

@@ -1,4 +1,4 @@
-"""The server's checking processes: the batch's child processes (linter.timeout.Worker, with the
+"""The server's checking processes: the batch's child processes (linter.run.pool.Worker, with the
 per-file time limit and memory cap) kept alive between requests, and a bounded queue in front.
 
 A request's files are handed to the children at most ``jobs`` at a time, so the files of
@@ -17,8 +17,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from linter.check import FileError, FileResult, Options, check_file, plan_pairs
-from linter.timeout import Worker
+from linter.run.check import FileError, FileResult, Options, check_file, plan_pairs
+from linter.run.pool import Worker
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,14 @@ class ServeCheck:
         result = check_file(path, options, previous_path=previous_path)
         if html is None:
             return result
-        from linter.reporters.html import HtmlReporter
+        from linter.reporters.html.report import HtmlReporter
 
         section = HtmlReporter(lang=lang)._file(html, result)
         return Rendered(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, html=section)
 
 
 def _annotate(path: Path, out: Path, options: Options) -> FileResult:
-    from linter.annotate import annotate_file
+    from linter.annotate.comments import annotate_file
 
     outcome = annotate_file(path, out, options, fix=True)  # comments, and each located correction as a tracked change
     failed = outcome.failed

@@ -16,9 +16,9 @@ import webbrowser
 from pathlib import Path
 from typing import Callable, Optional
 
-from linter.check import Options
-from linter.config import config_for
-from linter.engine import Selection
+from linter.run.check import Options
+from linter.config.configuration import config_for
+from linter.engine.lint import Selection
 from linter.errors import ReportlintError
 from linter.serve.app import Settings, create_app
 from linter.serve.uploads import UploadLimits
@@ -42,7 +42,7 @@ def is_loopback(host: str) -> bool:
 def settings_from(host: str, port: int, token: Optional[str], config: Optional[str], jobs: Optional[int],
                   max_files: int, max_request_mb: int, max_requests: int) -> Settings:
     """Settings for ``serve``; ServeError (or ConfigError, RuleSetError) if they cannot work."""
-    from linter.ruleset import builtin_editions, builtin_ruleset
+    from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
     if not is_loopback(host) and not token:
         example = os.urandom(12).hex()

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from linter.batch import DOCUMENT_SUFFIXES, expand
+from linter.run.batch import DOCUMENT_SUFFIXES, expand
 from linter.errors import InputError, limit_exceeded
-from linter.limits import Limits
+from linter.config.limits import Limits
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -240,9 +240,9 @@ def _member_path(name: str) -> Optional[PurePosixPath]:
 def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken: set[str],
            budget: list[int]) -> list[Item]:
     """The documents of a .zip, written under ``work``: the archive is first checked as a whole
-    (member count, sizes, compression ratio, encryption: linter.readers.package), and every
+    (member count, sizes, compression ratio, encryption: linter.readers.docx.package), and every
     member is read with a hard cap, so a zip bomb is refused before anything is expanded."""
-    from linter.readers.package import Package
+    from linter.readers.docx.package import Package
 
     try:
         pkg = Package(up.raw, limits)

@@ -553,7 +553,7 @@ def pdf_huge_coordinates(d: Path, url: str) -> Path:
     return path
 
 
-HTML, PDF, TEXT = "linter.readers.html", "linter.readers.pdf", "linter.readers.text"
+HTML, PDF, TEXT = "linter.readers.html", "linter.readers.pdf.reader", "linter.readers.text.reader"
 
 
 def pending_reader(code: Optional[str], debug: Optional[str]) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from linter.check import Options, check_file  # noqa: E402
+from linter.run.check import Options, check_file  # noqa: E402
 from linter.reporters import get_reporter  # noqa: E402
 
 

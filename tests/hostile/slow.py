@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from linter.check import FileError, FileResult, Options, check_file
+from linter.run.check import FileError, FileResult, Options, check_file
 
 
 def by_name(path: Path, options: Options, **kwargs: Any) -> FileResult:

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.resources import load_schema
+from linter.ruleset.resources import load_schema
 from tests.hostile.craft import CASES, FIXTURES, PASSWD_MARK, ROOT, Case
 
 pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="measure.py forks (POSIX)")
@@ -155,7 +155,7 @@ def test_text_output_names_every_unreadable_file_with_its_code(built: dict[str, 
 
 
 def test_every_output_format_names_each_unreadable_file_and_code(built: dict[str, Path]) -> None:
-    from linter.check import FileError, FileResult, Options, check_file
+    from linter.run.check import FileError, FileResult, Options, check_file
     from linter.reporters import REPORTERS, get_reporter
 
     files = [built[name] for name in ("empty", "zip-bomb-ratio", "xxe-file", "truncated-zip", "deep-xml")]

@@ -12,14 +12,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
-from linter.check import Options, check_file
+from linter.run.check import Options, check_file
 from linter.errors import INPUT_ERRORS, InputError
-from linter.limits import DEFAULT_LIMITS
+from linter.config.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
-from linter.readers.numbering import format_number, safe_int
-from linter.readers.package import safe_parser
-from linter.ruleset import builtin_editions, builtin_ruleset
+from linter.readers.docx.numbering import format_number, safe_int
+from linter.readers.docx.package import safe_parser
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from tests.docxbuild import W_NS, document_xml, write_docx
 from tests.hostile.craft import pending_reader
 

@@ -1,4 +1,4 @@
-"""linter.timeout: a file over max_seconds_per_file is RL-IO-012, a dead child RL-INT-002, and the
+"""linter.run.pool: a file over max_seconds_per_file is RL-IO-012, a dead child RL-INT-002, and the
 batch goes on with a fresh child; results keep their input order."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.check import Options, check_file
-from linter.limits import Limits
-from linter.timeout import Worker, check_file_limited, check_files_limited
+from linter.run.check import Options, check_file
+from linter.config.limits import Limits
+from linter.run.pool import Worker, check_file_limited, check_files_limited
 from tests.hostile import slow
 from tests.hostile.craft import FIXTURES, rows_10000
 

@@ -20,12 +20,12 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from linter.check import Options  # noqa: E402
-from linter.edition import choose_edition, table_evidence  # noqa: E402
-from linter.metadata import find_report_year  # noqa: E402
+from linter.run.check import Options  # noqa: E402
+from linter.recognise.edition import choose_edition, table_evidence  # noqa: E402
+from linter.recognise.metadata import find_report_year  # noqa: E402
 from linter.readers import read_document  # noqa: E402
-from linter.recognise import recognise  # noqa: E402
-from linter.ruleset import builtin_ruleset  # noqa: E402
+from linter.recognise.report import recognise  # noqa: E402
+from linter.ruleset.loader import builtin_ruleset  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

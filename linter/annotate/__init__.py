@@ -1,0 +1,1 @@
+"""Annotated copies: Word comments and tracked-change corrections spliced into the .docx."""

@@ -1,0 +1,392 @@
+"""``reportlint annotate``: a copy of a .docx with each finding as a Word review comment (批注)
+anchored on the offending table cell or paragraph. Never raises; the original is never written.
+
+A finding with no cell or paragraph of its own (a missing section, table or row; a file-name
+year) is anchored at the nearest place: the heading or table the engine located it at, else the
+preceding section heading, else the title; its comment says so. Comments by ``reportlint`` already
+in the file are removed first, so annotating an annotated copy replaces them. With ``fix``, each
+located wrong cell's correction is also written into its cell as a tracked change (trackedfix.py).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from lxml import etree
+
+from linter.run.check import Options, check_file
+from linter.annotate.docxcomments import W, DocxComments, Run
+from linter.findings import FileError, FileResult, Finding
+from linter.model import Location, Paragraph, Table
+from linter.recognise.report import Report
+from linter.annotate.trackedfix import write_fix
+from linter.ruleset.loader import RuleSet, builtin_ruleset
+from linter.annotate.xmlsplice import SpliceError
+
+AUTHOR = "reportlint"
+INITIALS = "RL"
+MAX_RELATED = 6
+
+_WORDS = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为 {e}，实为 {a}",
+           "expected_only": "应为 {e}", "blank": "空白", "basis": "依据：", "where": "位置：",
+           "related": "相关：", "more": "等 {n} 处", "sep": "；",
+           "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
+           "table_first": "表{n}的第一个单元格", "title": "标题「{text}」", "heading": "「{text}」",
+           "para": "段落「{text}」", "block": "块{n}",
+           "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
+           "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
+           "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
+           "RL-ANN-004": "无法写入输出文件：{detail}"},
+    "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected {e}, found {a}",
+           "expected_only": "expected {e}", "blank": "blank", "basis": "Basis: ", "where": "Location: ",
+           "related": "Related: ", "more": "and {n} more", "sep": "; ",
+           "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
+                      "anchored at the nearest place: {where}.)",
+           "table_first": "the first cell of table {n}", "title": "the title “{text}”", "heading": "“{text}”",
+           "para": "the paragraph “{text}”", "block": "block {n}",
+           "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
+           "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
+           "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
+           "RL-ANN-004": "cannot write the output file: {detail}"},
+}
+
+
+def _w(key: str, lang: str, **params: object) -> str:
+    return _WORDS.get(lang, _WORDS["en"])[key].format(**params)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    comment_id: int
+    finding: Finding
+    anchor: str  # element path of the w:p or w:tc in the main document part
+    nearest: bool  # no paragraph or cell of its own: anchored at the nearest place
+
+
+@dataclass(frozen=True)
+class AnnotateResult:
+    check: FileResult
+    output: Optional[str] = None  # the copy written, if any
+    annotations: tuple[Annotation, ...] = field(default_factory=tuple)
+    removed: int = 0  # earlier reportlint comments replaced
+    error: Optional[FileError] = None  # why no copy was written (besides check.error)
+    unplaced: tuple[Finding, ...] = field(default_factory=tuple)  # no paragraph anywhere to hang them on
+    fixed: tuple[Finding, ...] = field(default_factory=tuple)  # corrections written as tracked changes
+
+    @property
+    def failed(self) -> Optional[FileError]:
+        return self.check.error or self.error
+
+
+def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: Optional[Report] = None,
+                  date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
+    """Check ``src`` and write ``dst``: a copy with one comment per finding, dated ``date``
+    (default: now; Word shows it, LibreOffice shows a missing date as the year -1). With ``fix``,
+    each located wrong cell's correction is also written into the cell as a tracked change."""
+    lang = options.lang
+    try:
+        if dst.exists() and src.exists() and dst.resolve() == src.resolve():
+            return _failed(FileResult(str(src)), "RL-ANN-001", str(dst), lang)
+    except OSError:
+        pass
+    return annotate_checked(src, dst, check_file(src, options, previous), options, date, fix)
+
+
+def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options = Options(),
+                     date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
+    """Write ``dst``: a copy of ``src`` with one comment per finding of ``result`` (its check);
+    with ``fix``, each located wrong cell's correction as a tracked change too."""
+    lang = options.lang
+    try:
+        if dst.exists() and src.exists() and dst.resolve() == src.resolve():
+            return _failed(result, "RL-ANN-001", str(dst), lang)
+    except OSError:
+        pass
+    if result.error is not None:
+        return AnnotateResult(result)
+    if result.format != "docx":
+        return _failed(result, "RL-ANN-002", result.format or "?", lang)
+    try:
+        return _annotate(src, dst, result, options, _stamp(date), fix)
+    except SpliceError as exc:
+        return _failed(result, "RL-ANN-003", str(exc), lang)
+    except OSError as exc:
+        return _failed(result, "RL-ANN-004", f"{dst}: {_os_text(exc, lang)}", lang)
+    except Exception as exc:  # a bug: report it, never a traceback on the terminal
+        return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
+                                                      traceback.format_exc()))
+
+
+def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateResult:
+    return AnnotateResult(result, error=FileError(code, _w(code, lang, detail=detail)))
+
+
+def _os_text(exc: OSError, lang: str) -> str:
+    from linter.errors import os_detail
+
+    detail = os_detail(exc)
+    return detail.zh if lang == "zh" else str(detail)
+
+
+def _stamp(date: Optional[datetime]) -> str:
+    when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str, fix: bool = False) -> AnnotateResult:
+    pkg = DocxComments(src, options.limits)
+    removed = pkg.remove_author(AUTHOR)
+    ruleset = _ruleset_of(result, options)
+    report = _read_model(src, ruleset, options) if result.findings and ruleset is not None else None
+    placed: list[Annotation] = []
+    unplaced: list[Finding] = []
+    for finding in result.findings:
+        anchor, nearest, where = _anchor(finding, report, pkg, str(src), options.lang)
+        done = None
+        if anchor is not None:
+            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
+            runs = quoted_runs(anchor, finding) if not nearest else None
+            if runs is not None:  # the quoted words themselves
+                done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
+            if done is None:
+                done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+        if done is None:  # e.g. a malformed cell without a paragraph: the first paragraph instead
+            anchor, nearest = _first_paragraph(pkg), True
+            if anchor is not None:
+                where = _w("para", options.lang, text=_short("".join(anchor.itertext()).strip()))
+                text = comment_text(finding, ruleset, options.lang, where, str(src))
+                done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
+        if done is None or anchor is None:
+            unplaced.append(finding)
+            continue
+        placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
+    fixed = tuple(f for f in result.findings if fix and f.fix is not None and (not f.location.file or f.location.file == str(src))
+                  and write_fix(pkg, f, AUTHOR, date))
+    pkg.save(dst)
+    return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced), fixed=fixed)
+
+
+def _ruleset_of(result: FileResult, options: Options) -> Optional[RuleSet]:
+    """The rule set the file was checked with (for the basis of each rule)."""
+    if options.ruleset is not None:
+        return options.ruleset
+    if result.edition is None:
+        return None
+    try:
+        return builtin_ruleset(result.edition, options.extra_rules)
+    except Exception:  # a broken installation is reported by the check, not here
+        return None
+
+
+def _read_model(src: Path, ruleset: RuleSet, options: Options) -> Optional[Report]:
+    """The document model and recognised report of the copy being annotated, to find where each
+    finding's paragraph, heading or table is; None if it cannot be read now."""
+    from linter.recognise.edition import table_evidence
+    from linter.readers import read_document
+    from linter.recognise.report import recognise
+
+    try:
+        doc = read_document(src, options.limits)
+        return recognise(doc, ruleset, table_evidence(doc, options.editions()))
+    except Exception:  # the check already reported the file; comments then go to the nearest place
+        return None
+
+
+# ---- where a comment goes ------------------------------------------------------------------------
+
+def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
+            lang: str) -> tuple[Optional[etree._Element], bool, str]:
+    """(w:p or w:tc, anchored at the nearest place?, how to name that place)."""
+    loc = f.location
+    own_file = not loc.file or loc.file == path
+    blocks = report.document.blocks if report is not None else ()
+    block = blocks[loc.block] if own_file and loc.block is not None and 0 <= loc.block < len(blocks) else None
+    target = pkg.resolve(loc.xpath) if own_file and loc.xpath else None
+    # A table-level finding (a missing row, a missing column...): the table's first cell.
+    if isinstance(block, Table) and (target is None or target.tag == W + "tbl"):
+        first = next((c for row in block.rows for c in row if c is not None and c.xpath), None)
+        el = _anchorable(pkg.resolve(first.xpath)) if first is not None and first.xpath else None
+        if el is not None:
+            return el, True, _w("table_first", lang, n=loc.table) if loc.table else _w("block", lang, n=loc.block)
+    if target is None and isinstance(block, Paragraph) and block.xpath:
+        target = pkg.resolve(block.xpath)
+    el = _anchorable(target)
+    if el is not None:
+        if report is not None and isinstance(block, Paragraph) and el.tag == W + "p":
+            # A heading or the title standing in for something absent (「缺少第五部分」) is the
+            # nearest place; a paragraph the finding quotes is the finding's own.
+            proxy = not loc.text and _is_heading_or_title(report, block.index)
+            return el, proxy, _name_paragraph(report, block, lang)
+        return el, False, ""
+    if report is None:
+        return _first_paragraph(pkg), True, ""
+    before = [h for h in report.sections if loc.block is not None and h.block <= loc.block]
+    candidates = [max(before, key=lambda h: h.block).block] if before else []
+    if report.title is not None:
+        candidates.append(report.title.block)
+    for index in candidates:
+        para = blocks[index]
+        el = _anchorable(pkg.resolve(para.xpath)) if isinstance(para, Paragraph) and para.xpath else None
+        if el is not None:
+            return el, True, _name_paragraph(report, para, lang)  # type: ignore[arg-type]
+    return _first_paragraph(pkg), True, ""
+
+
+def quoted_runs(p: etree._Element, f: Finding) -> Optional[tuple[etree._Element, etree._Element]]:
+    """The first and last run (children of paragraph ``p``) holding what a paragraph finding
+    quotes: its figure (``actual``) inside the quoted text, else the quoted text; None if the
+    quote is not found in the runs as they stand."""
+    from linter.recognise.normalize import nfkc_numbers
+
+    quote = (f.location.text or "").strip("…").strip()
+    if p.tag != W + "p" or not quote or f.location.row is not None:
+        return None
+    chars: list[str] = []
+    owner: list[etree._Element] = []
+    for r in p.findall(W + "r"):  # runs inside hyperlinks or tracked insertions are left out
+        for t in r.iter(W + "t"):
+            for ch in nfkc_numbers(t.text or ""):
+                if not ch.isspace():
+                    chars.append(ch)
+                    owner.append(r)
+    text = "".join(chars)
+    key = "".join(ch for ch in nfkc_numbers(quote) if not ch.isspace())
+    at = text.find(key)
+    if at < 0:
+        return None
+    start, end = at, at + len(key)
+    figure = "".join(ch for ch in (f.actual or "") if not ch.isspace())
+    if figure and figure in key:
+        start = at + key.index(figure)
+        end = start + len(figure)
+    return owner[start], owner[end - 1]
+
+
+def _anchorable(el: Optional[etree._Element]) -> Optional[etree._Element]:
+    """The w:p or w:tc to hang a comment on: the element itself, its first cell, or its container."""
+    if el is None:
+        return None
+    if el.tag in (W + "p", W + "tc"):
+        return el
+    if el.tag in (W + "tbl", W + "tr"):
+        return next(el.iter(W + "tc"), None)
+    return next((a for a in el.iterancestors() if a.tag in (W + "p", W + "tc")), None)
+
+
+def _first_paragraph(pkg: DocxComments) -> Optional[etree._Element]:
+    body = pkg.main.root.find(W + "body")
+    paras = list(body.iter(W + "p")) if body is not None else []
+    with_text = [p for p in paras if "".join(p.itertext()).strip()]
+    return (with_text or paras or [None])[0]
+
+
+def _is_heading_or_title(report: Report, block: int) -> bool:
+    return any(h.block == block for h in report.sections) or (report.title is not None and report.title.block == block)
+
+
+def _name_paragraph(report: Report, block: Paragraph, lang: str) -> str:
+    text = _short(block.full_text.strip())
+    if report.title is not None and report.title.block == block.index:
+        return _w("title", lang, text=text)
+    if any(h.block == block.index for h in report.sections):
+        return _w("heading", lang, text=text)
+    return _w("para", lang, text=text)
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _path(el: etree._Element) -> str:
+    return el.getroottree().getpath(el)
+
+
+# ---- what a comment says -------------------------------------------------------------------------
+
+def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
+                 path: str = "") -> list[list[Run]]:
+    """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells."""
+    from linter.reporters.text import describe_location, position, quote
+
+    sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
+    paras: list[list[Run]] = [[(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True),
+                               (" " + f.message, False)]]
+    if f.expected is not None:
+        actual = f.actual if f.actual not in (None, "") else _w("blank", lang)
+        line = _w("expected", lang, e=f.expected, a=actual) if f.actual is not None else _w("expected_only", lang, e=f.expected)
+        paras.append([(line, False)])
+    basis = _basis(f.rule, ruleset)
+    if basis:
+        paras.append([(_w("basis", lang), True), (basis, False)])
+    where = " ".join(x for x in (describe_location(f.location, lang), quote(f.location, lang),
+                                  position(f.location, lang)) if x)
+    if where:
+        paras.append([(_w("where", lang), True), (where, False)])
+    related = [loc for loc in f.related if not loc.file or loc.file == path]
+    if related:
+        names = [_related_name(loc, lang) for loc in related[:MAX_RELATED]]
+        text = _w("sep", lang).join(n for n in names if n)
+        if len(related) > MAX_RELATED:
+            text += _w("sep", lang) + _w("more", lang, n=len(related))
+        paras.append([(_w("related", lang), True), (text, False)])
+    if nearest is not None:
+        paras.append([(_w("nearest", lang, where=nearest), False)])
+    return paras
+
+
+def _basis(rule: str, ruleset: Optional[RuleSet]) -> str:
+    if ruleset is None:
+        return ""
+    try:
+        return ruleset.rule(rule).basis
+    except KeyError:
+        return ""
+
+
+def _related_name(loc: Location, lang: str) -> str:
+    from linter.reporters.text import describe_location
+
+    short = loc.with_(section=None)
+    name = describe_location(short, lang)
+    if loc.text:
+        name += f" = {_short(loc.text, 12)}"
+    return name
+
+
+def summary_line(outcome: AnnotateResult, lang: str) -> str:
+    """One line for the terminal: what was written, or why nothing was."""
+    if outcome.error is not None:
+        return f"{outcome.check.path}: {outcome.error.code} {outcome.error.message}"
+    if outcome.check.error is not None:
+        path = outcome.check.path
+        return (f"{path}：未写入批注副本：文件无法读取" if lang == "zh"
+                else f"{path}: no annotated copy written: the file could not be read")
+    n = len(outcome.annotations)
+    nearest = sum(1 for a in outcome.annotations if a.nearest)
+    if lang == "zh":
+        line = f"已写入 {outcome.output}：{n} 条批注"
+        if nearest:
+            line += f"（其中 {nearest} 条附在最近的位置）"
+        if outcome.removed:
+            line += f"，替换了 {outcome.removed} 条旧批注"
+        if outcome.unplaced:
+            line += f"；{len(outcome.unplaced)} 条问题找不到可批注的段落，未加批注"
+        if outcome.fixed:
+            line += f"；{len(outcome.fixed)} 处更正以修订方式写入"
+        return line
+    line = f"wrote {outcome.output}: {n} comment(s)"
+    if nearest:
+        line += f" ({nearest} anchored at the nearest place)"
+    if outcome.removed:
+        line += f", replacing {outcome.removed} earlier one(s)"
+    if outcome.unplaced:
+        line += f"; {len(outcome.unplaced)} finding(s) without any paragraph to anchor on were not annotated"
+    if outcome.fixed:
+        line += f"; {len(outcome.fixed)} correction(s) written as tracked changes"
+    return line

@@ -1,0 +1,324 @@
+"""Error localization in the Fellegi–Holt sense for a table's arithmetic relations.
+
+The exact relations of a table (the rule set's ``==`` equations of error severity that use this
+year's cells only) are a system of linear equations over its cells. Blank cells, and cells whose
+text is not a count, are unknowns. The printed values fail some relations; the question is which
+cells to change, as few as possible, so that every relation holds with non-negative integers.
+
+The search tries no change (only the unknowns are solved for), then each single cell of a failed
+relation, then each pair of them; it stops at the first size that has a solution. A pair must meet
+every failed relation that holds no unknown (a relation none of whose cells changes stays failed),
+which leaves few pairs to solve. Beyond two changed cells, past ``MAX_SOLVES`` systems, or at pairs
+when more than ``MAX_UNKNOWN_FOR_PAIRS`` cells are blank, the search gives up: the group is
+"beyond" and no cell is blamed. See docs/localization.md.
+
+Each candidate set is solved exactly (fractions, sparse Gaussian elimination). A cell's value is
+*determined* when every solution gives it the same value; only determined values are offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from itertools import combinations
+from typing import Iterable, Optional
+
+from linter.checks.equation import Term, cell_key, instances, sides
+from linter.ruleset import expr
+from linter.ruleset.expr import PREV
+from linter.recognise.report import LogicalTable, Report
+from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
+
+CellKey = tuple[int, int, str]  # (block, physical row, column key), as equation.cell_key
+MAX_CHANGED = 2  # the largest set of wrong cells searched for
+MAX_SOLVES = 500  # systems solved per group of relations at most (pairs of a badly broken table)
+MAX_UNKNOWN_FOR_PAIRS = 30  # more blank cells than this: single wrong cells only (each system is large)
+
+
+@dataclass(frozen=True)
+class Equation:
+    """One application of a relation, as ``sum(coefs[k] * x[k]) + const == 0``."""
+
+    rule: RuleSpec
+    check: CheckSpec
+    terms: dict[str, Term]  # the instance's names -> cells (for locations and messages)
+    params: dict[str, str]
+    coefs: dict[CellKey, Fraction]
+    const: Fraction
+    anchor: CellKey
+
+
+@dataclass
+class Part:
+    """The localization of one group of relations that share cells (table 4's three groups are
+    three parts; table 3 is one). ``status``: ``consistent`` (every relation holds once the
+    unknowns are solved for), ``unique`` (one smallest set of wrong cells), ``several`` (more than
+    one) or ``beyond`` (none within the search's limits)."""
+
+    equations: list[Equation]
+    failed: list[Equation]
+    unknown: frozenset[CellKey]
+    status: str = "consistent"
+    sets: list[frozenset[CellKey]] = field(default_factory=list)  # the smallest sets of wrong cells
+    values: dict[CellKey, Fraction] = field(default_factory=dict)  # determined values (consistent/unique)
+
+
+@dataclass
+class Localization:
+    """What the relations of one table say about its cells, part by part."""
+
+    table: Optional[LogicalTable]
+    terms: dict[CellKey, Term] = field(default_factory=dict)
+    equations: list[Equation] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def unknown(self) -> frozenset[CellKey]:
+        return frozenset().union(*(p.unknown for p in self.parts))
+
+    @property
+    def failed(self) -> list[Equation]:
+        return [eq for p in self.parts for eq in p.failed]
+
+    @property
+    def culprits(self) -> frozenset[CellKey]:
+        return frozenset().union(*(p.sets[0] for p in self.parts if p.status == "unique"))
+
+    @property
+    def candidates(self) -> frozenset[CellKey]:
+        return frozenset().union(*(s for p in self.parts if p.status == "several" for s in p.sets))
+
+    def status(self) -> str:
+        """The table's overall status: the least conclusive of its parts' (``none`` without relations)."""
+        if not self.parts:
+            return "none"
+        order = ("consistent", "unique", "several", "beyond")
+        return max((p.status for p in self.parts), key=order.index)
+
+    def value(self, key: CellKey) -> Optional[int]:
+        """The determined value of a wrong or unknown cell, as an integer, else None."""
+        for p in self.parts:
+            v = p.values.get(key)
+            if v is not None:
+                return int(v) if v.denominator == 1 and v >= 0 else None
+        return None
+
+    def failed_with(self, key: CellKey) -> list[Equation]:
+        return [eq for eq in self.failed if key in eq.coefs]
+
+    def explains(self, check: CheckSpec) -> bool:
+        return any(eq.check is check for eq in self.equations)
+
+
+def exact_checks(ruleset: RuleSet, table_key: str) -> list[tuple[RuleSpec, CheckSpec]]:
+    """The relations localization uses: ``==`` equations of error rules on this year's cells."""
+    out = []
+    for rule in ruleset.rules:
+        if rule.severity != "error":
+            continue
+        for check in rule.checks:
+            rel = check.relation
+            if check.kind != "equation" or rel is None or rel.op != "==" or check.params.get("table") != table_key:
+                continue
+            if any(n.startswith(PREV) for n in expr.names(rel.left) + expr.names(rel.right)):
+                continue  # a year-to-year relation: last year's cells are not this table's
+            out.append((rule, check))
+    return out
+
+
+def localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
+    """The localization of ``table_key``'s relations, once per report."""
+    memo_key = f"localize:{ruleset.id}:{table_key}"
+    found = report.memo.get(memo_key)
+    if found is None:
+        found = report.memo[memo_key] = _localize(report, ruleset, table_key)
+    return found  # type: ignore[return-value]
+
+
+def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
+    table = report.tables.get(table_key)
+    out = Localization(table)
+    if table is None:
+        return out
+    groups = table.spec.groups
+    relations = [(rule, check, _Relation(check, groups)) for rule, check in exact_checks(ruleset, table_key)]
+    applied = [(rule, check, rel, inst) for rule, check, rel in relations
+               for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
+    if all(rel.holds(inst) for _rule, _check, rel, inst in applied):
+        return out  # the common case: every relation holds and no cell is blank or unreadable
+    for rule, check, rel, inst in applied:
+        eq = rel.equation(rule, inst)
+        out.equations.append(eq)
+        for t in inst.terms.values():
+            out.terms.setdefault(cell_key(t), t)
+    unknown = frozenset(k for k, t in out.terms.items() if not _known(t))
+    printed = {k: Fraction(t.number) for k, t in out.terms.items() if k not in unknown}
+    for group in _connected(out.equations):
+        cells = {k for eq in group for k in eq.coefs}
+        out.parts.append(_search(group, unknown & cells, printed))
+    return out
+
+
+def _connected(equations: list[Equation]) -> list[list[Equation]]:
+    """The relations in groups that share cells (a union-find over cells)."""
+    parent: dict[CellKey, CellKey] = {}
+
+    def root(k: CellKey) -> CellKey:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for eq in equations:
+        keys = list(eq.coefs)
+        for k in keys[1:]:
+            parent[root(k)] = root(keys[0])
+    groups: dict[Optional[CellKey], list[Equation]] = {}
+    for eq in equations:
+        groups.setdefault(root(next(iter(eq.coefs))) if eq.coefs else None, []).append(eq)
+    return list(groups.values())
+
+
+def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dict[CellKey, Fraction]) -> Part:
+    zero = {**printed, **{k: Fraction(0) for k in unknown}}
+    part = Part(equations, [eq for eq in equations if _residual(eq, zero) != 0], unknown)
+    if not part.failed and not unknown:
+        return part
+    solver = _Solver(equations, printed)
+    base = solver.solve(unknown)
+    if base is not None:
+        part.values = base
+        return part
+    pool = list(dict.fromkeys(k for eq in part.failed for k in eq.coefs if k not in unknown))
+    strict = [frozenset(eq.coefs) for eq in part.failed if not unknown & eq.coefs.keys()]
+    solutions: list[tuple[frozenset[CellKey], dict[CellKey, Fraction]]] = []
+    largest = MAX_CHANGED if len(unknown) <= MAX_UNKNOWN_FOR_PAIRS else 1
+    for size in range(1, largest + 1):
+        for combo in combinations(pool, size):
+            if not all(any(k in keys for k in combo) for keys in strict):
+                continue  # a failed relation none of whose cells changes stays failed
+            if solver.solves > MAX_SOLVES:
+                part.status = "beyond"
+                return part
+            solved = solver.solve(unknown | set(combo))
+            if solved is not None:
+                solutions.append((frozenset(combo), solved))
+        if solutions:
+            break
+    if not solutions:
+        part.status = "beyond"
+    elif len(solutions) == 1:
+        part.status, part.sets, part.values = "unique", [solutions[0][0]], solutions[0][1]
+    else:
+        part.status, part.sets = "several", [s for s, _ in solutions]
+    return part
+
+
+def _known(t: Term) -> bool:
+    """A cell that holds a count of its own (blank, unreadable or missing cells are unknowns)."""
+    return t.row.cells.get(t.col) is not None and t.value.kind != "blank" and t.countable
+
+
+class _Relation:
+    """A relation compiled for a table's groups, and its coefficients (it is linear in every cell):
+    ``sum(coefs[name] * name) + const == 0``, derived on first use."""
+
+    def __init__(self, check: CheckSpec, groups: dict) -> None:
+        assert check.relation is not None
+        self.check = check
+        self.left, self.right = sides(check.relation, groups)
+        self._coefs: Optional[tuple[dict[str, Fraction], Fraction]] = None
+
+    def holds(self, inst: object) -> bool:
+        """Whether an application holds with every cell known (no blank or unreadable cell)."""
+        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+        if not all(_known(t) for t in terms.values()):
+            return False
+        numbers = inst.numbers  # type: ignore[attr-defined]
+        return bool(self.left(numbers) == self.right(numbers))
+
+    def coefficients(self, names: tuple[str, ...]) -> tuple[dict[str, Fraction], Fraction]:
+        if self._coefs is None:
+            zeros = {n: Decimal(0) for n in names}
+            const = self.left(zeros) - self.right(zeros)
+            coefs = {}
+            for n in names:
+                one = {**zeros, n: Decimal(1)}
+                a = self.left(one) - self.right(one) - const
+                if a:
+                    coefs[n] = Fraction(a)
+            self._coefs = coefs, Fraction(const)
+        return self._coefs
+
+    def equation(self, rule: RuleSpec, inst: object) -> Equation:
+        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+        by_name, const = self.coefficients(tuple(terms))
+        coefs: dict[CellKey, Fraction] = {}
+        for n, a in by_name.items():
+            key = cell_key(terms[n])
+            coefs[key] = coefs.get(key, Fraction(0)) + a
+        coefs = {k: a for k, a in coefs.items() if a}
+        return Equation(rule, self.check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
+                        cell_key(terms[self.check.params["anchor"]]))
+
+
+def _residual(eq: Equation, values: dict[CellKey, Fraction]) -> Fraction:
+    return sum((a * values[k] for k, a in eq.coefs.items()), eq.const)
+
+
+class _Solver:
+    """Solves the relations for a set of free cells, the others fixed at their printed values."""
+
+    def __init__(self, equations: list[Equation], printed: dict[CellKey, Fraction]) -> None:
+        self.equations = equations
+        self.printed = printed
+        self.solves = 0
+
+    def solve(self, free: Iterable[CellKey]) -> Optional[dict[CellKey, Fraction]]:
+        """The determined values of the free cells if the relations can hold with non-negative
+        integers, else None. An undetermined cell (one of a family of solutions) has no value and
+        is not tested: the set is taken as possible. Erring that way only makes an answer less
+        specific (more candidate sets), never a wrong value."""
+        self.solves += 1
+        free = set(free)
+        pivots: dict[CellKey, tuple[dict[CellKey, Fraction], Fraction]] = {}  # var = rhs - sum(row * others)
+        for eq in self.equations:
+            row: dict[CellKey, Fraction] = {}
+            rhs = -eq.const
+            for k, a in eq.coefs.items():
+                if k in free:
+                    row[k] = row.get(k, Fraction(0)) + a
+                else:
+                    rhs -= a * self.printed[k]
+            # reduce by the pivots found so far (their rows hold non-pivot cells only)
+            for k in [k for k in row if k in pivots]:
+                a = row.pop(k)
+                prow, prhs = pivots[k]
+                rhs -= a * prhs
+                for j, b in prow.items():
+                    row[j] = row.get(j, Fraction(0)) - a * b
+            row = {k: a for k, a in row.items() if a}
+            if not row:
+                if rhs != 0:
+                    return None
+                continue
+            var = next(iter(row))
+            a = row.pop(var)
+            new = ({k: b / a for k, b in row.items()}, rhs / a)
+            for k, (prow, prhs) in list(pivots.items()):  # keep the pivot rows fully reduced
+                c = prow.get(var)
+                if c:
+                    merged = {j: b for j, b in prow.items() if j != var}
+                    for j, b in new[0].items():
+                        merged[j] = merged.get(j, Fraction(0)) - c * b
+                    pivots[k] = ({j: b for j, b in merged.items() if b}, prhs - c * new[1])
+            pivots[var] = new
+        values: dict[CellKey, Fraction] = {}
+        for var, (prow, prhs) in pivots.items():
+            if prow:
+                continue  # undetermined: accepted (see above)
+            if prhs < 0 or prhs.denominator != 1:
+                return None
+            values[var] = prhs
+        return values

@@ -1,0 +1,1 @@
+"""Configuration: discovery, schema validation, limits."""

@@ -1,0 +1,1 @@
+"""The .docx reader: the package, numbering, the formatting cut, the body."""

@@ -1,0 +1,1 @@
+"""The PDF reader on PDFium: characters and rulings, lines, table grids, tables over page breaks."""

@@ -1,0 +1,1 @@
+"""The plain-text reader: decoding, tables rebuilt from text, run-on dumps."""

@@ -1,0 +1,223 @@
+"""Read a plain-text report: one paragraph per line, tables from tab-separated cells, run-on lines
+(a web page dumped as one line) split at section headings.
+
+Table layouts understood:
+
+- one cell per line, each starting with a tab, rows separated by blank lines (a table copied out
+  of a Word document or web page); a line without the tab continues the cell above;
+- one row per line, cells separated by tabs.
+
+Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
+cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
+marked unreadable: RL-PARSE-001 says so, and no rule does arithmetic on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from linter.config.limits import Limits
+from linter.model import Block, Document, Notice, Paragraph
+from linter.readers.grid import RawCell, add_block, build_table, read_capped
+from linter.readers.hints import Hints, default_hints
+from linter.readers.text.runon import find_headings, split_line
+from linter.readers.text.decode import decode, split_lines
+from linter.readers.text.grid import is_value, place_rows
+
+RUN_ON_CHARS = 200  # a line at least this long is checked for headings inside it
+_SEPARATOR = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
+_DIGITS = re.compile(r"[0-9][0-9 ]{4,}[0-9]")
+_ENUM = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+_HEADER_FIELD = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
+
+
+@dataclass
+class _TextCell:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class _Builder:
+    limits: Limits
+    titles: Sequence[str]
+    blocks: list[Block] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def _add(self, block: Block) -> None:
+        add_block(self.blocks, block, self.limits)
+
+    def paragraph(self, text: str, line: int, column: int) -> None:
+        self._add(Paragraph(index=len(self.blocks), text=text, line=line, column=column))
+
+    def text_line(self, line: str, lineno: int) -> None:
+        if len(line) < RUN_ON_CHARS:
+            self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
+            return
+        for piece in split_line(line, self.titles):
+            if piece.kind == "table":
+                index = len(self.blocks)
+                cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
+                self._add(build_table(index, [[cell]], self.limits, line=lineno, column=piece.offset + 1))
+                self.notices.append(Notice("cells-run-together", piece.text[:40], block=index, unreadable=True,
+                                           params=(("sample", _sample(piece.text)),)))
+            else:
+                self.paragraph(piece.text, lineno, piece.offset + 1)
+
+    def unseparated(self, lines: Sequence[str], start: int, end: int) -> None:
+        """A table whose cells are one per line with no row separators: kept as one unreadable cell."""
+        index = len(self.blocks)
+        texts = [ln.strip() for ln in lines[start:end] if ln.strip()]
+        first = next(k for k in range(start, end) if lines[k].strip())
+        column = len(lines[first]) - len(lines[first].lstrip()) + 1
+        cell = RawCell("\n".join(texts), line=first + 1, column=column)
+        self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
+        k = next((n for n, t in enumerate(texts) if _is_value_line(t)), 0)
+        sample = "／".join(texts[max(0, k - 1):k + 3]) + "…"
+        self.notices.append(Notice("cells-one-per-line", sample, block=index, unreadable=True,
+                                   params=(("sample", sample),)))
+
+    def table(self, rows: list[list[_TextCell]]) -> None:
+        index = len(self.blocks)
+        placed, ambiguous = place_rows([[c.text for c in row] for row in rows])
+        raw = [[RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
+               for row, prow in zip(rows, placed)]
+        first = rows[0][0]
+        self._add(build_table(index, raw, self.limits, line=first.line, column=first.column))
+        if ambiguous:
+            self.notices.append(Notice("ambiguous-layout", f"rows {[r + 1 for r in ambiguous]}", block=index,
+                                       unreadable=True, params=(("row", str(ambiguous[-1] + 1)),)))
+
+
+def _is_value_line(line: str) -> bool:
+    return is_value(line) and any(ch.isdigit() for ch in line)
+
+
+def _cell_per_line_region(lines: Sequence[str], i: int, titles: Sequence[str]) -> int:
+    """End of a run of short lines, many of them bare numbers, starting at ``i`` (a table exported
+    as one cell per line with nothing between its rows); ``i`` if there is none."""
+    if not _is_short_cell(lines[i], titles):
+        return i
+    j, filled, numbers, last = i, 0, 0, i
+    while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], titles)):
+        if lines[j].strip():
+            filled += 1
+            numbers += _is_value_line(lines[j])
+            last = j + 1
+        j += 1
+    return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i
+
+
+def _is_short_cell(line: str, titles: Sequence[str]) -> bool:
+    text = line.strip()
+    if not text or len(text) > 40 or "\t" in line:
+        return False
+    heading = find_headings(text, titles)
+    return not (heading and heading[0][0] == 0 and heading[0][1] >= len(text) - 1)
+
+
+def _sample(text: str) -> str:
+    """A short piece of run-together table text to quote: the first label with its digits."""
+    for m in _DIGITS.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) < 6:
+            continue
+        label = re.split(r"[\d\s]", text[max(0, m.start() - 40):m.start()].rstrip())[-1]
+        enum = list(_ENUM.finditer(label))
+        if enum:
+            label = label[enum[-1].start():]
+        elif len(label) > 16:
+            label = "…" + label[-16:]
+        return f"{label}{m.group(0)}"
+    return text[:30].strip()
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def _is_row_line(line: str) -> bool:
+    fields = [f for f in line.split("\t") if f.strip()]
+    return "\t" in line.strip(" ") and len(fields) >= 2
+
+
+def _cell_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
+    """One-cell-per-line table starting at line ``i``; returns its rows and the next line."""
+    rows: list[list[_TextCell]] = []
+    row: list[_TextCell] = []
+    blank = False
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if _is_cell_line(line):
+            if blank and row:
+                rows.append(row)
+                row = []
+            blank = False
+            row.append(_TextCell(line[1:].strip(), j + 1, 2))
+        elif not line.strip():
+            blank = True
+        elif not blank and row:
+            row[-1].text += "\n" + line.strip()  # a line break inside the cell
+        else:
+            break
+        j += 1
+    if row:
+        rows.append(row)
+    return rows, j
+
+
+def _row_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
+    """One-row-per-line table with tab-separated cells."""
+    rows: list[list[_TextCell]] = []
+    j = i
+    while j < len(lines) and _is_row_line(lines[j]):
+        cells: list[_TextCell] = []
+        offset = 0
+        for part in lines[j].split("\t"):
+            cells.append(_TextCell(part.strip(), j + 1, offset + 1))
+            offset += len(part) + 1
+        rows.append(cells)
+        j += 1
+    return rows, j
+
+
+def _crawler_header(lines: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
+    """``key: value`` lines before a 「==== 正文 ====」 separator (a crawler's page dump)."""
+    for k, line in enumerate(lines[:40]):
+        if _SEPARATOR.match(line):
+            fields = [m.groups() for m in (_HEADER_FIELD.match(x) for x in lines[:k]) if m]
+            return [(key.strip(), value.strip()) for key, value in fields], k + 1
+    return [], 0
+
+
+def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Document:
+    data = read_capped(path, limits.max_text_bytes, "max_text_bytes", "a larger text file", "文本文件更大")
+    decoded = decode(data)
+    lines = split_lines(decoded.text)
+    builder = _Builder(limits, (hints or default_hints()).headings)
+    metadata, i = _crawler_header(lines)
+    while i < len(lines):
+        line = lines[i]
+        if _is_cell_line(line) or _is_row_line(line):
+            rows, i = (_cell_table if _is_cell_line(line) else _row_table)(lines, i)
+            if rows:
+                builder.table(rows)
+            continue
+        end = _cell_per_line_region(lines, i, builder.titles)
+        if end > i:
+            builder.unseparated(lines, i, end)
+            i = end
+            continue
+        if line.strip():
+            builder.text_line(line, i + 1)
+        i += 1
+    if decoded.replaced:
+        builder.notices.append(Notice("undecodable-bytes", decoded.encoding,
+                                      params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding))))
+    metadata.append(("encoding", decoded.encoding))
+    return Document(path=str(path), format="text", blocks=tuple(builder.blocks), notices=tuple(builder.notices),
+                    metadata=tuple(metadata))

@@ -1,0 +1,1 @@
+"""Recognition: the report's sections, logical tables, edition, year and labels."""

@@ -1,0 +1,132 @@
+"""Facts about a report outside its tables: title, issuing body, report year, statistics period,
+publication date (spec §4.2, RL-META-001/002)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Iterator, Optional
+
+from linter.model import Document, Paragraph
+from linter.recognise.normalize import collapse_spaces, nfkc_numbers, strip_spaces
+
+_TITLE = re.compile(r"^(?P<body>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?.{0,12}?(?:政府信息公开|政务公开|信息公开).{0,10}?年度?报告")
+_PERIOD = re.compile(r"统计(?:期限|期间|时限|时段)[^。；]{0,12}?((?:19|20)\d{2})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*(?:((?:19|20)\d{2})年)?\s*12月\s*31日")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DEPARTMENT_SUFFIX = ("局", "委员会", "委", "办公室", "办", "厅", "中心", "署", "院", "所", "队", "站", "处", "馆", "部", "会")
+_GOVERNMENT_SUFFIX = ("人民政府", "人民政府办公室", "人民政府办公厅", "管理委员会", "管委会")
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    block: int
+    body: str
+    year: int
+
+
+def _text(p: Paragraph) -> str:
+    return collapse_spaces(nfkc_numbers(p.full_text))
+
+
+def _non_empty(doc: Document) -> Iterator[Paragraph]:
+    return (p for p in doc.paragraphs() if p.full_text.strip())
+
+
+def _last_non_empty(doc: Document, count: int) -> list[Paragraph]:
+    """The last ``count`` non-empty paragraphs, in body order, without scanning the whole body."""
+    out: list[Paragraph] = []
+    for block in reversed(doc.blocks):
+        if isinstance(block, Paragraph) and block.full_text.strip():
+            out.append(block)
+            if len(out) == count:
+                break
+    return out[::-1]
+
+
+def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
+    """The title paragraph (``<body>YYYY年度政府信息公开工作年度报告``) among the first paragraphs."""
+    paras = list(islice(_non_empty(doc), limit))
+    for i, p in enumerate(paras):
+        text = _text(p)
+        if len(text) > 80:
+            continue
+        m = _TITLE.search(text.replace(" ", ""))
+        if not m:
+            continue
+        body = m.group("body").strip("《》 ")
+        if not body and i > 0 and len(_text(paras[i - 1])) <= 40:
+            body = strip_spaces(_text(paras[i - 1]))  # title split over two lines: body first
+        return Title(text, p.index, body, int(m.group("year")))
+    return None
+
+
+def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]]:
+    """(year, block) of the statistics-period sentence (「统计期限为YYYY年1月1日至12月31日」)."""
+    for p in islice(_non_empty(doc), limit):
+        m = _PERIOD.search(strip_spaces(nfkc_numbers(p.full_text)))
+        if m:
+            return int(m.group(1)), p.index
+    return None
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The title (if found) and the report year: the title's, else the statistics period's."""
+
+    title: Optional[Title]
+    year: Optional[int]
+
+
+def identify(doc: Document) -> Identity:
+    title = find_title(doc)
+    if title is not None:
+        return Identity(title, title.year)
+    period = find_period_year(doc)
+    return Identity(None, period[0] if period else None)
+
+
+def find_report_year(doc: Document) -> Optional[int]:
+    return identify(doc).year
+
+
+def filename_year(path: str) -> Optional[int]:
+    years = {int(y) for y in _YEAR_IN_NAME.findall(Path(path).stem)}
+    return years.pop() if len(years) == 1 else None
+
+
+def body_kind(body: str) -> Optional[str]:
+    """``government`` (本级政府: deadline 3月31日), ``department`` (部门: 1月31日) or None (unknown)."""
+    if not body:
+        return None
+    if body.endswith(_GOVERNMENT_SUFFIX):
+        return "government"
+    if body.endswith(_DEPARTMENT_SUFFIX):
+        return "department"
+    return None
+
+
+def find_publication_date(doc: Document) -> Optional[tuple[date, Optional[int]]]:
+    """The publication date: reader metadata (``published``), else a date line closing the report."""
+    for key, value in doc.metadata:
+        if key == "published":
+            m = _DATE.search(nfkc_numbers(value))
+            if m:
+                return _date(m), None
+    for p in reversed(_last_non_empty(doc, 4)):
+        text = strip_spaces(nfkc_numbers(p.full_text))
+        m = _DATE.fullmatch(text)
+        if m:
+            return _date(m), p.index
+    return None
+
+
+def _date(m: re.Match[str]) -> date:
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return date(int(m.group(1)), 12, 31)

@@ -1,0 +1,551 @@
+"""Recognise the format in a Document: which heading is which section, which physical tables make
+up logical tables 2–4, and which row and column each cell belongs to, matched by label."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Iterable, Mapping, Optional
+
+from linter.recognise.edition import EditionEvidence, table_evidence
+from linter.recognise.metadata import Identity, Title, identify
+from linter.model import Cell, Document, Location, Notice, Paragraph, Table
+from linter.recognise.normalize import collapse_spaces, label_key, strip_spaces
+from linter.ruleset.loader import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
+
+_HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
+_TRAILING = "：:。.；;"
+# A label followed by figures in the same cell: 「规章 0」, 「行政规范性文件 69 3 665」.
+_GLUED_FIGURES = re.compile(r"^(?P<label>.*?\D)\s*(?:[-+]?\d[\d,.]*\s*)+$")
+_ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    spec: SectionSpec
+    block: int
+    text: str
+    numeral: str
+    exact: bool
+    fuzzy: bool = False  # matched only approximately (a typo in the heading)
+
+
+@dataclass(frozen=True)
+class FoundRow:
+    """A data row of a logical table; ``key`` is None for a row the format does not define."""
+
+    key: Optional[str]
+    text: str
+    block: int
+    phys_row: int
+    cells: Mapping[str, Optional[Cell]]  # column key -> value cell (None: covered by a merge)
+    fuzzy: bool = False  # the label only resembles the format's (a typo such as 「行政止公开」)
+    glued: bool = False  # the label cell also holds the row's figures (「规章 0」): not readable reliably
+
+
+@dataclass(frozen=True)
+class LogicalTable:
+    spec: TableSpec
+    blocks: tuple[int, ...]
+    rows: tuple[FoundRow, ...]
+    columns: frozenset[str]
+    headers: Mapping[str, str] = field(default_factory=dict)  # column key -> its header's label key
+
+    def row(self, key: str) -> Optional[FoundRow]:
+        return next((r for r in self.rows if r.key == key), None)
+
+
+@dataclass(frozen=True)
+class Report:
+    document: Document
+    ruleset: RuleSet
+    sections: tuple[SectionHit, ...]
+    tables: Mapping[str, LogicalTable]
+    report_year: Optional[int] = None
+    section_starts: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+    title: Optional[Title] = None
+    evidence: EditionEvidence = field(default_factory=EditionEvidence)
+    # The same body's report of the year before (tables only), for the year-to-year rules.
+    previous: Optional["Report"] = None
+    # Per-report memo for derived facts that several checks need (e.g. blank totals).
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def section_at(self, block: int) -> Optional[str]:
+        """Canonical heading of the section containing ``block``."""
+        starts = [start for start, _ in self.section_starts]
+        i = bisect_right(starts, block)
+        return self.section_starts[i - 1][1] if i else None
+
+    def section_paragraphs(self, key: str) -> list[Paragraph]:
+        """The paragraphs of a section (after its heading, up to the next section's heading)."""
+        hit = next((h for h in sorted(self.sections, key=lambda h: h.block) if h.spec.key == key), None)
+        if hit is None:
+            return []
+        later = [h.block for h in self.sections if h.block > hit.block]
+        end = min(later) if later else len(self.document.blocks)
+        return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
+
+    def section_text(self, key: str) -> str:
+        """A section's text without whitespace (numbering labels included), once per report: several
+        content rules read it, and a light copy (``tables_only``) keeps it for next year's report."""
+        memo_key = f"section:{key}"
+        text = self.memo.get(memo_key)
+        if not isinstance(text, str):
+            text = self.memo[memo_key] = strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
+        return text
+
+    def location(self, block: int, **extra: object) -> Location:
+        return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
+
+    def cell_location(self, table: LogicalTable, row: FoundRow, col_key: Optional[str]) -> Location:
+        spec = table.spec
+        cell = row.cells.get(col_key) if col_key else None
+        return self.location(
+            row.block,
+            table=spec.number,
+            row_label=(spec.row(row.key).label if row.key else collapse_spaces(row.text)) or None,
+            column_label=spec.column(col_key).label if col_key else None,
+            row=cell.phys_row if cell else row.phys_row,
+            col=cell.phys_col if cell else None,
+            text=cell.text if cell else None,
+            xpath=cell.xpath if cell else None,
+        )
+
+
+# ---- sections ----------------------------------------------------------------------------------
+
+def _section_keys(spec: SectionSpec) -> list[str]:
+    return [label_key(t) for t in (spec.title, *spec.aliases)]
+
+
+@dataclass(frozen=True)
+class SectionIndex:
+    """A rule set's section headings as label keys, once per rule set (not once per paragraph)."""
+
+    specs: list[tuple[SectionSpec, list[str]]]
+    exact: dict[str, tuple[SectionSpec, bool]]  # heading key -> the first section it names, is it the title
+    keys: frozenset[str]
+
+
+def section_index(sections: tuple[SectionSpec, ...]) -> SectionIndex:
+    """Heading keys of a rule set's sections (``RuleSet.section_index`` keeps it)."""
+    specs = [(s, _section_keys(s)) for s in sections]
+    exact: dict[str, tuple[SectionSpec, bool]] = {}
+    for spec, keys in specs:
+        for i, k in enumerate(keys):
+            exact.setdefault(k, (spec, i == 0))
+    return SectionIndex(specs, exact, frozenset(exact))
+
+
+def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
+    index = ruleset.section_index
+    hits: list[SectionHit] = []
+    for para in doc.paragraphs():
+        if para.style.startswith(("toc", "TOC", "目录")):
+            continue
+        hit = _match_heading(para, index)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]:
+    key = label_key(para.full_text).rstrip(_TRAILING)
+    if not key:
+        return None
+    specs = index.specs
+    m = _HEADING_PREFIX.match(key)
+    numeral = m.group(1) if m else ""
+    body = key[m.end():] if m else key
+    if len(key) > 80:
+        return _run_in_heading(para, specs, numeral, body)
+    named = index.exact.get(body)
+    if named is not None:
+        return SectionHit(named[0], para.index, para.full_text.strip(), numeral, named[1])
+    if body.rstrip("0123456789.…·-— ") in index.keys:
+        return None  # a contents line: the heading followed by its page number
+    run_in = _run_in_heading(para, specs, numeral, body)
+    if run_in is not None:
+        return run_in
+    # A typo (「行政法复议」) still marks the section when the numeral is right and the wording close.
+    for spec, keys in specs:
+        if numeral == spec.number and len(body) <= 40:
+            if any(SequenceMatcher(None, body, k).ratio() >= 0.85 for k in keys):
+                return SectionHit(spec, para.index, para.full_text.strip(), numeral, False, fuzzy=True)
+    return None
+
+
+_RUN_IN_PUNCT = "：:。；;，,"
+
+
+def _run_in_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]], numeral: str,
+                    body: str) -> Optional[SectionHit]:
+    """A heading run into its section's first sentence (「一、总体情况。2021年，……」), as pasted
+    web text often is: the numeral must be the section's and the title followed by punctuation
+    or by white space and a sentence (a contents line ends in a page number, not a sentence)."""
+    if not numeral:
+        return None
+    raw = para.full_text.strip()
+    for spec, keys in specs:
+        if numeral != spec.number:
+            continue
+        for i, k in enumerate(keys):
+            if not body.startswith(k) or len(body) == len(k):
+                continue
+            spaced = r"\s*".join(re.escape(ch) for ch in k)
+            after_space = re.match(rf"^\s*{numeral}\s*[、.，．]?\s*{spaced}\s+\S.{{10,}}", raw, re.S)
+            if body[len(k)] in _RUN_IN_PUNCT or after_space:
+                return SectionHit(spec, para.index, raw[:40], numeral, i == 0)
+    return None
+
+
+# ---- tables ------------------------------------------------------------------------------------
+
+def _table_keys(table: Table) -> set[str]:
+    texts = {cell.text for r in range(len(table.rows)) for cell in table.origin_cells(r)}  # "0" once
+    return {label_key(text) for text in texts if text.strip()}
+
+
+def _score(keys: str, spec: TableSpec) -> int:
+    """How many of the spec's signature labels occur inside the table's label keys (``keys``:
+    joined by NUL, which no label key holds, so a signature matches inside one key only)."""
+    return sum([s in keys for s in spec.index.signature])
+
+
+def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
+    keys = "\0".join(k for k in _table_keys(table) if "\0" not in k)
+    best: Optional[TableSpec] = None
+    best_score = 1
+    for spec in specs:
+        score = _score(keys, spec)
+        if score > best_score:
+            best, best_score = spec, score
+    return best
+
+
+_DIGIT_ENUM = re.compile(r"^(?:[（(](\d+)[）)]|(\d+)[.、．)）]?)(?=\D)")
+
+
+@lru_cache(maxsize=8192)
+def _enum_form(key: str) -> str:
+    """One spelling for sub-item numbers: 「3、其他」, 「3．其他」, 「（3）其他」 are 「3.其他」."""
+    return _DIGIT_ENUM.sub(lambda m: (m.group(1) or m.group(2)) + ".", key, count=1)
+
+
+def _strip_enum(key: str) -> str:
+    return _ENUM_PREFIX.sub("", key, count=1)
+
+
+@dataclass
+class _RowMatcher:
+    spec: TableSpec
+    exact: dict[str, str] = field(default_factory=dict)
+    loose: dict[str, list[str]] = field(default_factory=dict)
+
+    # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
+    order: dict[str, int] = field(default_factory=dict)
+    ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
+
+    def __post_init__(self) -> None:
+        for row in self.spec.rows:
+            for text in (row.label, *row.aliases):
+                k = _enum_form(label_key(text))
+                if k:
+                    self.exact[k] = row.key
+                    self.loose.setdefault(_strip_enum(k), []).append(row.key)
+        self.order = {k: i for i, k in enumerate(self.exact) if len(k) >= 4}
+        self.ordered = list(self.exact.values())
+
+    def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
+        """The row key the first matching candidate (label key) names; ``strict``: exact labels
+        and labels a candidate ends with only."""
+        candidates = [_enum_form(c) for c in candidates]
+        for cand in candidates:
+            if cand in self.exact:
+                return self.exact[cand]
+        for cand in candidates:
+            # The first label (in ``exact`` order) of 4+ characters that ``cand`` ends with:
+            # look each suffix up instead of testing every label.
+            ends = [self.order[cand[i:]] for i in range(len(cand) - 3) if cand[i:] in self.order]
+            if ends:
+                return self.ordered[min(ends)]
+        if strict:
+            return None
+        for cand in candidates:
+            stripped = _strip_enum(cand)
+            keys = self.loose.get(stripped, [])
+            if len(stripped) >= 4 and len(set(keys)) == 1:
+                return keys[0]
+        return None
+
+    def resemble(self, candidates: list[str]) -> Optional[str]:
+        """The one row whose label is close to a candidate (ratio >= 0.8, clearly the best)."""
+        for cand in (_strip_enum(_enum_form(c)) for c in candidates):
+            if len(cand) < 4:
+                continue
+            scored = sorted(((SequenceMatcher(None, cand, k).ratio(), keys[0]) for k, keys in self.loose.items()
+                             if len(set(keys)) == 1 and len(k) >= 4), reverse=True)
+            if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
+                return scored[0][1]
+        return None
+
+
+@dataclass(frozen=True)
+class SpecIndex:
+    """What recognition derives from a table spec, once per spec (``TableSpec.index`` keeps it)."""
+
+    rows: _RowMatcher
+    column_words: frozenset[str]
+    column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
+    signature: tuple[str, ...]  # label keys of the signature labels
+
+
+def spec_index(spec: TableSpec) -> SpecIndex:
+    return SpecIndex(
+        _RowMatcher(spec),
+        frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
+        tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
+              for col in spec.columns),
+        tuple(label_key(sig) for sig in spec.signature),
+    )
+
+
+def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
+    paths: list[list[str]] = []
+    for c in range(table.n_cols):
+        path: list[str] = []
+        last: Optional[int] = None
+        for r in header_rows:
+            cell = table.rows[r][c] if c < len(table.rows[r]) else None
+            if cell is None or id(cell) == last:
+                continue
+            last = id(cell)
+            k = label_key(cell.text)
+            if k:
+                path.append(k)
+        paths.append(path)
+    return paths
+
+
+def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(any(n == h for h in it) for n in needle)
+
+
+@lru_cache(maxsize=8192)
+def _loose(text: str) -> str:
+    """Header matching ignores brackets: 「第二十条第一项」 is 「第二十条第（一）项」."""
+    return label_key(text).replace("（", "").replace("）", "")
+
+
+def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
+    """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
+    index = spec.index
+    mapping: dict[str, int] = {}
+    used: set[int] = set()
+    loose = [[_loose(p) for p in raw] for raw in paths]
+    for col, variants in index.column_variants:
+        for c, path in enumerate(loose):
+            if c in used or not path:
+                continue
+            if any(path[-1] == v[-1] and _is_subsequence(v, path) for v in variants):
+                mapping[col.key] = c
+                used.add(c)
+                # Skip the other grid columns of a horizontally merged header cell.
+                break
+    return mapping
+
+
+def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
+    """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
+    labelled = any(r.label for r in spec.rows)
+    col_words = spec.index.column_words
+    kinds: list[str] = []
+    for r in range(len(table.rows)):
+        texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
+        is_data = labelled and any([matcher.match([t], strict=True) or _glued(matcher, t) for t in texts])
+        has_col_word = any([_loose(t) in col_words for t in texts])
+        if not labelled:
+            is_data = not has_col_word and "header" in kinds
+        kinds.append("data" if is_data else ("header" if has_col_word else "other"))
+    # A run of non-data rows right before data is one header group if it holds a column label.
+    r = 0
+    while r < len(kinds):
+        if kinds[r] == "data":
+            r += 1
+            continue
+        start = r
+        while r < len(kinds) and kinds[r] != "data":
+            r += 1
+        run = kinds[start:r]
+        is_header = "header" in run and (r < len(kinds) or start == 0 or not labelled)
+        for k in range(start, r):
+            kinds[k] = "header" if is_header else "other"
+    return kinds
+
+
+def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
+    """Column mapping for a continuation part without headers: align on the right edge."""
+    width_prev = max(inherited.values()) + 1 if inherited else 0
+    shift = table.n_cols - width_prev if table.n_cols != width_prev else 0
+    return {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
+
+
+def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
+              ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
+    """Rows of one physical table (or part). Each header group re-maps the columns below it,
+    which handles table 2's blocks and a continuation part that repeats the header."""
+    matcher = spec.index.rows
+    kinds = _classify_rows(table, spec, matcher)
+    labelled = any(x.label for x in spec.rows)
+    mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
+    union: dict[str, int] = dict(mapping)
+    headers: dict[str, str] = {}
+    rows: list[FoundRow] = []
+    r = 0
+    while r < len(table.rows):
+        if kinds[r] == "header":
+            start = r
+            while r < len(table.rows) and kinds[r] == "header":
+                r += 1
+            paths = _column_paths(table, range(start, r))
+            mapping = map_columns(spec, paths)
+            union.update(mapping)
+            headers.update({k: paths[c][-1] for k, c in mapping.items() if paths[c]})
+            continue
+        row = _read_row(table, r, spec, matcher, mapping, labelled, first=not rows)
+        if row is not None:
+            rows.append(row)
+        r += 1
+    return rows, union, headers
+
+
+def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int],
+              labelled: bool, first: bool) -> Optional[FoundRow]:
+    line = table.rows[r]
+    label_limit = min(mapping.values()) if mapping else table.n_cols
+    label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
+    own = [c for c in label_cells if c.grid_row == r and c.text.strip()]
+    leaf = label_key(own[-1].text) if own else ""
+    joined = "".join([label_key(c.text) for c in label_cells])
+    own_joined = "".join([label_key(c.text) for c in own]) if len(own) != len(label_cells) else joined
+    candidates = [k for k in (leaf, own_joined, joined) if k]
+    key = matcher.match(candidates) if own else None
+    fuzzy = glued = False
+    if key is None and own:
+        key = _glued(matcher, own[-1].text)
+        glued = key is not None
+    if key is None and own:
+        key = matcher.resemble([leaf])
+        fuzzy = key is not None
+    if key is None and not labelled and first:
+        key = spec.rows[0].key
+    cells: dict[str, Optional[Cell]] = {}
+    width = len(line)
+    has_values = any_cell = False
+    for ckey, c in mapping.items():
+        cell = line[c] if c < width else None
+        if cell is not None and cell.grid_row == r and cell.grid_col == c:
+            cells[ckey] = cell
+            any_cell = True
+            has_values = has_values or bool(cell.text.strip())
+        else:
+            cells[ckey] = None
+    unlabelled_first = not labelled and first and any_cell
+    if not own and not has_values and not unlabelled_first:
+        return None  # spacer row, or the tail of a vertical merge
+    phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
+    text = _display(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
+    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued)
+
+
+def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
+    """The row a label cell names when the row's figures were typed into it too (「规章 0」)."""
+    m = _GLUED_FIGURES.match(text.strip())
+    if m is None:
+        return None
+    return matcher.exact.get(_enum_form(label_key(m.group("label"))))  # the whole label, nothing around it
+
+
+def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:
+    """A reading problem per row whose label cell holds its figures: the row's values cannot be
+    told apart from its label, so no rule checks that row (RL-PARSE-001 says so instead)."""
+    return tuple(Notice("label-value-glued", f"label and figures in one cell: {row.text}", row.block,
+                        row.phys_row, None, True, (("sample", row.text), ("row_label", row.text)))
+                 for table in tables.values() for row in table.rows if row.glued)
+
+
+_display = lru_cache(maxsize=8192)(collapse_spaces)  # a row's label as shown: one cell, seen in every report
+
+
+def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
+    out: list[Optional[Cell]] = []
+    seen: set[int] = set()
+    for c in cells:
+        if c is None or id(c) in seen:
+            continue
+        seen.add(id(c))
+        out.append(c)
+    return out
+
+
+def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
+    specs = list(ruleset.tables.values())
+    found: dict[str, LogicalTable] = {}
+    open_key: Optional[str] = None
+    mapping: Optional[dict[str, int]] = None
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip() and open_key and _HEADING_PREFIX.match(label_key(block.full_text)):
+                open_key = None  # a numbered heading closes a table that could continue
+            continue
+        spec = classify(block, specs)
+        if spec is None and open_key is not None:
+            # Too few labels to classify alone: a continuation if its rows belong to the open table.
+            rows, part_mapping, headers = read_part(block, ruleset.tables[open_key], mapping)
+            if any(r.key is not None for r in rows):
+                spec = ruleset.tables[open_key]
+        if spec is None:
+            continue
+        existing = found.get(spec.key)
+        if existing is not None and open_key != spec.key:
+            continue  # a second, separate copy: the first one counts
+        rows, part_mapping, headers = read_part(block, spec, mapping if existing is not None else None)
+        if existing is not None:
+            found[spec.key] = LogicalTable(spec, existing.blocks + (block.index,), existing.rows + tuple(rows),
+                                           existing.columns | frozenset(part_mapping),
+                                           {**headers, **existing.headers})
+        else:
+            found[spec.key] = LogicalTable(spec, (block.index,), tuple(rows), frozenset(part_mapping), headers)
+        mapping = part_mapping or mapping
+        open_key = spec.key
+    return found
+
+
+def _own_edition(ruleset: RuleSet) -> tuple[Applies, ...]:
+    return (ruleset.applies,) if ruleset.applies is not None else ()
+
+
+def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
+              previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
+    """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
+    sections = find_sections(doc, ruleset)
+    tables = find_tables(doc, ruleset)
+    glued = glued_notices(tables)
+    if glued:
+        doc = replace(doc, notices=doc.notices + glued)
+    starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
+    identity = identity or identify(doc)
+    return Report(doc, ruleset, tuple(sections), tables, identity.year, starts,
+                  title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
+                  previous=previous)
+
+
+def tables_only(report: Report) -> Report:
+    """A light copy for use as another report's ``previous``: tables and year, no body text."""
+    doc = Document(report.document.path, report.document.format, ())
+    texts: dict[str, object] = {f"section:{h.spec.key}": report.section_text(h.spec.key) for h in report.sections}
+    return Report(doc, report.ruleset, (), report.tables, report.report_year, (), title=report.title, memo=texts)

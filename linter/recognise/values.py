@@ -1,0 +1,78 @@
+"""Parse cell values by the format's conventions (spec §7): blanks, full-width digits, units, signs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Optional
+
+from functools import cached_property
+from linter.recognise.normalize import fold_minus, nfkc_numbers, strip_spaces
+
+_NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_UNIT = re.compile(r"(万元|元|件|项|个|条|宗|起)$")
+_SIGN_WORD = {"增": "", "增加": "", "减": "-", "减少": "-"}
+
+
+@dataclass(frozen=True)
+class Value:
+    """A parsed cell. ``kind`` is ``blank``, ``number`` or ``text`` (not a number at all).
+
+    ``unit`` is unit text found inside the cell (「609725.09元」), ``sign_word`` a 增/减 prefix,
+    ``thousands`` whether thousands separators were used.
+    """
+
+    raw: str
+    kind: str
+    number: Optional[Decimal] = None
+    thousands: bool = False
+    unit: str = ""
+    sign_word: str = ""
+
+    @cached_property  # values are shared (parse_value is cached), so these are computed once
+    def is_integer(self) -> bool:
+        return self.number is not None and self.number == self.number.to_integral_value()
+
+    @cached_property
+    def is_count(self) -> bool:
+        """A plain non-negative integer, as tables 3 and 4 require (no unit, no sign word)."""
+        return (self.kind == "number" and self.number is not None and self.number >= 0 and self.is_integer
+                and not self.unit and not self.sign_word)
+
+    def as_number(self) -> Decimal:
+        """The value in arithmetic: blank counts as 0."""
+        return self.number if self.number is not None else Decimal(0)
+
+
+@lru_cache(maxsize=8192)
+def parse_value(text: Optional[str]) -> Value:
+    raw = text or ""
+    compact = strip_spaces(fold_minus(nfkc_numbers(raw))).replace("，", ",").replace("＋", "+")
+    if not compact:
+        return Value(raw, "blank")
+    unit = ""
+    m = _UNIT.search(compact)
+    if m and m.start() > 0:
+        unit, compact = m.group(1), compact[: m.start()]
+    sign_word = ""
+    for word in sorted(_SIGN_WORD, key=len, reverse=True):
+        if compact.startswith(word) and len(compact) > len(word):
+            sign_word, compact = word, _SIGN_WORD[word] + compact[len(word):]
+            break
+    m = _NUMBER.match(compact)
+    if not m:
+        return Value(raw, "text")
+    try:
+        number = Decimal(compact.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        return Value(raw, "text")
+    return Value(raw, "number", number, thousands="," in compact, unit=unit, sign_word=sign_word)
+
+
+def format_number(value: Decimal) -> str:
+    """Render without exponent or trailing zeros: 3050, 12.5."""
+    if value == value.to_integral_value():
+        return format(value.to_integral_value(), "f")  # quantize() fails beyond 28 digits
+    return format(value.normalize(), "f")

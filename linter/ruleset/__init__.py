@@ -1,0 +1,1 @@
+"""Rule sets: YAML loading and validation, the expression language, rule documentation."""

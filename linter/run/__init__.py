@@ -1,0 +1,1 @@
+"""Running checks: files and globs, the child-process pool, spooling, baselines, the run plan."""

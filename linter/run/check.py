@@ -1,0 +1,204 @@
+"""Check files end to end: read, recognise, pick the edition, run the rules. Never raises.
+
+Year-to-year rules need the same body's previous report: given explicitly (``previous``), or
+found in the batch by ``check_files`` (same issuing body, report years N-1 and N).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Optional, Sequence
+
+from linter.recognise.edition import choose_edition, table_evidence
+from linter.engine.lint import Selection, lint
+from linter.errors import InputError, input_error_message
+from linter.findings import FileError, FileResult
+from linter.config.limits import DEFAULT_LIMITS, Limits
+from linter.recognise.metadata import identify
+from linter.recognise.normalize import strip_spaces
+from linter.readers import read_document
+from linter.recognise.report import Report, recognise, tables_only
+from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
+from linter.recognise.tableview import table_views
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "zh"
+    edition: Optional[int] = None
+    selection: Selection = field(default_factory=Selection)
+    limits: Limits = DEFAULT_LIMITS
+    ruleset: Optional[RuleSet] = None  # a rule file given with --rules replaces the built-in ones
+    extra_rules: tuple[str, ...] = ()  # an organisation's rule files, added to the built-in rule sets
+    # (glob, rule patterns): rules ignored for the files the glob matches (configuration); a glob
+    # is relative to ``config_dir``, the configuration file's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_dir: Optional[str] = None
+    keep_tables: bool = False  # return tables 2–4 with the result (the HTML report draws them)
+
+    def selection_for(self, path: Path) -> Selection:
+        if not self.per_file_ignores:
+            return self.selection
+        names = _relative_names(path, self.config_dir)
+        extra = tuple(p for glob, patterns in self.per_file_ignores if _matches(names, glob) for p in patterns)
+        if not extra:
+            return self.selection
+        return Selection(self.selection.select, self.selection.ignore + extra, self.selection.severity)
+
+    def editions(self) -> tuple[Applies, ...]:
+        """The editions a report's tables and year are told apart by: the bundled ones, and a
+        rule file's own given with --rules."""
+        known = {e: builtin_ruleset(e, self.extra_rules).applies for e in builtin_editions()}
+        if self.ruleset is not None and self.ruleset.applies is not None:
+            known[self.ruleset.applies.edition] = self.ruleset.applies
+        return tuple(a for a in known.values() if a is not None)
+
+    def ruleset_for(self, edition: int) -> RuleSet:
+        if self.ruleset is not None:
+            return self.ruleset
+        return builtin_ruleset(edition, self.extra_rules)
+
+
+def _relative_names(path: Path, base: Optional[str]) -> list[str]:
+    """The file's path relative to the configuration's folder, however it was named (relative,
+    ``.``, absolute, through a symlinked folder); its name alone when it lies outside that folder."""
+    import os
+
+    names: list[str] = []
+    if base is not None:
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            for root in (Path(base), Path(base).resolve()):
+                try:
+                    rel = candidate.relative_to(root).as_posix()
+                except ValueError:
+                    continue
+                if rel not in names:
+                    names.append(rel)
+    return names or [path.name]
+
+
+def _matches(names: list[str], glob: str) -> bool:
+    """A glob with a folder matches the relative path; a bare one (``*.pdf``) any file of that name."""
+    from fnmatch import fnmatch
+
+    glob = glob.removeprefix("./")
+    if "/" not in glob:
+        return any(fnmatch(n.rsplit("/", 1)[-1], glob) for n in names)
+    return any(fnmatch(n, glob.lstrip("/")) for n in names)
+
+
+def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:
+    return FileResult(path, error=FileError(code, input_error_message(code, detail, lang), debug))
+
+
+def _check(path: Path, options: Options, previous: Optional[Report], snapshot: bool = True
+           ) -> tuple[FileResult, Optional[Report]]:
+    """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
+    display = str(path)
+    try:
+        doc = read_document(path, options.limits)
+        identity = identify(doc)
+        year = identity.year
+        evidence = table_evidence(doc, options.editions())
+        if options.ruleset is not None and options.ruleset.edition:
+            edition = options.ruleset.edition
+        else:
+            edition = choose_edition(year, evidence, options.edition)
+        ruleset = options.ruleset_for(edition)
+        report = recognise(doc, ruleset, evidence, previous, identity)
+        findings = lint(report, ruleset, options.lang, options.selection_for(path))
+        used = previous.document.path if previous is not None else None
+        views = table_views(report) if options.keep_tables else ()
+        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, views,
+                           pairing_key(report)),
+                tables_only(report) if snapshot else None)
+    except InputError as exc:
+        return _error(display, exc.code, exc.detail, options.lang), None
+    except RecursionError:
+        return _error(display, "RL-IO-005", "nesting too deep", options.lang), None
+    except MemoryError:
+        return _error(display, "RL-IO-005", "out of memory", options.lang), None
+    except Exception as exc:  # a bug: report it per file, never a traceback on the terminal
+        return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
+
+
+def check_file(path: Path, options: Options = Options(), previous: Optional[Report] = None,
+               previous_path: Optional[str] = None) -> FileResult:
+    """Check one file; ``previous`` (tables of last year's report) or ``previous_path`` (its file)
+    enables the year-to-year rules."""
+    if previous is None and previous_path is not None:
+        previous, failed = load_previous(Path(previous_path), options)
+        if failed is not None:
+            previous = None  # an unreadable previous report only disables the year-to-year rules
+    return _check(path, options, previous, snapshot=False)[0]
+
+
+@dataclass(frozen=True)
+class _Snapshot(FileResult):
+    """A previous year's result with its tables, as a checking child sends it back."""
+
+    report: Optional[Report] = field(default=None, compare=False, repr=False)
+
+
+def _snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
+    result, report = _check(path, options, None)
+    return _Snapshot(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, report=report)
+
+
+def load_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
+    """Read a previous year's report for --previous: its tables, or the error result. A PDF is
+    read in a checking child process (PDFium is native code), unless this is one already."""
+    import multiprocessing
+
+    from linter.readers.detect import is_pdf
+
+    if is_pdf(path) and multiprocessing.parent_process() is None:
+        from linter.run.pool import Worker
+
+        with Worker(options, check=_snapshot) as worker:
+            result = worker.check(path)
+        report = result.report if isinstance(result, _Snapshot) else None
+        return report, (result if result.error is not None else None)
+    result, report = _check(path, options, None)
+    return report, (result if result.error is not None else None)
+
+
+def pairing_key(report: Report) -> Optional[tuple[str, int]]:
+    if report.title is None or not report.title.body or report.report_year is None:
+        return None
+    return strip_spaces(report.title.body), report.report_year
+
+
+def plan_pairs(results: Sequence[FileResult]) -> dict[int, str]:
+    """Result index -> path of the same body's previous-year report found in the same batch."""
+    by_key: dict[tuple[str, int], Optional[str]] = {}
+    for r in results:
+        if r.pair_key is not None:
+            # Two reports of one body and year: ambiguous, so neither is used as a previous year.
+            by_key[r.pair_key] = None if r.pair_key in by_key else r.path
+    plan: dict[int, str] = {}
+    for i, r in enumerate(results):
+        if r.pair_key is not None and r.previous is None:
+            before = by_key.get((r.pair_key[0], r.pair_key[1] - 1))
+            if before is not None:
+                plan[i] = before
+    return plan
+
+
+def check_files(paths: Sequence[Path], options: Options = Options(), previous: Optional[Report] = None,
+                pair_years: bool = True) -> list[FileResult]:
+    """Check a batch in order, in this process. With ``pair_years``, a report whose body's previous
+    year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
+    snapshots: dict[str, Report] = {}
+    results: list[FileResult] = []
+    for path in paths:
+        result, snapshot = _check(path, options, previous)
+        results.append(result)
+        if snapshot is not None:
+            snapshots[result.path] = snapshot
+    if pair_years and previous is None:
+        for i, before in plan_pairs(results).items():
+            results[i] = _check(paths[i], options, snapshots[before], snapshot=False)[0]
+    return results

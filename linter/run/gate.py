@@ -1,0 +1,282 @@
+"""The one run path of ``check`` and ``annotate``: expand the inputs, group them by the
+configuration that applies (discovered per folder, or --config), build each group's options
+(select/ignore/severity, limits, rule sets, fail level, language, previous year), check the files,
+and decide the exit code group by group."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Sequence
+
+from linter.run.batch import expand, run
+from linter.run.check import Options, load_previous
+from linter.findings import FileResult
+from linter.config.configuration import Config, config_for
+from linter.engine.lint import Selection
+from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
+from linter.findings import SEVERITY_RANK
+from linter.i18n import t
+from linter.recognise.report import Report
+from linter.reporters import RunInfo, Summary, get_reporter
+from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
+from linter.run.spool import ResultSpool, in_order
+from linter.verdict import verdict
+
+Progress = Callable[[int, int, str], None]
+
+
+class UsageError(ReportlintError):
+    pass
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the command line asked for; None means "not given: use the configuration"."""
+
+    paths: tuple[str, ...]
+    fmt: str = "text"
+    lang: Optional[str] = None
+    fail_on: Optional[str] = None
+    edition: Optional[int] = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    jobs: Optional[int] = None
+    config: Optional[str] = None
+    rules_file: Optional[str] = None
+    previous_file: Optional[str] = None
+    pair_years: Optional[bool] = None
+    baseline: Optional[str] = None
+    write_baseline: bool = False
+    prune_baseline: bool = False
+    color: bool = False
+    list_passed: bool = False
+
+
+@dataclass
+class Group:
+    """Files under one configuration, with everything their check needs."""
+
+    indexes: list[int]
+    files: list[Path]
+    config: Config
+    options: Options
+    fail_on: str
+    jobs: int
+    pair_years: bool
+    previous: Optional[Report] = None
+
+
+@dataclass
+class Plan:
+    files: list[Path]
+    groups: list[Group]
+    lang: str  # the run's own messages (summary, notes): the command line's, else the first group's
+    notes: list[str] = field(default_factory=list)
+
+    def fail_levels(self) -> dict[str, str]:
+        """Each file's fail level (its configuration group's), by path as results name it."""
+        return {str(f): g.fail_on for g in self.groups for f in g.files}
+
+
+@dataclass
+class Outcome:
+    report: Iterable[str] = ()  # the output, rendered piece by piece as it is written (never held whole)
+    notes: list[str] = field(default_factory=list)  # for the terminal (stderr)
+    summary: list[str] = field(default_factory=list)  # human summary when output goes to a file
+    exit_code: int = EXIT_OK
+    results: Sequence[FileResult] = ()
+    plan: Optional[Plan] = None
+
+
+def _unknown_patterns(rulesets: Sequence[RuleSet], patterns: Sequence[str], where: str, lang: str) -> list[str]:
+    """A line per pattern that names no rule, with the closest id or name as a suggestion."""
+    from difflib import get_close_matches
+
+    rules = [r for rs in rulesets for r in rs.rules]
+    names = sorted({r.id for r in rules} | {r.name for r in rules})
+    out = []
+    for p in patterns:
+        if not any(r.id == p or r.id.startswith(p) or r.name == p or r.name.startswith(p + ".") for r in rules):
+            close = get_close_matches(p, names, n=1)
+            hint = t("did_you_mean", lang, name=close[0]) if close else ""
+            out.append(t("unknown_rule", lang, where=where, pattern=p) + hint)
+    return out
+
+
+def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables: bool) -> Options:
+    lang = req.lang or cfg.lang
+    select = req.select or cfg.select
+    ignore = req.ignore + cfg.ignore
+    # Compile the rule sets now (a broken extra rule file stops the run before any report is read).
+    rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in builtin_editions()]
+    where = cfg.source or t("command_line", lang)
+    line = t("command_line", lang)
+    unknown = [*_unknown_patterns(rulesets, req.select or (), f"{line}: select", lang),
+               *_unknown_patterns(rulesets, req.ignore, f"{line}: ignore", lang),
+               *_unknown_patterns(rulesets, cfg.select, f"{where}: select", lang),
+               *_unknown_patterns(rulesets, cfg.ignore, f"{where}: ignore", lang),
+               *_unknown_patterns(rulesets, list(cfg.severity), f"{where}: severity", lang)]
+    for glob, patterns in cfg.per_file_ignores:
+        unknown += _unknown_patterns(rulesets, patterns, f"{where}: per_file_ignores.{glob}", lang)
+    if unknown:
+        raise UsageError("\n".join(unknown))
+    return Options(lang=lang, edition=req.edition or cfg.edition,
+                   selection=Selection(tuple(select), tuple(ignore), dict(cfg.severity)),
+                   limits=cfg.limits, ruleset=ruleset, extra_rules=cfg.extra_rules,
+                   per_file_ignores=cfg.per_file_ignores, config_dir=cfg.base, keep_tables=keep_tables)
+
+
+def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[Path], bool]] = None,
+              skip_note: str = "") -> Plan:
+    """Expand the inputs and build each configuration group's options; raise ReportlintError for
+    what stops the run before any report is read (exit 2). Files ``skip`` names are left out,
+    each with the note ``skip_note``."""
+    from linter.ruleset.loader import load_ruleset
+
+    explicit = Path(req.config) if req.config else None
+    if explicit is not None and not explicit.is_file():
+        raise UsageError(t("no_config_file", req.lang or "zh", path=req.config))
+    locks: list[Path] = []
+    files = expand(req.paths, locks)
+    skipped = [f for f in files if skip is not None and skip(f)]
+    files = [f for f in files if f not in skipped]
+    ruleset = load_ruleset(Path(req.rules_file)) if req.rules_file else None
+    # Group the files by the configuration that applies to them (discovered per folder).
+    by_source: dict[Optional[str], tuple[Config, list[int]]] = {}
+    for i, f in enumerate(files):
+        cfg = _config(f, explicit, req.lang)
+        by_source.setdefault(cfg.source, (cfg, []))[1].append(i)
+    if not files:
+        cfg = _config(Path.cwd(), explicit, req.lang)
+        lang = req.lang or cfg.lang
+        raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
+    groups: list[Group] = []
+    notes: list[str] = []
+    for cfg, indexes in by_source.values():
+        options = _options(req, cfg, ruleset, keep_tables)
+        previous = None
+        if req.previous_file:
+            previous, failed = load_previous(Path(req.previous_file), options)
+            if failed is not None and failed.error is not None:
+                raise UsageError(f"{req.previous_file}: {failed.error.code} {failed.error.message}")
+        groups.append(Group(indexes, [files[i] for i in indexes], cfg, options, req.fail_on or cfg.fail_on,
+                            req.jobs or cfg.jobs or os.cpu_count() or 1,
+                            cfg.pair_years if req.pair_years is None else req.pair_years, previous))
+    lang = req.lang or groups[0].options.lang
+    notes.extend(t("lock_file", lang, path=f) for f in locks)
+    notes.extend(t(skip_note, lang, path=f) for f in skipped)
+    return Plan(files, groups, lang, notes)
+
+
+def _config(path: Path, explicit: Optional[Path], lang: Optional[str]) -> Config:
+    """``config_for``; a broken configuration's mistakes are told in the language asked for."""
+    from linter.config.configuration import ConfigError
+
+    try:
+        return config_for(path, explicit)
+    except ConfigError as exc:
+        exc.lang = lang or "zh"
+        raise
+
+
+def check_plan(plan: Plan, progress: Optional[Progress] = None) -> Sequence[FileResult]:
+    """Check every group's files; the results in input order."""
+    parts: list[tuple[list[int], Sequence[FileResult]]] = []
+    done = 0
+    total = len(plan.files)
+    for group in plan.groups:
+        def step(i: int, n: int, path: str, offset: int = done) -> None:
+            if progress:
+                progress(offset + i, total, path)
+
+        results = run(group.files, group.options, jobs=group.jobs, previous=group.previous,
+                      pair_years=group.pair_years, progress=step)
+        done += len(group.indexes)
+        parts.append((group.indexes, results))
+    return in_order(parts, total)
+
+
+def previous_notes(plan: Plan, results: Sequence[FileResult]) -> list[str]:
+    """Say when --previous is not the year before a report (its year-to-year rules then do not run)."""
+    notes: list[str] = []
+    for group in plan.groups:
+        prev = group.previous
+        if prev is None or prev.report_year is None:
+            continue
+        for i in group.indexes:
+            r = results[i]
+            if r.report_year is not None and r.report_year - 1 != prev.report_year:
+                notes.append(t("previous_wrong_year", plan.lang, path=r.path, year=r.report_year,
+                               previous=prev.document.path, previous_year=prev.report_year))
+    return notes
+
+
+def exit_code(plan: Plan, results: Sequence[FileResult]) -> int:
+    """2 if a file is unreadable; 1 if a file has a finding at or above its group's fail level."""
+    code = EXIT_OK
+    for group in plan.groups:
+        for i in group.indexes:
+            v = verdict(results[i], group.fail_on)
+            if v == "unreadable":
+                return EXIT_ERROR
+            if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[group.fail_on] for f in results[i].findings):
+                code = EXIT_FINDINGS
+    return code
+
+
+def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
+    """Run a check; raise ReportlintError (RuleSetError, ConfigError, BaselineError, UsageError)
+    for problems that stop the run before any report is read (exit 2)."""
+    started = time.monotonic()
+    reporter_cls = get_reporter(req.fmt)
+    plan = make_plan(req, keep_tables=getattr(reporter_cls, "needs_tables", False))
+    final = check_plan(plan, progress)
+    outcome = Outcome(results=final, plan=plan)
+    outcome.notes.extend(plan.notes)
+    outcome.notes.extend(previous_notes(plan, final))
+    if req.baseline:
+        final = _baseline(req, final, outcome, plan.lang)
+        outcome.results = final
+    elapsed = time.monotonic() - started
+    fail_on = req.fail_on or plan.groups[0].fail_on
+    reporter = reporter_cls(lang=plan.lang, color=req.color)
+    reporter.fail_on = fail_on
+    reporter.fail_levels = plan.fail_levels()
+    reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed)
+    outcome.report = reporter.chunks(final)
+    from linter.reporters.text import summary_lines
+
+    counts = Summary.of(final, reporter.fail_levels, fail_on)
+    outcome.summary = summary_lines(final, plan.lang, counts, reporter.run_info, reporter)
+    outcome.exit_code = exit_code(plan, final)
+    return outcome
+
+
+def _baseline(req: Request, results: Sequence[FileResult], outcome: Outcome, lang: str) -> Sequence[FileResult]:
+    from linter.run.baseline import apply_baseline, prune_baseline, write_baseline
+
+    path = Path(req.baseline or "")
+    if req.write_baseline:
+        n = write_baseline(path, results)
+        outcome.notes.append(t("baseline_written", lang, n=n, path=path))
+        return ResultSpool(replace(r, findings=()) for r in results)
+    if not path.is_file():
+        raise UsageError(t("no_baseline_file", lang, path=path))
+    from linter.run.baseline import BaselineError
+
+    try:
+        kept, stale, hidden = apply_baseline(path, results)
+    except BaselineError as exc:
+        exc.lang = lang
+        raise
+    outcome.notes.append(t("baseline_hidden", lang, n=hidden, path=path))
+    if stale:
+        if req.prune_baseline:
+            outcome.notes.append(t("pruned", lang, n=prune_baseline(path, stale)))
+        else:
+            outcome.notes.append(t("stale", lang, n=sum(s.count for s in stale)))
+    return kept
+
