@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]  # a script: before tests is importable
 sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402

@@ -15,7 +15,7 @@ from linter.reporters.html.report import HtmlReporter
 from tests.chromium import Browser, find_chromium
 from tests.test_html_report import BATCH, TABLES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]  # a script: before tests is importable
 CELL = "c-2-28-27-9"  # examples/sample_2021_broken_table3.docx, table 3, row 27, cell 9
 
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def free_port() -> int:

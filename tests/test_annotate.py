@@ -22,7 +22,7 @@ from tests.annotations import INSERTED, expected_anchor, read_comments
 from tests.expected import sidecar_options
 from tests.mutate import rewrite_document, set_cell_text
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
 FIXTURES = sorted([*(ROOT / "fixtures" / "docx").glob("*.docx"), *(ROOT / "fixtures" / "rules").glob("*.docx"),
                    *(ROOT / "fixtures" / "corpus_docx").glob("*.docx")])

@@ -19,7 +19,7 @@ from linter.cli import main
 from tests.celledit import edit_cells
 from tests.test_annotate_office import soffice
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
 CASES = ("fail_t3_two_cells", "fail_t3_blank_forced", "fail_t3_row_one", "fail_t3_total_cell", "fail_t4_sum")

@@ -21,7 +21,7 @@ from linter.annotate.comments import AUTHOR, AnnotateResult, annotate_file
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CASES = ("fail_t3_total_cell", "fail_blank_cells", "fail_missing_section", "fail_t4_sum", "fail_t3_missing_row")
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.docxbuild import MAIN_DOCM, p, write_docx
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def _bench():

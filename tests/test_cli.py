@@ -12,7 +12,7 @@ from linter.cli import main
 from linter.ruleset.resources import load_schema
 from tests.docxbuild import p, write_docx
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 TEMPLATE = ROOT / "fixtures" / "template" / "2021_official_template.docx"
 
 

@@ -12,7 +12,7 @@ import linter.ruleset.loader as ruleset_module
 from linter.run.check import check_file
 from linter.ruleset.resources import data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def _report_of_2025(tmp_path: Path) -> Path:

@@ -13,7 +13,7 @@ from linter.reporters.json_reporter import document
 from linter.ruleset.resources import load_schema
 from tests.expected import as_set, finding_rows, load_expected, sidecar, sidecar_options
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 FIXTURES = ROOT / "fixtures" / "docx"
 GENERATED = sorted(FIXTURES.glob("*.docx"))
 CLEAN = [f for f in GENERATED if not f.name.startswith("fail_")]

@@ -16,7 +16,7 @@ from linter.readers.text.runon import find_headings, split_line
 from linter.readers.text.decode import decode
 from linter.readers.text.grid import place_rows
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 BAD = ROOT / "fixtures" / "bad"
 CORPUS = ROOT / "fixtures" / "corpus"
 

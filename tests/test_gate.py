@@ -18,20 +18,10 @@ from linter.run.check import Options, check_file
 from linter.cli import main
 from linter.ruleset.resources import load_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, cli, copy
 DOCX = ROOT / "fixtures" / "docx"
 RULES = ROOT / "fixtures" / "rules"
 CORPUS = ROOT / "fixtures" / "corpus_docx"
-
-
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def copy(src: Path, dst: Path) -> Path:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-    return dst
 
 
 # ---- batch -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from linter.model import Table
 from linter.readers import read_document
 from tests.expected import finding_labels
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 HTML = ROOT / "fixtures" / "html"
 DOCX = ROOT / "fixtures" / "docx"
 SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]

@@ -14,7 +14,7 @@ from linter.reporters import REPORTERS, get_reporter
 from linter.reporters.html.report import HtmlReporter
 from tests.mutate import rewrite_document, set_cell_text
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 TABLES = Options(keep_tables=True)  # the checking children return tables 2–4 for the HTML report
 BATCH = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
          ROOT / "fixtures/docx/fail_blank_cells.docx", ROOT / "fixtures/docx/fail_t3_missing_row.docx"]

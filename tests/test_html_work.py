@@ -16,7 +16,7 @@ from linter.config.limits import Limits
 from linter.model import Table
 from linter.readers import html as reader
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
 PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True,
                           default_doctype=False)

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,23 +16,13 @@ from openpyxl import load_workbook
 from linter.cli import main
 from tests.annotations import read_comments
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, cli, copy
 DOCX = ROOT / "fixtures" / "docx"
 CORRECT = ROOT / "examples" / "pingtan_2021_correct.docx"
 FAULTY = DOCX / "fail_t4_sum.docx"
 MINUTES = ROOT / "fixtures" / "inbox" / "meeting_minutes.txt"
 MISREAD = ROOT / "fixtures" / "text" / "ambiguous_table4.txt"
 LEGACY = ROOT / "fixtures" / "bad" / "legacy_word97.doc"
-
-
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def copy(src: Path, dst: Path) -> Path:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dst)
-    return dst
 
 
 @pytest.fixture()

@@ -21,7 +21,7 @@ from linter.reporters.html.report import _WORDS as HTML_WORDS
 from linter.reporters.table import FILE_COLUMNS, FINDING_COLUMNS
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Latin words a Chinese message may hold: names of formats, programs, options and codes.

@@ -14,7 +14,7 @@ from linter.findings import Finding
 from linter.reporters.html.report import HtmlReporter
 from tests.celledit import cells, edit_cells
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 BASE = ROOT / "fixtures" / "docx" / "filled_2021.docx"
 T3 = "三、收到和处理政府信息公开申请情况"
 

@@ -16,7 +16,7 @@ from linter.errors import RuleSetError
 from linter.ruleset.loader import builtin_ruleset, load_ruleset
 from linter.ruleset.resources import data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 TEXT = ROOT / "fixtures" / "text" / "filled_2021.txt"
 
 PROVINCE_RULE = """\

@@ -12,7 +12,7 @@ from linter.model import Paragraph, Table
 from linter.readers import read_document
 from tests.expected import finding_labels
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 PDF = ROOT / "fixtures" / "pdf"
 DOCX = ROOT / "fixtures" / "docx"
 HONGZE = ROOT / "fixtures" / "corpus" / "2023_huaian_hongze_qu.pdf"

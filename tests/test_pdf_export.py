@@ -15,7 +15,7 @@ from linter.readers.pdf.layout import find_tables
 from linter.readers.pdf.pdfium import PdfFile
 from tests.expected import finding_labels
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 FIXTURES = ROOT / "fixtures"
 EXPORT = FIXTURES / "pdf_export"
 SHAPES = EXPORT / "shapes"

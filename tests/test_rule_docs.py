@@ -15,7 +15,7 @@ from linter.ruleset.expr import PREV, names
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from tests.expected import load_expected, sidecar, sidecar_options
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 FIXTURES = sorted(f for f in (ROOT / "fixtures").rglob("*") if f.is_file() and sidecar(f).is_file())
 EDITIONS = builtin_editions()
 CASES = [(e, r.id) for e in EDITIONS for r in builtin_ruleset(e).rules]

@@ -16,7 +16,7 @@ from linter.reporters import REPORTERS, get_reporter
 from linter.reporters.jsonstream import Items, Later, chunks
 from linter.run.spool import ResultSpool, in_order
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 DOCX = ROOT / "fixtures" / "docx"
 
 

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 DOCX = ROOT / "fixtures" / "docx"
 # Reports converted to HTML and PDF: a clean one, arithmetic defects, a table split in two.
 CONVERTED = ("filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table",

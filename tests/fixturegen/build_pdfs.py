@@ -45,7 +45,7 @@ from typing import Callable
 
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 OUT = ROOT / "fixtures" / "pdf_export"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

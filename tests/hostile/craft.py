@@ -17,7 +17,7 @@ from typing import Callable, Optional, Union
 
 from tests.docxbuild import W_NS, document_xml, p, tbl, tc, tr, write_docx
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
 FIXTURES = ROOT / "fixtures" / "docx"
 GOOD = FIXTURES / "filled_2021.docx"
 MB = 1024 * 1024

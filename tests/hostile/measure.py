@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 sys.path.insert(0, str(ROOT))
 
 from linter.run.check import Options, check_file  # noqa: E402

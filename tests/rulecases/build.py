@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 sys.path.insert(0, str(ROOT))
 
 from linter.run.check import Options  # noqa: E402
