@@ -27,6 +27,15 @@ def find_chromium() -> Optional[str]:
     return None
 
 
+def chromium_or_exit() -> str:
+    """The Chromium program for a screenshot script, or exit 2 saying it is not installed."""
+    program = find_chromium()
+    if program is None:
+        print("Chromium is not installed", file=sys.stderr)
+        raise SystemExit(2)
+    return program
+
+
 def _high(fd: int) -> int:
     import fcntl
 

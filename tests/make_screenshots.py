@@ -12,7 +12,7 @@ from pathlib import Path
 from linter.run.check import check_files
 from linter.reporters import RunInfo
 from linter.reporters.html.report import HtmlReporter
-from tests.chromium import Browser, find_chromium
+from tests.chromium import Browser, chromium_or_exit
 from tests.test_html_report import BATCH, TABLES
 
 ROOT = Path(__file__).resolve().parents[1]  # a script: before tests is importable
@@ -20,10 +20,7 @@ CELL = "c-2-28-27-9"  # examples/sample_2021_broken_table3.docx, table 3, row 27
 
 
 def main() -> int:
-    program = find_chromium()
-    if program is None:
-        print("Chromium is not installed", file=sys.stderr)
-        return 2
+    program = chromium_or_exit()
     with tempfile.TemporaryDirectory() as tmp:
         # Relative paths, as a user would type them, so the pictures show no machine's folders.
         report = Path(tmp) / "report.html"

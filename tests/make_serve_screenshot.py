@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.chromium import Browser, find_chromium
+from tests.chromium import Browser, chromium_or_exit
 from tests.serveproc import ROOT, ServerProcess
 from tests.test_serve_browser import choose, open_page, wait_for
 
@@ -18,10 +18,7 @@ FILES = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_20
 
 
 def main() -> int:
-    program = find_chromium()
-    if program is None:
-        print("Chromium is not installed", file=sys.stderr)
-        return 2
+    program = chromium_or_exit()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with ServerProcess(work / "srv") as srv, Browser(program, width=1280, height=1000) as browser:
