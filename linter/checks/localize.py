@@ -274,6 +274,9 @@ class _Solver:
         self.equations = equations
         self.printed = printed
         self.solves = 0
+        # Each relation's residual with every cell at its printed value (a blank at 0): a relation
+        # none of whose cells is free must already hold, and one that has free cells starts from it.
+        self.residuals = [_residual(eq, {k: printed.get(k, Fraction(0)) for k in eq.coefs}) for eq in equations]
 
     def solve(self, free: Iterable[CellKey]) -> Optional[dict[CellKey, Fraction]]:
         """The determined values of the free cells if the relations can hold with non-negative
@@ -283,14 +286,18 @@ class _Solver:
         self.solves += 1
         free = set(free)
         pivots: dict[CellKey, tuple[dict[CellKey, Fraction], Fraction]] = {}  # var = rhs - sum(row * others)
-        for eq in self.equations:
+        for eq, residual in zip(self.equations, self.residuals):
+            touched = [k for k in eq.coefs if k in free]
+            if not touched:
+                if residual != 0:
+                    return None  # a relation no free cell can mend
+                continue
             row: dict[CellKey, Fraction] = {}
-            rhs = -eq.const
-            for k, a in eq.coefs.items():
-                if k in free:
-                    row[k] = row.get(k, Fraction(0)) + a
-                else:
-                    rhs -= a * self.printed[k]
+            rhs = -residual
+            for k in touched:
+                a = eq.coefs[k]
+                row[k] = a
+                rhs += a * self.printed.get(k, Fraction(0))
             # reduce by the pivots found so far (their rows hold non-pivot cells only)
             for k in [k for k in row if k in pivots]:
                 a = row.pop(k)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from linter.model import Cell, Document
@@ -37,26 +38,39 @@ class EditionEvidence:
 
 
 def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidence:
-    wanted: dict[str, list[tuple[int, str]]] = {}
-    for applies in editions:
-        for sig in applies.signatures:
-            wanted.setdefault(label_key(sig), []).append((applies.edition, sig))
+    wanted = _wanted(tuple(editions))
     found: dict[tuple[int, str], Signature] = {}
     if wanted:
         for table in doc.tables():
             for r in range(len(table.rows)):
                 for cell in table.origin_cells(r):
-                    if not cell.text.strip():
-                        continue
-                    key = label_key(cell.text)
-                    for wkey, sigs in wanted.items():
-                        if wkey in key:
-                            for edition_sig in sigs:
-                                found.setdefault(edition_sig, Signature(edition_sig[1], table.index, cell))
+                    for edition_sig in _signatures_in(cell.text, wanted):
+                        found.setdefault(edition_sig, Signature(edition_sig[1], table.index, cell))
     ordered = tuple(sorted(editions, key=lambda a: -a.edition))
     return EditionEvidence(ordered, tuple(
         (a.edition, tuple(found[(a.edition, s)] for s in a.signatures if (a.edition, s) in found))
         for a in ordered if any((a.edition, s) in found for s in a.signatures)))
+
+
+_Wanted = tuple[tuple[str, tuple[tuple[int, str], ...]], ...]  # label key -> (edition, signature)s
+
+
+@lru_cache(maxsize=16)
+def _wanted(editions: tuple[Applies, ...]) -> _Wanted:
+    keyed: dict[str, list[tuple[int, str]]] = {}
+    for applies in editions:
+        for sig in applies.signatures:
+            keyed.setdefault(label_key(sig), []).append((applies.edition, sig))
+    return tuple((k, tuple(v)) for k, v in keyed.items())
+
+
+@lru_cache(maxsize=8192)
+def _signatures_in(text: str, wanted: _Wanted) -> tuple[tuple[int, str], ...]:
+    """The (edition, signature)s inside a cell text's label key (cell texts repeat: "0", labels)."""
+    if not text.strip():
+        return ()
+    key = label_key(text)
+    return tuple(sig for wkey, sigs in wanted if wkey in key for sig in sigs)
 
 
 def choose_edition(report_year: Optional[int], evidence: EditionEvidence, override: Optional[int] = None) -> int:
