@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from itertools import combinations
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from linter.checks.equation import Term, cell_key, instances, sides
 from linter.ruleset import expr
@@ -153,7 +153,7 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
         for t in inst.terms.values():
             out.terms.setdefault(cell_key(t), t)
     unknown = frozenset(k for k, t in out.terms.items() if not _known(t))
-    printed = {k: Fraction(t.number) for k, t in out.terms.items() if k not in unknown}
+    printed = {k: _exact(t.number) for k, t in out.terms.items() if k not in unknown}
     for group in _connected(out.equations):
         cells = {k for eq in group for k in eq.coefs}
         out.parts.append(_search(group, unknown & cells, printed))
@@ -181,7 +181,7 @@ def _connected(equations: list[Equation]) -> list[list[Equation]]:
 
 
 def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dict[CellKey, Fraction]) -> Part:
-    zero = {**printed, **{k: Fraction(0) for k in unknown}}
+    zero = {**printed, **{k: 0 for k in unknown}}
     part = Part(equations, [eq for eq in equations if _residual(eq, zero) != 0], unknown)
     if not part.failed and not unknown:
         return part
@@ -247,8 +247,8 @@ class _Relation:
                 one = {**zeros, n: Decimal(1)}
                 a = self.left(one) - self.right(one) - const
                 if a:
-                    coefs[n] = Fraction(a)
-            self._coefs = coefs, Fraction(const)
+                    coefs[n] = _exact(a)
+            self._coefs = coefs, _exact(const)
         return self._coefs
 
     def equation(self, rule: RuleSpec, inst: object) -> Equation:
@@ -257,10 +257,26 @@ class _Relation:
         coefs: dict[CellKey, Fraction] = {}
         for n, a in by_name.items():
             key = cell_key(terms[n])
-            coefs[key] = coefs.get(key, Fraction(0)) + a
+            coefs[key] = coefs.get(key, 0) + a
         coefs = {k: a for k, a in coefs.items() if a}
         return Equation(rule, self.check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
                         cell_key(terms[self.check.params["anchor"]]))
+
+
+# Numbers are exact: Python ints while they are whole (the counts and the relations' coefficients
+# always are), Fractions only where a division leaves a remainder; ints are many times faster.
+Exact = Union[int, Fraction]
+
+
+def _exact(value: Decimal) -> Exact:
+    whole = int(value)
+    return whole if whole == value else Fraction(value)
+
+
+def _divide(a: Exact, b: Exact) -> Exact:
+    if isinstance(a, int) and isinstance(b, int) and a % b == 0:
+        return a // b
+    return Fraction(a, b)
 
 
 def _residual(eq: Equation, values: dict[CellKey, Fraction]) -> Fraction:
@@ -276,7 +292,12 @@ class _Solver:
         self.solves = 0
         # Each relation's residual with every cell at its printed value (a blank at 0): a relation
         # none of whose cells is free must already hold, and one that has free cells starts from it.
-        self.residuals = [_residual(eq, {k: printed.get(k, Fraction(0)) for k in eq.coefs}) for eq in equations]
+        self.residuals = [_residual(eq, {k: printed.get(k, 0) for k in eq.coefs}) for eq in equations]
+        self.failed = frozenset(i for i, r in enumerate(self.residuals) if r != 0)
+        self.by_cell: dict[CellKey, list[int]] = {}  # the relations each cell enters
+        for i, eq in enumerate(equations):
+            for k in eq.coefs:
+                self.by_cell.setdefault(k, []).append(i)
 
     def solve(self, free: Iterable[CellKey]) -> Optional[dict[CellKey, Fraction]]:
         """The determined values of the free cells if the relations can hold with non-negative
@@ -286,25 +307,25 @@ class _Solver:
         self.solves += 1
         free = set(free)
         pivots: dict[CellKey, tuple[dict[CellKey, Fraction], Fraction]] = {}  # var = rhs - sum(row * others)
-        for eq, residual in zip(self.equations, self.residuals):
+        entered = sorted({i for k in free for i in self.by_cell.get(k, ())})
+        if not self.failed.issubset(entered):
+            return None  # a failed relation no free cell can mend
+        for i in entered:  # the others hold with their printed values and enter no pivot
+            eq = self.equations[i]
             touched = [k for k in eq.coefs if k in free]
-            if not touched:
-                if residual != 0:
-                    return None  # a relation no free cell can mend
-                continue
             row: dict[CellKey, Fraction] = {}
-            rhs = -residual
+            rhs = -self.residuals[i]
             for k in touched:
                 a = eq.coefs[k]
                 row[k] = a
-                rhs += a * self.printed.get(k, Fraction(0))
+                rhs += a * self.printed.get(k, 0)
             # reduce by the pivots found so far (their rows hold non-pivot cells only)
             for k in [k for k in row if k in pivots]:
                 a = row.pop(k)
                 prow, prhs = pivots[k]
                 rhs -= a * prhs
                 for j, b in prow.items():
-                    row[j] = row.get(j, Fraction(0)) - a * b
+                    row[j] = row.get(j, 0) - a * b
             row = {k: a for k, a in row.items() if a}
             if not row:
                 if rhs != 0:
@@ -312,13 +333,13 @@ class _Solver:
                 continue
             var = next(iter(row))
             a = row.pop(var)
-            new = ({k: b / a for k, b in row.items()}, rhs / a)
+            new = ({k: _divide(b, a) for k, b in row.items()}, _divide(rhs, a))
             for k, (prow, prhs) in list(pivots.items()):  # keep the pivot rows fully reduced
                 c = prow.get(var)
                 if c:
                     merged = {j: b for j, b in prow.items() if j != var}
                     for j, b in new[0].items():
-                        merged[j] = merged.get(j, Fraction(0)) - c * b
+                        merged[j] = merged.get(j, 0) - c * b
                     pivots[k] = ({j: b for j, b in merged.items() if b}, prhs - c * new[1])
             pivots[var] = new
         values: dict[CellKey, Fraction] = {}
