@@ -248,6 +248,9 @@ class _RowMatcher:
     # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
     order: dict[str, int] = field(default_factory=dict)
     ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
+    # Answers by label: a matcher lives with its rule set, and every report repeats the template's
+    # labels (and its figures, which name no row); bounded, cleared when full.
+    answers: dict[tuple[tuple[str, ...], bool], Optional[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for row in self.spec.rows:
@@ -262,6 +265,14 @@ class _RowMatcher:
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
         """The row key the first matching candidate (label key) names; ``strict``: exact labels
         and labels a candidate ends with only."""
+        key = (tuple(candidates), strict)
+        if key not in self.answers:
+            if len(self.answers) >= 8192:
+                self.answers.clear()
+            self.answers[key] = self._match(candidates, strict)
+        return self.answers[key]
+
+    def _match(self, candidates: list[str], strict: bool) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
         for cand in candidates:
             if cand in self.exact:

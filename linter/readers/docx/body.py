@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -344,9 +344,10 @@ class _Reader:
 
     def _grid(self, rows: list[tuple[etree._Element, Optional[str]]], grid_cols: int, index: int,
               nested: list[etree._Element], table_path: str) -> Table:
-        # A merge grows its origin's span while the grid is built, so the grid holds mutable
-        # spans; the frozen Cells are made from them once the table is complete.
-        slots: list[list[Optional[_Span]]] = []
+        # A merge grows its origin's span while the grid is built: the growth is kept aside
+        # (``grown``) and the few merged origins are made again with their spans at the end.
+        slots: list[list[Optional[Cell]]] = []
+        grown: dict[int, list] = {}  # id(origin) -> [origin, rowspan, colspan]
         merges = self.cell_props
         row_props = self.row_props
         max_cols = self.limits.max_table_cols
@@ -356,7 +357,7 @@ class _Reader:
             col = (row_props[tr][0] or 0) if tr in row_props else 0
             if col:
                 self._check_width(col)
-            line: list[Optional[_Span]] = [None] * col
+            line: list[Optional[Cell]] = [None] * col
             tcs, base = self._row(tr, row_path, table_path)
             single = len(tcs) == 1
             for phys, tc in enumerate(tcs, 1):
@@ -368,7 +369,7 @@ class _Reader:
                 if props is None:  # the common case: no merge, no deletion
                     if col >= max_cols:
                         self._check_width(col + 1)
-                    line.append(_Span(cell_text(tc, nested), r, col, 1, phys, cell_path))
+                    line.append(Cell(cell_text(tc, nested), r, col, 1, 1, r + 1, phys, xpath=cell_path))
                     col += 1
                     continue
                 span, vmerge, hmerge, deleted = props
@@ -379,19 +380,20 @@ class _Reader:
                     self._check_width(col + span)  # a hostile gridSpan must not allocate a huge row
                 if hmerge and line and line[-1] is not None:
                     origin = line[-1]
-                    origin.colspan += span
+                    grown.setdefault(id(origin), [origin, origin.rowspan, origin.colspan])[2] += span
                     line.extend([origin] * span)
                     col += span
                     continue
                 if vmerge == "continue" and r > 0:
                     above = slots[r - 1][col] if col < len(slots[r - 1]) else None
                     if above is not None:
-                        if above.grid_row + above.rowspan == r:  # extend only a span reaching the row above
-                            above.rowspan += 1
+                        spans = grown.setdefault(id(above), [above, above.rowspan, above.colspan])
+                        if above.grid_row + spans[1] == r:  # extend only a span reaching the row above
+                            spans[1] += 1
                         line.extend([above] * span)
                         col += span
                         continue
-                line.extend([_Span(cell_text(tc, nested), r, col, span, phys, cell_path)] * span)
+                line.extend([Cell(cell_text(tc, nested), r, col, 1, span, r + 1, phys, xpath=cell_path)] * span)
                 col += span
             slots.append(line)
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
@@ -399,8 +401,11 @@ class _Reader:
         if len(slots) * width > self.limits.max_table_cells:
             raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
                                  f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        cells: dict[int, Cell] = {}
-        grid = tuple(tuple([None if s is None else _cell(s, cells) for s in line] + [None] * (width - len(line)))
+        final = {key: replace(o, rowspan=rs, colspan=cs) for key, (o, rs, cs) in grown.items()
+                 if (rs, cs) != (o.rowspan, o.colspan)}
+        if final:
+            slots = [[final.get(id(c), c) if c is not None else None for c in line] for line in slots]
+        grid = tuple(tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line))
                      for line in slots)
         return Table(index=index, rows=grid, n_cols=width, xpath=table_path)
 
@@ -454,28 +459,6 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
                 yield from _row_cells(content)
         elif child.tag == W + "customXml":
             yield from _row_cells(child)
-
-
-@dataclass
-class _Span:
-    """A cell of a table being built: its merges still grow it."""
-
-    text: str
-    grid_row: int
-    grid_col: int
-    colspan: int
-    phys_col: int
-    xpath: Optional[str]
-    rowspan: int = 1
-
-
-def _cell(span: _Span, made: dict[int, Cell]) -> Cell:
-    """The one Cell of ``span`` (a merged span covers several slots)."""
-    cell = made.get(id(span))
-    if cell is None:
-        cell = made[id(span)] = Cell(span.text, span.grid_row, span.grid_col, span.rowspan, span.colspan,
-                                     span.grid_row + 1, span.phys_col, xpath=span.xpath)
-    return cell
 
 
 def _plain_text(p: etree._Element) -> str:
