@@ -82,3 +82,21 @@ def test_output_file(tmp_path: Path) -> None:
     # the machine output went to the file; the terminal gets the human summary
     assert result.output.startswith("共检查 1 个文件：通过 0 个，不通过 1 个，读取存疑 0 个，无法读取 0 个；"
                                     "共 3 个错误，28 个警告，0 条提示；用时 ") and "RL-TPL-001 3 错误" in result.output
+
+
+def test_only_the_command_line_module_imports_click() -> None:
+    """A thin CLI: nothing below linter/cli.py knows click (the layout is checked by stage)."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    modules = sorted((ROOT / "linter").rglob("*.py"))
+    assert len(modules) > 60
+    users = []
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        if any(n == "click" or n.startswith("click.") for n in names):
+            users.append(module.relative_to(ROOT).as_posix())
+    assert users == ["linter/cli.py"]
