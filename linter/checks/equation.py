@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, NamedTuple, Optional
 
 from linter.ruleset import expr
@@ -34,10 +33,6 @@ def _arithmetic(text: Optional[str]) -> tuple[Value, Decimal, bool]:
     """A cell text's value, its number in arithmetic and whether it is countable (see Term)."""
     value = parse_value(text)
     return value, value.as_number(), value.kind == "blank" or value.is_count
-
-
-_new_tuple = tuple.__new__  # a NamedTuple's own __new__ is Python code; a report makes hundreds
-_NUMBER, _COUNTABLE = itemgetter(4), itemgetter(5)  # Term.number, Term.countable
 
 
 class Instance:
@@ -91,8 +86,8 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     def bind(terms: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
         if not all(terms):  # (a Term is a non-empty tuple: only None is false)
             return None  # a cell missing: no application here
-        return Instance(dict(zip(keys, terms)), params, dict(zip(keys, map(_NUMBER, terms))),  # type: ignore[arg-type]
-                        all(map(_COUNTABLE, terms)))
+        return Instance(dict(zip(keys, terms)), params, {k: t.number for k, t in zip(keys, terms)},
+                        all([t.countable for t in terms]))
 
     if each == "column":
         rows = [(prev_grid if last_year else grid).get(bare, _NO_ROW) for _n, bare, last_year in names]
@@ -162,17 +157,16 @@ def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Opti
             for col in columns:
                 cell = get(col)
                 value, number, countable = _arithmetic(cell.text if cell is not None else None)
-                terms[col] = _new_tuple(Term, (row, col, value, previous, number, countable))
+                terms[col] = Term(row, col, value, previous, number, countable)
         report.memo[memo_key] = grid
     return grid  # type: ignore[return-value]
 
 
-def expected_anchor(check: CheckSpec, inst: Instance, groups: Mapping[str, tuple[str, ...]]) -> Decimal:
-    """The anchor value that would make the relation hold (the relation is linear in it)."""
-    assert check.relation is not None
+def expected_anchor(check: CheckSpec, inst: Instance, left: expr.Evaluator, right: expr.Evaluator) -> Decimal:
+    """The anchor value that would make the relation hold (the relation is linear in it), with
+    the relation's sides as ``sides`` compiled them for the report."""
     anchor = check.params["anchor"]
     values = inst.numbers
-    left, right = sides(check.relation, groups)
 
     def diff(anchor_value: Decimal) -> Decimal:
         vals = {**values, anchor: anchor_value}
@@ -218,8 +212,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     if found is None:
         return
     holds = expr.comparison(check.relation.op)
-    groups = found.spec.groups
-    left_side, right_side = sides(check.relation, groups)
+    left_side, right_side = sides(check.relation, found.spec.groups)
     localized = None  # the table's error localization, if this relation is one of its relations
     corrected = None  # the localization, if it corrects cells of the table
     for table, inst in instances(report, check):
@@ -243,7 +236,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                 value = localized.value(cell_key(anchor_term))
                 expected = None if value is None else str(value)
             else:
-                expected = format_number(expected_anchor(check, inst, groups))
+                expected = format_number(expected_anchor(check, inst, left_side, right_side))
             actual = format_number(anchor_term.number)
         else:  # an inequality: show both sides
             expected = f"{check.relation.op} {format_number(right)}"
