@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import random
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -46,11 +46,31 @@ def test_formatting_is_cut_and_what_the_reader_uses_stays() -> None:
     assert prune(xml(body)) == xml(expected)
 
 
-def test_nested_properties_leave_that_kind_uncut() -> None:
-    # w:rPrChange holds the old w:rPr inside the new one: no w:rPr is cut, the borders still are.
-    nested = f'<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a">{RPR}</w:rPrChange></w:rPr><w:t>x</w:t></w:r>'
-    out = prune(xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:tcPr>{BORDERS}</w:tcPr><w:p/></w:tc></w:tr></w:tbl>"))
-    assert out == xml(f"<w:p>{nested}</w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>")
+def test_properties_nested_in_a_change_record_are_judged_on_their_own(tmp_path: Path) -> None:
+    # w:rPrChange holds the old w:rPr inside the new one: the outer w:rPr (holding another of its
+    # kind) stays, the old one inside is cut like any other, the borders still are.
+    def run(old: str) -> str:
+        return f'<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a">{old}</w:rPrChange></w:rPr><w:t>x</w:t></w:r>'
+
+    out = prune(xml(f"<w:p>{run(RPR)}</w:p><w:tbl><w:tr><w:tc><w:tcPr>{BORDERS}</w:tcPr><w:p/></w:tc></w:tr></w:tbl>"))
+    assert out == xml(f"<w:p>{run('<w:rPr/>')}</w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>")
+    # The old properties held hidden text: they stay, and so does the run's text.
+    hidden = run("<w:rPr><w:vanish/></w:rPr>")
+    assert prune(xml(f"<w:p>{hidden}</w:p>")) == xml(f"<w:p>{hidden}</w:p>")
+    doc = read_document(write_docx(tmp_path / "c.docx", f"<w:p>{run(RPR)}</w:p>"), DEFAULT_LIMITS)
+    assert [b.full_text for b in doc.blocks if isinstance(b, Paragraph)] == ["x"]
+
+
+def test_an_unclosed_element_costs_one_scan() -> None:
+    # Half a million tags after an unclosed w:rPr: no match, no backtracking state kept.
+    data = xml("<w:p><w:r><w:rPr>" + "<w:b/>" * 500_000 + "</w:r></w:p>")
+    tracemalloc.start()
+    try:
+        assert prune(data) == data
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # a backtracking loop would keep about 60 MB of state here
 
 
 @pytest.mark.parametrize("data", [

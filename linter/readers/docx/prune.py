@@ -11,14 +11,14 @@ namespace declaration (in any spacing and quoting: ``xmlns:w = 'uri'``) binding 
 prefix to the transitional namespace and that namespace to no other prefix (tools that copy
 paragraphs often declare it again on each: that is fine), no declaration whose URI is written
 with references, and no default namespace (element paths would then count the removed
-elements). Only elements written in the
-one form Word, WPS and LibreOffice write (``<w:rPr>...</w:rPr>``) are cut: since ``<`` cannot
-appear in attribute values or text, each such start tag begins an element, and when its first
-``</w:rPr>`` follows with no other tag of that name between (nor ``</w:rPr >``, ``<w:rPr
-w:x="1">``, ``<w:rPrChange>``...), the cut removes that whole element with its content. A kind
-with a start tag not closed before the next one's (nesting) is not cut at all. A cut part that
-does not parse is not trusted: the caller parses the original instead (whose errors are the
-file's own).
+elements). Only elements written in the one form Word, WPS and LibreOffice write
+(``<w:rPr>...</w:rPr>``) are cut: since ``<`` cannot appear in attribute values or text, such a
+start tag begins an element, and when the first ``</w:rPr>`` after it comes with no other tag of
+that name between (nor ``</w:rPr >``, ``<w:rPr w:x="1">``, ``<w:rPrChange>``...), that end tag is
+its own, and the cut removes the whole element with its content. An element holding another of
+its kind (the old properties inside ``w:rPrChange``) stays; the inner one is judged on its own.
+A cut part that does not parse is not trusted: the caller parses the original instead (whose
+errors are the file's own).
 
 What the reader uses inside these elements keeps them whole: a paragraph's style, numbering or
 outline level; a run's hidden text, character style or deleted paragraph mark; a cell's span,
@@ -47,13 +47,18 @@ _CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
     (b"tblPrEx", (), False),
 )
 # Outer elements first (a paragraph's properties hold its mark's run properties; a cell's its
-# borders), so the later splits run over less; cell properties, the largest (a third of a
-# template's part: borders, shading), before all. Each segment is looked into with one regular
-# expression for the tags of what keeps it and of its own name (``<w:`` or ``</w:`` + a name it
-# begins with): with that literal start re only tries the names at each ``<``, a fifth of the
-# cost of an alternation of bare names or of one substring search per name (CPython 3.11
-# searches a multi-byte needle at about 1 ns a byte: 0.3 ms over a 300 KB part).
-_KEEP = {name: re.compile(b"</?w:(?:" + b"|".join((name, *needles)) + b")") for name, needles, _ in _CUT}
+# borders), so the later passes run over less; cell properties, the largest (a third of a
+# template's part: borders, shading), before all. One regular expression per kind matches an
+# element to cut: its start tag, then text and tags none of which is one of its own name or of
+# what keeps it (``<w:`` or ``</w:`` + a name it begins with), then its end tag. re finds the
+# literal start tag about as fast as a byte search, and the possessive loops keep no
+# backtracking state: a long unclosed element costs one linear scan and no memory.
+def _element(name: bytes, keep: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    inside = b"[^<]*+(?:<(?!/?w:(?:" + b"|".join((name, *keep)) + b"))[^<]*+)*+"
+    return re.compile(b"<w:" + name + b">" + inside + b"</w:" + name + b">")
+
+
+_PASSES = tuple((_element(name, keep), b"<w:" + name + b"/>" if empty else b"") for name, keep, empty in _CUT)
 _DECLARATION = re.compile(rb"<\?xml[^>]*\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]*)["']""")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -64,8 +69,8 @@ def prune(data: bytes) -> bytes:
     the part is not in a form where the cut is provably exact."""
     if not _plain(data):
         return data
-    for name, keep, empty in _CUT:
-        data = _cut(data, name, keep, empty)
+    for element, stub in _PASSES:
+        data = element.sub(stub, data)
     return data
 
 
@@ -110,22 +115,3 @@ def no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
             return False
         i = data.find(mark, i + 1)
     return True
-
-
-def _cut(data: bytes, name: bytes, keep: tuple[bytes, ...], empty: bool) -> bytes:
-    start, end = b"<w:" + name + b">", b"</w:" + name + b">"
-    parts = data.split(start)
-    if len(parts) == 1:
-        return data
-    pieces = [part.partition(end) for part in parts[1:]]
-    if not all([sep for _, sep, _ in pieces]):
-        return data  # an element without its end tag before the next one's start: nested or odd
-    # A segment stays whole if it holds what the reader reads, or the name in any other tag
-    # (``</w:rPr >``, ``<w:rPr w:x="1">``, ``<w:rPrChange>``): then its first ``</w:rPr>`` need
-    # not be its own end tag, and cutting up to it could take text along.
-    found = _KEEP[name].search
-    stub = b"<w:" + name + b"/>" if empty else b""
-    out = [parts[0]] * (2 * len(pieces) + 1)  # joined as it is, not copied piece by piece
-    out[1::2] = [stub if found(inner) is None else start + inner + end for inner, _, _ in pieces]
-    out[2::2] = [rest for _, _, rest in pieces]
-    return b"".join(out)
