@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator, Optional, Union
+from typing import Iterator, NamedTuple, Optional, Union
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ class Location:
         )
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph as a reader sees it: automatic numbering ``label`` plus ``text``."""
 
     index: int
@@ -62,8 +61,7 @@ class Paragraph:
         return self.label + self.text
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One logical cell: the origin of a (possibly merged) span in the table grid."""
 
     text: str

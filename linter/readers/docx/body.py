@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -401,7 +401,7 @@ class _Reader:
         if len(slots) * width > self.limits.max_table_cells:
             raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
                                  f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        final = {key: replace(o, rowspan=rs, colspan=cs) for key, (o, rs, cs) in grown.items()
+        final = {key: o._replace(rowspan=rs, colspan=cs) for key, (o, rs, cs) in grown.items()
                  if (rs, cs) != (o.rowspan, o.colspan)}
         if final:
             slots = [[final.get(id(c), c) if c is not None else None for c in line] for line in slots]
