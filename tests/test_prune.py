@@ -88,6 +88,7 @@ def test_an_unclosed_element_costs_one_scan() -> None:
     xml(f'<w:p><w:pPr><x:vanish/></w:pPr></w:p>').replace(b"<w:document ", f"<w:document xmlns:x='{W_NS}' ".encode()),
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b"<w:document ", b"<w:document xmlns = 'urn:x' "),  # a default namespace, spaced
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b"<w:document ", b'<w:document xmlns:w2="&#104;ttp://x" '),  # a URI with references
+    xml(f'<w:p><w:r>{RPR}<w:t>xmlns</w:t></w:r></w:p>'),  # the word in text: not a declaration read here
 ])
 def test_parts_where_a_cut_could_be_wrong_are_left_whole(data: bytes) -> None:
     assert prune(data) is data

@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 
 _W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# Every namespace declaration, however spaced and quoted (XML allows S? = S? and either quote).
-_XMLNS = re.compile(rb"""xmlns(?::([^\s=/>]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Every ``xmlns`` of the part, with its declaration read when it is one, however spaced and
+# quoted (XML allows S? = S? and either quote): prefix, then the URI in one of its quotes.
+_XMLNS = re.compile(rb"""xmlns(?:(?::([^\s=/>]*))?\s*=\s*(?:"([^"]*)"|'([^']*)'))?""")
 # (element, what keeps one, whether an empty element stays in its place): paragraph, run and
 # cell properties unless they hold what the reader reads in them; cell borders and a row's
 # table-property exceptions always. The reader takes a paragraph's first w:pPr (a run's first
@@ -96,14 +97,13 @@ def _only_w_binds_the_namespace(data: bytes) -> bool:
     the part; no other prefix binds that namespace; there is no default namespace and no URI
     written with references. An ``xmlns`` that is not a declaration read here (in text, an
     attribute value, an odd spelling) only makes the answer no: the part is then parsed whole."""
-    declared = w_declared = 0
+    w_declared = False
     for m in _XMLNS.finditer(data):
         prefix, uri = m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
-        if prefix is None or b"&" in uri or (prefix == b"w") != (uri == _W_URI):
+        if prefix is None or uri is None or b"&" in uri or (prefix == b"w") != (uri == _W_URI):
             return False
-        declared += 1
-        w_declared += prefix == b"w"
-    return w_declared > 0 and data.count(b"xmlns") == declared
+        w_declared = w_declared or prefix == b"w"
+    return w_declared
 
 
 def no_markup_after(data: bytes, start: int, mark: bytes) -> bool:
