@@ -7,7 +7,6 @@ import re
 from typing import Any, Iterator, Mapping, Optional
 
 from linter.checks import Draft, register
-from linter.recognise.normalize import nfkc_numbers, strip_spaces
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
@@ -48,7 +47,7 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         raw = para.full_text
         if "《" not in raw and (not notices or "号" not in raw):
             continue  # no title and no document number
-        text = strip_spaces(nfkc_numbers(raw))
+        text = report.compact_text(para)
         for at, title in _titles(text):
             if title in known or title in reported:
                 continue

@@ -14,8 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Mapping, Optional
 
 from linter.checks import Draft, register
-from linter.model import Location
-from linter.recognise.normalize import nfkc_numbers, strip_spaces
+from linter.model import Location, Paragraph
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, Quote, RuleSet
 from linter.recognise.values import format_number, parse_value
@@ -100,14 +99,13 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     if not quotes:
         return
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
-    for para in report.document.paragraphs():
+    for para, sentences in _quoting(report):
         raw = para.full_text
-        if not any(u in raw for u in units) or not _DIGIT.search(raw):
-            continue  # every quote counts in one of its units (full-width digits are \d too)
-        text = strip_spaces(nfkc_numbers(raw))
-        for sentence in SENTENCE.findall(text):
+        if not any(u in raw for u in units):
+            continue  # every quote counts in one of its units
+        for sentence in sentences:
             present = {u for u in units if u in sentence}
-            if not present or not _DIGIT.search(sentence):
+            if not present:
                 continue
             seen: set[tuple[str, int]] = set()  # (what, where): two patterns of one quote, one figure
             for quote in quotes:
@@ -127,6 +125,20 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 draft = _compare(report, check.params, measure, quote, m, sentence, para.index)
                 if draft is not None:
                     yield draft
+
+
+def _quoting(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
+    """The paragraphs holding a figure, each with its sentences that do (compact text), once per
+    report: every narrative rule reads them."""
+    found: Optional[list[tuple[Paragraph, tuple[str, ...]]]] = report.memo.get("narrative")  # type: ignore[assignment]
+    if found is None:
+        found = report.memo["narrative"] = []
+        for para in report.document.paragraphs():
+            if _DIGIT.search(para.full_text):  # full-width digits are \d too
+                sentences = tuple(s for s in SENTENCE.findall(report.compact_text(para)) if _DIGIT.search(s))
+                if sentences:
+                    found.append((para, sentences))
+    return found
 
 
 def _figure(m: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks import Draft, register
-from linter.recognise.normalize import label_key, nfkc_numbers, strip_spaces
+from linter.recognise.normalize import label_key
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
@@ -34,7 +34,7 @@ def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[
     for para in islice(paragraphs, check.params.get("within", 12)):
         if first_heading is not None and para.index > first_heading:
             return  # the preamble ends at the first section
-        text = strip_spaces(nfkc_numbers(para.full_text))
+        text = report.compact_text(para)
         m = pattern.search(text)
         announced = count_of(m.group("count")) if m else None
         if m is None or announced is None:

@@ -11,7 +11,6 @@ from typing import Iterator, Optional
 
 from linter.checks import Draft, register
 from linter.recognise.metadata import find_period_year
-from linter.recognise.normalize import nfkc_numbers, strip_spaces
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
@@ -56,7 +55,7 @@ def check_period(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
     for para in islice(paragraphs, check.params.get("within", 40)):
         if not any(c[0] in para.full_text for c in cues):
             continue  # no cue can start here (a cue may be spaced out: 「统 计 期 限」)
-        text = strip_spaces(nfkc_numbers(para.full_text))
+        text = report.compact_text(para)
         at = min((i for i in (text.find(c) for c in cues) if i >= 0), default=-1)
         if at < 0:
             continue

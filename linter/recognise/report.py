@@ -13,7 +13,7 @@ from typing import Iterable, Mapping, Optional
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
-from linter.recognise.normalize import collapse_spaces, label_key, strip_spaces
+from linter.recognise.normalize import collapse_spaces, label_key, nfkc_numbers, strip_spaces
 from linter.ruleset.loader import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -95,6 +95,15 @@ class Report:
         text = self.memo.get(memo_key)
         if not isinstance(text, str):
             text = self.memo[memo_key] = strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
+        return text
+
+    def compact_text(self, para: Paragraph) -> str:
+        """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
+        period and parts checks read it: once per paragraph and report."""
+        texts: dict[int, str] = self.memo.setdefault("compact", {})  # type: ignore[assignment]
+        text = texts.get(para.index)
+        if text is None:
+            text = texts[para.index] = strip_spaces(nfkc_numbers(para.full_text))
         return text
 
     def location(self, block: int, **extra: object) -> Location:
