@@ -54,9 +54,45 @@ class Instance:
         return any([t.value.kind == "text" for t in self.terms.values()])
 
 
-def sides(relation: expr.Relation, groups: Mapping[str, tuple[str, ...]]) -> tuple[expr.Evaluator, expr.Evaluator]:
-    """The relation's two sides compiled for a table's groups."""
-    return expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)
+Sides = tuple[expr.Evaluator, expr.Evaluator]
+
+
+def sides(report: Report, check: CheckSpec, table: LogicalTable) -> Sides:
+    """The relation's two sides compiled for the table's groups, once per report: the relation
+    rules and the error localization share them."""
+    key = f"sides:{id(check)}"
+    if key not in report.memo:
+        assert check.relation is not None
+        groups = table.spec.groups
+        report.memo[key] = expr.compile_node(check.relation.left, groups), expr.compile_node(check.relation.right, groups)
+    return report.memo[key]  # type: ignore[return-value]
+
+
+class Failure(NamedTuple):
+    table: LogicalTable
+    inst: Instance
+    left: Decimal
+    right: Decimal
+
+
+def failures(report: Report, check: CheckSpec) -> list[Failure]:
+    """The applications of the relation that do not hold, with their sides' values, once per report.
+    An application with an invalid value is not judged (the value rule reports that value)."""
+    key = f"failures:{id(check)}"
+    if key not in report.memo:
+        assert check.relation is not None
+        found: list[Failure] = []
+        table = report.tables.get(check.params["table"])  # every application is of this table
+        if table is not None:
+            holds = expr.comparison(check.relation.op)
+            left_side, right_side = sides(report, check, table)
+            for t, inst in instances(report, check):
+                if inst.countable:
+                    left, right = left_side(inst.numbers), right_side(inst.numbers)
+                    if not holds(left, right):
+                        found.append(Failure(t, inst, left, right))
+        report.memo[key] = found
+    return report.memo[key]  # type: ignore[return-value]
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
@@ -208,20 +244,14 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
 
     assert check.relation is not None
     anchor = check.params["anchor"]
-    found = report.tables.get(check.params["table"])  # every instance is of this table
-    if found is None:
+    failed = failures(report, check)
+    if not failed:
         return
     holds = expr.comparison(check.relation.op)
-    left_side, right_side = sides(check.relation, found.spec.groups)
+    left_side, right_side = sides(report, check, failed[0].table)
     localized = None  # the table's error localization, if this relation is one of its relations
     corrected = None  # the localization, if it corrects cells of the table
-    for table, inst in instances(report, check):
-        if not inst.countable:
-            continue  # unreadable or invalid values are reported by the value rule
-        numbers = inst.numbers
-        left, right = left_side(numbers), right_side(numbers)
-        if holds(left, right):
-            continue
+    for table, inst, left, right in failed:
         if localized is None:
             loc = localize(report, ruleset, check.params["table"])
             localized = loc if loc.explains(check) else False

@@ -24,9 +24,8 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Iterable, Optional, Union
 
-from linter.checks.equation import Term, cell_key, instances, sides
+from linter.checks.equation import Term, cell_key, failures, instances, sides
 from linter.ruleset import expr
-from linter.ruleset.expr import PREV
 from linter.recognise.report import LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
 
@@ -111,22 +110,6 @@ class Localization:
         return any(eq.check is check for eq in self.equations)
 
 
-def exact_checks(ruleset: RuleSet, table_key: str) -> list[tuple[RuleSpec, CheckSpec]]:
-    """The relations localization uses: ``==`` equations of error rules on this year's cells."""
-    out = []
-    for rule in ruleset.rules:
-        if rule.severity != "error":
-            continue
-        for check in rule.checks:
-            rel = check.relation
-            if check.kind != "equation" or rel is None or rel.op != "==" or check.params.get("table") != table_key:
-                continue
-            if any(n.startswith(PREV) for n in expr.names(rel.left) + expr.names(rel.right)):
-                continue  # a year-to-year relation: last year's cells are not this table's
-            out.append((rule, check))
-    return out
-
-
 def localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     """The localization of ``table_key``'s relations, once per report."""
     memo_key = f"localize:{ruleset.id}:{table_key}"
@@ -141,17 +124,18 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     out = Localization(table)
     if table is None:
         return out
-    groups = table.spec.groups
-    relations = [(rule, check, _Relation(check, groups)) for rule, check in exact_checks(ruleset, table_key)]
-    applied = [(rule, check, rel, inst) for rule, check, rel in relations
-               for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
-    if all(rel.holds(inst) for _rule, _check, rel, inst in applied):
+    checks = ruleset.exact_relations(table_key)
+    applied = [[inst for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
+               for _rule, check in checks]
+    if (all(_known(t) for insts in applied for inst in insts for t in inst.terms.values())
+            and not any(failures(report, check) for _rule, check in checks)):
         return out  # the common case: every relation holds and no cell is blank or unreadable
-    for rule, check, rel, inst in applied:
-        eq = rel.equation(rule, inst)
-        out.equations.append(eq)
-        for t in inst.terms.values():
-            out.terms.setdefault(cell_key(t), t)
+    for (rule, check), insts in zip(checks, applied):
+        rel = _Relation(check, *sides(report, check, table))
+        for inst in insts:
+            out.equations.append(rel.equation(rule, inst))
+            for t in inst.terms.values():
+                out.terms.setdefault(cell_key(t), t)
     unknown = frozenset(k for k, t in out.terms.items() if not _known(t))
     printed = {k: _exact(t.number) for k, t in out.terms.items() if k not in unknown}
     for group in _connected(out.equations):
@@ -224,19 +208,10 @@ class _Relation:
     """A relation compiled for a table's groups, and its coefficients (it is linear in every cell):
     ``sum(coefs[name] * name) + const == 0``, derived on first use."""
 
-    def __init__(self, check: CheckSpec, groups: dict) -> None:
-        assert check.relation is not None
+    def __init__(self, check: CheckSpec, left: expr.Evaluator, right: expr.Evaluator) -> None:
         self.check = check
-        self.left, self.right = sides(check.relation, groups)
+        self.left, self.right = left, right
         self._coefs: Optional[tuple[dict[str, Fraction], Fraction]] = None
-
-    def holds(self, inst: object) -> bool:
-        """Whether an application holds with every cell known (no blank or unreadable cell)."""
-        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
-        if not all(_known(t) for t in terms.values()):
-            return False
-        numbers = inst.numbers  # type: ignore[attr-defined]
-        return bool(self.left(numbers) == self.right(numbers))
 
     def coefficients(self, names: tuple[str, ...]) -> tuple[dict[str, Fraction], Fraction]:
         if self._coefs is None:

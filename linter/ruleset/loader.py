@@ -175,6 +175,28 @@ class RuleSet:
 
         return section_index(self.sections)
 
+    def exact_relations(self, table_key: str) -> list[tuple[RuleSpec, CheckSpec]]:
+        """The relations error localization uses for a table: ``==`` equations of error rules on
+        this year's cells only."""
+        return self._exact_relations.get(table_key, [])
+
+    @cached_property
+    def _exact_relations(self) -> dict[str, list[tuple[RuleSpec, CheckSpec]]]:
+        from linter.ruleset import expr
+
+        out: dict[str, list[tuple[RuleSpec, CheckSpec]]] = {}
+        for rule in self.rules:
+            if rule.severity != "error":
+                continue
+            for check in rule.checks:
+                rel = check.relation
+                if check.kind != "equation" or rel is None or rel.op != "==":
+                    continue
+                if any(n.startswith(expr.PREV) for n in expr.names(rel.left) + expr.names(rel.right)):
+                    continue  # a year-to-year relation: last year's cells are not this table's
+                out.setdefault(check.params.get("table"), []).append((rule, check))
+        return out
+
 
 # ---- loading -----------------------------------------------------------------------------------
 
