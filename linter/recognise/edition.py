@@ -38,13 +38,13 @@ class EditionEvidence:
 
 
 def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidence:
-    wanted = _wanted(tuple(editions))
+    signatures = _signatures(tuple(editions))
     found: dict[tuple[int, str], Signature] = {}
-    if wanted:
+    if signatures.wanted:
         for table in doc.tables():
             for r in range(len(table.rows)):
                 for cell in table.origin_cells(r):
-                    for edition_sig in _signatures_in(cell.text, wanted):
+                    for edition_sig in signatures.inside(cell.text):
                         found.setdefault(edition_sig, Signature(edition_sig[1], table.index, cell))
     ordered = tuple(sorted(editions, key=lambda a: -a.edition))
     return EditionEvidence(ordered, tuple(
@@ -52,25 +52,33 @@ def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidenc
         for a in ordered if any((a.edition, s) in found for s in a.signatures)))
 
 
-_Wanted = tuple[tuple[str, tuple[tuple[int, str], ...]], ...]  # label key -> (edition, signature)s
+class _Signatures:
+    """The editions' table signatures as label keys, and the answers for the cell texts seen (cell
+    texts repeat in every report: "0", the template's labels); made once per set of editions."""
+
+    def __init__(self, editions: tuple[Applies, ...]) -> None:
+        keyed: dict[str, list[tuple[int, str]]] = {}
+        for applies in editions:
+            for sig in applies.signatures:
+                keyed.setdefault(label_key(sig), []).append((applies.edition, sig))
+        self.wanted = tuple((k, tuple(v)) for k, v in keyed.items())
+        self.answers: dict[str, tuple[tuple[int, str], ...]] = {}
+
+    def inside(self, text: str) -> tuple[tuple[int, str], ...]:
+        """The (edition, signature)s inside a cell text's label key."""
+        found = self.answers.get(text)
+        if found is None:
+            if len(self.answers) >= 8192:
+                self.answers.clear()
+            key = label_key(text) if text.strip() else ""
+            found = self.answers[text] = tuple(sig for wkey, sigs in self.wanted if key and wkey in key
+                                               for sig in sigs)
+        return found
 
 
 @lru_cache(maxsize=16)
-def _wanted(editions: tuple[Applies, ...]) -> _Wanted:
-    keyed: dict[str, list[tuple[int, str]]] = {}
-    for applies in editions:
-        for sig in applies.signatures:
-            keyed.setdefault(label_key(sig), []).append((applies.edition, sig))
-    return tuple((k, tuple(v)) for k, v in keyed.items())
-
-
-@lru_cache(maxsize=8192)
-def _signatures_in(text: str, wanted: _Wanted) -> tuple[tuple[int, str], ...]:
-    """The (edition, signature)s inside a cell text's label key (cell texts repeat: "0", labels)."""
-    if not text.strip():
-        return ()
-    key = label_key(text)
-    return tuple(sig for wkey, sigs in wanted if wkey in key for sig in sigs)
+def _signatures(editions: tuple[Applies, ...]) -> _Signatures:
+    return _Signatures(editions)
 
 
 def choose_edition(report_year: Optional[int], evidence: EditionEvidence, override: Optional[int] = None) -> int:
