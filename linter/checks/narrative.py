@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Iterator, Mapping, NamedTuple, Optional
 
 from linter.checks import Draft, register
 from linter.model import Location, Paragraph
@@ -53,9 +53,16 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
 
 
 def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
-    table = report.tables.get(quote.table)
-    values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
-    return [v for v in values if v is not None]
+    """The values the quote's readings (``rows_list``) give, once per report: a report quotes the
+    same figures in many sentences, and several rules read them."""
+    memo: dict[tuple[object, ...], list[_Value]] = report.memo.setdefault("narrative-values", {})  # type: ignore[assignment]
+    key = (quote.table, rows_list, quote.columns)
+    found = memo.get(key)
+    if found is None:
+        table = report.tables.get(quote.table)
+        values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
+        found = memo[key] = [v for v in values if v is not None]
+    return found
 
 
 def _related(report: Report, quote: Quote, *values: _Value) -> tuple[Location, ...]:
@@ -151,28 +158,42 @@ def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: Quo
     readings = _readings(report, quote, quote.readings)
     if not readings:
         return None
-    loc = report.location(block, text=sentence)
-    base = {"what": quote.what, "what_en": quote.what_en, "table": report.tables[quote.table].spec.number,
-            "sentence": sentence}
+    at = _At(report, quote, sentence, block)
     if measure == "count":
-        return _count(report, quote, readings, _figure(m), loc, base)
+        return _count(report, quote, readings, _figure(m), at)
     if measure == "share":
-        return _share(report, quote, readings, _figure(m), m.group("pct"), loc, base)
-    return _change(report, params, quote, m.group("dir"), m.group("pct"), loc, base)
+        return _share(report, quote, readings, _figure(m), m.group("pct"), at)
+    return _change(report, params, quote, m.group("dir"), m.group("pct"), at)
 
 
-def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, loc: Location,
-           base: dict[str, Any]) -> Optional[Draft]:
+class _At(NamedTuple):
+    """Where a quote was found; its location and message parameters are made for a finding only."""
+
+    report: Report
+    quote: Quote
+    sentence: str
+    block: int
+
+    def location(self) -> Location:
+        return self.report.location(self.block, text=self.sentence)
+
+    def params(self, **more: str) -> dict[str, Any]:
+        quote = self.quote
+        return {"what": quote.what, "what_en": quote.what_en, "table": self.report.tables[quote.table].spec.number,
+                "sentence": self.sentence, **more}
+
+
+def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, at: _At) -> Optional[Draft]:
     """The figure equals one of the quote's readings; a finding names the first."""
     if any(Decimal(quoted) == r.value for r in readings):
         return None
     value = format_number(readings[0].value)
-    return Draft("mismatch", loc, {**base, "quoted": quoted, "value": value}, expected=value, actual=quoted,
+    return Draft("mismatch", at.location(), at.params(quoted=quoted, value=value), expected=value, actual=quoted,
                  related=_related(report, quote, readings[0]))
 
 
-def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, loc: Location,
-           base: dict[str, Any]) -> Optional[Draft]:
+def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, at: _At
+           ) -> Optional[Draft]:
     """The percentage is a reading (or the quoted figure) over one of the quote's totals."""
     pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value]
     if not pairs:
@@ -182,13 +203,13 @@ def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pc
         return None
     part, whole = pairs[0]
     value = format(printed(_percent(part.value, whole.value), _decimals(pct)), "f") + "%"
-    return Draft("share", loc, {**base, "quoted": pct + "%", "value": value,
-                                "part": format_number(part.value), "whole": format_number(whole.value)},
+    return Draft("share", at.location(), at.params(quoted=pct + "%", value=value, part=format_number(part.value),
+                                                   whole=format_number(whole.value)),
                  expected=value, actual=pct + "%", related=_related(report, quote, part, whole))
 
 
-def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, loc: Location,
-            base: dict[str, Any]) -> Optional[Draft]:
+def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, at: _At
+            ) -> Optional[Draft]:
     """The change is (this year − last year) / last year of one reading, in the direction written."""
     assert report.previous is not None
     down = direction in params.get("down", ())
@@ -206,6 +227,6 @@ def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: 
     now, change, before = pairs[0]
     words = params.get("down", ("下降",)) if change < 0 else params.get("up", ("增长",))
     value = words[0] + format(printed(abs(change), _decimals(pct)), "f") + "%"
-    return Draft("change", loc, {**base, "quoted": direction + pct + "%", "value": value,
-                                 "now": format_number(now.value), "before": format_number(before.value)},
+    return Draft("change", at.location(), at.params(quoted=direction + pct + "%", value=value,
+                                                    now=format_number(now.value), before=format_number(before.value)),
                  expected=value, actual=direction + pct + "%", related=_related(report, quote, now))
