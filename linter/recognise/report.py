@@ -385,9 +385,10 @@ def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[
     col_words = spec.index.column_words
     kinds: list[str] = []
     for r in range(len(table.rows)):
-        texts = tuple([label_key(c.text) for c in table.origin_cells(r) if c.text.strip()])
-        is_data = labelled and any([matcher.match([t], strict=True) or _glued(matcher, t) for t in texts])
-        has_col_word = any([_loose(t) in col_words for t in texts])
+        texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
+        # A row's label comes first: a data row is known at its first cell, its figures unread.
+        is_data = labelled and any(matcher.match([t], strict=True) or _glued(matcher, t) for t in texts)
+        has_col_word = not is_data and any([_loose(t) in col_words for t in texts])
         if not labelled:
             is_data = not has_col_word and "header" in kinds
         kinds.append("data" if is_data else ("header" if has_col_word else "other"))
