@@ -4,6 +4,7 @@ only once defined, and the format notice of the report year's edition."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator, Mapping, Optional
 
 from linter.checks import Draft, register
@@ -25,7 +26,12 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
 
 def _defined(text: str, abbreviation: str) -> bool:
     """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「下称《条例》」, 「简称“条例”」)."""
-    return re.search("(?:简称|下称|以下称)[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?", text) is not None
+    return _definition(abbreviation).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _definition(abbreviation: str) -> re.Pattern[str]:
+    return re.compile("(?:简称|下称|以下称)[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?")
 
 
 def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
@@ -43,6 +49,7 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
     shorts: set[str] = set()  # every short name the text has defined so far
     reported: set[str] = set()
+    meant: dict[str, Optional[Mapping[str, Any]]] = {}  # title -> the known document it is an attempt at
     for para in report.document.paragraphs():
         raw = para.full_text
         if "《" not in raw and (not notices or "号" not in raw):
@@ -59,7 +66,9 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                     yield Draft("undefined", report.location(para.index, text=f"《{title}》"),
                                 {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
                 continue
-            doc = _meant(title, documents)
+            if title not in meant:
+                meant[title] = _meant(title, documents)
+            doc = meant[title]
             if doc is not None and (title in shorts or _defined(text[:at + len(title) + 2], title)):
                 continue  # the text's own short name for a document (「以下简称《政府信息公开条例》」)
             if doc is not None:
