@@ -52,10 +52,10 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     meant: dict[str, Optional[Mapping[str, Any]]] = {}  # title -> the known document it is an attempt at
     for para in report.document.paragraphs():
         raw = para.full_text
-        if "《" not in raw and (not notices or "号" not in raw):
-            continue  # no title and no document number
+        if not ((documents and "《" in raw) or (notices and "号" in raw)):
+            continue  # no title this check knows of and no document number
         text = report.compact_text(para)
-        for at, title in _titles(text):
+        for at, title in _titles(text) if documents else ():
             if title in known or title in reported:
                 continue
             doc = abbreviations.get(title)
@@ -86,5 +86,6 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                                  "expected": right["name"] if right else wanted},
                                 expected=right["name"] if right else str(wanted), actual=notice["name"])
                     break
-        defined.update(a for a in abbreviations if _defined(text, a))
-        shorts.update(_DEFINITION.findall(text))
+        if documents:
+            defined.update(a for a in abbreviations if _defined(text, a))
+            shorts.update(_DEFINITION.findall(text))
