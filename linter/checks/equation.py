@@ -26,6 +26,7 @@ class Term(NamedTuple):
     previous: bool  # a cell of last year's report
     number: Decimal  # the value in arithmetic (blank counts as 0)
     countable: bool  # blank or a plain count: invalid values are the value rule's business
+    known: bool  # a count of its own (blank, unreadable and missing cells are unknowns to localization)
 
 
 @lru_cache(maxsize=8192)
@@ -40,14 +41,15 @@ class Instance:
     the names' values in arithmetic (blank counts as 0) and whether all are blank or plain counts
     (invalid values are the value rule's business); made while binding, in the same loop."""
 
-    __slots__ = ("terms", "params", "numbers", "countable")
+    __slots__ = ("terms", "params", "numbers", "countable", "known")
 
     def __init__(self, terms: Mapping[str, Term], params: Mapping[str, str], numbers: dict[str, Decimal],
-                 countable: bool) -> None:
+                 countable: bool, known: bool) -> None:
         self.terms = terms
         self.params = params
         self.numbers = numbers
         self.countable = countable
+        self.known = known  # every cell is a count of its own
 
     @property
     def has_text(self) -> bool:
@@ -123,7 +125,7 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
         if not all(terms):  # (a Term is a non-empty tuple: only None is false)
             return None  # a cell missing: no application here
         return Instance(dict(zip(keys, terms)), params, {k: t.number for k, t in zip(keys, terms)},
-                        all([t.countable for t in terms]))
+                        all([t.countable for t in terms]), all([t.known for t in terms]))
 
     if each == "column":
         rows = [(prev_grid if last_year else grid).get(bare, _NO_ROW) for _n, bare, last_year in names]
@@ -193,7 +195,8 @@ def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Opti
             for col in columns:
                 cell = get(col)
                 value, number, countable = _arithmetic(cell.text if cell is not None else None)
-                terms[col] = Term(row, col, value, previous, number, countable)
+                known = cell is not None and countable and value.kind != "blank"
+                terms[col] = Term(row, col, value, previous, number, countable, known)
         report.memo[memo_key] = grid
     return grid  # type: ignore[return-value]
 

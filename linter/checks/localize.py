@@ -125,10 +125,8 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     if table is None:
         return out
     checks = ruleset.exact_relations(table_key)
-    applied = [[inst for _table, inst in instances(report, check) if not any(t.previous for t in inst.terms.values())]
-               for _rule, check in checks]
-    if (all(_known(t) for insts in applied for inst in insts for t in inst.terms.values())
-            and not any(failures(report, check) for _rule, check in checks)):
+    applied = [[inst for _table, inst in instances(report, check)] for _rule, check in checks]
+    if all(inst.known for insts in applied for inst in insts) and not any(failures(report, c) for _r, c in checks):
         return out  # the common case: every relation holds and no cell is blank or unreadable
     for (rule, check), insts in zip(checks, applied):
         rel = _Relation(check, *sides(report, check, table))
@@ -136,7 +134,7 @@ def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
             out.equations.append(rel.equation(rule, inst))
             for t in inst.terms.values():
                 out.terms.setdefault(cell_key(t), t)
-    unknown = frozenset(k for k, t in out.terms.items() if not _known(t))
+    unknown = frozenset(k for k, t in out.terms.items() if not t.known)
     printed = {k: _exact(t.number) for k, t in out.terms.items() if k not in unknown}
     for group in _connected(out.equations):
         cells = {k for eq in group for k in eq.coefs}
@@ -156,8 +154,10 @@ def _connected(equations: list[Equation]) -> list[list[Equation]]:
 
     for eq in equations:
         keys = list(eq.coefs)
-        for k in keys[1:]:
-            parent[root(k)] = root(keys[0])
+        if keys:
+            first = root(keys[0])
+            for k in keys[1:]:
+                parent[root(k)] = first
     groups: dict[Optional[CellKey], list[Equation]] = {}
     for eq in equations:
         groups.setdefault(root(next(iter(eq.coefs))) if eq.coefs else None, []).append(eq)
@@ -165,11 +165,12 @@ def _connected(equations: list[Equation]) -> list[list[Equation]]:
 
 
 def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dict[CellKey, Fraction]) -> Part:
-    zero = {**printed, **{k: 0 for k in unknown}}
-    part = Part(equations, [eq for eq in equations if _residual(eq, zero) != 0], unknown)
+    zero = {**printed, **{k: 0 for k in unknown}}  # a relation's cells: printed, or unknown
+    residuals = [_residual(eq, zero) for eq in equations]
+    part = Part(equations, [eq for eq, r in zip(equations, residuals) if r != 0], unknown)
     if not part.failed and not unknown:
         return part
-    solver = _Solver(equations, printed)
+    solver = _Solver(equations, printed, residuals)
     base = solver.solve(unknown)
     if base is not None:
         part.values = base
@@ -197,11 +198,6 @@ def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dic
     else:
         part.status, part.sets = "several", [s for s, _ in solutions]
     return part
-
-
-def _known(t: Term) -> bool:
-    """A cell that holds a count of its own (blank, unreadable or missing cells are unknowns)."""
-    return t.row.cells.get(t.col) is not None and t.value.kind != "blank" and t.countable
 
 
 class _Relation:
@@ -261,13 +257,13 @@ def _residual(eq: Equation, values: dict[CellKey, Fraction]) -> Fraction:
 class _Solver:
     """Solves the relations for a set of free cells, the others fixed at their printed values."""
 
-    def __init__(self, equations: list[Equation], printed: dict[CellKey, Fraction]) -> None:
+    def __init__(self, equations: list[Equation], printed: dict[CellKey, Fraction], residuals: list[Exact]) -> None:
         self.equations = equations
         self.printed = printed
         self.solves = 0
         # Each relation's residual with every cell at its printed value (a blank at 0): a relation
         # none of whose cells is free must already hold, and one that has free cells starts from it.
-        self.residuals = [_residual(eq, {k: printed.get(k, 0) for k in eq.coefs}) for eq in equations]
+        self.residuals = residuals
         self.failed = frozenset(i for i, r in enumerate(self.residuals) if r != 0)
         self.by_cell: dict[CellKey, list[int]] = {}  # the relations each cell enters
         for i, eq in enumerate(equations):

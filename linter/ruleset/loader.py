@@ -192,7 +192,8 @@ class RuleSet:
                 rel = check.relation
                 if check.kind != "equation" or rel is None or rel.op != "==":
                     continue
-                if any(n.startswith(expr.PREV) for n in expr.names(rel.left) + expr.names(rel.right)):
+                names = [*expr.names(rel.left), *expr.names(rel.right), check.params.get("anchor") or ""]
+                if any(n.startswith(expr.PREV) for n in names):
                     continue  # a year-to-year relation: last year's cells are not this table's
                 out.setdefault(check.params.get("table"), []).append((rule, check))
         return out
