@@ -322,10 +322,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--skip-batch", action="store_true", help="in-process figures only")
     ap.add_argument("--formats", help="generate only these formats, comma-separated (docx,html,pdf,text)")
     ap.add_argument("--pdf-walk", type=Path, help=argparse.SUPPRESS)  # the bare walk as its own process
+    ap.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # write the corpus, as its own process
     args = ap.parse_args(argv)
+    formats = set(args.formats.split(",")) if args.formats else None
     if args.pdf_walk:
         for f in sorted(args.pdf_walk.glob("*.pdf")):
             pdfium_walk(f)
+        return 0
+    if args.generate:
+        generate(args.count, args.generate, formats)
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     try:
@@ -333,8 +338,12 @@ def main(argv: Optional[list[str]] = None) -> int:
             files = sorted(f for f in args.corpus.rglob("*") if f.suffix.lower() in FORMATS)
             folder = args.corpus
         else:
+            # Written by a child process: this one then measures with the heap it would have with
+            # --corpus, not one holding the freed remains of a thousand rewritten documents.
             folder = tmp / "corpus"
-            files = generate(args.count, folder, set(args.formats.split(",")) if args.formats else None)
+            subprocess.run([sys.executable, __file__, "--generate", str(folder), "--count", str(args.count),
+                            *(["--formats", args.formats] if args.formats else [])], check=True)
+            files = sorted(f for f in folder.iterdir() if f.suffix.lower() in FORMATS)
         results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
         results["per_format"] = in_process(files)
         pdfs = files if args.corpus else sorted(f for d in PDF_SEEDS if d.is_dir() for f in d.glob("*.pdf"))
