@@ -62,12 +62,10 @@ Sides = tuple[expr.Evaluator, expr.Evaluator]
 def sides(report: Report, check: CheckSpec, table: LogicalTable) -> Sides:
     """The relation's two sides compiled for the table's groups, once per report: the relation
     rules and the error localization share them."""
-    key = f"sides:{id(check)}"
-    if key not in report.memo:
-        assert check.relation is not None
-        groups = table.spec.groups
-        report.memo[key] = expr.compile_node(check.relation.left, groups), expr.compile_node(check.relation.right, groups)
-    return report.memo[key]  # type: ignore[return-value]
+    relation, groups = check.relation, table.spec.groups
+    assert relation is not None
+    return report.once(f"sides:{id(check)}",
+                       lambda: (expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)))
 
 
 class Failure(NamedTuple):
@@ -80,30 +78,28 @@ class Failure(NamedTuple):
 def failures(report: Report, check: CheckSpec) -> list[Failure]:
     """The applications of the relation that do not hold, with their sides' values, once per report.
     An application with an invalid value is not judged (the value rule reports that value)."""
-    key = f"failures:{id(check)}"
-    if key not in report.memo:
-        assert check.relation is not None
-        found: list[Failure] = []
-        table = report.tables.get(check.params["table"])  # every application is of this table
-        if table is not None:
-            holds = expr.comparison(check.relation.op)
-            left_side, right_side = sides(report, check, table)
-            for t, inst in instances(report, check):
-                if inst.countable:
-                    left, right = left_side(inst.numbers), right_side(inst.numbers)
-                    if not holds(left, right):
-                        found.append(Failure(t, inst, left, right))
-        report.memo[key] = found
-    return report.memo[key]  # type: ignore[return-value]
+    return report.once(f"failures:{id(check)}", lambda: _failures(report, check))
+
+
+def _failures(report: Report, check: CheckSpec) -> list[Failure]:
+    assert check.relation is not None
+    found: list[Failure] = []
+    table = report.tables.get(check.params["table"])  # every application is of this table
+    if table is not None:
+        holds = expr.comparison(check.relation.op)
+        left_side, right_side = sides(report, check, table)
+        for t, inst in instances(report, check):
+            if inst.countable:
+                left, right = left_side(inst.numbers), right_side(inst.numbers)
+                if not holds(left, right):
+                    found.append(Failure(t, inst, left, right))
+    return found
 
 
 def instances(report: Report, check: CheckSpec) -> list[tuple[LogicalTable, Instance]]:
     """Bind the relation's names for each row / column; skip applications with missing cells.
     Memoised per report: the relation rules and the blank-cell rule share them."""
-    key = f"instances:{id(check)}"
-    if key not in report.memo:
-        report.memo[key] = list(_instances(report, check))
-    return report.memo[key]  # type: ignore[return-value]
+    return report.once(f"instances:{id(check)}", lambda: list(_instances(report, check)))
 
 
 def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable, Instance]]:
@@ -182,23 +178,23 @@ def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Opti
     are the structure rule's business) and every column of the table (a column a row's part
     does not map is a blank cell); made once per report and table and shared by all relations:
     a table's cells appear in several."""
-    memo_key = f"equation-terms:{table.spec.key}:{previous}"
-    grid = report.memo.get(memo_key)
-    if grid is None:
-        grid = {}
-        columns = sorted(table.columns)
-        for row in table.rows:
-            if row.key is None or row.key in grid:
-                continue
-            get = row.cells.get
-            terms = grid[row.key] = {}
-            for col in columns:
-                cell = get(col)
-                value, number, countable = _arithmetic(cell.text if cell is not None else None)
-                known = cell is not None and countable and value.kind != "blank"
-                terms[col] = Term(row, col, value, previous, number, countable, known)
-        report.memo[memo_key] = grid
-    return grid  # type: ignore[return-value]
+    return report.once(f"equation-terms:{table.spec.key}:{previous}", lambda: _terms(table, previous))
+
+
+def _terms(table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
+    grid: dict[Optional[str], dict[str, Term]] = {}
+    columns = sorted(table.columns)
+    for row in table.rows:
+        if row.key is None or row.key in grid:
+            continue
+        get = row.cells.get
+        terms = grid[row.key] = {}
+        for col in columns:
+            cell = get(col)
+            value, number, countable = _arithmetic(cell.text if cell is not None else None)
+            known = cell is not None and countable and value.kind != "blank"
+            terms[col] = Term(row, col, value, previous, number, countable, known)
+    return grid
 
 
 def expected_anchor(check: CheckSpec, inst: Instance, left: expr.Evaluator, right: expr.Evaluator) -> Decimal:

@@ -112,11 +112,7 @@ class Localization:
 
 def localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
     """The localization of ``table_key``'s relations, once per report."""
-    memo_key = f"localize:{ruleset.id}:{table_key}"
-    found = report.memo.get(memo_key)
-    if found is None:
-        found = report.memo[memo_key] = _localize(report, ruleset, table_key)
-    return found  # type: ignore[return-value]
+    return report.once(f"localize:{ruleset.id}:{table_key}", lambda: _localize(report, ruleset, table_key))
 
 
 def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:

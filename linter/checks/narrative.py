@@ -55,7 +55,7 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
 def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
     """The values the quote's readings (``rows_list``) give, once per report: a report quotes the
     same figures in many sentences, and several rules read them."""
-    memo: dict[tuple[object, ...], list[_Value]] = report.memo.setdefault("narrative-values", {})  # type: ignore[assignment]
+    memo: dict[tuple[object, ...], list[_Value]] = report.once("narrative-values", dict)
     key = (quote.table, rows_list, quote.columns)
     found = memo.get(key)
     if found is None:
@@ -137,14 +137,16 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
 def _quoting(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
     """The paragraphs holding a figure, each with its sentences that do (compact text), once per
     report: every narrative rule reads them."""
-    found: Optional[list[tuple[Paragraph, tuple[str, ...]]]] = report.memo.get("narrative")  # type: ignore[assignment]
-    if found is None:
-        found = report.memo["narrative"] = []
-        for para in report.document.paragraphs():
-            if _DIGIT.search(para.full_text):  # full-width digits are \d too
-                sentences = tuple(s for s in SENTENCE.findall(report.compact_text(para)) if _DIGIT.search(s))
-                if sentences:
-                    found.append((para, sentences))
+    return report.once("narrative", lambda: _figures(report))
+
+
+def _figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
+    found = []
+    for para in report.document.paragraphs():
+        if _DIGIT.search(para.full_text):  # full-width digits are \d too
+            sentences = tuple(s for s in SENTENCE.findall(report.compact_text(para)) if _DIGIT.search(s))
+            if sentences:
+                found.append((para, sentences))
     return found
 
 

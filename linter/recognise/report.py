@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable, Mapping, Optional
+from typing import Callable, Iterable, Mapping, Optional, TypeVar
 
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
@@ -58,6 +58,9 @@ class LogicalTable:
         return next((r for r in self.rows if r.key == key), None)
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class Report:
     document: Document
@@ -88,19 +91,22 @@ class Report:
         end = min(later) if later else len(self.document.blocks)
         return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
 
+    def once(self, key: str, make: Callable[[], _T]) -> _T:
+        """``make()``, made once per report under ``key``: a fact several checks derive alike."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]  # type: ignore[return-value]
+
     def section_text(self, key: str) -> str:
         """A section's text without whitespace (numbering labels included), once per report: several
         content rules read it, and a light copy (``tables_only``) keeps it for next year's report."""
-        memo_key = f"section:{key}"
-        text = self.memo.get(memo_key)
-        if not isinstance(text, str):
-            text = self.memo[memo_key] = strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
-        return text
+        return self.once(f"section:{key}",
+                         lambda: strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)])))
 
     def compact_text(self, para: Paragraph) -> str:
         """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
         period and parts checks read it: once per paragraph and report."""
-        texts: dict[int, str] = self.memo.setdefault("compact", {})  # type: ignore[assignment]
+        texts: dict[int, str] = self.once("compact", dict)
         text = texts.get(para.index)
         if text is None:
             text = texts[para.index] = strip_spaces(nfkc_numbers(para.full_text))
