@@ -24,7 +24,10 @@ def verdict(result: "FileResult", fail_on: str = "error") -> str:
         return "unreadable"
     if any(f.rule.startswith(PARSE_PREFIX) for f in result.findings):
         return "doubtful"
+    return "failed" if fails(result, fail_on) else "passed"
+
+
+def fails(result: "FileResult", fail_on: str = "error") -> bool:
+    """A finding at or above the fail level (whatever the verdict: a doubtful file can fail too)."""
     level = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= level for f in result.findings):
-        return "failed"
-    return "passed"
+    return any(SEVERITY_RANK[f.severity] >= level for f in result.findings)

@@ -51,10 +51,6 @@ class Instance:
         self.countable = countable
         self.known = known  # every cell is a count of its own
 
-    @property
-    def has_text(self) -> bool:
-        return any([t.value.kind == "text" for t in self.terms.values()])
-
 
 Sides = tuple[expr.Evaluator, expr.Evaluator]
 

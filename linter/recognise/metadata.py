@@ -90,10 +90,6 @@ def identify(doc: Document) -> Identity:
     return Identity(None, period[0] if period else None)
 
 
-def find_report_year(doc: Document) -> Optional[int]:
-    return identify(doc).year
-
-
 def filename_year(path: str) -> Optional[int]:
     years = {int(y) for y in _YEAR_IN_NAME.findall(Path(path).stem)}
     return years.pop() if len(years) == 1 else None

@@ -136,8 +136,4 @@ def _take(buf: io.StringIO) -> str:
     return text
 
 
-def sheet_names(lang: str) -> tuple[str, str]:
-    return ("文件", "问题") if lang == "zh" else ("files", "findings")
-
-
 __all__ = ["CsvReporter", "XlsxReporter", "FINDING_COLUMNS", "FILE_COLUMNS"]

@@ -17,13 +17,12 @@ from linter.findings import FileResult
 from linter.config.configuration import Config, config_for
 from linter.engine.lint import Selection
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
-from linter.findings import SEVERITY_RANK
 from linter.i18n import t
 from linter.recognise.report import Report
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
 from linter.run.spool import ResultSpool, in_order
-from linter.verdict import verdict
+from linter.verdict import fails
 
 Progress = Callable[[int, int, str], None]
 
@@ -219,10 +218,10 @@ def exit_code(plan: Plan, results: Sequence[FileResult]) -> int:
     code = EXIT_OK
     for group in plan.groups:
         for i in group.indexes:
-            v = verdict(results[i], group.fail_on)
-            if v == "unreadable":
+            result = results[i]
+            if result.error is not None:  # the verdict "unreadable"
                 return EXIT_ERROR
-            if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[group.fail_on] for f in results[i].findings):
+            if fails(result, group.fail_on):
                 code = EXIT_FINDINGS
     return code
 

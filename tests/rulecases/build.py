@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from linter.run.check import Options  # noqa: E402
 from linter.recognise.edition import choose_edition, table_evidence  # noqa: E402
-from linter.recognise.metadata import find_report_year  # noqa: E402
+from linter.recognise.metadata import identify  # noqa: E402
 from linter.readers import read_document  # noqa: E402
 from linter.recognise.report import recognise  # noqa: E402
 from linter.ruleset.loader import builtin_ruleset  # noqa: E402
@@ -86,7 +86,7 @@ def append_paragraph(after_contains: str, text: str) -> Edit:
 
 def _report(src: Path):
     doc = read_document(src)
-    return recognise(doc, builtin_ruleset(choose_edition(find_report_year(doc), table_evidence(doc, Options().editions()))))
+    return recognise(doc, builtin_ruleset(choose_edition(identify(doc).year, table_evidence(doc, Options().editions()))))
 
 
 def _cell_xpath(src: Path, table: str, row: str, col: str) -> str:
