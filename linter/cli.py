@@ -87,7 +87,7 @@ def _run_options(f: F) -> F:
         click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs")),
         click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config")),
         click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("rules_file")),
-        click.option("--previous", "previous_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("previous")),
+        click.option("--previous", "previous_file", type=click.Path(), default=None, metavar=h("metavar_file"), help=h("previous")),
         click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
     ]):
         f = option(f)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from linter.model import Location
 from linter.recognise.tableview import TableView
+
+if TYPE_CHECKING:
+    from linter.office.pairing import Pairing
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -85,3 +88,9 @@ class FileResult:
     tables: tuple[TableView, ...] = field(default=(), compare=False, repr=False)
     # (issuing body, report year): pairs one body's consecutive years in a batch. Not output.
     pair_key: Optional[tuple[str, int]] = field(default=None, compare=False, repr=False)
+    # How the previous year was chosen (a batch holding another year, or --previous).
+    pairing: Optional["Pairing"] = field(default=None, compare=False, repr=False)
+    # A digest of tables 2–4's figures: two files with equal digests hold the same report. Not output.
+    digest: Optional[str] = field(default=None, compare=False, repr=False)
+    # Tables 2–4's cells as read, (table, row key, column key, text) (Options.keep_figures). Not output.
+    figures: tuple[tuple[int, str, str, str], ...] = field(default=(), compare=False, repr=False)

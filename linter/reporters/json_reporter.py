@@ -23,6 +23,8 @@ def result_dict(result: FileResult, verdict: str = "") -> dict[str, Any]:
     }
     if verdict:
         out["verdict"] = verdict
+    if result.pairing is not None:
+        out["pairing"] = result.pairing.to_dict()
     return out
 
 

@@ -131,4 +131,7 @@ def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Su
             listed = [f"{r.path} ({r.error.code})" if r.error is not None else r.path
                       for r in results if judge.verdict(r) == name]
             lines.append(t("files_" + name, lang) + t("list_sep", lang).join(listed))
+    from linter.office.summary import office_lines
+
+    lines.extend(office_lines(results, lang, info))
     return lines

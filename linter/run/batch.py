@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import glob
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from linter.run.check import FileResult, Options, check_file, check_files, plan_pairs
+from linter.run.check import FileResult, Options, Previous, check_file, check_files, pair_decisions, unpaired
 from linter.readers.detect import is_pdf
-from linter.recognise.report import Report
 
 DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
                      ".txt", ".rtf"}
@@ -72,7 +72,7 @@ def expand(paths: Iterable[str], locks: Optional[list[Path]] = None) -> list[Pat
     return out
 
 
-def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Optional[Report] = None,
+def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Previous = None,
         pair_years: bool = True, isolate: Optional[bool] = None,
         progress: Optional[Progress] = None) -> Sequence[FileResult]:
     """Check ``paths``; results in input order whatever the scheduling (a batch's on disk, as they come).
@@ -102,12 +102,14 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Option
         if progress:
             progress(i + 1, total, result.path)
     if pair_years and previous is None:
-        plan = plan_pairs(results)
-        if plan:
-            order = sorted(plan)
-            again = _recheck([paths[i] for i in order], [plan[i] for i in order], options, jobs)
+        decisions = pair_decisions(results, options.body_aliases)
+        for i, result in unpaired(results, decisions).items():
+            results[i] = result
+        order = sorted(i for i, (before, _) in decisions.items() if before is not None)
+        if order:
+            again = _recheck([paths[i] for i in order], [decisions[i][0] or "" for i in order], options, jobs)
             for i, result in zip(order, again):
-                results[i] = result
+                results[i] = replace(result, pairing=decisions[i][1])
     return results
 
 
@@ -120,9 +122,9 @@ def _recheck(paths: Sequence[Path], previous_paths: Sequence[str], options: Opti
 
 
 class _CheckWithReport:
-    """A picklable check function that passes each file the previous-year report given (--previous)."""
+    """A picklable check function that passes each file the previous-year report(s) given (--previous)."""
 
-    def __init__(self, previous: Report) -> None:
+    def __init__(self, previous: Previous) -> None:
         self.previous = previous
 
     def __call__(self, path: Path, options: Options, **kwargs: object) -> FileResult:

@@ -7,9 +7,9 @@ found in the batch by ``check_files`` (same issuing body, report years N-1 and N
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Union
 
 from linter.recognise.edition import choose_edition, table_evidence
 from linter.engine.lint import Selection, lint
@@ -22,6 +22,8 @@ from linter.readers import read_document
 from linter.recognise.report import Report, recognise, tables_only
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
 from linter.recognise.tableview import table_views
+from linter.office.figures import digest, figures_of
+from linter.office.pairing import Candidate, Pairing, choose, in_view
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class Options:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     config_dir: Optional[str] = None
     keep_tables: bool = False  # return tables 2–4 with the result (the HTML report draws them)
+    keep_figures: bool = False  # return tables 2–4's cells as values with the result (the export)
+    # A roster's names: the identity key of each name or other name -> its body's key (pairing).
+    body_aliases: tuple[tuple[str, str], ...] = ()
 
     def selection_for(self, path: Path) -> Selection:
         if not self.per_file_ignores:
@@ -93,7 +98,31 @@ def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = 
     return FileResult(path, error=FileError(code, input_error_message(code, detail, lang), debug))
 
 
-def _check(path: Path, options: Options, previous: Optional[Report], snapshot: bool = True
+@dataclass(frozen=True)
+class PreviousYears:
+    """Last year's reports given with --previous (a file, or a folder's files as tables only):
+    each checked report takes its own body's report of the year before among them."""
+
+    reports: tuple[Report, ...]
+    explicit_file: bool = False  # one file named: used unless it is known to be the wrong one
+
+    def candidates(self) -> list[Candidate]:
+        return [Candidate(r.document.path, r.title.body if r.title else None, r.report_year,
+                          digest(figures_of(r)), r.document.format) for r in self.reports]
+
+    def choose(self, body: Optional[str], year: Optional[int], aliases: dict[str, str]
+               ) -> tuple[Optional[Report], Pairing]:
+        pool = self.candidates()
+        chosen, pairing = choose(body, year, pool, aliases, self.explicit_file)
+        pairing = replace(pairing, explicit=True)
+        report = next((r for r in self.reports if chosen is not None and r.document.path == chosen.path), None)
+        return report, pairing
+
+
+Previous = Union[Report, PreviousYears, None]
+
+
+def _check(path: Path, options: Options, previous: Previous, snapshot: bool = True
            ) -> tuple[FileResult, Optional[Report]]:
     """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
     display = str(path)
@@ -101,6 +130,10 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         doc = read_document(path, options.limits)
         identity = identify(doc)
         year = identity.year
+        pairing = None
+        if isinstance(previous, PreviousYears):
+            body = identity.title.body if identity.title is not None else None
+            previous, pairing = previous.choose(body, year, dict(options.body_aliases))
         evidence = table_evidence(doc, options.editions())
         if options.ruleset is not None and options.ruleset.edition:
             edition = options.ruleset.edition
@@ -111,8 +144,10 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
         views = table_views(report) if options.keep_tables else ()
+        figures = figures_of(report)
         return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, views,
-                           pairing_key(report)),
+                           pairing_key(report), pairing, digest(figures),
+                           figures if options.keep_figures else ()),
                 tables_only(report) if snapshot else None)
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None
@@ -124,10 +159,10 @@ def _check(path: Path, options: Options, previous: Optional[Report], snapshot: b
         return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
 
 
-def check_file(path: Path, options: Options = Options(), previous: Optional[Report] = None,
+def check_file(path: Path, options: Options = Options(), previous: Previous = None,
                previous_path: Optional[str] = None) -> FileResult:
-    """Check one file; ``previous`` (tables of last year's report) or ``previous_path`` (its file)
-    enables the year-to-year rules."""
+    """Check one file; ``previous`` (tables of last year's report, taken as given, or the
+    --previous reports to choose from) or ``previous_path`` (its file) enables the year-to-year rules."""
     if previous is None and previous_path is not None:
         previous, failed = load_previous(Path(previous_path), options)
         if failed is not None:
@@ -171,23 +206,42 @@ def pairing_key(report: Report) -> Optional[tuple[str, int]]:
     return strip_spaces(report.title.body), report.report_year
 
 
-def plan_pairs(results: Sequence[FileResult]) -> dict[int, str]:
-    """Result index -> path of the same body's previous-year report found in the same batch."""
-    by_key: dict[tuple[str, int], Optional[str]] = {}
-    for r in results:
-        if r.pair_key is not None:
-            # Two reports of one body and year: ambiguous, so neither is used as a previous year.
-            by_key[r.pair_key] = None if r.pair_key in by_key else r.path
-    plan: dict[int, str] = {}
+def candidates(results: Sequence[FileResult]) -> list[Candidate]:
+    return [Candidate(r.path, r.pair_key[0], r.pair_key[1], r.digest, r.format)
+            for r in results if r.pair_key is not None]
+
+
+def pair_decisions(results: Sequence[FileResult], aliases: Sequence[tuple[str, str]] = ()
+                   ) -> dict[int, tuple[Optional[str], Pairing]]:
+    """Result index -> (path of the same body's previous-year report in the batch, or None; the
+    decision), for each report whose year before the batch holds reports of. Two files of that
+    year with the same figures (a .docx and its web page) are one report; with different figures
+    the pairing is ambiguous and not made."""
+    pool = candidates(results)
+    names = dict(aliases)
+    out: dict[int, tuple[Optional[str], Pairing]] = {}
     for i, r in enumerate(results):
-        if r.pair_key is not None and r.previous is None:
-            before = by_key.get((r.pair_key[0], r.pair_key[1] - 1))
-            if before is not None:
-                plan[i] = before
-    return plan
+        if r.previous is not None or r.error is not None:
+            continue
+        year = r.pair_key[1] if r.pair_key is not None else r.report_year
+        if not in_view(year, pool):
+            continue
+        chosen, pairing = choose(r.pair_key[0] if r.pair_key else None, year, pool, names)
+        out[i] = (chosen.path if chosen is not None else None, pairing)
+    return out
 
 
-def check_files(paths: Sequence[Path], options: Options = Options(), previous: Optional[Report] = None,
+def plan_pairs(results: Sequence[FileResult], aliases: Sequence[tuple[str, str]] = ()) -> dict[int, str]:
+    """Result index -> path of the same body's previous-year report found in the same batch."""
+    return {i: path for i, (path, _) in pair_decisions(results, aliases).items() if path is not None}
+
+
+def unpaired(results: Sequence[FileResult], decisions: dict[int, tuple[Optional[str], Pairing]]) -> dict[int, FileResult]:
+    """The results whose decision is not to pair, with the decision recorded."""
+    return {i: replace(results[i], pairing=p) for i, (path, p) in decisions.items() if path is None}
+
+
+def check_files(paths: Sequence[Path], options: Options = Options(), previous: Previous = None,
                 pair_years: bool = True) -> list[FileResult]:
     """Check a batch in order, in this process. With ``pair_years``, a report whose body's previous
     year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
@@ -199,6 +253,10 @@ def check_files(paths: Sequence[Path], options: Options = Options(), previous: O
         if snapshot is not None:
             snapshots[result.path] = snapshot
     if pair_years and previous is None:
-        for i, before in plan_pairs(results).items():
-            results[i] = _check(paths[i], options, snapshots[before], snapshot=False)[0]
+        decisions = pair_decisions(results, options.body_aliases)
+        for i, result in unpaired(results, decisions).items():
+            results[i] = result
+        for i, (before, pairing) in decisions.items():
+            if before is not None:
+                results[i] = replace(_check(paths[i], options, snapshots[before], snapshot=False)[0], pairing=pairing)
     return results

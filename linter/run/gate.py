@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from linter.run.batch import expand, run
-from linter.run.check import Options, load_previous
+from linter.run.check import Options, PreviousYears
 from linter.findings import FileResult
 from linter.config.configuration import Config, config_for
 from linter.engine.lint import Selection
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
 from linter.i18n import t
-from linter.recognise.report import Report
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
 from linter.run.spool import ResultSpool, in_order
@@ -65,7 +64,7 @@ class Group:
     fail_on: str
     jobs: int
     pair_years: bool
-    previous: Optional[Report] = None
+    previous: Optional[PreviousYears] = None
 
 
 @dataclass
@@ -158,9 +157,10 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
         options = _options(req, cfg, ruleset, keep_tables)
         previous = None
         if req.previous_file:
-            previous, failed = load_previous(Path(req.previous_file), options)
-            if failed is not None and failed.error is not None:
-                raise UsageError(f"{req.previous_file}: {failed.error.code} {failed.error.message}")
+            from linter.run.previous import load_previous_years
+
+            previous, unread = load_previous_years(Path(req.previous_file), options)
+            notes.extend(n for n in unread if n not in notes)
         groups.append(Group(indexes, [files[i] for i in indexes], cfg, options, req.fail_on or cfg.fail_on,
                             req.jobs or cfg.jobs or os.cpu_count() or 1,
                             cfg.pair_years if req.pair_years is None else req.pair_years, previous))
@@ -199,18 +199,12 @@ def check_plan(plan: Plan, progress: Optional[Progress] = None) -> Sequence[File
 
 
 def previous_notes(plan: Plan, results: Sequence[FileResult]) -> list[str]:
-    """Say when --previous is not the year before a report (its year-to-year rules then do not run)."""
-    notes: list[str] = []
-    for group in plan.groups:
-        prev = group.previous
-        if prev is None or prev.report_year is None:
-            continue
-        for i in group.indexes:
-            r = results[i]
-            if r.report_year is not None and r.report_year - 1 != prev.report_year:
-                notes.append(t("previous_wrong_year", plan.lang, path=r.path, year=r.report_year,
-                               previous=prev.document.path, previous_year=prev.report_year))
-    return notes
+    """Say when --previous was refused for a report: another body's, or not the year before (its
+    year-to-year rules then did not run)."""
+    from linter.office.pairing import OTHER_BODY, WRONG_YEAR, describe
+
+    return [describe(r, plan.lang) for r in results
+            if r.pairing is not None and r.pairing.status in (OTHER_BODY, WRONG_YEAR)]
 
 
 def exit_code(plan: Plan, results: Sequence[FileResult]) -> int:
