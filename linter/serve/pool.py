@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from linter.run.check import FileError, FileResult, Options, check_file, plan_pairs
+from linter.run.check import FileError, FileResult, Options, check_file, pair_decisions, unpaired
 from linter.run.pool import Worker
 
 
@@ -135,12 +135,14 @@ class CheckPool:
         numbers: Sequence[Optional[int]] = html if html is not None else [None] * len(paths)
         results = await self.run([Job(p, None, n) for p, n in zip(paths, numbers)], cwd, lang)
         if pair_years:
-            plan = plan_pairs(results)
-            if plan:
-                order = sorted(plan)
-                again = await self.run([Job(paths[i], plan[i], numbers[i]) for i in order], cwd, lang)
+            decisions = pair_decisions(results)
+            for i, result in unpaired(results, decisions).items():
+                results[i] = result
+            order = sorted(i for i, (before, _) in decisions.items() if before is not None)
+            if order:
+                again = await self.run([Job(paths[i], decisions[i][0], numbers[i]) for i in order], cwd, lang)
                 for i, result in zip(order, again):
-                    results[i] = result
+                    results[i] = replace(result, pairing=decisions[i][1])
         return results
 
     def close(self) -> None:
