@@ -437,6 +437,8 @@ def test_names_from_the_client_are_made_safe() -> None:
     assert safe_name('a<b>:"c|?*.docx') == "a_b___c___.docx"
     assert safe_name("con.docx") == "_con.docx" and safe_name("..") == "" and safe_name(" . ") == ""
     assert safe_name("x" * 300 + ".docx") == "x" * 175 + ".docx"
+    assert safe_name("年" * 90 + ".docx") == "年" * 58 + ".docx"  # bytes, not characters: 179 of UTF-8
+    assert safe_name("a\u202e\u2066b\u200f.docx") == "ab.docx" and safe_name("\u202e") == ""
     assert str(_member_path("reports/sub/a.docx")) == "reports/sub/a.docx"
     assert str(_member_path("./reports//a.docx")) == "reports/a.docx"
     for bad in ("../a.docx", "a/../../b.docx", "/etc/a.docx", "\\\\server\\a.docx", "C:/a.docx", "reports/"):
@@ -465,3 +467,49 @@ def test_more_uploads_than_the_queue_holds_are_asked_to_retry(tmp_path: Path) ->
         with srv.client() as client:  # and the place is free again
             assert client.post("/api/check", files=upload([BATCH[3]])).status_code == 200
         assert srv.leftovers() == []
+
+
+def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> None:
+    """A name over 255 bytes is cut by bytes (not characters); a member the file system refuses
+    (a path too deep, a file and a folder of one name) and a zip inside the zip are one item each
+    with an error; every other file of the upload is checked."""
+    text = BATCH[3].read_bytes()
+    long_name = "关" * 90 + ".txt"  # 274 bytes of UTF-8, 94 characters
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("x", BATCH[1].read_bytes())  # a file x (a .docx without extension) ...
+        z.writestr("x/a.txt", text)  # ... and a folder x/
+        z.writestr("a/" * 2100 + "deep.txt", text)  # 4,208 bytes: over PATH_MAX
+        z.writestr("inner.zip", bundle_of(text))
+        z.writestr("ok.txt", text)
+        z.writestr("长" * 90 + ".txt", text)
+    with server.client() as client:
+        r = client.post("/api/check?lang=en", files=[("files", (long_name, text)),
+                                                     ("files", ("bundle.zip", bundle.getvalue())),
+                                                     ("files", ("report\u202excod.txt", text))])
+    assert r.status_code == 200, r.text
+    files = {f["path"]: f for f in r.json()["files"]}
+    cut = "关" * 58 + ".txt"  # 58 × 3 + 4 = 178 bytes
+    assert list(files) == [cut, "bundle/ok.txt", "bundle/x", "bundle/" + "长" * 58 + ".txt",
+                           "bundle/inner.zip", "bundle/x/a.txt", "bundle/" + "a/" * 2100 + "deep.txt",
+                           "reportxcod.txt"]
+    for path in (cut, "bundle/ok.txt", "bundle/" + "长" * 58 + ".txt", "reportxcod.txt"):
+        assert files[path]["error"] is None and files[path]["format"] == "text", path
+    assert files["bundle/x"]["error"] is None and files["bundle/x"]["format"] == "docx"
+    assert files["bundle/inner.zip"]["error"]["code"] == "RL-IO-001"
+    assert "a .zip inside a .zip is not expanded" in files["bundle/inner.zip"]["error"]["message"]
+    assert files["bundle/x/a.txt"]["error"]["code"] == "RL-IO-010"
+    deep = files["bundle/" + "a/" * 2100 + "deep.txt"]["error"]
+    assert deep["code"] == "RL-IO-010" and "file name too long" in deep["message"]
+    assert server.leftovers() == []
+    with server.client() as client:  # and in Chinese
+        zh = client.post("/api/check", files=[("files", ("bundle.zip", bundle.getvalue()))]).json()
+    message = {f["path"]: f for f in zh["files"]}["bundle/inner.zip"]["error"]["message"]
+    assert "压缩包中的压缩包不会展开" in message
+
+
+def bundle_of(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("in.txt", data)
+    return out.getvalue()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from linter.run.batch import DOCUMENT_SUFFIXES, expand
-from linter.errors import InputError, limit_exceeded
+from linter.errors import Detail, InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 
 if TYPE_CHECKING:
@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 
 FIELD = "files"  # the multipart field that carries the reports
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
-_MAX_NAME = 180
+# Bidirectional controls: a name holding U+202E displays reversed ("report\u202excod.exe").
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Bytes of UTF-8 in one name: file systems allow 255 (a Chinese character takes 3), less the room
+# for " (12)" when a name repeats.
+_MAX_NAME_BYTES = 180
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
@@ -71,15 +75,24 @@ class Item:
 
 
 def safe_name(raw: str) -> str:
-    """A file name without folders or characters Windows and shells trip over ('' if none is left)."""
+    """A file name without folders, bidirectional controls or characters Windows and shells trip
+    over, at most _MAX_NAME_BYTES of UTF-8 (its suffix kept); '' if none is left."""
     name = raw.replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE.sub("_", name).strip(" .")
+    name = _UNSAFE.sub("_", _BIDI.sub("", name)).strip(" .")
     if name.split(".")[0].upper() in _RESERVED:  # devices on Windows
         name = "_" + name
-    if len(name) > _MAX_NAME:
+    if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
         stem, dot, suffix = name.rpartition(".")
-        name = (stem[:_MAX_NAME - len(suffix) - 1] + dot + suffix) if dot and len(suffix) < 10 else name[:_MAX_NAME]
+        if dot and len(suffix) < 10:
+            name = _cut(stem, _MAX_NAME_BYTES - len(suffix) - 1).rstrip(" .") + dot + suffix
+        else:
+            name = _cut(name, _MAX_NAME_BYTES).rstrip(" .")
     return name
+
+
+def _cut(text: str, max_bytes: int) -> str:
+    """The longest start of ``text`` within ``max_bytes`` of UTF-8 (no character cut in two)."""
+    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 async def receive(body: AsyncIterator[bytes], content_type: str, folder: Path, limits: Limits,
@@ -193,8 +206,9 @@ def place(received: Received, work: Path, limits: Limits, max_files: int) -> lis
     """Move each upload into ``work`` under its own name (a .zip: its documents, as a folder is
     expanded by ``check``), in upload order. Names that repeat get " (2)", " (3)"...
 
-    An upload that cannot be placed (over max_file_bytes, a zip over the zip limits) becomes an
-    item with its error, so that one bad upload never stops the others."""
+    An upload that cannot be placed (over max_file_bytes, a zip over the zip limits, a name the
+    file system refuses) becomes an item with its error, and so does each zip member that cannot
+    be placed, so that one bad file never stops the others."""
     items: list[Item] = []
     taken: set[str] = set()
     budget = [limits.max_total_uncompressed]  # bytes all the archives of one request may expand to
@@ -206,8 +220,11 @@ def place(received: Received, work: Path, limits: Limits, max_files: int) -> lis
         elif name.lower().endswith(".zip"):
             items.extend(_unzip(up, i, name, work, limits, taken, budget))
         else:
-            os.replace(up.raw, work / name)
-            items.append(Item(name, i))
+            try:
+                os.replace(up.raw, work / name)
+                items.append(Item(name, i))
+            except OSError as exc:
+                items.append(Item(name, i, error=InputError("RL-IO-010", os_detail(exc))))
         if len(items) > max_files:
             raise UploadRefused(413, "too_many_files", n=max_files)
     return items
@@ -237,19 +254,29 @@ def _member_path(name: str) -> Optional[PurePosixPath]:
     return PurePosixPath(*safe)
 
 
+_NESTED_ZIP = Detail("a .zip inside a .zip is not expanded: upload it on its own",
+                     "压缩包中的压缩包不会展开，请单独上传")
+
+
 def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken: set[str],
            budget: list[int]) -> list[Item]:
     """The documents of a .zip, written under ``work``: the archive is first checked as a whole
     (member count, sizes, compression ratio, encryption: linter.readers.docx.package), and every
-    member is read with a hard cap, so a zip bomb is refused before anything is expanded."""
+    member is read with a hard cap, so a zip bomb is refused before anything is expanded.
+
+    A member that cannot be written (a path too long or too deep for the file system, a file and a
+    folder of one name) becomes an item with its error, and so does a .zip inside the zip (it is
+    not expanded); the other members are checked."""
     from linter.readers.docx.package import Package
 
     try:
         pkg = Package(up.raw, limits)
     except InputError as exc:
         return [Item(name, index, error=exc)]
+    refused: list[tuple[PurePosixPath, InputError]] = []
     try:
         wanted: list[tuple[str, PurePosixPath]] = []
+        nested: list[PurePosixPath] = []
         for member in pkg.names():
             rel = _member_path(member)
             if rel is None or rel.name.startswith(("~$", ".")):
@@ -257,28 +284,47 @@ def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken:
             suffix = rel.suffix.lower()
             if suffix in DOCUMENT_SUFFIXES or not suffix:
                 wanted.append((member, rel))
+            elif suffix == ".zip":
+                nested.append(rel)
         # One folder per archive, named after it, unless the archive holds a single top folder
         # (a folder zipped as a whole): then that folder is the one to check, as ``check FOLDER``.
-        tops = {rel.parts[0] for _, rel in wanted if len(rel.parts) > 1}
-        whole = len(tops) == 1 and not any(len(rel.parts) == 1 for _, rel in wanted)
+        every = [rel for _, rel in wanted] + nested
+        tops = {rel.parts[0] for rel in every if len(rel.parts) > 1}
+        whole = len(tops) == 1 and not any(len(rel.parts) == 1 for rel in every)
         base = next(iter(tops)) if whole else PurePosixPath(name).stem
-        root = work / _unique(safe_name(base) or f"zip-{index + 1}", taken)
-        root.mkdir()
+        folder = _unique(safe_name(base) or f"zip-{index + 1}", taken)
+        root = work / folder
+
+        def shown(rel: PurePosixPath) -> PurePosixPath:
+            return PurePosixPath(folder, *(rel.parts[1:] if whole else rel.parts))
+
+        try:
+            root.mkdir()
+        except OSError as exc:
+            return [Item(name, index, error=InputError("RL-IO-010", os_detail(exc)))]
+        refused.extend((shown(rel), InputError("RL-IO-001", _NESTED_ZIP)) for rel in nested)
         for member, rel in wanted:
-            target = root.joinpath(*(rel.parts[1:] if whole else rel.parts))
-            target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 data = pkg.read(member)
                 budget[0] -= len(data)
                 if budget[0] < 0:
                     raise limit_exceeded("max_total_uncompressed", limits.max_total_uncompressed,
                                          "more bytes uncompressed in one request", "一次上传解压后的字节数更多")
-                target.write_bytes(data)
             except InputError as exc:
                 shutil.rmtree(root, ignore_errors=True)
                 return [Item(name, index, error=exc)]
+            try:
+                target = work.joinpath(*shown(rel).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            except OSError as exc:  # a path too long or too deep, a file where a folder must go, ...
+                refused.append((shown(rel), InputError("RL-IO-010", os_detail(exc))))
     finally:
         pkg.close()
     up.raw.unlink(missing_ok=True)
-    documents = expand([str(root)])
-    return [Item(p.relative_to(work).as_posix(), index) for p in documents]
+    try:
+        documents = expand([str(root)])
+    except OSError as exc:
+        return [Item(name, index, error=InputError("RL-IO-010", os_detail(exc)))]
+    placed = [Item(p.relative_to(work).as_posix(), index) for p in documents]
+    return placed + [Item(rel.as_posix(), index, error=exc) for rel, exc in refused]
