@@ -300,8 +300,15 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
               help=h("serve_max_request_mb"))
 @click.option("--max-requests", type=click.IntRange(1, 1000), default=16, show_default=True,
               help=h("serve_max_requests"))
+@click.option("--max-requests-per-client", type=click.IntRange(1, 1000), default=4, show_default=True,
+              help=h("serve_max_per_client"))
+@click.option("--read-timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True, metavar="SECONDS",
+              help=h("serve_read_timeout"))
+@click.option("--min-upload-kb", type=click.FloatRange(0, 1e6), default=1.0, show_default=True, metavar="KB",
+              help=h("serve_min_upload_kb"))
 def serve(host: str, port: int, open_browser: bool, token: Optional[str], config_file: Optional[str],
-          jobs: Optional[int], max_files: int, max_request_mb: int, max_requests: int) -> None:
+          jobs: Optional[int], max_files: int, max_request_mb: int, max_requests: int, max_requests_per_client: int,
+          read_timeout: float, min_upload_kb: float) -> None:
     from linter.serve import missing_extra
 
     problem = missing_extra()
@@ -313,7 +320,8 @@ def serve(host: str, port: int, open_browser: bool, token: Optional[str], config
     from linter.serve.run import settings_from
 
     try:
-        settings = settings_from(host, port, token, config_file, jobs, max_files, max_request_mb, max_requests)
+        settings = settings_from(host, port, token, config_file, jobs, max_files, max_request_mb, max_requests,
+                                 max_requests_per_client, read_timeout, min_upload_kb)
         run_server(settings, lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
                    open_browser)
     except ReportlintError as exc:

@@ -51,7 +51,11 @@ class ServerProcess:
                 raise RuntimeError(f"the server did not start: {self.log()}")
             time.sleep(0.1)
 
-    def client(self, **kwargs: Any) -> httpx.Client:
+    def client(self, address: Optional[str] = None, **kwargs: Any) -> httpx.Client:
+        """A client; ``address``: the loopback address it connects from (127.0.0.2, ...), to be
+        another client for the server's per-address limits."""
+        if address is not None:
+            kwargs["transport"] = httpx.HTTPTransport(local_address=address)
         return httpx.Client(base_url=self.base, timeout=120, **kwargs)
 
     def log(self) -> str:

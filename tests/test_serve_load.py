@@ -48,8 +48,8 @@ def test_200_uploads_from_8_clients(tmp_path: Path) -> None:
                 memory.append(srv.rss())
                 time.sleep(0.1)
 
-        def client_loop() -> None:
-            with srv.client() as client:
+        def client_loop(n: int) -> None:
+            with srv.client(address=f"127.0.0.{n + 2}") as client:  # 8 clients: 8 addresses
                 while True:
                     with lock:
                         i = next(counter, None)
@@ -67,7 +67,7 @@ def test_200_uploads_from_8_clients(tmp_path: Path) -> None:
         sampler = threading.Thread(target=sample)
         sampler.start()
         started = time.perf_counter()
-        clients = [threading.Thread(target=client_loop) for _ in range(CLIENTS)]
+        clients = [threading.Thread(target=client_loop, args=(n,)) for n in range(CLIENTS)]
         for t in clients:
             t.start()
         for t in clients:

@@ -32,7 +32,8 @@ from linter.errors import input_error_message
 from linter.reporters import REPORTERS, RunInfo, Summary, get_reporter
 from linter.reporters.html.report import HtmlReporter
 from linter.serve import page
-from linter.serve.pool import Busy, CheckPool, Job, Rendered
+from linter.serve.deadlines import TIMED_OUT, ReadDeadline
+from linter.serve.pool import Busy, CheckPool, ClientBusy, Job, Rendered
 from linter.serve.uploads import Item, UploadLimits, UploadRefused, place, receive
 from linter.serve.words import w
 
@@ -62,6 +63,9 @@ class Settings:
     fail_on: str = "error"
     jobs: int = 1
     max_requests: int = 16  # requests being checked at once; more are refused (busy)
+    max_per_client: int = 4  # of those, from one client address
+    read_timeout: float = 30.0  # seconds for a request's head, and for any wait in its body
+    min_rate: float = 1024.0  # bytes a second a body must average once read_timeout has passed
     upload: UploadLimits = field(default_factory=UploadLimits)
 
     @property
@@ -148,34 +152,39 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pool = CheckPool(settings.options, settings.jobs, settings.max_requests)
+        self.pool = CheckPool(settings.options, settings.jobs, settings.max_requests, settings.max_per_client)
         self.formats = [(name, MEDIA.get(name, ("", name))[1]) for name in
                         ["json", "html", *[n for n in REPORTERS if n not in ("json", "html")]] if name not in _NOT_OFFERED]
 
     # ---- uploads around a request ----------------------------------------------------------------
     async def with_uploads(self, request: Request, lang: str,
                            work: Callable[[list[Item], Path, dict[str, str]], Awaitable[Response]]) -> Response:
-        """Receive the upload into a private folder, run ``work``, and delete the folder whatever happens."""
+        """Receive the upload into a private folder, then take a place in the check queue (a
+        client that sends slowly holds none), run ``work``, and delete the folder whatever happens."""
         started = time.monotonic()
         limits = self.settings.upload
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > limits.max_request_bytes:
             return error(413, "request_too_large", lang, mb=limits.max_request_bytes // (1024 * 1024))
-        try:
-            self.pool.admit()
-        except Busy:
-            log.info("busy: %d requests in progress", self.pool.max_requests)
-            busy = error(503, "busy", lang)
-            busy.headers["Retry-After"] = "5"
-            return busy
+        client = request.client.host if request.client is not None else ""
         folder = Path(tempfile.mkdtemp(prefix="reportlint-serve-"))  # mode 0700
-        status, count = 500, 0
+        status, count, admitted = 500, 0, False
         try:
             inbox, workdir = folder / "in", folder / "work"
             inbox.mkdir()
             workdir.mkdir()
             received = await receive(request.stream(), request.headers.get("content-type", ""), inbox,
                                      self.settings.options.limits, limits)
+            try:
+                self.pool.admit(client)
+                admitted = True
+            except Busy as exc:
+                status = 429 if isinstance(exc, ClientBusy) else 503
+                log.info("busy: %s", "too many requests from one client" if status == 429 else
+                         f"{self.pool.max_requests} requests in progress")
+                busy = error(status, "busy_client" if status == 429 else "busy", lang, n=self.pool.max_per_client)
+                busy.headers["Retry-After"] = "5"
+                return busy
             # (a zip is expanded in a thread: the other requests go on meanwhile)
             items = await asyncio.to_thread(place, received, workdir, self.settings.options.limits, limits.max_files)
             count = len(items)
@@ -186,14 +195,16 @@ class Service:
             status = exc.status
             return error(exc.status, exc.key, lang, **exc.params)
         except ClientDisconnect:
-            status = 499  # (nginx's number for it: nobody reads this answer)
+            # Too slow (answered 408 by ReadDeadline), or gone (499, nginx's number: nobody reads it).
+            status = 408 if request.scope.get(TIMED_OUT) else 499
             return Response(status_code=400)
         except Exception as exc:  # never a traceback to the client, nor a file name in the log
             log.error("internal error: %s", type(exc).__name__)
             return error(500, "internal", lang)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            self.pool.release()
+            if admitted:
+                self.pool.release(client)
             log.info("%s %s %d: %d file(s) in %.2f s", request.method, request.url.path, status, count,
                      time.monotonic() - started)
 
@@ -328,4 +339,4 @@ def create_app(settings: Settings) -> tuple[ASGIApp, Service]:
         Route("/api/view", service.view, methods=["POST"]),
         Route("/api/annotate", service.annotate, methods=["POST"]),
     ])
-    return Guard(app, settings), service
+    return ReadDeadline(Guard(app, settings), settings.read_timeout, settings.min_rate), service

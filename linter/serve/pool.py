@@ -2,7 +2,9 @@
 per-file time limit and memory cap) kept alive between requests, and a bounded queue in front.
 
 A request's files are handed to the children at most ``jobs`` at a time, so the files of
-several requests take turns; more than ``max_requests`` requests at once are refused (busy).
+several requests take turns; more than ``max_requests`` requests at once are refused (busy), and
+so are more than ``max_per_client`` from one client address. A request asks for its place only
+once its body is in (linter.serve.app), so a client that sends slowly holds none.
 Every untrusted byte is parsed in a child: the check, the HTML view's re-reading of the tables
 and the annotated copy.
 """
@@ -68,11 +70,17 @@ class Busy(Exception):
     """More requests are being checked than the queue holds."""
 
 
+class ClientBusy(Busy):
+    """The client's address holds as many places as one client may."""
+
+
 class CheckPool:
-    def __init__(self, options: Options, jobs: int, max_requests: int) -> None:
+    def __init__(self, options: Options, jobs: int, max_requests: int, max_per_client: int = 4) -> None:
         self.options = options
         self.jobs = max(1, jobs)
         self.max_requests = max(1, max_requests)
+        self.max_per_client = max(1, max_per_client)
+        self._clients: dict[str, int] = {}
         self._executor = ThreadPoolExecutor(self.jobs, thread_name_prefix="reportlint-check")
         self._local = threading.local()
         self._workers: list[Worker] = []
@@ -80,16 +88,25 @@ class CheckPool:
         self._active = 0
 
     # ---- admission ----------------------------------------------------------------------------
-    def admit(self) -> None:
-        """Take a place in the queue for one request, or raise Busy."""
+    def admit(self, client: str = "") -> None:
+        """Take a place in the queue for one request of ``client`` (its address), or raise Busy
+        (every place is taken) or ClientBusy (the client holds ``max_per_client`` places)."""
         with self._lock:
             if self._active >= self.max_requests:
                 raise Busy()
+            if self._clients.get(client, 0) >= self.max_per_client:
+                raise ClientBusy()
             self._active += 1
+            self._clients[client] = self._clients.get(client, 0) + 1
 
-    def release(self) -> None:
+    def release(self, client: str = "") -> None:
         with self._lock:
             self._active -= 1
+            left = self._clients.get(client, 0) - 1
+            if left > 0:
+                self._clients[client] = left
+            else:
+                self._clients.pop(client, None)
 
     # ---- running --------------------------------------------------------------------------------
     def _worker(self) -> Worker:

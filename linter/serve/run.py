@@ -40,7 +40,8 @@ def is_loopback(host: str) -> bool:
 
 
 def settings_from(host: str, port: int, token: Optional[str], config: Optional[str], jobs: Optional[int],
-                  max_files: int, max_request_mb: int, max_requests: int) -> Settings:
+                  max_files: int, max_request_mb: int, max_requests: int, max_per_client: int = 4,
+                  read_timeout: float = 30.0, min_upload_kb: float = 1.0) -> Settings:
     """Settings for ``serve``; ServeError (or ConfigError, RuleSetError) if they cannot work."""
     from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
@@ -62,6 +63,7 @@ def settings_from(host: str, port: int, token: Optional[str], config: Optional[s
                       limits=cfg.limits, extra_rules=cfg.extra_rules, per_file_ignores=cfg.per_file_ignores)
     return Settings(host=host, port=port, token=token or None, options=options, pair_years=cfg.pair_years,
                     fail_on=cfg.fail_on, jobs=jobs or cfg.jobs or os.cpu_count() or 1, max_requests=max_requests,
+                    max_per_client=max_per_client, read_timeout=read_timeout, min_rate=min_upload_kb * 1024,
                     upload=UploadLimits(max_request_bytes=max_request_mb * 1024 * 1024, max_files=max_files))
 
 
@@ -93,6 +95,8 @@ def serve(settings: Settings, announce: Callable[[str], None], open_browser: boo
     """Run until interrupted; the checking processes are stopped on the way out."""
     import uvicorn
 
+    from linter.serve.deadlines import protocol
+
     _check_free(settings.host, settings.port)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s reportlint serve: %(message)s"))
@@ -102,7 +106,9 @@ def serve(settings: Settings, announce: Callable[[str], None], open_browser: boo
     log.propagate = False
 
     app, service = create_app(settings)
+    # (h11 with a deadline for each request head: uvicorn has none of its own)
     server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False,
+                                           http=protocol(settings.read_timeout),
                                            server_header=False, lifespan="off", log_level="warning",
                                            timeout_graceful_shutdown=10))
     url = url_of(settings)
