@@ -147,7 +147,7 @@ HELP: dict[str, dict[str, str]] = {
     "serve_max_per_client": {"zh": "其中来自同一地址的上传数。", "en": "Of those, uploads from one client address."},
     "serve_read_timeout": {"zh": "请求头须在此秒数内收完；上传内容中途停顿不得超过此秒数。",
                            "en": "Seconds to receive a request's headers, and the longest pause in its body."},
-    "serve_min_upload_kb": {"zh": "超过 --read-timeout 秒后，上传的平均速度不得低于此值（KB/秒）。",
+    "serve_min_upload_kb": {"zh": "超过 --read-timeout 秒后，上传的平均速度不得低于此值（千字节/秒）。",
                             "en": "Average upload speed (KB/s) required once --read-timeout seconds have passed."},
     "metavar_rule": {"zh": "规则", "en": "RULE"},
     "metavar_file": {"zh": "文件", "en": "FILE"},
