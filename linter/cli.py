@@ -106,12 +106,14 @@ def _run_options(f: F) -> F:
               help=h("output"))
 @click.option("--progress/--no-progress", default=None, help=h("progress"))
 @click.option("--list-passed", is_flag=True, help=h("list_passed"))
+@click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
+@click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
 @click.option("--debug", is_flag=True, help=h("debug"))
 def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
-          progress: Optional[bool], list_passed: bool, debug: bool) -> None:
+          progress: Optional[bool], list_passed: bool, roster: Optional[str], year: Optional[int], debug: bool) -> None:
     from linter.errors import ReportlintError
     from linter.run.gate import Request, execute
 
@@ -121,7 +123,8 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
                   write_baseline=write_baseline, prune_baseline=prune_baseline,
-                  color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed)
+                  color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed,
+                  roster=roster, year=year)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         outcome = execute(req, _progress if show else None)

@@ -79,7 +79,7 @@ def test_previous_takes_a_folder_and_pairs_by_identity(tmp_path: Path) -> None:
                                 "previous_year": 2023, "others": [], "explicit": True}
     assert not {x["rule"] for x in other["findings"]} & YEAR_TO_YEAR
     text = cli("check", "--previous", str(last_year), str(justice)).output
-    assert f"{justice}：未配对，没有洪泽区司法局2023年度的报告" in text
+    assert f"未配对（没有同一单位上一年度的报告）1 个：{justice}" in text
 
 
 def test_previous_of_another_body_is_refused_naming_both() -> None:

@@ -65,6 +65,7 @@ class Config:
     pair_years: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extra_rules: tuple[str, ...] = ()
+    roster: Optional[str] = None  # the roster file (absolute), for the coverage table
     limits: Limits = field(default_factory=Limits)
     base: Optional[str] = None  # the configuration file's folder: per_file_ignores globs are relative to it
 
@@ -75,6 +76,7 @@ class Config:
             "jobs": self.jobs, "pair_years": self.pair_years,
             "per_file_ignores": {g: list(p) for g, p in self.per_file_ignores},
             "extra_rules": list(self.extra_rules),
+            "roster": self.roster,
             "limits": {name: getattr(self.limits, name) for name in Limits.names()},
         }
 
@@ -238,6 +240,7 @@ def read_config(path: Path) -> Config:
         per_file_ignores=tuple((glob, tuple(p)) for glob, p in data.get("per_file_ignores", {}).items()),
         base=str(base.resolve()),
         extra_rules=tuple(str((base / f).resolve()) for f in data.get("extra_rules", ())),
+        roster=str((base / data["roster"]).resolve()) if data.get("roster") else None,
         limits=replace(Limits(), **data.get("limits", {})),
     )
 

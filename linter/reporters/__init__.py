@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Sequenc
 
 if TYPE_CHECKING:  # imported lazily: the CLI needs only the registry to start
     from linter.findings import FileResult
+    from linter.office.coverage import Coverage
+    from linter.office.roster import Roster
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class RunInfo:
     inputs: tuple[str, ...] = ()
     elapsed: Optional[float] = None  # seconds
     list_passed: bool = False  # the text summary lists the files that passed
+    roster: Optional["Roster"] = None  # the bodies expected: the coverage table 报送情况
+    year: Optional[int] = None  # the report year expected (--year); else the most common one
     date: datetime = field(default_factory=datetime.now)
 
 
@@ -80,6 +84,15 @@ class Reporter:
 
     def summary(self, results: Sequence[FileResult]) -> Summary:
         return Summary.of(results, self.fail_levels, self.fail_on)
+
+    def coverage(self, results: Sequence[FileResult]) -> Optional["Coverage"]:
+        """报送情况, for a batch or with a roster (None for a single file without one)."""
+        info = self.run_info
+        if info.roster is None and len(results) < 2:
+            return None
+        from linter.office.coverage import coverage
+
+        return coverage(results, self.verdict, info.roster, info.year)
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -33,12 +33,16 @@ def document(results: Sequence[FileResult], lazy: bool = False, reporter: Option
     ``reporter`` gives each file's verdict (its fail level)."""
     judge = reporter if reporter is not None else Reporter()
     files = (result_dict(r, judge.verdict(r)) for r in results)
-    return {
+    out = {
         "reportlint": __version__,
         "schema_version": SCHEMA_VERSION,
         "files": jsonstream.Items(files) if lazy else list(files),
         "summary": jsonstream.Later(lambda: asdict(judge.summary(results))) if lazy else asdict(judge.summary(results)),
     }
+    covered = judge.coverage(results)  # 报送情况: a batch, or a roster given
+    if covered is not None:
+        out["coverage"] = covered.to_dict()
+    return out
 
 
 class JsonReporter(Reporter):

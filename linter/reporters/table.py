@@ -121,6 +121,11 @@ class XlsxReporter(_Rows):
             sheet.auto_filter.ref = sheet.dimensions
             for i, key in enumerate(columns, 1):
                 sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 12)
+        covered = self.coverage(results)
+        if covered is not None:
+            from linter.reporters.coverage_sheet import add_coverage_sheet
+
+            add_coverage_sheet(book, covered, self.lang)
         out = io.BytesIO()
         book.save(out)
         yield out.getvalue()

@@ -133,5 +133,5 @@ def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Su
             lines.append(t("files_" + name, lang) + t("list_sep", lang).join(listed))
     from linter.office.summary import office_lines
 
-    lines.extend(office_lines(results, lang, info))
+    lines.extend(office_lines(results, lang, judge))
     return lines

@@ -9,7 +9,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
 from linter.run.batch import expand, run
 from linter.run.check import Options, PreviousYears
@@ -22,6 +22,9 @@ from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
 from linter.run.spool import ResultSpool, in_order
 from linter.verdict import fails
+
+if TYPE_CHECKING:
+    from linter.office.roster import Roster
 
 Progress = Callable[[int, int, str], None]
 
@@ -51,6 +54,8 @@ class Request:
     prune_baseline: bool = False
     color: bool = False
     list_passed: bool = False
+    roster: Optional[str] = None  # --roster; else the configuration's
+    year: Optional[int] = None  # --year: the report year expected in the coverage table
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Plan:
     groups: list[Group]
     lang: str  # the run's own messages (summary, notes): the command line's, else the first group's
     notes: list[str] = field(default_factory=list)
+    roster: Optional["Roster"] = None
 
     def fail_levels(self) -> dict[str, str]:
         """Each file's fail level (its configuration group's), by path as results name it."""
@@ -153,8 +159,11 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
         raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
     groups: list[Group] = []
     notes: list[str] = []
+    roster = _roster(req, [cfg for cfg, _ in by_source.values()])
     for cfg, indexes in by_source.values():
         options = _options(req, cfg, ruleset, keep_tables)
+        if roster is not None:
+            options = replace(options, body_aliases=roster.aliases())
         previous = None
         if req.previous_file:
             from linter.run.previous import load_previous_years
@@ -167,7 +176,21 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
     lang = req.lang or groups[0].options.lang
     notes.extend(t("lock_file", lang, path=f) for f in locks)
     notes.extend(t(skip_note, lang, path=f) for f in skipped)
-    return Plan(files, groups, lang, notes)
+    return Plan(files, groups, lang, notes, roster)
+
+
+def _roster(req: Request, configs: Sequence[Config]) -> Optional["Roster"]:
+    """--roster, else the first configuration's ``roster:``; RosterError (exit 2) if it cannot be read."""
+    from linter.office.roster import RosterError, load_roster
+
+    path = req.roster or next((c.roster for c in configs if c.roster), None)
+    if path is None:
+        return None
+    try:
+        return load_roster(Path(path))
+    except RosterError as exc:
+        exc.lang = req.lang or (configs[0].lang if configs else "zh")
+        raise
 
 
 def _config(path: Path, explicit: Optional[Path], lang: Optional[str]) -> Config:
@@ -238,7 +261,8 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     reporter = reporter_cls(lang=plan.lang, color=req.color)
     reporter.fail_on = fail_on
     reporter.fail_levels = plan.fail_levels()
-    reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed)
+    reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed,
+                                roster=plan.roster, year=req.year)
     outcome.report = reporter.chunks(final)
     from linter.reporters.text import summary_lines
 

@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from linter import __version__
 from linter.run.check import FileError, FileResult, Options
 from linter.errors import input_error_message
+from linter.office.roster import Roster
 from linter.reporters import REPORTERS, RunInfo, Summary, get_reporter
 from linter.reporters.html.report import HtmlReporter
 from linter.serve import page
@@ -67,6 +68,7 @@ class Settings:
     read_timeout: float = 30.0  # seconds for a request's head, and for any wait in its body
     min_rate: float = 1024.0  # bytes a second a body must average once read_timeout has passed
     upload: UploadLimits = field(default_factory=UploadLimits)
+    roster: Optional[Roster] = None  # the configuration's: the coverage table 报送情况
 
     @property
     def hosts(self) -> Optional[frozenset[str]]:
@@ -230,7 +232,7 @@ class Service:
             reporter = get_reporter(fmt)(lang=lang)
         if hasattr(reporter, "fail_on"):
             reporter.fail_on = self.settings.fail_on
-        reporter.run_info = RunInfo(inputs=tuple(r.path for r in results))
+        reporter.run_info = RunInfo(inputs=tuple(r.path for r in results), roster=self.settings.roster)
         parts = list(reporter.chunks(results))  # text, or bytes for a binary format
         return b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts).encode("utf-8")
 

@@ -152,7 +152,7 @@ class CheckPool:
         numbers: Sequence[Optional[int]] = html if html is not None else [None] * len(paths)
         results = await self.run([Job(p, None, n) for p, n in zip(paths, numbers)], cwd, lang)
         if pair_years:
-            decisions = pair_decisions(results)
+            decisions = pair_decisions(results, self.options.body_aliases)
             for i, result in unpaired(results, decisions).items():
                 results[i] = result
             order = sorted(i for i, (before, _) in decisions.items() if before is not None)

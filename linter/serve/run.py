@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import webbrowser
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -20,6 +21,7 @@ from linter.run.check import Options
 from linter.config.configuration import config_for
 from linter.engine.lint import Selection
 from linter.errors import ReportlintError
+from linter.office.roster import load_roster
 from linter.serve.app import Settings, create_app
 from linter.serve.uploads import UploadLimits
 
@@ -61,7 +63,10 @@ def settings_from(host: str, port: int, token: Optional[str], config: Optional[s
     options = Options(lang=cfg.lang, edition=cfg.edition,
                       selection=Selection(tuple(cfg.select), tuple(cfg.ignore), dict(cfg.severity)),
                       limits=cfg.limits, extra_rules=cfg.extra_rules, per_file_ignores=cfg.per_file_ignores)
-    return Settings(host=host, port=port, token=token or None, options=options, pair_years=cfg.pair_years,
+    roster = load_roster(Path(cfg.roster)) if cfg.roster else None
+    if roster is not None:
+        options = replace(options, body_aliases=roster.aliases())
+    return Settings(host=host, port=port, token=token or None, options=options, pair_years=cfg.pair_years, roster=roster,
                     fail_on=cfg.fail_on, jobs=jobs or cfg.jobs or os.cpu_count() or 1, max_requests=max_requests,
                     max_per_client=max_per_client, read_timeout=read_timeout, min_rate=min_upload_kb * 1024,
                     upload=UploadLimits(max_request_bytes=max_request_mb * 1024 * 1024, max_files=max_files))

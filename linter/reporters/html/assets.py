@@ -21,6 +21,8 @@ dl.counts .errors dd { color: var(--error); } dl.counts .warnings dd { color: va
 table.index { border-collapse: collapse; width: 100%; }
 table.index th, table.index td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; }
 table.index td.num, table.index th.num { text-align: right; }
+#coverage tr.cov-missing .cov-status, #coverage tr.cov-unknown .cov-status { color: var(--error); font-weight: 600; }
+#coverage tr.cov-duplicate .cov-status, #coverage tr.cov-wrong_year .cov-status { color: var(--warning); font-weight: 600; }
 table.index th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 table.index th button::after { content: " \\2195"; color: var(--muted); }
 th[aria-sort="descending"] button::after { content: " \\2193"; } th[aria-sort="ascending"] button::after { content: " \\2191"; }

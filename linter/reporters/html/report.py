@@ -123,6 +123,11 @@ class HtmlReporter(Reporter):
         parts.append(self._index(rows))
         parts.append(self._by_rule(rows, s))
         parts.append("</section>")
+        covered = self.coverage(results)
+        if covered is not None:
+            from linter.reporters.html.coverage import coverage_section
+
+            parts.append(coverage_section(covered, {r.path: n for n, r in enumerate(rows, 1)}, self.lang))
         yield "\n".join(parts)
         for n, result in enumerate(results, 1):
             yield "\n" + self._file(n, result)
