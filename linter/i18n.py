@@ -154,7 +154,7 @@ HELP: dict[str, dict[str, str]] = {
     "metavar_out": {"zh": "文件夹或文件", "en": "DIR|FILE"},
     "metavar_paths": {"zh": "文件或文件夹...", "en": "PATHS..."},
     "metavar_year": {"zh": "年度", "en": "YEAR"},
-    "roster": {"zh": "应报送单位名册（YAML、CSV 或 xlsx），生成报送情况表。",
+    "roster": {"zh": "应报送单位名册（YAML、csv 或 xlsx），生成报送情况表。",
                "en": "The roster of bodies expected to report (YAML, CSV or xlsx): the coverage table."},
     "year": {"zh": "本批报告应属的年度（默认取最多的年度）。",
              "en": "The report year expected of this batch (default: the most common one)."},

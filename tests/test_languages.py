@@ -17,6 +17,7 @@ from linter.config.configuration import Config
 from linter.errors import INPUT_ERRORS, _OS_ERRORS, _ZIP_ERRORS
 from linter.i18n import TEXT
 from linter.reporters import get_reporter
+from linter.office.words import WORDS as OFFICE_WORDS
 from linter.reporters.html.report import _WORDS as HTML_WORDS
 from linter.reporters.table import FILE_COLUMNS, FINDING_COLUMNS
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
@@ -53,6 +54,7 @@ def _templates() -> list[tuple[str, str, str]]:
     out += [(f"html {key}", HTML_WORDS["zh"][key], HTML_WORDS["en"][key]) for key in HTML_WORDS["zh"]]
     out += [(f"annotate {key}", ANNOTATE_WORDS["zh"][key], ANNOTATE_WORDS["en"][key]) for key in ANNOTATE_WORDS["zh"]]
     out += [(f"column {key}", zh, en) for key, (zh, en) in {**FINDING_COLUMNS, **FILE_COLUMNS}.items()]
+    out += [(f"office {key}", entry["zh"], entry["en"]) for key, entry in OFFICE_WORDS.items()]
     return out
 
 
@@ -94,7 +96,7 @@ def test_each_reporter_speaks_one_language(fmt: str) -> None:
     # out; what remains of the English output is the reporter's own words: no Chinese at all.
     english = out["en"]
     document = {x for f in files for r in [check_file(f, Options(lang="en"))] for x in
-                [r.path, *(y for g in r.findings for loc in (g.location, *g.related)
+                [r.path, *(r.pair_key or ())[:1], *(y for g in r.findings for loc in (g.location, *g.related)
                            for y in (g.message, loc.section, loc.row_label, loc.column_label, loc.text,
                                      g.expected, g.actual) if y)]}
     document |= {x for e in builtin_editions() for rule in builtin_ruleset(e).rules
