@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
@@ -124,13 +125,22 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
                   write_baseline=write_baseline, prune_baseline=prune_baseline,
                   color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed,
-                  roster=roster, year=year)
+                  roster=roster, year=year, output=output)
     show = progress if progress is not None else sys.stderr.isatty()
-    try:
-        outcome = execute(req, _progress if show else None)
-    except ReportlintError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_ERROR)
+    with _interruptible(lang):
+        try:
+            outcome = execute(req, _progress if show else None)
+        except ReportlintError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_ERROR)
+        _deliver(outcome, fmt, output, show, debug)
+
+
+def _deliver(outcome: Any, fmt: str, output: Optional[str], show: bool, debug: bool) -> None:
+    """Print the notes and write the report (to ``output`` whole or not at all, or to stdout)."""
+    from linter.run.outputs import WriteError, write_whole
+
+    lang = outcome.plan.lang if outcome.plan else "zh"
     if show:
         click.echo("\r\033[K", nl=False, err=True)
     if debug:
@@ -142,31 +152,40 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
     from linter.reporters import get_reporter
 
     binary = get_reporter(fmt).binary
-    if output:
-        try:
-            if binary:
-                with open(output, "wb") as bfh:
-                    bfh.writelines(outcome.report)  # type: ignore[arg-type]
-            else:
-                with open(output, "w", encoding="utf-8") as fh:
-                    fh.writelines(outcome.report)
-        except OSError as exc:
-            from linter.errors import os_error
-
-            click.echo(os_error(exc, outcome.plan.lang if outcome.plan else "zh"), err=True)
-            sys.exit(EXIT_ERROR)
-        click.echo("\n".join(outcome.summary))
-    elif binary:
-        if sys.stdout.isatty():
-            raise click.UsageError(h("binary").format(fmt=fmt))
-        sys.stdout.flush()
-        for piece in outcome.report:
-            sys.stdout.buffer.write(piece)  # type: ignore[call-overload]
-        sys.stdout.buffer.flush()
-    else:
-        for block in _blocks(outcome.report):
-            click.echo(block, nl=False)
+    try:
+        if output:
+            write_whole(Path(output), outcome.report)
+            click.echo("\n".join(outcome.summary))
+        elif binary:
+            if sys.stdout.isatty():
+                raise click.UsageError(h("binary").format(fmt=fmt))
+            sys.stdout.flush()
+            for piece in outcome.report:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.buffer.flush()
+        else:
+            for block in _blocks(outcome.report):
+                click.echo(block, nl=False)
+    except WriteError as exc:
+        exc.lang = lang
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
     sys.exit(outcome.exit_code)
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+@contextmanager
+def _interruptible(lang: Optional[str]) -> Iterator[None]:
+    """Ctrl-C: a short note and exit 130, never a traceback. Files being written are left as
+    they were (linter.run.outputs), and checking children ignore SIGINT and are stopped."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo("\n" + ("Interrupted; no file was left half-written." if (lang or HELP_LANG) == "en"
+                           else "已中断；没有写了一半的文件。"), err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _blocks(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
@@ -271,21 +290,22 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
     req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None)
-    try:
-        done = annotate_run(req, output, fix=fix)
-    except ReportlintError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_ERROR)
-    run_lang = done.plan.lang
-    for note in done.notes:
-        click.echo(note, err=True)
-    reporter = TextReporter(lang=run_lang)
-    reporter.fail_levels = done.plan.fail_levels()
-    results = done.results
-    for block in _blocks(reporter.chunks(results)):
-        click.echo(block, nl=False)
-    for outcome in done.outcomes:
-        click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
+    with _interruptible(lang):
+        try:
+            done = annotate_run(req, output, fix=fix)
+        except ReportlintError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_ERROR)
+        run_lang = done.plan.lang
+        for note in done.notes:
+            click.echo(note, err=True)
+        reporter = TextReporter(lang=run_lang)
+        reporter.fail_levels = done.plan.fail_levels()
+        results = done.results
+        for block in _blocks(reporter.chunks(results)):
+            click.echo(block, nl=False)
+        for outcome in done.outcomes:
+            click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
     sys.exit(done.exit_code)
 
 

@@ -26,6 +26,8 @@ from linter.recognise.report import Report
 from linter.annotate.trackedfix import write_fix
 from linter.ruleset.loader import RuleSet, builtin_ruleset
 from linter.annotate.xmlsplice import SpliceError
+from linter.errors import Detail
+from linter.run.outputs import WriteError
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
@@ -117,6 +119,10 @@ def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options 
         return _failed(result, "RL-ANN-003", str(exc), lang)
     except OSError as exc:
         return _failed(result, "RL-ANN-004", f"{dst}: {_os_text(exc, lang)}", lang)
+    except WriteError as exc:  # writing the copy (a full disk, a read-only folder)
+        cause = exc.cause if exc.cause is not None else str(exc)
+        text = cause.zh if lang == "zh" and isinstance(cause, Detail) else str(cause)
+        return _failed(result, "RL-ANN-004", f"{dst}: {text}", lang)
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
         return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
                                                       traceback.format_exc()))

@@ -13,14 +13,12 @@ nothing but rewrites everything, stamps the current time into ``w:date`` and ref
 
 from __future__ import annotations
 
-import os
 import posixpath
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import IO, Optional, Sequence
 
 from lxml import etree
 
@@ -272,23 +270,20 @@ class DocxComments:
         self._changed.add(self.main_name)
 
     def save(self, dst: Path) -> None:
-        """Write the copy (atomically, via a temporary file next to ``dst``)."""
-        fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".docx", dir=str(dst.parent.resolve()))
-        os.close(fd)
-        try:
+        """Write the copy whole or not at all (a temporary file next to ``dst``, then renamed)."""
+        from linter.run.outputs import writing
+
+        with writing(dst) as out:
             if not self._changed:
-                shutil.copyfile(self.path, tmp)
+                with open(self.path, "rb") as src:
+                    shutil.copyfileobj(src, out)
             else:
-                self._write_zip(Path(tmp))
-            os.replace(tmp, dst)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+                self._write_zip(out)
 
     def _main_info(self) -> Optional[zipfile.ZipInfo]:
         return next((i for i in self.infos if i.filename == self.main_name), None)
 
-    def _write_zip(self, out: Path) -> None:
+    def _write_zip(self, out: IO[bytes]) -> None:
         parts = {self.main_name: self.main, self.comments_name: self.comments, self.rels_name: self.rels}
         for name, part in parts.items():
             if part is not None and name in self._changed:

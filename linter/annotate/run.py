@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from linter.annotate.comments import AnnotateResult, annotate_checked
 from linter.errors import EXIT_ERROR
 from linter.findings import FileResult
+from linter.run.outputs import WriteError
 from linter.run.gate import Plan, Progress, Request, check_plan, exit_code, make_plan, previous_notes
 
 SUFFIX = ".reviewed.docx"
@@ -59,16 +60,26 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
     """Check the inputs as ``check`` does and write the reviewed copies; ReportlintError for what
     stops the run before any file is read."""
     given = {str(Path(p)) for p in req.paths}
-    plan = make_plan(req, skip=lambda f: f.name.endswith(SUFFIX) and str(f) not in given, skip_note="skipped_reviewed")
+
+    def copies(files: Sequence[Path]) -> list[tuple[Path, str]]:
+        dsts = targets(list(files), output)
+        if output is not None and dsts[0].parent == Path(output):  # a folder of copies
+            try:
+                Path(output).mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # the check of the output folder says why it cannot be written
+        return [(d, "copy") for d in dsts]
+
+    plan = make_plan(req, skip=lambda f: f.name.endswith(SUFFIX) and str(f) not in given, skip_note="skipped_reviewed",
+                     outputs=copies)
     run = AnnotateRun(plan, notes=list(plan.notes))
-    results = check_plan(plan, progress)
+    try:
+        results = check_plan(plan, progress)
+    except WriteError as exc:  # the temporary folder is full
+        exc.lang = plan.lang
+        raise
     run.notes.extend(previous_notes(plan, results))
     dsts = targets(plan.files, output)
-    if output is not None and dsts[0].parent != Path(output).parent:  # a folder of copies
-        try:
-            Path(output).mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # each copy then says why it could not be written (RL-ANN-004)
     options_of = {i: g.options for g in plan.groups for i in g.indexes}
     for i, (src, dst) in enumerate(zip(plan.files, dsts)):
         run.outcomes.append(annotate_checked(src, dst, results[i], options_of[i], fix=fix))

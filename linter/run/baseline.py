@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from linter.findings import FileResult
 from linter.findings import fingerprint  # noqa: F401  (part of this module's interface)
 from linter.errors import ReportlintError
+from linter.run.outputs import write_whole
 
 FORMAT = 1
 
@@ -61,7 +62,7 @@ def write_baseline(path: Path, results: Sequence[FileResult]) -> int:
             total += 1
     data = {"reportlint_baseline": FORMAT,
             "files": {k: [{"fingerprint": fp, **e} for fp, e in sorted(v.items())] for k, v in sorted(files.items()) if v}}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_whole(path, [json.dumps(data, ensure_ascii=False, indent=2) + "\n"])
     return total
 
 
@@ -134,5 +135,5 @@ def prune_baseline(path: Path, stale: Sequence[StaleEntry]) -> int:
             data["files"][file] = kept
         else:
             del data["files"][file]
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_whole(path, [json.dumps(data, ensure_ascii=False, indent=2) + "\n"])
     return removed

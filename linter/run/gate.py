@@ -20,6 +20,7 @@ from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
 from linter.i18n import t
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
+from linter.run.outputs import WriteError
 from linter.run.spool import ResultSpool, in_order
 from linter.verdict import fails
 
@@ -56,6 +57,10 @@ class Request:
     list_passed: bool = False
     roster: Optional[str] = None  # --roster; else the configuration's
     year: Optional[int] = None  # --year: the report year expected in the coverage table
+    output: Optional[str] = None  # -o: the file the report is written to
+
+
+Outputs = Callable[[Sequence[Path]], Sequence[tuple[Path, str]]]
 
 
 @dataclass
@@ -134,10 +139,11 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables:
 
 
 def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[Path], bool]] = None,
-              skip_note: str = "") -> Plan:
+              skip_note: str = "", outputs: Optional[Outputs] = None) -> Plan:
     """Expand the inputs and build each configuration group's options; raise ReportlintError for
     what stops the run before any report is read (exit 2). Files ``skip`` names are left out,
-    each with the note ``skip_note``."""
+    each with the note ``skip_note``. ``outputs`` gives the files the run will write, with their
+    roles, for the files found: none may be an input, and their folders must be writable."""
     from linter.ruleset.loader import load_ruleset
 
     explicit = Path(req.config) if req.config else None
@@ -157,6 +163,8 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
         cfg = _config(Path.cwd(), explicit, req.lang)
         lang = req.lang or cfg.lang
         raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
+    if outputs is not None:
+        _guard_outputs(req, files, outputs(files), req.lang or next(iter(by_source.values()))[0].lang)
     groups: list[Group] = []
     notes: list[str] = []
     roster = _roster(req, [cfg for cfg, _ in by_source.values()])
@@ -190,6 +198,27 @@ def _roster(req: Request, configs: Sequence[Config]) -> Optional["Roster"]:
         return load_roster(Path(path))
     except RosterError as exc:
         exc.lang = req.lang or (configs[0].lang if configs else "zh")
+        raise
+
+
+def _guard_outputs(req: Request, files: Sequence[Path], outputs: Sequence[tuple[Path, str]], lang: str) -> None:
+    """Refuse a run whose output would replace one of its inputs (the reports, the configuration,
+    the rule file, the previous year, a baseline read), or whose output folder cannot be written."""
+    from linter.run.outputs import clashes, probe_folder, refuse
+
+    others = [Path(p) for p in (req.config, req.rules_file, req.previous_file, req.roster) if p]
+    if req.baseline and not (req.write_baseline or req.prune_baseline):
+        others.append(Path(req.baseline))
+    found = clashes(outputs, [*files, *others])
+    if req.output and req.baseline and (req.write_baseline or req.prune_baseline):
+        found += clashes([(Path(req.output), "output")], [Path(req.baseline)])
+    try:
+        if found:
+            raise refuse(found)
+        for folder in dict.fromkeys(p.parent for p, _ in outputs):
+            probe_folder(folder)
+    except ReportlintError as exc:
+        exc.lang = lang  # type: ignore[attr-defined]
         raise
 
 
@@ -248,13 +277,22 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     for problems that stop the run before any report is read (exit 2)."""
     started = time.monotonic()
     reporter_cls = get_reporter(req.fmt)
-    plan = make_plan(req, keep_tables=getattr(reporter_cls, "needs_tables", False))
-    final = check_plan(plan, progress)
+    plan = make_plan(req, keep_tables=getattr(reporter_cls, "needs_tables", False),
+                     outputs=lambda files: _check_outputs(req))
+    try:
+        final = check_plan(plan, progress)
+    except WriteError as exc:  # the temporary folder is full
+        exc.lang = plan.lang
+        raise
     outcome = Outcome(results=final, plan=plan)
     outcome.notes.extend(plan.notes)
     outcome.notes.extend(previous_notes(plan, final))
     if req.baseline:
-        final = _baseline(req, final, outcome, plan.lang)
+        try:
+            final = _baseline(req, final, outcome, plan.lang)
+        except WriteError as exc:
+            exc.lang = plan.lang
+            raise
         outcome.results = final
     elapsed = time.monotonic() - started
     fail_on = req.fail_on or plan.groups[0].fail_on
@@ -270,6 +308,13 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     outcome.summary = summary_lines(final, plan.lang, counts, reporter.run_info, reporter)
     outcome.exit_code = exit_code(plan, final)
     return outcome
+
+
+def _check_outputs(req: Request) -> list[tuple[Path, str]]:
+    out = [(Path(req.output), "output")] if req.output else []
+    if req.baseline and (req.write_baseline or req.prune_baseline):
+        out.append((Path(req.baseline), "baseline"))
+    return out
 
 
 def _baseline(req: Request, results: Sequence[FileResult], outcome: Outcome, lang: str) -> Sequence[FileResult]:

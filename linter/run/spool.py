@@ -10,20 +10,39 @@ from array import array
 from typing import Iterable, Iterator, Optional, Sequence, overload
 
 from linter.findings import FileResult
+from linter.run.outputs import WriteError
+
+
+def _spool_error(exc: OSError) -> WriteError:
+    """The temporary folder cannot hold the batch's results: say which folder and why."""
+    from linter.errors import os_detail
+
+    folder = tempfile.gettempdir()
+    detail = os_detail(exc)
+    return WriteError(f"the temporary folder {folder} cannot hold the results: {detail} "
+                      f"(free some space, or set TMPDIR to another folder)",
+                      f"临时文件夹 {folder} 无法保存检查结果：{detail.zh}（请清理磁盘空间，或用环境变量 TMPDIR 指定其他文件夹）")
 
 
 class ResultSpool(Sequence[FileResult]):
     """A list of FileResults (append, replace, index, iterate) stored in a temporary file."""
 
     def __init__(self, results: Iterable[FileResult] = ()) -> None:
-        self._file = tempfile.TemporaryFile(prefix="reportlint-")  # deleted when closed or collected
+        try:
+            self._file = tempfile.TemporaryFile(prefix="reportlint-")  # deleted when closed or collected
+        except OSError as exc:
+            raise _spool_error(exc) from None
         self._offsets = array("q")
         for result in results:
             self.append(result)
 
     def _write(self, result: FileResult) -> int:
-        offset = self._file.seek(0, 2)
-        pickle.dump(result, self._file, pickle.HIGHEST_PROTOCOL)
+        try:
+            offset = self._file.seek(0, 2)
+            pickle.dump(result, self._file, pickle.HIGHEST_PROTOCOL)
+            self._file.flush()  # a full temporary folder is told now, not when the results are read
+        except OSError as exc:
+            raise _spool_error(exc) from None
         return offset
 
     def append(self, result: FileResult) -> None:

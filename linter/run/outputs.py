@@ -1,0 +1,198 @@
+"""Files reportlint writes (results, baselines, annotated copies): never over one of the run's
+inputs, under whatever name, and whole or not at all.
+
+A file is written to a temporary file in its own folder, flushed and synced to the disk, then
+renamed over the target, so a full disk, a kill or a Ctrl-C during the write leaves the previous
+file as it was. A new file gets the permissions the umask gives; a replaced file keeps its own.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Sequence, Union
+
+from linter.errors import Detail, ReportlintError, os_detail
+
+Chunk = Union[str, bytes]
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once: os.umask can only be read by setting it
+
+
+class WriteError(ReportlintError):
+    """A run-level error about a file to write, in both languages; told in ``lang``."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh, self.lang = en, zh, "zh"
+        self.cause: Optional[Detail] = None  # the OS error's cause, when there is one
+
+    def __str__(self) -> str:
+        return self.zh if self.lang == "zh" else self.en
+
+
+def cannot_write(path: object, exc: OSError) -> WriteError:
+    """「无法写入 PATH：磁盘空间不足」 / ``cannot write PATH: no space left on the disk``."""
+    detail = os_detail(exc)
+    err = WriteError(f"cannot write {path}: {detail}", f"无法写入 {path}：{detail.zh}")
+    err.cause = detail
+    return err
+
+
+@dataclass(frozen=True)
+class Clash:
+    output: Path
+    input: Path
+    what: str  # the output's role: "output" (-o), "baseline", "copy" (an annotated copy)
+
+
+def _identity(path: Path) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)  # follows symlinks: a link to an input is that input
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _spelling(path: Path) -> str:
+    """The path as the system would find it, without ``..`` and links, case-folded: two spellings
+    of one file on a case-insensitive disk (Windows, macOS) compare equal even before it exists."""
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(path))
+
+
+def clashes(outputs: Iterable[tuple[Path, str]], inputs: Iterable[Path]) -> list[Clash]:
+    """Each output that is one of ``inputs``: the same file by device and inode (``..``, symbolic
+    and hard links, case on a case-insensitive disk) or the same resolved path."""
+    by_id: dict[tuple[int, int], Path] = {}
+    by_name: dict[str, Path] = {}
+    for p in inputs:
+        ident = _identity(p)
+        if ident is not None:
+            by_id.setdefault(ident, p)
+        by_name.setdefault(_spelling(p), p)
+    out = []
+    for path, what in outputs:
+        ident = _identity(path)
+        hit = by_id.get(ident) if ident is not None else None
+        if hit is None:
+            hit = by_name.get(_spelling(path))
+        if hit is not None:
+            out.append(Clash(path, hit, what))
+    return out
+
+
+_ROLES = {"output": ("the output file", "输出文件"), "baseline": ("the baseline file", "基线文件"),
+          "copy": ("the annotated copy", "批注副本")}
+
+
+def refuse(found: Sequence[Clash]) -> WriteError:
+    """The run-level refusal naming every clash; nothing has been read or written yet."""
+    en, zh = [], []
+    for c in found:
+        role_en, role_zh = _ROLES.get(c.what, _ROLES["output"])
+        same_en = "" if str(c.output) == str(c.input) else f" (the same file as the input {c.input})"
+        same_zh = "" if str(c.output) == str(c.input) else f"（与输入文件 {c.input} 是同一个文件）"
+        en.append(f"{role_en} {c.output} would replace an input of this run{same_en}")
+        zh.append(f"{role_zh} {c.output} 会覆盖本次检查的输入文件{same_zh}")
+    if any(c.what == "copy" for c in found):
+        en.append("nothing was read or written; leave the annotated copies (*.reviewed.docx) out of the inputs, "
+                  "or give another folder with -o")
+        zh.append("未读取、未写入任何文件；请不要把已批注的副本（*.reviewed.docx）作为输入，或用 -o 指定其他文件夹")
+    else:
+        en.append("nothing was read or written; choose another output file")
+        zh.append("未读取、未写入任何文件；请换一个输出文件名")
+    return WriteError("\n".join(en), "\n".join(zh))
+
+
+def probe_folder(folder: Path) -> None:
+    """Raise WriteError unless a file can be created in ``folder`` (it exists, is a folder and is
+    writable): told before a batch starts, not after it has run."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reportlint-probe-", dir=str(folder))
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
+            exc = OSError(errno.ENOENT, os.strerror(errno.ENOENT))
+        raise cannot_write(folder, exc) from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def _target(path: Path) -> Path:
+    """Where to write ``path``: through a symbolic link to its file, so the link stays."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _mode(target: Path) -> int:
+    try:
+        st = os.stat(target)
+    except OSError:
+        return 0o666 & ~_UMASK
+    return st.st_mode & 0o7777
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file to fill; on leaving the block it replaces ``path`` whole, or on any error
+    (KeyboardInterrupt too) nothing changes and no temporary file is left. An OS error is
+    raised as WriteError naming its cause."""
+    target = _target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=str(folder))
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode(target))
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise cannot_write(path, exc) from None
+        raise
+    _sync_folder(folder)
+
+
+def write_whole(path: Path, chunks: Iterable[Chunk], encoding: str = "utf-8") -> None:
+    """Write ``chunks`` (str or bytes) to ``path`` whole or not at all (``writing``)."""
+    with writing(path) as fh:
+        _write_chunks(fh, iter(chunks), encoding)
+
+
+def _write_chunks(fh: IO[bytes], chunks: Iterator[Chunk], encoding: str) -> None:
+    for chunk in chunks:
+        fh.write(chunk.encode(encoding) if isinstance(chunk, str) else chunk)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
