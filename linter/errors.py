@@ -153,7 +153,7 @@ _OS_ERRORS: dict[int, tuple[str, str]] = {
     errno.EIO: ("磁盘读写错误", "input/output error"),
     errno.EBUSY: ("文件正被占用", "the file is busy"),
     errno.EEXIST: ("文件已存在", "the file exists"),
-    errno.EFBIG: ("文件超过系统允许的大小（ulimit -f）", "file too large for the system's limit (ulimit -f)"),
+    errno.EFBIG: ("文件超过系统允许的大小", "file too large for the system's limit (ulimit -f)"),
     errno.EDQUOT: ("磁盘配额已用完", "disk quota exceeded"),
 }
 
