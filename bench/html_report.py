@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import ROOT, _reportlint, generate  # noqa: E402
+from bench import ROOT, _reportlint, generate
 
 
 def _time(cmd: list[str]) -> tuple[float, float]:

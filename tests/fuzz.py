@@ -164,7 +164,7 @@ def mangle_xml(rnd: random.Random, data: bytes) -> bytes:
 
 
 def _by_name(root: etree._Element, local: str) -> list[etree._Element]:
-    return list(root.iter(etree.QName(root).namespace and f"{{{etree.QName(root).namespace}}}{local}" or local))
+    return list(root.iter((etree.QName(root).namespace and f"{{{etree.QName(root).namespace}}}{local}") or local))
 
 
 def _mangle_tree(rnd: random.Random, root: etree._Element, elements: list[etree._Element]) -> None:
@@ -288,7 +288,7 @@ def mutators_for(data: bytes) -> list[tuple[str, Mutator, int]]:
     if zipfile.is_zipfile(io.BytesIO(data)):
         return [("mangle-xml", mangle_xml, 6), ("shuffle-members", shuffle_members, 1), ("flip-bytes", flip_bytes, 1),
                 ("truncate", truncate, 1), ("splice", splice, 1)]
-    textual = not b"\0" in data[:4096]
+    textual = b"\0" not in data[:4096]
     return ([("mangle-text", mangle_text, 4)] if textual else []) + [
         ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1), ("splice", splice, 1)]
 

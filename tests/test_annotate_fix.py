@@ -16,7 +16,6 @@ from lxml import etree
 from linter.annotate.comments import annotate_file
 from linter.run.check import check_file
 from linter.cli import main
-from tests.celledit import edit_cells
 from tests.test_annotate_office import soffice
 
 from tests.conftest import ROOT

@@ -114,7 +114,7 @@ def _tree(depth: int) -> st.SearchStrategy[str]:
     if depth == 0:
         return _leaves
     sub = _tree(depth - 1)
-    return st.one_of(_leaves, st.builds(lambda l, op, r: f"({l} {op} {r})", sub, st.sampled_from(["+", "-", "*"]), sub),
+    return st.one_of(_leaves, st.builds(lambda a, op, b: f"({a} {op} {b})", sub, st.sampled_from(["+", "-", "*"]), sub),
                      sub.map(lambda e: f"-({e})"))
 
 

@@ -73,7 +73,7 @@ def test_text_like_forms_are_read(tmp_path: Path, data: bytes, fmt: str) -> None
     path.write_bytes(data)
     doc = read_document(path)
     assert doc.format == fmt
-    assert [p.text for p in doc.paragraphs()][0] == "一、总体情况"
+    assert next(p.text for p in doc.paragraphs()) == "一、总体情况"
 
 
 def test_a_batch_goes_on_after_an_unreadable_file() -> None:
@@ -130,7 +130,7 @@ def test_table4_header_is_split_by_leaf_and_group_cells() -> None:
 
 
 def test_undecidable_spans_are_reported() -> None:
-    placed, ambiguous = place_rows([["甲", "乙"], ["丙", "丁", "戊"], ["1", "2", "3", "4"]])
+    _placed, ambiguous = place_rows([["甲", "乙"], ["丙", "丁", "戊"], ["1", "2", "3", "4"]])
     assert ambiguous == [0, 1]
 
 

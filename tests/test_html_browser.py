@@ -66,7 +66,7 @@ def test_highlighted_cells_are_the_ones_the_findings_name(page) -> None:
 
 
 def test_message_on_keyboard_focus_and_on_hover(page) -> None:
-    browser, results, _ = page
+    browser, _results, _ = page
     browser.js("document.activeElement.blur(); window.scrollTo(0, 0); document.body.focus()")
     for _ in range(300):  # Tab through links and buttons until the first highlighted cell
         browser.press("Tab", "Tab", 9)

@@ -95,8 +95,8 @@ def test_unreadable_pdfs(tmp_path: Path) -> None:
 
 def test_paragraphs_are_rebuilt_from_lines() -> None:
     doc = read_document(PDF / "filled_2021.pdf")
-    first = [p for p in doc.paragraphs()][:3]
-    assert [p.text for p in first][0] == "平潭综合实验区2021年度政府信息公开工作年度报告"  # as in the .docx
+    first = list(doc.paragraphs())[:3]
+    assert first[0].text == "平潭综合实验区2021年度政府信息公开工作年度报告"  # as in the .docx
     assert all(isinstance(p, Paragraph) and p.page == 1 for p in first)
 
 

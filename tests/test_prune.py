@@ -13,7 +13,6 @@ from linter.errors import InputError
 from linter.config.limits import DEFAULT_LIMITS
 from linter.model import Paragraph, Table
 from linter.readers import read_document
-import linter.readers.docx.prune as prune_module
 from linter.readers.docx.prune import prune
 from tests.docxbuild import W_NS, document_xml, write_docx
 
@@ -82,10 +81,10 @@ def test_an_unclosed_element_costs_one_scan() -> None:
     xml(f'<w:p><w:r>{RPR}<t xmlns="{W_NS}">x</t></w:r></w:p>'),  # a default namespace
     xml(f'<w:p xmlns:w="{W_NS}/x"><w:r>{RPR}</w:r></w:p>'),  # the prefix bound to another namespace inside
     xml(f'<w:p><w:pPr><x:pStyle xmlns:x="{W_NS}" x:val="1"/></w:pPr></w:p>'),  # the namespace under another prefix
-    xml(f'<w:p><w:pPr><x:pStyle x:val="1"/></w:pPr></w:p>').replace(b"<w:document ", f'<w:document xmlns:x="{W_NS}" '.encode()),
+    xml('<w:p><w:pPr><x:pStyle x:val="1"/></w:pPr></w:p>').replace(b"<w:document ", f'<w:document xmlns:x="{W_NS}" '.encode()),
     # the namespace under another prefix, declared with a space before "=" or in single quotes
-    xml(f'<w:p><w:pPr><x:vanish/></w:pPr></w:p>').replace(b"<w:document ", f'<w:document xmlns:x ="{W_NS}" '.encode()),
-    xml(f'<w:p><w:pPr><x:vanish/></w:pPr></w:p>').replace(b"<w:document ", f"<w:document xmlns:x='{W_NS}' ".encode()),
+    xml('<w:p><w:pPr><x:vanish/></w:pPr></w:p>').replace(b"<w:document ", f'<w:document xmlns:x ="{W_NS}" '.encode()),
+    xml('<w:p><w:pPr><x:vanish/></w:pPr></w:p>').replace(b"<w:document ", f"<w:document xmlns:x='{W_NS}' ".encode()),
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b"<w:document ", b"<w:document xmlns = 'urn:x' "),  # a default namespace, spaced
     xml(f'<w:p><w:r>{RPR}</w:r></w:p>').replace(b"<w:document ", b'<w:document xmlns:w2="&#104;ttp://x" '),  # a URI with references
     xml(f'<w:p><w:r>{RPR}<w:t>xmlns</w:t></w:r></w:p>'),  # the word in text: not a declaration read here
@@ -120,7 +119,7 @@ def test_the_prefix_declared_again_for_the_same_namespace_is_cut() -> None:
 
 
 def test_unclosed_or_respelled_elements_are_not_cut() -> None:
-    odd = xml(f'<w:p><w:r><w:rPr ><w:b/></w:rPr ><w:t>x</w:t></w:r></w:p>')
+    odd = xml('<w:p><w:r><w:rPr ><w:b/></w:rPr ><w:t>x</w:t></w:r></w:p>')
     assert prune(odd) == odd
     # An end tag written with a space: the next "</w:rPr>" belongs to another run's properties
     # (begun with an attribute), and cutting up to it would take the text between along.

@@ -34,7 +34,7 @@ def test_a_sentence_that_agrees_with_the_correction_is_evidence_not_a_finding() 
 
 
 def test_a_sentence_that_agrees_with_neither_is_given_the_corrected_value() -> None:
-    cell, sentence = reconcile([culprit(), quote("68")], "en")
+    _cell, sentence = reconcile([culprit(), quote("68")], "en")
     assert (sentence.expected, sentence.actual) == ("70", "68")
     assert sentence.message.endswith("(the table's figure is probably wrong; its relations make it 70)")
 

@@ -122,7 +122,7 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
         assert json.loads(result.read_text(encoding="utf-8")) == expected
         assert browser.js("window.__csp") == []
         urls = requested(browser)
-        assert urls and all(u.startswith(srv.base + "/") or u.startswith("blob:") for u in urls), urls
+        assert urls and all(u.startswith((srv.base + "/", "blob:")) for u in urls), urls
         assert srv.leftovers() == []
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import json
 from dataclasses import replace
-from pathlib import Path
 from typing import Iterator
 
 import pytest

@@ -26,7 +26,6 @@ from lxml import etree
 from linter.errors import InputError
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.docx.elements import child
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.text.decode import bom_encoding, decode
 
@@ -514,9 +513,7 @@ def read_html(path: Path, limits: Limits) -> Document:
         raise InputError("RL-IO-001", f"HTML: {exc}") from None
     if root is None:  # as lxml.html.document_fromstring says it
         raise InputError("RL-IO-001", "HTML: Document is empty")
-    body = child(root, "body")
-    if body is None:
-        body = root
+    body = next(root.iterchildren("body"), root)
     facts = _Facts.of(root)
     skip = chrome(body, facts)
     content = main_content(body, skip, facts)

@@ -34,7 +34,7 @@ class Case:
     seconds: float = 5.0                # bound on check_file's wall time (max_seconds_per_file is 60)
     megabytes: int = 150                # bound on the peak RSS increase while checking
     limit: str = ""                     # the limit the error message must name
-    needs: str = ""                     # a reader module that must exist 
+    needs: str = ""                     # a reader module that must exist
 
 
 # ---- helpers -------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ def _patch_zip_entry(path: Path, name: str, flag_or: int = 0, claimed_size: Opti
         pos = data.find(b"PK\x03\x04", pos)
         if pos < 0:
             break
-        n, m = struct.unpack_from("<HH", data, pos + 26)
+        n, _extra = struct.unpack_from("<HH", data, pos + 26)
         if data[pos + 30:pos + 30 + n] == raw:
             struct.pack_into("<H", data, pos + 6, struct.unpack_from("<H", data, pos + 6)[0] | flag_or)
             if claimed_size is not None:

@@ -14,7 +14,7 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 import jsonschema
 import pytest
@@ -33,7 +33,7 @@ def available(case: Case) -> bool:
 
 
 class _Canary(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         _Canary.hits.append(self.path)

@@ -15,14 +15,14 @@ from linter.config.limits import Limits
 
 # Entity resolution, DTD loading and network access off; huge_tree off keeps libxml2's own
 # limits (depth 256, 10 MB text nodes, entity amplification). Pass these everywhere.
-SAFE_PARSER_OPTS = dict(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_blank_text=False,
-)
+SAFE_PARSER_OPTS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_blank_text": False,
+}
 
 # A DOCTYPE can only appear in the prolog: optional BOM, XML declaration, comments, PIs.
 _ROOT_START = re.compile(rb"<[^?!]")  # the first tag that is not a declaration, PI or comment

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from typing import Optional
 
@@ -74,7 +75,7 @@ def _stacked(glyphs: list[Glyph], lines: list[list[Glyph]]) -> bool:
         return False
     widths = sorted(g.x1 - g.x0 for g in glyphs)
     width = widths[len(widths) // 2]
-    gappy = sum(1 for line in multi if all(b.x0 - a.x1 > 0.3 * width for a, b in zip(line, line[1:])))
+    gappy = sum(1 for line in multi if all(b.x0 - a.x1 > 0.3 * width for a, b in pairwise(line)))
     return 2 * gappy > len(multi)
 
 

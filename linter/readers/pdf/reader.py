@@ -167,7 +167,7 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
         laid_out.append((content, page_lines(outside, content.number), tables))
     furniture = _furniture([(content, lines) for content, lines, _ in laid_out])
     items: list[Item] = []
-    for content, lines, tables in laid_out:
+    for _content, lines, tables in laid_out:
         page_items: list[tuple[float, Item]] = [(ln.top, ln) for ln in lines if id(ln) not in furniture]
         page_items += [(t.top, t) for t in tables]
         page_items.sort(key=lambda it: it[0])

@@ -120,7 +120,7 @@ def _by_segments(texts: Sequence[str], below: Sequence[Placed],
     if extra < 0 or (extra > 0 and len(runs) != 1):
         return None
     groups: list[list[Placed]] = []
-    for i, (empty, cells) in enumerate(segments):
+    for empty, cells in segments:
         if not empty and extra:
             split = _split_run(cells, 1 + extra, below2)
             if split is None:
