@@ -42,8 +42,12 @@ class Location:
         )
 
 
-class Paragraph(NamedTuple):
-    """A paragraph as a reader sees it: automatic numbering ``label`` plus ``text``."""
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph as a reader sees it: automatic numbering ``label`` plus ``text``.
+
+    A dataclass, not a NamedTuple like Cell: its ``index`` (shared with Table, as a Block's
+    number) would hide tuple.index."""
 
     index: int
     text: str

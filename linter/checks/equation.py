@@ -113,11 +113,12 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
     only = set(check.params.get("rows", []))
     extra = dict(check.params.get("params", {}))
 
-    def bind(terms: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
-        if not all(terms):  # (a Term is a non-empty tuple: only None is false)
+    def bind(found: list[Optional[Term]], params: Mapping[str, str]) -> Optional[Instance]:
+        terms = [t for t in found if t is not None]
+        if len(terms) != len(found):
             return None  # a cell missing: no application here
         return Instance(dict(zip(keys, terms)), params, {k: t.number for k, t in zip(keys, terms)},
-                        all([t.countable for t in terms]), all([t.known for t in terms]))
+                        all(t.countable for t in terms), all(t.known for t in terms))
 
     if each == "column":
         rows = [(prev_grid if last_year else grid).get(bare, _NO_ROW) for _n, bare, last_year in names]
@@ -142,7 +143,7 @@ def _instances(report: Report, check: CheckSpec) -> Iterator[tuple[LogicalTable,
                 yield table, inst
     else:
         row_keys = {r.key for r in spec.rows}
-        default = next(iter(grid), None)
+        default = next(iter(grid), "")  # (no row has the key "")
 
         def single(bare: str, last_year: bool) -> Optional[Term]:
             source = prev_grid if last_year else grid
@@ -169,7 +170,7 @@ def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     return names, needed, any(last for _n, _bare, last in names)
 
 
-def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
+def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[str, dict[str, Term]]:
     """Row key -> column key -> the cell as a Term, for the first row of each key (duplicates
     are the structure rule's business) and every column of the table (a column a row's part
     does not map is a blank cell); made once per report and table and shared by all relations:
@@ -177,8 +178,8 @@ def _term_grid(report: Report, table: LogicalTable, previous: bool) -> dict[Opti
     return report.once(f"equation-terms:{table.spec.key}:{previous}", lambda: _terms(table, previous))
 
 
-def _terms(table: LogicalTable, previous: bool) -> dict[Optional[str], dict[str, Term]]:
-    grid: dict[Optional[str], dict[str, Term]] = {}
+def _terms(table: LogicalTable, previous: bool) -> dict[str, dict[str, Term]]:
+    grid: dict[str, dict[str, Term]] = {}
     columns = sorted(table.columns)
     for row in table.rows:
         if row.key is None or row.key in grid:
@@ -244,21 +245,17 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         return
     holds = expr.comparison(check.relation.op)
     left_side, right_side = sides(report, check, failed[0].table)
-    localized = None  # the table's error localization, if this relation is one of its relations
-    corrected = None  # the localization, if it corrects cells of the table
+    loc = localize(report, ruleset, check.params["table"])
+    explained = loc.explains(check)  # this relation is one of the localization's relations
+    corrects = bool(loc.culprits or loc.unknown)  # the localization corrects cells of the table
     for table, inst, left, right in failed:
-        if localized is None:
-            loc = localize(report, ruleset, check.params["table"])
-            localized = loc if loc.explains(check) else False
-            corrected = loc if loc.culprits or loc.unknown else None
-        if corrected is not None and check.relation.op != "==" and _holds_corrected(corrected, inst, left_side,
-                                                                                   right_side, holds):
+        if corrects and check.relation.op != "==" and _holds_corrected(loc, inst, left_side, right_side, holds):
             continue  # fails only because of a located wrong cell, which is reported at that cell
         anchor_term = inst.terms[anchor]
         related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
         if check.relation.op == "==":
-            if localized:  # a value only for a cell the localization corrects, never for a right one
-                value = localized.value(cell_key(anchor_term))
+            if explained:  # a value only for a cell the localization corrects, never for a right one
+                value = loc.value(cell_key(anchor_term))
                 expected = None if value is None else str(value)
             else:
                 expected = format_number(expected_anchor(check, inst, left_side, right_side))

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from itertools import combinations
-from typing import Iterable, Optional, Union
+from typing import Iterable, Mapping, Optional, Union
 
-from linter.checks.equation import Term, cell_key, failures, instances, sides
+from linter.checks.equation import Instance, Term, cell_key, failures, instances, sides
 from linter.ruleset import expr
 from linter.recognise.report import LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
@@ -34,6 +34,10 @@ MAX_CHANGED = 2  # the largest set of wrong cells searched for
 MAX_SOLVES = 500  # systems solved per group of relations at most (pairs of a badly broken table)
 MAX_UNKNOWN_FOR_PAIRS = 30  # more blank cells than this: single wrong cells only (each system is large)
 
+# Numbers are exact: Python ints while they are whole (the counts and the relations' coefficients
+# always are), Fractions only where a division leaves a remainder; ints are many times faster.
+Exact = Union[int, Fraction]
+
 
 @dataclass(frozen=True)
 class Equation:
@@ -41,10 +45,10 @@ class Equation:
 
     rule: RuleSpec
     check: CheckSpec
-    terms: dict[str, Term]  # the instance's names -> cells (for locations and messages)
+    terms: Mapping[str, Term]  # the instance's names -> cells (for locations and messages)
     params: dict[str, str]
-    coefs: dict[CellKey, Fraction]
-    const: Fraction
+    coefs: dict[CellKey, Exact]
+    const: Exact
     anchor: CellKey
 
 
@@ -60,7 +64,7 @@ class Part:
     unknown: frozenset[CellKey]
     status: str = "consistent"
     sets: list[frozenset[CellKey]] = field(default_factory=list)  # the smallest sets of wrong cells
-    values: dict[CellKey, Fraction] = field(default_factory=dict)  # determined values (consistent/unique)
+    values: dict[CellKey, Exact] = field(default_factory=dict)  # determined values (consistent/unique)
 
 
 @dataclass
@@ -160,8 +164,8 @@ def _connected(equations: list[Equation]) -> list[list[Equation]]:
     return list(groups.values())
 
 
-def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dict[CellKey, Fraction]) -> Part:
-    zero = {**printed, **{k: 0 for k in unknown}}  # a relation's cells: printed, or unknown
+def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dict[CellKey, Exact]) -> Part:
+    zero: dict[CellKey, Exact] = {**printed, **dict.fromkeys(unknown, 0)}  # a relation's cells: printed, or unknown
     residuals = [_residual(eq, zero) for eq in equations]
     part = Part(equations, [eq for eq, r in zip(equations, residuals) if r != 0], unknown)
     if not part.failed and not unknown:
@@ -173,7 +177,7 @@ def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dic
         return part
     pool = list(dict.fromkeys(k for eq in part.failed for k in eq.coefs if k not in unknown))
     strict = [frozenset(eq.coefs) for eq in part.failed if not unknown & eq.coefs.keys()]
-    solutions: list[tuple[frozenset[CellKey], dict[CellKey, Fraction]]] = []
+    solutions: list[tuple[frozenset[CellKey], dict[CellKey, Exact]]] = []
     largest = MAX_CHANGED if len(unknown) <= MAX_UNKNOWN_FOR_PAIRS else 1
     for size in range(1, largest + 1):
         for combo in combinations(pool, size):
@@ -203,9 +207,9 @@ class _Relation:
     def __init__(self, check: CheckSpec, left: expr.Evaluator, right: expr.Evaluator) -> None:
         self.check = check
         self.left, self.right = left, right
-        self._coefs: Optional[tuple[dict[str, Fraction], Fraction]] = None
+        self._coefs: Optional[tuple[dict[str, Exact], Exact]] = None
 
-    def coefficients(self, names: tuple[str, ...]) -> tuple[dict[str, Fraction], Fraction]:
+    def coefficients(self, names: tuple[str, ...]) -> tuple[dict[str, Exact], Exact]:
         if self._coefs is None:
             zeros = {n: Decimal(0) for n in names}
             const = self.left(zeros) - self.right(zeros)
@@ -218,21 +222,16 @@ class _Relation:
             self._coefs = coefs, _exact(const)
         return self._coefs
 
-    def equation(self, rule: RuleSpec, inst: object) -> Equation:
-        terms: dict[str, Term] = inst.terms  # type: ignore[attr-defined]
+    def equation(self, rule: RuleSpec, inst: Instance) -> Equation:
+        terms = inst.terms
         by_name, const = self.coefficients(tuple(terms))
-        coefs: dict[CellKey, Fraction] = {}
+        coefs: dict[CellKey, Exact] = {}
         for n, a in by_name.items():
             key = cell_key(terms[n])
             coefs[key] = coefs.get(key, 0) + a
         coefs = {k: a for k, a in coefs.items() if a}
-        return Equation(rule, self.check, terms, dict(inst.params), coefs, const,  # type: ignore[attr-defined]
+        return Equation(rule, self.check, terms, dict(inst.params), coefs, const,
                         cell_key(terms[self.check.params["anchor"]]))
-
-
-# Numbers are exact: Python ints while they are whole (the counts and the relations' coefficients
-# always are), Fractions only where a division leaves a remainder; ints are many times faster.
-Exact = Union[int, Fraction]
 
 
 def _exact(value: Decimal) -> Exact:
@@ -246,14 +245,14 @@ def _divide(a: Exact, b: Exact) -> Exact:
     return Fraction(a, b)
 
 
-def _residual(eq: Equation, values: dict[CellKey, Fraction]) -> Fraction:
+def _residual(eq: Equation, values: dict[CellKey, Exact]) -> Exact:
     return sum((a * values[k] for k, a in eq.coefs.items()), eq.const)
 
 
 class _Solver:
     """Solves the relations for a set of free cells, the others fixed at their printed values."""
 
-    def __init__(self, equations: list[Equation], printed: dict[CellKey, Fraction], residuals: list[Exact]) -> None:
+    def __init__(self, equations: list[Equation], printed: dict[CellKey, Exact], residuals: list[Exact]) -> None:
         self.equations = equations
         self.printed = printed
         self.solves = 0
@@ -266,21 +265,21 @@ class _Solver:
             for k in eq.coefs:
                 self.by_cell.setdefault(k, []).append(i)
 
-    def solve(self, free: Iterable[CellKey]) -> Optional[dict[CellKey, Fraction]]:
+    def solve(self, free: Iterable[CellKey]) -> Optional[dict[CellKey, Exact]]:
         """The determined values of the free cells if the relations can hold with non-negative
         integers, else None. An undetermined cell (one of a family of solutions) has no value and
         is not tested: the set is taken as possible. Erring that way only makes an answer less
         specific (more candidate sets), never a wrong value."""
         self.solves += 1
         free = set(free)
-        pivots: dict[CellKey, tuple[dict[CellKey, Fraction], Fraction]] = {}  # var = rhs - sum(row * others)
+        pivots: dict[CellKey, tuple[dict[CellKey, Exact], Exact]] = {}  # var = rhs - sum(row * others)
         entered = sorted({i for k in free for i in self.by_cell.get(k, ())})
         if not self.failed.issubset(entered):
             return None  # a failed relation no free cell can mend
         for i in entered:  # the others hold with their printed values and enter no pivot
             eq = self.equations[i]
             touched = [k for k in eq.coefs if k in free]
-            row: dict[CellKey, Fraction] = {}
+            row: dict[CellKey, Exact] = {}
             rhs = -self.residuals[i]
             for k in touched:
                 a = eq.coefs[k]
@@ -309,7 +308,7 @@ class _Solver:
                         merged[j] = merged.get(j, 0) - c * b
                     pivots[k] = ({j: b for j, b in merged.items() if b}, prhs - c * new[1])
             pivots[var] = new
-        values: dict[CellKey, Fraction] = {}
+        values: dict[CellKey, Exact] = {}
         for var, (prow, prhs) in pivots.items():
             if prow:
                 continue  # undetermined: accepted (see above)

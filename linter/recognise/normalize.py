@@ -59,7 +59,7 @@ def strip_spaces(text: str) -> str:
 _FULLWIDTH_LATIN = {c: c - 0xFEE0 for c in (*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 
 
-def _composed(*tables: Mapping[int, object]) -> dict[int, str]:
+def _composed(*tables: Mapping[int, str | int | None]) -> dict[int, str]:
     """One translation table doing what ``tables`` do one after the other."""
     out: dict[int, str] = {}
     for key in {k for t in tables for k in t}:

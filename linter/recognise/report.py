@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Optional, TypeVar
+from typing import Callable, Iterable, Mapping, Optional, Sequence, TypeVar
 
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
@@ -356,7 +356,7 @@ def _column_paths(table: Table, header_rows: range) -> list[list[str]]:
     return paths
 
 
-def _is_subsequence(needle: list[str], hay: list[str]) -> bool:
+def _is_subsequence(needle: Sequence[str], hay: Sequence[str]) -> bool:
     it = iter(hay)
     return all(any(n == h for h in it) for n in needle)
 
@@ -394,7 +394,7 @@ def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
         # A row's label comes first: a data row is known at its first cell, its figures unread.
         is_data = labelled and any(matcher.match([t], strict=True) or _glued(matcher, t) for t in texts)
-        has_col_word = not is_data and any([_loose(t) in col_words for t in texts])
+        has_col_word = not is_data and any(_loose(t) in col_words for t in texts)
         if not labelled:
             is_data = not has_col_word and "header" in kinds
         kinds.append("data" if is_data else ("header" if has_col_word else "other"))

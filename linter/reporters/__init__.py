@@ -122,4 +122,5 @@ def get_reporter(name: str) -> type[Reporter]:
         module, cls = REPORTERS[name].split(":")
     except KeyError:
         raise KeyError(f"no such output format: {name}") from None
-    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
+    reporter: type[Reporter] = getattr(importlib.import_module(module), cls)
+    return reporter

@@ -13,7 +13,7 @@ SCHEMA_VERSION = 1
 
 
 def result_dict(result: FileResult, verdict: str = "") -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "path": result.path,
         "format": result.format,
         "edition": result.edition,

@@ -62,7 +62,8 @@ class JunitReporter(Reporter):
             case = ET.SubElement(suite, "testcase", classname=r.path, name="read")
             err = ET.SubElement(case, "error", type=r.error.code, message=r.error.message)
             err.text = f"{r.path}: {r.error.code} {r.error.message}"
-            suite.set("tests", "1"), suite.set("failures", "0"), suite.set("errors", "1")
+            for key, value in (("tests", "1"), ("failures", "0"), ("errors", "1")):
+                suite.set(key, value)
             return suite
         cases = self._cases(r)
         for rule_id, found, failing in cases:

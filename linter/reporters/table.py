@@ -107,7 +107,7 @@ class XlsxReporter(_Rows):
         from openpyxl.utils import get_column_letter
 
         book = Workbook()
-        files = book.active
+        files = book.worksheets[0]  # a new workbook's one sheet
         files.title = "文件" if self.lang == "zh" else "files"
         problems = book.create_sheet("问题" if self.lang == "zh" else "findings")
         files.append(self.headers(FILE_COLUMNS))

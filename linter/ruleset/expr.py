@@ -184,12 +184,12 @@ def compile_node(node: Node, groups: Mapping[str, Sequence[str]]) -> Evaluator:
     return lambda values: op(left(values), right(values))
 
 
-_HOLDS = {"==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
+_HOLDS: dict[str, Callable[[Decimal, Decimal], bool]] = {"==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 
 
 def comparison(op: str) -> Callable[[Decimal, Decimal], bool]:
     """The test of ``left op right``, looked up once for many applications."""
-    return _HOLDS[op]  # type: ignore[return-value]
+    return _HOLDS[op]
 
 
 def holds(op: str, left: Decimal, right: Decimal) -> bool:

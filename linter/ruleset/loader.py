@@ -189,13 +189,13 @@ class RuleSet:
             if rule.severity != "error":
                 continue
             for check in rule.checks:
-                rel = check.relation
-                if check.kind != "equation" or rel is None or rel.op != "==":
+                rel, table = check.relation, check.params.get("table")
+                if check.kind != "equation" or rel is None or rel.op != "==" or table is None:
                     continue
                 names = [*expr.names(rel.left), *expr.names(rel.right), check.params.get("anchor") or ""]
                 if any(n.startswith(expr.PREV) for n in names):
                     continue  # a year-to-year relation: last year's cells are not this table's
-                out.setdefault(check.params.get("table"), []).append((rule, check))
+                out.setdefault(table, []).append((rule, check))
         return out
 
 

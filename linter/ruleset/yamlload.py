@@ -26,7 +26,7 @@ class YamlProblem(ValueError):
         self.line = line
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     """A mapping from a YAML file: ``file``, ``line`` (of the mapping) and ``lines[key]``."""
 
     file: str = ""
@@ -34,7 +34,7 @@ class LineDict(dict):  # type: ignore[type-arg]
     lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     """A sequence from a YAML file: ``file``, ``line`` and ``lines[index]``."""
 
     file: str = ""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from linter.findings import FileResult
-from linter.findings import fingerprint  # noqa: F401  (part of this module's interface)
+from linter.findings import fingerprint
 from linter.errors import ReportlintError
 from linter.run.outputs import write_whole
 

@@ -95,22 +95,22 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Previo
     from linter.run.pool import check_files_limited
 
     total = len(paths)
-    results = ResultSpool()
+    spool = ResultSpool()
     check = check_file if previous is None else _CheckWithReport(previous)
     for i, result in enumerate(check_files_limited(paths, options, jobs=jobs, check=check)):
-        results.append(result)
+        spool.append(result)
         if progress:
             progress(i + 1, total, result.path)
     if pair_years and previous is None:
-        decisions = pair_decisions(results, options.body_aliases)
-        for i, result in unpaired(results, decisions).items():
-            results[i] = result
+        decisions = pair_decisions(spool, options.body_aliases)
+        for i, result in unpaired(spool, decisions).items():
+            spool[i] = result
         order = sorted(i for i, (before, _) in decisions.items() if before is not None)
         if order:
             again = _recheck([paths[i] for i in order], [decisions[i][0] or "" for i in order], options, jobs)
             for i, result in zip(order, again):
-                results[i] = replace(result, pairing=decisions[i][1])
-    return results
+                spool[i] = replace(result, pairing=decisions[i][1])
+    return spool
 
 
 def _recheck(paths: Sequence[Path], previous_paths: Sequence[str], options: Options, jobs: int) -> list[FileResult]:

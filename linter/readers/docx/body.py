@@ -147,9 +147,9 @@ class _Reader:
         """A run is hidden by the first w:vanish (if on) or w:rStyle (if a hidden style) of its first w:rPr."""
         rpr = prop.getparent()
         run = rpr.getparent() if rpr is not None and rpr.tag == _RPR else None
-        if run is None or run.tag != W + "r" or _first(run, _RPR) is not rpr or child_el(rpr, tag) is not prop:
-            return
-        if _on(prop) if tag == _VANISH else prop.get(_VAL, "") in self.styles_vanish:
+        hidden = _on(prop) if tag == _VANISH else prop.get(_VAL, "") in self.styles_vanish
+        if (hidden and run is not None and run.tag == W + "r" and _first(run, _RPR) is rpr
+                and child_el(rpr, tag) is prop):
             self.hidden_runs.add(run)
 
     def _structure(self, prop: etree._Element, tag: str) -> None:

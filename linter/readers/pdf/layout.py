@@ -221,9 +221,9 @@ def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[
             if t.xs[0] <= cx <= t.xs[-1] and t.ys[0] <= cy <= t.ys[-1]:
                 r = min(max(bisect_right(t.ys, cy) - 1, 0), t.n_rows - 1)
                 c = min(max(bisect_right(t.xs, cx) - 1, 0), len(t.xs) - 2)
-                cell = grid[r][c]
-                if cell is not None:
-                    cell.glyphs.append(g)
+                slot = grid[r][c]
+                if slot is not None:
+                    slot.glyphs.append(g)
                 break
         else:
             outside.append(g)
