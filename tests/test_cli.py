@@ -100,3 +100,16 @@ def test_only_the_command_line_module_imports_click() -> None:
         if any(n == "click" or n.startswith("click.") for n in names):
             users.append(module.relative_to(ROOT).as_posix())
     assert users == ["linter/cli.py"]
+
+
+def test_every_package_is_installed() -> None:
+    """setup.cfg lists its packages by name: one left out is missing from an installed copy."""
+    import configparser
+
+    from tests.conftest import ROOT
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg", encoding="utf-8")
+    listed = set(cfg["options"]["packages"].split())
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "linter").rglob("__init__.py")}
+    assert found - listed == set()
