@@ -41,7 +41,7 @@ def _no_temporary_files(folder: Path) -> None:
 def test_annotate_glob_on_the_second_run_refuses_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``annotate 报告*.docx`` after a first run: the glob gives 报告.docx and 报告.reviewed.docx, and
     the first copy would replace the second input. Nothing is read or written; exit 2."""
-    a, _ = _reports(tmp_path)
+    _reports(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert cli("annotate", "报告.docx").exit_code == 1  # the first run: a copy with comments
     copy = tmp_path / "报告.reviewed.docx"
@@ -180,7 +180,7 @@ def _limit_file_size(n: int) -> None:
 
 def test_full_disk_keeps_the_previous_result_and_names_the_cause(tmp_path: Path) -> None:
     """A file-size limit (``ulimit -f``) stops the write as a full disk does: an RL error, no traceback."""
-    a, b = _reports(tmp_path)
+    a, _b = _reports(tmp_path)
     out = tmp_path / "out.json"
     out.write_text("{}\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", str(out)],

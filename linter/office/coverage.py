@@ -86,6 +86,7 @@ def coverage(results: Sequence["FileResult"], verdict: Callable[["FileResult"], 
     unknown: list[Unknown] = []
     for r in results:
         body = r.pair_key[0] if r.pair_key is not None else None
+        key: Optional[str]
         if roster is not None:
             entry = roster.find(body) if body else roster.find(_name_from_file(r.path))  # unread: the file's name
             if entry is None:

@@ -151,6 +151,6 @@ def _xlsx_rows(path: Path) -> list[dict[str, Any]]:
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        return _table(([c for c in row] for row in book.worksheets[0].iter_rows(values_only=True)), path)
+        return _table((list(row) for row in book.worksheets[0].iter_rows(values_only=True)), path)
     finally:
         book.close()
