@@ -55,8 +55,8 @@ class RuleSetError(ReportlintError):
 # code -> (Chinese, English). The detail, when present, is appended after a colon.
 INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-IO-001": (
-        "无法识别的文件格式（支持 Word .docx、网页 .html、PDF 和纯文本）",
-        "unrecognised file format (supported: Word .docx, web page .html, PDF and plain text)",
+        "无法识别的文件格式（支持 Word .docx/.doc、WPS .wps、网页 .html、PDF 和纯文本）",
+        "unrecognised file format (supported: Word .docx/.doc, WPS .wps, web page .html, PDF and plain text)",
     ),
     "RL-IO-002": (
         "文件已损坏，不是有效的 zip/.docx 包",
@@ -79,8 +79,8 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "XML error",
     ),
     "RL-IO-007": (
-        "旧版二进制 Word 文档（.doc/.wps），请在 Word/WPS 中另存为 .docx，或运行 libreoffice --headless --convert-to docx",
-        "legacy binary Word document (.doc/.wps); save it as .docx in Word/WPS or run libreoffice --headless --convert-to docx",
+        "旧版二进制 Word 文档（Word 6.0/95 或更早）或其他 Office 二进制文件，请在 Word/WPS 中另存为 .docx，或运行 libreoffice --headless --convert-to docx",
+        "legacy binary Word document (Word 6.0/95 or older) or another Office binary; save it as .docx in Word/WPS or run libreoffice --headless --convert-to docx",
     ),
     "RL-IO-008": ("文件为空", "the file is empty"),
     "RL-IO-009": (
@@ -136,6 +136,10 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-IO-027": (
         "Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件",
         "a Word lock file (its name starts with ~$; Word makes it while the document is open), not a report; check the .docx of the same name",
+    ),
+    "RL-IO-028": (
+        "Word 97-2003 / WPS 文档（.doc/.wps）已损坏，无法解析；请在 Word/WPS 中打开后另存为 .docx",
+        "the Word 97-2003 / WPS document (.doc/.wps) is damaged and cannot be parsed; open it in Word/WPS and save it as .docx",
     ),
 }
 

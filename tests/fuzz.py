@@ -3,8 +3,10 @@
 Mutations: byte flips, truncations, shuffled/dropped/duplicated zip members, and mangled XML
 inside the package (elements deleted, duplicated, moved, renamed; attributes set to hostile
 values; cell text replaced by odd numbers and characters; the XML text itself cut or flipped),
-plus span edits for HTML and text files, and for PDFs edits inside the decompressed page
-content (drawing and text operators deleted, repeated, swapped, their numbers made huge). Every input is checked in a child process with a time
+plus span edits for HTML and text files, for PDFs edits inside the decompressed page
+content (drawing and text operators deleted, repeated, swapped, their numbers made huge), and for
+Word binary documents (.doc) odd values written into the streams' structures (the FIB, the table
+stream's piece table, styles and lists, the property pages) inside an intact compound file. Every input is checked in a child process with a time
 limit (linter.run.pool), so a hang is caught as one; the outputs are rendered as text and JSON and
 the JSON is validated against schemas/findings.schema.json.
 
@@ -53,7 +55,8 @@ from tests.hostile.craft import pending_reader  # noqa: E402
 
 SEED_GLOBS = ["fixtures/docx/*.docx", "fixtures/corpus_docx/*.docx", "fixtures/rules/*.docx", "examples/*.docx",
               "fixtures/text/*.txt", "fixtures/corpus/*.txt", "fixtures/bad/*", "fixtures/html/*.html",
-              "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf", "fixtures/pdf_export/shapes/*.pdf"]
+              "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf", "fixtures/pdf_export/shapes/*.pdf",
+              "fixtures/doc_export/docx/*.doc", "fixtures/doc_export/corpus_docx/*.doc"]
 HANG_SECONDS = 10.0  # a normal fixture takes under 0.2 s
 
 ODD_VALUES = ["0", "-1", "", "x", "1e9", "2147483648", "99999999999999999999", "4294967295", "١٢", "²", " 7 ",
@@ -280,8 +283,45 @@ def mangle_pdf(rnd: random.Random, data: bytes) -> bytes:
     return flip_bytes(rnd, data)
 
 
+# ---- Word binary (.doc) -------------------------------------------------------------------------
+
+ODD_INTS = [0, 1, 0xFF, 0x7F, 0x80, 0xFFFF, 0x7FFF, 0x8000, 0xFFFFFFFF, 0x7FFFFFFF, 0x80000000, 511, 512, 4096]
+
+
+def mangle_doc(rnd: random.Random, data: bytes) -> bytes:
+    """Odd values in the structures of one stream of a .doc, the compound file left intact: the
+    FIB and the property pages (WordDocument), the piece table, styles and lists (the table
+    stream), the huge paragraph properties (Data)."""
+    import olefile
+
+    buf = io.BytesIO(data)
+    ole = olefile.OleFileIO(buf, write_mode=True)
+    names = [n for n in ("WordDocument", "1Table", "0Table", "Data") if ole.exists(n)]
+    name = rnd.choice(names)
+    stream = bytearray(ole.openstream(name).read())
+    if not stream:
+        return flip_bytes(rnd, data)
+    for _ in range(rnd.randint(1, 6)):
+        if name == "WordDocument" and rnd.random() < 0.5:
+            at = rnd.randrange(min(len(stream), 0x600))  # the FIB
+        elif name == "WordDocument":
+            at = len(stream) - 512 * rnd.randint(1, max(1, len(stream) // 512)) + rnd.randrange(512)
+        else:
+            at = rnd.randrange(len(stream))
+        size = rnd.choice((1, 2, 4))
+        value = rnd.choice(ODD_INTS + [rnd.randrange(1 << 32)]) & ((1 << (8 * size)) - 1)
+        at = max(0, min(at, len(stream) - size))
+        stream[at:at + size] = value.to_bytes(size, "little")
+    ole.write_stream(name, bytes(stream))
+    ole.close()
+    return buf.getvalue()
+
+
 def mutators_for(data: bytes) -> list[tuple[str, Mutator, int]]:
     """(name, mutator, weight) suited to the seed."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return [("mangle-doc", mangle_doc, 6), ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1),
+                ("splice", splice, 1)]
     if data.startswith(b"%PDF-"):
         return [("mangle-pdf", mangle_pdf, 4), ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1),
                 ("splice", splice, 1)]

@@ -43,7 +43,7 @@ def test_one_unreadable_file_does_not_stop_the_others(tmp_path: Path) -> None:
     jsonschema.validate(data, load_schema("findings.schema.json"))
     files = {Path(f["path"]).name: f for f in data["files"]}
     assert files["empty.docx"]["error"]["code"] == "RL-IO-008"
-    assert files["old.doc"]["error"]["code"] == "RL-IO-007"
+    assert files["old.doc"]["error"]["code"] == "RL-IO-028"
     assert files["2021_official_template.docx"]["error"] is None
     assert files["2021_official_template.docx"]["findings"]
     assert data["summary"]["unreadable"] == 2 and data["summary"]["files"] == 3

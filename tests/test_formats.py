@@ -24,8 +24,8 @@ CORPUS = ROOT / "fixtures" / "corpus"
 
 BAD_FILES = {
     "empty.docx": "RL-IO-008",
-    "legacy_word97.doc": "RL-IO-007",
-    "kingsoft.wps": "RL-IO-007",
+    "word95.doc": "RL-IO-007",
+    "encrypted_word97.doc": "RL-IO-004",
     "encrypted.docx": "RL-IO-004",
     "rtf_renamed.docx": "RL-IO-020",
     "scan_renamed.docx": "RL-IO-021",
@@ -41,7 +41,7 @@ def test_unreadable_forms_get_a_specific_error(name: str, code: str) -> None:
 
 
 def test_error_messages_say_how_to_convert() -> None:
-    assert "libreoffice --headless --convert-to docx" in check_file(BAD / "legacy_word97.doc").error.message  # type: ignore[union-attr]
+    assert "libreoffice --headless --convert-to docx" in check_file(BAD / "word95.doc").error.message  # type: ignore[union-attr]
     assert "取消密码" in check_file(BAD / "encrypted.docx").error.message  # type: ignore[union-attr]
     assert "RTF" in check_file(BAD / "rtf_renamed.docx").error.message  # type: ignore[union-attr]
 
@@ -78,7 +78,7 @@ def test_text_like_forms_are_read(tmp_path: Path, data: bytes, fmt: str) -> None
 
 def test_a_batch_goes_on_after_an_unreadable_file() -> None:
     good = CORPUS / "2020_dongtou_zhujianju.txt"
-    result = CliRunner().invoke(main, ["check", "--lang", "en", str(BAD / "legacy_word97.doc"), str(good)])
+    result = CliRunner().invoke(main, ["check", "--lang", "en", str(BAD / "word95.doc"), str(good)])
     assert result.exit_code == 2
     assert "RL-IO-007" in result.output and "RL-T2-002" in result.output
     assert "1 unreadable" in result.output

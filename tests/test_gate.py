@@ -90,7 +90,7 @@ def test_folder_of_collected_reports(tmp_path: Path) -> None:
     jsonschema.validate(data, load_schema("findings.schema.json"))
     assert data["summary"]["files"] == 60 and data["summary"]["unreadable"] == 3
     bad = {Path(f["path"]).name: f["error"]["code"] for f in data["files"] if f["error"]}
-    assert bad == {"empty.docx": "RL-IO-008", "old.doc": "RL-IO-007", "truncated.docx": "RL-IO-002"}
+    assert bad == {"empty.docx": "RL-IO-008", "old.doc": "RL-IO-028", "truncated.docx": "RL-IO-002"}
     assert "无法读取：" in result.output and "empty.docx (RL-IO-008)" in result.output
     # without the unreadable files: findings, exit 1; then a baseline from that run: exit 0
     shutil.rmtree(folder / "broken")

@@ -22,7 +22,7 @@ CORRECT = ROOT / "examples" / "pingtan_2021_correct.docx"
 FAULTY = DOCX / "fail_t4_sum.docx"
 MINUTES = ROOT / "fixtures" / "inbox" / "meeting_minutes.txt"
 MISREAD = ROOT / "fixtures" / "text" / "ambiguous_table4.txt"
-LEGACY = ROOT / "fixtures" / "bad" / "legacy_word97.doc"
+LEGACY = ROOT / "fixtures" / "bad" / "word95.doc"
 
 
 @pytest.fixture()

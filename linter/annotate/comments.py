@@ -43,7 +43,8 @@ _WORDS = {
            "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
            "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
            "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
-           "RL-ANN-004": "无法写入输出文件：{detail}"},
+           "RL-ANN-004": "无法写入输出文件：{detail}",
+           "format-doc": "Word 97-2003 / WPS 二进制文档（.doc/.wps）：批注副本需要 .docx，请在 Word/WPS 中另存为 .docx 后再生成"},
     "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected {e}, found {a}",
            "expected_only": "expected {e}", "blank": "blank", "basis": "Basis: ", "where": "Location: ",
            "related": "Related: ", "more": "and {n} more", "sep": "; ",
@@ -54,7 +55,8 @@ _WORDS = {
            "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
            "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
            "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
-           "RL-ANN-004": "cannot write the output file: {detail}"},
+           "RL-ANN-004": "cannot write the output file: {detail}",
+           "format-doc": "a Word 97-2003 / WPS binary document (.doc/.wps): annotated copies need .docx; save it as .docx in Word/WPS first"},
 }
 
 
@@ -112,7 +114,8 @@ def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options 
     if result.error is not None:
         return AnnotateResult(result)
     if result.format != "docx":
-        return _failed(result, "RL-ANN-002", result.format or "?", lang)
+        kind = _w("format-doc", lang) if result.format == "doc" else result.format or "?"
+        return _failed(result, "RL-ANN-002", kind, lang)
     try:
         return _annotate(src, dst, result, options, _stamp(date), fix)
     except SpliceError as exc:

@@ -32,6 +32,9 @@ class Limits:
     max_html_bytes: int = 20 * MB
     max_text_bytes: int = 20 * MB
     max_pdf_pages: int = 1000
+    # Word 97-2003 binary documents (.doc, .wps).
+    max_doc_pieces: int = 100_000             # text pieces of the piece table (and their property lists)
+    max_doc_fkp_pages: int = 20_000           # 512-byte paragraph or character property pages
     # Batch runs in a child process (linter.run.pool).
     max_seconds_per_file: float = 60.0
     max_memory_bytes: int = 2048 * MB         # address space of the child process (POSIX only)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from linter.run.check import FileResult, Options, Previous, check_file, check_files, pair_decisions, unpaired
-from linter.readers.detect import is_pdf
+from linter.readers.detect import read_in_child
 
 DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
                      ".txt", ".rtf"}
@@ -77,14 +77,15 @@ def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Previo
         progress: Optional[Progress] = None) -> Sequence[FileResult]:
     """Check ``paths``; results in input order whatever the scheduling (a batch's on disk, as they come).
 
-    ``isolate`` (default: more than one file, or a PDF) runs each file in a child process with the
-    per-file time limit and memory cap, ``jobs`` of them at once; otherwise files run in this
+    ``isolate`` (default: more than one file, a PDF or a binary Word document) runs each file in a
+    child process with the per-file time limit and memory cap, ``jobs`` of them at once; otherwise files run in this
     process (a single file starts fastest so, which matters to an author re-running the check). A
     PDF is read by PDFium, native code that a hostile file could crash, so even a single PDF is
-    checked in a child: a crash then costs that file's result (RL-INT-002), not the run.
+    checked in a child: a crash then costs that file's result (RL-INT-002), not the run. A .doc or
+    .wps is read so too (its tables are offsets and counts that a hostile file chooses).
     """
     if isolate is None:
-        isolate = len(paths) > 1 or any(is_pdf(p) for p in paths)
+        isolate = len(paths) > 1 or any(read_in_child(p) for p in paths)
     if not isolate:
         results = check_files(paths, options, previous, pair_years)
         if progress:

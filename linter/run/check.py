@@ -183,13 +183,14 @@ def _snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
 
 
 def load_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
-    """Read a previous year's report for --previous: its tables, or the error result. A PDF is
-    read in a checking child process (PDFium is native code), unless this is one already."""
+    """Read a previous year's report for --previous: its tables, or the error result. A PDF or a
+    binary Word document is read in a checking child process (PDFium is native code; a .doc's
+    structures are offsets the file chooses), unless this is one already."""
     import multiprocessing
 
-    from linter.readers.detect import is_pdf
+    from linter.readers.detect import read_in_child
 
-    if is_pdf(path) and multiprocessing.parent_process() is None:
+    if read_in_child(path) and multiprocessing.parent_process() is None:
         from linter.run.pool import Worker
 
         with Worker(options, check=_snapshot) as worker:

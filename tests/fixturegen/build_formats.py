@@ -164,9 +164,6 @@ def main() -> None:
             shutil.copy(soffice(src, "html:HTML (StarWriter)", out), html_dir / f"{name}.html")
             shutil.copy(soffice(src, "pdf:writer_pdf_Export", out), pdf_dir / f"{name}.pdf")
         src = DOCX / "filled_2021.docx"
-        shutil.copy(soffice(src, "doc:MS Word 97", out), bad_dir / "legacy_word97.doc")
-        # Kingsoft .wps files are the same OLE container as .doc; no WPS Office here to make one.
-        shutil.copy(bad_dir / "legacy_word97.doc", bad_dir / "kingsoft.wps")
         shutil.copy(soffice(src, "rtf:Rich Text Format", out), bad_dir / "rtf_renamed.docx")
         # LibreOffice's own text export: a cell per line, nothing between rows (not readable as tables).
         exported = soffice(DOCX / "fail_t4_sum.docx", "txt:Text (encoded):UTF8", out)

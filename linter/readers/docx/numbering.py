@@ -103,7 +103,7 @@ def _roman(n: int) -> str:
 
 
 @dataclass
-class _Level:
+class Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."
@@ -121,7 +121,7 @@ def _val(el: Optional[etree._Element], default: Optional[str] = None) -> Optiona
 class Numbering:
     """Numbering definitions plus the running counters of one document pass."""
 
-    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
     num_to_abstract: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> ilvl -> start
     style_numpr: dict[str, tuple[Optional[str], int]] = field(default_factory=dict)
@@ -151,11 +151,11 @@ class Numbering:
         num_style_links: dict[str, str] = {}
         for an in numbering.iter(W + "abstractNum"):
             aid = an.get(W + "abstractNumId") or ""
-            levels: dict[int, _Level] = {}
+            levels: dict[int, Level] = {}
             for lvl in an.findall(W + "lvl"):
                 ilvl = safe_int(lvl.get(W + "ilvl"))
                 restart = lvl.find(W + "lvlRestart")
-                levels[ilvl] = _Level(
+                levels[ilvl] = Level(
                     start=safe_int(_val(lvl.find(W + "start")), 1),
                     fmt=_val(lvl.find(W + "numFmt"), "decimal") or "decimal",
                     text=_val(lvl.find(W + "lvlText"), "") or "",
@@ -208,7 +208,11 @@ class Numbering:
                 ilvl = ilvl if ilvl is not None else from_style[1]
         if not num_id or num_id == "0":
             return ""
-        ilvl = ilvl or 0
+        return self.label_for(num_id, ilvl or 0)
+
+    def label_for(self, num_id: str, ilvl: int) -> str:
+        """Advance the counters for a paragraph of list ``num_id`` at level ``ilvl`` and return
+        its rendered label ('' if the list is not defined)."""
         aid = self.num_to_abstract.get(num_id)
         if aid is None or aid not in self.abstract:
             return ""
@@ -218,7 +222,7 @@ class Numbering:
             self.used_nums.add(num_id)
             for lvl_index, start in self.overrides.get(num_id, {}).items():
                 counters[lvl_index] = start - 1
-        level = levels.get(ilvl, _Level())
+        level = levels.get(ilvl, Level())
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         # Reset deeper levels unless their lvlRestart says otherwise.
         for deeper, dlevel in levels.items():
@@ -229,12 +233,12 @@ class Numbering:
                     counters.pop(deeper, None)
         return self._render(level, levels, counters)
 
-    def _render(self, level: _Level, levels: dict[int, _Level], counters: dict[int, int]) -> str:
+    def _render(self, level: Level, levels: dict[int, Level], counters: dict[int, int]) -> str:
         out = level.text
         for n in range(9, 0, -1):
             token = f"%{n}"
             if token in out:
-                lvl = levels.get(n - 1, _Level())
+                lvl = levels.get(n - 1, Level())
                 value = counters.get(n - 1, lvl.start)
                 fmt = "decimal" if level.is_lgl else lvl.fmt
                 rendered, known = format_number(value, fmt)
