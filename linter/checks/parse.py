@@ -16,6 +16,13 @@ from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
 
+# Notices about one page of a PDF, located on it.
+_PAGE_NOTICES = {"scanned-page"}
+# Pictures in a web page: named only when a table the format asks for was not found as a table
+# (else they are photos or logos).
+_PICTURE_TABLES = {"image-table"}
+
+
 def _table_number(report: Report, block: Optional[int]) -> Optional[int]:
     for table in report.tables.values():
         if block in table.blocks:
@@ -29,8 +36,11 @@ def check_parse(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[
     for notice in report.document.notices:
         if notice.code not in wanted:
             continue
+        if notice.code in _PICTURE_TABLES and all(name in report.tables for name in ruleset.tables):
+            continue
         if notice.block is None:
-            loc = Location(file=report.document.path)
+            page = dict(notice.params).get("page", "") if notice.code in _PAGE_NOTICES else ""
+            loc = Location(file=report.document.path, page=int(page) if page.isdigit() else None)
         else:
             number = _table_number(report, notice.block)
             loc = report.location(notice.block, table=number, row=notice.row, col=notice.col)

@@ -14,6 +14,13 @@ from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
 from linter.engine.sourcepos import locate, unreadable
 
 
+# A picture the reader cannot read (a scanned page, a table pasted into a web page as an image)
+# may hold what the format asks for: while a document has one, a table or section is not
+# reported missing (RL-PARSE-003 names the picture instead).
+PICTURES = {"scanned-page", "image-table"}
+ABSENT = {("table_structure", "missing_table"), ("sections", "missing")}
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which rules run and with which severity (from the command line / configuration)."""
@@ -49,6 +56,7 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
     verdict: list[Finding] = []  # a file that is not a report: that finding alone
     seen: set[tuple[str, str, object]] = set()
     foreign = _foreign_tables(report, ruleset)
+    pictures = any(n.code in PICTURES for n in doc.notices)
     for rule in ruleset.rules:
         if not selection.enabled(rule):
             continue
@@ -56,6 +64,8 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
             for draft in get_check(check.kind)(report, check, ruleset):
                 if check.kind != "parse" and unreadable(doc, (draft.location, *draft.related)):
                     continue  # the reader could not read these cells: RL-PARSE-xxx says so instead
+                if pictures and (check.kind, draft.variant) in ABSENT:
+                    continue  # it may be in the picture
                 if check.kind == "table_structure" and draft.location.block in foreign:
                     continue  # a table of the other edition: RL-VER-001 says so, its rows are not "missing"
                 severity = selection.severity.get(rule.id) or rule.severities.get(draft.variant) or rule.severity

@@ -494,6 +494,34 @@ def _cell_parts(el: etree._Element, holds_break: set[etree._Element], parts: lis
             parts.append(child.tail)
 
 
+PICTURE_MIN_WIDTH, PICTURE_MIN_HEIGHT = 200, 100  # pixels: smaller images are icons, logos, stamps
+
+
+def _pictures(content: etree._Element, skip: set[etree._Element], blocks: list[Block]) -> Iterator[Notice]:
+    """Pictures in the report's text that may be tables pasted as images (a check names them only
+    when a table is missing): <img> outside tables and the page's chrome, not declared small.
+    Each is placed after the block before it."""
+    lines = [b.line or 0 for b in blocks]
+    for img in content.iter("img"):
+        if any(a in skip or a.tag == "table" for a in img.iterancestors()):
+            continue
+        width, height = _pixels(img.get("width")), _pixels(img.get("height"))
+        if (width is not None and width < PICTURE_MIN_WIDTH) or (height is not None and height < PICTURE_MIN_HEIGHT):
+            continue
+        src = (img.get("src") or "")[:80]
+        if src.startswith("data:"):
+            src = src[:src.find(",")] if "," in src else src[:20]
+        line = img.sourceline or 0
+        before = max([i for i, at in enumerate(lines) if at <= line], default=None)
+        yield Notice("image-table", src, block=before, params=(("src", src or "img"),))
+
+
+def _pixels(value: Optional[str]) -> Optional[int]:
+    """A width or height attribute in pixels; None when absent or relative (``100%``)."""
+    m = _SPAN.match(value) if value and "%" not in value else None
+    return int(m.group(1)) if m else None
+
+
 def _declared_charset(data: bytes) -> Optional[str]:
     m = _META_CHARSET.search(data[:8192])
     return m.group(1).decode("ascii", "replace") if m else None
@@ -520,7 +548,7 @@ def read_html(path: Path, limits: Limits) -> Document:
     walker = _Walker(limits, Columns(root, source.split("\n")), Paths(), skip, facts)
     walker.walk(content)
     walker.flush()
-    notices: list[Notice] = []
+    notices: list[Notice] = list(_pictures(content, skip, walker.blocks))
     if decoded.replaced:
         notices.append(Notice("undecodable-bytes", decoded.encoding,
                               params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding))))

@@ -13,7 +13,8 @@ PDFium's public C API), which is about a third faster than the helper classes fo
   words and lines are built from positions;
 - a character whose font has no text mapping (PDFium then gives the glyph's code) is counted;
 - rulings: stroked straight segments, and filled rectangles thin enough to be lines, from the
-  page's path objects and those inside form objects, each transformed by its object's matrix.
+  page's path objects and those inside form objects, each transformed by its object's matrix;
+- pictures: how much of the page its image objects cover (a scanned page is one picture).
 
 PDFium is native code and not thread-safe; a hostile file may crash the process, so the caller
 runs it where a crash costs one file (see linter.run.batch).
@@ -54,6 +55,7 @@ class PageContent:
     hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
     unmapped: int = 0  # characters without a text mapping in their font
+    pictures: float = 0.0  # share of the page covered by images (their boxes, at most 1)
 
 
 def _raw() -> Any:
@@ -109,7 +111,9 @@ class PdfFile:
                     _read_text(raw, text_page, content)
                 finally:
                     raw.FPDFText_ClosePage(text_page)
-            _read_rulings(raw, page, content)
+            pictures: list[Any] = []
+            _read_rulings(raw, page, content, pictures)
+            content.pictures = _picture_share(raw, pictures, width * height)
         finally:
             raw.FPDF_ClosePage(page)
         return content
@@ -177,13 +181,15 @@ def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
     out.glyphs = glyphs
 
 
-def _objects(r: Any, page: Any) -> Iterator[tuple[Any, tuple[float, ...]]]:
-    """Path objects of a page, with the matrix that takes their points to page space."""
+def _objects(r: Any, page: Any, pictures: list[Any]) -> Iterator[tuple[Any, tuple[float, ...]]]:
+    """Path objects of a page, with the matrix that takes their points to page space; the page's
+    objects that are images or forms holding one are added to ``pictures``."""
     matrix = r.FS_MATRIX()
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack: list[tuple[Any, bool, int, tuple[float, ...]]] = [(page, False, 0, identity)]
+    stack: list[tuple[Any, bool, int, tuple[float, ...], Any]] = [(page, False, 0, identity, None)]
+    held: set[int] = set()
     while stack:
-        owner, is_form, depth, outer = stack.pop()
+        owner, is_form, depth, outer, top = stack.pop()
         if depth > 16:  # forms nested this deep are not a report's tables
             continue
         count = (r.FPDFFormObj_CountObjects(owner) if is_form
@@ -194,15 +200,35 @@ def _objects(r: Any, page: Any) -> Iterator[tuple[Any, tuple[float, ...]]]:
             if not obj:
                 continue
             kind = r.FPDFPageObj_GetType(obj)
+            if kind == r.FPDF_PAGEOBJ_IMAGE:
+                picture = top if top is not None else obj
+                key = ctypes.cast(picture, ctypes.c_void_p).value or 0
+                if key not in held:
+                    held.add(key)
+                    pictures.append(picture)
+                continue
             if kind not in (r.FPDF_PAGEOBJ_PATH, r.FPDF_PAGEOBJ_FORM):
                 continue
             if not r.FPDFPageObj_GetMatrix(obj, matrix):
                 continue
             m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
             if kind == r.FPDF_PAGEOBJ_FORM:
-                stack.append((obj, True, depth + 1, m))
+                stack.append((obj, True, depth + 1, m, top if top is not None else obj))
             else:
                 yield obj, m
+
+
+def _picture_share(r: Any, pictures: list[Any], area: float) -> float:
+    """The share of the page that images cover: the boxes of the page objects that are or hold
+    images (a form by its own box), summed, at most 1."""
+    if area <= 0 or not pictures:
+        return 0.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    covered = 0.0
+    for obj in pictures:
+        if r.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
+    return min(1.0, covered / area)
 
 
 def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
@@ -212,11 +238,11 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _read_rulings(r: Any, page: Any, out: PageContent) -> None:
+def _read_rulings(r: Any, page: Any, out: PageContent, pictures: list[Any]) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
     height = out.height
-    for obj, (a, b, c, d, e, f) in _objects(r, page):
+    for obj, (a, b, c, d, e, f) in _objects(r, page, pictures):
         if not r.FPDFPath_GetDrawMode(obj, fill, stroke):
             continue
         stroked = bool(stroke.value)

@@ -9,6 +9,9 @@
   text; lines are joined into paragraphs by their indentation and line ends;
 - a page whose text layer is garbled (a PDF made without a CJK font maps every Chinese glyph to
   one character, 「平平平…根根根…」) is reported once, and nothing in the file is judged;
+- a page that is a picture (a scan pasted among text pages: no text, or only a page number,
+  over an image covering much of it) is named, so what it holds is not reported missing
+  (a PDF that is all pictures has no text layer: RL-IO-022);
 - every block and cell carries its page number.
 """
 
@@ -37,6 +40,8 @@ _DIGITS = re.compile(r"\d+")
 MARGIN_TOP, MARGIN_BOTTOM = 0.08, 0.88  # of the page height: where page furniture sits
 GARBLE_MIN_CJK = 30  # characters: fewer say too little
 GARBLE_SHARE = 0.5  # the most common CJK character's share: 0.90-1.00 garbled, at most 0.07 real text
+SCAN_MAX_GLYPHS = 12  # a scanned page may carry a page number or a stamp's text, no more
+SCAN_MIN_PICTURE = 0.3  # of the page's area covered by images
 
 Item = Union[Line, PTable]
 
@@ -56,6 +61,13 @@ def garbled(glyphs: list[Glyph]) -> str:
     if max(cjk) / total < GARBLE_SHARE:
         return ""
     return "".join(g.text for g in glyphs if not g.text.isspace())[:12]
+
+
+def scanned(content: PageContent) -> bool:
+    """Whether a page is a picture: images over much of it and (next to) no text."""
+    if content.pictures < SCAN_MIN_PICTURE:
+        return False
+    return sum(1 for g in content.glyphs if not g.text.isspace()) <= SCAN_MAX_GLYPHS
 
 
 def _furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[int]:
@@ -206,6 +218,9 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
         if content.unmapped:
             notices.append(Notice("unmapped-glyphs", f"page {content.number}",
                                   params=(("page", str(content.number)), ("count", str(content.unmapped)))))
+    for content in pages:
+        if scanned(content):
+            notices.append(Notice("scanned-page", f"page {content.number}", params=(("page", str(content.number)),)))
     if repaired:
         notices.append(Notice("damaged-content", "cross-reference table rebuilt",
                               params=(("count", "1"), ("example", "xref table rebuilt"))))
