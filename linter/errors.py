@@ -55,8 +55,8 @@ class RuleSetError(ReportlintError):
 # code -> (Chinese, English). The detail, when present, is appended after a colon.
 INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-IO-001": (
-        "无法识别的文件格式（支持 Word .docx/.doc、WPS .wps、网页 .html、PDF 和纯文本）",
-        "unrecognised file format (supported: Word .docx/.doc, WPS .wps, web page .html, PDF and plain text)",
+        "无法识别的文件格式（支持 Word .docx/.doc、WPS .wps、网页 .html、PDF、OFD 和纯文本）",
+        "unrecognised file format (supported: Word .docx/.doc, WPS .wps, web page .html, PDF, OFD and plain text)",
     ),
     "RL-IO-002": (
         "文件已损坏，不是有效的 zip/.docx 包",
@@ -114,8 +114,8 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "an image (a scan or screenshot): its text and tables cannot be read; check the report's .docx, web page or a PDF with text",
     ),
     "RL-IO-022": (
-        "PDF 没有文字层（扫描件），无法读取；请检查原始 Word 文档，或先用 OCR 软件识别出文字",
-        "the PDF has no text layer (a scan); check the original Word document, or run OCR on it first",
+        "PDF/OFD 没有文字层（扫描件），无法读取；请检查原始 Word 文档，或先用 OCR 软件识别出文字",
+        "the PDF/OFD has no text layer (a scan); check the original Word document, or run OCR on it first",
     ),
     "RL-IO-023": (
         "PDF 文件已损坏，无法解析；请重新导出 PDF，或检查原始 Word 文档",
@@ -140,6 +140,10 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
     "RL-IO-028": (
         "Word 97-2003 / WPS 文档（.doc/.wps）已损坏，无法解析；请在 Word/WPS 中打开后另存为 .docx",
         "the Word 97-2003 / WPS document (.doc/.wps) is damaged and cannot be parsed; open it in Word/WPS and save it as .docx",
+    ),
+    "RL-IO-029": (
+        "OFD 文件结构不完整（缺少其中引用的文件或页面），请重新导出 OFD，或检查原始 Word 文档",
+        "the OFD is incomplete (a file or page it refers to is missing); export it again, or check the original Word document",
     ),
 }
 

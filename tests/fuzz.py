@@ -56,7 +56,7 @@ from tests.hostile.craft import pending_reader  # noqa: E402
 SEED_GLOBS = ["fixtures/docx/*.docx", "fixtures/corpus_docx/*.docx", "fixtures/rules/*.docx", "examples/*.docx",
               "fixtures/text/*.txt", "fixtures/corpus/*.txt", "fixtures/bad/*", "fixtures/html/*.html",
               "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf", "fixtures/pdf_export/shapes/*.pdf",
-              "fixtures/doc_export/docx/*.doc", "fixtures/doc_export/corpus_docx/*.doc"]
+              "fixtures/doc_export/docx/*.doc", "fixtures/doc_export/corpus_docx/*.doc", "fixtures/ofd/*.ofd"]
 HANG_SECONDS = 10.0  # a normal fixture takes under 0.2 s
 
 ODD_VALUES = ["0", "-1", "", "x", "1e9", "2147483648", "99999999999999999999", "4294967295", "١٢", "²", " 7 ",

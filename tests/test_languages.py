@@ -31,7 +31,7 @@ ZH_ALLOWED = {"RL", "IO", "INT", "PARSE", "Word", "WPS", "PDF", "OCR", "XML", "Y
               "libreoffice", "headless", "convert", "to", "LibreOffice", "reportlint", "debug", "prune", "baseline",
               "write", "select", "ignore", "reviewed", "lang", "text", "json", "sarif", "junit", "github", "gitlab",
               "csv", "xlsx", "Excel", "CPU", "PATH", "true", "false", "check", "annotate", "error", "warning",
-              "info", "format", "zh", "en", "requests", "balance", "max", "file", "bytes"}
+              "info", "format", "zh", "en", "requests", "balance", "max", "file", "bytes", "Office", "OFD"}
 
 
 def _outside_quotes(text: str) -> str:

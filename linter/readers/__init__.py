@@ -1,7 +1,7 @@
 """Readers turn one file format into the format-neutral model (linter.model).
 
 The format is detected by content (linter.readers.detect), never by extension: .docx (OOXML), .doc
-and .wps (Word 97-2003 binary), HTML, PDF and plain text are read; everything else gets a specific RL-IO error.
+and .wps (Word 97-2003 binary), OFD, HTML, PDF and plain text are read; everything else gets a specific RL-IO error.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
         from linter.readers.doc.body import read_doc
 
         return read_doc(path, limits)
+    if kind == "ofd":
+        from linter.readers.ofd.reader import read_ofd
+
+        return read_ofd(path, limits)
     if kind == "html":
         from linter.readers.html import read_html
 

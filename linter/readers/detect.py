@@ -1,6 +1,6 @@
 """Identify a file by its content (magic bytes), never by its extension.
 
-``sniff`` returns the reader to use ("docx", "doc", "html", "pdf" or "text") or raises an InputError
+``sniff`` returns the reader to use ("docx", "doc", "ofd", "html", "pdf" or "text") or raises an InputError
 that says what the file is and how to convert it: encrypted Office files, other Office binaries,
 OpenDocument, RTF, web archives (MHT), images, empty files.
 """
@@ -53,14 +53,29 @@ def _sniff_ole(path: Path) -> str:
     return "doc"  # no stream name found (a damaged directory?): the Word reader opens it and says
 
 
-def _sniff_zip(head: bytes) -> str:
+def _sniff_zip(path: Path, head: bytes) -> str:
     # OpenDocument stores an uncompressed "mimetype" member first (ODF 1.2 §3.3).
     m = re.match(rb"application/vnd\.oasis\.opendocument\.?([a-z-]{0,20})", head[38:140]) \
         if head[30:38] == b"mimetype" else None
     if m is not None:
         kind = m.group(1).decode("ascii") or "document"
         raise InputError("RL-IO-026", Detail(f"OpenDocument {kind}", f"OpenDocument {kind}"))
-    return "docx"
+    return "ofd" if _is_ofd(path, head) else "docx"
+
+
+def _is_ofd(path: Path, head: bytes) -> bool:
+    """An OFD package: its entry file OFD.xml (GB/T 33190 §7.4), found in the first member's
+    name or the zip's directory (read without inflating anything); no OOXML content types."""
+    if head[30:37] == b"OFD.xml":
+        return True
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist()[:10_000])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False  # the .docx reader names the damage
+    return "OFD.xml" in names and "[Content_Types].xml" not in names
 
 
 def _text_head(head: bytes) -> bytes:
@@ -101,7 +116,7 @@ def sniff(path: Path, head: bytes) -> str:
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
         raise InputError("RL-IO-008")
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _sniff_zip(head)
+        return _sniff_zip(path, head)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(path)
     if b"%PDF-" in head[:1024]:

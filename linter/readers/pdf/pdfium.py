@@ -261,12 +261,12 @@ def _read_rulings(r: Any, page: Any, out: PageContent, pictures: list[Any]) -> N
             points.append((a * px + c * py + e, height - (b * px + d * py + f),
                            r.FPDFPathSegment_GetType(seg), bool(r.FPDFPathSegment_GetClose(seg))))
         if stroked:
-            _stroked_segments(points, out)
+            stroked_segments(points, out)
         if filled and not stroked:
-            _thin_fill(points, out)
+            thin_fill(points, out)
 
 
-def _stroked_segments(points: list[tuple[float, float, int, bool]], out: PageContent) -> None:
+def stroked_segments(points: list[tuple[float, float, int, bool]], out: PageContent) -> None:
     """Straight horizontal and vertical pieces of a stroked path (curves are not rulings)."""
     start: tuple[float, float] | None = None
     prev: tuple[float, float] | None = None
@@ -289,7 +289,7 @@ def _add_segment(p: tuple[float, float], q: tuple[float, float], out: PageConten
         out.vrules.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
-def _thin_fill(points: list[tuple[float, float, int, bool]], out: PageContent) -> None:
+def thin_fill(points: list[tuple[float, float, int, bool]], out: PageContent) -> None:
     """A filled axis-aligned rectangle thin enough to be a line (borders drawn as fills)."""
     if not 4 <= len(points) <= 5 or any(kind == _BEZIERTO for _, _, kind, _ in points):
         return

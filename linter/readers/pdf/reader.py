@@ -160,12 +160,16 @@ def read_pdf(path: Path, limits: Limits) -> Document:
             raise InputError("RL-IO-023", "no pages")
         pages = list(pdf.read_pages())
         repaired = pdf.repaired
-    return _document(path, pages, repaired, limits)
-
-
-def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limits) -> Document:
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-023" if repaired else "RL-IO-022")
+    return document_from_pages(path, "pdf", pages, limits, repaired=repaired)
+
+
+def document_from_pages(path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False,
+                        no_text: str = "") -> Document:
+    """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text."""
+    if not any(not g.text.isspace() for p in pages for g in p.glyphs):
+        raise InputError("RL-IO-022", no_text)
     laid_out: list[tuple[PageContent, list[Line], list[PTable]]] = []
     notices: list[Notice] = []
     garbled_pages: list[tuple[int, str]] = []
@@ -224,5 +228,5 @@ def _document(path: Path, pages: list[PageContent], repaired: bool, limits: Limi
     if repaired:
         notices.append(Notice("damaged-content", "cross-reference table rebuilt",
                               params=(("count", "1"), ("example", "xref table rebuilt"))))
-    return Document(path=str(path), format="pdf", blocks=tuple(reader.blocks), notices=tuple(notices),
+    return Document(path=str(path), format=fmt, blocks=tuple(reader.blocks), notices=tuple(notices),
                     metadata=(("pages", str(len(pages))),))

@@ -1,0 +1,122 @@
+"""Read an OFD: OFD.xml names the document (DocRoot); its Document.xml lists the pages and the
+templates they draw on; each page's Content.xml holds text, path and image objects. The page
+content is given to the PDF reader's layout code, so tables joined over page breaks, page
+furniture and the garble check work as for PDF. An OFD with no text objects (pages of images, or
+glyphs drawn as outlines) is treated as a scan (RL-IO-022). The zip and XML limits are the .docx's."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Optional
+
+from lxml import etree
+
+from linter.config.limits import Limits
+from linter.errors import Detail, InputError, limit_exceeded
+from linter.model import Document
+from linter.readers.docx.package import Package
+from linter.readers.ofd.geometry import MM, image_area, numbers, path_rulings, text_glyphs
+from linter.readers.pdf.pdfium import PageContent
+from linter.readers.pdf.reader import document_from_pages
+
+A4 = (210.0, 297.0)
+
+
+def damaged(en: str, zh: str) -> InputError:
+    """RL-IO-029: the OFD's structure is incomplete (a file it names is missing, no pages)."""
+    return InputError("RL-IO-029", Detail(en, zh))
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _child(el: Optional[etree._Element], name: str) -> Optional[etree._Element]:
+    if el is None:
+        return None
+    for child in el:
+        if _local(child) == name:
+            return child
+    return None
+
+
+def _resolve(base: str, loc: str) -> str:
+    """A BaseLoc or DocRoot: absolute from the package root when it starts with /, else relative
+    to the folder of the file that names it."""
+    loc = loc.strip().replace("\\", "/")
+    path = loc.lstrip("/") if loc.startswith("/") else posixpath.join(posixpath.dirname(base), loc)
+    return posixpath.normpath(path).lstrip("./") if path else path
+
+
+def _box(el: Optional[etree._Element]) -> Optional[tuple[float, float]]:
+    box = numbers(el.text if el is not None else None, 4)
+    return (box[2], box[3]) if box and box[2] > 0 and box[3] > 0 else None
+
+
+class _Ofd:
+    def __init__(self, pkg: Package, limits: Limits) -> None:
+        self.pkg = pkg
+        self.limits = limits
+
+    def xml(self, name: str, what_en: str, what_zh: str) -> etree._Element:
+        if not self.pkg.has(name):
+            raise damaged(f"{what_en} {name} is missing", f"缺少{what_zh} {name}")
+        root = self.pkg.xml(name)
+        assert root is not None
+        return root
+
+    def pages(self) -> list[PageContent]:
+        entry = self.xml("OFD.xml", "the entry file", "入口文件")
+        root = next((el for el in entry.iter("{*}DocRoot") if (el.text or "").strip()), None)
+        if root is None:
+            raise damaged("OFD.xml names no document (DocRoot)", "OFD.xml 中没有文档（DocRoot）")
+        doc_name = _resolve("OFD.xml", root.text or "")
+        document = self.xml(doc_name, "the document", "文档")
+        common = _child(document, "CommonData")
+        size = _box(_child(_child(common, "PageArea"), "PhysicalBox")) or A4
+        templates = {el.get("ID", ""): _resolve(doc_name, el.get("BaseLoc", ""))
+                     for el in (common.iter("{*}TemplatePage") if common is not None else ())}
+        entries = [el for el in document.iter("{*}Page") if el.get("BaseLoc")]
+        if not entries:
+            raise damaged(f"{doc_name} lists no pages", f"{doc_name} 中没有页面")
+        if len(entries) > self.limits.max_pdf_pages:
+            raise limit_exceeded("max_pdf_pages", self.limits.max_pdf_pages, f"an OFD of {len(entries)} pages",
+                                 f"OFD 有 {len(entries)} 页")
+        return [self._page(number, _resolve(doc_name, el.get("BaseLoc", "")), size, templates)
+                for number, el in enumerate(entries, 1)]
+
+    def _page(self, number: int, name: str, size: tuple[float, float], templates: dict[str, str]) -> PageContent:
+        page = self.xml(name, "a page", "页面")
+        width, height = _box(_child(_child(page, "Area"), "PhysicalBox")) or size
+        content = PageContent(number, width * MM, height * MM)
+        pictures = 0.0
+        sources = [page]
+        for template in page.iter("{*}Template"):
+            loc = templates.get(template.get("TemplateID", ""))
+            if loc and self.pkg.has(loc):
+                sources.insert(0, self.xml(loc, "a template page", "模板页"))
+        for source in sources:
+            ns = source.tag[:source.tag.index("}") + 1] if source.tag.startswith("{") else ""
+            text, path, text_code = ns + "TextObject", ns + "PathObject", ns + "TextCode"
+            for obj in source.iter(text, path, ns + "ImageObject"):
+                tag = obj.tag
+                if tag == text:
+                    text_glyphs(obj, content, text_code)
+                elif tag == path:
+                    path_rulings(obj, content)
+                else:
+                    pictures += image_area(obj)
+        content.pictures = min(1.0, pictures / (content.width * content.height)) if content.width * content.height else 0.0
+        return content
+
+
+def read_ofd(path: Path, limits: Limits) -> Document:
+    pkg = Package(path, limits)
+    try:
+        pages = _Ofd(pkg, limits).pages()
+    finally:
+        pkg.close()
+    return document_from_pages(path, "ofd", pages, limits, no_text=Detail(
+        "an OFD without text objects (pages of images, or glyphs drawn as outlines)",
+        "OFD 中没有文字对象（页面是图片，或文字画成了轮廓）"))

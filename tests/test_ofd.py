@@ -1,0 +1,116 @@
+"""OFD (GB/T 33190): copies of PDF fixtures written from the PDFs' page geometry
+(tests/fixturegen/build_ofd.py) give the findings of their PDFs, page by page; the package is
+checked as a .docx is; structure errors and scans are named."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from linter.config.limits import Limits
+from linter.errors import InputError
+from linter.model import Table
+from linter.readers import read_document
+from linter.readers.ofd.geometry import deltas
+from linter.run.check import check_file
+from tests.conftest import FIXTURES
+
+OFD = FIXTURES / "ofd"
+PDFS = {p.stem: p for p in [*(FIXTURES / "pdf_export" / "corpus_docx").glob("*.pdf"),
+                            *(FIXTURES / "pdf_export" / "shapes").glob("*.pdf"), FIXTURES / "scans" / "scanned_table3_2021.pdf"]}
+PAIRS = sorted(OFD.glob("*.ofd"))
+
+
+def _findings(path: Path) -> list[tuple[object, ...]]:
+    result = check_file(path)
+    assert result.error is None, result.error
+    return sorted(((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
+                    f.location.column_label, f.expected, f.actual, f.location.page) for f in result.findings),
+                  key=lambda row: tuple("" if x is None else str(x) for x in row))
+
+
+def test_the_ofd_fixtures() -> None:
+    assert len(PAIRS) == 12 and all(p.stem in PDFS for p in PAIRS)
+
+
+@pytest.mark.parametrize("ofd", PAIRS, ids=lambda p: p.stem)
+def test_an_ofd_gives_the_findings_of_its_pdf(ofd: Path) -> None:
+    assert check_file(ofd).format == "ofd"
+    assert _findings(ofd) == _findings(PDFS[ofd.stem])
+
+
+def _tables(path: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in table.origin_cells(r)] for r in range(len(table.rows))]
+            for table in read_document(path).blocks if isinstance(table, Table)]
+
+
+@pytest.mark.parametrize("stem", ["2021_pingtan_zhqsyq_repeated_header", "2019_pingtan_zhqsyq_whole_rows",
+                                  "2021_pingtan_zhqsyq_vertical_labels"])
+def test_tables_over_page_breaks_read_as_from_the_pdf(stem: str) -> None:
+    tables = _tables(OFD / f"{stem}.ofd")
+    assert tables == _tables(PDFS[stem]) and len(tables) == 3
+
+
+def test_a_garbled_text_layer_is_one_warning() -> None:
+    assert [r[:2] for r in _findings(OFD / "2021_pingtan_zhqsyq_no_cjk_font_stripped.ofd")] == [
+        ("RL-PARSE-002", "warning")]
+
+
+def test_scanned_pages_are_named() -> None:
+    assert [(r[0], r[-1]) for r in _findings(OFD / "scanned_table3_2021.ofd")] == [
+        ("RL-PARSE-003", 3), ("RL-PARSE-003", 4)]
+
+
+def test_delta_notation() -> None:
+    assert deltas("g 3 4.5 1 g 2 0.5", 10) == [4.5, 4.5, 4.5, 1.0, 0.5, 0.5]
+    assert deltas("g 99999999 1", 4) == [1.0] * 4  # never more than the text has characters
+    assert deltas("1 x 2", 5) == [1.0]
+
+
+def _rewrite(src: Path, dst: Path, drop: str = "", change: dict[str, bytes] | None = None,
+             first: str = "") -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        names = zin.namelist()
+        if first:
+            names.remove(first)
+            names.append(first)  # the entry file last: found by the zip's directory
+        for name in names:
+            if name != drop:
+                zout.writestr(name, (change or {}).get(name, zin.read(name)))
+    return dst
+
+
+def test_detected_by_its_entry_file_wherever_it_lies(tmp_path: Path) -> None:
+    moved = _rewrite(OFD / "2021_pingtan_zhqsyq.ofd", tmp_path / "report.docx", first="OFD.xml")
+    assert zipfile.ZipFile(moved).namelist()[-1] == "OFD.xml"
+    assert check_file(moved).format == "ofd"
+
+
+def test_structure_errors_are_named(tmp_path: Path) -> None:
+    src = OFD / "2021_pingtan_zhqsyq.ofd"
+    missing = _rewrite(src, tmp_path / "missing.ofd", drop="Doc_0/Pages/Page_2/Content.xml")
+    result = check_file(missing)
+    assert result.error is not None and result.error.code == "RL-IO-029"
+    assert "Doc_0/Pages/Page_2/Content.xml" in result.error.message
+    broken = _rewrite(src, tmp_path / "broken.ofd", change={"Doc_0/Document.xml": b"<ofd:Document"})
+    assert check_file(broken).error.code == "RL-IO-006"  # type: ignore[union-attr]
+    (tmp_path / "cut.ofd").write_bytes(src.read_bytes()[:20000])
+    assert check_file(tmp_path / "cut.ofd").error.code == "RL-IO-002"  # type: ignore[union-attr]
+    with pytest.raises(InputError) as raised:
+        read_document(src, Limits(max_zip_members=3))
+    assert raised.value.code == "RL-IO-005" and "max_zip_members" in str(raised.value.detail)
+
+
+def test_an_ofd_without_text_objects_is_a_scan(tmp_path: Path) -> None:
+    src = OFD / "scanned_table3_2021.ofd"
+    with zipfile.ZipFile(src) as zf:
+        pages = [n for n in zf.namelist() if n.startswith("Doc_0/Pages/")]
+        images_only = {name: re.sub(rb"(?s)<ofd:(TextObject|PathObject)\b.*?</ofd:\1>", b"", zf.read(name))
+                       for name in pages}
+    scan = _rewrite(src, tmp_path / "scan.ofd", change=images_only)
+    result = check_file(scan)
+    assert result.error is not None and result.error.code == "RL-IO-022"
+    assert "OFD 中没有文字对象" in result.error.message
