@@ -53,10 +53,10 @@ def measure(pairs: list[tuple[Path, Path]], repeat: int) -> dict[str, float]:
     read_a, read_b, check_a, check_b = [], [], [], []
     for a, b in pairs:
         read_document(a), read_document(b), check_file(a), check_file(b)  # warm: imports, rule sets
-        read_a.append(best(lambda: read_document(a), repeat))
-        read_b.append(best(lambda: read_document(b), repeat))
-        check_a.append(best(lambda: check_file(a), repeat))
-        check_b.append(best(lambda: check_file(b), repeat))
+        read_a.append(best(lambda a=a: read_document(a), repeat))
+        read_b.append(best(lambda b=b: read_document(b), repeat))
+        check_a.append(best(lambda a=a: check_file(a), repeat))
+        check_b.append(best(lambda b=b: check_file(b), repeat))
     ms = lambda xs: round(statistics.median(xs) * 1000, 2)  # noqa: E731
     return {"pairs": len(pairs), "read_ms": ms(read_a), "read_source_ms": ms(read_b),
             "read_ratio": round(statistics.median(x / y for x, y in zip(read_a, read_b)), 2),

@@ -81,3 +81,15 @@ def test_a_picture_beside_complete_tables_is_not_named(tmp_path: Path) -> None:
     start = cut.index("<table", cut.index("icon.png"))
     icon.write_text(cut[:start] + cut[cut.index("</table>", start) + len("</table>"):], encoding="utf-8")
     assert [f.rule for f in check_file(icon).findings if f.rule in ("RL-T3-001", "RL-PARSE-003")] == ["RL-T3-001"]
+
+
+def test_a_photo_in_another_section_does_not_hide_a_missing_table(tmp_path: Path) -> None:
+    page = (FIXTURES / "html" / "filled_2021.html").read_text(encoding="utf-8")
+    first = page.index("<table")  # table 2, in section 二
+    second = page.index("<table", first + 1)  # table 3, in section 三: removed
+    end = page.index("</table>", second) + len("</table>")
+    edited = page[:first] + '<p><img src="meeting.jpg" width="640" height="480"/></p>' + page[first:second] + page[end:]
+    path = tmp_path / "photo_and_no_table3.html"
+    path.write_text(edited, encoding="utf-8")
+    rules = [f.rule for f in check_file(path).findings]
+    assert "RL-T3-001" in rules and "RL-PARSE-003" not in rules

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
 from linter.checks import Draft, get_check
+from linter.checks.parse import named_pictures
 from linter.findings import Finding
 from linter.recognise.report import Report
 from linter.engine.reconcile import reconcile
@@ -17,7 +18,6 @@ from linter.engine.sourcepos import locate, unreadable
 # A picture the reader cannot read (a scanned page, a table pasted into a web page as an image)
 # may hold what the format asks for: while a document has one, a table or section is not
 # reported missing (RL-PARSE-003 names the picture instead).
-PICTURES = {"scanned-page", "image-table"}
 ABSENT = {("table_structure", "missing_table"), ("sections", "missing")}
 
 
@@ -56,7 +56,7 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
     verdict: list[Finding] = []  # a file that is not a report: that finding alone
     seen: set[tuple[str, str, object]] = set()
     foreign = _foreign_tables(report, ruleset)
-    pictures = any(n.code in PICTURES for n in doc.notices)
+    pictures = bool(doc.notices) and named_pictures(report, ruleset)
     for rule in ruleset.rules:
         if not selection.enabled(rule):
             continue

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from linter.run.check import FileResult, Options, Previous, check_file, check_files, pair_decisions, unpaired
 from linter.readers.detect import read_in_child
 
-DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
+DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf", ".ofd",
                      ".txt", ".rtf"}
 _SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _MAGIC = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")

@@ -157,7 +157,7 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
         f'<button type="submit">{escape(w("token_ok", lang))}</button></form>'
         f'<label id="rl-drop"><span>{escape(w("lead", lang))}</span>'
         '<input id="rl-files" type="file" multiple '
-        'accept=".docx,.docm,.doc,.wps,.pdf,.html,.htm,.mht,.txt,.rtf,.zip"></label>'
+        'accept=".docx,.docm,.doc,.wps,.pdf,.ofd,.html,.htm,.mht,.txt,.rtf,.zip"></label>'
         '<p id="rl-status" role="status" aria-live="polite"></p>'
         f'<p id="rl-downloads" hidden>{escape(w("downloads", lang))}{buttons}</p>'
         '<div id="rl-report"></div>'

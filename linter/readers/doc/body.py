@@ -33,7 +33,7 @@ MAX_ITAP = 64
 # What the special characters of the text show: a line break and a page break (inside a
 # paragraph) start a new line, a non-breaking hyphen is a hyphen; field marks, pictures, drawn
 # objects, note references, optional hyphens and other controls show nothing.
-_SHOWN = {i: None for i in range(0x20) if i not in (0x09,)}
+_SHOWN: dict[int, Optional[str]] = {i: None for i in range(0x20) if i != 0x09}
 _SHOWN.update({0x0B: "\n", 0x0C: "\n", 0x1E: "-"})
 _MARKS = re.compile("[\r\x07\x0c]")
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
@@ -332,7 +332,7 @@ def _fields(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
                 if text[stack[-1][0] + 1:pos].strip().upper().startswith("TOC"):
                     toc.append((pos, -1))
         else:
-            begin, sep = stack.pop()
+            _begin, sep = stack.pop()
             if toc and toc[-1] == (sep, -1):
                 toc[-1] = (sep, pos)
         if hide_from >= 0 and all(sep >= 0 for _b, sep in stack):
