@@ -13,12 +13,12 @@ from typing import Optional, Union
 from linter.config.limits import Limits
 from linter.errors import InputError, os_detail
 from linter.model import Block, Document, Notice, Paragraph
-from linter.readers.doc.binary import part, sprms, u16, u32
+from linter.readers.doc.binary import SPRM_TDEFTABLE, part, sprms, u16, u32
 from linter.readers.doc.fib import PLCF_SED, WordFile, open_word
 from linter.readers.doc.lists import read_lists
 from linter.readers.doc.pieces import Piece, Runs, character_runs, fc_at, main_text, paragraph_runs, read_pieces
 from linter.readers.doc.styles import Styles, read_styles
-from linter.readers.doc.tables import RowDef, build, row_def
+from linter.readers.doc.tables import SPRM_T_VERTMERGE, RowDef, build, row_def
 from linter.readers.docx.numbering import Numbering
 from linter.readers.grid import add_block
 
@@ -30,6 +30,7 @@ SPRM_C_FLDVANISH = 0x0802
 CELL_MARK, PARA_MARK, SECTION_MARK = "\x07", "\r", "\x0c"
 FIELD_BEGIN, FIELD_SEPARATE, FIELD_END = "\x13", "\x14", "\x15"
 MAX_ITAP = 64
+_ROW_SPRMS = (SPRM_TDEFTABLE, SPRM_T_VERTMERGE)
 # What the special characters of the text show: a line break and a page break (inside a
 # paragraph) start a new line, a non-breaking hyphen is a hyphen; field marks, pictures, drawn
 # objects, note references, optional hyphens and other controls show nothing.
@@ -52,17 +53,22 @@ class _Para:
     ilvl: Optional[int] = None
     outline: Optional[int] = None
     grpprl: bytes = b""
+    table_ops: tuple[tuple[int, bytes], ...] = ()  # a row end's row definition (sprmTDefTable, sprmTVertMerge)
 
 
 def _para(props: bytes, data: bytes) -> _Para:
     out = _Para(istd=u16(props, 0) if len(props) >= 2 else 0, grpprl=props[2:])
     in_table = False
-    for sprm, op in sprms(props[2:]):
-        if sprm == SPRM_P_HUGEPAPX and len(op) == 4:  # the properties are in the Data stream
-            at = u32(op, 0)
-            out.grpprl += part(data, at + 2, u16(data, at), "paragraph properties in the Data stream")
+    if b"\x46\x66" in props:  # sprmPHugePapx may be there
+        for sprm, op in sprms(props[2:]):
+            if sprm == SPRM_P_HUGEPAPX and len(op) == 4:  # the properties are in the Data stream
+                at = u32(op, 0)
+                out.grpprl += part(data, at + 2, u16(data, at), "paragraph properties in the Data stream")
+    table_ops: list[tuple[int, bytes]] = []
     for sprm, op in sprms(out.grpprl):
-        if sprm == SPRM_P_INTABLE and op:
+        if sprm in _ROW_SPRMS:
+            table_ops.append((sprm, op))
+        elif sprm == SPRM_P_INTABLE and op:
             in_table = bool(op[0])
         elif sprm == SPRM_P_ITAP and len(op) == 4:
             out.itap = max(0, min(int.from_bytes(op, "little", signed=True), MAX_ITAP))
@@ -82,6 +88,7 @@ def _para(props: bytes, data: bytes) -> _Para:
             out.outline = op[0]
     # Files before Word 2000 mark cells with sprmPFInTable alone; a paragraph not in a table has no depth.
     out.itap = max(1, out.itap) if in_table else 0
+    out.table_ops = tuple(table_ops)
     return out
 
 
@@ -124,7 +131,7 @@ class _Reader:
     stack: list[_Build] = field(default_factory=list)  # open tables, outermost first
     revisions: int = 0
     deleted_marks: set[int] = field(default_factory=set)
-    row_defs: dict[bytes, RowDef] = field(default_factory=dict)  # rows of one table share their definition
+    row_defs: dict[tuple[tuple[int, bytes], ...], RowDef] = field(default_factory=dict)  # rows of one table share their definition
 
     def shown(self, start: int, end: int) -> str:
         """The text a reader sees between two character positions."""
@@ -185,7 +192,7 @@ class _Reader:
             cells = table.cells
             if table.items:  # text after the last cell mark: keep it in a cell of its own
                 cells.append(table.items)
-            table.rows.append((cells, self._row_def(p.grpprl)))
+            table.rows.append((cells, self._row_def(p.table_ops)))
             table.cells, table.items = [], []
             return
         table.items.append(text)
@@ -193,10 +200,10 @@ class _Reader:
             table.cells.append(table.items)
             table.items = []
 
-    def _row_def(self, grpprl: bytes) -> RowDef:
-        found = self.row_defs.get(grpprl)
+    def _row_def(self, ops: tuple[tuple[int, bytes], ...]) -> RowDef:
+        found = self.row_defs.get(ops)
         if found is None:
-            found = self.row_defs[grpprl] = row_def(grpprl)
+            found = self.row_defs[ops] = row_def(list(ops))
         return found
 
     def _body_paragraph(self, start: int, text: str, p: _Para) -> None:

@@ -136,10 +136,10 @@ def paragraph_runs(doc: WordFile, limits: Limits) -> Runs:
         fcs = u32_array(page, 0, crun + 1)
         base = 4 * (crun + 1)
         for i in range(crun):
-            offset = 2 * page[base + 13 * i]
+            offset = 2 * page[base + 13 * i]  # at most 510: inside the page
             grpprl = b""
             if offset:
-                cb = u8(page, offset)
+                cb = page[offset]
                 if cb:
                     grpprl = part(page, offset + 1, 2 * cb - 1, "paragraph properties")
                 else:
@@ -163,8 +163,8 @@ def character_runs(doc: WordFile, limits: Limits) -> Runs:
         fcs = u32_array(page, 0, crun + 1)
         base = 4 * (crun + 1)
         for i in range(crun):
-            offset = 2 * page[base + i]
-            grpprl = part(page, offset + 1, u8(page, offset), "character properties") if offset else b""
+            offset = 2 * page[base + i]  # at most 510: inside the page
+            grpprl = part(page, offset + 1, page[offset], "character properties") if offset else b""
             starts.append(fcs[i])
             ends.append(fcs[i + 1])
             props.append(grpprl)

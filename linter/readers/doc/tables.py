@@ -10,7 +10,7 @@ from typing import Optional
 from linter.config.limits import Limits
 from linter.errors import limit_exceeded
 from linter.model import Cell, Table
-from linter.readers.doc.binary import SPRM_TDEFTABLE, sprms
+from linter.readers.doc.binary import SPRM_TDEFTABLE
 
 SPRM_T_VERTMERGE = 0xD62B
 EDGE_TOLERANCE = 3  # twips: edges this close are one grid line (Word rounds widths)
@@ -26,9 +26,10 @@ class RowDef:
     horz: dict[int, int] = field(default_factory=dict)  # cell -> horzMerge (1 first, 2/3 merged)
 
 
-def row_def(grpprl: bytes) -> RowDef:
+def row_def(ops: list[tuple[int, bytes]]) -> RowDef:
+    """A row's definition from its row-end paragraph's table properties (sprm, operand), in order."""
     out = RowDef()
-    for sprm, op in sprms(grpprl):
+    for sprm, op in ops:
         if sprm == SPRM_TDEFTABLE and op:
             n = op[0]
             if len(op) < 1 + 2 * (n + 1):
