@@ -13,6 +13,7 @@ page holding nothing, as producers' OFDs do. Writes fixtures/ofd/<name>.ofd for 
 
 from __future__ import annotations
 
+import itertools
 import sys
 import zipfile
 from pathlib import Path
@@ -81,7 +82,7 @@ def text_object(ident: int, run: list[Glyph]) -> str:
     size = (first.bottom - first.top) * MM
     width = (run[-1].x1 - first.x0) * MM
     box = f"{n(first.x0 * MM)} {n(first.top * MM)} {n(width)} {n(size)}"
-    steps = [(b.x0 - a.x0) * MM for a, b in zip(run, run[1:])]
+    steps = [(b.x0 - a.x0) * MM for a, b in itertools.pairwise(run)]
     delta = f' DeltaX="{deltas(steps)}"' if steps else ""
     return (f'<ofd:TextObject ID="{ident}" Boundary="{box}" Font="1" Size="{n(size)}">'
             f'<ofd:TextCode X="0" Y="{n(ASCENT * size)}"{delta}>{text}</ofd:TextCode></ofd:TextObject>')

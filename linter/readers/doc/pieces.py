@@ -4,6 +4,7 @@ properties (FKPs), all mapped to character positions ([MS-DOC] 2.4.1, 2.8.x, 2.9
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from linter.config.limits import Limits
@@ -172,7 +173,7 @@ def character_runs(doc: WordFile, limits: Limits) -> Runs:
 
 
 def _sorted(starts: list[int], ends: list[int], props: list[bytes]) -> Runs:
-    if any(b < a for a, b in zip(starts, starts[1:])):
+    if any(b < a for a, b in itertools.pairwise(starts)):
         order = sorted(range(len(starts)), key=starts.__getitem__)
         starts, ends, props = [starts[i] for i in order], [ends[i] for i in order], [props[i] for i in order]
     return Runs(starts, ends, props)
