@@ -304,7 +304,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
         results = done.results
         for block in _blocks(reporter.chunks(results)):
             click.echo(block, nl=False)
-        for outcome in done.outcomes:
+        for outcome in done.results:
             click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
     sys.exit(done.exit_code)
 

@@ -11,22 +11,22 @@ located wrong cell's correction is also written into its cell as a tracked chang
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional, Union
 
 from lxml import etree
 
 from linter.run.check import Options, check_file
 from linter.annotate.docxcomments import W, DocxComments, Run
+from linter.errors import Detail, InputError, input_error_message, limit_exceeded
 from linter.findings import FileError, FileResult, Finding
 from linter.model import Location, Paragraph, Table
 from linter.recognise.report import Report
 from linter.annotate.trackedfix import write_fix
 from linter.ruleset.loader import RuleSet, builtin_ruleset
 from linter.annotate.xmlsplice import SpliceError
-from linter.errors import Detail
 from linter.run.outputs import WriteError
 
 AUTHOR = "reportlint"
@@ -87,6 +87,35 @@ class AnnotateResult:
         return self.check.error or self.error
 
 
+@dataclass(frozen=True)
+class Annotated(FileResult):
+    """A file's check result with what its annotated copy holds: what a batch keeps of an
+    outcome (counts, not the findings a second time), and what an annotating child sends back."""
+
+    copy: Optional[str] = None  # the copy written, if any
+    comments: int = 0
+    nearest: int = 0  # of which anchored at the nearest place
+    removed: int = 0  # earlier reportlint comments replaced
+    unplaced: int = 0  # findings without a paragraph to hang them on
+    fixed: int = 0  # corrections written as tracked changes
+    copy_error: Optional[FileError] = None  # why no copy was written (besides error)
+
+    @property
+    def failed(self) -> Optional[FileError]:
+        return self.error or self.copy_error
+
+    @classmethod
+    def of(cls, outcome: AnnotateResult) -> "Annotated":
+        return cls.adding(outcome.check, copy=outcome.output, comments=len(outcome.annotations),
+                          nearest=sum(1 for a in outcome.annotations if a.nearest), removed=outcome.removed,
+                          unplaced=len(outcome.unplaced), fixed=len(outcome.fixed), copy_error=outcome.error)
+
+    @classmethod
+    def adding(cls, result: FileResult, **written: Any) -> "Annotated":
+        """``result`` (its fields as they are) with what was written."""
+        return cls(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, **written)
+
+
 def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: Optional[Report] = None,
                   date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
     """Check ``src`` and write ``dst``: a copy with one comment per finding, dated ``date``
@@ -126,9 +155,19 @@ def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options 
         cause = exc.cause if exc.cause is not None else str(exc)
         text = cause.zh if lang == "zh" and isinstance(cause, Detail) else str(cause)
         return _failed(result, "RL-ANN-004", f"{dst}: {text}", lang)
+    except MemoryError:  # over the memory cap of the annotating child
+        return AnnotateResult(result, error=_over_memory(options, lang))
+    except InputError as exc:  # a limit of the reader met while editing (the check read the file)
+        return AnnotateResult(result, error=FileError(exc.code, input_error_message(exc.code, exc.detail, lang)))
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
         return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
                                                       traceback.format_exc()))
+
+
+def _over_memory(options: Options, lang: str) -> FileError:
+    exc = limit_exceeded("max_memory_bytes", options.limits.max_memory_bytes,
+                         "out of memory while writing the annotated copy", "写入批注副本时内存不足")
+    return FileError(exc.code, input_error_message(exc.code, exc.detail, lang))
 
 
 def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateResult:
@@ -368,34 +407,33 @@ def _related_name(loc: Location, lang: str) -> str:
     return name
 
 
-def summary_line(outcome: AnnotateResult, lang: str) -> str:
+def summary_line(outcome: Union[AnnotateResult, Annotated], lang: str) -> str:
     """One line for the terminal: what was written, or why nothing was."""
-    if outcome.error is not None:
-        return f"{outcome.check.path}: {outcome.error.code} {outcome.error.message}"
-    if outcome.check.error is not None:
-        path = outcome.check.path
-        return (f"{path}：未写入批注副本：文件无法读取" if lang == "zh"
-                else f"{path}: no annotated copy written: the file could not be read")
-    n = len(outcome.annotations)
-    nearest = sum(1 for a in outcome.annotations if a.nearest)
+    done = Annotated.of(outcome) if isinstance(outcome, AnnotateResult) else outcome
+    if done.copy_error is not None:
+        return f"{done.path}: {done.copy_error.code} {done.copy_error.message}"
+    if done.error is not None:
+        return (f"{done.path}：未写入批注副本：文件无法读取" if lang == "zh"
+                else f"{done.path}: no annotated copy written: the file could not be read")
+    n, nearest = done.comments, done.nearest
     if lang == "zh":
-        line = f"已写入 {outcome.output}：{n} 条批注"
+        line = f"已写入 {done.copy}：{n} 条批注"
         if nearest:
             line += f"（其中 {nearest} 条附在最近的位置）"
-        if outcome.removed:
-            line += f"，替换了 {outcome.removed} 条旧批注"
-        if outcome.unplaced:
-            line += f"；{len(outcome.unplaced)} 条问题找不到可批注的段落，未加批注"
-        if outcome.fixed:
-            line += f"；{len(outcome.fixed)} 处更正以修订方式写入"
+        if done.removed:
+            line += f"，替换了 {done.removed} 条旧批注"
+        if done.unplaced:
+            line += f"；{done.unplaced} 条问题找不到可批注的段落，未加批注"
+        if done.fixed:
+            line += f"；{done.fixed} 处更正以修订方式写入"
         return line
-    line = f"wrote {outcome.output}: {n} comment(s)"
+    line = f"wrote {done.copy}: {n} comment(s)"
     if nearest:
         line += f" ({nearest} anchored at the nearest place)"
-    if outcome.removed:
-        line += f", replacing {outcome.removed} earlier one(s)"
-    if outcome.unplaced:
-        line += f"; {len(outcome.unplaced)} finding(s) without any paragraph to anchor on were not annotated"
-    if outcome.fixed:
-        line += f"; {len(outcome.fixed)} correction(s) written as tracked changes"
+    if done.removed:
+        line += f", replacing {done.removed} earlier one(s)"
+    if done.unplaced:
+        line += f"; {done.unplaced} finding(s) without any paragraph to anchor on were not annotated"
+    if done.fixed:
+        line += f"; {done.fixed} correction(s) written as tracked changes"
     return line

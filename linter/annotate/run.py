@@ -1,18 +1,27 @@
 """``reportlint annotate`` for one file or a batch: the same plan as ``check`` (configuration,
 rule selection, limits, rule sets, previous years), then one reviewed copy per Word document,
-next to it as NAME.reviewed.docx or in an output folder."""
+next to it as NAME.reviewed.docx or in an output folder.
+
+Each copy is made in a child process, with the per-file time limit and memory cap of a batch's
+checks (linter.run.pool), even for one file: the splice reads the whole document again and
+holds its text and element positions, far more than the check needs. A copy over a limit is one
+error for its file, and the batch goes on. What each copy holds comes back as counts
+(``Annotated``) and is kept on disk with the batch's results, not in memory."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
-from linter.annotate.comments import AnnotateResult, annotate_checked
+from linter.annotate.comments import Annotated, annotate_checked
 from linter.errors import EXIT_ERROR
 from linter.findings import FileResult
 from linter.run.outputs import WriteError
-from linter.run.gate import Plan, Progress, Request, check_plan, exit_code, make_plan, previous_notes
+from linter.run.check import Options
+from linter.run.gate import Group, Plan, Progress, Request, check_plan, exit_code, make_plan, previous_notes
+from linter.run.pool import check_files_limited
+from linter.run.spool import ResultSpool, in_order
 
 SUFFIX = ".reviewed.docx"
 
@@ -20,13 +29,20 @@ SUFFIX = ".reviewed.docx"
 @dataclass
 class AnnotateRun:
     plan: Plan
-    outcomes: list[AnnotateResult] = field(default_factory=list)
+    results: Sequence[Annotated] = ()  # in input order: each file's check and what its copy holds
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
 
-    @property
-    def results(self) -> list[FileResult]:
-        return [o.check for o in self.outcomes]
+
+class AnnotateInChild:
+    """What a checking child runs for one file of ``annotate``: the copy made from the file's
+    checked result, under the child's time limit and memory cap (picklable)."""
+
+    def __init__(self, fix: bool) -> None:
+        self.fix = fix
+
+    def __call__(self, path: Path, options: Options, *, dst: str, result: FileResult) -> FileResult:
+        return Annotated.of(annotate_checked(path, Path(dst), result, options, fix=self.fix))
 
 
 def reviewed_name(src: Path) -> str:
@@ -75,15 +91,29 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
     run = AnnotateRun(plan, notes=list(plan.notes))
     try:
         results = check_plan(plan, progress)
+        run.notes.extend(previous_notes(plan, results))
+        dsts = targets(plan.files, output)
+        parts = [(g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups]
+        run.results = in_order(parts, len(plan.files))  # type: ignore[assignment]
     except WriteError as exc:  # the temporary folder is full
         exc.lang = plan.lang
         raise
-    run.notes.extend(previous_notes(plan, results))
-    dsts = targets(plan.files, output)
-    options_of = {i: g.options for g in plan.groups for i in g.indexes}
-    for i, (src, dst) in enumerate(zip(plan.files, dsts)):
-        run.outcomes.append(annotate_checked(src, dst, results[i], options_of[i], fix=fix))
     run.exit_code = exit_code(plan, run.results)
-    if any(o.failed is not None for o in run.outcomes):
+    if any(r.copy_error is not None for r in run.results):
         run.exit_code = EXIT_ERROR
     return run
+
+
+def _copies(group: Group, results: Sequence[FileResult], dsts: list[Path], fix: bool) -> ResultSpool:
+    """Write the group's copies in child processes; their outcomes in the group's order, on disk."""
+    def job(j: int) -> dict[str, Any]:
+        i = group.indexes[j]
+        return {"dst": str(dsts[i]), "result": results[i]}
+
+    out = ResultSpool()
+    made = check_files_limited(group.files, group.options, jobs=group.jobs, check=AnnotateInChild(fix), kwargs=job)
+    for j, got in enumerate(made):
+        if not isinstance(got, Annotated):  # the child was stopped (time limit) or died: no copy
+            got = Annotated.adding(results[group.indexes[j]], copy_error=got.error)
+        out.append(got)
+    return out

@@ -267,12 +267,14 @@ def check_file_limited(path: Path, options: Options = Options(), seconds: Option
 
 def check_files_limited(paths: Iterable[Path], options: Options = Options(), jobs: int = 1,
                         seconds: Optional[float] = None, method: Optional[str] = None,
-                        check: CheckFn = check_file, depth: int = 2) -> Iterator[FileResult]:
+                        check: CheckFn = check_file, depth: int = 2,
+                        kwargs: Optional[Callable[[int], dict[str, Any]]] = None) -> Iterator[FileResult]:
     """Check a batch with ``jobs`` child processes; results come in input order.
 
     Each child has up to ``depth`` files in hand, so it goes on checking while this process
     writes results out. ``paths`` is consumed lazily, a path per free place, so it may be a
-    generator.
+    generator. ``kwargs``: the keyword arguments of ``check`` for the file of each input index,
+    asked for when the file is handed to a child.
     """
     workers = [Worker(options, seconds, method, check) for _ in range(max(1, min(jobs, os.cpu_count() or 1)))]
     todo: Iterator[tuple[int, Path]] = enumerate(paths)
@@ -294,7 +296,7 @@ def check_files_limited(paths: Iterable[Path], options: Options = Options(), job
                         if item is None:
                             more = False
                             break
-                        worker.submit(item[1])
+                        worker.submit(item[1], **(kwargs(item[0]) if kwargs is not None else {}))
                         queued[slot].append(item[0])
             busy = [slot for slot, w in enumerate(workers) if w.pending]
             if not busy:

@@ -1,0 +1,89 @@
+"""``reportlint annotate`` makes each copy in a child process with the memory cap and the time
+limit of the checks: a copy over a cap is one error for its file, the batch goes on, and the
+parent's memory does not grow with the document it copies."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SMALL = ROOT / "examples/pingtan_2021_correct.docx"
+BROKEN = ROOT / "examples/sample_2021_broken_table3.docx"
+# Formatting the check cuts out before parsing, the splice must keep: element by element.
+_RPR = ('<w:rPr><w:rFonts w:ascii="A" w:hAnsi="A"/><w:b/><w:i/><w:color w:val="FF0000"/><w:sz w:val="24"/>'
+        '<w:szCs w:val="24"/><w:u w:val="single"/><w:lang w:val="zh-CN"/></w:rPr>')
+
+
+def large_docx(path: Path, paragraphs: int = 10000) -> Path:
+    """The broken sample with ``paragraphs`` formatted notes appended (4.6 MB of document.xml,
+    260,000 elements): its check needs ~50 MB, a splice in one process ~240 MB."""
+    rnd = random.Random(1)
+    with zipfile.ZipFile(BROKEN) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    notes = "".join(f"<w:p><w:r>{_RPR}<w:t>附注{rnd.getrandbits(64):x}。</w:t></w:r>"
+                    f"<w:r>{_RPR}<w:t>{rnd.getrandbits(64):x}</w:t></w:r></w:p>" for _ in range(paragraphs))
+    at = xml.rindex("<w:sectPr")
+    parts["word/document.xml"] = (xml[:at] + notes + xml[at:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def annotate(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``reportlint annotate`` in a process of its own, with that process's peak resident memory
+    (its own, not its children's) in bytes."""
+    code = ("import atexit, resource, sys\n"
+            "atexit.register(lambda: sys.stderr.write("
+            "f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+            "from linter.cli import main\nmain()\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code, "annotate", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=600)
+    peak = re.search(r"^PEAK (\d+)$", done.stderr, re.M)
+    assert peak is not None, done.stderr
+    return done, int(peak.group(1)) * 1024
+
+
+def test_a_copy_over_the_memory_cap_is_one_error_and_the_parent_stays_flat(tmp_path: Path) -> None:
+    large_docx(tmp_path / "big.docx")
+    (tmp_path / "small.docx").write_bytes(SMALL.read_bytes())
+    (tmp_path / "other.docx").write_bytes(SMALL.read_bytes())
+    # Room for the check of the large file (~50 MB), not for its splice (~240 MB).
+    (tmp_path / "reportlint.yaml").write_text("limits:\n  max_memory_bytes: 150000000\n", encoding="utf-8")
+    baseline, flat = annotate(tmp_path, "small.docx", "other.docx", "-o", "base/")
+    assert baseline.returncode == 0, baseline.stderr
+    done, peak = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert [line for line in done.stderr.splitlines() if line.startswith("big.docx")] == [
+        "big.docx: RL-IO-005 the file exceeds a safety limit (possibly a zip bomb or a crafted file): out of memory "
+        "while writing the annotated copy, over the limit max_memory_bytes = 150000000 (143.051 MB)"]
+    assert [line for line in done.stdout.splitlines() if line.startswith("wrote ")] == [
+        "wrote out/small.reviewed.docx: 0 comment(s)"]
+    # The finding of the large file is still reported; its copy is not written, nor any part of it.
+    assert "big.docx: " in done.stdout and "RL-T3-008" in done.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["small.reviewed.docx"]
+    # The parent copies nothing itself: a batch holding the large file takes no more of its
+    # memory than a batch of two small ones (the splice there took ~240 MB).
+    assert peak < flat + 20 * 2**20, (peak / 2**20, flat / 2**20)
+
+
+def test_a_copy_over_the_time_limit_is_one_error(tmp_path: Path) -> None:
+    large_docx(tmp_path / "big.docx")
+    (tmp_path / "small.docx").write_bytes(SMALL.read_bytes())
+    # Time for the check of the large file (~1 s), not for its splice (~6 s).
+    (tmp_path / "reportlint.yaml").write_text("limits:\n  max_seconds_per_file: 3\n", encoding="utf-8")
+    done, _ = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    assert ("big.docx: RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 3"
+            in done.stderr)
+    assert "wrote out/small.reviewed.docx: 0 comment(s)" in done.stdout
+    assert not (tmp_path / "out" / "big.reviewed.docx").exists()
