@@ -80,3 +80,33 @@ def expected_anchor(finding: Finding, doc: Document, title_block: Optional[int])
         return first.xpath
     assert isinstance(block, Paragraph) and block.xpath
     return block.xpath
+
+
+def kept_place(doc: etree._Element, xpath: str) -> str:
+    """Where a comment meant for the w:tc or w:p at ``xpath`` goes so that LibreOffice keeps the
+    text: there, unless its (first) paragraph opens a content control's content; then the first
+    cell of its row with text that does not, else the nearest body-level paragraph with text before."""
+    ns = {"w": W_NS}
+
+    def opens(p: etree._Element) -> bool:
+        return any(c.xpath("(.//w:p)[1]", namespaces=ns)[0] is p for c in p.iterancestors(W + "sdtContent"))
+
+    def first_p(el: etree._Element) -> etree._Element:
+        return el if el.tag == W + "p" else el.xpath(".//w:p", namespaces=ns)[0]
+
+    (el,) = doc.xpath(xpath, namespaces=ns)
+    if not opens(first_p(el)):
+        return xpath
+    path = doc.getroottree().getpath
+    row = _container(el, W + "tr")
+    if row is not None:
+        for tc in row.xpath(".//w:tc[ancestor::w:tr[1] = $row]", namespaces=ns, row=row):
+            if "".join(tc.itertext()).strip() and not opens(first_p(tc)):
+                return path(tc)
+    top = el
+    while top.getparent() is not None and top.getparent().tag != W + "body":
+        top = top.getparent()
+    for before in top.itersiblings(W + "p", preceding=True):
+        if "".join(before.itertext()).strip():
+            return path(before)
+    raise AssertionError(f"no place for {xpath}")

@@ -148,3 +148,78 @@ def _odt_position(tables: list[etree._Element], cell: etree._Element) -> tuple[i
             break
         col += int(sib.get(f"{{{ODF['table']}}}number-columns-repeated", "1"))
     return tables.index(table) + 1, rows.index(row) + 1, col
+
+
+# Findings on the places LibreOffice loses text when a comment is anchored there: cells wrapped in
+# content controls (w:sdt around the w:tc, and around the cell's w:p), the first cell of a table
+# inside a block-level content control (table 4 of the fixture) and a heading inside one (二).
+_T3 = "/w:document/w:body/w:tbl[2]"
+SDT_CASES = {
+    "cells": [(f"{_T3}/w:tr[4]/w:tc[2]", "65"), (f"{_T3}/w:tr[27]/w:sdt/w:sdtContent/w:tc", "70")],
+    "table4": [("/w:document/w:body/w:sdt[2]/w:sdtContent/w:tbl/w:tr[4]", None)],  # its row of figures removed
+    "table2": [("/w:document/w:body/w:tbl[1]", None)],  # missing: the finding goes to heading 二, in a content control
+}
+
+
+@pytest.fixture(scope="module")
+def sdt_round_trip(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[AnnotateResult, Path, Path]]:
+    from tests.mutate import remove_element, rewrite_document, set_cell_text
+
+    program = soffice()
+    work = tmp_path_factory.mktemp("office-sdt")
+    out: dict[str, tuple[AnnotateResult, Path, Path]] = {}
+    for name, edits in SDT_CASES.items():
+        def edit(root: etree._Element, edits: list[tuple[str, Optional[str]]] = edits) -> None:
+            for xpath, text in edits:
+                set_cell_text(root, xpath, text) if text is not None else remove_element(root, xpath)
+
+        src = rewrite_document(ROOT / "fixtures/docx/content_controls.docx", work / f"{name}.docx", edit)
+        result = annotate_file(src, work / f"{name}.reviewed.docx", date=WHEN)
+        out[name] = (result, work / f"{name}.odt", work / f"{name}.reviewed.odt")
+    profile = f"-env:UserInstallation=file://{work / 'profile'}"
+    docs = [str(work / f"{n}{kind}.docx") for n in SDT_CASES for kind in ("", ".reviewed")]
+    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "odt", "--outdir", str(work), *docs],
+                   check=True, timeout=300, capture_output=True)
+    return out
+
+
+def _odt_texts(odt: Path) -> tuple[int, list[str]]:
+    """(number of comments, the text of every paragraph and heading, cells included, comments left out)."""
+    with zipfile.ZipFile(odt) as zf:
+        content = etree.fromstring(zf.read("content.xml"))
+    notes = list(content.iter(f"{{{ODF['office']}}}annotation"))
+    for note in notes:
+        note.getparent().remove(note)
+    return len(notes), ["".join(p.itertext()) for p in content.iter(f"{{{ODF['text']}}}p", f"{{{ODF['text']}}}h")]
+
+
+@pytest.mark.parametrize("name", list(SDT_CASES))
+def test_libreoffice_keeps_every_text_of_a_copy_with_content_controls(sdt_round_trip, name: str) -> None:
+    result, original, annotated = sdt_round_trip[name]
+    notes, texts = _odt_texts(annotated)
+    _, expected = _odt_texts(original)
+    assert notes == len(result.annotations) == len(result.check.findings) > 0
+    assert texts == expected  # every paragraph and cell, as LibreOffice reads the file without comments
+
+
+def test_comments_meant_for_content_controls_sit_where_libreoffice_keeps_them(sdt_round_trip) -> None:
+    cells, _, _ = sdt_round_trip["cells"]
+    # The wrong cells are wrapped in content controls: each comment goes to its row's label and
+    # says so; the rule, the message and the cell it names are unchanged.
+    assert [(a.finding.rule, a.finding.location.row, a.finding.location.col, a.anchor, a.nearest)
+            for a in cells.annotations] == [
+        ("RL-T3-008", 4, 2, f"{_T3}/w:tr[4]/w:tc[1]", True), ("RL-T3-008", 27, 9, f"{_T3}/w:tr[27]/w:tc[2]", True)]
+    table4, _, _ = sdt_round_trip["table4"]
+    # A finding on table 4 as a whole went to its first cell, inside the content control: it goes
+    # to the paragraph before the table instead.
+    assert [(a.finding.rule, a.anchor, a.nearest) for a in table4.annotations] == [
+        ("RL-T4-001", "/w:document/w:body/w:p[29]", True)]
+    table2, _, _ = sdt_round_trip["table2"]
+    # Heading 二, where a missing table 2 is told, is wrapped in a content control: the paragraph before it.
+    assert [(a.finding.rule, a.anchor, a.nearest) for a in table2.annotations] == [
+        ("RL-T2-001", "/w:document/w:body/w:p[11]", True)]
+    from tests.annotations import read_comments
+
+    notes = [c.text.splitlines()[-1] for c in read_comments(Path(cells.output or ""))]
+    assert notes == ["（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，"
+                     f"因此批注附在最近的位置：单元格「{label}」）" for label in ("一、本年新收政府信息公开申请数量", "（七）总计")]

@@ -20,6 +20,7 @@ from lxml import etree
 
 from linter.run.check import Options, check_file
 from linter.annotate.docxcomments import W, DocxComments, Run
+from linter.annotate.officesafe import kept, nearest_kept
 from linter.errors import Detail, InputError, input_error_message, limit_exceeded
 from linter.findings import FileError, FileResult, Finding
 from linter.model import Location, Paragraph, Table
@@ -38,8 +39,9 @@ _WORDS = {
            "expected_only": "应为 {e}", "blank": "空白", "basis": "依据：", "where": "位置：",
            "related": "相关：", "more": "等 {n} 处", "sep": "；",
            "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
+           "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
            "table_first": "表{n}的第一个单元格", "title": "标题「{text}」", "heading": "「{text}」",
-           "para": "段落「{text}」", "block": "块{n}",
+           "para": "段落「{text}」", "block": "块{n}", "cell": "单元格「{text}」",
            "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
            "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
            "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
@@ -50,8 +52,10 @@ _WORDS = {
            "related": "Related: ", "more": "and {n} more", "sep": "; ",
            "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
                       "anchored at the nearest place: {where}.)",
+           "moved": "(The cell or paragraph of this finding is inside a content control, where LibreOffice loses "
+                    "the text a comment is anchored on; the comment is anchored at the nearest place: {where}.)",
            "table_first": "the first cell of table {n}", "title": "the title “{text}”", "heading": "“{text}”",
-           "para": "the paragraph “{text}”", "block": "block {n}",
+           "para": "the paragraph “{text}”", "block": "block {n}", "cell": "the cell “{text}”",
            "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
            "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
            "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
@@ -195,9 +199,13 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
     unplaced: list[Finding] = []
     for finding in result.findings:
         anchor, nearest, where = _anchor(finding, report, pkg, str(src), options.lang)
+        moved = anchor is not None and not kept(anchor)  # LibreOffice would lose this place's text
+        if anchor is not None and moved:
+            anchor, nearest = nearest_kept(anchor), True
+            where = _name_place(anchor, report, options.lang) if anchor is not None else ""
         done = None
         if anchor is not None:
-            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src))
+            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src), moved)
             runs = quoted_runs(anchor, finding) if not nearest else None
             if runs is not None:  # the quoted words themselves
                 done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
@@ -326,9 +334,20 @@ def _anchorable(el: Optional[etree._Element]) -> Optional[etree._Element]:
     return next((a for a in el.iterancestors() if a.tag in (W + "p", W + "tc")), None)
 
 
+def _name_place(el: etree._Element, report: Optional[Report], lang: str) -> str:
+    """How a comment names the place it was moved to (linter.annotate.officesafe)."""
+    text = _short("".join(t.text or "" for t in el.iter(W + "t")).strip())
+    if el.tag == W + "tc":
+        return _w("cell", lang, text=text)
+    path = _path(el)
+    block = next((b for b in report.document.blocks if isinstance(b, Paragraph) and b.xpath == path), None) \
+        if report is not None else None
+    return _name_paragraph(report, block, lang) if report is not None and block is not None else _w("para", lang, text=text)
+
+
 def _first_paragraph(pkg: DocxComments) -> Optional[etree._Element]:
     body = pkg.main.root.find(W + "body")
-    paras = list(body.iter(W + "p")) if body is not None else []
+    paras = [p for p in body.iter(W + "p") if kept(p)] if body is not None else []
     with_text = [p for p in paras if "".join(p.itertext()).strip()]
     return (with_text or paras or [None])[0]
 
@@ -358,8 +377,10 @@ def _path(el: etree._Element) -> str:
 # ---- what a comment says -------------------------------------------------------------------------
 
 def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
-                 path: str = "") -> list[list[Run]]:
-    """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells."""
+                 path: str = "", moved: bool = False) -> list[list[Run]]:
+    """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells;
+    ``nearest``: the place it is anchored at instead of its own (``moved``: its own is inside a
+    content control, linter.annotate.officesafe)."""
     from linter.reporters.text import describe_location, position, quote
 
     sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
@@ -384,7 +405,7 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
             text += _w("sep", lang) + _w("more", lang, n=len(related))
         paras.append([(_w("related", lang), True), (text, False)])
     if nearest is not None:
-        paras.append([(_w("nearest", lang, where=nearest), False)])
+        paras.append([(_w("moved" if moved else "nearest", lang, where=nearest), False)])
     return paras
 
 

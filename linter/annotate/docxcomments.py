@@ -155,7 +155,7 @@ class DocxComments:
     def add(self, anchor: etree._Element, paragraphs: Sequence[Sequence[Run]], author: str,
             initials: str, date: str = "") -> Optional[Placed]:
         """Anchor a comment on a paragraph (``w:p``) or a table cell (``w:tc``: all its paragraphs)."""
-        first, last = _anchor_paragraphs(anchor)
+        first, last = anchor_paragraphs(anchor)
         if first is None or last is None:
             return None
         cid = self._allocate_id()
@@ -315,7 +315,7 @@ def _prefix(root: etree._Element, ns: str) -> tuple[str, str]:
     return "", f' xmlns="{ns}"'
 
 
-def _anchor_paragraphs(anchor: etree._Element) -> tuple[Optional[etree._Element], Optional[etree._Element]]:
+def anchor_paragraphs(anchor: etree._Element) -> tuple[Optional[etree._Element], Optional[etree._Element]]:
     if anchor.tag == W + "p":
         return anchor, anchor
     paras = [p for p in anchor.iter(W + "p") if _own_paragraph(p, anchor)]
