@@ -162,10 +162,21 @@ def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options 
     except MemoryError:  # over the memory cap of the annotating child
         return AnnotateResult(result, error=_over_memory(options, lang))
     except InputError as exc:  # a limit of the reader met while editing (the check read the file)
+        if _no_memory(exc):
+            return AnnotateResult(result, error=_over_memory(options, lang))
         return AnnotateResult(result, error=FileError(exc.code, input_error_message(exc.code, exc.detail, lang)))
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
         return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
                                                       traceback.format_exc()))
+
+
+def _no_memory(exc: InputError) -> bool:
+    """Whether an XML error is the parser running out of memory: under the child's cap libxml2
+    fails to allocate and says so, or loses even its message ("unknown error" at line 0), and
+    lxml's MemoryError comes with no message at all."""
+    detail = str(exc.detail)
+    return exc.code == "RL-IO-006" and ("Memory allocation failed" in detail or detail.endswith("line 0: unknown error")
+                                        or detail.rstrip().endswith(":"))
 
 
 def _over_memory(options: Options, lang: str) -> FileError:

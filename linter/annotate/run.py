@@ -114,6 +114,19 @@ def _copies(group: Group, results: Sequence[FileResult], dsts: list[Path], fix: 
     made = check_files_limited(group.files, group.options, jobs=group.jobs, check=AnnotateInChild(fix), kwargs=job)
     for j, got in enumerate(made):
         if not isinstance(got, Annotated):  # the child was stopped (time limit) or died: no copy
+            _remove_partial(dsts[group.indexes[j]])
             got = Annotated.adding(results[group.indexes[j]], copy_error=got.error)
         out.append(got)
     return out
+
+
+def _remove_partial(dst: Path) -> None:
+    """The temporary file a child stopped while writing ``dst`` left (linter.run.outputs.writing
+    names it ``.NAME.XXXXXXXX.tmp`` beside it)."""
+    prefix = f".{dst.name[:40]}."
+    try:
+        for left in dst.parent.iterdir():
+            if left.name.startswith(prefix) and left.name.endswith(".tmp"):
+                left.unlink(missing_ok=True)
+    except OSError:
+        pass
