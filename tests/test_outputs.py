@@ -212,9 +212,15 @@ def test_full_disk_simulated_enospc(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     result = cli("check", str(a), "--baseline", str(baseline), "--write-baseline", "--lang", "en")
     assert result.exit_code == 2 and f"cannot write {baseline}: no space left on the disk" in result.output
     assert baseline.read_text(encoding="utf-8") == "previous\n"
-    # an annotated copy: its own RL-ANN-004 with the cause, and no copy
-    result = cli("annotate", str(a))
-    assert result.exit_code == 2 and "RL-ANN-004" in result.output and "磁盘空间不足" in result.output
+    # an annotated copy (made in a child process: here in this one, where fsync fails): its own
+    # RL-ANN-004 with the cause, and no copy
+    from linter.annotate.comments import Annotated
+    from linter.annotate.run import AnnotateInChild
+    from linter.run.check import Options, check_file
+
+    copy = AnnotateInChild(fix=False)(a, Options(), dst=str(tmp_path / "报告.reviewed.docx"), result=check_file(a))
+    assert isinstance(copy, Annotated) and copy.copy_error is not None and copy.copy_error.code == "RL-ANN-004"
+    assert "磁盘空间不足" in copy.copy_error.message
     assert not (tmp_path / "报告.reviewed.docx").exists()
     _no_temporary_files(tmp_path)
 
