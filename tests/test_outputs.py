@@ -256,3 +256,11 @@ def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_pat
     done = subprocess.run([sys.executable, "-m", "linter", "annotate", str(a)], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=300, preexec_fn=umask)
     assert stat.S_IMODE((tmp_path / "报告.reviewed.docx").stat().st_mode) == 0o640, done.stderr
+    # an annotated copy made again (in its checking child) keeps the mode it was given
+    (tmp_path / "报告.reviewed.docx").chmod(0o664)
+    before = (tmp_path / "报告.reviewed.docx").stat().st_ino
+    done = subprocess.run([sys.executable, "-m", "linter", "annotate", str(a)], cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=300, preexec_fn=umask)
+    assert "报告.reviewed.docx" in done.stdout, done.stderr
+    assert (tmp_path / "报告.reviewed.docx").stat().st_ino != before  # replaced, not written in place
+    assert stat.S_IMODE((tmp_path / "报告.reviewed.docx").stat().st_mode) == 0o664
