@@ -51,6 +51,9 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Annot
     for target in (PDF_WITH_NOTES, "odt"):
         subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", str(work),
                         *docs], check=True, timeout=300, capture_output=True)
+    originals = [str(ROOT / f"fixtures/docx/{name}.docx") for name in CASES]  # to compare the text with
+    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "odt", "--outdir",
+                    str(work / "original"), *originals], check=True, timeout=300, capture_output=True)
     return {name: (results[name], work / f"{name}.pdf", work / f"{name}.odt") for name in CASES}
 
 
@@ -114,6 +117,14 @@ def test_odt_comments_sit_in_the_named_cell_or_paragraph(converted, name: str) -
             assert re.sub(r"\s", "", para.text) in re.sub(r"\s", "", shown), f.rule
     if name == "fail_t3_total_cell":  # table 3 is the second table; 总计 (w:tc 9) is grid column 10
         assert set(positions) == {(2, 27, 10)}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_odt_keeps_every_text(converted, name: str) -> None:
+    result, _, odt = converted[name]
+    notes, texts = _odt_texts(odt)
+    assert notes == len(result.annotations) > 0
+    assert texts == _odt_texts(odt.parent / "original" / odt.name)[1]
 
 
 def _note_text(note: etree._Element) -> str:
@@ -188,8 +199,13 @@ def _odt_texts(odt: Path) -> tuple[int, list[str]]:
     with zipfile.ZipFile(odt) as zf:
         content = etree.fromstring(zf.read("content.xml"))
     notes = list(content.iter(f"{{{ODF['office']}}}annotation"))
-    for note in notes:
-        note.getparent().remove(note)
+    for note in notes:  # (the text after it, its tail, stays)
+        parent, before = note.getparent(), note.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + (note.tail or "")
+        else:
+            parent.text = (parent.text or "") + (note.tail or "")
+        parent.remove(note)
     return len(notes), ["".join(p.itertext()) for p in content.iter(f"{{{ODF['text']}}}p", f"{{{ODF['text']}}}h")]
 
 
