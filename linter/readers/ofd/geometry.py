@@ -121,6 +121,18 @@ def text_glyphs(obj: etree._Element, out: PageContent, text_code: str = "{*}Text
         n = len(text)
         dx = deltas(code.get("DeltaX"), n)
         dy = deltas(code.get("DeltaY"), n) if code.get("DeltaY") else []
+        if not dy and a == d == 1.0 and b == c == 0.0:  # upright, unscaled: most text objects
+            top, bottom = (y + f + by) * MM - ASCENT * em, (y + f + by) * MM + DESCENT * em
+            for i, ch in enumerate(text):
+                wide = ord(ch) >= 0x2E80
+                step = dx[i] if i < len(dx) else (size if wide else size / 2)
+                gx = x * MM + ox
+                width = step * MM if i + 1 < n else 0.0
+                if not 0.0 < width <= 4 * em:
+                    width = em if wide else em / 2
+                glyphs.append(Glyph(ch, gx, top, gx + width, bottom))
+                x += step
+            continue
         # Baseline points in page space (points), one more than the characters: the last is
         # where a next character would go.
         xs: list[float] = []
