@@ -553,6 +553,41 @@ def pdf_huge_coordinates(d: Path, url: str) -> Path:
     return path
 
 
+def _doc_stream(d: Path, name: str, stream: str, at: int, value: bytes) -> Path:
+    """filled_2021.doc with ``value`` written at byte ``at`` of one of its streams (the compound
+    file itself intact, so the Word structures are what is hostile)."""
+    import olefile
+
+    path = d / name
+    path.write_bytes((ROOT / "fixtures" / "doc_export" / "docx" / "filled_2021.doc").read_bytes())
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = bytearray(ole.openstream(stream).read())
+        data[at:at + len(value)] = value
+        ole.write_stream(stream, bytes(data))
+    return path
+
+
+def doc_piece_table_outside(d: Path, url: str) -> Path:
+    """The FIB says the piece table (fcClx, lcbClx) lies 4 GB into the table stream."""
+    return _doc_stream(d, "clx.doc", "WordDocument", 0x01A2, struct.pack("<II", 0xFFFFFF00, 0xFFFF))
+
+
+def doc_property_pages_outside(d: Path, url: str) -> Path:
+    """Every paragraph property page number of the bin table points past the stream's end."""
+    import olefile
+
+    with olefile.OleFileIO(str(ROOT / "fixtures" / "doc_export" / "docx" / "filled_2021.doc")) as ole:
+        word = ole.openstream("WordDocument").read()
+    fc, lcb = struct.unpack_from("<II", word, 154 + 13 * 8)  # fcPlcfBtePapx, lcbPlcfBtePapx
+    count = (lcb - 4) // 8
+    return _doc_stream(d, "fkp.doc", "1Table", fc + 4 * (count + 1), struct.pack("<I", 0x3FFFFF) * count)
+
+
+def doc_character_count_lie(d: Path, url: str) -> Path:
+    """A ccpText of two billion characters: more than the stream can hold."""
+    return _doc_stream(d, "ccp.doc", "WordDocument", 64 + 12, struct.pack("<I", 0x7FFFFFFF))
+
+
 HTML, PDF, TEXT = "linter.readers.html", "linter.readers.pdf.reader", "linter.readers.text.reader"
 
 
@@ -628,4 +663,8 @@ CASES: tuple[Case, ...] = (
     Case("pdf-page-tree-cycle", pdf_page_tree_cycle, "RL-IO-023", needs=PDF),
     Case("pdf-garbage-after-header", pdf_garbage_after_header, "RL-IO-023", needs=PDF),
     Case("pdf-huge-coordinates", pdf_huge_coordinates, None, needs=PDF),
+    # Word 97-2003 binary: offsets and counts the file chooses, each checked against its stream.
+    Case("doc-piece-table-outside", doc_piece_table_outside, "RL-IO-028"),
+    Case("doc-property-pages-outside", doc_property_pages_outside, "RL-IO-028"),
+    Case("doc-character-count-lie", doc_character_count_lie, "RL-IO-028"),
 )
