@@ -29,8 +29,12 @@ FIXTURES = ROOT / "fixtures"
 
 def doc_pairs() -> list[tuple[Path, Path]]:
     sources = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx"}
-    return [(doc, sources.get(doc.parent.name, FIXTURES / doc.parent.name) / f"{doc.stem}.docx")
-            for doc in sorted((FIXTURES / "doc_export").glob("*/*.doc"))]
+    export = FIXTURES / "doc_export"
+    pairs = []
+    for doc in sorted(export.rglob("*.doc")):
+        folder, *rel = doc.relative_to(export).parent.parts
+        pairs.append((doc, sources.get(folder, FIXTURES / folder).joinpath(*rel) / f"{doc.stem}.docx"))
+    return pairs
 
 
 def ofd_pairs() -> list[tuple[Path, Path]]:

@@ -31,22 +31,24 @@ CONVERTER_CHANGES = {"docx/fullwidth", "docx/split_table", "docx/tracked_changes
 
 
 def _source(doc: Path) -> Path:
-    return SOURCES.get(doc.parent.name, FIXTURES / doc.parent.name) / f"{doc.stem}.docx"
+    folder, *rel = doc.relative_to(EXPORT).parent.parts
+    return SOURCES.get(folder, FIXTURES / folder).joinpath(*rel) / f"{doc.stem}.docx"
 
 
-PAIRS = sorted(p for p in EXPORT.glob("*/*") if p.suffix in (".doc", ".wps"))
+PAIRS = sorted(p for p in EXPORT.rglob("*") if p.suffix in (".doc", ".wps"))
 
 
 def test_every_docx_fixture_has_its_doc() -> None:
     """A .docx fixture added later gets its .doc from ``tests/fixturegen/build_docs.py --missing``."""
     for folder in ("rules", "docx", "corpus_docx", "inbox", "template"):
-        docx = {p.stem for p in (FIXTURES / folder).glob("*.docx")} - {"content_controls"}
-        assert {p.stem for p in (EXPORT / folder).glob("*.doc")} == docx, folder
+        docx = {p.relative_to(FIXTURES / folder).with_suffix("") for p in (FIXTURES / folder).rglob("*.docx")
+                if p.stem != "content_controls"}
+        assert {p.relative_to(EXPORT / folder).with_suffix("") for p in (EXPORT / folder).rglob("*.doc")} == docx, folder
     assert len(list((EXPORT / "shapes").glob("*.doc"))) == 35
-    assert len(PAIRS) == 104
+    assert len(PAIRS) == 121
 
 
-@pytest.mark.parametrize("doc", PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("doc", PAIRS, ids=lambda p: str(p.relative_to(EXPORT)))
 def test_a_doc_gives_the_findings_of_its_docx(doc: Path) -> None:
     assert finding_labels(doc) == finding_labels(_source(doc))
     ours, theirs = check_file(doc), check_file(_source(doc))
@@ -68,7 +70,7 @@ def _model(path: Path) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize("doc", [p for p in PAIRS if f"{p.parent.name}/{p.stem}" not in CONVERTER_CHANGES],
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+                         ids=lambda p: str(p.relative_to(EXPORT)))
 def test_a_doc_reads_as_its_docx(doc: Path) -> None:
     """Every paragraph (numbering label and text) and every table cell (text, grid slot, spans,
     physical row and cell) as the .docx reader reads the .docx."""

@@ -5,8 +5,8 @@ in the old format. Run by hand; the outputs are committed, so tests never need L
     python tests/fixturegen/build_docs.py             # every .docx fixture
     python tests/fixturegen/build_docs.py --missing   # .docx fixtures added since
 
-Writes fixtures/doc_export/<folder>/<stem>.doc for each fixtures/<folder>/<stem>.docx (the folders
-below; fixtures/bad holds broken files on purpose) and fixtures/doc_export/shapes/ from
+Writes fixtures/doc_export/<folder>/<path>.doc for each fixtures/<folder>/<path>.docx (the folders
+below and their subfolders; fixtures/bad holds broken files on purpose) and fixtures/doc_export/shapes/ from
 fixtures/pdf_export/shapes/. The same findings and labels are expected as from the .docx
 (tests/test_doc.py). content_controls.docx is left out: LibreOffice writes a block content control
 as a form field followed by its text again (and reads that .doc back with the text twice).
@@ -54,18 +54,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         for folder, src in SOURCES.items():
-            out = OUT / folder
-            docs = [p for p in sorted(src.glob("*.docx")) if p.stem not in SKIP
-                    and not (args.missing and (out / f"{p.stem}.doc").exists())]
-            if not docs:
-                continue
-            staging = Path(tmp) / folder
-            staging.mkdir()
-            soffice(docs, staging, profile)
-            out.mkdir(parents=True, exist_ok=True)
-            for doc in sorted(staging.glob("*.doc")):
-                shutil.move(str(doc), out / doc.name)
-            print(f"{folder}: {len(docs)}")
+            for here in sorted({p.parent for p in src.rglob("*.docx")}):  # subfolders keep their place
+                rel = here.relative_to(src)
+                out = OUT / folder / rel
+                docs = [p for p in sorted(here.glob("*.docx")) if p.stem not in SKIP
+                        and not (args.missing and (out / f"{p.stem}.doc").exists())]
+                if not docs:
+                    continue
+                staging = Path(tmp) / folder / rel
+                staging.mkdir(parents=True)
+                soffice(docs, staging, profile)
+                out.mkdir(parents=True, exist_ok=True)
+                for doc in sorted(staging.glob("*.doc")):
+                    shutil.move(str(doc), out / doc.name)
+                print(f"{folder}/{rel}: {len(docs)}")
     derived()
 
 
