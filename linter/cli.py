@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ import click
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, EXIT_OK
-from linter.i18n import display_width, help_language, t
+from linter.i18n import display_width, t
 from linter.reporters import REPORTERS
 from linter.ruleset.loader import builtin_editions
 
@@ -20,7 +21,28 @@ _LEVELS = click.Choice(["error", "warning", "info"])
 _EDITIONS = click.Choice([str(e) for e in builtin_editions()])  # the bundled rule files gov-<edition>.yaml
 _NEWEST = str(builtin_editions()[0])
 _LANGS = click.Choice(["zh", "en"])
-# The language of --help: --lang on the command line, else the configuration's, else LANG, else zh.
+
+
+def help_language(argv: list[str]) -> str:
+    """The language of --help: ``--lang`` on the command line, else the configuration's (looked for
+    only when help is asked for), else LANG (English if it starts with ``en``), else Chinese."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.split("=", 1)[1]
+    if not argv or "--help" in argv or "-h" in argv:
+        try:
+            from linter.config.configuration import config_for
+
+            cfg = config_for(Path.cwd())
+            if cfg.source is not None:
+                return cfg.lang
+        except Exception:  # a broken configuration does not stop --help
+            pass
+    return "en" if os.environ.get("LANG", "").lower().startswith("en") else "zh"
+
+
 HELP_LANG = help_language(sys.argv[1:])
 
 

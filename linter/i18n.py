@@ -166,30 +166,6 @@ HELP: dict[str, dict[str, str]] = {
 TEXT.update({f"help.{k}": v for k, v in HELP.items()})
 
 
-def help_language(argv: list[str]) -> str:
-    """The language of --help: ``--lang`` on the command line, else the configuration's (looked for
-    only when help is asked for), else LANG (English if it starts with ``en``), else Chinese."""
-    import os
-
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
-            return argv[i + 1]
-        if arg in ("--lang=zh", "--lang=en"):
-            return arg.split("=", 1)[1]
-    if not argv or "--help" in argv or "-h" in argv:
-        try:
-            from pathlib import Path
-
-            from linter.config.configuration import config_for
-
-            cfg = config_for(Path.cwd())
-            if cfg.source is not None:
-                return cfg.lang
-        except Exception:  # a broken configuration does not stop --help
-            pass
-    return "en" if os.environ.get("LANG", "").lower().startswith("en") else "zh"
-
-
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal (CJK characters take two)."""
     import unicodedata

@@ -8,18 +8,13 @@ there were dropped, so the verdict needs a person's look before the file is sent
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from linter.findings import SEVERITY_RANK
-
-if TYPE_CHECKING:
-    from linter.run.check import FileResult
+from linter.findings import SEVERITY_RANK, FileResult
 
 VERDICTS = ("passed", "failed", "doubtful", "unreadable")
 PARSE_PREFIX = "RL-PARSE-"
 
 
-def verdict(result: "FileResult", fail_on: str = "error") -> str:
+def verdict(result: FileResult, fail_on: str = "error") -> str:
     if result.error is not None:
         return "unreadable"
     if any(f.rule.startswith(PARSE_PREFIX) for f in result.findings):
@@ -27,7 +22,7 @@ def verdict(result: "FileResult", fail_on: str = "error") -> str:
     return "failed" if fails(result, fail_on) else "passed"
 
 
-def fails(result: "FileResult", fail_on: str = "error") -> bool:
+def fails(result: FileResult, fail_on: str = "error") -> bool:
     """A finding at or above the fail level (whatever the verdict: a doubtful file can fail too)."""
     level = SEVERITY_RANK[fail_on]
     return any(SEVERITY_RANK[f.severity] >= level for f in result.findings)

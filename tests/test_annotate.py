@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from linter.annotate.comments import AUTHOR, annotate_file
-from linter.run.check import Options, check_file, load_previous
+from linter.run.check import Options, check_file
+from linter.run.previous import load_previous
 from linter.cli import main
 from linter.engine.lint import Selection
 from linter.readers import read_document

@@ -7,7 +7,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.run.check import Options, check_file, load_previous
+from linter.run.check import Options, check_file
+from linter.run.previous import load_previous
 from linter.engine.lint import Selection
 from linter.reporters.json_reporter import document
 from linter.ruleset.resources import load_schema

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.run.check import check_file
+from linter.run.check import check_file, reader_hints
 from linter.cli import main
 from linter.model import Paragraph, Table
 from linter.readers import read_document
 from linter.readers.text.runon import find_headings, split_line
+from linter.recognise.normalize import label_key
 from linter.readers.text.decode import decode
 from linter.readers.text.grid import place_rows
 
@@ -139,7 +140,7 @@ def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
     line = ("某区2021年政府信息公开工作年度报告 根据条例编制。一、总体情况2021年，我区……。"
             "四、政府信息公开行政法复议、行政诉讼情况行政复议行政诉讼结果维持总计10203120001200000"
             "五、存在的主要问题及改进情况（一）问题。（二）措施。")
-    pieces = split_line(line, titles)
+    pieces = split_line(line, titles, label_key)
     assert [(p.kind, p.text) for p in pieces] == [
         ("paragraph", "某区2021年政府信息公开工作年度报告"),
         ("paragraph", "根据条例编制。"),
@@ -152,14 +153,14 @@ def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
         ("paragraph", "（二）措施。"),
     ]
     assert all(line[p.offset:].startswith(p.text) for p in pieces)
-    assert find_headings("三、本年度办理结果（一）予以公开", titles) == []
+    assert find_headings("三、本年度办理结果（一）予以公开", titles, label_key) == []
 
 
 # ---- the corpus text reports -----------------------------------------------------------------------
 
 def test_dongtou_text_report_is_read_completely() -> None:
     path = CORPUS / "2020_dongtou_zhujianju.txt"
-    doc = read_document(path)
+    doc = read_document(path, hints=reader_hints())
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert [len(t.rows) for t in tables] == [18, 26, 4]
     assert doc.notices == ()
@@ -181,7 +182,7 @@ def test_pingtan_dumps_are_read_and_their_tables_reported_unreadable(year: int) 
     assert all(f.severity == "warning" and f.location.line == 10 for f in parse)
     # No structural or arithmetic finding is made from the unreadable tables.
     assert not [f for f in result.findings if f.rule.startswith(("RL-T3", "RL-T4", "RL-T2"))]
-    doc = read_document(CORPUS / f"{year}_pingtan_zhqsyq.txt")
+    doc = read_document(CORPUS / f"{year}_pingtan_zhqsyq.txt", hints=reader_hints())
     headings = [p.text for p in doc.paragraphs() if p.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
     assert len(headings) == 6
     assert dict(doc.metadata)["栏目"] == "政府信息公开年报"
@@ -198,7 +199,7 @@ def test_parse_findings_explain_themselves_in_both_languages() -> None:
 
 
 def test_text_reader_keeps_positions() -> None:
-    doc = read_document(CORPUS / "2020_dongtou_zhujianju.txt")
+    doc = read_document(CORPUS / "2020_dongtou_zhujianju.txt", hints=reader_hints())
     heading = next(p for p in doc.paragraphs() if p.text.startswith("四、"))
     assert isinstance(heading, Paragraph) and (heading.line, heading.column) == (349, 4)
 

@@ -224,7 +224,7 @@ def test_a_short_name_the_text_defines_is_not_a_wrong_title(tmp_path: Path) -> N
 ])
 def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[str, str, str]]) -> None:
     """平潭 2021 (收到70件) read against 平潭 2022 as if it were the year before (一 74, 二 1)."""
-    from linter.run.check import load_previous
+    from linter.run.previous import load_previous
     from tests.rulecases.build import Case, build, replace_in_paragraphs
 
     case = Case("down.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",

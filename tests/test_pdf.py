@@ -132,7 +132,8 @@ def test_a_single_pdf_is_checked_in_a_child_process(tmp_path: Path) -> None:
 
 def test_the_previous_report_reaches_a_pdf_checked_in_a_child() -> None:
     from linter.run.batch import run
-    from linter.run.check import Options, load_previous
+    from linter.run.check import Options
+    from linter.run.previous import load_previous
 
     previous, failed = load_previous(DOCX / "filled_2021.docx", Options())
     assert failed is None and previous is not None
@@ -209,7 +210,8 @@ def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path)
 
 
 def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
-    from linter.run.check import Options, load_previous
+    from linter.run.check import Options
+    from linter.run.previous import load_previous
     from linter.config.limits import Limits
 
     stopped, failed = load_previous(PDF / "filled_2021.pdf", Options(lang="en", limits=Limits(max_seconds_per_file=0.001)))

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter.run.check import Options, check_file, load_previous
+from linter.run.check import Options, check_file
+from linter.run.previous import load_previous
 from linter.cli import main
 from linter.engine.lint import Selection
 from linter.ruleset.expr import PREV, names

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -17,8 +18,9 @@ from linter.errors import InputError, input_error_message
 from linter.findings import FileError, FileResult
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.recognise.metadata import identify
-from linter.recognise.normalize import strip_spaces
+from linter.recognise.normalize import label_key, strip_spaces
 from linter.readers import read_document
+from linter.readers.hints import Hints
 from linter.recognise.report import Report, recognise, tables_only
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
 from linter.recognise.tableview import table_views
@@ -94,6 +96,19 @@ def _matches(names: list[str], glob: str) -> bool:
     return any(fnmatch(n, glob.lstrip("/")) for n in names)
 
 
+@lru_cache(maxsize=1)
+def reader_hints() -> Hints:
+    """For the text reader: the section titles and aliases of the built-in rule sets, compared by
+    their label keys."""
+    titles: list[str] = []
+    for edition in builtin_editions():
+        for section in builtin_ruleset(edition).sections:
+            for title in (section.title, *section.aliases):
+                if title not in titles:
+                    titles.append(title)
+    return Hints(tuple(titles), label_key)
+
+
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:
     return FileResult(path, error=FileError(code, input_error_message(code, detail, lang), debug))
 
@@ -127,7 +142,7 @@ def _check(path: Path, options: Options, previous: Previous, snapshot: bool = Tr
     """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
     display = str(path)
     try:
-        doc = read_document(path, options.limits)
+        doc = read_document(path, options.limits, reader_hints())
         identity = identify(doc)
         year = identity.year
         pairing = None
@@ -164,39 +179,27 @@ def check_file(path: Path, options: Options = Options(), previous: Previous = No
     """Check one file; ``previous`` (tables of last year's report, taken as given, or the
     --previous reports to choose from) or ``previous_path`` (its file) enables the year-to-year rules."""
     if previous is None and previous_path is not None:
-        previous, failed = load_previous(Path(previous_path), options)
+        previous, failed = read_previous(Path(previous_path), options)
         if failed is not None:
             previous = None  # an unreadable previous report only disables the year-to-year rules
     return _check(path, options, previous, snapshot=False)[0]
 
 
 @dataclass(frozen=True)
-class _Snapshot(FileResult):
+class Snapshot(FileResult):
     """A previous year's result with its tables, as a checking child sends it back."""
 
     report: Optional[Report] = field(default=None, compare=False, repr=False)
 
 
-def _snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
+def snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
+    """Check ``path`` and keep its tables (a check function for a child: linter.run.previous)."""
     result, report = _check(path, options, None)
-    return _Snapshot(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, report=report)
+    return Snapshot(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, report=report)
 
 
-def load_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
-    """Read a previous year's report for --previous: its tables, or the error result. A PDF or a
-    binary Word document is read in a checking child process (PDFium is native code; a .doc's
-    structures are offsets the file chooses), unless this is one already."""
-    import multiprocessing
-
-    from linter.readers.detect import read_in_child
-
-    if read_in_child(path) and multiprocessing.parent_process() is None:
-        from linter.run.pool import Worker
-
-        with Worker(options, check=_snapshot) as worker:
-            result = worker.check(path)
-        report = result.report if isinstance(result, _Snapshot) else None
-        return report, (result if result.error is not None else None)
+def read_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
+    """Read a previous year's report in this process: its tables, or the error result."""
     result, report = _check(path, options, None)
     return report, (result if result.error is not None else None)
 

@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
-from linter.readers.hints import Hints, default_hints
+from linter.readers.hints import Hints
 from linter.readers.text.runon import find_headings, split_line
 from linter.readers.text.decode import decode, split_lines
 from linter.readers.text.grid import is_value, place_rows
@@ -44,7 +44,7 @@ class _TextCell:
 @dataclass
 class _Builder:
     limits: Limits
-    titles: Sequence[str]
+    hints: Hints
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -58,7 +58,7 @@ class _Builder:
         if len(line) < RUN_ON_CHARS:
             self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
             return
-        for piece in split_line(line, self.titles):
+        for piece in split_line(line, self.hints.headings, self.hints.fold):
             if piece.kind == "table":
                 index = len(self.blocks)
                 cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
@@ -97,13 +97,13 @@ def _is_value_line(line: str) -> bool:
     return is_value(line) and any(ch.isdigit() for ch in line)
 
 
-def _cell_per_line_region(lines: Sequence[str], i: int, titles: Sequence[str]) -> int:
+def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
     """End of a run of short lines, many of them bare numbers, starting at ``i`` (a table exported
     as one cell per line with nothing between its rows); ``i`` if there is none."""
-    if not _is_short_cell(lines[i], titles):
+    if not _is_short_cell(lines[i], hints):
         return i
     j, filled, numbers, last = i, 0, 0, i
-    while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], titles)):
+    while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], hints)):
         if lines[j].strip():
             filled += 1
             numbers += _is_value_line(lines[j])
@@ -112,11 +112,11 @@ def _cell_per_line_region(lines: Sequence[str], i: int, titles: Sequence[str]) -
     return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i
 
 
-def _is_short_cell(line: str, titles: Sequence[str]) -> bool:
+def _is_short_cell(line: str, hints: Hints) -> bool:
     text = line.strip()
     if not text or len(text) > 40 or "\t" in line:
         return False
-    heading = find_headings(text, titles)
+    heading = find_headings(text, hints.headings, hints.fold)
     return not (heading and heading[0][0] == 0 and heading[0][1] >= len(text) - 1)
 
 
@@ -198,7 +198,7 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
     data = read_capped(path, limits.max_text_bytes, "max_text_bytes", "a larger text file", "文本文件更大")
     decoded = decode(data)
     lines = split_lines(decoded.text)
-    builder = _Builder(limits, (hints or default_hints()).headings)
+    builder = _Builder(limits, hints or Hints())
     metadata, i = _crawler_header(lines)
     while i < len(lines):
         line = lines[i]
@@ -207,7 +207,7 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
             if rows:
                 builder.table(rows)
             continue
-        end = _cell_per_line_region(lines, i, builder.titles)
+        end = _cell_per_line_region(lines, i, builder.hints)
         if end > i:
             builder.unseparated(lines, i, end)
             i = end

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
-
-from linter.recognise.normalize import label_key
+from typing import Callable, Sequence
 
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]")
 _TITLE_END = re.compile(r"^(.{4,60}?(?:年度报告|工作报告|报告))\s+")
@@ -64,18 +62,19 @@ def _compact(line: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def find_headings(line: str, titles: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) offsets in ``line`` of numbered section headings."""
-    keys = sorted({label_key(t) for t in titles if t}, key=len, reverse=True)
+def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str]) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``line`` of numbered section headings; ``fold`` makes a title and
+    text compare alike whatever their widths, brackets or characters (recognition's label key)."""
+    keys = sorted({fold(t) for t in titles if t}, key=len, reverse=True)
     compact, offsets = _compact(line)
     found: list[tuple[int, int]] = []
     for m in _NUMBERED.finditer(compact):
         rest = compact[m.end():m.end() + 80]
         best: tuple[int, int] | None = None  # (distance, length)
         for key in keys:
-            if not rest or label_key(rest[:1]) != key[:1]:
+            if not rest or fold(rest[:1]) != key[:1]:
                 continue  # a misprint in the first character is not tolerated (and this is fast)
-            dist, length = _distance_to_prefix(key, label_key(rest[: len(key) + _slack(key)]), _slack(key))
+            dist, length = _distance_to_prefix(key, fold(rest[: len(key) + _slack(key)]), _slack(key))
             if dist <= _slack(key) and (best is None or dist < best[0]):
                 best = (dist, length)
         if best is not None:
@@ -120,7 +119,7 @@ def _body_pieces(text: str, offset: int) -> list[Piece]:
     return out
 
 
-def split_line(line: str, titles: Sequence[str]) -> list[Piece]:
+def split_line(line: str, titles: Sequence[str], fold: Callable[[str], str]) -> list[Piece]:
     """Headings, paragraphs and run-together tables of one long line, in order."""
     pieces: list[Piece] = []
     pos = 0
@@ -128,7 +127,7 @@ def split_line(line: str, titles: Sequence[str]) -> list[Piece]:
     if title is not None and not _NUMBERED.match(line.strip()):
         pieces.append(Piece("paragraph", title.group(1).strip(), len(line) - len(line.lstrip())))
         pos = title.end()
-    for start, end in find_headings(line, titles):
+    for start, end in find_headings(line, titles, fold):
         if start < pos:
             continue
         pieces.extend(_body_pieces(line[pos:start], pos))
