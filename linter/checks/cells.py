@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
+from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
-from linter.checks.equation import term_location
-from linter.checks.localize import localize
+from linter.checks.relations import arithmetic
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 from linter.recognise.values import Value, parse_value
@@ -31,7 +31,6 @@ def _valid(value: Value, kind: str) -> bool:
     return value.number >= 0 and value.is_integer and not value.sign_word
 
 
-@register("values")
 def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     by_column = check.params["type"] == "by_column"
     for tkey in check.params["tables"]:
@@ -76,15 +75,14 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                     yield Draft("thousands", loc, params, actual=text)
 
 
-@register("blanks")
 def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Blank cells: one warning per row (they count as 0); a blank the table's relations force
     to a non-zero value is an error with that value (see linter/checks/localize.py)."""
     for tkey in check.params["tables"]:
-        table = report.tables.get(tkey)
-        if table is None:
+        arith = arithmetic(report, tkey)
+        if arith is None:
             continue
-        loc = localize(report, ruleset, tkey)
+        table, loc = arith.table, arith.localization
         forced: set[tuple[int, int, str]] = set()
         for key in sorted(loc.unknown):  # a value only where the localization is conclusive
             term = loc.terms[key]

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator, Mapping, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
@@ -39,7 +39,6 @@ def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[s
     return next((d for d in documents if any(title.endswith(w) for w in d.get("resembles", ()))), None)
 
 
-@register("citation")
 def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     documents: list[Mapping[str, Any]] = list(check.params.get("documents", ()))
     known = {d["title"] for d in documents}

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.recognise.metadata import body_kind
 from linter.model import Cell, Paragraph
 from linter.recognise.report import Report
@@ -30,7 +30,6 @@ def _every(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[re.Ma
     return out
 
 
-@register("text_patterns")
 def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
     whats = [p["what"] for p in check.params["patterns"]]
@@ -77,7 +76,6 @@ def _leftmost(patterns: tuple[re.Pattern[str], ...], text: str) -> Optional[tupl
     return best
 
 
-@register("section_content")
 def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     key = check.params["section"]
     hit = next((h for h in report.sections if h.spec.key == key), None)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks import Draft, register
-from linter.checks.equation import term_location
-from linter.checks.localize import CellKey, Equation, Localization, localize
+from linter.checks.draft import Draft
+from linter.checks.bindings import term_location
+from linter.checks.localize import CellKey, Equation, Localization
+from linter.checks.relations import arithmetic
 from linter.model import Location
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 from linter.recognise.values import format_number
 
 
-@register("localize")
 def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    loc = localize(report, ruleset, check.params["table"])
-    if loc.table is None:
+    arith = arithmetic(report, check.params["table"])
+    if arith is None:
         return
+    loc = arith.localization
     number = loc.table.spec.number
     if loc.culprits:
         for key in sorted(loc.culprits, key=lambda k: (k[0], k[1], _column_index(loc, k))):
@@ -50,14 +51,12 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
 
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
     """The other cells of the failed relations a cell is in, each once, in the relations' order."""
-    assert loc.table is not None
     keys = dict.fromkeys(k for eq in failed for k in eq.coefs if k != key)
     return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys)
 
 
 def explained(report: Report, loc: Localization, failed: list[Equation]) -> tuple[tuple[str, Location], ...]:
     """The relation findings (relation source, anchor location) that ``failed`` would give."""
-    assert loc.table is not None
     out = []
     for eq in failed:
         assert eq.check.relation is not None
@@ -79,6 +78,5 @@ def _label(loc: Location) -> str:
 
 
 def _column_index(loc: Localization, key: CellKey) -> int:
-    assert loc.table is not None
     keys = [c.key for c in loc.table.spec.columns]
     return keys.index(key[2]) if key[2] in keys else len(keys)

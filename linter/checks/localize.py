@@ -24,12 +24,12 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Iterable, Mapping, Optional, Union
 
-from linter.checks.equation import Instance, Term, cell_key, failures, instances, sides
+from linter.checks.bindings import Instance, Sides, Term, cell_key
 from linter.ruleset import expr
-from linter.recognise.report import LogicalTable, Report
-from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
+from linter.recognise.report import LogicalTable
+from linter.ruleset.loader import CheckSpec, RuleSpec
 
-CellKey = tuple[int, int, str]  # (block, physical row, column key), as equation.cell_key
+CellKey = tuple[int, int, str]  # (block, physical row, column key), as bindings.cell_key
 MAX_CHANGED = 2  # the largest set of wrong cells searched for
 MAX_SOLVES = 500  # systems solved per group of relations at most (pairs of a badly broken table)
 MAX_UNKNOWN_FOR_PAIRS = 30  # more blank cells than this: single wrong cells only (each system is large)
@@ -71,7 +71,7 @@ class Part:
 class Localization:
     """What the relations of one table say about its cells, part by part."""
 
-    table: Optional[LogicalTable]
+    table: LogicalTable
     terms: dict[CellKey, Term] = field(default_factory=dict)
     equations: list[Equation] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
@@ -114,22 +114,13 @@ class Localization:
         return any(eq.check is check for eq in self.equations)
 
 
-def localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
-    """The localization of ``table_key``'s relations, once per report."""
-    return report.once(f"localize:{ruleset.id}:{table_key}", lambda: _localize(report, ruleset, table_key))
-
-
-def _localize(report: Report, ruleset: RuleSet, table_key: str) -> Localization:
-    table = report.tables.get(table_key)
+def localize(table: LogicalTable, relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]]
+             ) -> Localization:
+    """The localization of a table's exact relations, each with its sides compiled for the table
+    and its applications (linter.checks.relations makes them once per report)."""
     out = Localization(table)
-    if table is None:
-        return out
-    checks = ruleset.exact_relations(table_key)
-    applied = [[inst for _table, inst in instances(report, check)] for _rule, check in checks]
-    if all(inst.known for insts in applied for inst in insts) and not any(failures(report, c) for _r, c in checks):
-        return out  # the common case: every relation holds and no cell is blank or unreadable
-    for (rule, check), insts in zip(checks, applied):
-        rel = _Relation(check, *sides(report, check, table))
+    for rule, check, (left, right), insts in relations:
+        rel = _Relation(check, left, right)
         for inst in insts:
             out.equations.append(rel.equation(rule, inst))
             for t in inst.terms.values():

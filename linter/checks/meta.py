@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Iterator
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
 from linter.recognise.normalize import nfkc_numbers
@@ -22,7 +22,6 @@ def _cell_location(report: Report, block: int, text: str, row: int, col: int) ->
     return report.location(block, table=table, row=row, col=col, text=text)
 
 
-@register("edition")
 def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     ev = report.evidence
     if len(ev.found) >= 2:
@@ -44,7 +43,6 @@ def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterato
                 expected=str(expected), actual=str(found))
 
 
-@register("report_year")
 def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     title = report.title
     period = find_period_year(report.document)
@@ -70,7 +68,6 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
                 break
 
 
-@register("publication")
 def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     if report.report_year is None:
         return

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Mapping, NamedTuple, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.model import Location, Paragraph
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, Quote, RuleSet
@@ -53,16 +53,10 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
 
 
 def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
-    """The values the quote's readings (``rows_list``) give, once per report: a report quotes the
-    same figures in many sentences, and several rules read them."""
-    memo: dict[tuple[object, ...], list[_Value]] = report.once("narrative-values", dict)
-    key = (quote.table, rows_list, quote.columns)
-    found = memo.get(key)
-    if found is None:
-        table = report.tables.get(quote.table)
-        values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
-        found = memo[key] = [v for v in values if v is not None]
-    return found
+    """The values the quote's readings (``rows_list``) give."""
+    table = report.tables.get(quote.table)
+    values = (table_value(table, rows, quote.columns) for rows in rows_list or ((),))
+    return [v for v in values if v is not None]
 
 
 def _related(report: Report, quote: Quote, *values: _Value) -> tuple[Location, ...]:
@@ -95,7 +89,6 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return part * 100 / whole
 
 
-@register("narrative")
 def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """Each sentence quoting a figure is compared with the table: the first place each quote
     matches in each sentence, one finding per figure."""
@@ -106,7 +99,7 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     if not quotes:
         return
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
-    for para, sentences in _quoting(report):
+    for para, sentences in _figures(report):
         raw = para.full_text
         if not any(u in raw for u in units):
             continue  # every quote counts in one of its units
@@ -134,13 +127,8 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                     yield draft
 
 
-def _quoting(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
-    """The paragraphs holding a figure, each with its sentences that do (compact text), once per
-    report: every narrative rule reads them."""
-    return report.once("narrative", lambda: _figures(report))
-
-
 def _figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
+    """The paragraphs holding a figure, each with its sentences that do (compact text)."""
     found = []
     for para in report.document.paragraphs():
         if _DIGIT.search(para.full_text):  # full-width digits are \d too

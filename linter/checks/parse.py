@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.model import Location
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
@@ -53,7 +53,6 @@ def named_pictures(report: Report, ruleset: RuleSet) -> bool:
                for n in report.document.notices)
 
 
-@register("parse")
 def check_parse(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     wanted = set(check.params["notices"])
     for notice in report.document.notices:

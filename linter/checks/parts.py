@@ -7,7 +7,7 @@ import re
 from itertools import islice
 from typing import Iterator, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.recognise.normalize import label_key
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
@@ -26,7 +26,6 @@ def count_of(token: str) -> Optional[int]:
     return None
 
 
-@register("parts")
 def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     pattern = re.compile(check.params["pattern"])
     first_heading = min((h.block for h in report.sections), default=None)

@@ -9,7 +9,7 @@ from datetime import date
 from itertools import islice
 from typing import Iterator, Optional
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.recognise.metadata import find_period_year
 from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
@@ -48,7 +48,6 @@ def _real(year: int, d: _Written) -> Optional[date]:
         return None
 
 
-@register("period")
 def check_period(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     cues = tuple(check.params["cues"])
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())

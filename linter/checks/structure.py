@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks import Draft, register
+from linter.checks.draft import Draft
 from linter.checks.order import out_of_order
 from linter.model import Location
 from linter.recognise.normalize import label_key
@@ -17,7 +17,6 @@ def _end_location(report: Report) -> Location:
     return report.location(max(last, 0)) if last >= 0 else Location(file=report.document.path)
 
 
-@register("report_shape")
 def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     """A file with none of a report's marks (title, section headings, tables 2–4) is not a report:
     one finding, and the engine drops every other (a list of missing sections helps nobody)."""
@@ -32,7 +31,6 @@ def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> It
     yield Draft("not_a_report", report.location(first.index), {"start": quote})
 
 
-@register("sections")
 def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     order = {s.key: i for i, s in enumerate(ruleset.sections)}
     first: dict[str, int] = {}
@@ -60,7 +58,6 @@ def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         yield Draft("missing", loc, {"number": spec.number, "title": spec.title}, expected=spec.heading)
 
 
-@register("table_structure")
 def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     spec = ruleset.tables[check.params["table"]]
     table = report.tables.get(spec.key)
@@ -120,7 +117,6 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
                         expected=row_spec.label)
 
 
-@register("heading_variants")
 def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     for hit in report.sections:
         if not hit.exact:

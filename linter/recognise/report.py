@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping, Optional, Sequence, TypeVar
+from typing import Iterable, Mapping, Optional, Sequence
 
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
@@ -58,11 +58,11 @@ class LogicalTable:
         return next((r for r in self.rows if r.key == key), None)
 
 
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Report:
+    """A recognised report. Compared and hashed by identity: what the checks derive from it is
+    kept per report object (linter.checks.relations)."""
+
     document: Document
     ruleset: RuleSet
     sections: tuple[SectionHit, ...]
@@ -73,8 +73,8 @@ class Report:
     evidence: EditionEvidence = field(default_factory=EditionEvidence)
     # The same body's report of the year before (tables only), for the year-to-year rules.
     previous: Optional["Report"] = None
-    # Per-report memo for derived facts that several checks need (e.g. blank totals).
-    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # Section texts kept by a light copy (``tables_only``), whose body is gone.
+    kept_texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def section_at(self, block: int) -> Optional[str]:
         """Canonical heading of the section containing ``block``."""
@@ -91,26 +91,19 @@ class Report:
         end = min(later) if later else len(self.document.blocks)
         return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
 
-    def once(self, key: str, make: Callable[[], _T]) -> _T:
-        """``make()``, made once per report under ``key``: a fact several checks derive alike."""
-        if key not in self.memo:
-            self.memo[key] = make()
-        return self.memo[key]  # type: ignore[return-value]
-
     def section_text(self, key: str) -> str:
-        """A section's text without whitespace (numbering labels included), once per report: several
-        content rules read it, and a light copy (``tables_only``) keeps it for next year's report."""
-        return self.once(f"section:{key}",
-                         lambda: strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)])))
+        """A section's text without whitespace (numbering labels included); a light copy
+        (``tables_only``) keeps it for next year's report."""
+        kept = self.kept_texts.get(key)
+        if kept is not None:
+            return kept
+        return strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
 
-    def compact_text(self, para: Paragraph) -> str:
+    @staticmethod
+    def compact_text(para: Paragraph) -> str:
         """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
-        period and parts checks read it: once per paragraph and report."""
-        texts: dict[int, str] = self.once("compact", dict)
-        text = texts.get(para.index)
-        if text is None:
-            text = texts[para.index] = strip_spaces(nfkc_numbers(para.full_text))
-        return text
+        period and parts checks read it."""
+        return strip_spaces(nfkc_numbers(para.full_text))
 
     def location(self, block: int, **extra: object) -> Location:
         return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
@@ -146,7 +139,7 @@ class SectionIndex:
 
 
 def section_index(sections: tuple[SectionSpec, ...]) -> SectionIndex:
-    """Heading keys of a rule set's sections (``RuleSet.section_index`` keeps it)."""
+    """Heading keys of a rule set's sections (its Recogniser keeps them)."""
     specs = [(s, _section_keys(s)) for s in sections]
     exact: dict[str, tuple[SectionSpec, bool]] = {}
     for spec, keys in specs:
@@ -155,8 +148,8 @@ def section_index(sections: tuple[SectionSpec, ...]) -> SectionIndex:
     return SectionIndex(specs, exact, frozenset(exact))
 
 
-def find_sections(doc: Document, ruleset: RuleSet) -> list[SectionHit]:
-    index = ruleset.section_index
+def find_sections(doc: Document, rec: Recogniser) -> list[SectionHit]:
+    index = rec.sections
     hits: list[SectionHit] = []
     for para in doc.paragraphs():
         if para.style.startswith(("toc", "TOC", "目录")):
@@ -224,20 +217,20 @@ def _table_keys(table: Table) -> set[str]:
     return {label_key(text) for text in texts if text.strip()}
 
 
-def _score(keys: str, spec: TableSpec) -> int:
+def _score(keys: str, index: SpecIndex) -> int:
     """How many of the spec's signature labels occur inside the table's label keys (``keys``:
     joined by NUL, which no label key holds, so a signature matches inside one key only)."""
-    return sum([s in keys for s in spec.index.signature])
+    return sum([s in keys for s in index.signature])
 
 
-def classify(table: Table, specs: Iterable[TableSpec]) -> Optional[TableSpec]:
+def classify(table: Table, indexes: Iterable[SpecIndex]) -> Optional[SpecIndex]:
     keys = "\0".join(k for k in _table_keys(table) if "\0" not in k)
-    best: Optional[TableSpec] = None
+    best: Optional[SpecIndex] = None
     best_score = 1
-    for spec in specs:
-        score = _score(keys, spec)
+    for index in indexes:
+        score = _score(keys, index)
         if score > best_score:
-            best, best_score = spec, score
+            best, best_score = index, score
     return best
 
 
@@ -321,8 +314,9 @@ class _RowMatcher:
 
 @dataclass(frozen=True)
 class SpecIndex:
-    """What recognition derives from a table spec, once per spec (``TableSpec.index`` keeps it)."""
+    """What recognition derives from a table spec, once per rule set (its Recogniser keeps it)."""
 
+    spec: TableSpec
     rows: _RowMatcher
     column_words: frozenset[str]
     column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
@@ -331,6 +325,7 @@ class SpecIndex:
 
 def spec_index(spec: TableSpec) -> SpecIndex:
     return SpecIndex(
+        spec,
         _RowMatcher(spec),
         frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
         tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
@@ -367,9 +362,8 @@ def _loose(text: str) -> str:
     return label_key(text).replace("（", "").replace("）", "")
 
 
-def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
+def map_columns(index: SpecIndex, paths: list[list[str]]) -> dict[str, int]:
     """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
-    index = spec.index
     mapping: dict[str, int] = {}
     used: set[int] = set()
     loose = [[_loose(p) for p in raw] for raw in paths]
@@ -385,10 +379,11 @@ def map_columns(spec: TableSpec, paths: list[list[str]]) -> dict[str, int]:
     return mapping
 
 
-def _classify_rows(table: Table, spec: TableSpec, matcher: _RowMatcher) -> list[str]:
+def _classify_rows(table: Table, index: SpecIndex) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
-    labelled = any(r.label for r in spec.rows)
-    col_words = spec.index.column_words
+    matcher = index.rows
+    labelled = any(r.label for r in index.spec.rows)
+    col_words = index.column_words
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
@@ -421,12 +416,12 @@ def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
     return {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
 
 
-def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
+def read_part(table: Table, index: SpecIndex, inherited: Optional[dict[str, int]]
               ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
     """Rows of one physical table (or part). Each header group re-maps the columns below it,
     which handles table 2's blocks and a continuation part that repeats the header."""
-    matcher = spec.index.rows
-    kinds = _classify_rows(table, spec, matcher)
+    spec, matcher = index.spec, index.rows
+    kinds = _classify_rows(table, index)
     labelled = any(x.label for x in spec.rows)
     mapping: dict[str, int] = _inherit(table, inherited) if inherited else {}
     union: dict[str, int] = dict(mapping)
@@ -439,7 +434,7 @@ def read_part(table: Table, spec: TableSpec, inherited: Optional[dict[str, int]]
             while r < len(table.rows) and kinds[r] == "header":
                 r += 1
             paths = _column_paths(table, range(start, r))
-            mapping = map_columns(spec, paths)
+            mapping = map_columns(index, paths)
             union.update(mapping)
             headers.update({k: paths[c][-1] for k, c in mapping.items() if paths[c]})
             continue
@@ -519,8 +514,8 @@ def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
     return out
 
 
-def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
-    specs = list(ruleset.tables.values())
+def find_tables(doc: Document, rec: Recogniser) -> dict[str, LogicalTable]:
+    indexes = list(rec.tables.values())
     found: dict[str, LogicalTable] = {}
     open_key: Optional[str] = None
     mapping: Optional[dict[str, int]] = None
@@ -529,18 +524,19 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
             if block.text.strip() and open_key and _HEADING_PREFIX.match(label_key(block.full_text)):
                 open_key = None  # a numbered heading closes a table that could continue
             continue
-        spec = classify(block, specs)
-        if spec is None and open_key is not None:
+        index = classify(block, indexes)
+        if index is None and open_key is not None:
             # Too few labels to classify alone: a continuation if its rows belong to the open table.
-            rows, part_mapping, headers = read_part(block, ruleset.tables[open_key], mapping)
+            rows, part_mapping, headers = read_part(block, rec.tables[open_key], mapping)
             if any(r.key is not None for r in rows):
-                spec = ruleset.tables[open_key]
-        if spec is None:
+                index = rec.tables[open_key]
+        if index is None:
             continue
+        spec = index.spec
         existing = found.get(spec.key)
         if existing is not None and open_key != spec.key:
             continue  # a second, separate copy: the first one counts
-        rows, part_mapping, headers = read_part(block, spec, mapping if existing is not None else None)
+        rows, part_mapping, headers = read_part(block, index, mapping if existing is not None else None)
         if existing is not None:
             found[spec.key] = LogicalTable(spec, existing.blocks + (block.index,), existing.rows + tuple(rows),
                                            existing.columns | frozenset(part_mapping),
@@ -552,6 +548,34 @@ def find_tables(doc: Document, ruleset: RuleSet) -> dict[str, LogicalTable]:
     return found
 
 
+@dataclass(frozen=True)
+class Recogniser:
+    """What recognition looks a rule set's labels up in, built once per rule set: its section
+    headings as label keys, and per table spec the row matcher, column words and signature keys."""
+
+    ruleset: RuleSet
+    sections: SectionIndex
+    tables: Mapping[str, SpecIndex]  # by table key, in the rule set's order
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> "Recogniser":
+        return cls(ruleset, section_index(ruleset.sections),
+                   {key: spec_index(spec) for key, spec in ruleset.tables.items()})
+
+
+_RECOGNISERS: dict[int, Recogniser] = {}  # by id() of the rule set, which its recogniser keeps alive
+
+
+def recogniser(ruleset: RuleSet) -> Recogniser:
+    """The rule set's recogniser, built on its first report (rule sets are loaded once per process)."""
+    rec = _RECOGNISERS.get(id(ruleset))
+    if rec is None:
+        if len(_RECOGNISERS) >= 64:  # rule files loaded again and again (a long-running server)
+            _RECOGNISERS.clear()
+        rec = _RECOGNISERS[id(ruleset)] = Recogniser.of(ruleset)
+    return rec
+
+
 def _own_edition(ruleset: RuleSet) -> tuple[Applies, ...]:
     return (ruleset.applies,) if ruleset.applies is not None else ()
 
@@ -559,8 +583,9 @@ def _own_edition(ruleset: RuleSet) -> tuple[Applies, ...]:
 def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
               previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
     """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
-    sections = find_sections(doc, ruleset)
-    tables = find_tables(doc, ruleset)
+    rec = recogniser(ruleset)
+    sections = find_sections(doc, rec)
+    tables = find_tables(doc, rec)
     glued = glued_notices(tables)
     if glued:
         doc = replace(doc, notices=doc.notices + glued)
@@ -574,5 +599,5 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
 def tables_only(report: Report) -> Report:
     """A light copy for use as another report's ``previous``: tables and year, no body text."""
     doc = Document(report.document.path, report.document.format, ())
-    texts: dict[str, object] = {f"section:{h.spec.key}": report.section_text(h.spec.key) for h in report.sections}
-    return Report(doc, report.ruleset, (), report.tables, report.report_year, (), title=report.title, memo=texts)
+    texts = {h.spec.key: report.section_text(h.spec.key) for h in report.sections}
+    return Report(doc, report.ruleset, (), report.tables, report.report_year, (), title=report.title, kept_texts=texts)

@@ -8,14 +8,11 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from linter.errors import RuleSetError
 from linter.ruleset.expr import ExprError, Relation, check_names, parse_relation
 from linter.ruleset.resources import data_dir, load_schema
-
-if TYPE_CHECKING:
-    from linter.recognise.report import SectionIndex, SpecIndex
 
 # A bundled edition is a rule file named gov-<edition>.yaml; its ``edition:`` must say the same.
 _EDITION_FILE = re.compile(r"^gov-(\d{4})\.yaml$")
@@ -103,13 +100,6 @@ class TableSpec:
             out.setdefault(r.key, r)
         return out
 
-    @cached_property
-    def index(self) -> "SpecIndex":
-        """What recognition looks labels up in, built once per rule set."""
-        from linter.recognise.report import spec_index
-
-        return spec_index(self)
-
 
 @dataclass(frozen=True)
 class Quote:
@@ -167,13 +157,6 @@ class RuleSet:
             if rule.id == rule_id:
                 return rule
         raise KeyError(f"no such rule: {rule_id}")
-
-    @cached_property
-    def section_index(self) -> "SectionIndex":
-        """What recognition looks headings up in, built once per rule set."""
-        from linter.recognise.report import section_index
-
-        return section_index(self.sections)
 
     def exact_relations(self, table_key: str) -> list[tuple[RuleSpec, CheckSpec]]:
         """The relations error localization uses for a table: ``==`` equations of error rules on

@@ -1,0 +1,103 @@
+"""The arithmetic of one logical table in one report, shared by the relation, blank-cell and
+wrong-cell checks: its cells as terms, each relation's sides, applications and failures, and the
+error localization over its exact relations, each made on first use and once per report."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+from typing import NamedTuple, Optional
+from weakref import WeakKeyDictionary
+
+from linter.checks.bindings import Grid, Instance, Sides, bind, compile_sides, term_grid
+from linter.checks.localize import Localization, localize
+from linter.recognise.report import LogicalTable, Report
+from linter.ruleset import expr
+from linter.ruleset.loader import CheckSpec
+
+
+class Failure(NamedTuple):
+    table: LogicalTable
+    inst: Instance
+    left: Decimal
+    right: Decimal
+
+
+class Arithmetic:
+    """The relations of ``report``'s table ``table`` (checks are told apart by identity: the rule
+    set that holds them outlives the report)."""
+
+    def __init__(self, report: Report, table: LogicalTable) -> None:
+        self.report = report
+        self.table = table
+        self._sides: dict[int, Sides] = {}
+        self._instances: dict[int, list[Instance]] = {}
+        self._failures: dict[int, list[Failure]] = {}
+
+    @cached_property
+    def grid(self) -> Grid:
+        return term_grid(self.table, False)
+
+    @cached_property
+    def previous_grid(self) -> Optional[Grid]:
+        """Last year's table as terms; None without last year's report or that table in it."""
+        before = self.report.previous
+        table = before.tables.get(self.table.spec.key) if before is not None else None
+        return term_grid(table, True) if table is not None else None
+
+    def sides(self, check: CheckSpec) -> Sides:
+        sides = self._sides.get(id(check))
+        if sides is None:
+            sides = self._sides[id(check)] = compile_sides(check, self.table)
+        return sides
+
+    def instances(self, check: CheckSpec) -> list[Instance]:
+        """The applications of the relation (per row, per column or once) whose cells all exist."""
+        found = self._instances.get(id(check))
+        if found is None:
+            found = self._instances[id(check)] = bind(check, self.table, self.grid, self.previous_grid)
+        return found
+
+    def failures(self, check: CheckSpec) -> list[Failure]:
+        """The applications that do not hold, with their sides' values. An application with an
+        invalid value is not judged (the value rule reports that value)."""
+        found = self._failures.get(id(check))
+        if found is None:
+            found = self._failures[id(check)] = []
+            if check.relation is not None:
+                holds = expr.comparison(check.relation.op)
+                left_side, right_side = self.sides(check)
+                for inst in self.instances(check):
+                    if inst.countable:
+                        left, right = left_side(inst.numbers), right_side(inst.numbers)
+                        if not holds(left, right):
+                            found.append(Failure(self.table, inst, left, right))
+        return found
+
+    @cached_property
+    def localization(self) -> Localization:
+        """Which cells the table's exact relations say are wrong, and the values they force."""
+        checks = self.report.ruleset.exact_relations(self.table.spec.key)
+        applied = [self.instances(check) for _rule, check in checks]
+        if all(inst.known for insts in applied for inst in insts) and not any(self.failures(c) for _r, c in checks):
+            return Localization(self.table)  # the common case: every relation holds, no cell blank or unreadable
+        return localize(self.table, [(rule, check, self.sides(check), insts)
+                                     for (rule, check), insts in zip(checks, applied)])
+
+
+_ARITHMETIC: WeakKeyDictionary[Report, dict[str, Arithmetic]] = WeakKeyDictionary()
+
+
+def arithmetic(report: Report, table_key: str) -> Optional[Arithmetic]:
+    """The arithmetic of the report's table ``table_key`` (None if the report lacks the table),
+    made on the first check that asks and kept while the report lives."""
+    table = report.tables.get(table_key)
+    if table is None:
+        return None
+    tables = _ARITHMETIC.get(report)
+    if tables is None:
+        tables = _ARITHMETIC[report] = {}
+    found = tables.get(table_key)
+    if found is None:
+        found = tables[table_key] = Arithmetic(report, table)
+    return found
