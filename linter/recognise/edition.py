@@ -53,8 +53,7 @@ def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidenc
 
 
 class _Signatures:
-    """The editions' table signatures as label keys, and the answers for the cell texts seen (cell
-    texts repeat in every report: "0", the template's labels); made once per set of editions."""
+    """The editions' table signatures as label keys; made once per set of editions."""
 
     def __init__(self, editions: tuple[Applies, ...]) -> None:
         keyed: dict[str, list[tuple[int, str]]] = {}
@@ -62,18 +61,13 @@ class _Signatures:
             for sig in applies.signatures:
                 keyed.setdefault(label_key(sig), []).append((applies.edition, sig))
         self.wanted = tuple((k, tuple(v)) for k, v in keyed.items())
-        self.answers: dict[str, tuple[tuple[int, str], ...]] = {}
 
     def inside(self, text: str) -> tuple[tuple[int, str], ...]:
         """The (edition, signature)s inside a cell text's label key."""
-        found = self.answers.get(text)
-        if found is None:
-            if len(self.answers) >= 8192:
-                self.answers.clear()
-            key = label_key(text) if text.strip() else ""
-            found = self.answers[text] = tuple(sig for wkey, sigs in self.wanted if key and wkey in key
-                                               for sig in sigs)
-        return found
+        key = label_key(text) if text.strip() else ""
+        if not key:
+            return ()
+        return tuple(sig for wkey, sigs in self.wanted if wkey in key for sig in sigs)
 
 
 @lru_cache(maxsize=16)

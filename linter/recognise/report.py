@@ -7,7 +7,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
 from linter.recognise.edition import EditionEvidence, table_evidence
@@ -237,7 +236,6 @@ def classify(table: Table, indexes: Iterable[SpecIndex]) -> Optional[SpecIndex]:
 _DIGIT_ENUM = re.compile(r"^(?:[（(](\d+)[）)]|(\d+)[.、．)）]?)(?=\D)")
 
 
-@lru_cache(maxsize=8192)
 def _enum_form(key: str) -> str:
     """One spelling for sub-item numbers: 「3、其他」, 「3．其他」, 「（3）其他」 are 「3.其他」."""
     return _DIGIT_ENUM.sub(lambda m: (m.group(1) or m.group(2)) + ".", key, count=1)
@@ -256,9 +254,6 @@ class _RowMatcher:
     # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
     order: dict[str, int] = field(default_factory=dict)
     ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
-    # Answers by label: a matcher lives with its rule set, and every report repeats the template's
-    # labels (and its figures, which name no row); bounded, cleared when full.
-    answers: dict[tuple[tuple[str, ...], bool], Optional[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for row in self.spec.rows:
@@ -273,14 +268,6 @@ class _RowMatcher:
     def match(self, candidates: list[str], strict: bool = False) -> Optional[str]:
         """The row key the first matching candidate (label key) names; ``strict``: exact labels
         and labels a candidate ends with only."""
-        key = (tuple(candidates), strict)
-        if key not in self.answers:
-            if len(self.answers) >= 8192:
-                self.answers.clear()
-            self.answers[key] = self._match(candidates, strict)
-        return self.answers[key]
-
-    def _match(self, candidates: list[str], strict: bool) -> Optional[str]:
         candidates = [_enum_form(c) for c in candidates]
         for cand in candidates:
             if cand in self.exact:
@@ -356,7 +343,6 @@ def _is_subsequence(needle: Sequence[str], hay: Sequence[str]) -> bool:
     return all(any(n == h for h in it) for n in needle)
 
 
-@lru_cache(maxsize=8192)
 def _loose(text: str) -> str:
     """Header matching ignores brackets: 「第二十条第一项」 is 「第二十条第（一）项」."""
     return label_key(text).replace("（", "").replace("）", "")
@@ -480,7 +466,7 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     if not own and not has_values and not unlabelled_first:
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
-    text = _display(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
+    text = collapse_spaces(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
     return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued)
 
 
@@ -498,9 +484,6 @@ def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:
     return tuple(Notice("label-value-glued", f"label and figures in one cell: {row.text}", row.block,
                         row.phys_row, None, True, (("sample", row.text), ("row_label", row.text)))
                  for table in tables.values() for row in table.rows if row.glued)
-
-
-_display = lru_cache(maxsize=8192)(collapse_spaces)  # a row's label as shown: one cell, seen in every report
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
