@@ -13,7 +13,7 @@ from linter.checks.bindings import Grid, Instance, Sides, bind, compile_sides, t
 from linter.checks.localize import Localization, localize
 from linter.recognise.report import LogicalTable, Report
 from linter.ruleset import expr
-from linter.ruleset.loader import CheckSpec
+from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 class Failure(NamedTuple):
@@ -24,12 +24,14 @@ class Failure(NamedTuple):
 
 
 class Arithmetic:
-    """The relations of ``report``'s table ``table`` (checks are told apart by identity: the rule
-    set that holds them outlives the report)."""
+    """The relations of a report's ``table``, with last year's report and the rule set (checks are
+    told apart by identity: the rule set that holds them outlives the report). It holds no
+    reference to the report itself, which is kept alive only by its user."""
 
-    def __init__(self, report: Report, table: LogicalTable) -> None:
-        self.report = report
+    def __init__(self, table: LogicalTable, previous: Optional[Report], ruleset: RuleSet) -> None:
         self.table = table
+        self.before = previous
+        self.ruleset = ruleset
         self._sides: dict[int, Sides] = {}
         self._instances: dict[int, list[Instance]] = {}
         self._failures: dict[int, list[Failure]] = {}
@@ -41,7 +43,7 @@ class Arithmetic:
     @cached_property
     def previous_grid(self) -> Optional[Grid]:
         """Last year's table as terms; None without last year's report or that table in it."""
-        before = self.report.previous
+        before = self.before
         table = before.tables.get(self.table.spec.key) if before is not None else None
         return term_grid(table, True) if table is not None else None
 
@@ -77,7 +79,7 @@ class Arithmetic:
     @cached_property
     def localization(self) -> Localization:
         """Which cells the table's exact relations say are wrong, and the values they force."""
-        checks = self.report.ruleset.exact_relations(self.table.spec.key)
+        checks = self.ruleset.exact_relations(self.table.spec.key)
         applied = [self.instances(check) for _rule, check in checks]
         if all(inst.known for insts in applied for inst in insts) and not any(self.failures(c) for _r, c in checks):
             return Localization(self.table)  # the common case: every relation holds, no cell blank or unreadable
@@ -99,5 +101,5 @@ def arithmetic(report: Report, table_key: str) -> Optional[Arithmetic]:
         tables = _ARITHMETIC[report] = {}
     found = tables.get(table_key)
     if found is None:
-        found = tables[table_key] = Arithmetic(report, table)
+        found = tables[table_key] = Arithmetic(table, report.previous, report.ruleset)
     return found
