@@ -28,7 +28,7 @@ FIXTURES = ROOT / "fixtures"
 
 
 def doc_pairs() -> list[tuple[Path, Path]]:
-    sources = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx"}
+    sources = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx", "hidden_text": FIXTURES / "docx"}
     export = FIXTURES / "doc_export"
     pairs = []
     for doc in sorted(export.rglob("*.doc")):

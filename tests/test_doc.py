@@ -23,7 +23,7 @@ from tests.conftest import FIXTURES, cli
 from tests.expected import finding_labels, finding_rows
 
 EXPORT = FIXTURES / "doc_export"
-SOURCES = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx"}
+SOURCES = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx", "hidden_text": FIXTURES / "docx"}
 # What LibreOffice's .doc export changes, so the models differ where the findings do not: a
 # trailing space of a cell dropped, a page break written as a paragraph property, and a deleted
 # paragraph mark written as a kept one (Word shows those .doc files so too).
@@ -45,7 +45,7 @@ def test_every_docx_fixture_has_its_doc() -> None:
                 if p.stem != "content_controls"}
         assert {p.relative_to(EXPORT / folder).with_suffix("") for p in (EXPORT / folder).rglob("*.doc")} == docx, folder
     assert len(list((EXPORT / "shapes").glob("*.doc"))) == 35
-    assert len(PAIRS) == 121
+    assert len(PAIRS) == 122
 
 
 @pytest.mark.parametrize("doc", PAIRS, ids=lambda p: str(p.relative_to(EXPORT)))
@@ -186,3 +186,13 @@ def test_fields_show_their_results_and_toc_entries_are_known() -> None:
     shown = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in hidden))
     assert shown.translate({0x13: None, 0x14: None, 0x15: None}) == "目录一、总体情况\r二、主动公开正文5。"
     assert [text[a + 1:b] for a, b in toc] == ["一、总体情况\r二、主动公开"]
+
+
+def test_hidden_text_is_not_read() -> None:
+    """The .doc holds hidden runs (sprmCFVanish) after two headings and in a table cell; they are
+    not text a reader sees, so the document reads as filled_2021.docx (test_a_doc_reads_as_its_docx)."""
+    doc = EXPORT / "hidden_text" / "filled_2021.doc"
+    with olefile.OleFileIO(str(doc)) as ole:
+        word = ole.openstream("WordDocument").read()
+    assert "隐藏的批注文字".encode("utf-16-le") in word
+    assert not any("隐藏" in p.text for p in read_document(doc).paragraphs())

@@ -12,6 +12,8 @@ fixtures/pdf_export/shapes/. The same findings and labels are expected as from t
 as a form field followed by its text again (and reads that .doc back with the text twice).
 
 Also writes, from fixtures/doc_export/docx/filled_2021.doc:
+- doc_export/hidden_text/filled_2021.doc: filled_2021.docx with hidden runs (w:vanish) after two
+  section headings and in the 「（七）总计」 cell, saved as .doc: it reads as filled_2021.docx;
 - doc_export/wps/filled_2021.wps: the same bytes. A Kingsoft WPS .wps is the Word binary format
   (the same WordDocument stream, WPS's additions ignored by readers); no WPS Office here to make one;
 - bad/word95.doc: its FIB's nFib set to Word 6.0/95's (0x0065), which reportlint refuses (RL-IO-007);
@@ -71,6 +73,25 @@ def main() -> None:
     derived()
 
 
+def with_hidden_text(src: Path, dst: Path) -> None:
+    """A copy of the .docx ``src`` with a hidden run (w:vanish) after each section heading's text
+    and in a table cell: text Word does not show, so a reader must not either."""
+    import zipfile
+
+    hidden = ('<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注文字 2020年 12345）</w:t></w:r>')
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                for heading in ("一、总体情况", "二、主动公开政府信息情况", "（七）总计"):
+                    at = text.index(heading)
+                    end = text.index("</w:r>", at) + len("</w:r>")
+                    text = text[:end] + hidden + text[end:]
+                data = text.encode("utf-8")
+            zout.writestr(info, data)
+
+
 def with_fib(src: Path, dst: Path, offset: int, value: int) -> None:
     """A copy of the .doc ``src`` with the 16-bit FIB field at ``offset`` set to ``value``."""
     import olefile
@@ -84,6 +105,12 @@ def with_fib(src: Path, dst: Path, offset: int, value: int) -> None:
 
 def derived() -> None:
     doc = OUT / "docx" / "filled_2021.doc"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "filled_2021.docx"
+        with_hidden_text(FIXTURES / "docx" / "filled_2021.docx", source)
+        soffice([source], Path(tmp), Path(tmp) / "profile")
+        (OUT / "hidden_text").mkdir(exist_ok=True)
+        shutil.copy(Path(tmp) / "filled_2021.doc", OUT / "hidden_text" / "filled_2021.doc")
     (OUT / "wps").mkdir(exist_ok=True)
     shutil.copy(doc, OUT / "wps" / "filled_2021.wps")
     with_fib(doc, FIXTURES / "bad" / "word95.doc", 2, 0x0065)
