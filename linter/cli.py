@@ -324,7 +324,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
         reporter = TextReporter(lang=run_lang)
         reporter.fail_levels = done.plan.fail_levels()
         results = done.results
-        for block in _blocks(reporter.chunks(results)):
+        for block in _blocks(reporter.output(results)):
             click.echo(block, nl=False)
         for outcome in done.results:
             click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)

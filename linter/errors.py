@@ -145,6 +145,13 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "OFD 文件结构不完整（缺少其中引用的文件或页面），请重新导出 OFD，或检查原始 Word 文档",
         "the OFD is incomplete (a file or page it refers to is missing); export it again, or check the original Word document",
     ),
+    # Files found in a folder or an archive that are not checked (verdict "skipped"), or, for
+    # RL-IO-031 given by name, refused before they are opened.
+    "RL-IO-030": ("不是报告文件", "not a report file"),
+    "RL-IO-031": (
+        "不是普通文件，未打开",
+        "not a regular file; not opened",
+    ),
 }
 
 # errno -> (Chinese, English) for the OS errors a user meets when naming files.
@@ -208,6 +215,22 @@ def zip_detail(exc: BaseException, member: str = "") -> "Detail":
         d = os_detail(exc)
         return Detail(prefix + str(d), prefix_zh + d.zh)
     return Detail(prefix + (text or type(exc).__name__), prefix_zh + "zip 结构损坏")
+
+
+def special_file(mode: int) -> InputError:
+    """RL-IO-031 naming what a path that is not a regular file is (it is never opened: a FIFO
+    would block the run until someone writes to it)."""
+    import stat
+
+    if stat.S_ISFIFO(mode):
+        en, zh = "a named pipe (FIFO)", "命名管道（FIFO）"
+    elif stat.S_ISSOCK(mode):
+        en, zh = "a socket", "套接字"
+    elif stat.S_ISDIR(mode):
+        en, zh = "a folder", "文件夹"
+    else:
+        en, zh = "a device", "设备文件"
+    return InputError("RL-IO-031", Detail(en, zh))
 
 
 def limit_exceeded(name: str, value: object, found_en: str, found_zh: str, where: str = "") -> InputError:

@@ -94,3 +94,6 @@ class FileResult:
     digest: Optional[str] = field(default=None, compare=False, repr=False)
     # Tables 2–4's cells as read, (table, row key, column key, text) (Options.keep_figures). Not output.
     figures: tuple[tuple[int, str, str, str], ...] = field(default=(), compare=False, repr=False)
+    # Not checked, and why in ``error`` (not a report, a lock file, a special file): verdict
+    # "skipped", which leaves the exit code alone.
+    skipped: bool = False

@@ -1,4 +1,5 @@
-"""One verdict per checked file: 通过 / 不通过 / 读取存疑 / 无法读取.
+"""One verdict per file: 通过 / 不通过 / 读取存疑 / 无法读取, or 已跳过 for a file found in a folder
+that is not checked (``FileResult.skipped``: its reason is its ``error``).
 
 ``unreadable``: the file could not be read at all (RL-IO-xxx, RL-INT-xxx).
 ``doubtful``: it was read, but part of it not reliably (an RL-PARSE finding); the other findings
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 from linter.findings import SEVERITY_RANK, FileResult
 
-VERDICTS = ("passed", "failed", "doubtful", "unreadable")
+VERDICTS = ("passed", "failed", "doubtful", "unreadable", "skipped")
 PARSE_PREFIX = "RL-PARSE-"
 
 
 def verdict(result: FileResult, fail_on: str = "error") -> str:
+    if result.skipped:
+        return "skipped"
     if result.error is not None:
         return "unreadable"
     if any(f.rule.startswith(PARSE_PREFIX) for f in result.findings):

@@ -42,8 +42,8 @@ def test_a_mixed_folder_gives_one_clear_verdict_per_file(inbox: Path) -> None:
     data = json.loads(cli("check", "--format", "json", str(inbox)).stdout)
     verdicts = {Path(f["path"]).name: f["verdict"] for f in data["files"]}
     assert verdicts == {"a_correct.docx": "passed", "b_faulty.docx": "failed", "c_minutes.txt": "failed",
-                        "d_legacy.doc": "unreadable", "e_misread.txt": "doubtful"}
-    assert data["summary"]["verdicts"] == {"passed": 1, "failed": 2, "doubtful": 1, "unreadable": 1}
+                        "d_legacy.doc": "unreadable", "e_misread.txt": "doubtful", "~$b_faulty.docx": "skipped"}
+    assert data["summary"]["verdicts"] == {"passed": 1, "failed": 2, "doubtful": 1, "unreadable": 1, "skipped": 1}
     files = {Path(f["path"]).name: f for f in data["files"]}
     assert [(x["rule"], x["severity"], x["location"]["block"]) for x in files["c_minutes.txt"]["findings"]] == \
         [("RL-STR-000", "error", 0)]
@@ -59,13 +59,15 @@ def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Pat
     lines = result.output.splitlines()
     summary = next(i for i, line in enumerate(lines) if line.startswith("共检查"))
     assert lines[summary].startswith("共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
-                                     "共 3 个错误，3 个警告，0 条提示；用时 ")
+                                     "共 3 个错误，3 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 ")
     assert lines[summary].endswith(" 秒")
     assert lines[summary + 1] == "按规则：RL-NAR-001 2 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-002 2 错误"
     assert lines[summary + 2] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
     assert lines[summary + 3] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
-    assert lines[summary + 4] == f"通过：{inbox / 'a_correct.docx'}"
-    assert f"{inbox / '~$b_faulty.docx'}：Word 临时文件，已跳过" in lines
+    assert lines[summary + 4].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
+    assert lines[summary + 5] == f"通过：{inbox / 'a_correct.docx'}"
+    assert f"{inbox / '~$b_faulty.docx'}: 已跳过 RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；" \
+           "请检查同名的 .docx 文件" in lines
     assert f"{inbox / 'd_legacy.doc'}: 无法读取 RL-IO-007 " in result.output
 
 
@@ -103,7 +105,8 @@ def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -
                       "「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和；无法确定是哪个单元格填错，可能是："
                       "「行政复议 总计」、「行政复议 结果维持」、「行政复议 结果纠正」、「行政复议 其他结果」、「行政复议 尚未审结」",
                       "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "", "", "25", "[块34 行4 列5]"]]
-    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 4 + 1 + 1 + 1
+    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 4 + 1 + 1 + 1 + 1  # the lock file: skipped
+    assert by_file["~$b_faulty.docx"][0][1:3] == ["已跳过", "RL-IO-027"]
 
 
 def test_csv_in_english_has_the_same_columns(tmp_path: Path) -> None:
@@ -129,8 +132,9 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
     assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith("RL-IO-007 旧版二进制 Word 文档")
     assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 1, 0]
+    assert table["~$b_faulty.docx"][3] == "已跳过" and table["~$b_faulty.docx"][7].startswith("RL-IO-027 Word 临时文件")
     header = [c.value for c in next(problems.iter_rows())]
-    assert header == FINDING_HEADER and problems.max_row == 1 + 8
+    assert header == FINDING_HEADER and problems.max_row == 1 + 9
     for sheet in (files, problems):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
         assert sheet.column_dimensions["A"].width == 40

@@ -14,7 +14,9 @@ from tests.conftest import DOCX
 def test_dump_one_folder_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data, rc = jsondump._check(DOCX, "en", DOCX.parents[1])
     doc = json.loads(data)
-    assert rc == 1 and doc["summary"]["files"] == len(list(DOCX.glob("*.docx")))
+    checked = [f["path"] for f in doc["files"] if f["verdict"] != "skipped"]
+    assert rc == 1 and len(checked) == len(list(DOCX.glob("*.docx")))
+    assert {Path(f["path"]).suffix for f in doc["files"] if f["verdict"] == "skipped"} == {".md", ".yaml"}  # MANIFEST, sidecars
     old, new = tmp_path / "old", tmp_path / "new"
     for d in (old, new):
         d.mkdir()

@@ -264,3 +264,12 @@ def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_pat
     assert "报告.reviewed.docx" in done.stdout, done.stderr
     assert (tmp_path / "报告.reviewed.docx").stat().st_ino != before  # replaced, not written in place
     assert stat.S_IMODE((tmp_path / "报告.reviewed.docx").stat().st_mode) == 0o664
+
+
+def test_output_to_a_stream_is_written_as_a_stream(tmp_path: Path) -> None:
+    """``-o /dev/stdout`` (or a FIFO) has nothing to replace: written straight, not via a temporary file."""
+    a, _ = _reports(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", "/dev/stdout"],
+                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout[:done.stdout.rindex("}") + 1])["summary"]["files"] == 1

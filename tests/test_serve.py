@@ -5,6 +5,7 @@ the temporary folder and nothing but counts is logged."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -87,7 +88,9 @@ def test_a_zip_of_a_folder_is_checked_as_the_folder(server: ServerProcess, work:
         r = client.post("/api/check", files=[("files", ("reports.zip", data.getvalue()))])
     assert r.status_code == 200
     assert r.text == expected.stdout
-    assert [f["path"] for f in r.json()["files"]] == ["reports/b.docx", "reports/sub/a.txt"]
+    assert [(f["path"], f["verdict"]) for f in r.json()["files"]] == [
+        ("reports/b.docx", "failed"), ("reports/notes.md", "skipped"), ("reports/~$b.docx", "skipped"),
+        ("reports/sub/a.txt", "failed")]
 
 
 def test_other_formats_and_the_html_view(server: ServerProcess, work: Path) -> None:
@@ -490,13 +493,12 @@ def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> 
     assert r.status_code == 200, r.text
     files = {f["path"]: f for f in r.json()["files"]}
     cut = "关" * 58 + ".txt"  # 58 × 3 + 4 = 178 bytes
-    assert list(files) == [cut, "bundle/ok.txt", "bundle/x", "bundle/" + "长" * 58 + ".txt",
-                           "bundle/inner.zip", "bundle/x/a.txt", "bundle/" + "a/" * 2100 + "deep.txt",
-                           "reportxcod.txt"]
+    assert list(files) == [cut, "bundle/inner.zip", "bundle/ok.txt", "bundle/x", "bundle/" + "长" * 58 + ".txt",
+                           "bundle/x/a.txt", "bundle/" + "a/" * 2100 + "deep.txt", "reportxcod.txt"]
     for path in (cut, "bundle/ok.txt", "bundle/" + "长" * 58 + ".txt", "reportxcod.txt"):
         assert files[path]["error"] is None and files[path]["format"] == "text", path
     assert files["bundle/x"]["error"] is None and files["bundle/x"]["format"] == "docx"
-    assert files["bundle/inner.zip"]["error"]["code"] == "RL-IO-001"
+    assert files["bundle/inner.zip"]["error"]["code"] == "RL-IO-030" and files["bundle/inner.zip"]["verdict"] == "skipped"
     assert "a .zip inside a .zip is not expanded" in files["bundle/inner.zip"]["error"]["message"]
     assert files["bundle/x/a.txt"]["error"]["code"] == "RL-IO-010"
     deep = files["bundle/" + "a/" * 2100 + "deep.txt"]["error"]
@@ -513,3 +515,29 @@ def bundle_of(data: bytes) -> bytes:
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("in.txt", data)
     return out.getvalue()
+
+
+def test_an_inbox_is_counted_as_check_counts_it(server: ServerProcess, work: Path) -> None:
+    """The same inbox checked by ``check FOLDER`` and uploaded file by file (what the page sends for
+    a folder): the same verdicts, every file listed, the GBK zip's names decoded."""
+    from tests.test_discover import CORRECT, FAULTY, HTML, ODT, PDF, _gbk_zip
+
+    box = work / "inbox-counted"
+    box.mkdir()
+    for src, name in ((FAULTY, "a.docx"), (PDF, "b.pdf"), (HTML, "c.html"), (ODT, "d.odt")):
+        shutil.copy(src, box / name)
+    (box / "e.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
+    (box / "f.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 50)
+    (box / "~$a.docx").write_bytes(b"\x08user\x00" * 20)
+    _gbk_zip(box / "g.zip", {"乡镇/城关镇报告.docx": CORRECT.read_bytes(), "乡镇/照片.jpg": b"\xff\xd8\xff\0"})
+    expected = json.loads(cli("check", "--format", "json", "inbox-counted", cwd=work).stdout)
+    with server.client() as client:
+        r = client.post("/api/check", files=upload(sorted(box.iterdir())))
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["summary"]["verdicts"] == expected["summary"]["verdicts"] == {
+        "passed": 1, "failed": 3, "doubtful": 0, "unreadable": 1, "skipped": 4}
+    assert got["summary"]["files"] == expected["summary"]["files"] == 9
+    verdicts = {f["path"]: f["verdict"] for f in got["files"]}
+    assert verdicts["乡镇/城关镇报告.docx"] == "passed" and verdicts["乡镇/照片.jpg"] == "skipped"
+    assert verdicts["~$a.docx"] == verdicts["e.png"] == "skipped" and verdicts["d.odt"] == "unreadable"

@@ -88,7 +88,7 @@ class AnnotateResult:
 
     @property
     def failed(self) -> Optional[FileError]:
-        return self.check.error or self.error
+        return (None if self.check.skipped else self.check.error) or self.error
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Annotated(FileResult):
 
     @property
     def failed(self) -> Optional[FileError]:
-        return self.error or self.copy_error
+        return (None if self.skipped else self.error) or self.copy_error
 
     @classmethod
     def of(cls, outcome: AnnotateResult) -> "Annotated":
@@ -444,6 +444,9 @@ def summary_line(outcome: Union[AnnotateResult, Annotated], lang: str) -> str:
     done = Annotated.of(outcome) if isinstance(outcome, AnnotateResult) else outcome
     if done.copy_error is not None:
         return f"{done.path}: {done.copy_error.code} {done.copy_error.message}"
+    if done.skipped and done.error is not None:
+        reason = done.error.message
+        return f"{done.path}：已跳过（{reason}）" if lang == "zh" else f"{done.path}: skipped ({reason})"
     if done.error is not None:
         return (f"{done.path}：未写入批注副本：文件无法读取" if lang == "zh"
                 else f"{done.path}: no annotated copy written: the file could not be read")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from linter.annotate.comments import Annotated, annotate_checked
+from linter.run.discover import Entry
 from linter.errors import EXIT_ERROR
 from linter.findings import FileResult
 from linter.run.outputs import WriteError
@@ -71,17 +72,34 @@ def targets(files: list[Path], output: Optional[str]) -> list[Path]:
     return paths
 
 
+def entry_targets(entries: Sequence[Entry], output: Optional[str]) -> list[Path]:
+    """``targets`` for the files found; without ``output``, an archive's members go to a folder
+    beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed."""
+    dsts = targets([e.path for e in entries], output)
+    if output is None:
+        taken: set[Path] = set()
+        for k, e in enumerate(entries):
+            if e.config_at is not None:
+                folder = e.config_at.with_name(e.config_at.stem + ".reviewed")
+                name, n = reviewed_name(e.path), 2
+                while folder / name in taken:
+                    name, n = f"{e.path.stem}-{n}{SUFFIX}", n + 1
+                taken.add(folder / name)
+                dsts[k] = folder / name
+    return dsts
+
+
 def annotate_run(req: Request, output: Optional[str], progress: Optional[Progress] = None,
                  fix: bool = False) -> AnnotateRun:
     """Check the inputs as ``check`` does and write the reviewed copies; ReportlintError for what
     stops the run before any file is read."""
     given = {str(Path(p)) for p in req.paths}
 
-    def copies(files: Sequence[Path]) -> list[tuple[Path, str]]:
-        dsts = targets(list(files), output)
-        if output is not None and dsts[0].parent == Path(output):  # a folder of copies
-            try:
-                Path(output).mkdir(parents=True, exist_ok=True)
+    def copies(entries: Sequence[Entry]) -> list[tuple[Path, str]]:
+        dsts = entry_targets(entries, output)
+        for folder in {d.parent for d, e in zip(dsts, entries) if e.config_at is not None or output is not None}:
+            try:  # a folder of copies (-o, or beside an archive)
+                folder.mkdir(parents=True, exist_ok=True)
             except OSError:
                 pass  # the check of the output folder says why it cannot be written
         return [(d, "copy") for d in dsts]
@@ -92,8 +110,14 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
     try:
         results = check_plan(plan, progress)
         run.notes.extend(previous_notes(plan, results))
-        dsts = targets(plan.files, output)
-        parts = [(g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups]
+        checked = [i for i in range(len(plan.files)) if i not in plan.fixed]
+        dsts = list(plan.files)  # (the entries not checked get no copy)
+        for i, dst in zip(checked, entry_targets([plan.entries[i] for i in checked], output)):
+            dsts[i] = dst
+        parts: list[tuple[list[int], Sequence[FileResult]]] = [
+            (g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups]
+        if plan.fixed:  # skipped or unreadable: no copy, the reason is the result
+            parts.append((list(plan.fixed), [Annotated.adding(results[i]) for i in plan.fixed]))
         run.results = in_order(parts, len(plan.files))  # type: ignore[assignment]
     except WriteError as exc:  # the temporary folder is full
         exc.lang = plan.lang

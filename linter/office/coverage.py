@@ -85,6 +85,8 @@ def coverage(results: Sequence["FileResult"], verdict: Callable[["FileResult"], 
     names: dict[str, str] = {}
     unknown: list[Unknown] = []
     for r in results:
+        if r.skipped:  # not a report (a picture, a lock file): not a body's submission
+            continue
         body = r.pair_key[0] if r.pair_key is not None else None
         key: Optional[str]
         if roster is not None:

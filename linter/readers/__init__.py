@@ -6,10 +6,12 @@ and .wps (Word 97-2003 binary), OFD, HTML, PDF and plain text are read; everythi
 
 from __future__ import annotations
 
+import errno
+import stat
 from pathlib import Path
 from typing import Optional
 
-from linter.errors import InputError, os_detail
+from linter.errors import InputError, os_detail, special_file
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.model import Document
 from linter.readers.hints import Hints
@@ -22,11 +24,18 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
     if path.name.startswith("~$"):
         raise InputError("RL-IO-027")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the open, a device never end
+            raise special_file(st.st_mode)
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)
     except OSError as exc:
         raise InputError("RL-IO-010", os_detail(exc)) from None
+    except ValueError:  # a NUL in the name
+        raise InputError("RL-IO-010", "invalid file name") from None
     if size > limits.max_file_bytes:
         raise InputError("RL-IO-005", f"{size} bytes > max_file_bytes {limits.max_file_bytes}")
     kind = sniff(path, head)

@@ -7,7 +7,9 @@ OpenDocument, RTF, web archives (MHT), images, empty files.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from linter.errors import Detail, InputError
@@ -91,9 +93,11 @@ def is_pdf(path: Path) -> bool:
     """Whether ``sniff`` would send ``path`` to the PDF reader (PDFium: native code, so its
     callers check such a file in a child process). False for a file that cannot be read."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO or a device here
+            return False
         with path.open("rb") as fh:
             head = fh.read(1024)
-    except OSError:
+    except (OSError, ValueError):
         return False
     return not head.startswith((b"PK\x03\x04", b"PK\x05\x06", OLE_MAGIC)) and b"%PDF-" in head
 
@@ -105,9 +109,11 @@ def read_in_child(path: Path) -> bool:
     if is_pdf(path):
         return True
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO or a device here
+            return False
         with path.open("rb") as fh:
             return fh.read(len(OLE_MAGIC)) == OLE_MAGIC
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

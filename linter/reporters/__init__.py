@@ -39,13 +39,15 @@ class Summary:
         levels = fail_levels or {}
         for r in results:
             files += 1
-            unreadable += r.error is not None
+            unreadable += r.error is not None and not r.skipped
             with_errors += any(f.severity == "error" for f in r.findings)
             verdicts[verdict(r, levels.get(r.path, fail_on))] += 1
             for f in r.findings:
                 sev[f.severity] += 1
                 counts = rules.setdefault(f.rule, {})
                 counts[f.severity] = counts.get(f.severity, 0) + 1
+        if not verdicts["skipped"]:  # (present only in runs that skip a file)
+            del verdicts["skipped"]
         return cls(files, sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
                    dict(sorted(rules.items())), verdicts)
 
@@ -69,6 +71,7 @@ class Reporter:
     name = ""
     binary = False  # writes bytes (``chunks`` yields bytes), e.g. xlsx: never to a terminal
     needs_tables = False  # draws the report's tables: the checking children return them with the result
+    defused = True  # shown to people: control and bidirectional characters removed (reporters.defuse)
 
     def __init__(self, lang: str = "zh", color: bool = False) -> None:
         self.lang = lang
@@ -97,8 +100,16 @@ class Reporter:
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def output(self, results: Sequence[FileResult]) -> Iterator[str]:
+        """``chunks`` of the results, defused for a format people read."""
+        if self.defused:
+            from linter.reporters.defuse import Defused
+
+            results = Defused(results)
+        return self.chunks(results)
+
     def render(self, results: Sequence[FileResult]) -> str:
-        return "".join(self.chunks(results))
+        return "".join(self.output(results))
 
 
 # name -> "module:Class"; imported only when chosen. Adding a format is one module and one line here.

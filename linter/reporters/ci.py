@@ -50,6 +50,8 @@ class GithubReporter(Reporter):
 class GitlabReporter(Reporter):
     """GitLab code quality report (a JSON array of issues; `codequality` artifact)."""
 
+    defused = False  # JSON escapes every character
+
     name = "gitlab"
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:

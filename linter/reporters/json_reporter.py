@@ -47,6 +47,7 @@ def document(results: Sequence[FileResult], lazy: bool = False, reporter: Option
 
 class JsonReporter(Reporter):
     name = "json"
+    defused = False  # JSON escapes every character; the data stays as it is
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         yield from jsonstream.chunks(document(results, lazy=True, reporter=self))

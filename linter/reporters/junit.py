@@ -58,6 +58,12 @@ class JunitReporter(Reporter):
 
     def _suite(self, r: FileResult) -> ET.Element:
         suite = ET.Element("testsuite", name=r.path)
+        if r.skipped and r.error is not None:  # found in a folder, not a report: not a test that ran
+            case = ET.SubElement(suite, "testcase", classname=r.path, name="read")
+            ET.SubElement(case, "skipped", message=f"{r.error.code} {r.error.message}")
+            for key, value in (("tests", "1"), ("failures", "0"), ("errors", "0"), ("skipped", "1")):
+                suite.set(key, value)
+            return suite
         if r.error is not None:
             case = ET.SubElement(suite, "testcase", classname=r.path, name="read")
             err = ET.SubElement(case, "error", type=r.error.code, message=r.error.message)

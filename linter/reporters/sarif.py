@@ -45,10 +45,24 @@ def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
     return sorted(seen.values(), key=lambda x: x["id"])
 
 
+def uri(path: str) -> str:
+    """A file as a URI reference (RFC 3986): a relative path percent-encoded (spaces, Chinese,
+    ``<``, ``#``), an absolute one as a ``file:`` URI."""
+    from urllib.parse import quote
+
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            return p.as_uri()
+        except ValueError:
+            pass
+    return quote(p.as_posix(), safe="/")
+
+
 def _location(path: str, f: Finding, lang: str) -> dict[str, Any]:
     loc = f.location
     logical = describe_location(loc, lang) or Path(path).name
-    phys: dict[str, Any] = {"artifactLocation": {"uri": Path(path).as_posix()}}
+    phys: dict[str, Any] = {"artifactLocation": {"uri": uri(path)}}
     line = loc.line or ((loc.block or 0) + 1)
     region: dict[str, Any] = {"startLine": line}
     if loc.column:
@@ -66,6 +80,7 @@ def _location(path: str, f: Finding, lang: str) -> dict[str, Any]:
 
 class SarifReporter(Reporter):
     name = "sarif"
+    defused = False  # JSON escapes every character; names are URI references (percent-encoded)
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         notifications: list[dict[str, Any]] = []  # unreadable files, collected as the results are written
@@ -81,9 +96,9 @@ class SarifReporter(Reporter):
 
     def _results(self, r: FileResult, notifications: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if r.error is not None:
-            notifications.append({"level": "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
+            notifications.append({"level": "note" if r.skipped else "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
                                   "descriptor": {"id": r.error.code},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(r.path).as_posix()}}}]})
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}]})
             return
         for f in r.findings:
             where = describe_location(f.location, self.lang)

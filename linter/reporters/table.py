@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from linter.findings import FileResult, Finding
 from linter.i18n import t
 from linter.reporters import Reporter
+from linter.reporters.defuse import as_text
 from linter.reporters.text import position
 
 # Column key -> (Chinese, English) header. The order is part of the format.
@@ -56,7 +57,8 @@ class _Rows(Reporter):
     def finding_rows(self, result: FileResult) -> Iterator[list[object]]:
         status = t("verdict." + self.verdict(result), self.lang)
         if result.error is not None:
-            yield [result.path, status, result.error.code, "", t("unreadable", self.lang), result.error.message,
+            word = t("verdict.skipped" if result.skipped else "unreadable", self.lang)
+            yield [result.path, status, result.error.code, "", word, result.error.message,
                    "", None, "", "", "", "", "", ""]
             return
         if not result.findings:
@@ -92,7 +94,7 @@ class CsvReporter(_Rows):
         yield "\ufeff" + _take(buf)
         for result in results:
             for row in self.finding_rows(result):
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow(["" if v is None else as_text(v) for v in row])
             yield _take(buf)
 
 
@@ -126,12 +128,23 @@ class XlsxReporter(_Rows):
             from linter.reporters.coverage_sheet import add_coverage_sheet
 
             add_coverage_sheet(book, covered, self.lang)
+        _no_formulas(book)
         out = io.BytesIO()
         book.save(out)
         yield out.getvalue()
 
     def render(self, results: Sequence[FileResult]) -> bytes:  # type: ignore[override]
-        return b"".join(self.chunks(results))
+        return b"".join(self.output(results))  # type: ignore[arg-type]
+
+
+def _no_formulas(book: Any) -> None:
+    """Every text a text cell: openpyxl makes a string starting with ``=`` a live formula
+    (``=HYPERLINK(…)`` from a report's text or a file's name would run in Excel)."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 def _take(buf: io.StringIO) -> str:

@@ -94,7 +94,7 @@ class TextReporter(Reporter):
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         for result in results:
             if result.error is not None:
-                word = t("unreadable", self.lang)
+                word = t("verdict.skipped" if result.skipped else "unreadable", self.lang)
                 sev = f"{_COLORS['error']}{word}{_RESET}" if self.color else word
                 yield f"{result.path}: {sev} {result.error.code} {result.error.message}\n"
             elif result.findings:
@@ -110,9 +110,12 @@ def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Su
     caller has it already; ``reporter`` gives each file's verdict (its fail level)."""
     s = summary if summary is not None else Summary.of(results)
     v = s.verdicts
-    line = t("summary", lang, files=s.files, passed=v.get("passed", 0), failed=v.get("failed", 0),
+    skipped = v.get("skipped", 0)
+    line = t("summary", lang, files=s.files - skipped, passed=v.get("passed", 0), failed=v.get("failed", 0),
              doubtful=v.get("doubtful", 0), unreadable=s.unreadable, errors=s.errors, warnings=s.warnings,
              infos=s.infos)
+    if skipped:
+        line += t("summary_skipped", lang, n=skipped)
     if info is not None and info.elapsed is not None:
         line += t("elapsed", lang, seconds=f"{info.elapsed:.1f}")
     lines = [line]
@@ -123,12 +126,12 @@ def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Su
         parts = [f"{rule} {counted(counts)}" for rule, counts in s.rules.items()]
         lines.append(t("by_rule", lang) + t("list_sep", lang).join(parts))
     judge = reporter if reporter is not None else Reporter(lang)
-    wanted = ["unreadable", "doubtful"] + (["passed"] if info is not None and info.list_passed else [])
+    wanted = ["unreadable", "doubtful", "skipped"] + (["passed"] if info is not None and info.list_passed else [])
     if s.files > 1 or (info is not None and info.list_passed):
         for name in wanted:
             if not v.get(name):
                 continue
-            listed = [f"{r.path} ({r.error.code})" if r.error is not None else r.path
+            listed = [f"{r.path} ({r.error.message if r.skipped else r.error.code})" if r.error is not None else r.path
                       for r in results if judge.verdict(r) == name]
             lines.append(t("files_" + name, lang) + t("list_sep", lang).join(listed))
     from linter.office.summary import office_lines

@@ -12,6 +12,9 @@ from linter.errors import INPUT_ERRORS
 from linter.i18n import display_width, t
 from linter.ruleset.loader import RuleSet, RuleSpec
 
+# Codes of files found in a folder or archive and skipped (verdict 已跳过), not unreadable.
+SKIP_LEVELS = {"RL-IO-027": "explain.skip_or_input_level", "RL-IO-030": "explain.skip_level"}
+
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -82,7 +85,7 @@ def explain(query: str, ruleset: RuleSet, lang: str, overrides: Optional[Mapping
         zh, en = INPUT_ERRORS[upper]
         return Explained([f"{t('col.rule', lang)}: {upper}", f"{t('explain.kind', lang)}: {t('explain.input_error', lang)}",
                           f"{t('explain.means', lang)}: {zh if lang == 'zh' else en}",
-                          f"{t('explain.level', lang)}: {t('explain.input_level', lang)}"], True)
+                          f"{t('explain.level', lang)}: {t(SKIP_LEVELS.get(upper, 'explain.input_level'), lang)}"], True)
     matches = [r for r in ruleset.rules if r.id.startswith(upper) or r.name.startswith(q + ".")]
     if matches:
         lines = [t("explain.prefix", lang, query=q, n=len(matches))]

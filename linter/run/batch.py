@@ -3,8 +3,6 @@ per-file time limit) or in this process; pair consecutive years; keep input orde
 
 from __future__ import annotations
 
-import glob
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
@@ -12,64 +10,16 @@ from typing import Callable, Iterable, Optional, Sequence
 from linter.run.check import FileResult, Options, Previous, check_file, check_files, pair_decisions, unpaired
 from linter.readers.detect import read_in_child
 
-DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf", ".ofd",
-                     ".txt", ".rtf"}
-_SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
-_MAGIC = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
-
 Progress = Callable[[int, int, str], None]
 
 
-def _looks_like_document(path: Path) -> bool:
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        return True
-    if path.suffix:  # another known type (.xlsx, .png, .md, ...): not a report
-        return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return False
-    return head.startswith(_MAGIC)
+def expand(paths: Iterable[str]) -> list[Path]:
+    """The files to read among ``paths``: files as given, folders recursively, globs (``**``
+    recursive), as linter.run.discover finds them, without those it skips (archives are not
+    expanded here)."""
+    from linter.run.discover import Discovery
 
-
-def expand(paths: Iterable[str], locks: Optional[list[Path]] = None) -> list[Path]:
-    """Files as given (even of unknown type: the reader says what they are); folders recursively
-    (documents by extension, or by content when the name has none); globs (``**`` recursive).
-    Duplicates are dropped, order kept. Word lock files (``~$x.docx``) found in folders or globs
-    are left out and added to ``locks``."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if name.startswith("~$") and _looks_like_document(f):
-                        if locks is not None:
-                            locks.append(f)
-                    elif not name.startswith(".") and _looks_like_document(f):
-                        add(f)
-        elif not path.exists() and any(ch in raw for ch in "*?["):
-            for match in sorted(glob.glob(raw, recursive=True)):
-                m = Path(match)
-                if m.is_file() and m.name.startswith("~$"):  # Word's lock files
-                    if locks is not None:
-                        locks.append(m)
-                elif m.is_file():
-                    add(m)
-        else:
-            add(path)
-    return out
+    return [e.path for e in Discovery().add_inputs(paths) if e.skip is None]
 
 
 def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Previous = None,

@@ -6,17 +6,19 @@ and decide the exit code group by group."""
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
-from linter.run.batch import expand, run
+from linter.run.batch import run
+from linter.run.discover import Discovery, Entry
 from linter.run.check import Options, PreviousYears
-from linter.findings import FileResult
+from linter.findings import FileError, FileResult
 from linter.config.configuration import Config, config_for
 from linter.engine.lint import Selection
-from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError
+from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError, input_error_message
 from linter.i18n import t
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
@@ -60,7 +62,7 @@ class Request:
     output: Optional[str] = None  # -o: the file the report is written to
 
 
-Outputs = Callable[[Sequence[Path]], Sequence[tuple[Path, str]]]
+Outputs = Callable[[Sequence[Entry]], Sequence[tuple[Path, str]]]
 
 
 @dataclass
@@ -79,15 +81,22 @@ class Group:
 
 @dataclass
 class Plan:
-    files: list[Path]
-    groups: list[Group]
+    files: list[Path]  # every entry found, checked or not (results come in this order)
+    groups: list[Group]  # the checked files, by configuration
     lang: str  # the run's own messages (summary, notes): the command line's, else the first group's
     notes: list[str] = field(default_factory=list)
     roster: Optional["Roster"] = None
+    entries: list[Entry] = field(default_factory=list)  # what each of ``files`` is (linter.run.discover)
+    fixed: dict[int, FileResult] = field(default_factory=dict)  # the results of entries not checked
+    scratch: Optional[tempfile.TemporaryDirectory[str]] = None  # archives expanded (removed with the plan)
+
+    def shown(self, i: int) -> str:
+        """File ``i`` as the outputs name it (an archive's member: ``archive.zip/member``)."""
+        return self.entries[i].shown if self.entries else str(self.files[i])
 
     def fail_levels(self) -> dict[str, str]:
         """Each file's fail level (its configuration group's), by path as results name it."""
-        return {str(f): g.fail_on for g in self.groups for f in g.files}
+        return {self.shown(i): g.fail_on for g in self.groups for i in g.indexes}
 
 
 @dataclass
@@ -149,22 +158,30 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
     explicit = Path(req.config) if req.config else None
     if explicit is not None and not explicit.is_file():
         raise UsageError(t("no_config_file", req.lang or "zh", path=req.config))
-    locks: list[Path] = []
-    files = expand(req.paths, locks)
-    skipped = [f for f in files if skip is not None and skip(f)]
-    files = [f for f in files if f not in skipped]
+    scratch: list[tempfile.TemporaryDirectory[str]] = []
+
+    def make_scratch() -> Path:
+        scratch.append(tempfile.TemporaryDirectory(prefix="reportlint-zip-"))
+        return Path(scratch[-1].name)
+
+    found = Discovery(lambda p: _config(p, explicit, req.lang).limits, make_scratch).add_inputs(req.paths)
+    left_out = [e.path for e in found if e.checked and skip is not None and skip(e.path)]
+    entries = [e for e in found if not (e.checked and skip is not None and skip(e.path))]
+    files = [e.path for e in entries]
     ruleset = load_ruleset(Path(req.rules_file)) if req.rules_file else None
-    # Group the files by the configuration that applies to them (discovered per folder).
+    # Group the files by the configuration that applies to them (discovered per folder; an
+    # archive's members: the archive's).
     by_source: dict[Optional[str], tuple[Config, list[int]]] = {}
-    for i, f in enumerate(files):
-        cfg = _config(f, explicit, req.lang)
-        by_source.setdefault(cfg.source, (cfg, []))[1].append(i)
-    if not files:
-        cfg = _config(Path.cwd(), explicit, req.lang)
-        lang = req.lang or cfg.lang
+    for i, e in enumerate(entries):
+        if e.checked:
+            cfg = _config(e.config_at or e.path, explicit, req.lang)
+            by_source.setdefault(cfg.source, (cfg, []))[1].append(i)
+    first = next(iter(by_source.values()))[0] if by_source else _config(Path.cwd(), explicit, req.lang)
+    lang = req.lang or first.lang
+    if not entries:
         raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
     if outputs is not None:
-        _guard_outputs(req, files, outputs(files), req.lang or next(iter(by_source.values()))[0].lang)
+        _guard_outputs(req, [e.path for e in entries if e.checked], outputs([e for e in entries if e.checked]), lang)
     groups: list[Group] = []
     notes: list[str] = []
     roster = _roster(req, [cfg for cfg, _ in by_source.values()])
@@ -181,10 +198,18 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
         groups.append(Group(indexes, [files[i] for i in indexes], cfg, options, req.fail_on or cfg.fail_on,
                             req.jobs or cfg.jobs or os.cpu_count() or 1,
                             cfg.pair_years if req.pair_years is None else req.pair_years, previous))
-    lang = req.lang or groups[0].options.lang
-    notes.extend(t("lock_file", lang, path=f) for f in locks)
-    notes.extend(t(skip_note, lang, path=f) for f in skipped)
-    return Plan(files, groups, lang, notes, roster)
+    lang = req.lang or (groups[0].options.lang if groups else lang)
+    fixed = {i: _not_checked(e, lang) for i, e in enumerate(entries) if not e.checked}
+    notes.extend(t(skip_note, lang, path=f) for f in left_out)
+    return Plan(files, groups, lang, notes, roster, entries, fixed, scratch[0] if scratch else None)
+
+
+def _not_checked(entry: Entry, lang: str) -> FileResult:
+    """The result of an entry found but not checked: skipped with its reason, or unreadable."""
+    err = entry.skip or entry.error
+    assert err is not None
+    return FileResult(entry.shown, error=FileError(err.code, input_error_message(err.code, err.detail, lang)),
+                      skipped=entry.skip is not None)
 
 
 def _roster(req: Request, configs: Sequence[Config]) -> Optional["Roster"]:
@@ -204,7 +229,7 @@ def _roster(req: Request, configs: Sequence[Config]) -> Optional["Roster"]:
 def _guard_outputs(req: Request, files: Sequence[Path], outputs: Sequence[tuple[Path, str]], lang: str) -> None:
     """Refuse a run whose output would replace one of its inputs (the reports, the configuration,
     the rule file, the previous year, a baseline read), or whose output folder cannot be written."""
-    from linter.run.outputs import clashes, probe_folder, refuse
+    from linter.run.outputs import clashes, probe, refuse
 
     others = [Path(p) for p in (req.config, req.rules_file, req.previous_file, req.roster) if p]
     if req.baseline and not (req.write_baseline or req.prune_baseline):
@@ -215,8 +240,7 @@ def _guard_outputs(req: Request, files: Sequence[Path], outputs: Sequence[tuple[
     try:
         if found:
             raise refuse(found)
-        for folder in dict.fromkeys(p.parent for p, _ in outputs):
-            probe_folder(folder)
+        probe(p for p, _ in outputs)
     except ReportlintError as exc:
         exc.lang = lang  # type: ignore[attr-defined]
         raise
@@ -246,7 +270,11 @@ def check_plan(plan: Plan, progress: Optional[Progress] = None) -> Sequence[File
         results = run(group.files, group.options, jobs=group.jobs, previous=group.previous,
                       pair_years=group.pair_years, progress=step)
         done += len(group.indexes)
+        if any(plan.shown(i) != str(f) for i, f in zip(group.indexes, group.files)):  # an archive's members
+            results = ResultSpool(replace(r, path=plan.shown(i)) for i, r in zip(group.indexes, results))
         parts.append((group.indexes, results))
+    if plan.fixed:
+        parts.append((list(plan.fixed), list(plan.fixed.values())))
     return in_order(parts, total)
 
 
@@ -262,6 +290,9 @@ def previous_notes(plan: Plan, results: Sequence[FileResult]) -> list[str]:
 def exit_code(plan: Plan, results: Sequence[FileResult]) -> int:
     """2 if a file is unreadable; 1 if a file has a finding at or above its group's fail level."""
     code = EXIT_OK
+    for result in plan.fixed.values():
+        if not result.skipped:  # an entry found unreadable (a folder that cannot be listed, a link loop)
+            return EXIT_ERROR
     for group in plan.groups:
         for i in group.indexes:
             result = results[i]
@@ -278,7 +309,7 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     started = time.monotonic()
     reporter_cls = get_reporter(req.fmt)
     plan = make_plan(req, keep_tables=getattr(reporter_cls, "needs_tables", False),
-                     outputs=lambda files: _check_outputs(req))
+                     outputs=lambda entries: _check_outputs(req))
     try:
         final = check_plan(plan, progress)
     except WriteError as exc:  # the temporary folder is full
@@ -295,13 +326,13 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
             raise
         outcome.results = final
     elapsed = time.monotonic() - started
-    fail_on = req.fail_on or plan.groups[0].fail_on
+    fail_on = req.fail_on or (plan.groups[0].fail_on if plan.groups else "error")
     reporter = reporter_cls(lang=plan.lang, color=req.color)
     reporter.fail_on = fail_on
     reporter.fail_levels = plan.fail_levels()
     reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed,
                                 roster=plan.roster, year=req.year)
-    outcome.report = reporter.chunks(final)
+    outcome.report = reporter.output(final)
     from linter.reporters.text import summary_lines
 
     counts = Summary.of(final, reporter.fail_levels, fail_on)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -118,9 +119,27 @@ def refuse(found: Sequence[Clash]) -> WriteError:
     return WriteError("\n".join(en), "\n".join(zh))
 
 
+def probe(paths: Iterable[Path]) -> None:
+    """Raise WriteError unless each of ``paths`` can be written: its folder exists, is a folder
+    and is writable, and its name is one the system takes (told before a batch starts, not after)."""
+    folders: dict[Path, None] = {}
+    for path in paths:
+        if _stream(path):
+            continue  # /dev/stdout, a pipe: written as a stream
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as exc:
+            raise cannot_write(path, exc if isinstance(exc, OSError) else OSError(errno.EINVAL, str(exc))) from None
+        folders[path.parent] = None
+    for folder in folders:
+        probe_folder(folder)
+
+
 def probe_folder(folder: Path) -> None:
     """Raise WriteError unless a file can be created in ``folder`` (it exists, is a folder and is
-    writable): told before a batch starts, not after it has run."""
+    writable)."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=".reportlint-probe-", dir=str(folder))
     except OSError as exc:
@@ -129,6 +148,15 @@ def probe_folder(folder: Path) -> None:
         raise cannot_write(folder, exc) from None
     os.close(fd)
     os.unlink(tmp)
+
+
+def _stream(path: Path) -> bool:
+    """An existing output that is not a regular file or a folder (``-o /dev/stdout``, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _target(path: Path) -> Path:
@@ -149,9 +177,16 @@ def writing(path: Path) -> Iterator[IO[bytes]]:
     """A binary file to fill; on leaving the block it replaces ``path`` whole, or on any error
     (KeyboardInterrupt too) nothing changes and no temporary file is left. An OS error is
     raised as WriteError naming its cause."""
-    target = _target(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    if _stream(path):  # /dev/stdout, a FIFO: nothing to replace, a stream to write
+        try:
+            with open(path, "wb") as out:
+                yield out
+        except OSError as exc:
+            raise cannot_write(path, exc) from None
+        return
     try:
+        target = _target(path)
+        folder = target.parent if str(target.parent) else Path(".")
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=str(folder))
     except OSError as exc:
         raise cannot_write(path, exc) from None

@@ -220,7 +220,8 @@ class Service:
         for it in items:
             if it.error is not None:
                 out.append(FileResult(it.path, error=FileError(it.error.code,
-                                                               input_error_message(it.error.code, it.error.detail, lang))))
+                                                               input_error_message(it.error.code, it.error.detail, lang)),
+                                      skipped=it.skipped))
             else:
                 out.append(next(checked))
         return out
@@ -233,7 +234,7 @@ class Service:
         if hasattr(reporter, "fail_on"):
             reporter.fail_on = self.settings.fail_on
         reporter.run_info = RunInfo(inputs=tuple(r.path for r in results), roster=self.settings.roster)
-        parts = list(reporter.chunks(results))  # text, or bytes for a binary format
+        parts = list(reporter.output(results))  # text, or bytes for a binary format
         return b"".join(parts) if parts and isinstance(parts[0], bytes) else "".join(parts).encode("utf-8")
 
     # ---- routes -----------------------------------------------------------------------------------

@@ -45,7 +45,9 @@ class ServeCheck:
             return result
         from linter.reporters.html.report import HtmlReporter
 
-        section = HtmlReporter(lang=lang)._file(html, result)
+        from linter.reporters.defuse import defuse
+
+        section = HtmlReporter(lang=lang)._file(html, defuse(result))
         return Rendered(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, html=section)
 
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from linter.run.batch import DOCUMENT_SUFFIXES, expand
-from linter.errors import Detail, InputError, limit_exceeded, os_detail
+from linter.run.discover import Discovery, Entry
+from linter.errors import InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class Item:
     path: str
     upload: int  # index of the upload it came from
     error: Optional[InputError] = None
+    skipped: bool = False  # not checked, ``error`` says why (not a report, a lock file: as ``check`` skips it)
 
 
 def safe_name(raw: str) -> str:
@@ -222,12 +223,21 @@ def place(received: Received, work: Path, limits: Limits, max_files: int) -> lis
         else:
             try:
                 os.replace(up.raw, work / name)
-                items.append(Item(name, i))
+                items.extend(_items(Discovery().add_found(work / name), work, i))
             except OSError as exc:
                 items.append(Item(name, i, error=InputError("RL-IO-010", os_detail(exc))))
         if len(items) > max_files:
             raise UploadRefused(413, "too_many_files", n=max_files)
     return items
+
+
+def _items(entries: list[Entry], work: Path, index: int) -> list[Item]:
+    """Items of the files found under ``work`` (linter.run.discover: what ``check`` finds)."""
+    out = []
+    for e in entries:
+        path = Path(e.shown).relative_to(work).as_posix()
+        out.append(Item(path, index, error=e.skip or e.error, skipped=e.skip is not None))
+    return out
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -254,10 +264,6 @@ def _member_path(name: str) -> Optional[PurePosixPath]:
     return PurePosixPath(*safe)
 
 
-_NESTED_ZIP = Detail("a .zip inside a .zip is not expanded: upload it on its own",
-                     "压缩包中的压缩包不会展开，请单独上传")
-
-
 def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken: set[str],
            budget: list[int]) -> list[Item]:
     """The documents of a .zip, written under ``work``: the archive is first checked as a whole
@@ -275,20 +281,16 @@ def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken:
         return [Item(name, index, error=exc)]
     refused: list[tuple[PurePosixPath, InputError]] = []
     try:
+        # Every member is written (a lock file, a picture, a zip inside: listed as ``check`` lists
+        # them in a folder); names decoded as their archiver meant them (GBK without the flag).
         wanted: list[tuple[str, PurePosixPath]] = []
-        nested: list[PurePosixPath] = []
-        for member in pkg.names():
-            rel = _member_path(member)
-            if rel is None or rel.name.startswith(("~$", ".")):
-                continue
-            suffix = rel.suffix.lower()
-            if suffix in DOCUMENT_SUFFIXES or not suffix:
+        for member, decoded in pkg.shown_names().items():
+            rel = _member_path(decoded)
+            if rel is not None:
                 wanted.append((member, rel))
-            elif suffix == ".zip":
-                nested.append(rel)
         # One folder per archive, named after it, unless the archive holds a single top folder
         # (a folder zipped as a whole): then that folder is the one to check, as ``check FOLDER``.
-        every = [rel for _, rel in wanted] + nested
+        every = [rel for _, rel in wanted]
         tops = {rel.parts[0] for rel in every if len(rel.parts) > 1}
         whole = len(tops) == 1 and not any(len(rel.parts) == 1 for rel in every)
         base = next(iter(tops)) if whole else PurePosixPath(name).stem
@@ -302,7 +304,6 @@ def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken:
             root.mkdir()
         except OSError as exc:
             return [Item(name, index, error=InputError("RL-IO-010", os_detail(exc)))]
-        refused.extend((shown(rel), InputError("RL-IO-001", _NESTED_ZIP)) for rel in nested)
         for member, rel in wanted:
             try:
                 data = pkg.read(member)
@@ -322,9 +323,5 @@ def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken:
     finally:
         pkg.close()
     up.raw.unlink(missing_ok=True)
-    try:
-        documents = expand([str(root)])
-    except OSError as exc:
-        return [Item(name, index, error=InputError("RL-IO-010", os_detail(exc)))]
-    placed = [Item(p.relative_to(work).as_posix(), index) for p in documents]
+    placed = _items(Discovery().add_inputs([str(root)]), work, index)
     return placed + [Item(rel.as_posix(), index, error=exc) for rel, exc in refused]

@@ -76,6 +76,22 @@ def _check_depth(root: etree._Element, name: str, max_depth: int) -> None:
                              f"元素嵌套超过 {max_depth} 层", name)
 
 
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it: UTF-8 when the archive's flag says so (zipfile reads
+    it so); otherwise the raw bytes as strict UTF-8 (many tools set no flag), else GB18030 (the
+    archivers of Chinese Windows write GBK without the flag; zipfile would show it as cp437)."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # not decoded by zipfile as cp437: leave it
+        return info.filename
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")
+
+
 class Package:
     """A validated zip package. Members are read with a hard cap on their real size."""
 
@@ -93,6 +109,7 @@ class Package:
             self._zip.close()
             raise
         self._sizes = {info.filename: info.file_size for info in infos}
+        self._shown = {info.filename: member_name(info) for info in infos}
 
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         lim = self.limits
@@ -122,6 +139,11 @@ class Package:
     def names(self) -> list[str]:
         """The members' names, in the archive's order."""
         return list(self._sizes)
+
+    def shown_names(self) -> dict[str, str]:
+        """Each member's name (as ``names`` gives it) -> its name decoded as its maker meant it
+        (``member_name``), in the archive's order."""
+        return dict(self._shown)
 
     def read(self, name: str, cap: Optional[int] = None) -> bytes:
         """The member's bytes; never more than ``cap`` (default max_member_bytes), whatever the header says."""

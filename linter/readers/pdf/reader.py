@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
-from linter.errors import InputError, limit_exceeded
+from linter.errors import InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import add_block
@@ -152,6 +152,12 @@ def _join(parts: list[str]) -> str:
 
 
 def read_pdf(path: Path, limits: Limits) -> Document:
+    from linter.readers.pdf.streams import check_streams
+
+    try:
+        check_streams(path.read_bytes(), limits)  # a decompression bomb is an input limit, not a crash
+    except OSError as exc:
+        raise InputError("RL-IO-010", os_detail(exc)) from None
     with PdfFile(path) as pdf:
         if pdf.pages > limits.max_pdf_pages:
             raise limit_exceeded("max_pdf_pages", limits.max_pdf_pages, f"a PDF of {pdf.pages} pages",
