@@ -173,12 +173,13 @@ def test_dongtou_text_report_is_read_completely() -> None:
     assert lines[loc.line - 1][loc.column - 1:] == "609725.09元"  # line and column point at the cell
 
 
-@pytest.mark.parametrize("year", [2019, 2020, 2021, 2022])
-def test_pingtan_dumps_are_read_and_their_tables_reported_unreadable(year: int) -> None:
+@pytest.mark.parametrize("year, unreadable", [(2019, [2, 3]), (2020, [2, 3]), (2021, [2, 3, 4]), (2022, [2, 3])])
+def test_pingtan_dumps_are_read_and_their_tables_reported_unreadable(year: int, unreadable: list[int]) -> None:
+    # Table 4 of 2019, 2020 and 2022 is 15 single digits after its header words: read.
     result = check_file(CORPUS / f"{year}_pingtan_zhqsyq.txt")
     assert result.report_year == year and result.edition == (2019 if year < 2021 else 2021)
     parse = [f for f in result.findings if f.rule == "RL-PARSE-001"]
-    assert sorted(f.location.table for f in parse) == [2, 3, 4]
+    assert sorted(f.location.table for f in parse) == unreadable
     assert all(f.severity == "warning" and f.location.line == 10 for f in parse)
     # No structural or arithmetic finding is made from the unreadable tables.
     assert not [f for f in result.findings if f.rule.startswith(("RL-T3", "RL-T4", "RL-T2"))]

@@ -219,7 +219,7 @@ def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path)
     rs = builtin_ruleset(2021)
     (publication,) = rs.rule("RL-META-002").checks
     assert publication.params["deadlines"] == {"department": {"month": 1, "day": 31}, "default": {"month": 3, "day": 31}}
-    assert rs.rule("RL-META-001").checks[0].params["fee_keyword"] == "信息处理费"
+    assert rs.rule("RL-META-001").checks[0].params["fee_keyword"] == "处理费"
     common_copy(tmp_path)
     write(tmp_path, (data_dir("rules") / "gov-2021.yaml").read_text(encoding="utf-8"), "gov-2021.yaml")
     bad = write(tmp_path, EXTENDING.replace("common.yaml", "gov-2021.yaml") + RULE.replace("RL-T3-002", "RL-X-001")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Mapping, NamedTuple, Optional
 
 from linter.model import Location
+from linter.recognise.normalize import label_key
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.recognise.values import Value, parse_value
 from linter.ruleset import expr
@@ -70,7 +71,41 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
             number, countable = value.as_number(), value.kind == "blank" or value.is_count
             known = cell is not None and countable and value.kind != "blank"
             terms[col] = Term(row, col, value, previous, number, countable, known)
+    zero = parse_value("0")
+    for row, members in collapsed_groups(table):
+        # The 2019 layout of a group the format splits (（六）其他处理 as one row): the row stands
+        # for the group, its figures for the first member and zeros for the others, so the
+        # column sums still hold or fail as printed.
+        first, *others = members
+        grid[first] = {}
+        for col in columns:
+            cell = row.cells.get(col)
+            value = parse_value(cell.text if cell is not None else None)
+            countable = value.kind == "blank" or value.is_count
+            grid[first][col] = Term(row, col, value, previous, value.as_number(), countable,
+                                    cell is not None and countable and value.kind != "blank")
+        for n, member in enumerate(others, start=1):
+            # A cell of its own to localization (never printed, so never the one to correct).
+            stand_in = FoundRow(member, row.text, row.block, -n, {})
+            grid[member] = {col: Term(stand_in, col, zero, previous, zero.as_number(), True, True) for col in columns}
     return grid
+
+
+def collapsed_groups(table: LogicalTable) -> list[tuple[FoundRow, list[str]]]:
+    """Rows that print a group the format splits into member rows (「（六）其他处理」 alone), none of
+    whose members the table has: each with the members' keys."""
+    present = {r.key for r in table.rows if r.key is not None}
+    groups: dict[str, list[str]] = {}
+    for r in table.spec.rows:
+        if r.group:
+            groups.setdefault(label_key(r.group), []).append(r.key)
+    out = []
+    for row in table.rows:
+        members = groups.get(label_key(row.text)) if row.key is None else None
+        if members and not present.intersection(members):
+            out.append((row, members))
+            present.update(members)
+    return out
 
 
 def bind(check: CheckSpec, table: LogicalTable, grid: Grid, prev_grid: Optional[Grid]) -> list[Instance]:
@@ -110,7 +145,9 @@ def bind(check: CheckSpec, table: LogicalTable, grid: Grid, prev_grid: Optional[
             else:
                 before = before_grid.get(row_key, _NO_ROW)
                 terms = [(before if last_year else cells).get(bare) for _n, bare, last_year in names]
-            add(terms, {**extra, "row": spec.row(row_key).label})
+            first = next(iter(cells.values()), None)
+            printed = first.row.text if first is not None and first.row.key != row_key else spec.row(row_key).label
+            add(terms, {**extra, "row": printed})
     else:
         row_keys = {r.key for r in spec.rows}
         default = next(iter(grid), "")  # (no row has the key "")

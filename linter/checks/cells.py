@@ -8,7 +8,7 @@ from linter.checks.draft import Draft
 from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
 from linter.checks.relations import arithmetic
-from linter.recognise.report import Report
+from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 from linter.recognise.values import Value, parse_value
 
@@ -76,8 +76,8 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
 
 
 def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    """Blank cells: one warning per row (they count as 0); a blank the table's relations force
-    to a non-zero value is an error with that value (see linter/checks/localize.py)."""
+    """Blank cells: one warning per table naming them (they count as 0); a blank the table's
+    relations force to a non-zero value is an error with that value (linter/checks/localize.py)."""
     for tkey in check.params["tables"]:
         arith = arithmetic(report, tkey)
         if arith is None:
@@ -95,18 +95,53 @@ def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                         {"table": table.spec.number, "expected": str(value)}, expected=str(value), actual="",
                         fix=str(value), related=related_cells(report, loc, failed, key),
                         explains=explained(report, loc, failed))
+        blanks: list[tuple[FoundRow, str]] = []
         for row in table.rows:
             if row.key is None:
                 continue
-            blanks = [c.key for c in table.spec.columns
-                      if c.key in row.cells and parse_value(_text(row.cells[c.key])).kind == "blank"
-                      and (row.block, row.phys_row, c.key) not in forced]
-            if blanks:
-                locs = [report.cell_location(table, row, k) for k in blanks]
-                label = table.spec.row(row.key).label
-                yield Draft("blank" if label else "blank_table", locs[0],
-                            {"table": table.spec.number, "row": label, "count": len(blanks)},
-                            related=tuple(locs[1:]))
+            # A value merged down a group's sub-rows is printed once, not left blank in the rows below.
+            blanks += [(row, c.key) for c in table.spec.columns
+                       if c.key in row.cells and c.key not in row.merged_down
+                       and parse_value(_text(row.cells[c.key])).kind == "blank"
+                       and (row.block, row.phys_row, c.key) not in forced]
+        if blanks:
+            # One remark for the table naming its blank cells; the JSON lists each in ``related``.
+            locs = [report.cell_location(table, row, k) for row, k in blanks]
+            cells, cells_en = blank_cells(table, blanks)
+            yield Draft("blank", locs[0], {"table": table.spec.number, "count": len(blanks),
+                                           "cells": cells, "cells_en": cells_en},
+                        related=tuple(locs[1:]))
+
+
+_NAMED_GROUPS = 6  # a message names this many groups of blank cells, then 「等」
+
+
+def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> tuple[str, str]:
+    """The blank cells as a reviewer names them, in Chinese and English: a column blank in every
+    row as 「X」列, the others by row (行「R」的「X」「Y」)."""
+    spec = table.spec
+    blank = {(id(row), key) for row, key in blanks}
+    rows = [r for r in table.rows if r.key is not None]
+    if len(blank) == sum(k in r.cells for r in rows for k in {c.key for c in spec.columns}):
+        return "全表均为空白", "the whole table"
+    whole = [c.key for c in spec.columns
+             if sum(c.key in r.cells for r in rows) > 1
+             and all((id(r), c.key) in blank for r in rows if c.key in r.cells)]
+    names = "".join(f"「{spec.column(k).label}」" for k in whole)
+    groups = [(names + "列", "columns " + names)] if whole else []
+    by_row: dict[int, list[str]] = {}
+    labels: dict[int, str] = {}
+    for row, key in blanks:
+        if key not in whole:
+            by_row.setdefault(id(row), []).append(f"「{spec.column(key).label}」")
+            labels[id(row)] = spec.row(row.key).label if row.key else ""
+    for rid, cols in by_row.items():
+        label = labels[rid]
+        groups.append(((f"行「{label}」的" if label else "") + "".join(cols),
+                       (f"row 「{label}」: " if label else "") + "".join(cols)))
+    more = len(groups) > _NAMED_GROUPS
+    return ("；".join(g[0] for g in groups[:_NAMED_GROUPS]) + ("等" if more else ""),
+            "; ".join(g[1] for g in groups[:_NAMED_GROUPS]) + (" and more" if more else ""))
 
 
 def _text(cell: object) -> str:

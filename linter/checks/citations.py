@@ -43,7 +43,8 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     documents: list[Mapping[str, Any]] = list(check.params.get("documents", ()))
     known = {d["title"] for d in documents}
     abbreviations = {a: d for d in documents for a in d.get("abbreviations", ())}
-    notices = [(re.compile(n["pattern"]), n) for n in check.params.get("notices", ())]
+    # A notice is cited by its number or by its document's title (「…年度报告格式（试行）」 is 2019's).
+    notices = [(re.compile(p), n) for n in check.params.get("notices", ()) for p in (n["pattern"], *n.get("titles", ()))]
     wanted = report.evidence.expected(report.report_year)
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
     shorts: set[str] = set()  # every short name the text has defined so far
@@ -51,8 +52,8 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     meant: dict[str, Optional[Mapping[str, Any]]] = {}  # title -> the known document it is an attempt at
     for para in report.document.paragraphs():
         raw = para.full_text
-        if not ((documents and "《" in raw) or (notices and "号" in raw)):
-            continue  # no title this check knows of and no document number
+        if not (("《" in raw and (documents or notices)) or (notices and "号" in raw)):
+            continue  # no title and no document number
         text = report.compact_text(para)
         for at, title in _titles(text) if documents else ():
             if title in known or title in reported:
@@ -80,10 +81,11 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                 if m and notice["edition"] != wanted:
                     right = next((n for _p, n in notices if n["edition"] == wanted), None)
                     reported.add("notice")
+                    found = m.group(0) if m.group(0).startswith("《") else notice["name"]  # its title, or its number
                     yield Draft("edition", report.location(para.index, text=m.group(0)),
-                                {"found": notice["name"], "edition": notice["edition"], "year": report.report_year,
+                                {"found": found, "edition": notice["edition"], "year": report.report_year,
                                  "expected": right["name"] if right else wanted},
-                                expected=right["name"] if right else str(wanted), actual=notice["name"])
+                                expected=right["name"] if right else str(wanted), actual=found)
                     break
         if documents:
             defined.update(a for a in abbreviations if _defined(text, a))

@@ -52,7 +52,8 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
     """The other cells of the failed relations a cell is in, each once, in the relations' order."""
     keys = dict.fromkeys(k for eq in failed for k in eq.coefs if k != key)
-    return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys)
+    # A stand-in for a member of a group printed as one row is not a cell of the report.
+    return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys if loc.terms[k].row.phys_row > 0)
 
 
 def explained(report: Report, loc: Localization, failed: list[Equation]) -> tuple[tuple[str, Location], ...]:

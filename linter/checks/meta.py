@@ -15,6 +15,8 @@ from linter.recognise.report import Report
 from linter.ruleset.loader import CheckSpec, RuleSet
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
 def _cell_location(report: Report, block: int, text: str, row: int, col: int) -> Location:
@@ -59,9 +61,15 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
                     expected=str(year), actual=str(named))
     for para in report.section_paragraphs(check.params.get("fee_section", "other")):
         text = nfkc_numbers(para.full_text)
-        if check.params["fee_keyword"] not in text:
+        keyword = check.params["fee_keyword"]
+        if keyword not in text:
             continue
-        for m in _YEAR.finditer(text):
+        # The sentences that state the fee; a full date (the signature's 「2024年1月29日」) is not
+        # the fee's year.
+        fee_text = "。".join(s for s in _SENTENCE_END.split(text) if keyword in s)
+        for m in _YEAR.finditer(fee_text):
+            if _FULL_DATE.match(fee_text, m.start()):
+                continue
             if int(m.group(1)) != year:
                 yield Draft("fee_year", report.location(para.index, text=para.full_text.strip()[:80]),
                             {"year": year, "found": m.group(1)}, expected=str(year), actual=m.group(1))

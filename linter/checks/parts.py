@@ -8,9 +8,9 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
-from linter.recognise.normalize import label_key
+from linter.recognise.normalize import joined_key, label_key
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.loader import CheckSpec, RuleSet, SectionSpec
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
@@ -26,6 +26,15 @@ def count_of(token: str) -> Optional[int]:
     return None
 
 
+def listed_parts(text: str, ruleset: RuleSet) -> list[SectionSpec]:
+    """The parts a preamble's list names, by title however its items are joined (「行政复议与行政
+    诉讼情况」, 「问题和改进情况」) or by the part's key words (「存在的主要问题及整改措施」)."""
+    listed_text = joined_key(label_key(text))
+    return [s for s in ruleset.sections
+            if any(joined_key(label_key(t)) in listed_text for t in (s.title, *s.aliases))
+            or any(k in listed_text for k in s.keywords)]
+
+
 def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     pattern = re.compile(check.params["pattern"])
     first_heading = min((h.block for h in report.sections), default=None)
@@ -38,9 +47,7 @@ def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[
         announced = count_of(m.group("count")) if m else None
         if m is None or announced is None:
             continue
-        listed_text = label_key(m.group("list"))
-        listed = [s for s in ruleset.sections
-                  if any(label_key(t) in listed_text for t in (s.title, *s.aliases))]
+        listed = listed_parts(m.group("list"), ruleset)
         loc = report.location(para.index, text=m.group(0))
         params = {"announced": m.group("count"), "count": announced, "sentence": m.group(0)}
         if listed and len(listed) != announced:

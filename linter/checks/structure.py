@@ -36,6 +36,11 @@ def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     first: dict[str, int] = {}
     hits = []
     for hit in sorted(report.sections, key=lambda h: h.block):
+        if hit.implied:
+            # The part is there, its heading line is not: one finding, at its first paragraph.
+            yield Draft("heading_missing", report.location(hit.block, text=hit.text),
+                        {"number": hit.spec.number, "title": hit.spec.title, "start": hit.text},
+                        expected=hit.spec.heading)
         if hit.spec.key in first:
             yield Draft("duplicate", report.location(hit.block, text=hit.text),
                         {"number": hit.spec.number, "title": hit.spec.title})
@@ -119,6 +124,9 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
 
 def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     for hit in report.sections:
+        if hit.implied:
+            continue  # no heading to word (RL-STR-001 says the line is missing)
         if not hit.exact:
-            yield Draft("typo" if hit.fuzzy else "variant", report.location(hit.block, text=hit.text),
+            kind = "typo" if hit.fuzzy else "worded" if hit.worded else "variant"
+            yield Draft(kind, report.location(hit.block, text=hit.text),
                         {"found": hit.text, "template": hit.spec.heading}, expected=hit.spec.heading, actual=hit.text)

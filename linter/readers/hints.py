@@ -1,4 +1,5 @@
-"""What a reader may be told about the text it reads: the section titles that can start a heading.
+"""What a reader may be told about the text it reads: the section titles that can start a heading,
+and the labels that mark a table.
 
 Plain-text dumps of web pages sometimes run a whole report into one line; the text reader splits
 such a line where a section title starts. The titles come from the rule sets (data) and the way
@@ -20,3 +21,9 @@ def _same(text: str) -> str:
 class Hints:
     headings: tuple[str, ...] = ()  # section titles and their variants, without the number (「总体情况」)
     fold: Callable[[str], str] = _same  # a title or text as compared (widths, brackets, characters)
+    # Labels only the format's tables hold (「本年制发件数」, 「结果维持」): text that holds two of
+    # them and runs figures into labels is a table run together.
+    table_words: tuple[str, ...] = ()
+    # Each part's number and key words (「五」: 问题, 改进, …): a numbered heading worded otherwise
+    # (「五、存在的主要问题及明年工作计划」) still starts its part in a run-on line.
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()

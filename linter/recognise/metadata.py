@@ -59,6 +59,11 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         if not m:
             continue
         body = m.group("body").strip("《》 ")
+        if any(word in body for word in _CHROME):
+            # A portal's breadcrumb before the title (「当前位置： 首页…年报 平潭综合实验区2021年度…」):
+            # the body is what follows its last break.
+            before = text[:text.find(m.group("year"))] if m.group("year") in text else text
+            body = re.split(r"[\s>›»]+", before.strip())[-1].strip("《》 ")
         if not body and i > 0 and len(_text(paras[i - 1])) <= 40:
             body = strip_spaces(_text(paras[i - 1]))  # title split over two lines: body first
         return Title(text, p.index, body, int(m.group("year")))
@@ -82,8 +87,26 @@ class Identity:
     year: Optional[int]
 
 
+_TITLE_KEYS = ("title", "标题")
+_CHROME = ("当前位置", "您的位置", "您现在的位置", "首页")  # a portal page's breadcrumb  # a web page's <title>, a crawler dump's 「标题:」 line
+
+
+def page_title(doc: Document) -> Optional[Title]:
+    """The title a web page keeps in its chrome (<title>, a portal dump's 「标题:」) when its body
+    has none: the report's body and year, found as in the body (its block: the first paragraph)."""
+    first = next(_non_empty(doc), None)
+    for key, value in doc.metadata:
+        if key not in _TITLE_KEYS:
+            continue
+        text = collapse_spaces(nfkc_numbers(value))
+        m = _TITLE.search(text.replace(" ", ""))
+        if m and len(text) <= 80:
+            return Title(text, first.index if first is not None else 0, m.group("body").strip("《》 "), int(m.group("year")))
+    return None
+
+
 def identify(doc: Document) -> Identity:
-    title = find_title(doc)
+    title = find_title(doc) or page_title(doc)
     if title is not None:
         return Identity(title, title.year)
     period = find_period_year(doc)

@@ -104,3 +104,13 @@ def nfkc_numbers(text: str) -> str:
 
 def fold_minus(text: str) -> str:
     return text.replace("−", "-").replace("－", "-").replace("﹣", "-")
+
+
+# The words that join two items of a title: 「行政复议、行政诉讼」, 「行政复议与行政诉讼」 and
+# 「行政复议和行政诉讼」 are one title; so are 「问题及改进」 and 「问题和改进」.
+_JOINERS = re.compile(r"以及|[、与和及]")
+
+
+def joined_key(key: str) -> str:
+    """A label key without the words that join its items (see ``_JOINERS``)."""
+    return _JOINERS.sub("", key)

@@ -12,7 +12,8 @@ from typing import Iterable, Mapping, Optional, Sequence
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
-from linter.recognise.normalize import collapse_spaces, label_key, nfkc_numbers, strip_spaces
+from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
+from linter.recognise.runtogether import split_table
 from linter.ruleset.loader import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -30,6 +31,8 @@ class SectionHit:
     numeral: str
     exact: bool
     fuzzy: bool = False  # matched only approximately (a typo in the heading)
+    worded: bool = False  # the part's numbered heading in its place, worded otherwise (「五、存在的主要问题及整改措施」)
+    implied: bool = False  # no heading line: ``block`` is the part's first paragraph (its first subheading)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class FoundRow:
     cells: Mapping[str, Optional[Cell]]  # column key -> value cell (None: covered by a merge)
     fuzzy: bool = False  # the label only resembles the format's (a typo such as 「行政止公开」)
     glued: bool = False  # the label cell also holds the row's figures (「规章 0」): not readable reliably
+    # Columns whose value is printed once for this row and the rows above it (a cell merged down a
+    # group's sub-rows): not blank here.
+    merged_down: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ class Report:
             return []
         later = [h.block for h in self.sections if h.block > hit.block]
         end = min(later) if later else len(self.document.blocks)
-        return [b for b in self.document.blocks[hit.block + 1:end] if isinstance(b, Paragraph)]
+        start = hit.block if hit.implied else hit.block + 1
+        return [b for b in self.document.blocks[start:end] if isinstance(b, Paragraph)]
 
     def section_text(self, key: str) -> str:
         """A section's text without whitespace (numbering labels included); a light copy
@@ -135,16 +142,19 @@ class SectionIndex:
     specs: list[tuple[SectionSpec, list[str]]]
     exact: dict[str, tuple[SectionSpec, bool]]  # heading key -> the first section it names, is it the title
     keys: frozenset[str]
+    joined: dict[str, SectionSpec] = field(default_factory=dict)  # ``joined_key`` of each heading key
 
 
 def section_index(sections: tuple[SectionSpec, ...]) -> SectionIndex:
     """Heading keys of a rule set's sections (its Recogniser keeps them)."""
     specs = [(s, _section_keys(s)) for s in sections]
     exact: dict[str, tuple[SectionSpec, bool]] = {}
+    joined: dict[str, SectionSpec] = {}
     for spec, keys in specs:
         for i, k in enumerate(keys):
             exact.setdefault(k, (spec, i == 0))
-    return SectionIndex(specs, exact, frozenset(exact))
+            joined.setdefault(joined_key(k), spec)
+    return SectionIndex(specs, exact, frozenset(exact), joined)
 
 
 def find_sections(doc: Document, rec: Recogniser) -> list[SectionHit]:
@@ -156,7 +166,96 @@ def find_sections(doc: Document, rec: Recogniser) -> list[SectionHit]:
         hit = _match_heading(para, index)
         if hit is not None:
             hits.append(hit)
+    sections = rec.ruleset.sections
+    if len({h.spec.key for h in hits}) < len(sections):
+        hits = place_parts(doc, sections, hits)
     return hits
+
+
+# A numbered heading: a numeral and its separator (「五、」, 「五.」, 「五 」), then a short title.
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+)(?:[、.，．]|\s)")
+# The first subheading of a part: 「（一）」, 「1.」, 「一是」.
+_SUBHEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]是)")
+_HEADING_CHARS = 40  # a heading's title is at most this long (a sentence is not a heading)
+_RUN_IN_END = re.compile(r"[：:。；;]")
+
+
+def _has_keyword(spec: SectionSpec, text: str) -> bool:
+    return any(k in text for k in spec.keywords)
+
+
+def place_parts(doc: Document, sections: tuple[SectionSpec, ...], hits: list[SectionHit]) -> list[SectionHit]:
+    """The parts the template's wording did not find, found as a reviewer finds them: a heading
+    with the part's number standing in the part's place (between the parts before and after it)
+    is that part, whatever its wording (its key words choose between several); a part without a
+    heading line starts at the first subheading in its place that holds its key words."""
+    found: dict[str, int] = {}  # part -> its (first) heading's block
+    for h in hits:
+        found[h.spec.key] = min(found.get(h.spec.key, h.block), h.block)
+    blocks = doc.blocks
+    numbered: list[tuple[int, str, str, str]] = []  # block, numeral, title key, shown text
+    for para in doc.paragraphs():
+        if para.style.startswith(("toc", "TOC", "目录")):
+            continue
+        key = label_key(para.full_text).lstrip("#")
+        m = _NUMBERED.match(key)
+        if m is None:
+            continue
+        title = key[m.end():].lstrip("、.，．")
+        end = _RUN_IN_END.search(title)
+        run_in = end is not None and end.end() < len(title.rstrip(_TRAILING))
+        if end is not None and run_in:
+            title = title[:end.start()]
+        if 2 <= len(title) <= _HEADING_CHARS:
+            numbered.append((para.index, m.group(1), title, para.full_text.strip()[:40] if run_in else para.full_text.strip()))
+    placed = list(hits)
+    for i, spec in enumerate(sections):
+        if spec.key in found:
+            continue
+        lo = max((found[s.key] for s in sections[:i] if s.key in found), default=-1)
+        hi = min((found[s.key] for s in sections[i + 1:] if s.key in found), default=len(blocks))
+        in_place = [n for n in numbered if n[1] == spec.number and lo < n[0] < hi]
+        keyed = [n for n in in_place if _has_keyword(spec, n[2])]
+        # By place alone only a heading that names no other part, between two parts that are there
+        # (or first, before the next part).
+        plain = [n for n in in_place if not any(_has_keyword(o, n[2]) for o in sections if o is not spec)]
+        pick = keyed[0] if keyed else (plain[0] if len(in_place) == 1 and plain and (lo >= 0 or hi < len(blocks))
+                                       else None)
+        if pick is None:
+            # Numbered otherwise but worded as this part, in its place (「七、其他需说明事项」 for 六
+            # where part 五 was split in two); never another part's number that is there.
+            taken = {s.number for s in sections if s.key in found}
+            renumbered = [n for n in numbered if lo < n[0] < hi and n[1] not in taken and _has_keyword(spec, n[2])]
+            pick = renumbered[0] if renumbered else None
+        if pick is not None:
+            placed.append(SectionHit(spec, pick[0], pick[3], pick[1], False, worded=True))
+            found[spec.key] = pick[0]
+            continue
+        start = _implied_start(doc, spec, lo, hi)
+        if start is not None:
+            first = blocks[start]
+            assert isinstance(first, Paragraph)
+            placed.append(SectionHit(spec, start, first.full_text.strip()[:40], "", False, implied=True))
+            found[spec.key] = start
+    return placed
+
+
+def _implied_start(doc: Document, spec: SectionSpec, lo: int, hi: int) -> Optional[int]:
+    """The first subheading holding the part's key words after the part before it (and after the
+    tables that part holds), before the part after it: only between two parts that are there."""
+    if lo < 0 or hi >= len(doc.blocks):
+        return None
+    after = lo
+    for block in doc.blocks[lo + 1:hi]:
+        if isinstance(block, Table):
+            after = block.index
+    for block in doc.blocks[after + 1:hi]:
+        if not isinstance(block, Paragraph):
+            continue
+        key = label_key(block.full_text)
+        if _SUBHEADING.match(key) and len(key) <= _HEADING_CHARS + 4 and _has_keyword(spec, key):
+            return block.index
+    return None
 
 
 def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]:
@@ -172,6 +271,10 @@ def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]
     named = index.exact.get(body)
     if named is not None:
         return SectionHit(named[0], para.index, para.full_text.strip(), numeral, named[1])
+    joined = index.joined.get(joined_key(body)) if numeral else None
+    if joined is not None and joined.number == numeral:
+        # The template's title joined otherwise (「行政复议与行政诉讼」): a variant, not a typo.
+        return SectionHit(joined, para.index, para.full_text.strip(), numeral, False)
     if body.rstrip("0123456789.…·-— ") in index.keys:
         return None  # a contents line: the heading followed by its page number
     run_in = _run_in_heading(para, specs, numeral, body)
@@ -181,8 +284,17 @@ def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]
     for spec, keys in specs:
         if numeral == spec.number and len(body) <= 40:
             if any(SequenceMatcher(None, body, k).ratio() >= 0.85 for k in keys):
-                return SectionHit(spec, para.index, para.full_text.strip(), numeral, False, fuzzy=True)
+                # Words left out (「其他需报告的事项」) are a wording; anything else a typo.
+                shorter = any(_leaves_out(body, k) for k in keys)
+                return SectionHit(spec, para.index, para.full_text.strip(), numeral, False,
+                                  fuzzy=not shorter, worded=shorter)
     return None
+
+
+def _leaves_out(short: str, long: str) -> bool:
+    """``short`` is ``long`` with some characters left out."""
+    chars = iter(long)
+    return len(short) < len(long) and all(ch in chars for ch in short)
 
 
 _RUN_IN_PUNCT = "：:。；;，,"
@@ -454,6 +566,7 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
     cells: dict[str, Optional[Cell]] = {}
     width = len(line)
     has_values = any_cell = False
+    merged_down: set[str] = set()
     for ckey, c in mapping.items():
         cell = line[c] if c < width else None
         if cell is not None and cell.grid_row == r and cell.grid_col == c:
@@ -462,12 +575,15 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
             has_values = has_values or bool(cell.text.strip())
         else:
             cells[ckey] = None
+            if cell is not None and cell.grid_row < r and cell.grid_col == c and cell.text.strip():
+                merged_down.add(ckey)
     unlabelled_first = not labelled and first and any_cell
     if not own and not has_values and not unlabelled_first:
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
     text = collapse_spaces(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
-    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued)
+    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued,
+                    merged_down=frozenset(merged_down))
 
 
 def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
@@ -476,6 +592,33 @@ def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
     if m is None:
         return None
     return matcher.exact.get(_enum_form(label_key(m.group("label"))))  # the whole label, nothing around it
+
+
+RUN_TOGETHER = "cells-run-together"  # the text reader's notice on a table kept as one cell
+
+
+def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tuple[Document, dict[str, LogicalTable]]:
+    """Tables a text dump ran together, read where each row fits one split only (see
+    linter/recognise/runtogether.py); their notices go, the others' stay."""
+    found = dict(tables)
+    read: set[int] = set()
+    notices = {n.block for n in doc.notices if n.code == RUN_TOGETHER}
+    for key, table in tables.items():
+        if len(table.blocks) != 1 or table.blocks[0] not in notices:
+            continue
+        block = doc.blocks[table.blocks[0]]
+        rows = split_table(block, table.spec) if isinstance(block, Table) else None
+        if rows is None:
+            continue
+        found_rows = tuple(FoundRow(row.key, row.text if row.fuzzy else table.spec.row(row.key).label, block.index,
+                                    i + 1, dict(row.cells), fuzzy=row.fuzzy)
+                           for i, row in enumerate(rows))
+        columns = frozenset(k for row in rows for k, _c in row.cells)
+        found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns)
+        read.add(block.index)
+    if read:
+        doc = replace(doc, notices=tuple(n for n in doc.notices if not (n.code == RUN_TOGETHER and n.block in read)))
+    return doc, found
 
 
 def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:
@@ -569,6 +712,8 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
     rec = recogniser(ruleset)
     sections = find_sections(doc, rec)
     tables = find_tables(doc, rec)
+    if any(n.code == RUN_TOGETHER for n in doc.notices):
+        doc, tables = read_run_together(doc, tables)
     glued = glued_notices(tables)
     if glued:
         doc = replace(doc, notices=doc.notices + glued)

@@ -45,6 +45,9 @@ class SectionSpec:
     number: str
     title: str
     aliases: tuple[str, ...] = ()
+    # Words a reviewer knows the part by (「问题」「改进」 for 五): a numbered heading in the part's
+    # place, or the first subheading of a part whose heading line is missing, is found by them.
+    keywords: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -314,7 +317,7 @@ def _for_edition(items: list[Any], edition: Optional[int]) -> list[Any]:
 def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> RuleSet:
     edition = data.get("edition")
     sections = tuple(
-        SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("aliases", [])))
+        SectionSpec(s["key"], s["number"], s["title"], tuple(s.get("aliases", [])), tuple(s.get("keywords", [])))
         for s in _for_edition(data["sections"], edition)
     )
     section_keys = {s.key for s in sections}

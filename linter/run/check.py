@@ -99,14 +99,21 @@ def _matches(names: list[str], glob: str) -> bool:
 @lru_cache(maxsize=1)
 def reader_hints() -> Hints:
     """For the text reader: the section titles and aliases of the built-in rule sets, compared by
-    their label keys."""
+    their label keys; the tables' signature labels; each part's number and key words."""
     titles: list[str] = []
+    words: list[str] = []  # the tables' signature labels
+    parts: dict[str, list[str]] = {}  # part number -> its key words
     for edition in builtin_editions():
-        for section in builtin_ruleset(edition).sections:
+        ruleset = builtin_ruleset(edition)
+        for section in ruleset.sections:
+            keywords = parts.setdefault(section.number, [])
+            keywords += [k for k in section.keywords if k not in keywords]
             for title in (section.title, *section.aliases):
                 if title not in titles:
                     titles.append(title)
-    return Hints(tuple(titles), label_key)
+        for table in ruleset.tables.values():
+            words += [w for w in table.signature if w not in words]
+    return Hints(tuple(titles), label_key, tuple(words), tuple((n, tuple(k)) for n, k in parts.items()))
 
 
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:

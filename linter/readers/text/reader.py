@@ -5,7 +5,9 @@ Table layouts understood:
 
 - one cell per line, each starting with a tab, rows separated by blank lines (a table copied out
   of a Word document or web page); a line without the tab continues the cell above;
-- one row per line, cells separated by tabs.
+- one row per line, cells separated by tabs;
+- Markdown pipe tables (「| 规章 | 0 | 0 | 0 |」), as PDF-to-text converters write them; their
+  「## 一、总体情况」 headings are read as the heading's text.
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
 cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
@@ -23,7 +25,7 @@ from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.hints import Hints
-from linter.readers.text.runon import find_headings, split_line
+from linter.readers.text.runon import find_headings, is_table_line, split_line
 from linter.readers.text.decode import decode, split_lines
 from linter.readers.text.grid import is_value, place_rows
 
@@ -55,10 +57,12 @@ class _Builder:
         self._add(Paragraph(index=len(self.blocks), text=text, line=line, column=column))
 
     def text_line(self, line: str, lineno: int) -> None:
-        if len(line) < RUN_ON_CHARS:
+        hints = self.hints
+        if len(line) < RUN_ON_CHARS and not (is_table_line(line, hints.table_words, hints.fold)
+                                             and not find_headings(line.strip(), hints.headings, hints.fold)):
             self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
             return
-        for piece in split_line(line, self.hints.headings, self.hints.fold):
+        for piece in split_line(line, hints.headings, hints.fold, hints.table_words, hints.parts):
             if piece.kind == "table":
                 index = len(self.blocks)
                 cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
@@ -170,6 +174,35 @@ def _cell_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], in
     return rows, j
 
 
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def _is_pipe_line(line: str) -> bool:
+    """A Markdown table row (「| 规章 | 0 | 0 | 0 |」), as PDF-to-text converters write tables."""
+    text = line.strip()
+    return len(text) > 2 and text.startswith("|") and text.endswith("|")
+
+
+def _pipe_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
+    """A Markdown pipe table: one row per line, cells between 「|」, the header rule (「|---|」) left out."""
+    rows: list[list[_TextCell]] = []
+    j = i
+    while j < len(lines) and (_is_pipe_line(lines[j]) or (_PIPE_RULE.match(lines[j]) and lines[j].strip())):
+        line = lines[j]
+        if not _PIPE_RULE.match(line):
+            start = line.index("|") + 1
+            parts = line[start:].rstrip().removesuffix("|").split("|")
+            cells: list[_TextCell] = []
+            offset = start
+            for part in parts:
+                cells.append(_TextCell(part.strip(), j + 1, offset + 1 + len(part) - len(part.lstrip())))
+                offset += len(part) + 1
+            rows.append(cells)
+        j += 1
+    return rows, j
+
+
 def _row_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
     """One-row-per-line table with tab-separated cells."""
     rows: list[list[_TextCell]] = []
@@ -202,10 +235,20 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
     metadata, i = _crawler_header(lines)
     while i < len(lines):
         line = lines[i]
+        if _is_pipe_line(line):
+            rows, i = _pipe_table(lines, i)
+            if rows:
+                builder.table(rows)
+            continue
         if _is_cell_line(line) or _is_row_line(line):
             rows, i = (_cell_table if _is_cell_line(line) else _row_table)(lines, i)
             if rows:
                 builder.table(rows)
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading is not None:  # 「## 一、总体情况」: the heading's text, where it stands
+            builder.paragraph(line[heading.end():].strip(), i + 1, heading.end() + 1)
+            i += 1
             continue
         end = _cell_per_line_region(lines, i, builder.hints)
         if end > i:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from itertools import pairwise
+from typing import Callable, Optional, Sequence
 
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]")
+_UNSEPARATED = re.compile(r"(?:(?<=^)|(?<=[。；！？）)]))[一二三四五六]")
 _TITLE_END = re.compile(r"^(.{4,60}?(?:年度报告|工作报告|报告))\s+")
 _SUBHEAD = re.compile(r"(?<=[。！；])\s*(?=[（(][一二三四五六七八九十]{1,2}[）)])")
 _LABEL_DIGIT = re.compile(r"[\u4e00-\u9fff）)]\s*\d")
 _SPACE = re.compile(r"\s")
 _DIGIT_RUN = re.compile(r"\d[\d ]*\d")
+_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,12 @@ def _compact(line: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str]) -> list[tuple[int, int]]:
-    """(start, end) offsets in ``line`` of numbered section headings; ``fold`` makes a title and
-    text compare alike whatever their widths, brackets or characters (recognition's label key)."""
+def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str],
+                  parts: Sequence[tuple[str, Sequence[str]]] = ()) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``line`` of numbered section headings: a title the reader was given,
+    or a part's number with its key words (``parts``) after the part before it; ``fold`` makes a
+    title and text compare alike whatever their widths, brackets or characters (recognition's
+    label key)."""
     keys = sorted({fold(t) for t in titles if t}, key=len, reverse=True)
     compact, offsets = _compact(line)
     found: list[tuple[int, int]] = []
@@ -80,12 +86,77 @@ def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str]) 
         if best is not None:
             end = m.end() + best[1]
             found.append((offsets[m.start()], offsets[end - 1] + 1))
+    for m in _UNSEPARATED.finditer(compact):
+        # 「。一总体情况2020年，……」: the number without its 「、」, before a title written exactly.
+        rest = compact[m.end():m.end() + 40]
+        title = next((k for k in keys if rest.startswith(k)), None)
+        if title is not None:
+            found.append((offsets[m.start()], offsets[m.end() + len(title) - 1] + 1))
+    found += _worded_headings(line, compact, offsets, found, parts)
+    found.sort()
     # Keep headings that do not overlap an earlier one.
     out: list[tuple[int, int]] = []
     for start, end in found:
         if not out or start >= out[-1][1]:
             out.append((start, end))
     return out
+
+
+_WORDED_END = re.compile(r"[\d：:，,。；;（(]")
+_WORDED_CHARS = 30
+
+
+_NEXT_NUMBER = dict(zip("一二三四五六七八九", "二三四五六七八九十"))
+
+
+def _worded_headings(line: str, compact: str, offsets: list[int], found: list[tuple[int, int]],
+                     parts: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[int, int]]:
+    """Headings of the parts the titles did not find, between the parts before and after them: the
+    part's number (「五、」) with its key words within the next few characters, or the next number
+    with them (「七、其他需说明事项」 where a part was split in two); the first part also by its
+    number alone (「一、年度工作核心成效」). A heading ends at the first digit or punctuation
+    (「五、存在的主要问题及明年工作计划2024年，……」)."""
+    if not parts or not found:
+        return []
+    numbers = [n for n, _k in parts]
+    index = {offset: i for i, offset in enumerate(offsets)}
+    at: dict[str, int] = {}  # part number -> its heading's offset in the line
+    for start, _end in found:
+        if start in index:
+            at.setdefault(compact[index[start]], start)
+    out: list[tuple[int, int]] = []
+    for i, (number, keywords) in enumerate(parts):
+        if number in at:
+            continue
+        before = at.get(numbers[i - 1]) if i > 0 else -1
+        if before is None:
+            continue
+        after = next((at[n] for n in numbers[i + 1:] if n in at), len(line))
+        tries = [(number, True), (_NEXT_NUMBER.get(number, ""), True)] + ([(number, False)] if i == 0 else [])
+        for candidate, by_words in tries:
+            hit = _numbered_title(compact, offsets, candidate, before, after, keywords if by_words else ())
+            if hit is not None:
+                out.append(hit)
+                at[number] = hit[0]
+                break
+    return out
+
+
+def _numbered_title(compact: str, offsets: list[int], number: str, before: int, after: int,
+                    keywords: Sequence[str]) -> Optional[tuple[int, int]]:
+    """The first 「number、title」 between two offsets whose title holds one of ``keywords`` (any
+    title when none are given), as (start, end) offsets in the line."""
+    if not number:
+        return None
+    for m in re.finditer(re.escape(number) + "[、.．]", compact):
+        if not before < offsets[m.start()] < after:
+            continue
+        rest = compact[m.end():m.end() + _WORDED_CHARS]
+        end = _WORDED_END.search(rest)
+        title = rest[:end.start()] if end else rest
+        if len(title) >= 2 and (not keywords or any(k in title for k in keywords)):
+            return offsets[m.start()], offsets[m.end() + len(title) - 1] + 1
+    return None
 
 
 def looks_tabular(text: str) -> bool:
@@ -99,14 +170,72 @@ def looks_tabular(text: str) -> bool:
         sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text))
 
 
-def _body_pieces(text: str, offset: int) -> list[Piece]:
+_PUNCTUATION = re.compile(r"[：:，,。；;？?！!]")
+
+
+def _table_words(text: str, words: Sequence[str], fold: Callable[[str], str]) -> int:
+    key = fold(text)
+    return sum(fold(w) in key for w in words)
+
+
+def is_table_line(line: str, words: Sequence[str], fold: Callable[[str], str]) -> bool:
+    """A short line that is a whole table run together: two of the tables' own labels (``words``),
+    no sentence or clause punctuation outside brackets, and figures after several labels
+    (「规章000行政规范性文件1129…」) or one long run of digits after the header words (「…尚未审结
+    总计 000000000000000」). Dates do not count."""
+    if _table_words(line, words, fold) < 2:
+        return False
+    text = _DATE.sub("", line.strip())
+    outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", text)
+    if _PUNCTUATION.search(outside) or sum(ch.isdigit() for ch in text) < 5:
+        return False
+    return len(_LABEL_DIGIT.findall(text)) >= 3 or any(
+        sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text))
+
+
+# Where a table run into a part's text may start or end: after a sentence, and before a
+# subheading (「（二）」, not the 「第（一）项」 of a table's own labels).
+_STRETCH_END = re.compile(r"(?<=[。！；])|(?<!第)(?=[（(][一二三四五六七八九十]{1,2}[）)])")
+_COMMA_OUTSIDE = re.compile(r"[，,]")
+
+
+def _stretches(text: str, words: Sequence[str], fold: Callable[[str], str]) -> list[tuple[int, int, bool]]:
+    """``text`` cut after sentences and before subheadings, each stretch marked tabular or not,
+    consecutive tabular stretches joined: a table run into the text of its part (「……占21.02%。
+    第二十条第（一）项信息内容本年制发件数……规章000……(二)主动公开政府信息的主要类别……」). A
+    tabular stretch has no sentence end and no comma outside brackets (narrative has both); the
+    stretches joined into a table hold two of the tables' own labels (``words``)."""
+    cuts = sorted({0, len(text), *(m.start() for m in _STRETCH_END.finditer(text))})
+    out: list[tuple[int, int, bool]] = []
+    for start, end in pairwise(cuts):
+        piece = text[start:end]
+        outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
+        tabular = looks_tabular(_DATE.sub("", piece).strip()) and not _COMMA_OUTSIDE.search(outside)
+        if out and (out[-1][2] == tabular):
+            out[-1] = (out[-1][0], end, tabular)
+        else:
+            out.append((start, end, tabular))
+    return [(s, e, tabular and _table_words(text[s:e], words, fold) >= 2) for s, e, tabular in out]
+
+
+def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequence[str] = ()) -> list[Piece]:
     out: list[Piece] = []
     stripped = text.strip()
     if not stripped:
         return out
     lead = offset + len(text) - len(text.lstrip())
-    if looks_tabular(stripped):
+    if looks_tabular(stripped) and (not words or (_table_words(stripped, words, fold) >= 2
+                                    and looks_tabular(_DATE.sub("", stripped)))):
         return [Piece("table", stripped, lead)]
+    stretches = _stretches(stripped, words, fold) if words else []
+    if any(tabular for _s, _e, tabular in stretches):
+        for start, end, tabular in stretches:
+            part = stripped[start:end]
+            if tabular:
+                out.append(Piece("table", part.strip(), lead + start + len(part) - len(part.lstrip())))
+            else:
+                out.extend(_body_pieces(part, lead + start, fold))  # narrative only: no words
+        return out
     pos = 0
     for m in _SUBHEAD.finditer(stripped):
         part = stripped[pos:m.start()]
@@ -119,7 +248,8 @@ def _body_pieces(text: str, offset: int) -> list[Piece]:
     return out
 
 
-def split_line(line: str, titles: Sequence[str], fold: Callable[[str], str]) -> list[Piece]:
+def split_line(line: str, titles: Sequence[str], fold: Callable[[str], str], words: Sequence[str] = (),
+               parts: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Piece]:
     """Headings, paragraphs and run-together tables of one long line, in order."""
     pieces: list[Piece] = []
     pos = 0
@@ -127,11 +257,11 @@ def split_line(line: str, titles: Sequence[str], fold: Callable[[str], str]) -> 
     if title is not None and not _NUMBERED.match(line.strip()):
         pieces.append(Piece("paragraph", title.group(1).strip(), len(line) - len(line.lstrip())))
         pos = title.end()
-    for start, end in find_headings(line, titles, fold):
+    for start, end in find_headings(line, titles, fold, parts):
         if start < pos:
             continue
-        pieces.extend(_body_pieces(line[pos:start], pos))
+        pieces.extend(_body_pieces(line[pos:start], pos, fold, words))
         pieces.append(Piece("heading", line[start:end].strip(), start))
         pos = end
-    pieces.extend(_body_pieces(line[pos:], pos))
+    pieces.extend(_body_pieces(line[pos:], pos, fold, words))
     return pieces

@@ -1,0 +1,191 @@
+"""Tables whose cells a text dump ran together, read where only one reading fits.
+
+Portals' text views and crawlers print a table row as its label followed by its figures with no
+separator (「规章000行政规范性文件008」, 「…尚未审结总计 000000000000000」). The text reader keeps
+such a table as one cell and notes it unreadable. Here, knowing the format's rows and columns,
+each row is split where exactly one split fits: as many digits as the row has cells (one digit
+each), or one cell taking the whole figure (「行政事业性收费5949.09」). A row that fits no split,
+or fits several (「640020470」 for seven cells), leaves the whole table unread, and RL-PARSE-001
+says so; so does text in which most of the format's rows are not found.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from linter.model import Cell, Table
+from linter.recognise.normalize import joined_key, label_key
+from linter.ruleset.loader import ColumnSpec, RowSpec, TableSpec
+
+# A row's figures: digits (a decimal amount for a one-cell row); spaces inside are the dump's and
+# mean nothing. A digit just before 「.」「、」 and a label is the next row's number (「0 0 002.其他」).
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
+_NEXT_ENUM = re.compile(r"\d[.、．](?=\D)")
+_UNIT = re.compile(r"万元|元")
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """``text`` as label keys character by character (no whitespace), and each character's offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        key = label_key(ch)
+        if key:
+            chars.append(key)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+_ENUM_MARK = re.compile(r"(\d)[、．]")
+
+
+def _row_labels(spec: TableSpec) -> list[tuple[str, str]]:
+    """(label key, row key) of every row label and alias, longest first: the label a row's
+    figures follow is the longest the text before them ends with."""
+    labels = [(_label_form(t), row.key) for row in spec.rows for t in (row.label, *row.aliases) if t]
+    return sorted(labels, key=lambda item: len(item[0]), reverse=True)
+
+
+def _label_form(text: str) -> str:
+    """A label as compared here: its key, sub-item numbers as 「1.」, no joining words (「其他法律和
+    行政法规禁止公开」 is the format's 「其他法律行政法规禁止公开」)."""
+    return joined_key(_ENUM_MARK.sub(r"\1.", label_key(text)))
+
+
+_RESEMBLES = 0.85  # a label this close to the format's is that row, worded otherwise
+
+
+def _row_of(text: str, labels: list[tuple[str, str]]) -> tuple[str | None, int]:
+    """The row whose label the text before a row's figures ends with, and, when it only
+    resembles it (「行政机关不再受理其政府信息公开申请」 for 「…不再处理其…」), the length of the
+    label in the text (0 when exact)."""
+    key = next((k for label, k in labels if text.endswith(label)), None)
+    if key is not None:
+        return key, 0
+    scored = [(SequenceMatcher(None, text[-len(label):], label).ratio(), len(label), k)
+              for label, k in labels if len(label) >= 6]
+    ratio, length, best = max(scored, default=(0.0, 0, None))
+    return (best, length) if ratio >= _RESEMBLES else (None, 0)
+
+
+def row_columns(spec: TableSpec, row: RowSpec) -> list[ColumnSpec]:
+    """The columns a row has cells in: those of its block (a column path starting with the row's
+    group, as in table 2), else every column."""
+    own = [c for c in spec.columns if row.group and c.path and label_key(c.path[0]) == label_key(row.group)]
+    return own or list(spec.columns)
+
+
+def _runs(compact: str) -> list[tuple[int, int]]:
+    """(start, end) of each row's figures in ``compact``, the next row's number left out."""
+    runs: list[tuple[int, int]] = []
+    for m in _FIGURES.finditer(compact):
+        start, end = m.span()
+        if _NEXT_ENUM.match(compact, end - 1) and "." not in m.group(0):
+            end -= 1  # 「…0 0 002.其他法律…」: the 2 numbers the next row
+        unit = _UNIT.match(compact, end)
+        if unit is not None:
+            end = unit.end()  # 「152.2万元」: the unit stays with its cell (a finding of its own)
+        if end > start:
+            runs.append((start, end))
+    return runs
+
+
+def _split(text: str, compact: str, offsets: list[int], spans: list[tuple[int, int]],
+           count: int) -> list[tuple[str, int]] | None:
+    """A row's figures (``spans`` of ``compact``) as ``count`` values with their offsets in
+    ``text``, where one split fits: the figures as the text spaced them, or one digit per cell,
+    or (one cell) the whole figure. Two splits that disagree fit no better than none."""
+    unit = _UNIT.search(compact, spans[-1][0], spans[-1][1])
+    if unit is not None and unit.end() == spans[-1][1] and count > 1:
+        # 「00元」: the unit goes with the last cell, the figures before it are split.
+        pieces = _split(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count)
+        if pieces is None:
+            return None
+        value, at = pieces[-1]
+        return pieces[:-1] + [(value + unit.group(0), at)]
+    digits = [(compact[i], offsets[i]) for s, e in spans for i in range(s, e)]
+    tokens: list[tuple[str, int]] = []  # the figures as the text spaced them
+    for s, e in spans:
+        base = offsets[s]
+        tokens += [(label_key(m.group(0)), base + m.start()) for m in re.finditer(r"\S+", text[base:offsets[e - 1] + 1])]
+    by_space = tokens if len(tokens) == count else None
+    by_digit = digits if len(digits) == count and all(d.isdigit() for d, _at in digits) else None
+    if count == 1 and by_space is None and by_digit is None and len(spans) == 1:
+        s, e = spans[0]
+        figure = compact[s:e]
+        return [(figure, offsets[s])] if len(tokens) == 1 else None
+    if by_space is not None and by_digit is not None and [t for t, _ in by_space] != [d for d, _ in by_digit]:
+        return None
+    return by_space or by_digit
+
+
+class SplitRow(NamedTuple):
+    key: str
+    cells: list[tuple[str, Cell]]  # (column key, cell)
+    fuzzy: bool = False  # its label only resembles the format's
+    text: str = ""  # its label as printed (compact)
+
+
+def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
+    """The rows of a one-cell run-together table, or None when a row fits no split or several, or
+    a row of the format is not found."""
+    origin = next(table.origin_cells(0), None)
+    if origin is None or len(table.rows) != 1:
+        return None
+    text = origin.text
+    compact, offsets = _compact(text)
+    labelled = any(r.label for r in spec.rows)
+    runs = _runs(compact)
+    if not runs:
+        return None
+
+    def cells_of(spans: list[tuple[int, int]], columns: list[ColumnSpec], row: int) -> list[tuple[str, Cell]] | None:
+        pieces = _split(text, compact, offsets, spans, len(columns))
+        if pieces is None:
+            return None
+        return [(col.key, Cell(value, row, c + 1, phys_row=row + 1, phys_col=c + 1, line=origin.line,
+                               column=(origin.column or 1) + at))
+                for c, (col, (value, at)) in enumerate(zip(columns, pieces))]
+
+    if not labelled:
+        # One data row after the header words (table 4): every figure of the text is a cell.
+        cells = cells_of(runs, list(spec.columns), 0)
+        return [SplitRow(spec.rows[0].key, cells)] if cells is not None else None
+
+    labels = _row_labels(spec)
+    rows: list[SplitRow] = []
+    seen: set[str] = set()
+    previous = 0
+    for start, end in runs:
+        label_text = compact[previous:start]
+        previous = end
+        key, resembles = _row_of(_label_form(label_text), labels)
+        if key is None or key in seen:
+            return None
+        row_spec = spec.row(key)
+        # Rows printed with no figures at all before this one (「…缴纳费用、行政机关不再处理其政府信息
+        # 公开申请3.其他（七）总计3000003」): their cells are blank, which is a reading of its own.
+        form = _label_form(label_text)
+        for empty in spec.rows:
+            label = _label_form(empty.label)
+            if empty.key not in seen and empty.key != key and label and label in form[:-1] \
+                    and form.index(label) + len(label) < len(form):
+                blank = [(col.key, Cell("", len(rows), c + 1, phys_row=len(rows) + 1, phys_col=c + 1,
+                                        line=origin.line, column=(origin.column or 1) + offsets[start]))
+                         for c, col in enumerate(row_columns(spec, empty))]
+                seen.add(empty.key)
+                rows.append(SplitRow(empty.key, blank, False, empty.label))
+        cells = cells_of([(start, end)], row_columns(spec, row_spec), len(rows))
+        if cells is None:
+            return None
+        seen.add(key)
+        shown = label_text
+        if resembles:  # the printed label: the shortest tail of the text as long as the format's
+            shown = next((label_text[i:] for i in range(len(label_text) - 1, -1, -1)
+                          if len(_label_form(label_text[i:])) >= resembles), label_text)
+        rows.append(SplitRow(key, cells, resembles > 0, shown))
+    if len(seen) * 3 < len(spec.rows) * 2:
+        return None  # most of the format's rows not found: not this table's text, or not read right
+    return rows  # a row of the format not printed at all is the structure rule's finding
