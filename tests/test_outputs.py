@@ -131,8 +131,11 @@ def test_missing_output_folder_is_told_before_the_batch(tmp_path: Path, monkeypa
 # ---- whole or not at all --------------------------------------------------------------------
 
 _SLOW_WRITER = """
-import sys, time
+import signal, sys, time
 import linter.run.outputs as o
+# A shell without job control starts background commands with SIGINT ignored, and Python keeps that:
+# the test stands for a foreground run, where Ctrl-C raises KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 def slow(fh, chunks, encoding):
     for chunk in chunks:
         for i in range(0, len(chunk), 64):
