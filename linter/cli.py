@@ -331,6 +331,38 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
     sys.exit(done.exit_code)
 
 
+@main.command(help=h("export"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"),
+              help=h("export_output"))
+@click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
+@_run_options
+def export(paths: tuple[str, ...], output: str, roster: Optional[str], lang: Optional[str], fail_on: Optional[str],
+           edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
+           config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
+           no_pairing: Optional[bool]) -> None:
+    from linter.errors import ReportlintError, os_error
+    from linter.run.export import export_run
+    from linter.run.gate import Request
+
+    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
+                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
+                  previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster)
+    try:
+        done = export_run(req, Path(output))
+    except ReportlintError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        click.echo(os_error(exc, lang or "zh"), err=True)
+        sys.exit(EXIT_ERROR)
+    for note in done.plan.notes:
+        click.echo(note, err=True)
+    click.echo(done.line)
+    sys.exit(done.exit_code)
+
+
 @main.command(help=h("serve"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.option("--host", default="127.0.0.1", show_default=True, help=h("serve_host"))
