@@ -363,6 +363,40 @@ def export(paths: tuple[str, ...], output: str, roster: Optional[str], lang: Opt
     sys.exit(done.exit_code)
 
 
+@main.command(help=h("rollup"), context_settings=_CONTEXT, add_help_option=False)
+@_help_option
+@click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"),
+              help=h("rollup_output"))
+@click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
+@click.option("--parent", default=None, metavar=h("metavar_body"), help=h("rollup_parent"))
+@click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
+@_run_options
+def rollup(paths: tuple[str, ...], output: str, roster: Optional[str], parent: Optional[str], year: Optional[int],
+           lang: Optional[str], fail_on: Optional[str], edition: Optional[str], select: tuple[str, ...],
+           ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str], rules_file: Optional[str],
+           previous_file: Optional[str], no_pairing: Optional[bool]) -> None:
+    from linter.errors import ReportlintError, os_error
+    from linter.run.export import rollup_run
+    from linter.run.gate import Request
+
+    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
+                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
+                  previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster, year=year)
+    try:
+        done = rollup_run(req, Path(output), parent)
+    except ReportlintError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        click.echo(os_error(exc, lang or "zh"), err=True)
+        sys.exit(EXIT_ERROR)
+    for note in done.plan.notes:
+        click.echo(note, err=True)
+    click.echo(done.line)
+    sys.exit(done.exit_code)
+
+
 @main.command(help=h("serve"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.option("--host", default="127.0.0.1", show_default=True, help=h("serve_host"))

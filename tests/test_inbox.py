@@ -122,12 +122,12 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     out = tmp_path / "results.xlsx"
     assert cli("check", "--format", "xlsx", "-o", str(out), str(inbox)).exit_code == 2
     book = load_workbook(out)
-    assert book.sheetnames == ["文件", "问题", "报送情况"]
+    assert book.sheetnames == ["汇总", "文件", "问题", "报送情况"]
     files, problems = book["文件"], book["问题"]
     rows = [[c.value for c in row] for row in files.iter_rows()]
-    assert rows[0] == ["文件", "报告单位", "报告年度", "格式版本", "状态", "错误", "警告", "提示", "无法读取的原因"]
+    assert rows[0] == ["文件", "报告单位", "报告年度", "格式版本", "状态", "错误", "警告", "提示", "无法读取的原因", "文件夹"]
     table = {Path(r[0]).name: r[1:] for r in rows[1:]}
-    assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None]
+    assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None, None]  # the folder given
     assert table["b_faulty.docx"][3:7] == ["不通过", 2, 2, 0]
     assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
     assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith("RL-IO-007 旧版二进制 Word 文档")

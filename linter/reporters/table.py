@@ -1,6 +1,6 @@
 """Tables for a spreadsheet: ``csv`` (one row per finding, UTF-8 with a BOM so that Excel reads the
-Chinese) and ``xlsx`` (a 「文件」 sheet with one row per file and its verdict, and a 「问题」 sheet
-with one row per finding; frozen header, filters, column widths). The columns keep their order."""
+Chinese) and ``xlsx`` (a 「汇总」 sheet of counts, a 「文件」 sheet with one row per file and its
+verdict, a 「问题」 sheet with one row per finding, 「报送情况」; frozen header, filters, column widths). The columns keep their order."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from linter.i18n import t
 from linter.reporters import Reporter
 from linter.reporters.defuse import as_text
 from linter.reporters.text import position
+from linter.office.folders import folder_of
 
 # Column key -> (Chinese, English) header. The order is part of the format.
 FINDING_COLUMNS: dict[str, tuple[str, str]] = {
@@ -41,11 +42,12 @@ FILE_COLUMNS: dict[str, tuple[str, str]] = {
     "warnings": ("警告", "warnings"),
     "infos": ("提示", "infos"),
     "error_code": ("无法读取的原因", "why unreadable"),
+    "folder": ("文件夹", "folder"),
 }
 _WIDTHS = {"file": 40, "status": 10, "rule": 14, "name": 26, "severity": 8, "message": 70, "section": 28,
            "table": 6, "row_label": 28, "column_label": 16, "expected": 12, "actual": 12, "quote": 40,
            "position": 22, "body": 30, "year": 10, "edition": 10, "errors": 8, "warnings": 8, "infos": 8,
-           "error_code": 50}
+           "error_code": 50, "folder": 20}
 
 
 class _Rows(Reporter):
@@ -79,7 +81,7 @@ class _Rows(Reporter):
         error = f"{result.error.code} {result.error.message}" if result.error is not None else ""
         body = result.pair_key[0] if result.pair_key is not None else ""
         return [result.path, body, result.report_year, result.edition, t("verdict." + self.verdict(result), self.lang),
-                counts["error"], counts["warning"], counts["info"], error]
+                counts["error"], counts["warning"], counts["info"], error, folder_of(result.path, self.run_info.inputs)]
 
 
 class CsvReporter(_Rows):
@@ -123,6 +125,9 @@ class XlsxReporter(_Rows):
             sheet.auto_filter.ref = sheet.dimensions
             for i, key in enumerate(columns, 1):
                 sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 12)
+        from linter.reporters.summary_sheet import add_summary_sheet
+
+        add_summary_sheet(book, results, self.verdict, self.lang, self.run_info.inputs)
         covered = self.coverage(results)
         if covered is not None:
             from linter.reporters.coverage_sheet import add_coverage_sheet

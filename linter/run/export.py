@@ -7,12 +7,16 @@ import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 
 from linter.office.words import say
 from linter.reporters import Reporter
 from linter.reporters.export.data import Export, build
 from linter.reporters.export.write import WRITERS
 from linter.run.gate import Plan, Request, UsageError, check_plan, exit_code, make_plan
+
+if TYPE_CHECKING:
+    from linter.office.rollup import Rollup
 
 
 @dataclass
@@ -52,3 +56,32 @@ def export_run(req: Request, output: Path) -> Exported:
     write_whole(output, writer(data, plan.lang))
     line = say("export.written", plan.lang, path=output, reports=len(data.reports), unread=len(data.unread))
     return Exported(data, plan, exit_code(plan, results), line)
+
+
+@dataclass
+class RolledUp:
+    data: "Rollup"
+    plan: Plan
+    exit_code: int
+    line: str
+
+
+def rollup_run(req: Request, output: Path, parent: Optional[str] = None) -> RolledUp:
+    """Check the files, sum the children's tables 2–4 and write the roll-up workbook whole."""
+    from linter.office.rollup import rollup
+    from linter.reporters.export.rollup_book import to_xlsx
+
+    lang = req.lang or "zh"
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(say("export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", ""))
+    plan = make_plan(req)
+    if parent and (plan.roster is None or plan.roster.find(parent) is None):
+        raise UsageError(say("rollup.no_parent", plan.lang, name=parent))
+    for group in plan.groups:
+        group.options = replace(group.options, keep_figures=True)
+    results = check_plan(plan)
+    data = rollup(results, plan.roster, parent, req.year)
+    write_whole(output, to_xlsx(data, plan.lang))
+    line = say("rollup.written", plan.lang, path=output, n=len(data.summed), missing=len(data.missing),
+               diff=len(data.differences))
+    return RolledUp(data, plan, exit_code(plan, results), line)
