@@ -148,3 +148,12 @@ def test_every_exported_cell_is_what_check_read_over_all_fixtures(tmp_path: Path
     # and the cells are numbers where the report wrote numbers
     numeric = [v for r in exported["reports"]["rows"] for v in r[10:] if v is not None]
     assert sum(isinstance(v, int) for v in numeric) > 0.99 * len(numeric)
+
+
+def test_the_export_never_replaces_an_input(tmp_path: Path) -> None:
+    report = tmp_path / "a.json"
+    report.write_bytes((OFFICE / "2023" / "洪泽区人民政府.docx").read_bytes())  # a report named .json
+    before = report.read_bytes()
+    result = cli("export", str(report), "-o", str(report))
+    assert result.exit_code == 2 and "会覆盖本次检查的输入文件" in result.output
+    assert report.read_bytes() == before

@@ -109,7 +109,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "en": "wrote {path}: {reports} report(s), {unread} file(s) not read"},
     "export.bad_suffix": {"zh": "{path}：导出文件应以 .xlsx、.csv 或 .json 结尾",
                           "en": "{path}: the export is written as .xlsx, .csv or .json"},
-    "export.same_as_input": {"zh": "{path}：不能覆盖输入文件", "en": "{path}: would overwrite an input file"},
+
 }
 
 

@@ -1,10 +1,8 @@
 """``reportlint export``: check the files as ``check`` does (configuration, roster, pairing), keep
-tables 2–4's cells, and write the evaluators' workbook whole (a temporary file, then a rename)."""
+tables 2–4's cells, and write the evaluators' workbook whole (never over an input)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -13,6 +11,7 @@ from linter.office.words import say
 from linter.reporters import Reporter
 from linter.reporters.export.data import Export, build
 from linter.reporters.export.write import WRITERS
+from linter.run.outputs import write_whole
 from linter.run.gate import Plan, Request, UsageError, check_plan, exit_code, make_plan
 
 if TYPE_CHECKING:
@@ -27,33 +26,19 @@ class Exported:
     line: str
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """``data`` in ``path``, all of it or nothing: written beside it under another name, then renamed."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_run(req: Request, output: Path) -> Exported:
     writer = WRITERS.get(output.suffix.lower())
     lang = req.lang or "zh"
     if writer is None:
         raise UsageError(say("export.bad_suffix", lang, path=output))
-    plan = make_plan(req)
-    if any(f.resolve() == output.resolve() for f in plan.files):
-        raise UsageError(say("export.same_as_input", plan.lang, path=output))
+    plan = make_plan(req, outputs=lambda files: [(output, "output")])  # never over an input
     for group in plan.groups:
         group.options = replace(group.options, keep_figures=True)
     results = check_plan(plan)
     judge = Reporter(plan.lang)
     judge.fail_levels = plan.fail_levels()
     data = build(results, judge.verdict, plan.lang, plan.roster)
-    write_whole(output, writer(data, plan.lang))
+    write_whole(output, [writer(data, plan.lang)])
     line = say("export.written", plan.lang, path=output, reports=len(data.reports), unread=len(data.unread))
     return Exported(data, plan, exit_code(plan, results), line)
 
@@ -74,14 +59,14 @@ def rollup_run(req: Request, output: Path, parent: Optional[str] = None) -> Roll
     lang = req.lang or "zh"
     if output.suffix.lower() != ".xlsx":
         raise UsageError(say("export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", ""))
-    plan = make_plan(req)
+    plan = make_plan(req, outputs=lambda files: [(output, "output")])
     if parent and (plan.roster is None or plan.roster.find(parent) is None):
         raise UsageError(say("rollup.no_parent", plan.lang, name=parent))
     for group in plan.groups:
         group.options = replace(group.options, keep_figures=True)
     results = check_plan(plan)
     data = rollup(results, plan.roster, parent, req.year)
-    write_whole(output, to_xlsx(data, plan.lang))
+    write_whole(output, [to_xlsx(data, plan.lang)])
     line = say("rollup.written", plan.lang, path=output, n=len(data.summed), missing=len(data.missing),
                diff=len(data.differences))
     return RolledUp(data, plan, exit_code(plan, results), line)
