@@ -50,7 +50,7 @@ def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callabl
             entry[0] += 1
             entry[2].add(f.severity)
 
-    started = []
+    started: list[bool] = []
 
     def block(headers: list[str], rows: list[list[Any]]) -> None:
         if started:

@@ -119,8 +119,8 @@ def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], l
     read = [r for r in results if r.error is None]
     failing: dict[str, int] = {}
     for r in read:
-        for rule in {f.rule for f in r.findings}:
-            failing[rule] = failing.get(rule, 0) + 1
+        for rule_id in {f.rule for f in r.findings}:
+            failing[rule_id] = failing.get(rule_id, 0) + 1
     out.rule_headers = [w("rule"), w("title"), w("severity"), w("checked"), w("with_findings"), w("pass_rate")]
     editions = {r.edition for r in read if r.edition is not None}
     rules: dict[str, list[Value]] = {}

@@ -21,7 +21,8 @@ def to_xlsx(data: Rollup, lang: str) -> bytes:
 
     w = lambda key, **p: say("rollup." + key, lang, **p)  # noqa: E731
     book = Workbook()
-    book.remove(book.active)
+    for blank in list(book.worksheets):  # the default sheet
+        book.remove(blank)
     ruleset = builtin_ruleset(data.edition or 2021)
     bold = Font(bold=True)
     for spec in sorted(ruleset.tables.values(), key=lambda s: s.number):

@@ -29,7 +29,8 @@ def to_xlsx(data: Export, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    for blank in list(book.worksheets):  # the default sheet
+        book.remove(blank)
     for title, headers, rows in _sheets(data, lang):
         sheet = book.create_sheet(title)
         sheet.append(headers)
