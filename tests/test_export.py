@@ -89,9 +89,9 @@ def test_csv_and_json_hold_the_same_rows(tmp_path: Path) -> None:
 
 def test_unread_files_are_listed_not_dropped(tmp_path: Path) -> None:
     bad = ROOT / "fixtures" / "bad"
-    data = json.loads(_export(tmp_path, "d.json", str(bad / "legacy_word97.doc"), str(OFFICE / "2023")).read_text(encoding="utf-8"))
-    assert [r[:2] for r in data["unread"]["rows"]] == [[str(bad / "legacy_word97.doc"), "RL-IO-007"]]
-    assert [r[0] for r in data["reports"]["rows"]] == [str(bad / "legacy_word97.doc"), str(OFFICE / "2023" / "洪泽区人民政府.docx")]
+    data = json.loads(_export(tmp_path, "d.json", str(bad / "word95.doc"), str(OFFICE / "2023")).read_text(encoding="utf-8"))
+    assert [r[:2] for r in data["unread"]["rows"]] == [[str(bad / "word95.doc"), "RL-IO-007"]]
+    assert [r[0] for r in data["reports"]["rows"]] == [str(bad / "word95.doc"), str(OFFICE / "2023" / "洪泽区人民政府.docx")]
     assert data["reports"]["rows"][0][6] == "无法读取"
 
 
