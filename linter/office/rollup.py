@@ -40,6 +40,7 @@ def rollup(results: Sequence[FileResult], roster: Optional[Roster] = None, paren
     """Sum the children of ``parent`` (a roster name; default the roster's top body), or with no
     roster every report given; the reports of ``year`` (default the most common) and of the most
     common edition."""
+    results = [r for r in results if not r.skipped]  # files in the folders that are not reports
     readable = [r for r in results if r.error is None]
     years = Counter(r.report_year for r in readable if r.report_year is not None)
     year = year if year is not None else (max(years, key=lambda y: (years[y], y)) if years else None)

@@ -78,6 +78,7 @@ def _order(rulesets: Sequence[RuleSet]) -> dict[Cell, int]:
 
 def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], lang: str = "zh",
           roster: Optional[Roster] = None) -> Export:
+    results = [r for r in results if not r.skipped]  # files in the folders that are not reports
     rulesets = [builtin_ruleset(e) for e in builtin_editions()]
     by_edition = {rs.edition: rs for rs in rulesets}
     order = _order(rulesets)
