@@ -29,7 +29,7 @@ def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callabl
     from openpyxl.utils import get_column_letter
 
     w = lambda key: say("sum." + key, lang)  # noqa: E731
-    sheet = book.create_sheet(w("title"), 0)
+    sheet = book.create_sheet(w("title"))
     bold = Font(bold=True)
     verdicts = dict.fromkeys(VERDICTS, 0)
     rules: dict[str, list[Any]] = {}
