@@ -176,6 +176,12 @@ def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     return names, needed, any(last for _n, _bare, last in names)
 
 
+def printed(t: Term) -> bool:
+    """Whether a term is a cell of the report: a stand-in for a member of a group printed as one row
+    (a negative physical row) is not."""
+    return t.row.phys_row > 0
+
+
 def term_location(report: Report, table: LogicalTable, t: Term) -> Location:
     if t.previous and report.previous is not None:
         return report.previous.cell_location(report.previous.tables[table.spec.key], t.row, t.col)

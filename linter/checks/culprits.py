@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.checks.draft import Draft
-from linter.checks.bindings import term_location
+from linter.checks.bindings import printed, term_location
 from linter.checks.localize import CellKey, Equation, Localization
 from linter.checks.relations import arithmetic
 from linter.model import Location
@@ -41,7 +41,7 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             keys = [k for k in eq.coefs if k in candidates]
             if not keys:
                 continue
-            cells = [term_location(report, loc.table, loc.terms[k]) for k in keys]
+            cells = [term_location(report, loc.table, loc.terms[k]) for k in keys if printed(loc.terms[k])]
             params = {"table": number, "relation": _relation(eq, "zh"), "relation_en": _relation(eq, "en"),
                       "cells": "、".join(f"「{_label(c)}」" for c in cells),
                       "cells_en": ", ".join(f"「{_label(c)}」" for c in cells), "count": len(cells)}
@@ -52,8 +52,7 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
     """The other cells of the failed relations a cell is in, each once, in the relations' order."""
     keys = dict.fromkeys(k for eq in failed for k in eq.coefs if k != key)
-    # A stand-in for a member of a group printed as one row is not a cell of the report.
-    return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys if loc.terms[k].row.phys_row > 0)
+    return tuple(term_location(report, loc.table, loc.terms[k]) for k in keys if printed(loc.terms[k]))
 
 
 def explained(report: Report, loc: Localization, failed: list[Equation]) -> tuple[tuple[str, Location], ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from linter.checks.bindings import Instance, cell_key, term_location
+from linter.checks.bindings import Instance, cell_key, printed, term_location
 from linter.checks.draft import Draft
 from linter.checks.localize import Localization
 from linter.checks.relations import arithmetic
@@ -61,7 +61,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         if corrects and check.relation.op != "==" and _holds_corrected(loc, inst, left_side, right_side, holds):
             continue  # fails only because of a located wrong cell, which is reported at that cell
         anchor_term = inst.terms[anchor]
-        related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor)
+        related = tuple(term_location(report, table, t) for n, t in inst.terms.items() if n != anchor and printed(t))
         if check.relation.op == "==":
             if explained:  # a value only for a cell the localization corrects, never for a right one
                 value = loc.value(cell_key(anchor_term))
