@@ -6,7 +6,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 import click
 
@@ -15,6 +15,9 @@ from linter.errors import EXIT_ERROR, EXIT_OK
 from linter.i18n import display_width, t
 from linter.reporters import REPORTERS
 from linter.ruleset.loader import builtin_editions
+
+if TYPE_CHECKING:
+    from linter.run.export import Exported, RolledUp
 
 F = TypeVar("F", bound=Callable[..., Any])
 _LEVELS = click.Choice(["error", "warning", "info"])
@@ -331,6 +334,25 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
     sys.exit(done.exit_code)
 
 
+def _finish_table_run(run: Callable[[], Exported | RolledUp], lang: Optional[str]) -> None:
+    """Run ``export`` or ``rollup``: an error is one line and exit 2; else the notes, the line saying
+    what was written, and the run's exit code."""
+    from linter.errors import ReportlintError, os_error
+
+    try:
+        done = run()
+    except ReportlintError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        click.echo(os_error(exc, lang or "zh"), err=True)
+        sys.exit(EXIT_ERROR)
+    for note in done.plan.notes:
+        click.echo(note, err=True)
+    click.echo(done.line)
+    sys.exit(done.exit_code)
+
+
 @main.command(help=h("export"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
@@ -342,25 +364,13 @@ def export(paths: tuple[str, ...], output: str, roster: Optional[str], lang: Opt
            edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
            config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
            no_pairing: Optional[bool]) -> None:
-    from linter.errors import ReportlintError, os_error
     from linter.run.export import export_run
     from linter.run.gate import Request
 
     req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster)
-    try:
-        done = export_run(req, Path(output))
-    except ReportlintError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_ERROR)
-    except OSError as exc:
-        click.echo(os_error(exc, lang or "zh"), err=True)
-        sys.exit(EXIT_ERROR)
-    for note in done.plan.notes:
-        click.echo(note, err=True)
-    click.echo(done.line)
-    sys.exit(done.exit_code)
+    _finish_table_run(lambda: export_run(req, Path(output)), lang)
 
 
 @main.command(help=h("rollup"), context_settings=_CONTEXT, add_help_option=False)
@@ -376,25 +386,13 @@ def rollup(paths: tuple[str, ...], output: str, roster: Optional[str], parent: O
            lang: Optional[str], fail_on: Optional[str], edition: Optional[str], select: tuple[str, ...],
            ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str], rules_file: Optional[str],
            previous_file: Optional[str], no_pairing: Optional[bool]) -> None:
-    from linter.errors import ReportlintError, os_error
     from linter.run.export import rollup_run
     from linter.run.gate import Request
 
     req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster, year=year)
-    try:
-        done = rollup_run(req, Path(output), parent)
-    except ReportlintError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_ERROR)
-    except OSError as exc:
-        click.echo(os_error(exc, lang or "zh"), err=True)
-        sys.exit(EXIT_ERROR)
-    for note in done.plan.notes:
-        click.echo(note, err=True)
-    click.echo(done.line)
-    sys.exit(done.exit_code)
+    _finish_table_run(lambda: rollup_run(req, Path(output), parent), lang)
 
 
 @main.command(help=h("serve"), context_settings=_CONTEXT, add_help_option=False)
