@@ -301,8 +301,11 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
 @click.option("--output", "-o", default=None, metavar=h("metavar_out"), help=h("annotate_output"))
 @click.option("--fix", is_flag=True, default=False, help=h("fix"))
+@click.option("--only-failed", is_flag=True, default=False, help=h("only_failed"))
+@click.option("--sheet", is_flag=True, default=False, help=h("sheet"))
 @_run_options
-def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Optional[str], fail_on: Optional[str],
+def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_failed: bool, sheet: bool,
+             lang: Optional[str], fail_on: Optional[str],
              edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
              config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
              no_pairing: Optional[bool]) -> None:
@@ -317,7 +320,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
                   previous_file=previous_file, pair_years=False if no_pairing else None)
     with _interruptible(lang):
         try:
-            done = annotate_run(req, output, fix=fix)
+            done = annotate_run(req, output, fix=fix, only_failed=only_failed, sheet=sheet)
         except ReportlintError as exc:
             click.echo(str(exc), err=True)
             sys.exit(EXIT_ERROR)
@@ -330,7 +333,10 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, lang: Opt
         for block in _blocks(reporter.output(results)):
             click.echo(block, nl=False)
         for outcome in done.results:
-            click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
+            if outcome.copy is not None or outcome.failed is not None:  # (else a sheet, or passed: below)
+                click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
+        for line in done.lines:
+            click.echo(line)
     sys.exit(done.exit_code)
 
 

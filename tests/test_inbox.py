@@ -156,14 +156,14 @@ def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = cli("annotate", str(src), "-o", str(out) + "/")
     assert result.exit_code == 1
-    written = sorted(p.name for p in out.iterdir())
-    assert written == ["ok.reviewed.docx", "报告-2.reviewed.docx", "报告.reviewed.docx"]
-    city = read_comments(out / "报告.reviewed.docx")  # city/ comes first in the folder walk
-    town = read_comments(out / "报告-2.reviewed.docx")
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["city/报告.reviewed.docx", "ok.reviewed.docx", "town/报告.reviewed.docx"]  # the folders kept
+    city = read_comments(out / "city" / "报告.reviewed.docx")
+    town = read_comments(out / "town" / "报告.reviewed.docx")
     assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-NAR-001", "RL-T4-002", "RL-T4-002"]
     assert sorted(c.text.split("（")[0] for c in city) == ["RL-T3-008"]  # the wrong cell; the sentence agrees with its correction
     assert read_comments(out / "ok.reviewed.docx") == []
-    assert f"已写入 {out / '报告-2.reviewed.docx'}：4 条批注" in result.output
+    assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：4 条批注" in result.output
     assert (src / "town" / "报告.docx").read_bytes() == FAULTY.read_bytes()
 
 
@@ -189,16 +189,16 @@ def test_annotate_takes_the_configuration_like_check(tmp_path: Path) -> None:
     assert not any("RL-T3-008" in c.text for c in comments)
 
 
-def test_annotate_a_pdf_in_a_batch_says_why_and_goes_on(tmp_path: Path) -> None:
+def test_annotate_a_pdf_in_a_batch_gets_a_review_sheet_and_goes_on(tmp_path: Path) -> None:
     copy(FAULTY, tmp_path / "in" / "a.docx")
     copy(ROOT / "fixtures" / "pdf" / "filled_2021.pdf", tmp_path / "in" / "b.pdf")
     result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2
-    assert "RL-ANN-002 只能给 Word 文档（.docx）加批注；该文件是 pdf" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx"]
+    assert result.exit_code == 1  # a.docx fails; b.pdf cannot carry comments: its findings go on a sheet
+    assert f"已写入审核意见单 {tmp_path / 'out' / 'b.审核意见.docx'}：0 条意见" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx", "b.审核意见.docx"]
     copy(LEGACY, tmp_path / "in" / "c.doc")
     result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2 and f"{tmp_path / 'in' / 'c.doc'}：未写入批注副本：文件无法读取" in result.output
+    assert result.exit_code == 2 and f"已写入审核意见单 {tmp_path / 'out' / 'c.审核意见.docx'}：1 条意见" in result.output
 
 
 # ---- configuration groups ------------------------------------------------------------------------

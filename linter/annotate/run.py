@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from linter.annotate.comments import Annotated, annotate_checked
+from linter.annotate.sheet import SHEET_SUFFIX, sheet_name, write_sheet
 from linter.run.discover import Entry
 from linter.errors import EXIT_ERROR
+from linter.office.folders import subfolder
+from linter.office.words import say
+from linter.verdict import verdict
 from linter.findings import FileResult
 from linter.run.outputs import WriteError
 from linter.run.check import Options
@@ -33,6 +37,7 @@ class AnnotateRun:
     results: Sequence[Annotated] = ()  # in input order: each file's check and what its copy holds
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
+    lines: list[str] = field(default_factory=list)  # review sheets written, passed files left out
 
 
 class AnnotateInChild:
@@ -43,6 +48,8 @@ class AnnotateInChild:
         self.fix = fix
 
     def __call__(self, path: Path, options: Options, *, dst: str, result: FileResult) -> FileResult:
+        if not dst:  # no copy for this file (not a Word document, or passed with --only-failed)
+            return Annotated.adding(result)
         return Annotated.of(annotate_checked(path, Path(dst), result, options, fix=self.fix))
 
 
@@ -51,75 +58,98 @@ def reviewed_name(src: Path) -> str:
     return src.stem + SUFFIX
 
 
-def targets(files: list[Path], output: Optional[str]) -> list[Path]:
-    """Where each copy goes: next to its input; into the folder ``output``; or, for one input and an
-    ``output`` that is not a folder, that file."""
+def targets(files: list[Path], output: Optional[str], inputs: Sequence[str] = (),
+            name: Callable[[Path], str] = reviewed_name) -> list[Path]:
+    """Where each copy goes: next to its input; into the folder ``output``, in the subfolder its
+    input had under the folder given (收件箱/部门/x.docx -> 退回/部门/x.reviewed.docx); or, for one
+    input and an ``output`` that is not a folder, that file."""
     if output is None:
-        return [f.with_name(reviewed_name(f)) for f in files]
+        return [f.with_name(name(f)) for f in files]
     out = Path(output)
     if len(files) == 1 and not output.endswith(("/", "\\")) and not out.is_dir() and out.suffix:
-        return [out]
-    taken: set[str] = set()
+        return [out if name is reviewed_name else out.with_name(sheet_name(out))]
+    taken: set[Path] = set()
     paths = []
     for f in files:
-        name = reviewed_name(f)
+        folder = out / (subfolder(str(f), inputs) or "")  # a file named directly: at the top
+        target = folder / name(f)
         k = 2
-        while name in taken:  # two inputs of one name from different folders
-            name = f"{f.stem}-{k}{SUFFIX}"
+        while target in taken:  # two inputs of one name in one folder (given from different places)
+            target = folder / name(f).replace(f.stem, f"{f.stem}-{k}", 1)
             k += 1
-        taken.add(name)
-        paths.append(out / name)
+        taken.add(target)
+        paths.append(target)
     return paths
 
 
-def entry_targets(entries: Sequence[Entry], output: Optional[str]) -> list[Path]:
+def entry_targets(entries: Sequence[Entry], output: Optional[str], inputs: Sequence[str] = (),
+                  name: Callable[[Path], str] = reviewed_name) -> list[Path]:
     """``targets`` for the files found; without ``output``, an archive's members go to a folder
     beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed."""
-    dsts = targets([e.path for e in entries], output)
+    dsts = targets([e.path for e in entries], output, inputs, name)
     if output is None:
         taken: set[Path] = set()
         for k, e in enumerate(entries):
             if e.config_at is not None:
                 folder = e.config_at.with_name(e.config_at.stem + ".reviewed")
-                name, n = reviewed_name(e.path), 2
-                while folder / name in taken:
-                    name, n = f"{e.path.stem}-{n}{SUFFIX}", n + 1
-                taken.add(folder / name)
-                dsts[k] = folder / name
+                base, n = name(e.path), 2
+                target = folder / base
+                while target in taken:
+                    target, n = folder / base.replace(e.path.stem, f"{e.path.stem}-{n}", 1), n + 1
+                taken.add(target)
+                dsts[k] = target
     return dsts
 
 
 def annotate_run(req: Request, output: Optional[str], progress: Optional[Progress] = None,
-                 fix: bool = False) -> AnnotateRun:
-    """Check the inputs as ``check`` does and write the reviewed copies; ReportlintError for what
-    stops the run before any file is read."""
+                 fix: bool = False, only_failed: bool = False, sheet: bool = False) -> AnnotateRun:
+    """Check the inputs as ``check`` does and write the reviewed copies (a review sheet for a file
+    that is not a .docx, and with ``sheet`` for every file); ``only_failed``: none for a file that
+    passed. ReportlintError for what stops the run before any file is read."""
     given = {str(Path(p)) for p in req.paths}
 
     def copies(entries: Sequence[Entry]) -> list[tuple[Path, str]]:
-        dsts = entry_targets(entries, output)
-        for folder in {d.parent for d, e in zip(dsts, entries) if e.config_at is not None or output is not None}:
-            try:  # a folder of copies (-o, or beside an archive)
+        dsts = entry_targets(entries, output, req.paths) + entry_targets(entries, output, req.paths, sheet_name)
+        archived = [e.config_at is not None for e in entries] * 2
+        for folder in dict.fromkeys(d.parent for d, a in zip(dsts, archived) if a or output is not None):
+            try:  # a folder of copies (-o, with its subfolders, or beside an archive)
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError:
                 pass  # the check of the output folder says why it cannot be written
         return [(d, "copy") for d in dsts]
 
-    plan = make_plan(req, skip=lambda f: f.name.endswith(SUFFIX) and str(f) not in given, skip_note="skipped_reviewed",
-                     outputs=copies)
+    def ours(f: Path) -> bool:
+        return f.name.endswith((SUFFIX, SHEET_SUFFIX)) and str(f) not in given
+
+    plan = make_plan(req, skip=ours, skip_note="skipped_reviewed", outputs=copies)
     run = AnnotateRun(plan, notes=list(plan.notes))
+    levels = plan.fail_levels()
     try:
         results = check_plan(plan, progress)
         run.notes.extend(previous_notes(plan, results))
+        verdicts = [verdict(r, levels.get(str(f), "error")) for f, r in zip(plan.files, results)]
+        wanted = [not (only_failed and v == "passed") for v in verdicts]
         checked = [i for i in range(len(plan.files)) if i not in plan.fixed]
-        dsts = list(plan.files)  # (the entries not checked get no copy)
-        for i, dst in zip(checked, entry_targets([plan.entries[i] for i in checked], output)):
-            dsts[i] = dst
+        dsts: list[Optional[Path]] = [None] * len(plan.files)  # (the entries not checked get no copy)
+        for i, dst in zip(checked, entry_targets([plan.entries[i] for i in checked], output, req.paths)):
+            if wanted[i] and results[i].error is None and results[i].format == "docx":
+                dsts[i] = dst
         parts: list[tuple[list[int], Sequence[FileResult]]] = [
             (g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups]
         if plan.fixed:  # skipped or unreadable: no copy, the reason is the result
             parts.append((list(plan.fixed), [Annotated.adding(results[i]) for i in plan.fixed]))
         run.results = in_order(parts, len(plan.files))  # type: ignore[assignment]
-    except WriteError as exc:  # the temporary folder is full
+        sheets = dict(zip(checked, entry_targets([plan.entries[i] for i in checked], output, req.paths, sheet_name)))
+        options_of = {i: g.options.lang for g in plan.groups for i in g.indexes}
+        for i in checked:  # (an entry not checked, skipped or not found readable, gets no sheet)
+            src = plan.files[i]
+            if not wanted[i]:
+                run.lines.append(say("sheet.skipped_passed", plan.lang, path=src))
+            elif dsts[i] is None or sheet:
+                lang = options_of.get(i, plan.lang)
+                n = write_sheet(sheets[i], results[i], verdicts[i], lang)
+                run.lines.append(say("sheet.written", lang, path=sheets[i], n=n))
+    except WriteError as exc:  # the temporary folder is full, or a sheet could not be written
         exc.lang = plan.lang
         raise
     run.exit_code = exit_code(plan, run.results)
@@ -128,17 +158,20 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
     return run
 
 
-def _copies(group: Group, results: Sequence[FileResult], dsts: list[Path], fix: bool) -> ResultSpool:
-    """Write the group's copies in child processes; their outcomes in the group's order, on disk."""
+def _copies(group: Group, results: Sequence[FileResult], dsts: Sequence[Optional[Path]], fix: bool) -> ResultSpool:
+    """Write the group's copies in child processes (none where ``dsts`` says None); their outcomes
+    in the group's order, on disk."""
     def job(j: int) -> dict[str, Any]:
         i = group.indexes[j]
-        return {"dst": str(dsts[i]), "result": results[i]}
+        return {"dst": str(dsts[i] or ""), "result": results[i]}
 
     out = ResultSpool()
     made = check_files_limited(group.files, group.options, jobs=group.jobs, check=AnnotateInChild(fix), kwargs=job)
     for j, got in enumerate(made):
         if not isinstance(got, Annotated):  # the child was stopped (time limit) or died: no copy
-            _remove_partial(dsts[group.indexes[j]])
+            dst = dsts[group.indexes[j]]
+            if dst is not None:
+                _remove_partial(dst)
             got = Annotated.adding(results[group.indexes[j]], copy_error=got.error)
         out.append(got)
     return out

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 
-def folder_of(path: str, inputs: Sequence[str]) -> str:
+def subfolder(path: str, inputs: Sequence[str]) -> Optional[str]:
+    """The file's folder relative to the given folder it was found in ("" at its top); None for a
+    file named directly."""
     p = Path(path)
     for raw in inputs:
         root = Path(raw)
@@ -22,4 +24,12 @@ def folder_of(path: str, inputs: Sequence[str]) -> str:
             except ValueError:
                 continue
         return rel.as_posix() if rel.parts else ""
-    return p.parent.as_posix() if p.parent.parts else ""
+    return None
+
+
+def folder_of(path: str, inputs: Sequence[str]) -> str:
+    found = subfolder(path, inputs)
+    if found is not None:
+        return found
+    parent = Path(path).parent
+    return parent.as_posix() if parent.parts else ""

@@ -1,0 +1,84 @@
+"""The return kit: ``annotate`` keeps the inbox's subfolders under -o, ``--only-failed`` leaves the
+passed files out, every file that is not a .docx gets a review sheet (审核意见单; ``--sheet`` for
+a .docx too), which python-docx and LibreOffice open."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import docx
+
+from tests.annotations import read_comments
+from tests.conftest import ROOT, cli, copy
+from tests.test_annotate_office import soffice
+
+OFFICE = ROOT / "fixtures" / "inbox" / "office"
+INBOX = OFFICE / "2024"
+NOT_WORD = ["部门/洪泽区教育局-网页版.html", "部门/洪泽区民政局.pdf", "乡镇/洪泽区朱坝街道办事处.html"]
+
+
+def _sheet(path: Path) -> tuple[list[str], list[list[str]], list[list[str]]]:
+    d = docx.Document(str(path))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+    return [p.text for p in d.paragraphs if p.text], tables[0], tables[1] if len(tables) > 1 else []
+
+
+def test_annotate_keeps_subfolders_and_writes_a_sheet_for_every_file_not_in_word(tmp_path: Path) -> None:
+    out = tmp_path / "退回"
+    result = cli("annotate", str(INBOX), "-o", str(out) + "/")
+    assert result.exit_code == 1
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    words = sorted(p.relative_to(INBOX).as_posix() for p in INBOX.rglob("*.docx"))
+    assert written == sorted([w[:-5] + ".reviewed.docx" for w in words]
+                             + [n.rsplit(".", 1)[0] + ".审核意见.docx" for n in NOT_WORD])
+    assert f"已写入审核意见单 {out / '部门' / '洪泽区民政局.审核意见.docx'}：2 条意见" in result.output
+    assert [c.text.split("（")[0] for c in read_comments(out / "部门" / "洪泽区教育局.reviewed.docx")] == ["RL-T3-008"]
+    # the sheet of the PDF: body, file, verdict, each finding with its labels and correction
+    paras, facts, findings = _sheet(out / "部门" / "洪泽区民政局.审核意见.docx")
+    assert paras[0] == "政府信息公开工作年度报告审核意见单" and paras[-1].startswith("审核人：")
+    assert facts[:4] == [["报送单位", "洪泽区民政局"], ["文件", "洪泽区民政局.pdf"], ["报告年度", "2024"], ["审核结果", "不通过"]]
+    assert facts[4][0] == "审核日期" and facts[4][1].endswith("日")
+    assert findings[0] == ["序号", "位置", "级别", "问题", "更正"]
+    assert findings[1] == ["1", "三、收到和处理政府信息公开申请情况 › 表3 › 行「（一）予以公开」 › 列「自然人」 [第2页 块14 行6 列3]",
+                           "错误", "RL-T3-008 疑似填错的单元格：填写为 28，按表3的2项勾稽关系应为 27", "应为 27，实为 28"]
+    assert len(findings) == 3
+    _, facts, findings = _sheet(out / "乡镇" / "洪泽区朱坝街道办事处.审核意见.docx")
+    assert facts[3] == ["审核结果", "通过"] and findings == []
+
+
+def test_only_failed_leaves_out_the_files_that_passed(tmp_path: Path) -> None:
+    out = tmp_path / "退回"
+    result = cli("annotate", "--only-failed", str(INBOX), "-o", str(out) + "/")
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["乡镇/洪泽区老子山镇人民政府.reviewed.docx", "乡镇/洪泽区黄集街道办事处.reviewed.docx",
+                       "部门/洪泽区人力资源和社会保障局.reviewed.docx", "部门/洪泽区公安局.reviewed.docx",
+                       "部门/洪泽区教育局-网页版.审核意见.docx", "部门/洪泽区教育局.reviewed.docx",
+                       "部门/洪泽区民政局.审核意见.docx", "部门/洪泽区水利局.reviewed.docx"]
+    assert f"{INBOX / '部门' / '洪泽区司法局.docx'}：通过，未写入副本（--only-failed）" in result.output
+
+
+def test_sheet_for_a_word_file_and_for_one_that_cannot_be_read(tmp_path: Path) -> None:
+    report = copy(INBOX / "部门" / "洪泽区公安局.docx", tmp_path / "公安局.docx")
+    legacy = copy(ROOT / "fixtures" / "bad" / "word95.doc", tmp_path / "旧版.doc")
+    result = cli("annotate", "--sheet", str(report), str(legacy))
+    assert result.exit_code == 2
+    assert (tmp_path / "公安局.reviewed.docx").is_file() and (tmp_path / "公安局.审核意见.docx").is_file()
+    _, facts, findings = _sheet(tmp_path / "公安局.审核意见.docx")
+    assert facts[3] == ["审核结果", "不通过"] and len(findings) == 1 + 4
+    paras, facts, _ = _sheet(tmp_path / "旧版.审核意见.docx")
+    assert facts[0] == ["报送单位", "（未能识别）"] and facts[3] == ["审核结果", "无法读取"]
+    assert any(p.startswith("文件无法读取（RL-IO-007）：") for p in paras)
+
+
+def test_the_sheets_open_in_libreoffice(tmp_path: Path) -> None:
+    program = soffice()
+    out = tmp_path / "退回"
+    cli("annotate", str(INBOX / "部门" / "洪泽区民政局.pdf"), str(INBOX / "乡镇"), "-o", str(out) + "/")
+    sheets = sorted(out.rglob("*.审核意见.docx"))
+    assert len(sheets) == 2
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+                    "--outdir", str(tmp_path / "txt"), *map(str, sheets)], check=True, timeout=300, capture_output=True)
+    text = (tmp_path / "txt" / "洪泽区民政局.审核意见.txt").read_text(encoding="utf-8-sig")
+    assert "政府信息公开工作年度报告审核意见单" in text and "应为 27，实为 28" in text and "洪泽区民政局.pdf" in text
