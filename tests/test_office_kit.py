@@ -82,3 +82,32 @@ def test_the_sheets_open_in_libreoffice(tmp_path: Path) -> None:
                     "--outdir", str(tmp_path / "txt"), *map(str, sheets)], check=True, timeout=300, capture_output=True)
     text = (tmp_path / "txt" / "洪泽区民政局.审核意见.txt").read_text(encoding="utf-8-sig")
     assert "政府信息公开工作年度报告审核意见单" in text and "应为 27，实为 28" in text and "洪泽区民政局.pdf" in text
+
+
+def test_the_page_offers_every_copy_and_sheet_as_one_zip_keeping_folders(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from tests.serveproc import ServerProcess
+
+    upload = io.BytesIO()
+    with zipfile.ZipFile(upload, "w") as z:
+        for rel in ("部门/洪泽区公安局.docx", "部门/洪泽区民政局.pdf", "乡镇/洪泽区朱坝街道办事处.html"):
+            z.write(INBOX / rel, f"收件箱/{rel}")
+    with ServerProcess(tmp_path / "srv", cwd=tmp_path) as srv:
+        with srv.client() as client:
+            page = client.get("/").text
+            r = client.post("/api/kit", files=[("files", ("收件箱.zip", upload.getvalue()))])
+        assert srv.leftovers() == []
+    assert '<button type="button" id="rl-kit">全部退回文件（zip）</button>' in page
+    assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+        names = sorted(z.namelist())
+        sheet = tmp_path / "sheet.docx"
+        sheet.write_bytes(z.read("收件箱/部门/洪泽区民政局.审核意见.docx"))
+        copy_ = tmp_path / "copy.docx"
+        copy_.write_bytes(z.read("收件箱/部门/洪泽区公安局.reviewed.docx"))
+    assert names == ["收件箱/乡镇/洪泽区朱坝街道办事处.审核意见.docx", "收件箱/部门/洪泽区公安局.reviewed.docx",
+                     "收件箱/部门/洪泽区民政局.审核意见.docx"]
+    assert len(_sheet(sheet)[2]) == 3  # its two findings
+    assert sorted(c.text.split("（")[0] for c in read_comments(copy_)) == ["RL-NAR-001", "RL-NAR-001", "RL-T4-002", "RL-T4-002"]

@@ -284,6 +284,20 @@ class Service:
 
         return await self.with_uploads(request, lang, work)
 
+    async def kit(self, request: Request) -> Response:
+        """The return kit of a batch: each .docx annotated, a review sheet for each other file,
+        in the upload's folders, as one zip."""
+        lang = _lang(request, self.settings.options.lang)
+
+        async def work(items: list[Item], workdir: Path, fields: dict[str, str]) -> Response:
+            data = await _kit_zip(self, items, workdir, lang)
+            name = w("kit_name", lang)
+            return Response(data, media_type="application/zip", headers={
+                "Content-Disposition": f"attachment; filename=\"reportlint-kit.zip\"; filename*=UTF-8''{quote(name)}",
+                "Cache-Control": "no-store"})
+
+        return await self.with_uploads(request, lang, work)
+
     async def annotate(self, request: Request) -> Response:
         lang = _lang(request, self.settings.options.lang)
 
@@ -315,6 +329,31 @@ class Service:
         return await self.with_uploads(request, lang, work)
 
 
+async def _kit_zip(service: "Service", items: list[Item], workdir: Path, lang: str) -> bytes:
+    """Every file's copy or review sheet, in the folders of the upload, as one zip."""
+    import io
+    import zipfile
+
+    from linter.annotate.sheet import sheet_name, write_sheet
+
+    kit = workdir.parent / "kit"
+    kit.mkdir()
+    todo = [it for it in items if it.error is None]
+    await service.pool.run([Job(it.path) for it in todo], workdir, lang, kit_to=str(kit),
+                           fail_on=service.settings.fail_on)
+    for it in items:
+        if it.error is not None:  # refused before reading: its sheet says why
+            path = Path(it.path)
+            (kit / path.parent).mkdir(parents=True, exist_ok=True)
+            failed = FileResult(it.path, error=FileError(it.error.code, input_error_message(it.error.code, it.error.detail, lang)))
+            await asyncio.to_thread(write_sheet, kit / path.parent / sheet_name(path), failed, "unreadable", lang)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(p for p in kit.rglob("*") if p.is_file()):
+            z.write(f, f.relative_to(kit).as_posix())
+    return buf.getvalue()
+
+
 class _Assembled(HtmlReporter):
     """The HTML report of a batch whose file sections were drawn in the checking children (from the
     tables they keep); a child stopped over a limit leaves an error result, drawn here without the
@@ -341,5 +380,6 @@ def create_app(settings: Settings) -> tuple[ASGIApp, Service]:
         Route("/api/check", service.check, methods=["POST"]),
         Route("/api/view", service.view, methods=["POST"]),
         Route("/api/annotate", service.annotate, methods=["POST"]),
+        Route("/api/kit", service.kit, methods=["POST"]),
     ])
     return ReadDeadline(Guard(app, settings), settings.read_timeout, settings.min_rate), service

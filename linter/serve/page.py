@@ -104,6 +104,11 @@ window.rlReport = function () {
       .then(function (r) { return r.blob(); })
       .then(function (blob) { save(blob, 'reportlint.' + ext); }).catch(fail);
   }
+  function kit() {
+    post('api/kit?lang=' + lang, form(current), kit)
+      .then(function (r) { return r.blob(); }).then(function (blob) { save(blob, W.kit_name); }).catch(fail);
+  }
+  document.getElementById('rl-kit').addEventListener('click', kit);
   Array.prototype.forEach.call(bar.querySelectorAll('button[data-format]'), function (b) {
     b.addEventListener('click', function () { result(b.getAttribute('data-format'), b.getAttribute('data-ext')); });
   });
@@ -159,7 +164,8 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
         '<input id="rl-files" type="file" multiple '
         'accept=".docx,.docm,.doc,.wps,.pdf,.ofd,.html,.htm,.mht,.txt,.rtf,.zip"></label>'
         '<p id="rl-status" role="status" aria-live="polite"></p>'
-        f'<p id="rl-downloads" hidden>{escape(w("downloads", lang))}{buttons}</p>'
+        f'<p id="rl-downloads" hidden>{escape(w("downloads", lang))}{buttons}'
+        f'<button type="button" id="rl-kit">{escape(w("kit", lang))}</button></p>'
         '<div id="rl-report"></div>'
         f'<footer class="meta">reportlint {escape(__version__)} · {escape(w("stores", lang))}</footer>'
         f'<script type="application/json" id="rl-config">{data}</script>'

@@ -35,11 +35,14 @@ class ServeCheck:
     current folder, so that paths read as the client named them, as ``check`` shows them)."""
 
     def __call__(self, path: Path, options: Options, *, cwd: str, lang: str, previous_path: Optional[str] = None,
-                 html: Optional[int] = None, annotate_to: Optional[str] = None) -> FileResult:
+                 html: Optional[int] = None, annotate_to: Optional[str] = None, kit_to: Optional[str] = None,
+                 fail_on: str = "error") -> FileResult:
         os.chdir(cwd)
         options = replace(options, lang=lang, keep_tables=html is not None)
         if annotate_to is not None:
             return _annotate(path, Path(annotate_to), options)
+        if kit_to is not None:
+            return _kit(path, Path(kit_to), options, fail_on)
         result = check_file(path, options, previous_path=previous_path)
         if html is None:
             return result
@@ -59,6 +62,25 @@ def _annotate(path: Path, out: Path, options: Options) -> FileResult:
     if failed is not None and outcome.check.error is None:
         return replace(outcome.check, error=FileError(failed.code, failed.message))
     return outcome.check
+
+
+def _kit(path: Path, folder: Path, options: Options, fail_on: str) -> FileResult:
+    """What goes back to the sender of ``path``, under ``folder`` in the file's own subfolder: the
+    annotated copy of a .docx, else (or if it cannot be written) the review sheet."""
+    from linter.annotate.comments import annotate_checked
+    from linter.annotate.run import reviewed_name
+    from linter.annotate.sheet import sheet_name, write_sheet
+    from linter.verdict import verdict
+
+    target = folder / path.parent
+    target.mkdir(parents=True, exist_ok=True)
+    result = check_file(path, options)
+    if result.error is None and result.format == "docx":
+        outcome = annotate_checked(path, target / reviewed_name(path), result, options, fix=True)
+        if outcome.failed is None:
+            return result
+    write_sheet(target / sheet_name(path), result, verdict(result, fail_on), options.lang)
+    return result
 
 
 @dataclass(frozen=True)
