@@ -332,8 +332,8 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_fail
         results = done.results
         for block in _blocks(reporter.output(results)):
             click.echo(block, nl=False)
-        for outcome in done.results:
-            if outcome.copy is not None or outcome.failed is not None:  # (else a sheet, or passed: below)
+        for i, outcome in enumerate(done.results):
+            if i not in done.said:  # (else a sheet, or passed: below)
                 click.echo(summary_line(outcome, run_lang), err=outcome.failed is not None)
         for line in done.lines:
             click.echo(line)

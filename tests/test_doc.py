@@ -161,10 +161,11 @@ def test_the_limits_cap_pieces_and_property_pages(limit: str, value: int) -> Non
     assert raised.value.code == "RL-IO-005" and limit in str(raised.value.detail)
 
 
-def test_annotate_says_copies_need_a_docx(tmp_path: Path) -> None:
+def test_annotate_gives_a_doc_a_review_sheet(tmp_path: Path) -> None:
+    """A .doc cannot carry Word comments: its findings go to a review sheet beside the copy asked for."""
     result = cli("annotate", str(EXPORT / "docx" / "fail_t3_total_cell.doc"), "-o", str(tmp_path / "out.docx"))
-    assert result.exit_code == 2
-    assert "RL-ANN-002" in result.output and "批注副本需要 .docx" in result.output
+    assert result.exit_code == 1
+    assert f"已写入审核意见单 {tmp_path / 'out.审核意见.docx'}：1 条意见" in result.output
     assert not (tmp_path / "out.docx").exists()
 
 

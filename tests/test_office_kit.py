@@ -55,7 +55,7 @@ def test_only_failed_leaves_out_the_files_that_passed(tmp_path: Path) -> None:
                        "部门/洪泽区人力资源和社会保障局.reviewed.docx", "部门/洪泽区公安局.reviewed.docx",
                        "部门/洪泽区教育局-网页版.审核意见.docx", "部门/洪泽区教育局.reviewed.docx",
                        "部门/洪泽区民政局.审核意见.docx", "部门/洪泽区水利局.reviewed.docx"]
-    assert f"{INBOX / '部门' / '洪泽区司法局.docx'}：通过，未写入副本（--only-failed）" in result.output
+    assert f"{INBOX / '部门' / '洪泽区司法局.docx'}：通过，未写入副本（--only-failed）" in result.output, result.output
 
 
 def test_sheet_for_a_word_file_and_for_one_that_cannot_be_read(tmp_path: Path) -> None:
@@ -111,3 +111,31 @@ def test_the_page_offers_every_copy_and_sheet_as_one_zip_keeping_folders(tmp_pat
                      "收件箱/部门/洪泽区民政局.审核意见.docx"]
     assert len(_sheet(sheet)[2]) == 3  # its two findings
     assert sorted(c.text.split("（")[0] for c in read_comments(copy_)) == ["RL-NAR-001", "RL-NAR-001", "RL-T4-002", "RL-T4-002"]
+
+
+def test_an_archives_members_get_their_copies_and_sheets_beside_it(tmp_path: Path) -> None:
+    """A .zip is never changed: its Word members' copies and its other members' sheets go to the
+    folder beside it; --only-failed leaves out its members that passed; a skipped member gets none."""
+    import zipfile
+
+    box = tmp_path / "box"
+    box.mkdir()
+    with zipfile.ZipFile(box / "收件箱.zip", "w") as z:
+        z.write(ROOT / "examples" / "sample_2021_broken_table3.docx", "城关镇/报告.docx")
+        z.write(ROOT / "examples" / "pingtan_2021_correct.docx", "平潭.docx")
+        z.write(INBOX / "部门" / "洪泽区民政局.pdf", "民政局.pdf")
+        z.writestr("照片.png", b"\x89PNG\r\n\x1a\n")
+    before = (box / "收件箱.zip").read_bytes()
+    result = cli("annotate", "--only-failed", str(box))
+    assert result.exit_code == 1, result.output
+    written = sorted(p.relative_to(box).as_posix() for p in box.rglob("*") if p.is_file())
+    assert written == ["收件箱.reviewed/报告.reviewed.docx", "收件箱.reviewed/民政局.审核意见.docx", "收件箱.zip"]
+    assert (box / "收件箱.zip").read_bytes() == before
+    assert f"{box / '收件箱.zip' / '平潭.docx'}：通过，未写入副本（--only-failed）" in result.output, result.output
+    _, facts, findings = _sheet(box / "收件箱.reviewed" / "民政局.审核意见.docx")
+    assert facts[3] == ["审核结果", "不通过"] and len(findings) == 3
+    # under -o, a member keeps its folder inside the archive
+    out = tmp_path / "退回"
+    cli("annotate", str(box), "-o", str(out) + "/")
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["收件箱.zip/城关镇/报告.reviewed.docx", "收件箱.zip/平潭.reviewed.docx", "收件箱.zip/民政局.审核意见.docx"]

@@ -38,6 +38,7 @@ class AnnotateRun:
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
     lines: list[str] = field(default_factory=list)  # review sheets written, passed files left out
+    said: set[int] = field(default_factory=set)  # the files whose only line is one of ``lines`` (no copy)
 
 
 class AnnotateInChild:
@@ -86,7 +87,8 @@ def entry_targets(entries: Sequence[Entry], output: Optional[str], inputs: Seque
                   name: Callable[[Path], str] = reviewed_name) -> list[Path]:
     """``targets`` for the files found; without ``output``, an archive's members go to a folder
     beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed."""
-    dsts = targets([e.path for e in entries], output, inputs, name)
+    # (an archive's member by the name shown, 收件箱.zip/部门/x.docx, for its subfolders under -o)
+    dsts = targets([Path(e.shown) if e.config_at is not None else e.path for e in entries], output, inputs, name)
     if output is None:
         taken: set[Path] = set()
         for k, e in enumerate(entries):
@@ -142,10 +144,12 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
         sheets = dict(zip(checked, entry_targets([plan.entries[i] for i in checked], output, req.paths, sheet_name)))
         options_of = {i: g.options.lang for g in plan.groups for i in g.indexes}
         for i in checked:  # (an entry not checked, skipped or not found readable, gets no sheet)
-            src = plan.files[i]
             if not wanted[i]:
-                run.lines.append(say("sheet.skipped_passed", plan.lang, path=src))
+                run.lines.append(say("sheet.skipped_passed", plan.lang, path=plan.entries[i].shown))
+                run.said.add(i)
             elif dsts[i] is None or sheet:
+                if dsts[i] is None:
+                    run.said.add(i)
                 lang = options_of.get(i, plan.lang)
                 n = write_sheet(sheets[i], results[i], verdicts[i], lang)
                 run.lines.append(say("sheet.written", lang, path=sheets[i], n=n))
