@@ -17,6 +17,7 @@ from linter.annotate.comments import AUTHOR, annotate_file
 from linter.run.check import Options, check_file
 from linter.run.previous import load_previous
 from linter.cli import main
+from linter.reporters.wording import value_parts
 from linter.engine.lint import Selection
 from linter.readers import read_document
 from linter.recognise.report import Report
@@ -68,8 +69,10 @@ def test_one_comment_per_finding_at_its_cell_or_paragraph(fixture: Path, tmp_pat
         f = ann.finding
         assert (back.author, back.initials, back.date) == (AUTHOR, "RL", "2024-03-01T09:30:00Z")
         assert back.text.startswith(f.rule) and f.message in back.text
-        if f.expected is not None:
-            assert f"应为 {f.expected}" in back.text
+        for part in value_parts(f, "zh"):  # the values the message leaves out, and only those
+            assert part in back.text
+        if f.expected is not None:  # never said twice
+            assert back.text.count(f"应为 {f.expected}") == f.message.count(f"应为 {f.expected}")
         assert back.anchor == ann.anchor == expected_anchor(f, doc, title.block if title else None), f.rule
         if ann.nearest:
             assert "批注附在最近的位置" in back.text
@@ -117,7 +120,8 @@ def test_english_comments(tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
     annotate_file(ROOT / "fixtures/docx/fail_t3_total_cell.docx", out, Options(lang="en"), date=WHEN)
     texts = [c.text for c in read_comments(out)]
-    assert any("expected 3050, found 3051" in t and "Basis: " in t for t in texts)
+    assert any("holds 3051" in t and "make it 3050" in t and "Basis: " in t for t in texts)
+    assert not any("expected 3050" in t for t in texts)  # the message says it already
 
 
 def test_other_comments_are_kept_and_ids_do_not_collide(tmp_path: Path) -> None:

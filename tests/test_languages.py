@@ -109,7 +109,9 @@ def test_each_reporter_speaks_one_language(fmt: str) -> None:
     for word in ("错误", "警告", "提示", "应为", "实为"):
         assert word not in re.sub(r"「[^」]*」", "", english), (fmt, word)
     if fmt in ("text", "github", "sarif", "html"):
-        assert "应为 3050" in out["zh"] and "expected 3050" in out["en"]
+        assert "应为 3050" in out["zh"] and "make it 3050" in out["en"]
+        # The message states both values: no note repeats them.
+        assert "（应为 3050" not in out["zh"] and "(expected 3050" not in out["en"]
     assert " error " not in out["zh"] and "(expected" not in out["zh"]
 
 

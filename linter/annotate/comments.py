@@ -35,8 +35,7 @@ INITIALS = "RL"
 MAX_RELATED = 6
 
 _WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "expected": "应为 {e}，实为 {a}",
-           "expected_only": "应为 {e}", "blank": "空白", "basis": "依据：", "where": "位置：",
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "sep_comma": "，", "blank": "空白", "basis": "依据：", "where": "位置：",
            "related": "相关：", "more": "等 {n} 处", "sep": "；",
            "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
            "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
@@ -47,8 +46,7 @@ _WORDS = {
            "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
            "RL-ANN-004": "无法写入输出文件：{detail}",
            "format-doc": "Word 97-2003 / WPS 二进制文档（.doc/.wps）：批注副本需要 .docx，请在 Word/WPS 中另存为 .docx 后再生成"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "expected": "expected {e}, found {a}",
-           "expected_only": "expected {e}", "blank": "blank", "basis": "Basis: ", "where": "Location: ",
+    "en": {"error": "error", "warning": "warning", "info": "info", "sep_comma": ", ", "blank": "blank", "basis": "Basis: ", "where": "Location: ",
            "related": "Related: ", "more": "and {n} more", "sep": "; ",
            "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
                       "anchored at the nearest place: {where}.)",
@@ -393,18 +391,18 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     ``nearest``: the place it is anchored at instead of its own (``moved``: its own is inside a
     content control, linter.annotate.officesafe)."""
     from linter.reporters.text import describe_location, position, quote
+    from linter.reporters.wording import value_parts
 
     sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
     paras: list[list[Run]] = [[(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True),
                                (" " + f.message, False)]]
-    if f.expected is not None:
-        actual = f.actual if f.actual not in (None, "") else _w("blank", lang)
-        line = _w("expected", lang, e=f.expected, a=actual) if f.actual is not None else _w("expected_only", lang, e=f.expected)
-        paras.append([(line, False)])
+    values = value_parts(f, lang)
+    if values:
+        paras.append([(_w("sep_comma", lang).join(values), False)])
     basis = _basis(f.rule, ruleset)
     if basis:
         paras.append([(_w("basis", lang), True), (basis, False)])
-    where = " ".join(x for x in (describe_location(f.location, lang), quote(f.location, lang),
+    where = " ".join(x for x in (describe_location(f.location, lang), quote(f, lang),
                                   position(f.location, lang)) if x)
     if where:
         paras.append([(_w("where", lang), True), (where, False)])

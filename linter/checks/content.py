@@ -76,6 +76,14 @@ def _leftmost(patterns: tuple[re.Pattern[str], ...], text: str) -> Optional[tupl
     return best
 
 
+def and_list(items: list[str], lang: str) -> str:
+    """「工作考核、社会评议和责任追究」 / "A, B and C": how a sentence names several things."""
+    if len(items) < 2:
+        return "".join(items)
+    sep, last = ("、", "和") if lang == "zh" else (", ", " and ")
+    return sep.join(items[:-1]) + last + items[-1]
+
+
 def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     key = check.params["section"]
     hit = next((h for h in report.sections if h.spec.key == key), None)
@@ -92,7 +100,8 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
     missing = [item["name"] for item in check.params.get("require", [])
                if not any(word in text for word in item["any"])]
     if missing:
-        yield Draft("missing", loc, {"section": hit.spec.heading, "missing": "、".join(missing)},
+        yield Draft("missing", loc, {"section": hit.spec.heading, "missing": "、".join(missing),
+                                     "missing_and": and_list(missing, "zh"), "missing_and_en": and_list(missing, "en")},
                     expected="、".join(missing))
     if check.params.get("differs_from_previous") and report.previous is not None:
         before = report.previous.section_text(key)

@@ -8,7 +8,9 @@ from typing import Any, Iterator, Sequence
 
 from linter.findings import FileResult, fingerprint
 from linter.reporters import Reporter, jsonstream
-from linter.reporters.text import describe_location, expected_actual
+from linter.i18n import t
+from linter.reporters.text import describe_location
+from linter.reporters.wording import with_note
 
 _GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
 _GITLAB = {"error": "major", "warning": "minor", "info": "info"}
@@ -37,10 +39,8 @@ class GithubReporter(Reporter):
             for f in r.findings:
                 line = f.location.line or ((f.location.block or 0) + 1)
                 where = describe_location(f.location, self.lang)
-                msg = f"{where}: {f.message}" if where else f.message
-                ea = expected_actual(f, self.lang)
-                if ea:
-                    msg += ("" if self.lang == "zh" else " ") + ea
+                said = with_note(f, self.lang)
+                msg = f"{where}{t('colon', self.lang)}{said}" if where else said
                 lines.append(f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
                              f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}\n")
             if lines:
@@ -71,7 +71,8 @@ class GitlabReporter(Reporter):
             yield {
                 "type": "issue",
                 "check_name": f.rule,
-                "description": f"{f.rule} {where}: {f.message}" if where else f"{f.rule} {f.message}",
+                "description": (f"{f.rule} {where}{t('colon', self.lang)}{with_note(f, self.lang)}" if where
+                                else f"{f.rule} {with_note(f, self.lang)}"),
                 "categories": ["Bug Risk" if f.severity == "error" else "Style"],
                 "severity": _GITLAB[f.severity],
                 "fingerprint": hashlib.sha256(f"{path}|{fingerprint(f)}|{n}".encode()).hexdigest(),

@@ -14,7 +14,8 @@ from linter import __version__
 from linter.findings import FileResult, Finding, fingerprint
 from linter.reporters import Reporter, jsonstream
 from linter.i18n import t
-from linter.reporters.text import describe_location, expected_actual
+from linter.reporters.text import describe_location
+from linter.reporters.wording import with_note
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -102,10 +103,8 @@ class SarifReporter(Reporter):
             return
         for f in r.findings:
             where = describe_location(f.location, self.lang)
-            text = f"{where}: {f.message}" if where else f.message
-            ea = expected_actual(f, self.lang)
-            if ea:
-                text += ("" if self.lang == "zh" else " ") + ea
+            said = with_note(f, self.lang)
+            text = f"{where}{t('colon', self.lang)}{said}" if where else said
             item: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": _LEVEL[f.severity],

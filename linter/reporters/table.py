@@ -14,6 +14,7 @@ from linter.reporters import Reporter
 from linter.reporters.defuse import as_text
 from linter.reporters.text import position
 from linter.office.folders import folder_of
+from linter.reporters.wording import is_value, offending_text
 
 # Column key -> (Chinese, English) header. The order is part of the format.
 FINDING_COLUMNS: dict[str, tuple[str, str]] = {
@@ -73,8 +74,8 @@ class _Rows(Reporter):
         loc = f.location
         return [path, status, f.rule, f.name, t("severity." + f.severity, self.lang), f.message,
                 loc.section or "", loc.table, loc.row_label or "", loc.column_label or "",
-                f.expected if f.expected is not None else "", f.actual if f.actual is not None else "",
-                loc.text or "", position(loc, self.lang)]
+                f.expected if is_value(f.expected) else "", f.actual if is_value(f.expected) and is_value(f.actual) else "",
+                offending_text(loc) or "", position(loc, self.lang)]
 
     def file_row(self, result: FileResult) -> list[object]:
         counts = {sev: sum(1 for f in result.findings if f.severity == sev) for sev in ("error", "warning", "info")}

@@ -8,6 +8,7 @@ from linter.findings import FileResult, Finding
 from linter.i18n import t
 from linter.model import Location
 from linter.reporters import Reporter, RunInfo, Summary
+from linter.reporters.wording import shown_quote, value_note
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -38,26 +39,14 @@ def _source(loc: Location, lang: str) -> str:
 
 
 def expected_actual(f: Finding, lang: str) -> str:
-    """「（应为 3050，实为 3051）」, 「（应为 0）」 when nothing was found, 「实为 空白」 for a blank cell; or ""."""
-    if f.expected is None:
-        return ""
-    if f.actual is None:
-        return t("expected_only", lang, expected=f.expected)
-    return t("expected_actual", lang, expected=f.expected, actual=f.actual if f.actual != "" else t("blank", lang))
+    """「（应为 3050，实为 3051）」 with the values the message does not already state; or ""."""
+    return value_note(f, lang)
 
 
-QUOTE_CHARS = 40
-
-
-def quote(loc: Location, lang: str) -> str:
-    """The text a finding quotes (a paragraph's offending words), cut to a readable length: a clerk
-    searches for it in Word. Empty when the finding quotes nothing."""
-    if not loc.text or loc.row is not None:  # a cell is found by its row and column
-        return ""
-    text = " ".join(loc.text.split())
-    if len(text) > QUOTE_CHARS:
-        text = text[:QUOTE_CHARS] + "…"
-    return t("quote", lang, text=text)
+def quote(f: Finding, lang: str) -> str:
+    """原文「…」: the offending words of a paragraph, cut to a readable length (a clerk searches for
+    them in Word); empty when the message already quotes them or the text only anchors the finding."""
+    return shown_quote(f, lang)
 
 
 def position(loc: Location, lang: str) -> str:
@@ -73,15 +62,16 @@ def position(loc: Location, lang: str) -> str:
 
 def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str:
     where = describe_location(f.location, lang)
-    head = f"{path}: {where}: " if where else f"{path}: "
+    colon = t("colon", lang)
+    head = f"{path}{colon}{where}{colon}" if where else f"{path}{colon}"
     sev = t("severity." + f.severity, lang)
     if color:
         sev = f"{_COLORS.get(f.severity, '')}{sev}{_RESET}"
     line = f"{head}{sev} {f.rule} {f.message}"
     ea = expected_actual(f, lang)
     if ea:
-        line += " " + ea
-    said = quote(f.location, lang)
+        line += ea if lang == "zh" else " " + ea
+    said = quote(f, lang)
     if said:
         line += " " + said
     pos = position(f.location, lang)
@@ -96,7 +86,7 @@ class TextReporter(Reporter):
             if result.error is not None:
                 word = t("verdict.skipped" if result.skipped else "unreadable", self.lang)
                 sev = f"{_COLORS['error']}{word}{_RESET}" if self.color else word
-                yield f"{result.path}: {sev} {result.error.code} {result.error.message}\n"
+                yield f"{result.path}{t('colon', self.lang)}{sev} {result.error.code} {result.error.message}\n"
             elif result.findings:
                 yield "".join(format_finding(result.path, f, self.lang, self.color) + "\n" for f in result.findings)
         summary = self.summary(results)

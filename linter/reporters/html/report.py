@@ -19,6 +19,8 @@ from linter.model import Location
 from linter.reporters import Reporter, Summary
 from linter.recognise.tableview import Grid, TableView
 from linter.reporters.html.assets import CSS, JS
+from linter.i18n import t
+from linter.reporters.wording import is_value, value_note, with_note
 
 _WORDS = {
     "zh": {"title": "reportlint 检查报告", "summary": "概况", "files": "文件", "errors": "错误", "warnings": "警告",
@@ -234,29 +236,22 @@ class HtmlReporter(Reporter):
                 data = f' data-cell="{target}"' if shown else ""
                 out.append(f'<li class="finding {f.severity}" id="f-{n}-{i}" data-rule="{escape(f.rule)}"{data}>'
                            f"{self._finding_text(f)}{link}"
-                           f'<span class="where">{escape(self._where(f.location))}</span></li>')
+                           f'<span class="where">{escape(self._where(f))}</span></li>')
             out.append("</ol></section>")
         return "".join(out)
 
     def _finding_text(self, f: Finding) -> str:
         sev = self.words(f.severity) if f.severity in SEVERITIES else f.severity
         text = f'<span class="sev {f.severity}">{escape(sev)}</span> <code>{escape(f.rule)}</code> {escape(f.message)}'
-        ea = self._expected_actual(f)
-        return text + (f' <span class="ea">（{escape(ea)}）</span>' if ea and self.lang == "zh"
-                       else f' <span class="ea">({escape(ea)})</span>' if ea else "")
+        ea = value_note(f, self.lang)
+        return text + (f'<span class="ea">{escape(ea)}</span>' if ea and self.lang == "zh"
+                       else f' <span class="ea">{escape(ea)}</span>' if ea else "")
 
-    def _expected_actual(self, f: Finding) -> str:
-        parts = []
-        if f.expected is not None:
-            parts.append(self.words("expected", e=f.expected))
-        if f.actual is not None and f.expected is not None:
-            parts.append(self.words("actual", a=f.actual if f.actual != "" else self.words("blank")))
-        return ("，" if self.lang == "zh" else ", ").join(parts)
-
-    def _where(self, loc: Location) -> str:
+    def _where(self, f: Finding) -> str:
         from linter.reporters.text import describe_location, position, quote
 
-        return " ".join(x for x in (describe_location(loc, self.lang), quote(loc, self.lang), position(loc, self.lang))
+        loc = f.location
+        return " ".join(x for x in (describe_location(loc, self.lang), quote(f, self.lang), position(loc, self.lang))
                         if x)
 
     # ---- tables 2–4 as in the document ---------------------------------------------------------
@@ -321,9 +316,9 @@ class HtmlReporter(Reporter):
         if not mark.findings:
             return f'<td {attrs} class="rel" data-related-to="{" ".join(sorted(set(mark.related_to)))}">{text}</td>'
         worst = min(mark.findings, key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9).severity
-        lines = [f"{f.rule} {self.words(f.severity) if f.severity in SEVERITIES else f.severity}：{f.message}"
-                 + (f"（{self._expected_actual(f)}）" if self._expected_actual(f) else "") for f in mark.findings]
-        expected = sorted({f.expected for f in mark.findings if f.expected is not None and f.actual is not None})
+        lines = [f"{f.rule} {self.words(f.severity) if f.severity in SEVERITIES else f.severity}"
+                 f"{t('colon', self.lang)}{with_note(f, self.lang)}" for f in mark.findings]
+        expected = sorted({f.expected for f in mark.findings if is_value(f.expected) and f.actual is not None})
         shown = "".join(f'<span class="expected">{escape(self.words("expected", e=e))}</span>' for e in expected)
         tip = "".join(f"<span>{escape(line)}</span>" for line in lines)
         rules = " ".join(f.rule for f in mark.findings)
