@@ -137,7 +137,24 @@ def test_beyond_two_wrong_cells_the_relations_are_reported_without_a_value(tmp_p
 
 def test_english_messages(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     (f,) = check(tmp_path, known, {("t3", "public", "natural"): "28"}, lang="en")
-    assert f.message == "probably a wrong cell: it holds 28; the 2 relation(s) of table 3 it is in make it 27"
+    assert f.message == ("probably a wrong cell: it holds 28; the 2 relation(s) of table 3 it is in make it 27. "
+                         "row: 28+0+0+2+0+1 = 31, 总计 is 30; "
+                         "column: 28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64, （七）总计 is 63")
+
+
+def test_a_wrong_cell_shows_the_row_and_column_sums_that_cross_at_it(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
+    (f,) = check(tmp_path, known, {("t3", "public", "natural"): "28"})
+    assert f.rule == "RL-T3-008" and f.message == (
+        "疑似填错的单元格：填写为 28，按表3的2项勾稽关系应为 27。该行：28+0+0+2+0+1 = 31，总计为 30；"
+        "该列：28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64，（七）总计为 63")
+
+
+def test_a_relation_finding_shows_its_numbers(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
+    findings = check(tmp_path, known, {("t3", "new", "natural"): "65", ("t3", "public", "business"): "2",
+                                       ("t3", "partial", "research"): "1"})
+    messages = {f.message for f in findings}
+    assert any(m.endswith("（列「自然人」）：65+0 = 65，63+1 = 64") for m in messages)
+    assert "行「一、本年新收政府信息公开申请数量」的总计应等于自然人与五类法人或其他组织之和：65+0+0+2+0+4 = 71，总计为 70" in messages
 
 
 def test_html_report_marks_the_culprit_and_its_relation_cells(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]

@@ -407,7 +407,7 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     if where:
         paras.append([(_w("where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]
-    if related:
+    if related and not _writes_out_sums(f.rule, ruleset):
         names = [_related_name(loc, lang) for loc in related[:MAX_RELATED]]
         text = _w("sep", lang).join(n for n in names if n)
         if len(related) > MAX_RELATED:
@@ -416,6 +416,18 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     if nearest is not None:
         paras.append([(_w("moved" if moved else "nearest", lang, where=nearest), False)])
     return paras
+
+
+def _writes_out_sums(rule: str, ruleset: Optional[RuleSet]) -> bool:
+    """Whether the rule's messages show the relation with its numbers: the related cells are in
+    the sums, and listing them again would only bury the sums."""
+    if ruleset is None:
+        return False
+    try:
+        messages = ruleset.rule(rule).messages
+    except KeyError:
+        return False
+    return any("{arithmetic" in text for variant in messages.values() for text in variant.values())
 
 
 def _basis(rule: str, ruleset: Optional[RuleSet]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.checks.draft import Draft
-from linter.checks.bindings import printed, term_location
-from linter.checks.localize import CellKey, Equation, Localization
+from linter.checks.arithmetic import anchor_label, written_out
+from linter.checks.bindings import cell_key, printed, term_location
+from linter.checks.localize import CellKey, Equation, Exact, Localization
+from linter.i18n import t
 from linter.checks.relations import arithmetic
 from linter.model import Location
 from linter.recognise.report import Report
@@ -25,7 +27,8 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             term = loc.terms[key]
             failed = loc.failed_with(key)
             value = loc.value(key)
-            params = {"table": number, "actual": format_number(term.number), "count": len(failed)}
+            params = {"table": number, "actual": format_number(term.number), "count": len(failed),
+                      "arithmetic": _sums(report, loc, failed, "zh"), "arithmetic_en": _sums(report, loc, failed, "en")}
             where = term_location(report, loc.table, term)
             related = related_cells(report, loc, failed, key)
             if value is None:
@@ -42,11 +45,43 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             if not keys:
                 continue
             cells = [term_location(report, loc.table, loc.terms[k]) for k in keys if printed(loc.terms[k])]
-            params = {"table": number, "relation": _relation(eq, "zh"), "relation_en": _relation(eq, "en"),
+            sums = {"arithmetic": _sums(report, loc, [eq], "zh", own=True),
+                    "arithmetic_en": _sums(report, loc, [eq], "en", own=True)}
+            params = {"table": number, "relation": _relation(eq, "zh", sums), "relation_en": _relation(eq, "en", sums),
                       "cells": "、".join(f"「{_label(c)}」" for c in cells),
                       "cells_en": ", ".join(f"「{_label(c)}」" for c in cells), "count": len(cells)}
             yield Draft("candidates", term_location(report, loc.table, eq.terms[eq.check.params["anchor"]]), params,
                         related=tuple(cells), explains=explained(report, loc, [eq]))
+
+
+def _sums(report: Report, loc: Localization, failed: list[Equation], lang: str, own: bool = False) -> str:
+    """Each failed relation written out with its numbers: 「该行：21+0+0+50+3+1289 = 1363，总计为
+    1362；该列：…」 (the row's and the column's sums that cross at a wrong cell). ``own``: one
+    relation that the message names already, without 「该行」."""
+    out = []
+    for eq in failed:
+        coefs: dict[str, Exact] = {}
+        for name, term in eq.terms.items():
+            key = cell_key(term)
+            if key in eq.coefs and key not in {cell_key(eq.terms[n]) for n in coefs}:
+                coefs[name] = eq.coefs[key]
+        anchor = eq.check.params["anchor"]
+        where = term_location(report, loc.table, eq.terms[anchor])
+        text = written_out(eq.terms, coefs, anchor, anchor_label(eq.check, where), lang)
+        if not text:
+            continue
+        keys = list(eq.coefs)
+        if own:
+            out.append(text)
+        elif eq.params.get("group"):
+            out.append(t("sum.group", lang, group=eq.params["group"], text=text))
+        elif len({k[:2] for k in keys}) == 1:
+            out.append(t("sum.row", lang, text=text))
+        elif len({k[2] for k in keys}) == 1:
+            out.append(t("sum.col", lang, text=text))
+        else:
+            out.append(text)
+    return t("sum.list", lang).join(out)
 
 
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
@@ -65,10 +100,10 @@ def explained(report: Report, loc: Localization, failed: list[Equation]) -> tupl
     return tuple(out)
 
 
-def _relation(eq: Equation, lang: str) -> str:
+def _relation(eq: Equation, lang: str, sums: dict[str, str]) -> str:
     template = eq.rule.messages.get("violated", {}).get(lang, "")
     try:
-        return template.format(**eq.params)
+        return template.format(**eq.params, **sums)
     except (KeyError, IndexError):
         return template
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterator
 
+from linter.checks.arithmetic import arithmetic_params
 from linter.checks.bindings import Instance, cell_key, printed, term_location
 from linter.checks.draft import Draft
 from linter.checks.localize import Localization
@@ -73,5 +74,7 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             expected = f"{check.relation.op} {format_number(right)}"
             actual = format_number(left)
         params = {**inst.params, "left": format_number(left), "right": format_number(right)}
-        yield Draft("violated", term_location(report, table, anchor_term), params,
+        where = term_location(report, table, anchor_term)
+        params.update(arithmetic_params(check, inst.terms, left_side, right_side, where))
+        yield Draft("violated", where, params,
                     expected=expected, actual=actual, related=related)
