@@ -134,12 +134,14 @@ def _run_options(f: F) -> F:
 @click.option("--list-passed", is_flag=True, help=h("list_passed"))
 @click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
 @click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
+@click.option("--show-positions", is_flag=True, help=h("show_positions"))
 @click.option("--debug", is_flag=True, help=h("debug"))
 def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
-          progress: Optional[bool], list_passed: bool, roster: Optional[str], year: Optional[int], debug: bool) -> None:
+          progress: Optional[bool], list_passed: bool, roster: Optional[str], year: Optional[int],
+          show_positions: bool, debug: bool) -> None:
     from linter.errors import ReportlintError
     from linter.run.gate import Request, execute
 
@@ -150,7 +152,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
                   write_baseline=write_baseline, prune_baseline=prune_baseline,
                   color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed,
-                  roster=roster, year=year, output=output)
+                  roster=roster, year=year, output=output, show_positions=show_positions)
     show = progress if progress is not None else sys.stderr.isatty()
     with _interruptible(lang):
         try:
@@ -304,11 +306,12 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
 @click.option("--only-failed", is_flag=True, default=False, help=h("only_failed"))
 @click.option("--sheet", is_flag=True, default=False, help=h("sheet"))
 @_run_options
+@click.option("--show-positions", is_flag=True, help=h("show_positions"))
 def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_failed: bool, sheet: bool,
              lang: Optional[str], fail_on: Optional[str],
              edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
              config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
-             no_pairing: Optional[bool]) -> None:
+             no_pairing: Optional[bool], show_positions: bool) -> None:
     from linter.annotate.comments import summary_line
     from linter.annotate.run import annotate_run
     from linter.errors import ReportlintError
@@ -317,7 +320,8 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_fail
 
     req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
-                  previous_file=previous_file, pair_years=False if no_pairing else None)
+                  previous_file=previous_file, pair_years=False if no_pairing else None,
+                  show_positions=show_positions)
     with _interruptible(lang):
         try:
             done = annotate_run(req, output, fix=fix, only_failed=only_failed, sheet=sheet)
@@ -329,6 +333,7 @@ def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_fail
             click.echo(note, err=True)
         reporter = TextReporter(lang=run_lang)
         reporter.fail_levels = done.plan.fail_levels()
+        reporter.show_positions = show_positions
         results = done.results
         for block in _blocks(reporter.output(results)):
             click.echo(block, nl=False)

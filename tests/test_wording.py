@@ -111,3 +111,54 @@ def test_content_findings_name_what_is_missing_as_a_sentence() -> None:
     assert f.expected == "工作考核、社会评议、责任追究"  # the JSON keeps its value
     line = format_finding("r.pdf", f, "zh")
     assert "原文" not in line and "（应为" not in line
+
+
+def _every_output(paths: list[Path], show: bool, tmp: Path) -> dict[str, str]:
+    """What a person reads: the text, HTML and CSV reports, the xlsx cells and the Word comments."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from linter.annotate.comments import annotate_file
+    from linter.reporters import get_reporter
+    from linter.run.check import Options
+    from tests.annotations import read_comments
+
+    results = [check_file(p, Options(keep_tables=True)) for p in paths]
+    out: dict[str, str] = {}
+    for fmt in ("text", "html", "csv"):
+        reporter = get_reporter(fmt)(lang="zh")
+        reporter.show_positions = show
+        out[fmt] = reporter.render(results)
+    xlsx = get_reporter("xlsx")(lang="zh")
+    xlsx.show_positions = show
+    book = load_workbook(io.BytesIO(xlsx.render(results)))  # type: ignore[arg-type]
+    out["xlsx"] = "\n".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
+    comments = []
+    for i, p in enumerate(paths):
+        if p.suffix == ".docx":
+            dst = tmp / f"{i}.docx"
+            annotate_file(p, dst, Options(show_positions=show))
+            comments += [c.text for c in read_comments(dst)]
+    out["comments"] = "\n".join(comments)
+    return out
+
+
+INJECTED = sorted([*ROOT.glob("fixtures/docx/fail_*.docx"), ROOT / "fixtures/corpus/2023_huaian_hongze_qu.pdf"])
+
+
+def test_no_internal_positions_unless_asked_for(tmp_path: Path) -> None:
+    plain = _every_output(INJECTED, False, tmp_path)
+    for fmt, text in plain.items():
+        assert "块" not in text and "列-" not in text, fmt
+    assert "（第3页，表3第9行）" in plain["text"]  # a misspelt row label: the row said in words
+    assert "表3第9行" in plain["xlsx"] and "表3第9行" in plain["html"]
+    shown = _every_output(INJECTED, True, tmp_path)
+    for fmt in ("text", "html", "csv", "xlsx", "comments"):
+        assert "块" in shown[fmt], fmt
+
+
+def test_one_separator_inside_a_candidate_cell_name() -> None:
+    result = check_file(ROOT / "fixtures/docx/fail_t4_sum.docx")
+    (f,) = [f for f in result.findings if "无法确定" in f.message and f.location.column_label == "行政复议 总计"]
+    assert "「行政复议·总计」、「行政复议·结果维持」" in f.message and "「行政复议 总计」" not in f.message

@@ -40,7 +40,7 @@ _WORDS = {
            "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
            "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
            "table_first": "表{n}的第一个单元格", "title": "标题「{text}」", "heading": "「{text}」",
-           "para": "段落「{text}」", "block": "块{n}", "cell": "单元格「{text}」",
+           "para": "段落「{text}」", "a_table": "表格的第一个单元格", "cell": "单元格「{text}」",
            "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
            "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
            "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
@@ -53,7 +53,7 @@ _WORDS = {
            "moved": "(The cell or paragraph of this finding is inside a content control, where LibreOffice loses "
                     "the text a comment is anchored on; the comment is anchored at the nearest place: {where}.)",
            "table_first": "the first cell of table {n}", "title": "the title “{text}”", "heading": "“{text}”",
-           "para": "the paragraph “{text}”", "block": "block {n}", "cell": "the cell “{text}”",
+           "para": "the paragraph “{text}”", "a_table": "the table's first cell", "cell": "the cell “{text}”",
            "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
            "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
            "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
@@ -214,7 +214,8 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
             where = _name_place(anchor, report, options.lang) if anchor is not None else ""
         done = None
         if anchor is not None:
-            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src), moved)
+            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src), moved,
+                                options.show_positions)
             runs = quoted_runs(anchor, finding) if not nearest else None
             if runs is not None:  # the quoted words themselves
                 done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
@@ -224,7 +225,8 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
             anchor, nearest = _first_paragraph(pkg), True
             if anchor is not None:
                 where = _w("para", options.lang, text=_short("".join(anchor.itertext()).strip()))
-                text = comment_text(finding, ruleset, options.lang, where, str(src))
+                text = comment_text(finding, ruleset, options.lang, where, str(src),
+                                    show_positions=options.show_positions)
                 done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
         if done is None or anchor is None:
             unplaced.append(finding)
@@ -277,7 +279,7 @@ def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
         first = next((c for row in block.rows for c in row if c is not None and c.xpath), None)
         el = _anchorable(pkg.resolve(first.xpath)) if first is not None and first.xpath else None
         if el is not None:
-            return el, True, _w("table_first", lang, n=loc.table) if loc.table else _w("block", lang, n=loc.block)
+            return el, True, _w("table_first", lang, n=loc.table) if loc.table else _w("a_table", lang)
     if target is None and isinstance(block, Paragraph) and block.xpath:
         target = pkg.resolve(block.xpath)
     el = _anchorable(target)
@@ -386,7 +388,7 @@ def _path(el: etree._Element) -> str:
 # ---- what a comment says -------------------------------------------------------------------------
 
 def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
-                 path: str = "", moved: bool = False) -> list[list[Run]]:
+                 path: str = "", moved: bool = False, show_positions: bool = False) -> list[list[Run]]:
     """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells;
     ``nearest``: the place it is anchored at instead of its own (``moved``: its own is inside a
     content control, linter.annotate.officesafe)."""
@@ -403,7 +405,7 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     if basis:
         paras.append([(_w("basis", lang), True), (basis, False)])
     where = " ".join(x for x in (describe_location(f.location, lang), quote(f, lang),
-                                  position(f.location, lang)) if x)
+                                  position(f.location, lang, show_positions)) if x)
     if where:
         paras.append([(_w("where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]

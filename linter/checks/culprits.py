@@ -109,7 +109,8 @@ def _relation(eq: Equation, lang: str, sums: dict[str, str]) -> str:
 
 
 def _label(loc: Location) -> str:
-    return "·".join(x for x in (loc.row_label, loc.column_label) if x)
+    """「（一）予以公开·自然人」, 「行政复议·总计」: the parts of a cell's name joined by one separator."""
+    return "·".join("·".join(x.split()) for x in (loc.row_label, loc.column_label) if x)
 
 
 def _column_index(loc: Localization, key: CellKey) -> int:

@@ -79,6 +79,7 @@ class Reporter:
         self.fail_on = "error"
         self.fail_levels: Mapping[str, str] = {}  # path -> fail level of its configuration group
         self.run_info = RunInfo()
+        self.show_positions = False  # --show-positions: block, row and column indexes in the text outputs
 
     def verdict(self, result: FileResult) -> str:
         from linter.verdict import verdict

@@ -75,7 +75,7 @@ class _Rows(Reporter):
         return [path, status, f.rule, f.name, t("severity." + f.severity, self.lang), f.message,
                 loc.section or "", loc.table, loc.row_label or "", loc.column_label or "",
                 f.expected if is_value(f.expected) else "", f.actual if is_value(f.actual) and (f.expected is None or is_value(f.expected)) else "",
-                offending_text(loc) or "", position(loc, self.lang)]
+                offending_text(loc) or "", position(loc, self.lang, self.show_positions)]
 
     def file_row(self, result: FileResult) -> list[object]:
         counts = {sev: sum(1 for f in result.findings if f.severity == sev) for sev in ("error", "warning", "info")}

@@ -49,7 +49,13 @@ def quote(f: Finding, lang: str) -> str:
     return shown_quote(f, lang)
 
 
-def position(loc: Location, lang: str) -> str:
+def position(loc: Location, lang: str, show: bool = False) -> str:
+    """Where a finding is, beyond its labels. For people, in words: 「第2页」, the line of a text
+    file, and 「表3第9行」 for a row-level finding (whose label may be misspelt in the document).
+    ``show`` (--show-positions): the block, row and column indexes as well."""
+    if not show:
+        words = [x for x in (_source(loc, lang), _table_row(loc, lang)) if x]
+        return t("where.wrap", lang, text=t("where.sep", lang).join(words)) if words else ""
     source = _source(loc, lang)
     if loc.block is None:
         return f"[{source}]" if source else ""
@@ -60,7 +66,14 @@ def position(loc: Location, lang: str) -> str:
     return f"[{source} {inner[1:]}" if source else inner
 
 
-def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str:
+def _table_row(loc: Location, lang: str) -> str:
+    """「表3第9行」: the row as a reader counts it from the table's top, for a finding on a whole row."""
+    if loc.table is None or loc.row is None or loc.col is not None:
+        return ""
+    return t("table_row", lang, n=loc.table, row=loc.row)
+
+
+def format_finding(path: str, f: Finding, lang: str, color: bool = False, show_positions: bool = False) -> str:
     where = describe_location(f.location, lang)
     colon = t("colon", lang)
     head = f"{path}{colon}{where}{colon}" if where else f"{path}{colon}"
@@ -74,8 +87,8 @@ def format_finding(path: str, f: Finding, lang: str, color: bool = False) -> str
     said = quote(f, lang)
     if said:
         line += " " + said
-    pos = position(f.location, lang)
-    return f"{line} {pos}" if pos else line
+    pos = position(f.location, lang, show_positions)
+    return (line + ("" if lang == "zh" and not show_positions else " ") + pos) if pos else line
 
 
 class TextReporter(Reporter):
@@ -88,7 +101,8 @@ class TextReporter(Reporter):
                 sev = f"{_COLORS['error']}{word}{_RESET}" if self.color else word
                 yield f"{result.path}{t('colon', self.lang)}{sev} {result.error.code} {result.error.message}\n"
             elif result.findings:
-                yield "".join(format_finding(result.path, f, self.lang, self.color) + "\n" for f in result.findings)
+                yield "".join(format_finding(result.path, f, self.lang, self.color, self.show_positions) + "\n"
+                              for f in result.findings)
         summary = self.summary(results)
         yield "".join(line + "\n" for line in summary_lines(results, self.lang, summary, self.run_info, self))
 

@@ -44,6 +44,7 @@ class Options:
     keep_figures: bool = False  # return tables 2–4's cells as values with the result (the export)
     # A roster's names: the identity key of each name or other name -> its body's key (pairing).
     body_aliases: tuple[tuple[str, str], ...] = ()
+    show_positions: bool = False  # Word comments name block, row and column indexes (--show-positions)
 
     def selection_for(self, path: Path) -> Selection:
         if not self.per_file_ignores:

@@ -60,6 +60,7 @@ class Request:
     roster: Optional[str] = None  # --roster; else the configuration's
     year: Optional[int] = None  # --year: the report year expected in the coverage table
     output: Optional[str] = None  # -o: the file the report is written to
+    show_positions: bool = False
 
 
 Outputs = Callable[[Sequence[Entry]], Sequence[tuple[Path, str]]]
@@ -144,7 +145,8 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables:
     return Options(lang=lang, edition=req.edition or cfg.edition,
                    selection=Selection(tuple(select), tuple(ignore), dict(cfg.severity)),
                    limits=cfg.limits, ruleset=ruleset, extra_rules=cfg.extra_rules,
-                   per_file_ignores=cfg.per_file_ignores, config_dir=cfg.base, keep_tables=keep_tables)
+                   per_file_ignores=cfg.per_file_ignores, config_dir=cfg.base, keep_tables=keep_tables,
+                   show_positions=req.show_positions)
 
 
 def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[Path], bool]] = None,
@@ -330,6 +332,7 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     reporter = reporter_cls(lang=plan.lang, color=req.color)
     reporter.fail_on = fail_on
     reporter.fail_levels = plan.fail_levels()
+    reporter.show_positions = req.show_positions
     reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed,
                                 roster=plan.roster, year=req.year)
     outcome.report = reporter.output(final)

@@ -251,7 +251,7 @@ class HtmlReporter(Reporter):
         from linter.reporters.text import describe_location, position, quote
 
         loc = f.location
-        return " ".join(x for x in (describe_location(loc, self.lang), quote(f, self.lang), position(loc, self.lang))
+        return " ".join(x for x in (describe_location(loc, self.lang), quote(f, self.lang), position(loc, self.lang, self.show_positions))
                         if x)
 
     # ---- tables 2–4 as in the document ---------------------------------------------------------
