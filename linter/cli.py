@@ -123,7 +123,7 @@ def _run_options(f: F) -> F:
 @main.command(help=h("check"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
-@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default="text", help=h("format"))
+@click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None, help=h("format"))
 @_run_options
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("baseline"))
 @click.option("--write-baseline", is_flag=True, help=h("write_baseline"))
@@ -136,7 +136,7 @@ def _run_options(f: F) -> F:
 @click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
 @click.option("--show-positions", is_flag=True, help=h("show_positions"))
 @click.option("--debug", is_flag=True, help=h("debug"))
-def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
+def check(paths: tuple[str, ...], fmt: Optional[str], lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
           select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
           rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
           baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
@@ -147,6 +147,7 @@ def check(paths: tuple[str, ...], fmt: str, lang: Optional[str], fail_on: Option
 
     if (write_baseline or prune_baseline) and not baseline:
         raise click.UsageError(h("need_baseline"))
+    fmt = _output_format(fmt, output)
     req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
                   select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
                   previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
@@ -183,9 +184,8 @@ def _deliver(outcome: Any, fmt: str, output: Optional[str], show: bool, debug: b
         if output:
             write_whole(Path(output), outcome.report)
             click.echo("\n".join(outcome.summary))
+            click.echo(t("written", lang, path=output))
         elif binary:
-            if sys.stdout.isatty():
-                raise click.UsageError(h("binary").format(fmt=fmt))
             sys.stdout.flush()
             for piece in outcome.report:
                 sys.stdout.buffer.write(piece)
@@ -213,6 +213,26 @@ def _interruptible(lang: Optional[str]) -> Iterator[None]:
         click.echo("\n" + ("Interrupted; no file was left half-written." if (lang or HELP_LANG) == "en"
                            else "已中断；没有写了一半的文件。"), err=True)
         sys.exit(EXIT_INTERRUPTED)
+
+
+# An output file's extension -> the format it is written in when --format is not given.
+FORMAT_OF_EXTENSION = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
+                       ".sarif": "sarif"}
+
+
+def _output_format(fmt: Optional[str], output: Optional[str]) -> str:
+    """The format of a check's report: --format, else what the -o file's extension says (结果.xlsx is
+    a workbook), else text. A --format the extension contradicts, or a binary format for a
+    terminal, is refused before any file is read."""
+    from linter.reporters import get_reporter
+
+    implied = FORMAT_OF_EXTENSION.get(Path(output).suffix.lower()) if output else None
+    if fmt is not None and implied is not None and implied != fmt:
+        raise click.UsageError(t("help.format_conflict", HELP_LANG, fmt=fmt, path=output, implied=implied))
+    chosen = fmt or implied or "text"
+    if not output and get_reporter(chosen).binary and sys.stdout.isatty():
+        raise click.UsageError(t("help.binary", HELP_LANG, fmt=chosen))
+    return chosen
 
 
 def _blocks(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:

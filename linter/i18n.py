@@ -53,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} baseline entr(y/ies) no longer found (remove them with --prune-baseline)",
     },
     "pruned": {"zh": "已从基线中清理 {n} 条记录", "en": "pruned {n} entr(y/ies) from the baseline"},
+    "written": {"zh": "已写入 {path}", "en": "wrote {path}"},
     "baseline_written": {"zh": "已将 {n} 条问题写入基线 {path}", "en": "wrote {n} finding(s) to the baseline {path}"},
     "progress": {"zh": "检查中 {i}/{n}", "en": "checking {i}/{n}"},
     "clean": {"zh": "未发现问题", "en": "no findings"},
@@ -117,8 +118,10 @@ HELP: dict[str, dict[str, str]] = {
               "en": "List the rules (sorted by id; default-off rules marked)."},
     "explain": {"zh": "解释一条规则：编号、名称、前缀或读取错误代码（如 RL-IO-007）。",
                 "en": "Explain a rule: an id, a dotted name, a prefix or a reading-error code (such as RL-IO-007)."},
-    "format": {"zh": "输出格式，默认 text（文本）；另有 json、sarif、junit、github、gitlab、html（网页报告）、csv、xlsx（Excel）。",
-               "en": "Output format (default text): json, sarif, junit, github, gitlab, html page, csv, xlsx (Excel)."},
+    "format": {"zh": "输出格式：text（文本）、json、sarif、junit、github、gitlab、html（网页报告）、csv、xlsx（Excel）；"
+                     "默认按 -o 文件的扩展名（.xlsx、.html、.csv、.json、.sarif），否则为 text。",
+               "en": "Output format: text, json, sarif, junit, github, gitlab, html page, csv, xlsx (Excel); "
+                     "default: as the -o file's extension says (.xlsx, .html, .csv, .json, .sarif), else text."},
     "lang": {"zh": "提示语言（默认：配置文件的 lang，否则中文）。", "en": "Message language (default: the configuration's lang, else zh)."},
     "fail_on": {"zh": "达到此级别的问题使退出码为 1（默认 error）。",
                 "en": "Lowest severity that makes the exit code 1 (default error)."},
@@ -191,6 +194,8 @@ HELP: dict[str, dict[str, str]] = {
              "en": "The report year expected of this batch (default: the most common one)."},
     "need_baseline": {"zh": "--write-baseline 和 --prune-baseline 需要同时给出 --baseline 文件",
                       "en": "--write-baseline and --prune-baseline need --baseline FILE"},
+    "format_conflict": {"zh": "--format {fmt} 与输出文件 {path} 的扩展名（{implied} 格式）不一致，请去掉 --format 或改用相符的扩展名",
+                        "en": "--format {fmt} contradicts the output file {path} (a {implied} file): drop --format or change the extension"},
     "binary": {"zh": "--format {fmt} 生成的是二进制文件，请用 -o 指定输出文件",
                "en": "--format {fmt} writes a binary file: give --output FILE"},
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -116,3 +117,42 @@ def test_every_package_is_installed() -> None:
     listed = set(cfg["options"]["packages"].split())
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "linter").rglob("__init__.py")}
     assert found - listed == set()
+
+
+def test_the_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    for name, check_written in (("结果.xlsx", lambda p: load_workbook(p).sheetnames == ["文件", "问题"]),
+                                ("结果.html", lambda p: p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")),
+                                ("结果.csv", lambda p: p.read_text(encoding="utf-8-sig").startswith("文件,文件结论,规则")),
+                                ("结果.json", lambda p: json.loads(p.read_text(encoding="utf-8"))["summary"]["files"] == 1)):
+        out = tmp_path / name
+        result = run("check", str(TEMPLATE), "-o", str(out))
+        assert result.exit_code == 1 and check_written(out), name
+        assert result.output.rstrip("\n").splitlines()[-1] == f"已写入 {out}"
+    english = run("check", "--lang", "en", str(TEMPLATE), "-o", str(tmp_path / "r.txt"))
+    assert english.output.rstrip("\n").splitlines()[-1] == f"wrote {tmp_path / 'r.txt'}"
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith(str(TEMPLATE))  # text for other extensions
+
+
+def test_a_format_the_extension_contradicts_is_refused_before_checking(tmp_path: Path) -> None:
+    result = run("check", "--format", "text", str(TEMPLATE), "-o", str(tmp_path / "结果.xlsx"))
+    assert result.exit_code == 2 and "--format text" in result.output and "xlsx" in result.output
+    assert not (tmp_path / "结果.xlsx").exists() and "RL-" not in result.output
+
+
+def test_a_binary_format_on_a_terminal_is_refused_before_checking() -> None:
+    import os
+    import pty
+    import subprocess
+
+    main_fd, child_fd = pty.openpty()
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    proc = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "xlsx", str(TEMPLATE)],
+                          stdout=child_fd, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
+                          cwd=ROOT, timeout=120)
+    os.close(child_fd)
+    os.close(main_fd)
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2 and "--format xlsx 生成的是二进制文件，请用 -o 指定输出文件" in err
+    assert "Traceback" not in err and "RL-" not in err

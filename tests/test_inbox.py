@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from linter.cli import main
+from linter.i18n import display_width
 from tests.annotations import read_comments
 
 from tests.conftest import ROOT, cli, copy
@@ -84,7 +85,7 @@ def test_the_html_report_tells_the_verdicts_apart(inbox: Path, tmp_path: Path) -
 
 # ---- CSV and Excel -------------------------------------------------------------------------------
 
-FINDING_HEADER = ["文件", "状态", "规则", "规则名称", "级别", "问题", "部分", "表", "行", "列", "应为", "实为", "原文", "位置"]
+FINDING_HEADER = ["文件", "文件结论", "规则", "规则名称", "状态", "问题", "部分", "表", "行", "列", "应为", "实为", "原文", "位置"]
 
 
 def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -
     assert [r[1:6] for r in by_file["a_correct.docx"]] == [["通过", "", "", "", "未发现问题"]]
     assert [r[1:3] for r in by_file["d_legacy.doc"]] == [["无法读取", "RL-IO-007"]]
     total = [r for r in by_file["b_faulty.docx"] if r[2] == "RL-T4-002" and r[9] == "行政复议 总计"]
-    assert total == [[str(inbox / "b_faulty.docx"), "不通过", "RL-T4-002", "appeals.wrong-cell", "错误",
+    assert total == [[str(inbox / "b_faulty.docx"), "不通过", "RL-T4-002", "疑似填错的单元格（由表4的勾稽关系定位）", "错误",
                       "「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和：18+4+3+2 = 27，总计为 25；无法确定是哪个单元格填错，可能是："
                       "「行政复议·总计」、「行政复议·结果维持」、「行政复议·结果纠正」、「行政复议·其他结果」、「行政复议·尚未审结」",
                       "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "", "", "25", ""]]
@@ -113,7 +114,7 @@ def test_csv_in_english_has_the_same_columns(tmp_path: Path) -> None:
     out = tmp_path / "f.csv"
     cli("check", "--format", "csv", "--lang", "en", "-o", str(out), str(FAULTY))
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == ["file", "status", "rule", "rule name", "severity", "message", "section", "table", "row",
+    assert rows[0] == ["file", "file verdict", "rule", "rule name", "severity", "message", "section", "table", "row",
                        "column", "expected", "found", "quoted text", "position"]
     assert {r[1] for r in rows[1:]} == {"failed"} and {r[4] for r in rows[1:]} == {"error", "warning"}
 
@@ -137,8 +138,9 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     assert header == FINDING_HEADER and problems.max_row == 1 + 9
     for sheet in (files, problems):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
-        assert sheet.column_dimensions["A"].width == 40
-    assert problems.column_dimensions["F"].width == 70
+        widest = max(display_width(str(c.value)) for (c,) in sheet.iter_rows(max_col=1))
+        assert sheet.column_dimensions["A"].width == min(widest + 3, 50)  # fits its file names
+    assert problems.column_dimensions["F"].width == 80
 
 
 def test_xlsx_is_never_written_to_a_terminal_but_to_a_pipe(tmp_path: Path) -> None:

@@ -50,12 +50,16 @@ def _last_non_empty(doc: Document, count: int) -> list[Paragraph]:
 
 def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
     """The title paragraph (``<body>YYYY年度政府信息公开工作年度报告``) among the first paragraphs."""
-    paras = list(islice(_non_empty(doc), limit))
-    for i, p in enumerate(paras):
+    paras = list(islice(_non_empty(doc), limit + 1))
+    for i, p in enumerate(paras[:limit]):
         text = _text(p)
         if len(text) > 80:
             continue
         m = _TITLE.search(text.replace(" ", ""))
+        if not m and i + 1 < len(paras) and len(_text(paras[i + 1])) <= 12:
+            # a title wrapped over two lines (「…工作年度报」 / 「告」): read as one
+            text = text + _text(paras[i + 1])
+            m = _TITLE.search(text.replace(" ", ""))
         if not m:
             continue
         body = m.group("body").strip("《》 ")
@@ -67,6 +71,33 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         if not body and i > 0 and len(_text(paras[i - 1])) <= 40:
             body = strip_spaces(_text(paras[i - 1]))  # title split over two lines: body first
         return Title(text, p.index, body, int(m.group("year")))
+    return None
+
+
+# 「本报告由淮安市人民政府办公室编制」, 「区管委会办公室编制完成了本报告」: who prepared the report.
+_PREPARED = (re.compile(r"由(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)"),
+             re.compile(r"(?:^|[，。；])(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)(?:完成)?(?:了)?"
+                        r"(?:本|此)(?:年度)?报告"))
+_PRONOUNS = ("我", "本", "该", "由")
+_OFFICES = ("办公室", "办公厅")
+
+
+def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
+    """The issuing body a preamble names as the one that prepared the report (for a title that
+    names none): a government's office stands for its government (「淮安市人民政府」)."""
+    for p in islice(_non_empty(doc), limit):
+        text = strip_spaces(_text(p))
+        for pattern in _PREPARED:
+            m = pattern.search(text)
+            if m is None:
+                continue
+            body = m.group("body")
+            if body.startswith(_PRONOUNS) or not body.endswith(_DEPARTMENT_SUFFIX + _GOVERNMENT_SUFFIX):
+                continue
+            for office in _OFFICES:
+                if body.endswith(office) and body[: -len(office)].endswith(_GOVERNMENT_SUFFIX):
+                    return body[: -len(office)]
+            return body
     return None
 
 

@@ -6,23 +6,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any, Iterator, Sequence
 
 from linter.findings import FileResult, Finding
-from linter.i18n import t
+from linter.i18n import display_width, t
 from linter.reporters import Reporter
 from linter.reporters.defuse import as_text
 from linter.reporters.text import position
 from linter.office.folders import folder_of
+from linter.ruleset.titles import rule_title
 from linter.reporters.wording import is_value, offending_text
 
 # Column key -> (Chinese, English) header. The order is part of the format.
 FINDING_COLUMNS: dict[str, tuple[str, str]] = {
     "file": ("文件", "file"),
-    "status": ("状态", "status"),
+    "status": ("文件结论", "file verdict"),
     "rule": ("规则", "rule"),
     "name": ("规则名称", "rule name"),
-    "severity": ("级别", "severity"),
+    "severity": ("状态", "severity"),
     "message": ("问题", "message"),
     "section": ("部分", "section"),
     "table": ("表", "table"),
@@ -45,10 +47,15 @@ FILE_COLUMNS: dict[str, tuple[str, str]] = {
     "error_code": ("无法读取的原因", "why unreadable"),
     "folder": ("文件夹", "folder"),
 }
-_WIDTHS = {"file": 40, "status": 10, "rule": 14, "name": 26, "severity": 8, "message": 70, "section": 28,
-           "table": 6, "row_label": 28, "column_label": 16, "expected": 12, "actual": 12, "quote": 40,
-           "position": 22, "body": 30, "year": 10, "edition": 10, "errors": 8, "warnings": 8, "infos": 8,
-           "error_code": 50, "folder": 20}
+# The widest a column grows to fit its contents (in Excel's character units; a Chinese character
+# takes two); longer texts wrap in these columns.
+_WIDTHS = {"file": 50, "status": 10, "rule": 14, "name": 40, "severity": 8, "message": 80, "section": 30,
+           "table": 6, "row_label": 36, "column_label": 24, "expected": 24, "actual": 24, "quote": 40,
+           "position": 24, "body": 36, "year": 10, "edition": 10, "errors": 8, "warnings": 8, "infos": 8,
+           "error_code": 60, "folder": 30}
+_WRAPPED = {"message", "name", "row_label", "quote", "error_code", "section", "file"}
+_INTEGER = re.compile(r"-?\d{1,15}")
+_DECIMAL = re.compile(r"-?\d{1,15}\.\d{1,6}")
 
 
 class _Rows(Reporter):
@@ -61,7 +68,8 @@ class _Rows(Reporter):
         status = t("verdict." + self.verdict(result), self.lang)
         if result.error is not None:
             word = t("verdict.skipped" if result.skipped else "unreadable", self.lang)
-            yield [result.path, status, result.error.code, "", word, result.error.message,
+            yield [result.path, status, result.error.code, rule_title(result.error.code, self.lang), word,
+                   result.error.message,
                    "", None, "", "", "", "", "", ""]
             return
         if not result.findings:
@@ -72,7 +80,8 @@ class _Rows(Reporter):
 
     def finding_row(self, path: str, status: str, f: Finding) -> list[object]:
         loc = f.location
-        return [path, status, f.rule, f.name, t("severity." + f.severity, self.lang), f.message,
+        return [path, status, f.rule, rule_title(f.rule, self.lang, f.name), t("severity." + f.severity, self.lang),
+                f.message,
                 loc.section or "", loc.table, loc.row_label or "", loc.column_label or "",
                 f.expected if is_value(f.expected) else "", f.actual if is_value(f.actual) and (f.expected is None or is_value(f.expected)) else "",
                 offending_text(loc) or "", position(loc, self.lang, self.show_positions)]
@@ -108,27 +117,46 @@ class XlsxReporter(_Rows):
     binary = True
 
     def chunks(self, results: Sequence[FileResult]) -> Iterator[bytes]:  # type: ignore[override]
+        """A bold, shaded, frozen header with filters; wrapped long texts; 应为/实为 and the counts
+        as numbers; each column as wide as its contents up to its limit."""
         from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
 
         book = Workbook()
         files = book.worksheets[0]  # a new workbook's one sheet
         files.title = "文件" if self.lang == "zh" else "files"
         problems = book.create_sheet("问题" if self.lang == "zh" else "findings")
-        files.append(self.headers(FILE_COLUMNS))
-        problems.append(self.headers(FINDING_COLUMNS))
+        sheets = ((files, FILE_COLUMNS), (problems, FINDING_COLUMNS))
+        widths = {id(sheet): [display_width(h) for h in self.headers(columns)] for sheet, columns in sheets}
+
+        def add(sheet: object, row: list[object]) -> None:
+            values = [_number(v) for v in row]
+            sheet.append(values)  # type: ignore[attr-defined]
+            fit = widths[id(sheet)]
+            for i, v in enumerate(values):
+                if v is not None and v != "":
+                    fit[i] = max(fit[i], max(display_width(line) for line in str(v).split("\n")))
+
+        for sheet, columns in sheets:
+            sheet.append(self.headers(columns))
         for result in results:
-            files.append(self.file_row(result))
+            add(files, self.file_row(result))
             for row in self.finding_rows(result):
-                problems.append(row)
-        for sheet, columns in ((files, FILE_COLUMNS), (problems, FINDING_COLUMNS)):
+                add(problems, row)
+        bold, shade = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
+        top, wrapped = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+        for sheet, columns in sheets:
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = sheet.dimensions
+            for cell in sheet[1]:
+                cell.font, cell.fill = bold, shade
             for i, key in enumerate(columns, 1):
-                sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 12)
-        from linter.reporters.summary_sheet import add_summary_sheet
-
-        add_summary_sheet(book, results, self.verdict, self.lang, self.run_info.inputs)
+                letter = get_column_letter(i)
+                sheet.column_dimensions[letter].width = max(6, min(widths[id(sheet)][i - 1] + 3, _WIDTHS.get(key, 12)))
+                style = wrapped if key in _WRAPPED else top
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.alignment = style
         covered = self.coverage(results)
         if covered is not None:
             from linter.reporters.coverage_sheet import add_coverage_sheet
@@ -151,6 +179,16 @@ def _no_formulas(book: Any) -> None:
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
+
+
+def _number(value: object) -> object:
+    """A whole or decimal number written as text (应为 3050) as a number Excel can add up."""
+    if isinstance(value, str):
+        if _INTEGER.fullmatch(value):
+            return int(value)
+        if _DECIMAL.fullmatch(value):
+            return float(value)
+    return value
 
 
 def _take(buf: io.StringIO) -> str:

@@ -25,6 +25,7 @@ from linter.recognise.report import Report, recognise, tables_only
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
 from linter.recognise.tableview import table_views
 from linter.office.figures import digest, figures_of
+from linter.recognise.metadata import preamble_body
 from linter.office.pairing import Candidate, Pairing, choose, in_view
 
 
@@ -213,9 +214,12 @@ def read_previous(path: Path, options: Options) -> tuple[Optional[Report], Optio
 
 
 def pairing_key(report: Report) -> Optional[tuple[str, int]]:
-    if report.title is None or not report.title.body or report.report_year is None:
+    """(issuing body, report year): the body named in the title, else in the preamble (「…人民政府
+    办公室编制了本报告」)."""
+    if report.report_year is None:
         return None
-    return strip_spaces(report.title.body), report.report_year
+    body = report.title.body if report.title is not None and report.title.body else preamble_body(report.document)
+    return (strip_spaces(body), report.report_year) if body else None
 
 
 def candidates(results: Sequence[FileResult]) -> list[Candidate]:

@@ -21,6 +21,7 @@ from linter.recognise.tableview import Grid, TableView
 from linter.reporters.html.assets import CSS, JS
 from linter.i18n import t
 from linter.reporters.wording import is_value, value_note, with_note
+from linter.ruleset.titles import rule_title
 
 _WORDS = {
     "zh": {"title": "reportlint 检查报告", "summary": "概况", "files": "文件", "errors": "错误", "warnings": "警告",
@@ -143,7 +144,7 @@ class HtmlReporter(Reporter):
         status = "".join(f'<option value="{v}">{escape(w(v))}</option>'
                          for v in ("passed", "failed", "doubtful", "unreadable", *(("skipped",) if s.verdicts.get("skipped") else ())))
         sev = "".join(f'<option value="{v}">{escape(w(v))}</option>' for v in SEVERITIES)
-        rules = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in s.rules)
+        rules = "".join(f'<option value="{escape(r)}">{escape(_titled(r, self.lang))}</option>' for r in s.rules)
         return (f'<form id="filters" class="filters" role="search" aria-label="{escape(w("filters"))}">'
                 f'<input type="search" id="q" placeholder="{escape(w("search"))}" aria-label="{escape(w("search"))}">'
                 f'<select id="f-status" aria-label="{escape(w("status"))}"><option value="">{escape(w("all_status"))}</option>{status}</select>'
@@ -189,7 +190,8 @@ class HtmlReporter(Reporter):
                + f'<th scope="col" class="num">{escape(w("rule_files"))}</th></tr></thead><tbody>']
         for rule, counts in s.rules.items():
             out.append(f'<tr data-rule="{escape(rule)}"><td><button type="button" class="pick-rule" '
-                       f'data-rule="{escape(rule)}" title="{escape(w("show_rule"))}">{escape(rule)}</button></td>'
+                       f'data-rule="{escape(rule)}" title="{escape(w("show_rule"))}">{escape(rule)}</button> '
+                       f'<span class="rule-title">{escape(rule_title(rule, self.lang))}</span></td>'
                        + "".join(f'<td class="num">{counts.get(sev, 0)}</td>' for sev in SEVERITIES)
                        + f'<td class="num">{files.get(rule, 0)}</td></tr>')
         out.append("</tbody></table>")
@@ -242,7 +244,8 @@ class HtmlReporter(Reporter):
 
     def _finding_text(self, f: Finding) -> str:
         sev = self.words(f.severity) if f.severity in SEVERITIES else f.severity
-        text = f'<span class="sev {f.severity}">{escape(sev)}</span> <code>{escape(f.rule)}</code> {escape(f.message)}'
+        text = (f'<span class="sev {f.severity}">{escape(sev)}</span> '
+                f'<code title="{escape(rule_title(f.rule, self.lang, f.name))}">{escape(f.rule)}</code> {escape(f.message)}')
         ea = value_note(f, self.lang)
         return text + (f'<span class="ea">{escape(ea)}</span>' if ea and self.lang == "zh"
                        else f' <span class="ea">{escape(ea)}</span>' if ea else "")
@@ -327,6 +330,12 @@ class HtmlReporter(Reporter):
         return (f'<td {attrs} class="bad {worst}{extra}" tabindex="0" aria-describedby="tip-{cid}" '
                 f'title="{escape(chr(10).join(lines))}" data-rules="{escape(rules)}" data-related="{rel}">'
                 f'{text}{shown}<span class="tip" role="tooltip" id="tip-{cid}">{tip}</span></td>')
+
+
+def _titled(rule: str, lang: str) -> str:
+    """「RL-S1-002 各级人民政府的报告说明…」: an id with its title."""
+    title = rule_title(rule, lang)
+    return f"{rule} {title}" if title else rule
 
 
 def _own(loc: Location, path: str) -> bool:
