@@ -162,6 +162,8 @@ class XlsxReporter(_Rows):
             from linter.reporters.coverage_sheet import add_coverage_sheet
 
             add_coverage_sheet(book, covered, self.lang)
+            for cell in book.worksheets[-1][1]:
+                cell.font, cell.fill = bold, shade
         _no_formulas(book)
         out = io.BytesIO()
         book.save(out)
