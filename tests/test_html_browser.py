@@ -12,6 +12,7 @@ import pytest
 
 from linter.run.check import check_files
 from linter.reporters.html.report import HtmlReporter
+from linter.ruleset.titles import rule_title
 from tests.chromium import Browser, find_chromium
 from tests.test_html_report import BATCH, TABLES, expected_cells
 
@@ -173,8 +174,8 @@ def test_breakdown_by_rule_counts_the_findings(page) -> None:
             row = expected.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0, "files": set()})
             row[f.severity] += 1
             row["files"].add(r.path)
-    assert table == [[rule, str(c["error"]), str(c["warning"]), str(c["info"]), str(len(c["files"]))]
-                     for rule, c in sorted(expected.items())]
+    assert table == [[f"{rule} {rule_title(rule, 'zh')}", str(c["error"]), str(c["warning"]), str(c["info"]),
+                      str(len(c["files"]))] for rule, c in sorted(expected.items())]  # each id with its title
 
 
 def test_nothing_is_loaded_and_fonts_are_the_systems(page) -> None:
