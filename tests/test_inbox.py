@@ -60,9 +60,9 @@ def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Pat
     lines = result.output.splitlines()
     summary = next(i for i, line in enumerate(lines) if line.startswith("共检查"))
     assert lines[summary].startswith("共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
-                                     "共 3 个错误，3 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 ")
+                                     "共 3 个错误，2 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 ")
     assert lines[summary].endswith(" 秒")
-    assert lines[summary + 1] == "按规则：RL-NAR-001 2 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-002 2 错误"
+    assert lines[summary + 1] == "按规则：RL-NAR-001 1 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-002 2 错误"
     assert lines[summary + 2] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
     assert lines[summary + 3] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
     assert lines[summary + 4].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
@@ -103,10 +103,10 @@ def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -
     assert [r[1:3] for r in by_file["d_legacy.doc"]] == [["无法读取", "RL-IO-007"]]
     total = [r for r in by_file["b_faulty.docx"] if r[2] == "RL-T4-002" and r[9] == "行政复议 总计"]
     assert total == [[str(inbox / "b_faulty.docx"), "不通过", "RL-T4-002", "疑似填错的单元格（由表4的勾稽关系定位）", "错误",
-                      "「行政复议」的总计应等于结果维持、结果纠正、其他结果、尚未审结之和：18+4+3+2 = 27，总计为 25；无法确定是哪个单元格填错，可能是："
-                      "「行政复议·总计」、「行政复议·结果维持」、「行政复议·结果纠正」、「行政复议·其他结果」、「行政复议·尚未审结」",
-                      "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "", "", "25", ""]]
-    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 4 + 1 + 1 + 1 + 1  # the lock file: skipped
+                      "疑似填错的单元格：填写为 25，按表4的1项勾稽关系应为 27。行政复议：18+4+3+2 = 27，总计为 25；"
+                      "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」也写作 27，与更正后的值一致",
+                      "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "27", "25", "25", ""]]
+    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 3 + 1 + 1 + 1 + 1  # the lock file: skipped
     assert by_file["~$b_faulty.docx"][0][1:3] == ["已跳过", "RL-IO-027"]
 
 
@@ -129,13 +129,13 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     assert rows[0] == ["文件", "报告单位", "报告年度", "格式版本", "状态", "错误", "警告", "提示", "无法读取的原因", "文件夹"]
     table = {Path(r[0]).name: r[1:] for r in rows[1:]}
     assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None, None]  # the folder given
-    assert table["b_faulty.docx"][3:7] == ["不通过", 2, 2, 0]
+    assert table["b_faulty.docx"][3:7] == ["不通过", 2, 1, 0]
     assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
     assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith("RL-IO-007 旧版二进制 Word 文档")
     assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 1, 0]
     assert table["~$b_faulty.docx"][3] == "已跳过" and table["~$b_faulty.docx"][7].startswith("RL-IO-027 Word 临时文件")
     header = [c.value for c in next(problems.iter_rows())]
-    assert header == FINDING_HEADER and problems.max_row == 1 + 9
+    assert header == FINDING_HEADER and problems.max_row == 1 + 8
     for sheet in (files, problems):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
         widest = max(display_width(str(c.value)) for (c,) in sheet.iter_rows(max_col=1))
@@ -162,10 +162,10 @@ def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
     assert written == ["city/报告.reviewed.docx", "ok.reviewed.docx", "town/报告.reviewed.docx"]  # the folders kept
     city = read_comments(out / "city" / "报告.reviewed.docx")
     town = read_comments(out / "town" / "报告.reviewed.docx")
-    assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-NAR-001", "RL-T4-002", "RL-T4-002"]
+    assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-T4-002", "RL-T4-002"]
     assert sorted(c.text.split("（")[0] for c in city) == ["RL-T3-008"]  # the wrong cell; the sentence agrees with its correction
     assert read_comments(out / "ok.reviewed.docx") == []
-    assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：4 条批注" in result.output
+    assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：3 条批注" in result.output
     assert (src / "town" / "报告.docx").read_bytes() == FAULTY.read_bytes()
 
 
@@ -273,7 +273,7 @@ def test_the_baseline_says_how_many_findings_it_hid(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     assert cli("check", "--baseline", str(baseline), "--write-baseline", str(report)).exit_code == 0
     result = cli("check", "--baseline", str(baseline), str(report))
-    assert result.exit_code == 0 and f"基线 {baseline} 隐藏了 4 条已记录的问题" in result.output
+    assert result.exit_code == 0 and f"基线 {baseline} 隐藏了 3 条已记录的问题" in result.output
 
 
 def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> None:
@@ -287,18 +287,19 @@ def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> Non
 
 # ---- paragraph findings a clerk can find ---------------------------------------------------------
 
-def _split_run_around(root, needle: str) -> None:  # type: ignore[no-untyped-def]
-    """Split the run holding ``needle`` into three runs (before, the needle, after), as Word does
-    when a figure was typed over."""
+def _split_run_around(root, needle: str, within: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Split the run holding ``needle`` (inside ``within``, when given) into three runs (before, the
+    needle, after), as Word does when a figure was typed over."""
     import copy as deep
 
     from lxml import etree
 
     from tests.mutate import W
 
-    run = next(r for r in root.iter(W + "r") if needle in "".join(t.text or "" for t in r.iter(W + "t")))
+    run = next(r for r in root.iter(W + "r") if (within or needle) in "".join(t.text or "" for t in r.iter(W + "t")))
     t = run.find(W + "t")
-    before, after = t.text.split(needle, 1)
+    at = t.text.index(within) + within.index(needle) if within else t.text.index(needle)
+    before, after = t.text[:at], t.text[at + len(needle):]
     t.text = before
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     for text in (needle, after):
@@ -315,7 +316,7 @@ def test_a_narrative_comment_is_anchored_at_the_quoted_figure(tmp_path: Path) ->
 
     from tests.mutate import rewrite_document
 
-    src = rewrite_document(FAULTY, tmp_path / "r.docx", lambda root: _split_run_around(root, "27"))
+    src = rewrite_document(FAULTY, tmp_path / "r.docx", lambda root: _split_run_around(root, "21", "行政诉讼21件"))
     assert cli("annotate", str(src), "-o", str(tmp_path / "out.docx")).exit_code == 1
     xml = zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml").decode()
     comments = {c.id: c for c in read_comments(tmp_path / "out.docx")}
@@ -325,12 +326,11 @@ def test_a_narrative_comment_is_anchored_at_the_quoted_figure(tmp_path: Path) ->
         end = xml.index(f'<w:commentRangeEnd w:id="{cid}"/>')
         spans[cid] = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml[start:end]))
     by_text = {comments[cid].text.split("\n")[0]: spans[cid] for cid in comments}
-    assert by_text["RL-NAR-001（警告） 正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政复议案件数为27，但表4中为25"
-                   "（表中相关单元格的勾稽关系不成立，无法确定是正文还是表格有误）"] == "27"
-    # The other quote (行政诉讼21件) shares the long run that holds it: the comment covers that run.
     assert by_text["RL-NAR-001（警告） 正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政诉讼案件数为21，但表4中为15"
-                   "（表中该数字疑似填错，按勾稽关系更正后为 23）"].endswith("被提起行政诉讼21件。")
-    narrative = next(c for c in comments.values() if "行政复议案件数为27" in c.text)
+                   "（表中该数字疑似填错，按勾稽关系更正后为 23）"] == "21"
+    # The sentence's 行政复议27件 agrees with the corrected 总计: evidence on the cell's comment, no comment of its own.
+    assert not any("行政复议案件数为27" in c.text for c in comments.values())
+    narrative = next(c for c in comments.values() if "行政诉讼案件数为21" in c.text)
     assert "原文" not in narrative.text  # the message quotes the sentence already
 
 

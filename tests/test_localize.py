@@ -182,3 +182,34 @@ def test_each_published_form_names_the_same_cell(folder: str, ext: str, name: st
     assert result.error is None
     assert [(f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual)
             for f in result.findings] == NAMED[name]
+
+
+def test_the_narrative_components_settle_which_table4_cell_is_wrong() -> None:
+    """Table 4's 行政复议 19+4+3+2 ≠ 27: any of the five cells could be wrong, but the narrative's
+    结果维持18件、结果纠正4件、其他结果3件、尚未审结2件 add up to the table's 总计 and name 结果维持."""
+    result = check_file(ROOT / "fixtures/docx/fail_t4_narrative.docx")
+    (f,) = result.findings
+    assert (f.rule, f.location.column_label, f.expected, f.actual, f.fix) == ("RL-T4-002", "行政复议 结果维持", "18", "19", "18")
+    assert "正文「" in f.message and "也写作 18，与更正后的值一致" in f.message
+    assert f.location.block is not None and any(r.block == 7 for r in f.related)  # the sentence is its evidence
+
+
+def test_without_the_narrative_the_candidates_stay_open(tmp_path: Path) -> None:
+    import zipfile
+
+    src, dst = ROOT / "fixtures/docx/fail_t4_narrative.docx", tmp_path / "silent.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.decode("utf-8").replace("（其中结果维持18件、结果纠正4件、其他结果3件、尚未审结2件）", "").encode("utf-8")
+            zout.writestr(item, data)
+    (f,) = [f for f in check_file(dst).findings if f.rule == "RL-T4-002"]
+    assert f.expected is None and f.fix is None and "无法确定是哪个单元格填错" in f.message
+
+
+def test_a_narrative_total_that_agrees_with_the_parts_names_the_total() -> None:
+    findings = check_file(ROOT / "fixtures/docx/fail_t4_sum.docx").findings
+    review = next(f for f in findings if f.location.column_label == "行政复议 总计")
+    assert (review.rule, review.expected, review.actual) == ("RL-T4-002", "27", "25")
+    assert not any(f.rule == "RL-NAR-001" and f.actual == "27" for f in findings)  # evidence, not a finding

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from itertools import combinations
-from typing import Iterable, Mapping, Optional, Union
+from typing import Callable, Iterable, Mapping, Optional, Union
 
 from linter.checks.bindings import Instance, Sides, Term, cell_key
 from linter.ruleset import expr
@@ -65,6 +65,7 @@ class Part:
     status: str = "consistent"
     sets: list[frozenset[CellKey]] = field(default_factory=list)  # the smallest sets of wrong cells
     values: dict[CellKey, Exact] = field(default_factory=dict)  # determined values (consistent/unique)
+    options: dict[frozenset[CellKey], dict[CellKey, Exact]] = field(default_factory=dict)  # each set's values
 
 
 @dataclass
@@ -114,10 +115,16 @@ class Localization:
         return any(eq.check is check for eq in self.equations)
 
 
-def localize(table: LogicalTable, relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]]
-             ) -> Localization:
+# A count the narrative quotes: the cells (block, row, column key) it sums, and the figure.
+Figure = tuple[tuple[CellKey, ...], Decimal]
+
+
+def localize(table: LogicalTable, relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]],
+             figures: Optional[Callable[[], list[Figure]]] = None) -> Localization:
     """The localization of a table's exact relations, each with its sides compiled for the table
-    and its applications (linter.checks.relations makes them once per report)."""
+    and its applications (linter.checks.relations makes them once per report). ``figures``: the
+    counts the narrative quotes of the table's cells, asked for only when several sets of cells
+    could be wrong (they settle it, see _settle)."""
     out = Localization(table)
     for rule, check, (left, right), insts in relations:
         rel = _Relation(check, left, right)
@@ -127,10 +134,35 @@ def localize(table: LogicalTable, relations: list[tuple[RuleSpec, CheckSpec, Sid
                 out.terms.setdefault(cell_key(t), t)
     unknown = frozenset(k for k, t in out.terms.items() if not t.known)
     printed = {k: _exact(t.number) for k, t in out.terms.items() if k not in unknown}
+    quoted: Optional[list[Figure]] = None
     for group in _connected(out.equations):
         cells = {k for eq in group for k in eq.coefs}
-        out.parts.append(_search(group, unknown & cells, printed))
+        part = _search(group, unknown & cells, printed)
+        if part.status == "several" and figures is not None:
+            if quoted is None:
+                quoted = figures()
+            _settle(part, [f for f in quoted if set(f[0]) <= cells], printed)
+        out.parts.append(part)
     return out
+
+
+def _settle(part: Part, figures: list[Figure], printed: dict[CellKey, Exact]) -> None:
+    """Several sets of wrong cells are possible; the narrative's figures of the part's cells (「行政复议
+    结果维持72件，纠正64件……」) settle it when exactly one set's correction agrees with all of them."""
+    if not figures:
+        return
+
+    def agrees(changed: frozenset[CellKey], values: dict[CellKey, Exact]) -> bool:
+        for keys, figure in figures:
+            if any(k not in values and (k in changed or k in part.unknown) for k in keys):
+                return False  # a cell the relations leave open: no evidence either way
+            if sum((values[k] if k in values else printed[k] for k in keys), Fraction(0)) != figure:
+                return False
+        return True
+
+    fitting = [s for s in part.sets if s in part.options and agrees(s, part.options[s])]
+    if len(fitting) == 1:
+        part.status, part.sets, part.values = "unique", fitting, part.options[fitting[0]]
 
 
 def _connected(equations: list[Equation]) -> list[list[Equation]]:
@@ -188,6 +220,7 @@ def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dic
         part.status, part.sets, part.values = "unique", [solutions[0][0]], solutions[0][1]
     else:
         part.status, part.sets = "several", [s for s, _ in solutions]
+        part.options = dict(solutions)
     return part
 
 

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Mapping, NamedTuple, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.loader import CheckSpec, Quote, RuleSet
@@ -98,6 +99,14 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
     quotes = [q for q in check.quotes if measure != "share" or q.of]  # shares: the quotes that define them
     if not quotes:
         return
+    for quote, m, sentence, block in _quoted(report, quotes):
+        draft = _compare(report, check.params, measure, quote, m, sentence, block)
+        if draft is not None:
+            yield draft
+
+
+def _quoted(report: Report, quotes: list[Quote]) -> Iterator[tuple[Quote, re.Match[str], str, int]]:
+    """Each figure the quotes find: the first place each quote matches in each sentence."""
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
     for para, sentences in _figures(report):
         raw = para.full_text
@@ -122,9 +131,22 @@ def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Itera
                 if figure in seen:
                     continue
                 seen.add(figure)
-                draft = _compare(report, check.params, measure, quote, m, sentence, para.index)
-                if draft is not None:
-                    yield draft
+                yield quote, m, sentence, para.index
+
+
+def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Figure]:
+    """The counts the narrative quotes of a table's cells, each with the one reading it can have
+    (「行政复议结果维持72件」 is that cell): evidence for which cell of a failed relation is wrong."""
+    quotes = [q for rule in ruleset.rules for c in rule.checks
+              if c.kind == "narrative" and c.params.get("measure", "count") == "count"
+              for q in c.quotes if q.table == table_key and len(q.readings) <= 1]
+    out: list[Figure] = []
+    for quote, m, _sentence, _block in _quoted(report, quotes):
+        readings = _readings(report, quote, quote.readings)
+        if len(readings) == 1:
+            keys = tuple((row.block, row.phys_row, col) for row, col in readings[0].cells)
+            out.append((keys, Decimal(_figure(m))))
+    return list(dict.fromkeys(out))
 
 
 def _figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:

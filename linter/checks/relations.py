@@ -7,10 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple, Optional
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from linter.checks.bindings import Grid, Instance, Sides, bind, compile_sides, term_grid
-from linter.checks.localize import Localization, localize
+from linter.checks.localize import Figure, Localization, localize
+from linter.checks.narrative import quoted_figures
 from linter.recognise.report import LogicalTable, Report
 from linter.ruleset import expr
 from linter.ruleset.loader import CheckSpec, RuleSet
@@ -28,8 +29,10 @@ class Arithmetic:
     told apart by identity: the rule set that holds them outlives the report). It holds no
     reference to the report itself, which is kept alive only by its user."""
 
-    def __init__(self, table: LogicalTable, previous: Optional[Report], ruleset: RuleSet) -> None:
+    def __init__(self, table: LogicalTable, previous: Optional[Report], ruleset: RuleSet,
+                 report: Optional["ref[Report]"] = None) -> None:
         self.table = table
+        self.report = report  # a weak reference: the narrative's figures, read only if needed
         self.before = previous
         self.ruleset = ruleset
         self._sides: dict[int, Sides] = {}
@@ -84,7 +87,13 @@ class Arithmetic:
         if all(inst.known for insts in applied for inst in insts) and not any(self.failures(c) for _r, c in checks):
             return Localization(self.table)  # the common case: every relation holds, no cell blank or unreadable
         return localize(self.table, [(rule, check, self.sides(check), insts)
-                                     for (rule, check), insts in zip(checks, applied)])
+                                     for (rule, check), insts in zip(checks, applied)], self._figures)
+
+    def _figures(self) -> list[Figure]:
+        """The counts the report's narrative quotes of this table's cells (they settle which of
+        several sets of cells is wrong)."""
+        report = self.report() if self.report is not None else None
+        return quoted_figures(report, self.ruleset, self.table.spec.key) if report is not None else []
 
 
 _ARITHMETIC: WeakKeyDictionary[Report, dict[str, Arithmetic]] = WeakKeyDictionary()
@@ -101,5 +110,5 @@ def arithmetic(report: Report, table_key: str) -> Optional[Arithmetic]:
         tables = _ARITHMETIC[report] = {}
     found = tables.get(table_key)
     if found is None:
-        found = tables[table_key] = Arithmetic(table, report.previous, report.ruleset)
+        found = tables[table_key] = Arithmetic(table, report.previous, report.ruleset, ref(report))
     return found

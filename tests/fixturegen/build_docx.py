@@ -616,7 +616,19 @@ def fx_fail_missing_row(rep: Report) -> None:
     tbl.remove(rep.t3_tr[name])
 
 
+def fx_t4_components(rep: Report) -> None:
+    """Section 一 item （二） names the components of 行政复议 (as many reports do): they agree with
+    the table's 总计, so they tell which of the group's cells an edit made wrong."""
+    parts = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+    named = "、".join(f"{p}{rep.values[(4, '行政复议', p)]}件" for p in parts)
+    cue = f"被申请行政复议{rep.values[(4, '行政复议', '总计')]}件"
+    (t,) = [t for t in rep.items[1].iter(qn("w:t")) if cue in (t.text or "")]
+    t.text = t.text.replace(cue, f"{cue}（其中{named}）")
+    rep.note(f"section 一 item （二） names the components of 行政复议: {named}", rep.items[1])
+
+
 VARIANTS: dict[str, Callable[[Report], None]] = {
+    "t4_components": fx_t4_components,
     "autonum": fx_autonum, "content_controls": fx_content_controls, "tracked": fx_tracked, "split": fx_split,
     "fullwidth": fx_fullwidth, "nested": fx_nested, "missing_section": fx_fail_missing_section,
     "swapped_sections": fx_fail_swapped, "missing_table4": fx_fail_missing_table4, "missing_row": fx_fail_missing_row}
