@@ -37,7 +37,7 @@ def test_xlsx_and_csv_name_the_rule_in_the_run_language() -> None:
         book = load_workbook(io.BytesIO(get_reporter("xlsx")(lang=lang).render(results)))  # type: ignore[arg-type]
         sheet = book.worksheets[1]
         values = [[c.value for c in row] for row in sheet.iter_rows()]
-        assert [row[name] for row in values if row[rule] == "RL-T4-002"][0] == rule_title("RL-T4-002", lang)
+        assert next(row[name] for row in values if row[rule] == "RL-T4-002") == rule_title("RL-T4-002", lang)
 
 
 def test_the_html_filter_and_by_rule_table_show_titles() -> None:

@@ -29,10 +29,14 @@ def coefficients(left: expr.Evaluator, right: expr.Evaluator, names: Sequence[st
     return out
 
 
+def _decimal(a: Number) -> Decimal:
+    return Decimal(a.numerator) / Decimal(a.denominator) if isinstance(a, Fraction) else Decimal(a)
+
+
 def _side(items: list[tuple[Number, Term]]) -> tuple[str, Decimal]:
-    parts = [(format_number(term.number) if abs(a) == 1 else f"{format_number(Decimal(abs(a)))}×{format_number(term.number)}")
+    parts = [(format_number(term.number) if abs(a) == 1 else f"{format_number(abs(_decimal(a)))}×{format_number(term.number)}")
              for a, term in items]
-    total = sum((Decimal(abs(a)) * term.number for a, term in items), Decimal(0))
+    total = sum((abs(_decimal(a)) * term.number for a, term in items), Decimal(0))
     return "+".join(parts), total
 
 

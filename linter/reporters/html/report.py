@@ -321,7 +321,8 @@ class HtmlReporter(Reporter):
         worst = min(mark.findings, key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9).severity
         lines = [f"{f.rule} {self.words(f.severity) if f.severity in SEVERITIES else f.severity}"
                  f"{t('colon', self.lang)}{with_note(f, self.lang)}" for f in mark.findings]
-        expected = sorted({f.expected for f in mark.findings if is_value(f.expected) and f.actual is not None})
+        expected = sorted({f.expected for f in mark.findings
+                           if f.expected is not None and is_value(f.expected) and f.actual is not None})
         shown = "".join(f'<span class="expected">{escape(self.words("expected", e=e))}</span>' for e in expected)
         tip = "".join(f"<span>{escape(line)}</span>" for line in lines)
         rules = " ".join(f.rule for f in mark.findings)
