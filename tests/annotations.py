@@ -68,12 +68,17 @@ def _container(el: etree._Element, tag: str) -> Optional[etree._Element]:
 
 
 def expected_anchor(finding: Finding, doc: Document, title_block: Optional[int]) -> str:
-    """Where a finding's comment must be: its cell or paragraph; for a table-level finding the
-    table's first cell; without a block the title."""
+    """Where a finding's comment must be: its cell or paragraph; for a finding on a whole row the
+    row's first cell (its label); for a table-level finding the table's first cell; without a
+    block the title."""
     loc = finding.location
     if loc.xpath:
         return loc.xpath
     block = doc.blocks[loc.block if loc.block is not None else title_block]  # type: ignore[index]
+    if isinstance(block, Table) and loc.row is not None:
+        label = next(c for row in block.rows for c in row if c is not None and c.phys_row == loc.row and c.xpath)
+        assert label.xpath
+        return label.xpath
     if isinstance(block, Table):
         first = next(c for row in block.rows for c in row if c is not None)
         assert first.xpath

@@ -299,3 +299,19 @@ def test_cell_without_a_paragraph_falls_back_to_the_first_paragraph(tmp_path: Pa
     assert result.failed is None and not result.unplaced and on_cell
     assert all(a.nearest and a.anchor != cell for a in on_cell)
     assert len(read_comments(out)) == len(result.check.findings)
+
+
+def test_a_row_finding_sits_on_its_row_label_without_the_nearest_note(tmp_path: Path) -> None:
+    out = tmp_path / "r.docx"
+    result = annotate_file(ROOT / "fixtures/rules/t3_row_typo.docx", out, date=WHEN)
+    (ann,) = result.annotations
+    assert ann.finding.rule == "RL-T3-001" and not ann.nearest
+    (back,) = read_comments(out)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    start = xml.index(f'<w:commentRangeStart w:id="{back.id}"/>')
+    assert "2.其他法律行政止公开" in re.sub(r"<[^>]+>", "", xml[start:xml.index(f'<w:commentRangeEnd w:id="{back.id}"/>')])
+    assert "没有对应的段落或单元格" not in back.text
+    # A row the document lacks has no cell of its own: the table's first cell, with the note.
+    missing = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", tmp_path / "m.docx", date=WHEN)
+    (note,) = read_comments(tmp_path / "m.docx")
+    assert missing.annotations[0].nearest and "没有对应的段落或单元格" in note.text

@@ -178,3 +178,61 @@ def test_round_trip_in_libreoffice(tmp_path: Path) -> None:
         assert rows(rejected) == rows(src), name
 
 
+
+
+def _font(run: etree._Element) -> tuple[str | None, ...]:
+    """A run's own size and font family (absent: inherited, the same for runs of one style)."""
+    rpr = run.find(W + "rPr")
+    sz = rpr.find(W + "sz") if rpr is not None else None
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    return (sz.get(W + "val") if sz is not None else None,
+            *((fonts.get(W + k) if fonts is not None else None) for k in ("ascii", "eastAsia", "hAnsi")))
+
+
+def _inserted_and_neighbours(path: Path) -> list[tuple[tuple[str | None, ...], set[tuple[str | None, ...]]]]:
+    """Each inserted run's font, with the fonts of the other value runs of its table row."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    out = []
+    for ins in root.iter(W + "ins"):
+        for run in ins.iter(W + "r"):
+            tr = next(a for a in run.iterancestors() if a.tag == W + "tr")
+            tc = next(a for a in run.iterancestors() if a.tag == W + "tc")
+            cells = [c for c in tr if c.tag == W + "tc"]
+            values = [r for c in cells[1:] if c is not tc for r in c.iter(W + "r")
+                      if r.findtext(W + "t", "").strip().isdigit() and r.getparent().tag == W + "p"]
+            out.append((_font(run), {_font(r) for r in values}))
+    return out
+
+
+TEMPLATE_FIXTURES = sorted(p for p in (ROOT / "fixtures" / "docx").glob("*.docx")
+                           if any(f.fix is not None for f in check_file(p).findings))
+
+
+@pytest.mark.parametrize("src", TEMPLATE_FIXTURES, ids=lambda p: p.stem)
+def test_a_correction_looks_like_its_neighbours(tmp_path: Path, src: Path) -> None:
+    """Every fixture built from the WPS template with a correction: the inserted value has the size
+    and font family of the values beside it (not the paragraph mark's 12 pt)."""
+    annotate_file(src, tmp_path / "fixed.docx", date=WHEN, fix=True)
+    inserted = _inserted_and_neighbours(tmp_path / "fixed.docx")
+    assert inserted
+    for font, neighbours in inserted:
+        assert neighbours == {font}, (font, neighbours)
+
+
+def test_a_run_without_properties_is_replaced_by_one_without(tmp_path: Path) -> None:
+    """Runs typed without run properties inherit them from the style; the correction must too,
+    not take the paragraph mark's (sz 24) in their place."""
+    from tests.mutate import rewrite_document
+
+    def strip(root: etree._Element) -> None:
+        for tbl in root.iter(W + "tbl"):
+            for run in tbl.iter(W + "r"):
+                rpr = run.find(W + "rPr")
+                if rpr is not None:
+                    run.remove(rpr)
+
+    src = rewrite_document(ROOT / "fixtures/docx/fail_t3_two_cells.docx", tmp_path / "plain.docx", strip)
+    annotate_file(src, tmp_path / "fixed.docx", date=WHEN, fix=True)
+    inserted = _inserted_and_neighbours(tmp_path / "fixed.docx")
+    assert [font for font, _ in inserted] == [(None, None, None, None)] * 2
+    assert all(neighbours == {(None, None, None, None)} for _, neighbours in inserted)

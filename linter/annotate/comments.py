@@ -274,6 +274,13 @@ def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
     blocks = report.document.blocks if report is not None else ()
     block = blocks[loc.block] if own_file and loc.block is not None and 0 <= loc.block < len(blocks) else None
     target = pkg.resolve(loc.xpath) if own_file and loc.xpath else None
+    # A finding on a whole row (a misspelt row label, a row the format splits): the row's first cell.
+    if isinstance(block, Table) and loc.row is not None and (target is None or target.tag in (W + "tbl", W + "tr")):
+        label = next((c for line in block.rows for c in line
+                      if c is not None and c.phys_row == loc.row and c.xpath), None)
+        el = _anchorable(pkg.resolve(label.xpath)) if label is not None and label.xpath else None
+        if el is not None:
+            return el, False, ""
     # A table-level finding (a missing row, a missing column...): the table's first cell.
     if isinstance(block, Table) and (target is None or target.tag == W + "tbl"):
         first = next((c for row in block.rows for c in row if c is not None and c.xpath), None)
@@ -455,7 +462,7 @@ def summary_line(outcome: Union[AnnotateResult, Annotated], lang: str) -> str:
     """One line for the terminal: what was written, or why nothing was."""
     done = Annotated.of(outcome) if isinstance(outcome, AnnotateResult) else outcome
     if done.copy_error is not None:
-        return f"{done.path}: {done.copy_error.code} {done.copy_error.message}"
+        return f"{done.path}{'：' if lang == 'zh' else ': '}{done.copy_error.code} {done.copy_error.message}"
     if done.skipped and done.error is not None:
         reason = done.error.message
         return f"{done.path}：已跳过（{reason}）" if lang == "zh" else f"{done.path}: skipped ({reason})"

@@ -52,7 +52,7 @@ def write_fix(pkg: DocxComments, finding: Finding, author: str, date: str) -> bo
         for t in run.iter(W + "t"):
             part.rename(t, f"{w}delText")
         part.insert(end, f"</{w}del>", _RANK)
-    props = _run_properties(pkg, runs[0] if runs else None, paras[0])
+    props = _run_properties(pkg, runs[0] if runs else _neighbour_run(tc), paras[0], replaced=bool(runs))
     new_run = (f'<{w}ins{decl} {w}id="{pkg.revision_id()}" {stamp}><{w}r>{props}'
                f'<{w}t xml:space="preserve">{escape(finding.fix)}</{w}t></{w}r></{w}ins>')
     if runs:
@@ -63,11 +63,32 @@ def write_fix(pkg: DocxComments, finding: Finding, author: str, date: str) -> bo
     return True
 
 
-def _run_properties(pkg: DocxComments, run: Optional[etree._Element], para: etree._Element) -> str:
-    """The run properties of the new run: the old run's, else the paragraph mark's (w:pPr/w:rPr)."""
+def _neighbour_run(tc: etree._Element) -> Optional[etree._Element]:
+    """For an empty cell: the nearest text run of another cell of its row (the value the clerk
+    would have typed looks like its neighbours): the cells after it first (before it is the label)."""
+    row = tc.getparent()
+    if row is None:
+        return None
+    cells = [c for c in row if c.tag == W + "tc"]
+    at = cells.index(tc)
+    for other in [*cells[at + 1:], *reversed(cells[:at])]:
+        run = next((r for r in other.iter(W + "r") if r.find(W + "t") is not None
+                    and r.getparent() is not None and r.getparent().tag == W + "p"), None)
+        if run is not None:
+            return run
+    return None
+
+
+def _run_properties(pkg: DocxComments, run: Optional[etree._Element], para: etree._Element,
+                    replaced: bool = True) -> str:
+    """The run properties of the new run: the replaced run's (none if it has none: it inherits
+    them from the paragraph's style, as the new run then does); for an empty cell a neighbouring
+    cell's run's, else the paragraph mark's (w:pPr/w:rPr)."""
     rpr = run.find(W + "rPr") if run is not None else None
-    if rpr is not None:
+    if rpr is not None and rpr.find(W + "rPrChange") is None:  # (a formatting revision's id is its own)
         return pkg.main.source(rpr)
+    if replaced and run is not None:
+        return ""
     mark = para.find(W + "pPr/" + W + "rPr")
     if mark is None:
         return ""
