@@ -45,7 +45,7 @@ def test_every_docx_fixture_has_its_doc() -> None:
                 if p.stem != "content_controls"}
         assert {p.relative_to(EXPORT / folder).with_suffix("") for p in (EXPORT / folder).rglob("*.doc")} == docx, folder
     assert len(list((EXPORT / "shapes").glob("*.doc"))) == 35
-    assert len(PAIRS) == 122
+    assert len(PAIRS) == 123
 
 
 @pytest.mark.parametrize("doc", PAIRS, ids=lambda p: str(p.relative_to(EXPORT)))
