@@ -37,7 +37,7 @@ def test_the_terminal_gets_no_control_sequence(hostile: Path) -> None:
     assert result.exit_code == 1
     assert not CONTROLS.search(result.output), repr(result.output)
     shown = str(hostile / "=1+1报告\\n第二行.txt")  # one line: the name's line break written as \n
-    assert any(line.startswith(shown + ": ") for line in result.output.splitlines())
+    assert any(line.startswith(shown + "：") for line in result.output.splitlines())
 
 
 def test_xlsx_opens_and_has_no_formula(hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -127,7 +127,7 @@ def test_a_mixed_inbox_lists_every_entry(tmp_path: Path, monkeypatch: pytest.Mon
     text = cli("check", "--jobs", "2", "收件箱").output
     assert "共检查 9 个文件：通过 1 个，不通过 4 个，读取存疑 0 个，无法读取 4 个；" in text
     assert "另有 6 个文件未检查（已跳过，原因见各文件）" in text
-    assert "收件箱/e_扫描.png: 已跳过 RL-IO-030 不是报告文件：图片 .png" in text
+    assert "收件箱/e_扫描.png：已跳过 RL-IO-030 不是报告文件：图片 .png" in text
     # every format lists every entry: the spreadsheet's files sheet
     out = tmp_path / "out.xlsx"
     assert cli("check", "--format", "xlsx", "--jobs", "2", "-o", str(out), "收件箱").exit_code == 2
@@ -161,7 +161,7 @@ def test_a_zip_on_the_command_line(tmp_path: Path) -> None:
         (f"{archive}/城关镇/2021年报告.docx", "failed"), (f"{archive}/说明.txt", "failed")]
     assert result.exit_code == 1
     text = cli("check", str(archive)).output
-    assert f"{archive}/城关镇/2021年报告.docx: 三、收到和处理政府信息公开申请情况" in text
+    assert f"{archive}/城关镇/2021年报告.docx：三、收到和处理政府信息公开申请情况" in text
     # a zip bomb is the archive's own RL-IO-005
     bomb = tmp_path / "炸弹.zip"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
