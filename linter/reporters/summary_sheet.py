@@ -9,18 +9,8 @@ from linter.findings import SEVERITIES, FileResult
 from linter.i18n import t
 from linter.office.folders import folder_of
 from linter.office.words import say
+from linter.ruleset.titles import rule_title
 from linter.verdict import VERDICTS
-
-
-def rule_titles(lang: str) -> dict[str, str]:
-    """Rule id -> what it checks, in ``lang`` (the built-in editions, newest first)."""
-    from linter.ruleset.loader import builtin_editions, builtin_ruleset
-
-    titles: dict[str, str] = {}
-    for edition in builtin_editions():
-        for rule in builtin_ruleset(edition).rules:
-            titles.setdefault(rule.id, rule.summary.get(lang, rule.summary.get("en", "")))
-    return titles
 
 
 def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callable[[FileResult], str],
@@ -64,9 +54,8 @@ def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callabl
 
     block([w("verdict"), w("files")], [[t("verdict." + v, lang), n] for v, n in verdicts.items()]
           + [[w("total"), sum(verdicts.values())]])
-    titles = rule_titles(lang)
     block([w("rule"), w("rule_title"), w("severity"), w("findings"), w("files")],
-          [[rule, titles.get(rule, ""), "/".join(t("severity." + s, lang) for s in SEVERITIES if s in sevs), n, files]
+          [[rule, rule_title(rule, lang), "/".join(t("severity." + s, lang) for s in SEVERITIES if s in sevs), n, files]
            for rule, (n, files, sevs) in sorted(rules.items())])
     block([w("folder"), w("files"), *(t("verdict." + v, lang) for v in VERDICTS),
            *(t("severity." + s, lang) for s in SEVERITIES)],

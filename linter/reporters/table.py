@@ -157,6 +157,9 @@ class XlsxReporter(_Rows):
                 style = wrapped if key in _WRAPPED else top
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell.alignment = style
+        from linter.reporters.summary_sheet import add_summary_sheet
+
+        add_summary_sheet(book, results, self.verdict, self.lang, self.run_info.inputs)  # blocks with their own headers
         covered = self.coverage(results)
         if covered is not None:
             from linter.reporters.coverage_sheet import add_coverage_sheet
