@@ -11,7 +11,8 @@ from typing import Any, Optional
 from linter.findings import FileResult
 from linter.i18n import t
 from linter.office.words import say
-from linter.reporters.text import describe_location, expected_actual, position
+from linter.reporters.text import describe_location, position
+from linter.reporters.wording import correction
 from linter.run.outputs import writing
 
 SHEET_SUFFIX = ".审核意见.docx"
@@ -106,7 +107,7 @@ def write_sheet(dst: Path, result: FileResult, verdict: str, lang: str, day: Opt
         for n, f in enumerate(result.findings, 1):
             where = describe_location(f.location, lang) or w("whole")
             rows.append([str(n), f"{where} {position(f.location, lang)}".strip(), t("severity." + f.severity, lang),
-                         f"{f.rule} {f.message}", expected_actual(f, lang).strip("（）() ")])
+                         f"{f.rule} {f.message}", correction(f, lang)])
         _table(body, rows, [600, 2800, 800, 3400, 1400], header=True)
     _para(body, "")
     _para(body, w("reviewer"))

@@ -63,6 +63,16 @@ def value_note(f: Finding, lang: str) -> str:
     return t("note.wrap", lang, text=t("note.sep", lang).join(parts)) if parts else ""
 
 
+def correction(f: Finding, lang: str) -> str:
+    """「应为 27，实为 28」 for a column of its own (a review sheet's 更正), whatever the message says."""
+    if not is_value(f.expected):
+        return ""
+    parts = [t("note.expected", lang, value=f.expected)]
+    if is_value(f.actual):
+        parts.append(t("note.actual", lang, value=f.actual))
+    return t("note.sep", lang).join(parts)
+
+
 def with_note(f: Finding, lang: str) -> str:
     """The message and its value note, as one sentence."""
     note = value_note(f, lang)
