@@ -122,6 +122,15 @@ def test_a_connection_that_sends_nothing_is_closed(tmp_path: Path) -> None:
             assert client.get("/healthz").status_code == 200
 
 
+def _admitted(tmp: Path) -> bool:
+    """Whether an upload holds a place: the server places its files in ``work/`` only once the
+    request is admitted, and checks them after (100 reports: long enough to ask again meanwhile)."""
+    try:
+        return any(any((folder / "work").iterdir()) for folder in tmp.glob("reportlint-serve-*"))
+    except FileNotFoundError:  # a folder removed while looking
+        return False
+
+
 def test_one_client_holds_at_most_a_few_places(tmp_path: Path) -> None:
     """Places are counted per client address: a second upload from a client holding its only
     place is asked to retry (429), another address is served meanwhile."""
@@ -136,7 +145,10 @@ def test_one_client_holds_at_most_a_few_places(tmp_path: Path) -> None:
 
         thread = threading.Thread(target=big)
         thread.start()
-        time.sleep(0.8)  # the big upload holds its client's only place
+        deadline = time.monotonic() + 60
+        while not _admitted(srv.tmp):  # the big upload holds its client's only place
+            assert thread.is_alive() and time.monotonic() < deadline, answers
+            time.sleep(0.01)
         with srv.client() as client:
             same = client.post("/api/check", files=[("files", ("a.txt", text))])
         with srv.client(address="127.0.0.2") as other:
