@@ -318,14 +318,14 @@ def _prefix(root: etree._Element, ns: str) -> tuple[str, str]:
 def anchor_paragraphs(anchor: etree._Element) -> tuple[Optional[etree._Element], Optional[etree._Element]]:
     if anchor.tag == W + "p":
         return anchor, anchor
-    paras = [p for p in anchor.iter(W + "p") if _own_paragraph(p, anchor)]
+    paras = [p for p in anchor.iter(W + "p") if own_paragraph(p, anchor)]
     return (paras[0], paras[-1]) if paras else (None, None)
 
 
-def _own_paragraph(p: etree._Element, cell: etree._Element) -> bool:
-    """A paragraph of the cell itself, not of a table nested in it."""
+def own_paragraph(p: etree._Element, top: etree._Element) -> bool:
+    """A paragraph of ``top`` itself (a cell, a content control), not of a table nested in it."""
     for a in p.iterancestors():
-        if a is cell:
+        if a is top:
             return True
         if a.tag == W + "tbl":
             return False

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from lxml import etree
 
-from linter.annotate.docxcomments import W, anchor_paragraphs
+from linter.annotate.docxcomments import W, anchor_paragraphs, own_paragraph
 
 
 def kept(anchor: etree._Element) -> bool:
@@ -64,17 +64,8 @@ def _paragraphs(el: etree._Element) -> Iterator[etree._Element]:
         yield el
     elif el.tag == W + "sdt":
         for p in el.iter(W + "p"):
-            if not _in_table_below(p, el):
+            if own_paragraph(p, el):
                 yield p
-
-
-def _in_table_below(p: etree._Element, top: etree._Element) -> bool:
-    for a in p.iterancestors():
-        if a is top:
-            return False
-        if a.tag == W + "tbl":
-            return True
-    return False
 
 
 def _has_text(el: etree._Element) -> bool:
