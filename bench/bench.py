@@ -30,13 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [ROOT / "fixtures" / d for d in ("docx", "rules", "corpus_docx", "html", "pdf", "text", "corpus")]
 # The PDF figures: every PDF fixture (LibreOffice exports of real and rule-fixture reports, and
 # the published 洪泽 2023 report), each once.
-PDF_SEEDS = [ROOT / "fixtures" / d for d in ("pdf", "corpus", "pdf_export/rules", "pdf_export/docx",
-                                             "pdf_export/corpus_docx", "pdf_export/shapes")]
+PDF_SEEDS = [
+    ROOT / "fixtures" / d
+    for d in ("pdf", "corpus", "pdf_export/rules", "pdf_export/docx", "pdf_export/corpus_docx", "pdf_export/shapes")
+]
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 # ---- corpus ------------------------------------------------------------------------------------
+
 
 def _inflate_docx(src: Path, dst: Path, factor: int) -> None:
     """Repeat the narrative paragraphs ``factor`` times (long reports have long sections)."""
@@ -57,8 +60,13 @@ def _inflate_docx(src: Path, dst: Path, factor: int) -> None:
 
 def generate(count: int, out: Path, formats: Optional[set[str]] = None) -> list[Path]:
     """``count`` reports cycling through the fixtures of every format; .docx in three sizes."""
-    seeds = sorted(f for d in SEEDS if d.is_dir() for f in d.iterdir() if f.suffix.lower() in FORMATS
-                   and (formats is None or FORMATS[f.suffix.lower()] in formats))
+    seeds = sorted(
+        f
+        for d in SEEDS
+        if d.is_dir()
+        for f in d.iterdir()
+        if f.suffix.lower() in FORMATS and (formats is None or FORMATS[f.suffix.lower()] in formats)
+    )
     out.mkdir(parents=True, exist_ok=True)
     files = []
     sizes = (1, 1, 1, 5, 20)  # most reports short, some long
@@ -74,6 +82,7 @@ def generate(count: int, out: Path, formats: Optional[set[str]] = None) -> list[
 
 
 # ---- floors: merely parsing the document ---------------------------------------------------------
+
 
 def floor_docx(path: Path) -> None:
     from lxml import etree
@@ -128,8 +137,12 @@ def floor_pdf(path: Path) -> None:
     pdfium_walk(path)
 
 
-FLOORS: dict[str, Callable[[Path], None]] = {"docx": floor_docx, "html": floor_html, "text": floor_text,
-                                              "pdf": floor_pdf}
+FLOORS: dict[str, Callable[[Path], None]] = {
+    "docx": floor_docx,
+    "html": floor_html,
+    "text": floor_text,
+    "pdf": floor_pdf,
+}
 
 
 def _timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
@@ -226,8 +239,19 @@ def pdf_processes(files: list[Path], folder: Path) -> dict[str, float]:
     only.mkdir(parents=True, exist_ok=True)
     for f in pdfs:
         shutil.copyfile(f, only / f.name)
-    check = [*_reportlint(), "check", "--no-progress", "--no-pairing", "--jobs", "1", "--format", "json",
-             "--output", os.devnull, str(only)]
+    check = [
+        *_reportlint(),
+        "check",
+        "--no-progress",
+        "--no-pairing",
+        "--jobs",
+        "1",
+        "--format",
+        "json",
+        "--output",
+        os.devnull,
+        str(only),
+    ]
     walk = [sys.executable, str(Path(__file__).resolve()), "--pdf-walk", str(only)]
 
     def best(cmd: list[str]) -> float:
@@ -243,6 +267,7 @@ def pdf_processes(files: list[Path], folder: Path) -> dict[str, float]:
 
 
 # ---- whole processes ---------------------------------------------------------------------------
+
 
 def _reportlint() -> list[str]:
     exe = shutil.which("reportlint", path=str(Path(sys.executable).parent))
@@ -271,9 +296,11 @@ def _rss_of(cmd: list[str]) -> tuple[float, float]:
     The child's RUSAGE_CHILDREN covers the processes it reaps, which leaves out the checking
     processes (children of multiprocessing's forkserver, never reaped into this tree), so their
     VmHWM is also sampled every 20 ms where /proc exists (Linux)."""
-    probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
-             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-             "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = (
+        "import resource,subprocess,sys,time;t=time.perf_counter();"
+        "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     child = subprocess.Popen([sys.executable, "-c", probe, *cmd], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     sampled = 0.0
     while child.poll() is None:
@@ -284,8 +311,21 @@ def _rss_of(cmd: list[str]) -> tuple[float, float]:
 
 
 def batch(folder: Path, jobs: int, count: int) -> dict[str, float]:
-    seconds, rss = _rss_of([*_reportlint(), "check", "--no-progress", "--no-pairing", "--jobs", str(jobs),
-                            "--format", "json", "--output", os.devnull, str(folder)])
+    seconds, rss = _rss_of(
+        [
+            *_reportlint(),
+            "check",
+            "--no-progress",
+            "--no-pairing",
+            "--jobs",
+            str(jobs),
+            "--format",
+            "json",
+            "--output",
+            os.devnull,
+            str(folder),
+        ]
+    )
     return {"jobs": jobs, "seconds": seconds, "reports_per_s": count / seconds, "peak_rss_mb": rss}
 
 
@@ -340,8 +380,18 @@ def main(argv: Optional[list[str]] = None) -> int:
             # Written by a child process: this one then measures with the heap it would have with
             # --corpus, not one holding the freed remains of a thousand rewritten documents.
             folder = tmp / "corpus"
-            subprocess.run([sys.executable, __file__, "--generate", str(folder), "--count", str(args.count),
-                            *(["--formats", args.formats] if args.formats else [])], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--generate",
+                    str(folder),
+                    "--count",
+                    str(args.count),
+                    *(["--formats", args.formats] if args.formats else []),
+                ],
+                check=True,
+            )
             files = sorted(f for f in folder.iterdir() if f.suffix.lower() in FORMATS)
         results: dict[str, object] = {"count": len(files), "python": sys.version.split()[0], "cpus": os.cpu_count()}
         results["per_format"] = in_process(files)
@@ -374,30 +424,42 @@ def report(r: dict) -> None:
     print(f"{'format':<6} {'files':>5} {'check med':>10} {'check p95':>10} {'floor med':>10} {'check/floor':>12}")
     for kind, e in r["per_format"].items():
         if e.get("unread"):
-            print(f"{kind:<6} {e['unread']:>5} files NOT READ by the check (left out of the figures), e.g. "
-                  + "; ".join(e["unread_examples"]))
+            print(
+                f"{kind:<6} {e['unread']:>5} files NOT READ by the check (left out of the figures), e.g. "
+                + "; ".join(e["unread_examples"])
+            )
         if not e["files"]:
             continue
-        print(f"{kind:<6} {e['files']:>5} {e['check_median_ms']:>8.1f}ms {e['check_p95_ms']:>8.1f}ms "
-              f"{e['floor_median_ms']:>8.1f}ms {e['ratio_median']:>11.2f}x")
+        print(
+            f"{kind:<6} {e['files']:>5} {e['check_median_ms']:>8.1f}ms {e['check_p95_ms']:>8.1f}ms "
+            f"{e['floor_median_ms']:>8.1f}ms {e['ratio_median']:>11.2f}x"
+        )
     p = r.get("pdf", {})
     if p.get("files"):
-        print(f"pdf: {p['files']} reports, {p['pages']} pages: check {p['check_median_ms']:.1f} ms, PDFium's bare "
-              f"text-and-object walk {p['walk_median_ms']:.1f} ms a report (median), {p['ratio_median']:.2f}x; "
-              f"per page {p['check_per_page_ms']:.1f} / {p['walk_per_page_ms']:.1f} ms")
+        print(
+            f"pdf: {p['files']} reports, {p['pages']} pages: check {p['check_median_ms']:.1f} ms, PDFium's bare "
+            f"text-and-object walk {p['walk_median_ms']:.1f} ms a report (median), {p['ratio_median']:.2f}x; "
+            f"per page {p['check_per_page_ms']:.1f} / {p['walk_per_page_ms']:.1f} ms"
+        )
     q = r.get("pdf_processes", {})
     if q.get("files"):
-        print(f"pdf, whole processes over {q['files']} reports: reportlint check --jobs 1 {q['check_s']:.2f} s, "
-              f"bare walk {q['walk_s']:.2f} s, {q['ratio']:.2f}x")
+        print(
+            f"pdf, whole processes over {q['files']} reports: reportlint check --jobs 1 {q['check_s']:.2f} s, "
+            f"bare walk {q['walk_s']:.2f} s, {q['ratio']:.2f}x"
+        )
     for b in r.get("batch", []):
-        print(f"batch --jobs {b['jobs']}: {b['reports_per_s']:.1f} reports/s ({b['seconds']:.1f} s), "
-              f"peak RSS {b['peak_rss_mb']:.0f} MB")
+        print(
+            f"batch --jobs {b['jobs']}: {b['reports_per_s']:.1f} reports/s ({b['seconds']:.1f} s), "
+            f"peak RSS {b['peak_rss_mb']:.0f} MB"
+        )
     if "batch_quarter" in r:
         q = r["batch_quarter"]
         print(f"batch of a quarter (--jobs 2): peak RSS {q['peak_rss_mb']:.0f} MB (memory vs batch size)")
     if r.get("cold_check_one_docx_s") is not None:
-        print(f"cold start: reportlint check one.docx {r['cold_check_one_docx_s']:.3f} s, "
-              f"reportlint --version {r['cold_version_s']:.3f} s")
+        print(
+            f"cold start: reportlint check one.docx {r['cold_check_one_docx_s']:.3f} s, "
+            f"reportlint --version {r['cold_version_s']:.3f} s"
+        )
 
 
 if __name__ == "__main__":

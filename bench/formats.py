@@ -38,9 +38,14 @@ def doc_pairs() -> list[tuple[Path, Path]]:
 
 
 def ofd_pairs() -> list[tuple[Path, Path]]:
-    pdfs = {p.stem: p for p in [*(FIXTURES / "pdf_export" / "corpus_docx").glob("*.pdf"),
-                                *(FIXTURES / "pdf_export" / "shapes").glob("*.pdf"),
-                                FIXTURES / "scans" / "scanned_table3_2021.pdf"]}
+    pdfs = {
+        p.stem: p
+        for p in [
+            *(FIXTURES / "pdf_export" / "corpus_docx").glob("*.pdf"),
+            *(FIXTURES / "pdf_export" / "shapes").glob("*.pdf"),
+            FIXTURES / "scans" / "scanned_table3_2021.pdf",
+        ]
+    }
     return [(ofd, pdfs[ofd.stem]) for ofd in sorted((FIXTURES / "ofd").glob("*.ofd"))]
 
 
@@ -62,10 +67,15 @@ def measure(pairs: list[tuple[Path, Path]], repeat: int) -> dict[str, float]:
         check_a.append(best(lambda a=a: check_file(a), repeat))
         check_b.append(best(lambda b=b: check_file(b), repeat))
     ms = lambda xs: round(statistics.median(xs) * 1000, 2)  # noqa: E731
-    return {"pairs": len(pairs), "read_ms": ms(read_a), "read_source_ms": ms(read_b),
-            "read_ratio": round(statistics.median(x / y for x, y in zip(read_a, read_b)), 2),
-            "check_ms": ms(check_a), "check_source_ms": ms(check_b),
-            "check_ratio": round(statistics.median(x / y for x, y in zip(check_a, check_b)), 2)}
+    return {
+        "pairs": len(pairs),
+        "read_ms": ms(read_a),
+        "read_source_ms": ms(read_b),
+        "read_ratio": round(statistics.median(x / y for x, y in zip(read_a, read_b)), 2),
+        "check_ms": ms(check_a),
+        "check_source_ms": ms(check_b),
+        "check_ratio": round(statistics.median(x / y for x, y in zip(check_a, check_b)), 2),
+    }
 
 
 def main() -> int:
@@ -75,9 +85,11 @@ def main() -> int:
     args = ap.parse_args()
     results = {"doc_vs_docx": measure(doc_pairs(), args.repeat), "ofd_vs_pdf": measure(ofd_pairs(), args.repeat)}
     for name, r in results.items():
-        print(f"{name}: {r['pairs']} pairs; read {r['read_ms']} ms vs {r['read_source_ms']} ms "
-              f"(median ratio {r['read_ratio']}); check {r['check_ms']} ms vs {r['check_source_ms']} ms "
-              f"(median ratio {r['check_ratio']})")
+        print(
+            f"{name}: {r['pairs']} pairs; read {r['read_ms']} ms vs {r['read_source_ms']} ms "
+            f"(median ratio {r['read_ratio']}); check {r['check_ms']} ms vs {r['check_source_ms']} ms "
+            f"(median ratio {r['check_ratio']})"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -57,9 +57,11 @@ def main() -> int:
         for kind, index in (("wall", 0), ("parent cpu", 1)):
             t = [r[index] for r in runs["text"]]
             h = [r[index] for r in runs["html"]]
-            print(f"{kind}: text median {statistics.median(t):.2f} s best {min(t):.2f} s; "
-                  f"html median {statistics.median(h):.2f} s best {min(h):.2f} s; "
-                  f"html/text median {statistics.median(h) / statistics.median(t):.2f} best {min(h) / min(t):.2f}")
+            print(
+                f"{kind}: text median {statistics.median(t):.2f} s best {min(t):.2f} s; "
+                f"html median {statistics.median(h):.2f} s best {min(h):.2f} s; "
+                f"html/text median {statistics.median(h) / statistics.median(t):.2f} best {min(h) / min(t):.2f}"
+            )
         print(f"page: {page.stat().st_size / 1e6:.2f} MB")
     return 0
 

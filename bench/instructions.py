@@ -45,9 +45,22 @@ for _ in range(1 + times):
 
 def _instructions(path: Path, kind: str, times: int) -> int:
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same dict layouts in every run
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                          _CHILD.format(root=str(ROOT)), str(path), kind, str(times)],
-                         capture_output=True, text=True, env=env).stderr
+    out = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            _CHILD.format(root=str(ROOT)),
+            str(path),
+            kind,
+            str(times),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stderr
     m = re.search(r"Collected : (\d+)", out)
     if not m:
         raise SystemExit(f"callgrind failed on {path}:\n{out[-2000:]}")

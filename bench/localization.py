@@ -48,8 +48,16 @@ from linter.recognise.values import parse_value  # noqa: E402
 
 cells, edit_cells = _celledit().cells, _celledit().edit_cells
 
-CLEAN = ["filled_2021", "filled_2021_large", "autonum_headings", "content_controls", "tracked_changes",
-         "split_table", "fullwidth", "nested_and_fields"]
+CLEAN = [
+    "filled_2021",
+    "filled_2021_large",
+    "autonum_headings",
+    "content_controls",
+    "tracked_changes",
+    "split_table",
+    "fullwidth",
+    "nested_and_fields",
+]
 NUMBER = re.compile(r"^\d+$")
 
 
@@ -79,15 +87,20 @@ def judge(path: Path, table: str, row: str, col: str, original: str) -> tuple[st
     result = check_file(path)
     if result.error is not None:
         return "unreadable", 0
-    here = [f for f in result.findings if str(f.location.table) == table and (f.location.row_label or "") == row
-            and f.location.column_label == col]
-    hints = sum(1 for f in result.findings if f.expected is not None and NUMBER.match(f.expected)
-                and f not in here)
+    here = [
+        f
+        for f in result.findings
+        if str(f.location.table) == table and (f.location.row_label or "") == row and f.location.column_label == col
+    ]
+    hints = sum(1 for f in result.findings if f.expected is not None and NUMBER.match(f.expected) and f not in here)
     if any(f.expected == original and f.severity == "error" for f in here):
         return "localized", hints
-    if any(f.severity == "error" and f.expected is None and any(
-            str(r.table) == table and (r.row_label or "") == row and r.column_label == col for r in f.related)
-            for f in result.findings):
+    if any(
+        f.severity == "error"
+        and f.expected is None
+        and any(str(r.table) == table and (r.row_label or "") == row and r.column_label == col for r in f.related)
+        for f in result.findings
+    ):
         return "candidates", hints
     if any(f.severity == "error" and str(f.location.table) == table for f in result.findings):
         return "reported", hints
@@ -96,9 +109,21 @@ def judge(path: Path, table: str, row: str, col: str, original: str) -> tuple[st
 
 def convert(files: list[Path], target: str, outdir: Path) -> None:
     for i in range(0, len(files), 40):
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{outdir}/profile", "--headless", "--convert-to",
-                        target, "--outdir", str(outdir), *map(str, files[i:i + 40])],
-                       check=True, capture_output=True, timeout=1800)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{outdir}/profile",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                *map(str, files[i : i + 40]),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=1800,
+        )
 
 
 def main() -> None:
@@ -129,9 +154,11 @@ def main() -> None:
     for form in formats:
         c = counts[form]
         total = sum(c.values())
-        print(f"{form}: {total} single-cell changes: localized {c['localized']}, candidates {c['candidates']}, "
-              f"reported elsewhere {c['reported']}, missed {c['missed']}, unreadable {c['unreadable']}; "
-              f"hints at correct cells or sentences: {hints[form]}")
+        print(
+            f"{form}: {total} single-cell changes: localized {c['localized']}, candidates {c['candidates']}, "
+            f"reported elsewhere {c['reported']}, missed {c['missed']}, unreadable {c['unreadable']}; "
+            f"hints at correct cells or sentences: {hints[form]}"
+        )
 
 
 if __name__ == "__main__":

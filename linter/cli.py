@@ -61,10 +61,11 @@ class _Formatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         if HELP_LANG == "zh":
-            self.write(f"{'':>{self.current_indent}}{h('options') if heading == 'Options' else h('commands') if heading == 'Commands' else heading}：\n")
+            self.write(
+                f"{'':>{self.current_indent}}{h('options') if heading == 'Options' else h('commands') if heading == 'Commands' else heading}：\n"
+            )
         else:
             super().write_heading(heading)
-
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """click's definition list, with the first column measured in terminal columns (CJK: two)."""
@@ -79,8 +80,9 @@ class _Formatter(click.HelpFormatter):
                 self.write(" " * (first_col - display_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
-            lines = click.formatting.wrap_text(second, max(self.width - first_col - 2, 10),
-                                               preserve_paragraphs=True).splitlines() or [""]
+            lines = click.formatting.wrap_text(
+                second, max(self.width - first_col - 2, 10), preserve_paragraphs=True
+            ).splitlines() or [""]
             self.write(f"{lines[0]}\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
@@ -88,6 +90,8 @@ class _Formatter(click.HelpFormatter):
 
 class _Context(click.Context):
     formatter_class = _Formatter
+
+
 _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -104,18 +108,41 @@ def main() -> None:
 
 def _run_options(f: F) -> F:
     """The options ``check`` and ``annotate`` share (one run path)."""
-    for option in reversed([
-        click.option("--lang", type=_LANGS, default=None, help=h("lang")),
-        click.option("--fail-on", type=_LEVELS, default=None, help=h("fail_on")),
-        click.option("--edition", type=_EDITIONS, default=None, help=h("edition")),
-        click.option("--select", multiple=True, metavar=h("metavar_rule"), help=h("select")),
-        click.option("--ignore", multiple=True, metavar=h("metavar_rule"), help=h("ignore")),
-        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs")),
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config")),
-        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("rules_file")),
-        click.option("--previous", "previous_file", type=click.Path(), default=None, metavar=h("metavar_file"), help=h("previous")),
-        click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
-    ]):
+    for option in reversed(
+        [
+            click.option("--lang", type=_LANGS, default=None, help=h("lang")),
+            click.option("--fail-on", type=_LEVELS, default=None, help=h("fail_on")),
+            click.option("--edition", type=_EDITIONS, default=None, help=h("edition")),
+            click.option("--select", multiple=True, metavar=h("metavar_rule"), help=h("select")),
+            click.option("--ignore", multiple=True, metavar=h("metavar_rule"), help=h("ignore")),
+            click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs")),
+            click.option(
+                "--config",
+                "config_file",
+                type=click.Path(dir_okay=False),
+                default=None,
+                metavar=h("metavar_file"),
+                help=h("config"),
+            ),
+            click.option(
+                "--rules",
+                "rules_file",
+                type=click.Path(dir_okay=False),
+                default=None,
+                metavar=h("metavar_file"),
+                help=h("rules_file"),
+            ),
+            click.option(
+                "--previous",
+                "previous_file",
+                type=click.Path(),
+                default=None,
+                metavar=h("metavar_file"),
+                help=h("previous"),
+            ),
+            click.option("--no-pairing", is_flag=True, default=None, help=h("no_pairing")),
+        ]
+    ):
         f = option(f)
     return f
 
@@ -125,35 +152,78 @@ def _run_options(f: F) -> F:
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
 @click.option("--format", "fmt", type=click.Choice(list(REPORTERS)), default=None, help=h("format"))
 @_run_options
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("baseline"))
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("baseline")
+)
 @click.option("--write-baseline", is_flag=True, help=h("write_baseline"))
 @click.option("--prune-baseline", is_flag=True, help=h("prune_baseline"))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, metavar=h("metavar_file"),
-              help=h("output"))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    metavar=h("metavar_file"),
+    help=h("output"),
+)
 @click.option("--progress/--no-progress", default=None, help=h("progress"))
 @click.option("--list-passed", is_flag=True, help=h("list_passed"))
 @click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
 @click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
 @click.option("--show-positions", is_flag=True, help=h("show_positions"))
 @click.option("--debug", is_flag=True, help=h("debug"))
-def check(paths: tuple[str, ...], fmt: Optional[str], lang: Optional[str], fail_on: Optional[str], edition: Optional[str],
-          select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str],
-          rules_file: Optional[str], previous_file: Optional[str], no_pairing: Optional[bool],
-          baseline: Optional[str], write_baseline: bool, prune_baseline: bool, output: Optional[str],
-          progress: Optional[bool], list_passed: bool, roster: Optional[str], year: Optional[int],
-          show_positions: bool, debug: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    fmt: Optional[str],
+    lang: Optional[str],
+    fail_on: Optional[str],
+    edition: Optional[str],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: Optional[int],
+    config_file: Optional[str],
+    rules_file: Optional[str],
+    previous_file: Optional[str],
+    no_pairing: Optional[bool],
+    baseline: Optional[str],
+    write_baseline: bool,
+    prune_baseline: bool,
+    output: Optional[str],
+    progress: Optional[bool],
+    list_passed: bool,
+    roster: Optional[str],
+    year: Optional[int],
+    show_positions: bool,
+    debug: bool,
+) -> None:
     from linter.errors import ReportlintError
     from linter.run.gate import Request, execute
 
     if (write_baseline or prune_baseline) and not baseline:
         raise click.UsageError(h("need_baseline"))
     fmt = _output_format(fmt, output)
-    req = Request(paths=paths, fmt=fmt, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
-                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
-                  previous_file=previous_file, pair_years=False if no_pairing else None, baseline=baseline,
-                  write_baseline=write_baseline, prune_baseline=prune_baseline,
-                  color=output is None and fmt == "text" and sys.stdout.isatty(), list_passed=list_passed,
-                  roster=roster, year=year, output=output, show_positions=show_positions)
+    req = Request(
+        paths=paths,
+        fmt=fmt,
+        lang=lang,
+        fail_on=fail_on,
+        edition=int(edition) if edition else None,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
+        config=config_file,
+        rules_file=rules_file,
+        previous_file=previous_file,
+        pair_years=False if no_pairing else None,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        prune_baseline=prune_baseline,
+        color=output is None and fmt == "text" and sys.stdout.isatty(),
+        list_passed=list_passed,
+        roster=roster,
+        year=year,
+        output=output,
+        show_positions=show_positions,
+    )
     show = progress if progress is not None else sys.stderr.isatty()
     with _interruptible(lang):
         try:
@@ -210,14 +280,27 @@ def _interruptible(lang: Optional[str]) -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        click.echo("\n" + ("Interrupted; no file was left half-written." if (lang or HELP_LANG) == "en"
-                           else "已中断；没有写了一半的文件。"), err=True)
+        click.echo(
+            "\n"
+            + (
+                "Interrupted; no file was left half-written."
+                if (lang or HELP_LANG) == "en"
+                else "已中断；没有写了一半的文件。"
+            ),
+            err=True,
+        )
         sys.exit(EXIT_INTERRUPTED)
 
 
 # An output file's extension -> the format it is written in when --format is not given.
-FORMAT_OF_EXTENSION = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
-                       ".sarif": "sarif"}
+FORMAT_OF_EXTENSION = {
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".sarif": "sarif",
+}
 
 
 def _output_format(fmt: Optional[str], output: Optional[str]) -> str:
@@ -257,7 +340,14 @@ def _progress(i: int, n: int, path: str) -> None:
 @main.command("config", help=h("show_config"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("path", required=False, default=".")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("config"))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar=h("metavar_file"),
+    help=h("config"),
+)
 @click.option("--lang", type=_LANGS, default=None, help=h("lang"))
 def show_config(path: str, config_file: Optional[str], lang: Optional[str]) -> None:
     import yaml
@@ -327,21 +417,44 @@ def explain(rule_id: str, edition: str, lang: str) -> None:
 @click.option("--sheet", is_flag=True, default=False, help=h("sheet"))
 @_run_options
 @click.option("--show-positions", is_flag=True, help=h("show_positions"))
-def annotate(paths: tuple[str, ...], output: Optional[str], fix: bool, only_failed: bool, sheet: bool,
-             lang: Optional[str], fail_on: Optional[str],
-             edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
-             config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
-             no_pairing: Optional[bool], show_positions: bool) -> None:
+def annotate(
+    paths: tuple[str, ...],
+    output: Optional[str],
+    fix: bool,
+    only_failed: bool,
+    sheet: bool,
+    lang: Optional[str],
+    fail_on: Optional[str],
+    edition: Optional[str],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: Optional[int],
+    config_file: Optional[str],
+    rules_file: Optional[str],
+    previous_file: Optional[str],
+    no_pairing: Optional[bool],
+    show_positions: bool,
+) -> None:
     from linter.annotate.comments import summary_line
     from linter.annotate.run import annotate_run
     from linter.errors import ReportlintError
     from linter.run.gate import Request
     from linter.reporters.text import TextReporter
 
-    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
-                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
-                  previous_file=previous_file, pair_years=False if no_pairing else None,
-                  show_positions=show_positions)
+    req = Request(
+        paths=paths,
+        lang=lang,
+        fail_on=fail_on,
+        edition=int(edition) if edition else None,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
+        config=config_file,
+        rules_file=rules_file,
+        previous_file=previous_file,
+        pair_years=False if no_pairing else None,
+        show_positions=show_positions,
+    )
     with _interruptible(lang):
         try:
             done = annotate_run(req, output, fix=fix, only_failed=only_failed, sheet=sheet)
@@ -387,42 +500,91 @@ def _finish_table_run(run: Callable[[], Exported | RolledUp], lang: Optional[str
 @main.command(help=h("export"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"),
-              help=h("export_output"))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"), help=h("export_output")
+)
 @click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
 @_run_options
-def export(paths: tuple[str, ...], output: str, roster: Optional[str], lang: Optional[str], fail_on: Optional[str],
-           edition: Optional[str], select: tuple[str, ...], ignore: tuple[str, ...], jobs: Optional[int],
-           config_file: Optional[str], rules_file: Optional[str], previous_file: Optional[str],
-           no_pairing: Optional[bool]) -> None:
+def export(
+    paths: tuple[str, ...],
+    output: str,
+    roster: Optional[str],
+    lang: Optional[str],
+    fail_on: Optional[str],
+    edition: Optional[str],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: Optional[int],
+    config_file: Optional[str],
+    rules_file: Optional[str],
+    previous_file: Optional[str],
+    no_pairing: Optional[bool],
+) -> None:
     from linter.run.export import export_run
     from linter.run.gate import Request
 
-    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
-                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
-                  previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster)
+    req = Request(
+        paths=paths,
+        lang=lang,
+        fail_on=fail_on,
+        edition=int(edition) if edition else None,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
+        config=config_file,
+        rules_file=rules_file,
+        previous_file=previous_file,
+        pair_years=False if no_pairing else None,
+        roster=roster,
+    )
     _finish_table_run(lambda: export_run(req, Path(output)), lang)
 
 
 @main.command(help=h("rollup"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"),
-              help=h("rollup_output"))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False), metavar=h("metavar_file"), help=h("rollup_output")
+)
 @click.option("--roster", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"), help=h("roster"))
 @click.option("--parent", default=None, metavar=h("metavar_body"), help=h("rollup_parent"))
 @click.option("--year", type=click.IntRange(1990, 2999), default=None, metavar=h("metavar_year"), help=h("year"))
 @_run_options
-def rollup(paths: tuple[str, ...], output: str, roster: Optional[str], parent: Optional[str], year: Optional[int],
-           lang: Optional[str], fail_on: Optional[str], edition: Optional[str], select: tuple[str, ...],
-           ignore: tuple[str, ...], jobs: Optional[int], config_file: Optional[str], rules_file: Optional[str],
-           previous_file: Optional[str], no_pairing: Optional[bool]) -> None:
+def rollup(
+    paths: tuple[str, ...],
+    output: str,
+    roster: Optional[str],
+    parent: Optional[str],
+    year: Optional[int],
+    lang: Optional[str],
+    fail_on: Optional[str],
+    edition: Optional[str],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: Optional[int],
+    config_file: Optional[str],
+    rules_file: Optional[str],
+    previous_file: Optional[str],
+    no_pairing: Optional[bool],
+) -> None:
     from linter.run.export import rollup_run
     from linter.run.gate import Request
 
-    req = Request(paths=paths, lang=lang, fail_on=fail_on, edition=int(edition) if edition else None,
-                  select=select, ignore=ignore, jobs=jobs, config=config_file, rules_file=rules_file,
-                  previous_file=previous_file, pair_years=False if no_pairing else None, roster=roster, year=year)
+    req = Request(
+        paths=paths,
+        lang=lang,
+        fail_on=fail_on,
+        edition=int(edition) if edition else None,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
+        config=config_file,
+        rules_file=rules_file,
+        previous_file=previous_file,
+        pair_years=False if no_pairing else None,
+        roster=roster,
+        year=year,
+    )
     _finish_table_run(lambda: rollup_run(req, Path(output), parent), lang)
 
 
@@ -432,23 +594,59 @@ def rollup(paths: tuple[str, ...], output: str, roster: Optional[str], parent: O
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=h("serve_port"))
 @click.option("--open", "open_browser", is_flag=True, help=h("serve_open"))
 @click.option("--token", envvar="REPORTLINT_TOKEN", default=None, help=h("serve_token"))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar=h("metavar_file"),
-              help=h("config"))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar=h("metavar_file"),
+    help=h("config"),
+)
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, metavar="N", help=h("jobs"))
 @click.option("--max-files", type=click.IntRange(1, 10000), default=100, show_default=True, help=h("serve_max_files"))
-@click.option("--max-request-mb", type=click.IntRange(1, 4096), default=200, show_default=True,
-              help=h("serve_max_request_mb"))
-@click.option("--max-requests", type=click.IntRange(1, 1000), default=16, show_default=True,
-              help=h("serve_max_requests"))
-@click.option("--max-requests-per-client", type=click.IntRange(1, 1000), default=4, show_default=True,
-              help=h("serve_max_per_client"))
-@click.option("--read-timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True, metavar="SECONDS",
-              help=h("serve_read_timeout"))
-@click.option("--min-upload-kb", type=click.FloatRange(0, 1e6), default=1.0, show_default=True, metavar="KB",
-              help=h("serve_min_upload_kb"))
-def serve(host: str, port: int, open_browser: bool, token: Optional[str], config_file: Optional[str],
-          jobs: Optional[int], max_files: int, max_request_mb: int, max_requests: int, max_requests_per_client: int,
-          read_timeout: float, min_upload_kb: float) -> None:
+@click.option(
+    "--max-request-mb", type=click.IntRange(1, 4096), default=200, show_default=True, help=h("serve_max_request_mb")
+)
+@click.option(
+    "--max-requests", type=click.IntRange(1, 1000), default=16, show_default=True, help=h("serve_max_requests")
+)
+@click.option(
+    "--max-requests-per-client",
+    type=click.IntRange(1, 1000),
+    default=4,
+    show_default=True,
+    help=h("serve_max_per_client"),
+)
+@click.option(
+    "--read-timeout",
+    type=click.FloatRange(0.1, 3600),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help=h("serve_read_timeout"),
+)
+@click.option(
+    "--min-upload-kb",
+    type=click.FloatRange(0, 1e6),
+    default=1.0,
+    show_default=True,
+    metavar="KB",
+    help=h("serve_min_upload_kb"),
+)
+def serve(
+    host: str,
+    port: int,
+    open_browser: bool,
+    token: Optional[str],
+    config_file: Optional[str],
+    jobs: Optional[int],
+    max_files: int,
+    max_request_mb: int,
+    max_requests: int,
+    max_requests_per_client: int,
+    read_timeout: float,
+    min_upload_kb: float,
+) -> None:
     from linter.serve import missing_extra
 
     problem = missing_extra()
@@ -460,10 +658,24 @@ def serve(host: str, port: int, open_browser: bool, token: Optional[str], config
     from linter.serve.run import settings_from
 
     try:
-        settings = settings_from(host, port, token, config_file, jobs, max_files, max_request_mb, max_requests,
-                                 max_requests_per_client, read_timeout, min_upload_kb)
-        run_server(settings, lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
-                   open_browser)
+        settings = settings_from(
+            host,
+            port,
+            token,
+            config_file,
+            jobs,
+            max_files,
+            max_request_mb,
+            max_requests,
+            max_requests_per_client,
+            read_timeout,
+            min_upload_kb,
+        )
+        run_server(
+            settings,
+            lambda url: click.echo(f"reportlint serve: {url}  (Ctrl+C 停止 / to stop)", err=True),
+            open_browser,
+        )
     except ReportlintError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_ERROR)

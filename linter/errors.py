@@ -127,7 +127,7 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
     ),
     "RL-IO-025": (
         "MHT/MHTML 网页归档文件，请在浏览器中另存为「网页，仅 HTML」(.html)",
-        "an MHT/MHTML web archive; save the page as \"Web page, HTML only\" (.html) in the browser",
+        'an MHT/MHTML web archive; save the page as "Web page, HTML only" (.html) in the browser',
     ),
     "RL-IO-026": (
         "OpenDocument 文档（如 .odt），请在 WPS/LibreOffice 中另存为 Word 文档 (.docx)",
@@ -239,8 +239,13 @@ def limit_exceeded(name: str, value: object, found_en: str, found_zh: str, where
 
     prefix = f"{where}: " if where else ""
     prefix_zh = f"{where}：" if where else ""
-    return InputError("RL-IO-005", Detail(f"{prefix}{found_en}, over the limit {describe(name, value)}",
-                                          f"{prefix_zh}{found_zh}，超过限制 {describe(name, value)}"))
+    return InputError(
+        "RL-IO-005",
+        Detail(
+            f"{prefix}{found_en}, over the limit {describe(name, value)}",
+            f"{prefix_zh}{found_zh}，超过限制 {describe(name, value)}",
+        ),
+    )
 
 
 def input_error_message(code: str, detail: str, lang: str) -> str:

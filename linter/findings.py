@@ -48,8 +48,21 @@ class Finding:
         return out
 
 
-_LOCATION_KEYS = ("section", "table", "row_label", "column_label", "block", "row", "col",
-                  "line", "column", "page", "text", "xpath", "selector")
+_LOCATION_KEYS = (
+    "section",
+    "table",
+    "row_label",
+    "column_label",
+    "block",
+    "row",
+    "col",
+    "line",
+    "column",
+    "page",
+    "text",
+    "xpath",
+    "selector",
+)
 
 
 def location_dict(loc: Location) -> dict[str, Any]:

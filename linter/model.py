@@ -29,7 +29,9 @@ class Location:
     page: Optional[int] = None
     text: Optional[str] = None
     xpath: Optional[str] = None
-    selector: Optional[str] = None  # HTML: a CSS-like path to the element (``body > table:nth-of-type(2) > tr:nth-of-type(5) > td:nth-of-type(3)``)
+    selector: Optional[str] = (
+        None  # HTML: a CSS-like path to the element (``body > table:nth-of-type(2) > tr:nth-of-type(5) > td:nth-of-type(3)``)
+    )
 
     def with_(self, **changes: object) -> "Location":
         return replace(self, **changes)  # type: ignore[arg-type]

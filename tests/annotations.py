@@ -17,8 +17,10 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 
 # What reportlint inserts into document.xml (the tests strip it to compare with the original).
-INSERTED = re.compile(r'<w:commentRangeStart w:id="\d+"/>|<w:commentRangeEnd w:id="\d+"/>'
-                      r'<w:r><w:commentReference w:id="\d+"/></w:r>')
+INSERTED = re.compile(
+    r'<w:commentRangeStart w:id="\d+"/>|<w:commentRangeEnd w:id="\d+"/>'
+    r'<w:r><w:commentReference w:id="\d+"/></w:r>'
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,11 @@ def read_comments(path: Path) -> list[ReadComment]:
     for c in comments.iter(W + "comment"):
         cid = c.get(W + "id")
         text = "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
-        out.append(ReadComment(cid, c.get(W + "author", ""), c.get(W + "initials", ""), c.get(W + "date", ""),
-                               text, _anchor(doc, cid)))
+        out.append(
+            ReadComment(
+                cid, c.get(W + "author", ""), c.get(W + "initials", ""), c.get(W + "date", ""), text, _anchor(doc, cid)
+            )
+        )
     return out
 
 

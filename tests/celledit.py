@@ -29,7 +29,9 @@ def cells(path: Path, edition: int = 2021) -> dict[CellRef, Cell]:
     return out
 
 
-def edit_cells(src: Path, dst: Path, changes: Mapping[CellRef, str], known: Optional[dict[CellRef, Cell]] = None) -> Path:
+def edit_cells(
+    src: Path, dst: Path, changes: Mapping[CellRef, str], known: Optional[dict[CellRef, Cell]] = None
+) -> Path:
     """A copy of ``src`` with each cell of ``changes`` holding the given text ("" empties it)."""
     found = known if known is not None else cells(src)
 

@@ -14,9 +14,20 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--hide-scrollbars",
+]
 
 
 def find_chromium() -> Optional[str]:
@@ -61,14 +72,29 @@ class Browser:
         to_child_r, from_child_w = _high(to_child_r), _high(from_child_w)
 
         # A Python trampoline moves them onto 3 and 4 and execs the browser (no shell, no preexec_fn).
-        trampoline = ("import os, sys; a, b = int(sys.argv[1]), int(sys.argv[2]); os.dup2(a, 3); os.dup2(b, 4); "
-                      "os.close(a); os.close(b); os.execv(sys.argv[3], sys.argv[3:])")
+        trampoline = (
+            "import os, sys; a, b = int(sys.argv[1]), int(sys.argv[2]); os.dup2(a, 3); os.dup2(b, 4); "
+            "os.close(a); os.close(b); os.execv(sys.argv[3], sys.argv[3:])"
+        )
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", trampoline, str(to_child_r), str(from_child_w), program, *FLAGS,
-             f"--user-data-dir={self._profile}", f"--window-size={width},{height}", "--remote-debugging-pipe",
-             "about:blank"],
-            pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=None if os.environ.get("REPORTLINT_CHROMIUM_LOG") else subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-c",
+                trampoline,
+                str(to_child_r),
+                str(from_child_w),
+                program,
+                *FLAGS,
+                f"--user-data-dir={self._profile}",
+                f"--window-size={width},{height}",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
+            pass_fds=(to_child_r, from_child_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=None if os.environ.get("REPORTLINT_CHROMIUM_LOG") else subprocess.DEVNULL,
+        )
         os.close(to_child_r)
         os.close(from_child_w)
         self._buffer = b""
@@ -139,8 +165,15 @@ class Browser:
     def press(self, key: str, code: str, keycode: int, shift: bool = False) -> None:
         modifiers = 8 if shift else 0
         for kind in ("rawKeyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=keycode,
-                      nativeVirtualKeyCode=keycode, modifiers=modifiers)
+            self.send(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key=key,
+                code=code,
+                windowsVirtualKeyCode=keycode,
+                nativeVirtualKeyCode=keycode,
+                modifiers=modifiers,
+            )
 
     def hover(self, x: float, y: float) -> None:
         self.send("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)

@@ -57,12 +57,20 @@ def _esc(text: str) -> str:
 
 
 def document_xml(body: str) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>'
+    )
 
 
-def write_docx(path: Path, body: str, numbering: str = "", styles: str = "", main_type: str = MAIN_DOCX,
-               document: Optional[str] = None) -> Path:
+def write_docx(
+    path: Path,
+    body: str,
+    numbering: str = "",
+    styles: str = "",
+    main_type: str = MAIN_DOCX,
+    document: Optional[str] = None,
+) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main_type))
         zf.writestr("_rels/.rels", ROOT_RELS)

@@ -9,17 +9,38 @@ import yaml
 
 from linter.run.check import FileResult
 
-KEYS = ("rule", "severity", "section", "table", "row_label", "column_label", "block", "row", "col",
-        "expected", "actual")
+KEYS = (
+    "rule",
+    "severity",
+    "section",
+    "table",
+    "row_label",
+    "column_label",
+    "block",
+    "row",
+    "col",
+    "expected",
+    "actual",
+)
 
 
 def finding_rows(result: FileResult) -> list[dict[str, Any]]:
     rows = []
     for f in result.findings:
         loc = f.location
-        row = {"rule": f.rule, "severity": f.severity, "section": loc.section, "table": loc.table,
-               "row_label": loc.row_label, "column_label": loc.column_label, "block": loc.block,
-               "row": loc.row, "col": loc.col, "expected": f.expected, "actual": f.actual}
+        row = {
+            "rule": f.rule,
+            "severity": f.severity,
+            "section": loc.section,
+            "table": loc.table,
+            "row_label": loc.row_label,
+            "column_label": loc.column_label,
+            "block": loc.block,
+            "row": loc.row,
+            "col": loc.col,
+            "expected": f.expected,
+            "actual": f.actual,
+        }
         rows.append({k: v for k, v in row.items() if v is not None})
     return rows
 
@@ -46,8 +67,9 @@ def sidecar_options(fixture: Path) -> dict[str, Any]:
 def write_expected(fixture: Path, result: FileResult, note: str = "", **options: Any) -> None:
     """Write a sidecar from a run (used once per new fixture, then reviewed by hand)."""
     rows = finding_rows(result)
-    text = (f"# {note}\n" if note else "") + yaml.safe_dump({**options, "findings": rows}, allow_unicode=True,
-                                                            sort_keys=False, default_flow_style=None, width=200)
+    text = (f"# {note}\n" if note else "") + yaml.safe_dump(
+        {**options, "findings": rows}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=200
+    )
     sidecar(fixture).write_text(text, encoding="utf-8")
 
 
@@ -58,6 +80,19 @@ def finding_labels(path: Path) -> list[tuple[Any, ...]]:
 
     result = check_file(path)
     assert result.error is None, result.error
-    return sorted(((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
-                    f.location.column_label, f.expected, f.actual) for f in result.findings),
-                  key=lambda row: tuple("" if x is None else str(x) for x in row))
+    return sorted(
+        (
+            (
+                f.rule,
+                f.severity,
+                f.location.section,
+                f.location.table,
+                f.location.row_label,
+                f.location.column_label,
+                f.expected,
+                f.actual,
+            )
+            for f in result.findings
+        ),
+        key=lambda row: tuple("" if x is None else str(x) for x in row),
+    )

@@ -53,22 +53,76 @@ from linter.ruleset.loader import builtin_editions, builtin_ruleset  # noqa: E40
 from linter.run.pool import check_files_limited  # noqa: E402
 from tests.hostile.craft import pending_reader  # noqa: E402
 
-SEED_GLOBS = ["fixtures/docx/*.docx", "fixtures/corpus_docx/*.docx", "fixtures/rules/*.docx", "examples/*.docx",
-              "fixtures/text/*.txt", "fixtures/corpus/*.txt", "fixtures/bad/*", "fixtures/html/*.html",
-              "fixtures/pdf/*.pdf", "fixtures/corpus/*.pdf", "fixtures/pdf_export/shapes/*.pdf",
-              "fixtures/doc_export/docx/*.doc", "fixtures/doc_export/corpus_docx/*.doc", "fixtures/ofd/*.ofd"]
+SEED_GLOBS = [
+    "fixtures/docx/*.docx",
+    "fixtures/corpus_docx/*.docx",
+    "fixtures/rules/*.docx",
+    "examples/*.docx",
+    "fixtures/text/*.txt",
+    "fixtures/corpus/*.txt",
+    "fixtures/bad/*",
+    "fixtures/html/*.html",
+    "fixtures/pdf/*.pdf",
+    "fixtures/corpus/*.pdf",
+    "fixtures/pdf_export/shapes/*.pdf",
+    "fixtures/doc_export/docx/*.doc",
+    "fixtures/doc_export/corpus_docx/*.doc",
+    "fixtures/ofd/*.ofd",
+]
 HANG_SECONDS = 10.0  # a normal fixture takes under 0.2 s
 
-ODD_VALUES = ["0", "-1", "", "x", "1e9", "2147483648", "99999999999999999999", "4294967295", "١٢", "²", " 7 ",
-              "restart", "continue", "true", "0x10", "NaN", "-0"]
-ODD_TEXT = ["0", "-0", "１２３", "12.5", "1,234", "9" * 40, "1e99999", "—", "无", "\t", "\n", "（七）总计", "总计",
-            "一、总体情况", "三、收到和处理政府信息公开申请情况", "2021年度", "\u200b", "\ufeff", "𠀀", "\u3000",
-            "%1", "&", "<", "元", "增加5"]
+ODD_VALUES = [
+    "0",
+    "-1",
+    "",
+    "x",
+    "1e9",
+    "2147483648",
+    "99999999999999999999",
+    "4294967295",
+    "١٢",
+    "²",
+    " 7 ",
+    "restart",
+    "continue",
+    "true",
+    "0x10",
+    "NaN",
+    "-0",
+]
+ODD_TEXT = [
+    "0",
+    "-0",
+    "１２３",
+    "12.5",
+    "1,234",
+    "9" * 40,
+    "1e99999",
+    "—",
+    "无",
+    "\t",
+    "\n",
+    "（七）总计",
+    "总计",
+    "一、总体情况",
+    "三、收到和处理政府信息公开申请情况",
+    "2021年度",
+    "\u200b",
+    "\ufeff",
+    "𠀀",
+    "\u3000",
+    "%1",
+    "&",
+    "<",
+    "元",
+    "增加5",
+]
 
 Mutator = Callable[[random.Random, bytes], bytes]
 
 
 # ---- byte level --------------------------------------------------------------------------------
+
 
 def flip_bytes(rnd: random.Random, data: bytes) -> bytes:
     out = bytearray(data)
@@ -120,8 +174,9 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, blob in members:
-            zf.writestr(zipfile.ZipInfo(name, (2021, 1, 1, 0, 0, 0)), blob, compress_type=zipfile.ZIP_DEFLATED,
-                        compresslevel=1)
+            zf.writestr(
+                zipfile.ZipInfo(name, (2021, 1, 1, 0, 0, 0)), blob, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1
+            )
     return buf.getvalue()
 
 
@@ -182,8 +237,13 @@ def _mangle_tree(rnd: random.Random, root: etree._Element, elements: list[etree.
         parent.insert(parent.index(el), etree.fromstring(etree.tostring(el)))  # duplicate
     elif kind == 2:  # move under another element (not into its own subtree)
         target = rnd.choice(elements)
-        if target is not el and target is not root.getparent() and el not in target.iterancestors() \
-                and parent is not None and target.getroottree().getroot() is root:
+        if (
+            target is not el
+            and target is not root.getparent()
+            and el not in target.iterancestors()
+            and parent is not None
+            and target.getroottree().getroot() is root
+        ):
             parent.remove(el)
             target.insert(rnd.randint(0, len(target)), el)
     elif kind == 3:  # rename within the same namespace, e.g. w:tc -> w:p
@@ -222,6 +282,7 @@ def _mangle_tree(rnd: random.Random, root: etree._Element, elements: list[etree.
 
 # ---- text level (HTML, plain text) -------------------------------------------------------------
 
+
 def mangle_text(rnd: random.Random, data: bytes) -> bytes:
     text = data.decode("utf-8", errors="replace")
     for _ in range(rnd.randint(1, 5)):
@@ -235,7 +296,9 @@ def mangle_text(rnd: random.Random, data: bytes) -> bytes:
         elif kind == 1:
             text = text[:b] + text[a:b] + text[b:]
         elif kind == 2:
-            text = text[:a] + rnd.choice(ODD_TEXT + ["<table>", "</tr>", "<td colspan=99999>", "<!DOCTYPE x>"]) + text[a:]
+            text = (
+                text[:a] + rnd.choice(ODD_TEXT + ["<table>", "</tr>", "<td colspan=99999>", "<!DOCTYPE x>"]) + text[a:]
+            )
         else:
             text = text[:a] + text[a:b][::-1] + text[b:]
     encoding = rnd.choice(["utf-8", "utf-8", "gb18030", "utf-16"])
@@ -245,8 +308,26 @@ def mangle_text(rnd: random.Random, data: bytes) -> bytes:
 # ---- PDF content streams ------------------------------------------------------------------------
 
 PDF_STREAM = re.compile(rb"(/Filter\s*/FlateDecode[^>]*>>\s*stream\r?\n)(.*?)(\r?\nendstream)", re.S)
-ODD_OPERANDS = [b"1e30", b"-1e30", b"0", b"-0", b"99999999999", b"NaN", b"()", b"<>", b"[", b"]", b"q", b"Q",
-                b"1 0 0 1 0 0 cm", b"BT", b"ET", b"/F1 0 Tf", b"0 0 m 1e9 1e9 l S", b"0 0 1e9 1e9 re f"]
+ODD_OPERANDS = [
+    b"1e30",
+    b"-1e30",
+    b"0",
+    b"-0",
+    b"99999999999",
+    b"NaN",
+    b"()",
+    b"<>",
+    b"[",
+    b"]",
+    b"q",
+    b"Q",
+    b"1 0 0 1 0 0 cm",
+    b"BT",
+    b"ET",
+    b"/F1 0 Tf",
+    b"0 0 m 1e9 1e9 l S",
+    b"0 0 1e9 1e9 re f",
+]
 
 
 def mangle_pdf(rnd: random.Random, data: bytes) -> bytes:
@@ -271,7 +352,7 @@ def mangle_pdf(rnd: random.Random, data: bytes) -> bytes:
             if kind == 0:
                 del tokens[i]
             elif kind == 1:
-                tokens[i:i] = tokens[i:i + rnd.randint(1, 50)] * rnd.randint(2, 20)
+                tokens[i:i] = tokens[i : i + rnd.randint(1, 50)] * rnd.randint(2, 20)
             elif kind == 2:
                 j = rnd.randrange(len(tokens))
                 tokens[i], tokens[j] = tokens[j], tokens[i]
@@ -279,7 +360,7 @@ def mangle_pdf(rnd: random.Random, data: bytes) -> bytes:
                 parts = tokens[i].split(b" ")
                 parts[rnd.randrange(len(parts))] = rnd.choice(ODD_OPERANDS)
                 tokens[i] = b" ".join(parts)
-        return data[:m.start(2)] + zlib.compress(b"\n".join(tokens)) + data[m.end(2):]
+        return data[: m.start(2)] + zlib.compress(b"\n".join(tokens)) + data[m.end(2) :]
     return flip_bytes(rnd, data)
 
 
@@ -311,7 +392,7 @@ def mangle_doc(rnd: random.Random, data: bytes) -> bytes:
         size = rnd.choice((1, 2, 4))
         value = rnd.choice(ODD_INTS + [rnd.randrange(1 << 32)]) & ((1 << (8 * size)) - 1)
         at = max(0, min(at, len(stream) - size))
-        stream[at:at + size] = value.to_bytes(size, "little")
+        stream[at : at + size] = value.to_bytes(size, "little")
     ole.write_stream(name, bytes(stream))
     ole.close()
     return buf.getvalue()
@@ -320,17 +401,33 @@ def mangle_doc(rnd: random.Random, data: bytes) -> bytes:
 def mutators_for(data: bytes) -> list[tuple[str, Mutator, int]]:
     """(name, mutator, weight) suited to the seed."""
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return [("mangle-doc", mangle_doc, 6), ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1),
-                ("splice", splice, 1)]
+        return [
+            ("mangle-doc", mangle_doc, 6),
+            ("flip-bytes", flip_bytes, 1),
+            ("truncate", truncate, 1),
+            ("splice", splice, 1),
+        ]
     if data.startswith(b"%PDF-"):
-        return [("mangle-pdf", mangle_pdf, 4), ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1),
-                ("splice", splice, 1)]
+        return [
+            ("mangle-pdf", mangle_pdf, 4),
+            ("flip-bytes", flip_bytes, 1),
+            ("truncate", truncate, 1),
+            ("splice", splice, 1),
+        ]
     if zipfile.is_zipfile(io.BytesIO(data)):
-        return [("mangle-xml", mangle_xml, 6), ("shuffle-members", shuffle_members, 1), ("flip-bytes", flip_bytes, 1),
-                ("truncate", truncate, 1), ("splice", splice, 1)]
+        return [
+            ("mangle-xml", mangle_xml, 6),
+            ("shuffle-members", shuffle_members, 1),
+            ("flip-bytes", flip_bytes, 1),
+            ("truncate", truncate, 1),
+            ("splice", splice, 1),
+        ]
     textual = b"\0" not in data[:4096]
     return ([("mangle-text", mangle_text, 4)] if textual else []) + [
-        ("flip-bytes", flip_bytes, 1), ("truncate", truncate, 1), ("splice", splice, 1)]
+        ("flip-bytes", flip_bytes, 1),
+        ("truncate", truncate, 1),
+        ("splice", splice, 1),
+    ]
 
 
 def seeds() -> list[Path]:
@@ -427,11 +524,13 @@ def run(count: int, seed: int, jobs: int, save: Optional[Path], quiet: bool = Fa
             print(f"fuzz: {kind}: {path.name}: {message}", file=sys.stderr)
         read = stats["read"]
         unreadable = stats["inputs"] - read
-        print(f"fuzz: {stats['inputs']} inputs ({read} read, {unreadable} unreadable), {stats['crash']} crashes, "
-              f"{stats['hang']} hangs, {stats['unknown-rule']} unknown rule ids, "
-              f"{stats['undocumented-code'] + stats['render']} other failures; {len(fired)} of {len(rules)} rules fired; "
-              + (f"{stats['pending-reader']} for HTML/PDF readers not written yet; " if stats["pending-reader"] else "")
-              + f"{stats['seconds']} s (seed {seed})")
+        print(
+            f"fuzz: {stats['inputs']} inputs ({read} read, {unreadable} unreadable), {stats['crash']} crashes, "
+            f"{stats['hang']} hangs, {stats['unknown-rule']} unknown rule ids, "
+            f"{stats['undocumented-code'] + stats['render']} other failures; {len(fired)} of {len(rules)} rules fired; "
+            + (f"{stats['pending-reader']} for HTML/PDF readers not written yet; " if stats["pending-reader"] else "")
+            + f"{stats['seconds']} s (seed {seed})"
+        )
     return dict(stats)
 
 
@@ -441,8 +540,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--save", type=Path, default=None, help="copy failing inputs here")
-    parser.add_argument("--make", type=int, default=None, metavar="INDEX",
-                        help="only write input INDEX of the run (to --save or .) for reproducing a failure")
+    parser.add_argument(
+        "--make",
+        type=int,
+        default=None,
+        metavar="INDEX",
+        help="only write input INDEX of the run (to --save or .) for reproducing a failure",
+    )
     args = parser.parse_args(argv)
     if args.make is not None:
         print(make_input(args.make, args.seed, args.save or Path(".")))

@@ -39,9 +39,27 @@ def _check(folder: Path, lang: str, cwd: Path) -> tuple[bytes, int]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED="0")
     env.pop("REPORTLINT_CONFIG", None)
     rel = os.path.relpath(folder, cwd)
-    proc = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", "--jobs", "1",
-                           "--no-progress", "--lang", lang, rel],
-                          cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            "--no-progress",
+            "--lang",
+            lang,
+            rel,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     if not proc.stdout:
         sys.stderr.write(f"{rel} ({lang}): exit {proc.returncode}\n{proc.stderr.decode(errors='replace')}")
     return proc.stdout, proc.returncode
@@ -95,8 +113,12 @@ def _entries(data: bytes) -> dict[str, str]:
 
 
 def diff(old: Path, new: Path, limit: Optional[int] = 40) -> int:
-    names = sorted({p.name for p in old.glob("*.json")} | {p.name for p in new.glob("*.json")}
-                   | {p.name for p in old.glob("*.rc")} | {p.name for p in new.glob("*.rc")})
+    names = sorted(
+        {p.name for p in old.glob("*.json")}
+        | {p.name for p in new.glob("*.json")}
+        | {p.name for p in old.glob("*.rc")}
+        | {p.name for p in new.glob("*.rc")}
+    )
     changed = 0
     for name in names:
         a, b = old / name, new / name
@@ -115,8 +137,14 @@ def diff(old: Path, new: Path, limit: Optional[int] = 40) -> int:
         paths = [p for p in sorted(set(ea) | set(eb)) if ea.get(p) != eb.get(p)]
         print(f"{name}: {len(paths)} entries differ")
         for path in paths[:limit]:
-            lines = difflib.unified_diff(ea.get(path, "").splitlines(), eb.get(path, "").splitlines(),
-                                         f"old {path}", f"new {path}", lineterm="", n=2)
+            lines = difflib.unified_diff(
+                ea.get(path, "").splitlines(),
+                eb.get(path, "").splitlines(),
+                f"old {path}",
+                f"new {path}",
+                lineterm="",
+                n=2,
+            )
             print("\n".join(lines))
     total = len([n for n in names if n.endswith(".json")])
     print(f"jsondump: {total} outputs compared, {changed} differ")

@@ -18,13 +18,26 @@ def main() -> int:
     office = Path("fixtures/inbox/office")  # relative, as a user types it: no machine's folders shown
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.html"
-        cli("check", "--roster", str(office / "roster.yaml"), "--format", "html", "-o", str(report), str(office / "2024"))
+        cli(
+            "check",
+            "--roster",
+            str(office / "roster.yaml"),
+            "--format",
+            "html",
+            "-o",
+            str(report),
+            str(office / "2024"),
+        )
         with Browser(program, width=1280, height=900) as browser:
             browser.open(report)
-            box = browser.js("(function () { var r = document.getElementById('coverage').getBoundingClientRect();"
-                             " return [r.top + scrollY, r.bottom + scrollY]; })()")
-            browser.screenshot(ROOT / "docs/coverage.png",
-                               clip={"x": 0, "y": box[0] - 8, "width": 1280, "height": box[1] - box[0] + 16})
+            box = browser.js(
+                "(function () { var r = document.getElementById('coverage').getBoundingClientRect();"
+                " return [r.top + scrollY, r.bottom + scrollY]; })()"
+            )
+            browser.screenshot(
+                ROOT / "docs/coverage.png",
+                clip={"x": 0, "y": box[0] - 8, "width": 1280, "height": box[1] - box[0] + 16},
+            )
     return 0
 
 

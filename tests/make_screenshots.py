@@ -33,12 +33,16 @@ def main() -> int:
         with Browser(program, width=1280, height=900) as browser:
             browser.open(report)
             top = browser.js("document.querySelector('#summary').getBoundingClientRect().bottom + scrollY")
-            browser.screenshot(ROOT / "docs/html-report-summary.png", clip={"x": 0, "y": 0, "width": 1280, "height": top + 16})
+            browser.screenshot(
+                ROOT / "docs/html-report-summary.png", clip={"x": 0, "y": 0, "width": 1280, "height": top + 16}
+            )
             box = browser.js(f"""(function () {{ var td = document.getElementById('{CELL}'); td.focus();
                 var fig = td.closest('figure').getBoundingClientRect(), tip = td.querySelector('.tip').getBoundingClientRect();
                 return [fig.top + scrollY, Math.max(fig.bottom, tip.bottom) + scrollY]; }})()""")
-            browser.screenshot(ROOT / "docs/html-report.png",
-                               clip={"x": 0, "y": box[0] - 12, "width": 1280, "height": box[1] - box[0] + 24})
+            browser.screenshot(
+                ROOT / "docs/html-report.png",
+                clip={"x": 0, "y": box[0] - 12, "width": 1280, "height": box[1] - box[0] + 24},
+            )
     return 0
 
 

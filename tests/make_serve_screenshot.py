@@ -13,8 +13,11 @@ from tests.chromium import Browser, chromium_or_exit
 from tests.serveproc import ROOT, ServerProcess
 from tests.test_serve_browser import choose, open_page, wait_for
 
-FILES = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
-         ROOT / "fixtures/docx/fail_blank_cells.docx"]
+FILES = [
+    ROOT / "examples/pingtan_2021_correct.docx",
+    ROOT / "examples/sample_2021_broken_table3.docx",
+    ROOT / "fixtures/docx/fail_blank_cells.docx",
+]
 
 
 def main() -> int:

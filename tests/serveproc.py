@@ -26,7 +26,9 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, work: Path, *args: str, env: Optional[dict[str, str]] = None, cwd: Optional[Path] = None) -> None:
+    def __init__(
+        self, work: Path, *args: str, env: Optional[dict[str, str]] = None, cwd: Optional[Path] = None
+    ) -> None:
         self.port = free_port()
         # Short: multiprocessing's fork server puts a socket there (AF_UNIX paths are short).
         self.tmp = Path(tempfile.mkdtemp(prefix="rls-"))
@@ -36,9 +38,14 @@ class ServerProcess:
         environ = {**os.environ, "TMPDIR": str(self.tmp), "PYTHONUNBUFFERED": "1", **(env or {})}
         environ["PYTHONPATH"] = str(ROOT) + os.pathsep + environ.get("PYTHONPATH", "")
         self._log = self.log_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--port", str(self.port), *args],
-                                     cwd=str(cwd or work), env=environ, stdin=subprocess.DEVNULL,
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "linter", "serve", "--port", str(self.port), *args],
+            cwd=str(cwd or work),
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 60
         while True:
             try:

@@ -26,9 +26,15 @@ from tests.expected import sidecar_options
 from tests.mutate import rewrite_document, set_cell_text
 
 from tests.conftest import ROOT
+
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
-FIXTURES = sorted([*(ROOT / "fixtures" / "docx").glob("*.docx"), *(ROOT / "fixtures" / "rules").glob("*.docx"),
-                   *(ROOT / "fixtures" / "corpus_docx").glob("*.docx")])
+FIXTURES = sorted(
+    [
+        *(ROOT / "fixtures" / "docx").glob("*.docx"),
+        *(ROOT / "fixtures" / "rules").glob("*.docx"),
+        *(ROOT / "fixtures" / "corpus_docx").glob("*.docx"),
+    ]
+)
 # Parts reportlint may change; every other zip member must be identical.
 EDITED = {"word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}
 
@@ -146,8 +152,11 @@ def test_word_style_xml_is_preserved_byte_for_byte(tmp_path: Path) -> None:
     src = ROOT / "fixtures/docx/fail_t4_sum.docx"
     members = _members(src)
     text = members["word/document.xml"].decode()
-    text = text.replace("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n",
-                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', 1)
+    text = text.replace(
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n",
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n',
+        1,
+    )
     text = text.replace("总体情况", "&#x603B;体情况", 1).replace("<w:body>", "<w:body >", 1)
     wordish = tmp_path / "wordish.docx"
     with zipfile.ZipFile(wordish, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -161,17 +170,21 @@ def test_word_style_xml_is_preserved_byte_for_byte(tmp_path: Path) -> None:
     assert after.startswith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n')
 
 
-@pytest.mark.parametrize("fixture,cell", [
-    ("content_controls", "/w:document/w:body/w:tbl[2]/w:tr[27]/w:sdt/w:sdtContent/w:tc"),
-    ("content_controls", "/w:document/w:body/w:sdt[2]/w:sdtContent/w:tbl/w:tr[4]/w:tc[5]"),
-    ("tracked_changes", "/w:document/w:body/w:tbl[2]/w:tr[6]/w:tc[3]"),
-])
+@pytest.mark.parametrize(
+    "fixture,cell",
+    [
+        ("content_controls", "/w:document/w:body/w:tbl[2]/w:tr[27]/w:sdt/w:sdtContent/w:tc"),
+        ("content_controls", "/w:document/w:body/w:sdt[2]/w:sdtContent/w:tbl/w:tr[4]/w:tc[5]"),
+        ("tracked_changes", "/w:document/w:body/w:tbl[2]/w:tr[6]/w:tc[3]"),
+    ],
+)
 def test_cells_in_content_controls_and_tracked_changes(fixture: str, cell: str, tmp_path: Path) -> None:
     """A broken cell inside a content control / next to tracked changes: comments land on the
     cells the findings name (or, where LibreOffice would lose the cell's text, its row's label),
     and the sdt and revision markup is untouched."""
-    broken = rewrite_document(ROOT / f"fixtures/docx/{fixture}.docx", tmp_path / "broken.docx",
-                              lambda root: set_cell_text(root, cell, "999"))
+    broken = rewrite_document(
+        ROOT / f"fixtures/docx/{fixture}.docx", tmp_path / "broken.docx", lambda root: set_cell_text(root, cell, "999")
+    )
     out = tmp_path / "r.docx"
     result = annotate_file(broken, out, date=WHEN)
     assert result.failed is None and result.annotations
@@ -184,8 +197,10 @@ def test_cells_in_content_controls_and_tracked_changes(fixture: str, cell: str, 
     for ann in result.annotations:
         expected = kept_place(root, expected_anchor(ann.finding, doc, title.block if title else None))
         assert back[str(ann.comment_id)].anchor == expected
-    assert any(a.anchor == cell or a.finding.location.xpath == cell or
-               any(r.xpath == cell for r in a.finding.related) for a in result.annotations)
+    assert any(
+        a.anchor == cell or a.finding.location.xpath == cell or any(r.xpath == cell for r in a.finding.related)
+        for a in result.annotations
+    )
     before = _members(broken)["word/document.xml"].decode()
     after = _members(out)["word/document.xml"].decode()
     assert INSERTED.sub("", after) == before
@@ -228,19 +243,31 @@ def test_word_companion_parts_are_cleaned(tmp_path: Path) -> None:
     def tag_para(m: re.Match) -> str:
         n[0] += 1
         return f'<w:p w14:paraId="0000000{n[0]}">'
+
     comments = re.sub(r"<w:p>", tag_para, comments).replace(
-        "<w:comments ", '<w:comments xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ', 1)
-    ext = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w15:commentsEx '
-           'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
-           + "".join(f'<w15:commentEx w15:paraId="0000000{i}" w15:done="0"/>' for i in range(1, n[0] + 1))
-           + '<w15:commentEx w15:paraId="ABCDEF01" w15:done="0"/></w15:commentsEx>')
-    rels = members["word/_rels/document.xml.rels"].decode().replace(
-        "</Relationships>", '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2011/relationships/'
-        'commentsExtended" Target="commentsExtended.xml"/></Relationships>')
+        "<w:comments ", '<w:comments xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ', 1
+    )
+    ext = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w15:commentsEx '
+        'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        + "".join(f'<w15:commentEx w15:paraId="0000000{i}" w15:done="0"/>' for i in range(1, n[0] + 1))
+        + '<w15:commentEx w15:paraId="ABCDEF01" w15:done="0"/></w15:commentsEx>'
+    )
+    rels = (
+        members["word/_rels/document.xml.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2011/relationships/'
+            'commentsExtended" Target="commentsExtended.xml"/></Relationships>',
+        )
+    )
     resaved = tmp_path / "resaved.docx"
     with zipfile.ZipFile(resaved, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
-            data = {"word/comments.xml": comments.encode(), "word/_rels/document.xml.rels": rels.encode()}.get(name, data)
+            data = {"word/comments.xml": comments.encode(), "word/_rels/document.xml.rels": rels.encode()}.get(
+                name, data
+            )
             zf.writestr(name, data)
         zf.writestr("word/commentsExtended.xml", ext)
     again = tmp_path / "again.docx"
@@ -257,8 +284,21 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "RL-T4-002" in r.output and "批注" in r.output
     r = run(main, ["annotate", str(clean), "-o", str(tmp_path / "b.docx")])
     assert r.exit_code == 0 and (tmp_path / "b.docx").read_bytes() == clean.read_bytes()
-    r = run(main, ["annotate", str(faulty), "-o", str(tmp_path / "c.docx"), "--fail-on", "error",
-                   "--select", "RL-NAR-001", "--lang", "en"])
+    r = run(
+        main,
+        [
+            "annotate",
+            str(faulty),
+            "-o",
+            str(tmp_path / "c.docx"),
+            "--fail-on",
+            "error",
+            "--select",
+            "RL-NAR-001",
+            "--lang",
+            "en",
+        ],
+    )
     assert r.exit_code == 0 and "comment(s)" in r.output  # warnings only
     copy = tmp_path / "same.docx"
     copy.write_bytes(faulty.read_bytes())
@@ -309,7 +349,9 @@ def test_a_row_finding_sits_on_its_row_label_without_the_nearest_note(tmp_path: 
     (back,) = read_comments(out)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     start = xml.index(f'<w:commentRangeStart w:id="{back.id}"/>')
-    assert "2.其他法律行政止公开" in re.sub(r"<[^>]+>", "", xml[start:xml.index(f'<w:commentRangeEnd w:id="{back.id}"/>')])
+    assert "2.其他法律行政止公开" in re.sub(
+        r"<[^>]+>", "", xml[start : xml.index(f'<w:commentRangeEnd w:id="{back.id}"/>')]
+    )
     assert "没有对应的段落或单元格" not in back.text
     # A row the document lacks has no cell of its own: the table's first cell, with the note.
     missing = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", tmp_path / "m.docx", date=WHEN)

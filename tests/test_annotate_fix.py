@@ -19,22 +19,35 @@ from linter.cli import main
 from tests.test_annotate_office import soffice
 
 from tests.conftest import ROOT
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
-CASES = ("fail_t3_two_cells", "fail_t3_blank_forced", "fail_t3_row_one", "fail_t3_total_cell", "fail_t4_sum",
-         "fail_t4_narrative", "fail_t3_identity")
+CASES = (
+    "fail_t3_two_cells",
+    "fail_t3_blank_forced",
+    "fail_t3_row_one",
+    "fail_t3_total_cell",
+    "fail_t4_sum",
+    "fail_t4_narrative",
+    "fail_t3_identity",
+)
 
 
 def table_errors(path: Path) -> list[tuple[str, str | None, str | None]]:
     result = check_file(path)
     assert result.error is None
-    return [(f.rule, f.location.row_label, f.location.column_label) for f in result.findings
-            if f.severity == "error" and f.location.table is not None]
+    return [
+        (f.rule, f.location.row_label, f.location.column_label)
+        for f in result.findings
+        if f.severity == "error" and f.location.table is not None
+    ]
 
 
 def rows(path: Path) -> list[tuple[str, ...]]:
-    return sorted(tuple(str(x) for x in (f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual))
-                  for f in check_file(path).findings)
+    return sorted(
+        tuple(str(x) for x in (f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual))
+        for f in check_file(path).findings
+    )
 
 
 def revise(src: Path, dst: Path, accept: bool) -> Path:
@@ -87,16 +100,22 @@ def test_only_the_cells_change_each_as_a_dated_change_by_reportlint(tmp_path: Pa
     annotate_file(src, tmp_path / "fixed.docx", date=WHEN, fix=True)
     annotate_file(src, tmp_path / "plain.docx", date=WHEN)
     assert changes(tmp_path / "fixed.docx") == [
-        ("del", "28", "reportlint", "2024-03-01T09:30:00Z"), ("ins", "27", "reportlint", "2024-03-01T09:30:00Z"),
-        ("del", "3", "reportlint", "2024-03-01T09:30:00Z"), ("ins", "0", "reportlint", "2024-03-01T09:30:00Z")]
+        ("del", "28", "reportlint", "2024-03-01T09:30:00Z"),
+        ("ins", "27", "reportlint", "2024-03-01T09:30:00Z"),
+        ("del", "3", "reportlint", "2024-03-01T09:30:00Z"),
+        ("ins", "0", "reportlint", "2024-03-01T09:30:00Z"),
+    ]
     assert changes(tmp_path / "plain.docx") == []
     with zipfile.ZipFile(tmp_path / "fixed.docx") as a, zipfile.ZipFile(tmp_path / "plain.docx") as b:
         assert a.namelist() == b.namelist()
         for name in a.namelist():
             if name != "word/document.xml":
                 assert a.read(name) == b.read(name), name
-    ids = [el.get(W + "id") for el in etree.fromstring(zipfile.ZipFile(tmp_path / "fixed.docx").read("word/document.xml")).iter()
-           if el.get(W + "id") is not None and el.tag in (W + "ins", W + "del", W + "commentRangeStart")]
+    ids = [
+        el.get(W + "id")
+        for el in etree.fromstring(zipfile.ZipFile(tmp_path / "fixed.docx").read("word/document.xml")).iter()
+        if el.get(W + "id") is not None and el.tag in (W + "ins", W + "del", W + "commentRangeStart")
+    ]
     assert len(ids) == len(set(ids))
 
 
@@ -106,7 +125,10 @@ def test_ambiguous_and_beyond_are_not_written(tmp_path: Path) -> None:
     # fail_t3_identity without the sentence that quotes 上年结转73件: nothing settles which of its
     # balance's cells is wrong.
     silent = tmp_path / "silent_identity.docx"
-    with zipfile.ZipFile(ROOT / "fixtures" / "docx" / "fail_t3_identity.docx") as zin, zipfile.ZipFile(silent, "w") as zout:
+    with (
+        zipfile.ZipFile(ROOT / "fixtures" / "docx" / "fail_t3_identity.docx") as zin,
+        zipfile.ZipFile(silent, "w") as zout,
+    ):
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "word/document.xml":
@@ -153,9 +175,18 @@ End Sub
 
 def office_revise(program: str, profile: Path, src: Path, dst: Path, accept: bool) -> Path:
     command = ".uno:AcceptAllTrackedChanges" if accept else ".uno:RejectAllTrackedChanges"
-    subprocess.run([program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                    f'macro:///Standard.Module1.Revisions("{src}","{dst}","{command}")'],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            f'macro:///Standard.Module1.Revisions("{src}","{dst}","{command}")',
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     assert dst.is_file(), f"LibreOffice wrote no {dst.name}"
     return dst
 
@@ -163,8 +194,12 @@ def office_revise(program: str, profile: Path, src: Path, dst: Path, accept: boo
 def test_round_trip_in_libreoffice(tmp_path: Path) -> None:
     program = soffice()
     profile = tmp_path / "profile"
-    subprocess.run([program, f"-env:UserInstallation=file://{profile}", "--headless", "--terminate_after_init"],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [program, f"-env:UserInstallation=file://{profile}", "--headless", "--terminate_after_init"],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
     assert module.is_file()
     module.write_text(MACRO, encoding="utf-8")
@@ -178,15 +213,15 @@ def test_round_trip_in_libreoffice(tmp_path: Path) -> None:
         assert rows(rejected) == rows(src), name
 
 
-
-
 def _font(run: etree._Element) -> tuple[str | None, ...]:
     """A run's own size and font family (absent: inherited, the same for runs of one style)."""
     rpr = run.find(W + "rPr")
     sz = rpr.find(W + "sz") if rpr is not None else None
     fonts = rpr.find(W + "rFonts") if rpr is not None else None
-    return (sz.get(W + "val") if sz is not None else None,
-            *((fonts.get(W + k) if fonts is not None else None) for k in ("ascii", "eastAsia", "hAnsi")))
+    return (
+        sz.get(W + "val") if sz is not None else None,
+        *((fonts.get(W + k) if fonts is not None else None) for k in ("ascii", "eastAsia", "hAnsi")),
+    )
 
 
 def _inserted_and_neighbours(path: Path) -> list[tuple[tuple[str | None, ...], set[tuple[str | None, ...]]]]:
@@ -198,14 +233,20 @@ def _inserted_and_neighbours(path: Path) -> list[tuple[tuple[str | None, ...], s
             tr = next(a for a in run.iterancestors() if a.tag == W + "tr")
             tc = next(a for a in run.iterancestors() if a.tag == W + "tc")
             cells = [c for c in tr if c.tag == W + "tc"]
-            values = [r for c in cells[1:] if c is not tc for r in c.iter(W + "r")
-                      if r.findtext(W + "t", "").strip().isdigit() and r.getparent().tag == W + "p"]
+            values = [
+                r
+                for c in cells[1:]
+                if c is not tc
+                for r in c.iter(W + "r")
+                if r.findtext(W + "t", "").strip().isdigit() and r.getparent().tag == W + "p"
+            ]
             out.append((_font(run), {_font(r) for r in values}))
     return out
 
 
-TEMPLATE_FIXTURES = sorted(p for p in (ROOT / "fixtures" / "docx").glob("*.docx")
-                           if any(f.fix is not None for f in check_file(p).findings))
+TEMPLATE_FIXTURES = sorted(
+    p for p in (ROOT / "fixtures" / "docx").glob("*.docx") if any(f.fix is not None for f in check_file(p).findings)
+)
 
 
 @pytest.mark.parametrize("src", TEMPLATE_FIXTURES, ids=lambda p: p.stem)

@@ -18,8 +18,11 @@ SMALL = ROOT / "examples/pingtan_2021_correct.docx"
 BROKEN = ROOT / "examples/sample_2021_broken_table3.docx"
 # Formatting the check cuts out before parsing and the splice must keep, element by element (more
 # than Word writes, for a large ratio of the splice's work to the check's).
-_RPR = "<w:rPr>" + "".join(f'<w:rFonts w:ascii="A{i}" w:hAnsi="A"/><w:b/><w:i/><w:color w:val="FF0000"/>'
-                           for i in range(10)) + "</w:rPr>"
+_RPR = (
+    "<w:rPr>"
+    + "".join(f'<w:rFonts w:ascii="A{i}" w:hAnsi="A"/><w:b/><w:i/><w:color w:val="FF0000"/>' for i in range(10))
+    + "</w:rPr>"
+)
 
 
 def large_docx(path: Path, paragraphs: int = 4000) -> Path:
@@ -29,8 +32,11 @@ def large_docx(path: Path, paragraphs: int = 4000) -> Path:
     with zipfile.ZipFile(BROKEN) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     xml = parts["word/document.xml"].decode("utf-8")
-    notes = "".join(f"<w:p><w:r>{_RPR}<w:t>附注{rnd.getrandbits(64):x}。</w:t></w:r>"
-                    f"<w:r>{_RPR}<w:t>{rnd.getrandbits(64):x}</w:t></w:r></w:p>" for _ in range(paragraphs))
+    notes = "".join(
+        f"<w:p><w:r>{_RPR}<w:t>附注{rnd.getrandbits(64):x}。</w:t></w:r>"
+        f"<w:r>{_RPR}<w:t>{rnd.getrandbits(64):x}</w:t></w:r></w:p>"
+        for _ in range(paragraphs)
+    )
     at = xml.rindex("<w:sectPr")
     parts["word/document.xml"] = (xml[:at] + notes + xml[at:]).encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -42,13 +48,22 @@ def large_docx(path: Path, paragraphs: int = 4000) -> Path:
 def annotate(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], int]:
     """``reportlint annotate`` in a process of its own, with that process's peak resident memory
     (its own, not its children's) in bytes."""
-    code = ("import atexit, resource, sys\n"
-            "atexit.register(lambda: sys.stderr.write("
-            "f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
-            "from linter.cli import main\nmain()\n")
+    code = (
+        "import atexit, resource, sys\n"
+        "atexit.register(lambda: sys.stderr.write("
+        "f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+        "from linter.cli import main\nmain()\n"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", code, "annotate", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", code, "annotate", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
     peak = re.search(r"^PEAK (\d+)$", done.stderr, re.M)
     assert peak is not None, done.stderr
     return done, int(peak.group(1)) * 1024
@@ -66,9 +81,11 @@ def test_a_copy_over_the_memory_cap_is_one_error_and_the_parent_stays_flat(tmp_p
     assert done.returncode == 2, done.stderr
     assert [line for line in done.stderr.splitlines() if line.startswith("big.docx")] == [
         "big.docx: RL-IO-005 the file exceeds a safety limit (possibly a zip bomb or a crafted file): out of memory "
-        "while writing the annotated copy, over the limit max_memory_bytes = 150000000 (143.051 MB)"]
+        "while writing the annotated copy, over the limit max_memory_bytes = 150000000 (143.051 MB)"
+    ]
     assert [line for line in done.stdout.splitlines() if line.startswith("wrote ")] == [
-        "wrote out/small.reviewed.docx: 0 comment(s)"]
+        "wrote out/small.reviewed.docx: 0 comment(s)"
+    ]
     # The finding of the large file is still reported; its copy is not written, nor any part of it.
     assert "big.docx: " in done.stdout and "RL-T3-008" in done.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["small.reviewed.docx"]
@@ -88,7 +105,9 @@ def test_a_copy_over_the_time_limit_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "out" / ".big.reviewed.docx.k2j4x9qa.tmp").write_bytes(b"PK half a copy")
     done, _ = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
     assert done.returncode == 2, done.stderr
-    assert ("big.docx: RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 1"
-            in done.stderr)
+    assert (
+        "big.docx: RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 1"
+        in done.stderr
+    )
     assert "wrote out/small.reviewed.docx: 0 comment(s)" in done.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["small.reviewed.docx"]

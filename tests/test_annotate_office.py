@@ -23,14 +23,17 @@ from linter.model import Paragraph, Table
 from linter.readers import read_document
 
 from tests.conftest import ROOT
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CASES = ("fail_t3_total_cell", "fail_blank_cells", "fail_missing_section", "fail_t4_sum", "fail_t3_missing_row")
 WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc)
 PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
-ODF = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-       "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-       "dc": "http://purl.org/dc/elements/1.1/"}
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 
 
 def soffice() -> str:
@@ -45,16 +48,35 @@ def soffice() -> str:
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[AnnotateResult, Path, Path]]:
     program = soffice()
     work = tmp_path_factory.mktemp("office")
-    results = {name: annotate_file(ROOT / f"fixtures/docx/{name}.docx", work / f"{name}.docx", date=WHEN)
-               for name in CASES}
+    results = {
+        name: annotate_file(ROOT / f"fixtures/docx/{name}.docx", work / f"{name}.docx", date=WHEN) for name in CASES
+    }
     docs = [str(work / f"{name}.docx") for name in CASES]
     profile = f"-env:UserInstallation=file://{work / 'profile'}"
     for target in (PDF_WITH_NOTES, "odt"):
-        subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", str(work),
-                        *docs], check=True, timeout=300, capture_output=True)
+        subprocess.run(
+            [program, profile, "--headless", "--norestore", "--convert-to", target, "--outdir", str(work), *docs],
+            check=True,
+            timeout=300,
+            capture_output=True,
+        )
     originals = [str(ROOT / f"fixtures/docx/{name}.docx") for name in CASES]  # to compare the text with
-    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "odt", "--outdir",
-                    str(work / "original"), *originals], check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [
+            program,
+            profile,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(work / "original"),
+            *originals,
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     return {name: (results[name], work / f"{name}.pdf", work / f"{name}.odt") for name in CASES}
 
 
@@ -91,8 +113,11 @@ def test_odt_comments_sit_in_the_named_cell_or_paragraph(converted, name: str) -
     with zipfile.ZipFile(odt) as zf:
         content = etree.fromstring(zf.read("content.xml"))
     body = content.find("office:body/office:text", ODF)
-    tables = [t for t in body.iter(f"{{{ODF['table']}}}table")
-              if not any(etree.QName(a).localname == "table" for a in t.iterancestors())]
+    tables = [
+        t
+        for t in body.iter(f"{{{ODF['table']}}}table")
+        if not any(etree.QName(a).localname == "table" for a in t.iterancestors())
+    ]
     notes = list(body.iter(f"{{{ODF['office']}}}annotation"))
     assert len(notes) == len(result.annotations)
     doc = read_document(ROOT / f"fixtures/docx/{name}.docx")
@@ -181,6 +206,7 @@ def sdt_round_trip(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[
     work = tmp_path_factory.mktemp("office-sdt")
     out: dict[str, tuple[AnnotateResult, Path, Path]] = {}
     for name, edits in SDT_CASES.items():
+
         def edit(root: etree._Element, edits: list[tuple[str, Optional[str]]] = edits) -> None:
             for xpath, text in edits:
                 set_cell_text(root, xpath, text) if text is not None else remove_element(root, xpath)
@@ -190,8 +216,12 @@ def sdt_round_trip(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[
         out[name] = (result, work / f"{name}.odt", work / f"{name}.reviewed.odt")
     profile = f"-env:UserInstallation=file://{work / 'profile'}"
     docs = [str(work / f"{n}{kind}.docx") for n in SDT_CASES for kind in ("", ".reviewed")]
-    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "odt", "--outdir", str(work), *docs],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [program, profile, "--headless", "--norestore", "--convert-to", "odt", "--outdir", str(work), *docs],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     return out
 
 
@@ -223,20 +253,25 @@ def test_comments_meant_for_content_controls_sit_where_libreoffice_keeps_them(sd
     cells, _, _ = sdt_round_trip["cells"]
     # The wrong cells are wrapped in content controls: each comment goes to its row's label and
     # says so; the rule, the message and the cell it names are unchanged.
-    assert [(a.finding.rule, a.finding.location.row, a.finding.location.col, a.anchor, a.nearest)
-            for a in cells.annotations] == [
-        ("RL-T3-008", 4, 2, f"{_T3}/w:tr[4]/w:tc[1]", True), ("RL-T3-008", 27, 9, f"{_T3}/w:tr[27]/w:tc[2]", True)]
+    assert [
+        (a.finding.rule, a.finding.location.row, a.finding.location.col, a.anchor, a.nearest) for a in cells.annotations
+    ] == [("RL-T3-008", 4, 2, f"{_T3}/w:tr[4]/w:tc[1]", True), ("RL-T3-008", 27, 9, f"{_T3}/w:tr[27]/w:tc[2]", True)]
     table4, _, _ = sdt_round_trip["table4"]
     # A finding on table 4 as a whole went to its first cell, inside the content control: it goes
     # to the paragraph before the table instead.
     assert [(a.finding.rule, a.anchor, a.nearest) for a in table4.annotations] == [
-        ("RL-T4-001", "/w:document/w:body/w:p[29]", True)]
+        ("RL-T4-001", "/w:document/w:body/w:p[29]", True)
+    ]
     table2, _, _ = sdt_round_trip["table2"]
     # Heading 二, where a missing table 2 is told, is wrapped in a content control: the paragraph before it.
     assert [(a.finding.rule, a.anchor, a.nearest) for a in table2.annotations] == [
-        ("RL-T2-001", "/w:document/w:body/w:p[11]", True)]
+        ("RL-T2-001", "/w:document/w:body/w:p[11]", True)
+    ]
     from tests.annotations import read_comments
 
     notes = [c.text.splitlines()[-1] for c in read_comments(Path(cells.output or ""))]
-    assert notes == ["（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，"
-                     f"因此批注附在最近的位置：单元格「{label}」）" for label in ("一、本年新收政府信息公开申请数量", "（七）总计")]
+    assert notes == [
+        "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，"
+        f"因此批注附在最近的位置：单元格「{label}」）"
+        for label in ("一、本年新收政府信息公开申请数量", "（七）总计")
+    ]

@@ -29,8 +29,9 @@ def test_every_organisation_cell_left_blank_is_one_remark(tmp_path: Path, known)
     result = check_file(edit_cells(BASE, tmp_path / "blank.docx", changes, known))
     assert [(f.rule, f.severity) for f in result.findings] == [("RL-T3-005", "warning")]
     (f,) = result.findings
-    assert f.message == ("表3有125个空白单元格（按0计算），建议填写0："
-                         "「商业企业」「科研机构」「社会公益组织」「法律服务机构」「其他」列")
+    assert f.message == (
+        "表3有125个空白单元格（按0计算），建议填写0：「商业企业」「科研机构」「社会公益组织」「法律服务机构」「其他」列"
+    )
     assert len(f.related) == 124
     named = {(f.location.row_label, f.location.column_label)} | {(r.row_label, r.column_label) for r in f.related}
     assert len(named) == 125 and ("（七）总计", "其他") in named
@@ -41,8 +42,10 @@ def test_scattered_blank_cells_are_named_by_row(tmp_path: Path, known) -> None: 
     assert all(known[ref].text.strip() == "0" for ref in refs)
     result = check_file(edit_cells(BASE, tmp_path / "blank.docx", dict.fromkeys(refs, ""), known))
     (f,) = result.findings
-    assert f.message == ("表3有3个空白单元格（按0计算），建议填写0：行「二、上年结转政府信息公开申请数量」的「商业企业」「科研机构」；"
-                         "行「2.重复申请」的「自然人」")
+    assert f.message == (
+        "表3有3个空白单元格（按0计算），建议填写0：行「二、上年结转政府信息公开申请数量」的「商业企业」「科研机构」；"
+        "行「2.重复申请」的「自然人」"
+    )
 
 
 def test_a_table2_row_left_blank_is_reported_like_table3s(tmp_path: Path) -> None:
@@ -53,8 +56,13 @@ def test_a_table2_row_left_blank_is_reported_like_table3s(tmp_path: Path) -> Non
     path.write_text(text.replace(row, "\t规章\n\t\n\t\n\t\n", 1), encoding="utf-8")
     result = check_file(path)
     assert [(f.rule, f.severity, f.location.row_label, f.message) for f in result.findings] == [
-        ("RL-T2-002", "warning", "规章",
-         "表2有3个空白单元格（按0计算），建议填写0：行「规章」的「本年制发件数」「本年废止件数」「现行有效件数」")]
+        (
+            "RL-T2-002",
+            "warning",
+            "规章",
+            "表2有3个空白单元格（按0计算），建议填写0：行「规章」的「本年制发件数」「本年废止件数」「现行有效件数」",
+        )
+    ]
     assert len(result.findings[0].related) == 2
 
 
@@ -89,6 +97,6 @@ def test_a_value_merged_down_a_groups_sub_rows_is_not_blank() -> None:
             cells.append(RawCell(text, span, c.colspan, line=c.line, column=c.column))
         raw.append(cells)
     merged = build_table(block, raw, DEFAULT_LIMITS)
-    changed = type(doc)(doc.path, doc.format, doc.blocks[:block] + (merged,) + doc.blocks[block + 1:], doc.notices)
+    changed = type(doc)(doc.path, doc.format, doc.blocks[:block] + (merged,) + doc.blocks[block + 1 :], doc.notices)
     findings = [f for f in lint(recognise(changed, ruleset), ruleset) if f.rule == "RL-T3-005"]
     assert findings == []

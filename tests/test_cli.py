@@ -14,6 +14,7 @@ from linter.ruleset.resources import load_schema
 from tests.docxbuild import p, write_docx
 
 from tests.conftest import ROOT
+
 TEMPLATE = ROOT / "fixtures" / "template" / "2021_official_template.docx"
 
 
@@ -63,8 +64,9 @@ def test_fail_on_levels_and_english(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "table 3 has 175 blank cell(s), counted as 0; write 0: the whole table" in result.output
     assert "[block" not in result.output  # labels name the places
-    shown = run("check", "--fail-on", "warning", "--ignore", "RL-TPL-001", "--lang", "en", "--show-positions",
-                str(TEMPLATE))
+    shown = run(
+        "check", "--fail-on", "warning", "--ignore", "RL-TPL-001", "--lang", "en", "--show-positions", str(TEMPLATE)
+    )
     assert "[block 22 row 4 col 2]" in shown.output
     assert run("check", str(TEMPLATE)).exit_code == 1  # 「（文字描述）」 left in: RL-TPL-001 errors
 
@@ -74,8 +76,9 @@ def test_select_and_ignore(tmp_path: Path) -> None:
     out = run("check", "--format", "json", "--select", "RL-STR", str(doc)).output
     rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
     assert rules == {"RL-STR-001"}
-    out = run("check", "--format", "json", "--ignore", "structure", "--ignore", "RL-T", "--ignore", "content",
-              str(doc)).output
+    out = run(
+        "check", "--format", "json", "--ignore", "structure", "--ignore", "RL-T", "--ignore", "content", str(doc)
+    ).output
     assert json.loads(out)["files"][0]["findings"] == []
 
 
@@ -84,8 +87,13 @@ def test_output_file(tmp_path: Path) -> None:
     result = run("check", "--format", "json", "--output", str(target), str(TEMPLATE))
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
     # the machine output went to the file; the terminal gets the human summary
-    assert result.output.startswith("共检查 1 个文件：通过 0 个，不通过 1 个，读取存疑 0 个，无法读取 0 个；"
-                                    "共 3 个错误，5 个警告，0 条提示；用时 ") and "RL-TPL-001 3 错误" in result.output
+    assert (
+        result.output.startswith(
+            "共检查 1 个文件：通过 0 个，不通过 1 个，读取存疑 0 个，无法读取 0 个；"
+            "共 3 个错误，5 个警告，0 条提示；用时 "
+        )
+        and "RL-TPL-001 3 错误" in result.output
+    )
 
 
 def test_only_the_command_line_module_imports_click() -> None:
@@ -122,10 +130,12 @@ def test_every_package_is_installed() -> None:
 def test_the_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    for name, check_written in (("结果.xlsx", lambda p: load_workbook(p).sheetnames == ["文件", "问题", "汇总"]),
-                                ("结果.html", lambda p: p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")),
-                                ("结果.csv", lambda p: p.read_text(encoding="utf-8-sig").startswith("文件,文件结论,规则")),
-                                ("结果.json", lambda p: json.loads(p.read_text(encoding="utf-8"))["summary"]["files"] == 1)):
+    for name, check_written in (
+        ("结果.xlsx", lambda p: load_workbook(p).sheetnames == ["文件", "问题", "汇总"]),
+        ("结果.html", lambda p: p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")),
+        ("结果.csv", lambda p: p.read_text(encoding="utf-8-sig").startswith("文件,文件结论,规则")),
+        ("结果.json", lambda p: json.loads(p.read_text(encoding="utf-8"))["summary"]["files"] == 1),
+    ):
         out = tmp_path / name
         result = run("check", str(TEMPLATE), "-o", str(out))
         assert result.exit_code == 1 and check_written(out), name
@@ -148,9 +158,15 @@ def test_a_binary_format_on_a_terminal_is_refused_before_checking() -> None:
 
     main_fd, child_fd = pty.openpty()
     env = {**os.environ, "LANG": "zh_CN.UTF-8"}
-    proc = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "xlsx", str(TEMPLATE)],
-                          stdout=child_fd, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
-                          cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "xlsx", str(TEMPLATE)],
+        stdout=child_fd,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     os.close(child_fd)
     os.close(main_fd)
     err = proc.stderr.decode("utf-8")

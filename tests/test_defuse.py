@@ -19,7 +19,7 @@ from tests.conftest import cli
 ESC_TITLE = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J"
 NAME = "=1+1" + CLEAR + "报\u202e告\n第二行.txt"
-TEXT = f"{ESC_TITLE}=HYPERLINK(\"http://x\",\"点击\"){CLEAR}关于办公用品采购的会议纪要\n\n会议决定采购办公用品。\n"
+TEXT = f'{ESC_TITLE}=HYPERLINK("http://x","点击"){CLEAR}关于办公用品采购的会议纪要\n\n会议决定采购办公用品。\n'
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -76,8 +76,9 @@ def test_junit_parses_and_sarif_uris_are_encoded(hostile: Path, tmp_path: Path) 
     assert str(hostile / "=1+1报告\\n第二行.txt") in names
     assert not CONTROLS.search(out.read_text(encoding="utf-8"))
     data = json.loads(cli("check", "--format", "sarif", str(hostile)).stdout)
-    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]
-            for loc in r["locations"]}
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"] for loc in r["locations"]
+    }
     assert (hostile / NAME).as_uri() in uris  # percent-encoded, the name's bytes kept
     assert all(re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", u) for u in uris), uris
 

@@ -33,7 +33,7 @@ def _gbk_zip(path: Path, members: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
         for k, (name, content) in enumerate(members.items()):
             raw = name.encode("gbk")
-            stand_in = (f"@{k:02d}@" + "~" * len(raw))[:len(raw)]
+            stand_in = (f"@{k:02d}@" + "~" * len(raw))[: len(raw)]
             names[stand_in.encode("ascii")] = raw
             z.writestr(stand_in, content)
     out = data.getvalue()
@@ -62,8 +62,14 @@ def _inbox(tmp_path: Path) -> Path:
     (box / "e_扫描.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
     (box / "f_统计.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 50)
     (box / "~$a_表3有误.docx").write_bytes(b"\x08user\x00" * 20)
-    _gbk_zip(box / "g_乡镇.zip", {"乡镇/城关镇报告.docx": CORRECT.read_bytes(), "乡镇/照片.jpg": b"\xff\xd8\xff\0",
-                                  "乡镇/旧包.zip": _inner_zip()})
+    _gbk_zip(
+        box / "g_乡镇.zip",
+        {
+            "乡镇/城关镇报告.docx": CORRECT.read_bytes(),
+            "乡镇/照片.jpg": b"\xff\xd8\xff\0",
+            "乡镇/旧包.zip": _inner_zip(),
+        },
+    )
     copy(FAULTY, box / "unreadable" / "inside.docx")
     copy(FAULTY, tmp_path / "elsewhere" / "linked.docx")
     os.symlink(tmp_path / "elsewhere", box / "linked_folder")
@@ -111,8 +117,10 @@ def test_a_mixed_inbox_lists_every_entry(tmp_path: Path, monkeypatch: pytest.Mon
     result = cli("check", "--format", "json", "--jobs", "2", "收件箱")
     assert result.exit_code == 2  # the unreadable folder, the link loop, the FIFO and the .odt
     data = json.loads(result.stdout)
-    got = {f["path"].removeprefix("收件箱/"): (f["verdict"], f["error"]["code"] if f["error"] else None)
-           for f in data["files"]}
+    got = {
+        f["path"].removeprefix("收件箱/"): (f["verdict"], f["error"]["code"] if f["error"] else None)
+        for f in data["files"]
+    }
     assert got == EXPECTED
     files = {f["path"].removeprefix("收件箱/"): f for f in data["files"]}
     assert files["e_扫描.png"]["error"]["message"] == "不是报告文件：图片 .png"
@@ -120,7 +128,10 @@ def test_a_mixed_inbox_lists_every_entry(tmp_path: Path, monkeypatch: pytest.Mon
     assert files["unreadable"]["error"]["message"] == "无法读取文件：文件夹无法读取：没有读取权限"
     assert files["zz_pipe.docx"]["error"]["message"] == "不是普通文件，未打开：命名管道（FIFO）"
     assert files["zz_loop_file"]["error"]["message"] == "无法读取文件：符号链接循环"
-    assert files["g_乡镇.zip/乡镇/旧包.zip"]["error"]["message"] == "不是报告文件：压缩包中的压缩包不会展开，请解压后单独检查"
+    assert (
+        files["g_乡镇.zip/乡镇/旧包.zip"]["error"]["message"]
+        == "不是报告文件：压缩包中的压缩包不会展开，请解压后单独检查"
+    )
     assert data["summary"]["verdicts"] == {"passed": 1, "failed": 4, "doubtful": 0, "unreadable": 4, "skipped": 6}
     assert data["summary"]["files"] == len(EXPECTED)
     # the text summary counts the same and names the skipped files with their reasons
@@ -140,25 +151,41 @@ def test_special_paths_never_hang_the_command_line(tmp_path: Path) -> None:
     """A FIFO, a file link loop and a folder link loop: the real program, under a time limit."""
     box = _inbox(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTLINT_CACHE_DIR": "off"}
-    for args in (["check", str(box / "zz_pipe.docx")], ["annotate", str(box / "zz_pipe.docx")],
-                 ["check", "--format", "json", str(box)], ["check", str(box / "zz_loop_file")],
-                 ["check", "x" * 4200 + ".docx"], ["check", str(box / "a_表3有误.docx"), "-o", "y" * 300 + ".json"]):
-        done = subprocess.run([sys.executable, "-m", "linter", *args], cwd=tmp_path, env=env, capture_output=True,
-                              text=True, timeout=120)
+    for args in (
+        ["check", str(box / "zz_pipe.docx")],
+        ["annotate", str(box / "zz_pipe.docx")],
+        ["check", "--format", "json", str(box)],
+        ["check", str(box / "zz_loop_file")],
+        ["check", "x" * 4200 + ".docx"],
+        ["check", str(box / "a_表3有误.docx"), "-o", "y" * 300 + ".json"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
         assert done.returncode == 2, (args[:2], done.stderr)
         assert "Traceback" not in done.stderr, done.stderr
-    done = subprocess.run([sys.executable, "-m", "linter", "check", str(box / "zz_pipe.docx")], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", str(box / "zz_pipe.docx")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "RL-IO-031 不是普通文件，未打开：命名管道（FIFO）" in done.stdout
 
 
 def test_a_zip_on_the_command_line(tmp_path: Path) -> None:
-    archive = _gbk_zip(tmp_path / "乡镇报告.zip", {"城关镇/2021年报告.docx": FAULTY.read_bytes(),
-                                                   "说明.txt": "不是报告".encode("gb18030")})
+    archive = _gbk_zip(
+        tmp_path / "乡镇报告.zip",
+        {"城关镇/2021年报告.docx": FAULTY.read_bytes(), "说明.txt": "不是报告".encode("gb18030")},
+    )
     result = cli("check", "--format", "json", str(archive))
     data = json.loads(result.stdout)
     assert [(f["path"], f["verdict"]) for f in data["files"]] == [
-        (f"{archive}/城关镇/2021年报告.docx", "failed"), (f"{archive}/说明.txt", "failed")]
+        (f"{archive}/城关镇/2021年报告.docx", "failed"),
+        (f"{archive}/说明.txt", "failed"),
+    ]
     assert result.exit_code == 1
     text = cli("check", str(archive)).output
     assert f"{archive}/城关镇/2021年报告.docx：三、收到和处理政府信息公开申请情况" in text
@@ -187,7 +214,8 @@ def test_a_file_under_an_unreadable_folder_is_an_rl_error(tmp_path: Path, monkey
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert [(f["path"], f["error"]["code"], f["error"]["message"]) for f in data["files"]] == [
-        (str(report), "RL-IO-010", "无法读取文件：没有读取权限")]
+        (str(report), "RL-IO-010", "无法读取文件：没有读取权限")
+    ]
 
 
 def test_annotate_skips_what_is_not_a_report_and_copies_an_archives_members_beside_it(tmp_path: Path) -> None:

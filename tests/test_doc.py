@@ -41,9 +41,14 @@ PAIRS = sorted(p for p in EXPORT.rglob("*") if p.suffix in (".doc", ".wps"))
 def test_every_docx_fixture_has_its_doc() -> None:
     """A .docx fixture added later gets its .doc from ``tests/fixturegen/build_docs.py --missing``."""
     for folder in ("rules", "docx", "corpus_docx", "inbox", "template"):
-        docx = {p.relative_to(FIXTURES / folder).with_suffix("") for p in (FIXTURES / folder).rglob("*.docx")
-                if p.stem != "content_controls"}
-        assert {p.relative_to(EXPORT / folder).with_suffix("") for p in (EXPORT / folder).rglob("*.doc")} == docx, folder
+        docx = {
+            p.relative_to(FIXTURES / folder).with_suffix("")
+            for p in (FIXTURES / folder).rglob("*.docx")
+            if p.stem != "content_controls"
+        }
+        assert {p.relative_to(EXPORT / folder).with_suffix("") for p in (EXPORT / folder).rglob("*.doc")} == docx, (
+            folder
+        )
     assert len(list((EXPORT / "shapes").glob("*.doc"))) == 35
     assert len(PAIRS) == 123
 
@@ -61,16 +66,31 @@ def _model(path: Path) -> list[tuple[object, ...]]:
     out: list[tuple[object, ...]] = []
     for block in read_document(path).blocks:
         if isinstance(block, Table):
-            out.append((block.index, block.n_cols, tuple(
-                tuple(None if c is None else (c.text, c.grid_row, c.grid_col, c.rowspan, c.colspan, c.phys_row,
-                                              c.phys_col) for c in row) for row in block.rows)))
+            out.append(
+                (
+                    block.index,
+                    block.n_cols,
+                    tuple(
+                        tuple(
+                            None
+                            if c is None
+                            else (c.text, c.grid_row, c.grid_col, c.rowspan, c.colspan, c.phys_row, c.phys_col)
+                            for c in row
+                        )
+                        for row in block.rows
+                    ),
+                )
+            )
         else:
             out.append((block.index, block.label, block.text))
     return out
 
 
-@pytest.mark.parametrize("doc", [p for p in PAIRS if f"{p.parent.name}/{p.stem}" not in CONVERTER_CHANGES],
-                         ids=lambda p: str(p.relative_to(EXPORT)))
+@pytest.mark.parametrize(
+    "doc",
+    [p for p in PAIRS if f"{p.parent.name}/{p.stem}" not in CONVERTER_CHANGES],
+    ids=lambda p: str(p.relative_to(EXPORT)),
+)
 def test_a_doc_reads_as_its_docx(doc: Path) -> None:
     """Every paragraph (numbering label and text) and every table cell (text, grid slot, spans,
     physical row and cell) as the .docx reader reads the .docx."""
@@ -86,8 +106,10 @@ def test_table_3_rows_kept_in_the_data_stream_are_read() -> None:
     t3 = [b for b in read_document(doc).blocks if isinstance(b, Table)][1]
     assert (len(t3.rows), t3.n_cols) == (28, 10)
     rows = [[(c.text, c.colspan) for c in t3.origin_cells(r)] for r in (26, 27)]
-    assert rows == [[("（七）总计", 2)] + [(v, 1) for v in ("63", "0", "0", "2", "0", "4", "69")],
-                    [("四、结转下年度继续办理", 3)] + [(v, 1) for v in ("1", "0", "0", "0", "0", "0", "1")]]
+    assert rows == [
+        [("（七）总计", 2)] + [(v, 1) for v in ("63", "0", "0", "2", "0", "4", "69")],
+        [("四、结转下年度继续办理", 3)] + [(v, 1) for v in ("1", "0", "0", "0", "0", "0", "1")],
+    ]
 
 
 def test_automatic_numbering_reads_as_shown() -> None:
@@ -120,7 +142,7 @@ def _with_stream(doc: Path, name: str, change: bytes, at: int) -> bytes:
     buf = io.BytesIO(doc.read_bytes())
     with olefile.OleFileIO(buf, write_mode=True) as ole:
         stream = bytearray(ole.openstream(name).read())
-        stream[at:at + len(change)] = change
+        stream[at : at + len(change)] = change
         ole.write_stream(name, bytes(stream))
     return buf.getvalue()
 
@@ -132,7 +154,7 @@ def test_damaged_and_truncated_docs_get_an_input_error(tmp_path: Path) -> None:
     codes: set[str] = set()
     for i in range(60):
         if i % 3 == 0:
-            mutated = data[:rnd.randrange(len(data))]
+            mutated = data[: rnd.randrange(len(data))]
         else:
             raw = bytearray(data)
             for _ in range(8):
@@ -182,11 +204,11 @@ def test_tracked_changes_read_as_accepted() -> None:
 def test_fields_show_their_results_and_toc_entries_are_known() -> None:
     from linter.readers.doc.body import _fields
 
-    text = "目录\x13 TOC \\o \"1-3\" \x14一、总体情况\r二、主动公开\x15正文\x13 PAGE \x13 X \x14y\x15\x145\x15。"
+    text = '目录\x13 TOC \\o "1-3" \x14一、总体情况\r二、主动公开\x15正文\x13 PAGE \x13 X \x14y\x15\x145\x15。'
     hidden, toc = _fields(text)
     shown = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in hidden))
     assert shown.translate({0x13: None, 0x14: None, 0x15: None}) == "目录一、总体情况\r二、主动公开正文5。"
-    assert [text[a + 1:b] for a, b in toc] == ["一、总体情况\r二、主动公开"]
+    assert [text[a + 1 : b] for a, b in toc] == ["一、总体情况\r二、主动公开"]
 
 
 def test_hidden_text_is_not_read() -> None:

@@ -38,14 +38,22 @@ def rules_with_2025(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (rules / "common.yaml").write_text(common.replace("editions: [2021]", "editions: [2021, 2025]"), encoding="utf-8")
     text = (rules / "gov-2021.yaml").read_text(encoding="utf-8")
     (rules / "gov-2021.yaml").write_text(
-        text.replace("report_year: {min: 2021}", "report_year: {min: 2021, max: 2024}")
-            .replace("signatures: [本年制发件数, 现行有效件数, 本年收费金额, 申请人无正当理由逾期不补正]",
-                     "signatures: [本年制发件数]"), encoding="utf-8")
-    new = (text.replace("id: gov-disclosure-2021", "id: gov-disclosure-2025").replace("edition: 2021", "edition: 2025")
-               .replace("report_year: {min: 2021}", "report_year: {min: 2025}")
-               .replace("signatures: [本年制发件数, 现行有效件数, 本年收费金额, 申请人无正当理由逾期不补正]",
-                        "signatures: [本年新制发件数]")
-               .replace("本年制发件数", "本年新制发件数"))
+        text.replace("report_year: {min: 2021}", "report_year: {min: 2021, max: 2024}").replace(
+            "signatures: [本年制发件数, 现行有效件数, 本年收费金额, 申请人无正当理由逾期不补正]",
+            "signatures: [本年制发件数]",
+        ),
+        encoding="utf-8",
+    )
+    new = (
+        text.replace("id: gov-disclosure-2021", "id: gov-disclosure-2025")
+        .replace("edition: 2021", "edition: 2025")
+        .replace("report_year: {min: 2021}", "report_year: {min: 2025}")
+        .replace(
+            "signatures: [本年制发件数, 现行有效件数, 本年收费金额, 申请人无正当理由逾期不补正]",
+            "signatures: [本年新制发件数]",
+        )
+        .replace("本年制发件数", "本年新制发件数")
+    )
     (rules / "gov-2025.yaml").write_text(new, encoding="utf-8")
     real = ruleset_module.data_dir
     monkeypatch.setattr(ruleset_module, "data_dir", lambda name: rules if name == "rules" else real(name))
@@ -75,7 +83,8 @@ def test_the_same_report_without_that_edition_is_told_its_tables_are_unknown(tmp
 
 def test_a_rule_file_named_for_another_edition_is_refused(rules_with_2025: Path) -> None:
     (rules_with_2025 / "gov-2030.yaml").write_text(
-        (rules_with_2025 / "gov-2025.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (rules_with_2025 / "gov-2025.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     ruleset_module.builtin_editions.cache_clear()
     with pytest.raises(ruleset_module.RuleSetError, match="named for edition 2030, but its edition is 2025"):
         ruleset_module.builtin_ruleset(2030)

@@ -38,7 +38,18 @@ def test_the_workbook_has_a_row_per_report_with_numeric_cells(tmp_path: Path) ->
     assert book.sheetnames == ["报告数据", "同比变化", "规则通过率", "单位问题排行", "未读取的文件"]
     rows = _sheet(book, "报告数据")
     head = rows[0]
-    assert head[:10] == ["文件", "报告单位", "类型", "上级单位", "报告年度", "格式版本", "审核结果", "错误", "警告", "提示"]
+    assert head[:10] == [
+        "文件",
+        "报告单位",
+        "类型",
+        "上级单位",
+        "报告年度",
+        "格式版本",
+        "审核结果",
+        "错误",
+        "警告",
+        "提示",
+    ]
     assert head[10] == "表2 规章 第二十条第（一）项 本年制发件数" and head[-1] == "表4 复议后起诉 总计"
     assert len(head) == 10 + 10 + 25 * 7 + 15  # table 2's ten cells, table 3's 25 rows by 7, table 4's 15
     by_file = {r[0]: dict(zip(head, r)) for r in rows[1:]}
@@ -54,8 +65,14 @@ def test_the_workbook_has_a_row_per_report_with_numeric_cells(tmp_path: Path) ->
     assert pdf["格式版本"] == 2021 and isinstance(pdf[TOTAL], int)
     # the renamed body's years side by side: the carry-over that does not follow
     changes = _sheet(book, "同比变化")
-    assert [r[:4] for r in changes[1:]] == [["淮安市洪泽区人民政府", 2024, str(OFFICE / "2024" / "淮安市洪泽区人民政府.docx"),
-                                             str(OFFICE / "2023" / "洪泽区人民政府.docx")]]
+    assert [r[:4] for r in changes[1:]] == [
+        [
+            "淮安市洪泽区人民政府",
+            2024,
+            str(OFFICE / "2024" / "淮安市洪泽区人民政府.docx"),
+            str(OFFICE / "2023" / "洪泽区人民政府.docx"),
+        ]
+    ]
     column = changes[0].index("表3 二、上年结转政府信息公开申请数量 总计")
     assert changes[1][column] == 0
     rules = {r[0]: r for r in _sheet(book, "规则通过率")[1:]}
@@ -63,11 +80,21 @@ def test_the_workbook_has_a_row_per_report_with_numeric_cells(tmp_path: Path) ->
     assert rules["RL-X-001"][3:] == [20, 1, 0.95]
     ranking = _sheet(book, "单位问题排行")
     assert ranking[0] == ["报告单位", "报告年度", "文件", "错误", "警告", "提示"]
-    assert ranking[1] == ["洪泽区老子山镇人民政府", 2024, str(OFFICE / "2024" / "乡镇" / "洪泽区老子山镇人民政府.docx"), 2, 2, 0]  # the narrative's 行政复议27件: evidence, not a warning
+    assert ranking[1] == [
+        "洪泽区老子山镇人民政府",
+        2024,
+        str(OFFICE / "2024" / "乡镇" / "洪泽区老子山镇人民政府.docx"),
+        2,
+        2,
+        0,
+    ]  # the narrative's 行政复议27件: evidence, not a warning
     education = next(r for r in ranking if r[0] == "洪泽区教育局")  # its two files of one year together
     assert education[2].split("\n") == [str(DEPT / "洪泽区教育局-网页版.html"), str(DEPT / "洪泽区教育局.docx")]
     assert education[3:] == [2, 0, 0]
-    assert [r[:2] for r in ranking if r[0] == "淮安市洪泽区人民政府"] == [["淮安市洪泽区人民政府", 2024], ["淮安市洪泽区人民政府", 2023]]
+    assert [r[:2] for r in ranking if r[0] == "淮安市洪泽区人民政府"] == [
+        ["淮安市洪泽区人民政府", 2024],
+        ["淮安市洪泽区人民政府", 2023],
+    ]
     assert _sheet(book, "未读取的文件") == [["文件", "代码", "原因"]]
 
 
@@ -89,9 +116,14 @@ def test_csv_and_json_hold_the_same_rows(tmp_path: Path) -> None:
 
 def test_unread_files_are_listed_not_dropped(tmp_path: Path) -> None:
     bad = ROOT / "fixtures" / "bad"
-    data = json.loads(_export(tmp_path, "d.json", str(bad / "word95.doc"), str(OFFICE / "2023")).read_text(encoding="utf-8"))
+    data = json.loads(
+        _export(tmp_path, "d.json", str(bad / "word95.doc"), str(OFFICE / "2023")).read_text(encoding="utf-8")
+    )
     assert [r[:2] for r in data["unread"]["rows"]] == [[str(bad / "word95.doc"), "RL-IO-007"]]
-    assert [r[0] for r in data["reports"]["rows"]] == [str(bad / "word95.doc"), str(OFFICE / "2023" / "洪泽区人民政府.docx")]
+    assert [r[0] for r in data["reports"]["rows"]] == [
+        str(bad / "word95.doc"),
+        str(OFFICE / "2023" / "洪泽区人民政府.docx"),
+    ]
     assert data["reports"]["rows"][0][6] == "无法读取"
 
 
@@ -138,11 +170,20 @@ def test_every_exported_cell_is_what_check_read_over_all_fixtures(tmp_path: Path
         assert row[4] == f["report_year"] and row[5] == f["edition"]
         for finding in f["findings"]:
             for loc in (finding["location"], *finding["related"]):
-                if loc["table"] not in (2, 3, 4) or loc["text"] is None or loc["row"] is None or not loc["column_label"]:
+                if (
+                    loc["table"] not in (2, 3, 4)
+                    or loc["text"] is None
+                    or loc["row"] is None
+                    or not loc["column_label"]
+                ):
                     continue
-                candidates = [column_of[(loc["table"], r, c)] for r, c in
-                              keys.get(f["edition"], {}).get((loc["table"], loc["row_label"] or "", loc["column_label"]), ())
-                              if (loc["table"], r, c) in column_of]
+                candidates = [
+                    column_of[(loc["table"], r, c)]
+                    for r, c in keys.get(f["edition"], {}).get(
+                        (loc["table"], loc["row_label"] or "", loc["column_label"]), ()
+                    )
+                    if (loc["table"], r, c) in column_of
+                ]
                 if not candidates:  # a group's label standing for its rows (「（六）其他处理」 written as one row)
                     continue
                 assert any(row[i] == _number(loc["text"]) for i in candidates), (f["path"], loc)

@@ -71,8 +71,41 @@ def test_sum_is_exact(values: list[int]) -> None:
 
 # ---- robustness: any text is a relation or an ExprError, quickly ------------------
 
-TOKENS = ["a", "b", "c", "x.y", "1", "0", "2.5", "9" * 30, "1e999", "+", "-", "*", "/", "**", "(", ")", "==", "<=",
-          ">", "sum(", "sum(parts)", "prev(", ",", ".", "[", "]", "'s'", "lambda", "if", "\x00", " ", "\n", "__class__"]
+TOKENS = [
+    "a",
+    "b",
+    "c",
+    "x.y",
+    "1",
+    "0",
+    "2.5",
+    "9" * 30,
+    "1e999",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "(",
+    ")",
+    "==",
+    "<=",
+    ">",
+    "sum(",
+    "sum(parts)",
+    "prev(",
+    ",",
+    ".",
+    "[",
+    "]",
+    "'s'",
+    "lambda",
+    "if",
+    "\x00",
+    " ",
+    "\n",
+    "__class__",
+]
 
 
 @given(st.lists(st.sampled_from(TOKENS), max_size=60))
@@ -87,9 +120,9 @@ def test_token_soup_is_a_relation_or_an_expr_error(tokens: list[str]) -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        "a == " + "-" * 100_000 + "1",          # CPython's parser runs out of stack: MemoryError
-        "a == " + "+".join(["b"] * 100_000),    # RecursionError while building the ast
-        "a == " + "+".join(["b"] * 900),        # within the length limit, too deep to evaluate safely
+        "a == " + "-" * 100_000 + "1",  # CPython's parser runs out of stack: MemoryError
+        "a == " + "+".join(["b"] * 100_000),  # RecursionError while building the ast
+        "a == " + "+".join(["b"] * 900),  # within the length limit, too deep to evaluate safely
         "a == " + "(" * 300 + "1" + ")" * 300,
         "a == " + ".".join(["b"] * 10_000),
         "a == " + "9" * 5000,
@@ -114,8 +147,11 @@ def _tree(depth: int) -> st.SearchStrategy[str]:
     if depth == 0:
         return _leaves
     sub = _tree(depth - 1)
-    return st.one_of(_leaves, st.builds(lambda a, op, b: f"({a} {op} {b})", sub, st.sampled_from(["+", "-", "*"]), sub),
-                     sub.map(lambda e: f"-({e})"))
+    return st.one_of(
+        _leaves,
+        st.builds(lambda a, op, b: f"({a} {op} {b})", sub, st.sampled_from(["+", "-", "*"]), sub),
+        sub.map(lambda e: f"-({e})"),
+    )
 
 
 @given(_tree(3), _tree(3), st.integers(-1000, 1000), st.integers(-1000, 1000), st.integers(-1000, 1000))
@@ -128,7 +164,9 @@ def test_evaluation_matches_integer_arithmetic(left: str, right: str, a: int, b:
     expected_right = eval(right, {"__builtins__": {}}, env)  # noqa: S307
     assert evaluate(rel.left, lookup, {}) == expected_left
     assert evaluate(rel.right, lookup, {}) == expected_right
-    assert holds(rel.op, evaluate(rel.left, lookup, {}), evaluate(rel.right, lookup, {})) == (expected_left == expected_right)
+    assert holds(rel.op, evaluate(rel.left, lookup, {}), evaluate(rel.right, lookup, {})) == (
+        expected_left == expected_right
+    )
 
 
 def test_a_nul_character_is_an_expr_error_on_every_python() -> None:

@@ -1,5 +1,6 @@
 """Checks for the Word fixture generators tests/fixturegen/build_docx.py (fixtures/docx) and
 build_corpus_docx.py (fixtures/corpus_docx, the real corpus reports), and their data."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,13 @@ def table3_rows(ds: dict) -> tuple[list[list[int]], list[list[int]]]:
     t3 = ds["table3"]
     results = t3["三、本年度办理结果"]
     items = [r for k, v in results.items() if k != "（七）总计" for r in (v.values() if isinstance(v, dict) else [v])]
-    rows = [t3["一、本年新收政府信息公开申请数量"], t3["二、上年结转政府信息公开申请数量"], *items,
-            results["（七）总计"], t3["四、结转下年度继续办理"]]
+    rows = [
+        t3["一、本年新收政府信息公开申请数量"],
+        t3["二、上年结转政府信息公开申请数量"],
+        *items,
+        results["（七）总计"],
+        t3["四、结转下年度继续办理"],
+    ]
     return rows, items
 
 
@@ -215,18 +221,28 @@ def test_corpus_known_defect_is_the_provenance_one() -> None:
     assert results["（七）总计"] == [20, 0, 0, 0, 0, 1, 21]
     nonzero = {k: v for k, v in flat_rows(results) if any(v) and k != "（七）总计"}
     assert {k: v[6] for k, v in nonzero.items()} == {
-        "（一）予以公开": 7, "（二）部分公开": 6, "（四）无法提供 1.本机关不掌握相关政府信息": 4,
-        "（四）无法提供 3.补正后申请内容仍不明确": 3, "（五）不予处理 2.重复申请": 3, "（六）其他处理": 4}
+        "（一）予以公开": 7,
+        "（二）部分公开": 6,
+        "（四）无法提供 1.本机关不掌握相关政府信息": 4,
+        "（四）无法提供 3.补正后申请内容仍不明确": 3,
+        "（五）不予处理 2.重复申请": 3,
+        "（六）其他处理": 4,
+    }
     assert spec["known_defects"] == [
         {"relation": "T3-C", "row": "（七）总计", "column": "自然人", "expected": 26, "actual": 20},
-        {"relation": "T3-C", "row": "（七）总计", "column": "总计", "expected": 27, "actual": 21}]
+        {"relation": "T3-C", "row": "（七）总计", "column": "总计", "expected": 27, "actual": 21},
+    ]
     # The position given in MANIFEST.md holds the published totals.
     manifest = (CORPUS_COMMITTED / "MANIFEST.md").read_text(encoding="utf-8")
     section = manifest.split("## 2020_pingtan_zhqsyq.docx")[1].split("\n## ")[0]
     for col, value in (("自然人", "20"), ("总计", "21")):
         m = re.search(rf"T3-C, column 「{col}」.* total cell at body block (\d+), w:tr (\d+), w:tc (\d+)", section)
         block, tr, tc = (int(g) for g in m.groups())
-        cell = body_blocks(CORPUS_COMMITTED / "2020_pingtan_zhqsyq.docx")[block].findall(f"{W}tr")[tr - 1].findall(f"{W}tc")[tc - 1]
+        cell = (
+            body_blocks(CORPUS_COMMITTED / "2020_pingtan_zhqsyq.docx")[block]
+            .findall(f"{W}tr")[tr - 1]
+            .findall(f"{W}tc")[tc - 1]
+        )
         assert block_text(cell) == value
 
 
@@ -236,12 +252,12 @@ def test_corpus_docx_reads_as_its_source(name: str) -> None:
     spec = corpus_spec(name)
     raw = (REPO / "fixtures" / "corpus" / spec["source"]).read_text(encoding="utf-8")
     blocks = body_blocks(CORPUS_COMMITTED / spec["file"])
-    titles = [block_text(b) for b in blocks[:len(spec["title"])]]
+    titles = [block_text(b) for b in blocks[: len(spec["title"])]]
     assert titles == spec["title"]
     if spec["form"] == "lines":
         lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
-        assert lines[:len(titles)] == titles
-        source = "".join(lines[len(titles):])
+        assert lines[: len(titles)] == titles
+        source = "".join(lines[len(titles) :])
     else:
         header, source = raw.split("==================== 正文 ====================\n", 1)
         meta = dict(ln.split(": ", 1) for ln in header.splitlines() if ": " in ln)
@@ -253,8 +269,8 @@ def test_corpus_docx_reads_as_its_source(name: str) -> None:
         else:
             assert titles == [meta["标题"]]
         if spec.get("start"):
-            source = source[source.index(spec["start"]):]
-    document = "".join(block_text(b) for b in blocks[len(titles):])
+            source = source[source.index(spec["start"]) :]
+    document = "".join(block_text(b) for b in blocks[len(titles) :])
     assert squeeze(document) == squeeze(source)
     # headings verbatim, each its own paragraph, in order
     paras = [block_text(b) for b in blocks if b.tag == f"{W}p"]
@@ -272,8 +288,11 @@ def test_corpus_tables_layout_and_values(name: str) -> None:
         assert len(rows2) == 18 and len(t3.findall(f"{W}tr")) == 26
         captions = [block_text(r) for r in rows2 if len(r.findall(f"{W}tc")) == 1]
         assert captions == [f"第二十条第（{n}）项" for n in "一五六八九"]
-        data_cells = sum(len(r.findall(f"{W}tc")) - 1 for r in rows2 if len(r.findall(f"{W}tc")) > 1
-                         and block_text(r.findall(f"{W}tc")[0]) != "信息内容")
+        data_cells = sum(
+            len(r.findall(f"{W}tc")) - 1
+            for r in rows2
+            if len(r.findall(f"{W}tc")) > 1 and block_text(r.findall(f"{W}tc")[0]) != "信息内容"
+        )
         assert data_cells == 22
         for r in rows2:  # blocks （八） and （九）: last cell spans 2 grid columns, in header and data rows
             cells = r.findall(f"{W}tc")

@@ -15,6 +15,7 @@ from linter.ruleset.resources import load_schema
 from tests.expected import as_set, finding_rows, load_expected, sidecar, sidecar_options
 
 from tests.conftest import ROOT
+
 FIXTURES = ROOT / "fixtures" / "docx"
 GENERATED = sorted(FIXTURES.glob("*.docx"))
 CLEAN = [f for f in GENERATED if not f.name.startswith("fail_")]

@@ -22,19 +22,30 @@ def cite_findings(tmp_path: Path, sentence: str) -> list[tuple[str, str | None]]
     return [(f.rule, f.actual) for f in result.findings if f.rule.startswith("RL-CITE")]
 
 
-@pytest.mark.parametrize("sentence, actual", [
-    ("本报告按照国办公开办函〔2021〕30号编制。", "国办公开办函〔2021〕30号"),
-    ("本报告按照《中华人民共和国政府信息公开工作年度报告格式》编制。", "《中华人民共和国政府信息公开工作年度报告格式》"),
-    ("本报告按照《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》编制。",
-     "《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》"),
-])
+@pytest.mark.parametrize(
+    "sentence, actual",
+    [
+        ("本报告按照国办公开办函〔2021〕30号编制。", "国办公开办函〔2021〕30号"),
+        (
+            "本报告按照《中华人民共和国政府信息公开工作年度报告格式》编制。",
+            "《中华人民共和国政府信息公开工作年度报告格式》",
+        ),
+        (
+            "本报告按照《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》编制。",
+            "《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》",
+        ),
+    ],
+)
 def test_a_2020_report_citing_the_2021_format(tmp_path: Path, sentence: str, actual: str) -> None:
     assert cite_findings(tmp_path, sentence) == [("RL-CITE-002", actual)]
 
 
-@pytest.mark.parametrize("sentence", [
-    "本报告按照《中华人民共和国政府信息公开工作年度报告格式（试行）》编制。",
-    "本报告按照国办公开办函〔2019〕60号编制。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本报告按照《中华人民共和国政府信息公开工作年度报告格式（试行）》编制。",
+        "本报告按照国办公开办函〔2019〕60号编制。",
+    ],
+)
 def test_a_2020_report_citing_its_own_format(tmp_path: Path, sentence: str) -> None:
     assert cite_findings(tmp_path, sentence) == []

@@ -18,6 +18,7 @@ from linter.readers.text.decode import decode
 from linter.readers.text.grid import place_rows
 
 from tests.conftest import ROOT
+
 BAD = ROOT / "fixtures" / "bad"
 CORPUS = ROOT / "fixtures" / "corpus"
 
@@ -47,15 +48,18 @@ def test_error_messages_say_how_to_convert() -> None:
     assert "RTF" in check_file(BAD / "rtf_renamed.docx").error.message  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("head", "code"), [
-    (b"{\\rtf1\\ansi hello}", "RL-IO-020"),
-    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "RL-IO-025"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "RL-IO-021"),
-    (b"\xff\xd8\xff\xe0JFIF", "RL-IO-021"),
-    (b" \r\n\t ", "RL-IO-008"),
-    (b"\x00\x01\x02binary\x00", "RL-IO-001"),
-    (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>', "RL-IO-011"),
-])
+@pytest.mark.parametrize(
+    ("head", "code"),
+    [
+        (b"{\\rtf1\\ansi hello}", "RL-IO-020"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "RL-IO-025"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "RL-IO-021"),
+        (b"\xff\xd8\xff\xe0JFIF", "RL-IO-021"),
+        (b" \r\n\t ", "RL-IO-008"),
+        (b"\x00\x01\x02binary\x00", "RL-IO-001"),
+        (b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>', "RL-IO-011"),
+    ],
+)
 def test_detection_by_content(tmp_path: Path, head: bytes, code: str) -> None:
     path = tmp_path / "report.docx"  # the extension never matters
     path.write_bytes(head)
@@ -63,12 +67,15 @@ def test_detection_by_content(tmp_path: Path, head: bytes, code: str) -> None:
     assert result.error is not None and result.error.code == code
 
 
-@pytest.mark.parametrize(("data", "fmt"), [
-    ("<!DOCTYPE html><html><body><p>一、总体情况</p></body></html>".encode(), "html"),
-    ("\ufeff<html><body><p>一、总体情况</p></body></html>".encode("utf-16"), "html"),
-    ("一、总体情况\n本年度……\n".encode("gbk"), "text"),
-    ("一、总体情况\n".encode("utf-16"), "text"),
-])
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        ("<!DOCTYPE html><html><body><p>一、总体情况</p></body></html>".encode(), "html"),
+        ("\ufeff<html><body><p>一、总体情况</p></body></html>".encode("utf-16"), "html"),
+        ("一、总体情况\n本年度……\n".encode("gbk"), "text"),
+        ("一、总体情况\n".encode("utf-16"), "text"),
+    ],
+)
 def test_text_like_forms_are_read(tmp_path: Path, data: bytes, fmt: str) -> None:
     path = tmp_path / "report.doc"
     path.write_bytes(data)
@@ -86,6 +93,7 @@ def test_a_batch_goes_on_after_an_unreadable_file() -> None:
 
 
 # ---- decoding --------------------------------------------------------------------------------------
+
 
 def test_decoding_gbk_utf16_and_broken_utf8() -> None:
     text = "三、收到和处理政府信息公开申请情况"
@@ -137,9 +145,11 @@ def test_undecidable_spans_are_reported() -> None:
 
 def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
     titles = ["总体情况", "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况"]
-    line = ("某区2021年政府信息公开工作年度报告 根据条例编制。一、总体情况2021年，我区……。"
-            "四、政府信息公开行政法复议、行政诉讼情况行政复议行政诉讼结果维持总计10203120001200000"
-            "五、存在的主要问题及改进情况（一）问题。（二）措施。")
+    line = (
+        "某区2021年政府信息公开工作年度报告 根据条例编制。一、总体情况2021年，我区……。"
+        "四、政府信息公开行政法复议、行政诉讼情况行政复议行政诉讼结果维持总计10203120001200000"
+        "五、存在的主要问题及改进情况（一）问题。（二）措施。"
+    )
     pieces = split_line(line, titles, label_key)
     assert [(p.kind, p.text) for p in pieces] == [
         ("paragraph", "某区2021年政府信息公开工作年度报告"),
@@ -152,11 +162,12 @@ def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
         ("paragraph", "（一）问题。"),
         ("paragraph", "（二）措施。"),
     ]
-    assert all(line[p.offset:].startswith(p.text) for p in pieces)
+    assert all(line[p.offset :].startswith(p.text) for p in pieces)
     assert find_headings("三、本年度办理结果（一）予以公开", titles, label_key) == []
 
 
 # ---- the corpus text reports -----------------------------------------------------------------------
+
 
 def test_dongtou_text_report_is_read_completely() -> None:
     path = CORPUS / "2020_dongtou_zhujianju.txt"
@@ -170,7 +181,7 @@ def test_dongtou_text_report_is_read_completely() -> None:
     loc = finding.location
     assert (finding.rule, loc.table, loc.row_label, loc.column_label) == ("RL-T2-002", 2, "政府集中采购", "采购总金额")
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[loc.line - 1][loc.column - 1:] == "609725.09元"  # line and column point at the cell
+    assert lines[loc.line - 1][loc.column - 1 :] == "609725.09元"  # line and column point at the cell
 
 
 @pytest.mark.parametrize("year, unreadable", [(2019, [2, 3]), (2020, [2, 3]), (2021, [2, 3, 4]), (2022, [2, 3])])
@@ -219,15 +230,17 @@ def test_cells_one_per_line_without_row_breaks_are_not_guessed() -> None:
 
 def test_tab_separated_rows_are_read_as_a_table(tmp_path: Path) -> None:
     heads = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
-    text = "\n".join([
-        "某区2021年度政府信息公开工作年度报告",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,  # one field per grid column, as a spreadsheet copies it
-        f"{heads}\t未经复议直接起诉\t\t\t\t\t复议后起诉" + "\t" * 4,
-        f"\t\t\t\t\t{heads}\t{heads}",
-        "\t".join(["1", "0", "2", "0", "4"] + ["0"] * 10),
-        "五、存在的主要问题及改进情况",
-    ])
+    text = "\n".join(
+        [
+            "某区2021年度政府信息公开工作年度报告",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,  # one field per grid column, as a spreadsheet copies it
+            f"{heads}\t未经复议直接起诉\t\t\t\t\t复议后起诉" + "\t" * 4,
+            f"\t\t\t\t\t{heads}\t{heads}",
+            "\t".join(["1", "0", "2", "0", "4"] + ["0"] * 10),
+            "五、存在的主要问题及改进情况",
+        ]
+    )
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     result = check_file(path)
@@ -236,6 +249,10 @@ def test_tab_separated_rows_are_read_as_a_table(tmp_path: Path) -> None:
     loc = finding.location
     assert (loc.column_label, finding.expected) == ("行政复议 总计", None)
     assert [(r.column_label, r.text) for r in finding.related] == [
-        ("行政复议 总计", "4"), ("行政复议 结果维持", "1"), ("行政复议 结果纠正", "0"), ("行政复议 其他结果", "2"),
-        ("行政复议 尚未审结", "0")]
+        ("行政复议 总计", "4"),
+        ("行政复议 结果维持", "1"),
+        ("行政复议 结果纠正", "0"),
+        ("行政复议 其他结果", "2"),
+        ("行政复议 尚未审结", "0"),
+    ]
     assert (loc.line, loc.column, loc.row, loc.col) == (6, 9, 4, 5)

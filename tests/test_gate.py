@@ -19,12 +19,14 @@ from linter.cli import main
 from linter.ruleset.resources import load_schema
 
 from tests.conftest import ROOT, cli, copy
+
 DOCX = ROOT / "fixtures" / "docx"
 RULES = ROOT / "fixtures" / "rules"
 CORPUS = ROOT / "fixtures" / "corpus_docx"
 
 
 # ---- batch -------------------------------------------------------------------------------------
+
 
 def test_expand_folders_by_content_and_globs(tmp_path: Path) -> None:
     copy(DOCX / "filled_2021.docx", tmp_path / "a" / "report.docx")
@@ -39,8 +41,13 @@ def test_expand_folders_by_content_and_globs(tmp_path: Path) -> None:
 
 
 def test_parallel_results_keep_input_order_and_match_single_runs(tmp_path: Path) -> None:
-    files = [DOCX / "fail_t4_sum.docx", DOCX / "filled_2021.docx", RULES / "t2_values.docx",
-             DOCX / "fail_t3_total_cell.docx", RULES / "meta_period.docx"]
+    files = [
+        DOCX / "fail_t4_sum.docx",
+        DOCX / "filled_2021.docx",
+        RULES / "t2_values.docx",
+        DOCX / "fail_t3_total_cell.docx",
+        RULES / "meta_period.docx",
+    ]
     alone = [check_file(f) for f in files]
     together = run(files, Options(), jobs=2, pair_years=False)
     assert [r.path for r in together] == [str(f) for f in files]
@@ -54,8 +61,11 @@ def test_batch_pairs_consecutive_years_in_child_processes() -> None:
     assert by_name["2022_pingtan_zhqsyq.docx"].previous == str(DOCX / "filled_2021.docx")
     assert by_name["x001_2022.docx"].previous == str(DOCX / "filled_2021.docx")
     assert by_name["filled_2021.docx"].previous is None
-    x001 = [(f.location.row_label, f.location.column_label) for f in by_name["x001_2022.docx"].findings
-            if f.rule == "RL-X-001"]
+    x001 = [
+        (f.location.row_label, f.location.column_label)
+        for f in by_name["x001_2022.docx"].findings
+        if f.rule == "RL-X-001"
+    ]
     assert x001 == [("二、上年结转政府信息公开申请数量", "自然人"), ("二、上年结转政府信息公开申请数量", "总计")]
     assert not [f for f in by_name["2022_pingtan_zhqsyq.docx"].findings if f.rule == "RL-X-001"]
 
@@ -103,16 +113,19 @@ def test_folder_of_collected_reports(tmp_path: Path) -> None:
 
 # ---- configuration -----------------------------------------------------------------------------
 
+
 def test_config_discovered_upwards_and_applied(tmp_path: Path) -> None:
     report = copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "dept" / "sub" / "report.docx")
     (tmp_path / "dept" / "reportlint.yaml").write_text(
-        "ignore: [RL-T3-003, RL-T3-008]\nseverity: {RL-NAR-001: error}\nlang: en\n", encoding="utf-8")
+        "ignore: [RL-T3-003, RL-T3-008]\nseverity: {RL-NAR-001: error}\nlang: en\n", encoding="utf-8"
+    )
     data = json.loads(cli("check", "--format", "json", str(report)).output)
     rules = sorted((f["rule"], f["severity"]) for f in data["files"][0]["findings"])
     assert rules == [("RL-NAR-001", "error"), ("RL-T3-002", "error"), ("RL-T3-004", "error")]
     assert data["files"][0]["findings"][0]["message"] == (
         "the narrative gives requests concluded as 3050 (「本年度共收到政府信息公开申请3029件，上年结转73件，"
-        "依法依规办结3050件，52件结转下年度继续办理。」), but table 3 has 3051")
+        "依法依规办结3050件，52件结转下年度继续办理。」), but table 3 has 3051"
+    )
     text = cli("check", str(report)).output
     assert "error RL-T3-004 column 「总计」: 「（七）总计」 must be the sum" in text
 
@@ -122,7 +135,8 @@ def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
     copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "city" / "b.docx")
     (tmp_path / "setup.cfg").write_text(
         "[metadata]\nname = x\n\n[reportlint]\nselect = RL-T3\nper_file_ignores =\n    town/*.docx: RL-T3-003 RL-T3-008\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     data = json.loads(cli("check", "--format", "json", "--jobs", "1", str(tmp_path)).output)
     rules = {Path(f["path"]).name: sorted(x["rule"] for x in f["findings"]) for f in data["files"]}
     # without RL-T3-008 the relations it would explain are reported (a.docx); with it, the cell (b.docx)
@@ -166,11 +180,15 @@ def test_unknown_rule_on_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "命令行: select：没有这条规则：RL-NOPE" in result.output
     result = cli("check", "--lang", "en", "--ignore", "requests.balanse", str(DOCX / "filled_2021.docx"))
     assert result.exit_code == 2
-    assert "command line: ignore: unknown rule id or name: requests.balanse (did you mean requests.balance?)" in result.output
+    assert (
+        "command line: ignore: unknown rule id or name: requests.balanse (did you mean requests.balance?)"
+        in result.output
+    )
 
 
 def test_extra_rule_file_of_an_organisation(tmp_path: Path) -> None:
-    (tmp_path / "province.yaml").write_text("""id: province-extra
+    (tmp_path / "province.yaml").write_text(
+        """id: province-extra
 title: 某省附加要求
 rules:
   - id: GD-S6-001
@@ -181,16 +199,20 @@ rules:
     messages: {missing: {zh: "「{section}」未提及：{missing}", en: "「{section}」 lacks: {missing}"}}
     check: {kind: section_content, section: other, require: [{name: 创新情况, any: [创新]}]}
     examples: {pass: （三）政务公开工作创新情况…, fail: 第六部分未提及创新}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     (tmp_path / "reportlint.yaml").write_text("extra_rules: [province.yaml]\nselect: [GD-S6-001]\n", encoding="utf-8")
     report = copy(DOCX / "filled_2021.docx", tmp_path / "r.docx")
     data = json.loads(cli("check", "--format", "json", str(report)).output)
-    assert [(f["rule"], f["location"]["section"]) for f in data["files"][0]["findings"]] == \
-        [("GD-S6-001", "六、其他需要报告的事项")]
+    assert [(f["rule"], f["location"]["section"]) for f in data["files"][0]["findings"]] == [
+        ("GD-S6-001", "六、其他需要报告的事项")
+    ]
     jsonschema.validate(data, load_schema("findings.schema.json"))
 
 
 # ---- baseline ----------------------------------------------------------------------------------
+
 
 def test_baseline_survives_edits_elsewhere_and_reports_stale(tmp_path: Path) -> None:
     report = copy(DOCX / "fail_t4_sum.docx", tmp_path / "r.docx")
@@ -211,8 +233,7 @@ def test_baseline_survives_edits_elsewhere_and_reports_stale(tmp_path: Path) -> 
     shutil.copyfile(DOCX / "filled_2021_large.docx", report)
     result = CliRunner().invoke(main, ["check", "--baseline", str(baseline), str(report)])
     assert result.exit_code == 0 and "3 条记录已不再出现" in result.stderr
-    result = CliRunner().invoke(main, ["check", "--baseline", str(baseline), "--prune-baseline",
-                                                       str(report)])
+    result = CliRunner().invoke(main, ["check", "--baseline", str(baseline), "--prune-baseline", str(report)])
     assert "已从基线中清理 3 条记录" in result.stderr
     assert json.loads(baseline.read_text(encoding="utf-8"))["files"] == {}
 
@@ -232,8 +253,10 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     results = data["runs"][0]["results"]
     t4 = [r for r in results if r["ruleId"] == "RL-T4-002"]
     assert t4[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 35  # block 34
-    assert t4[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == \
-        "四、政府信息公开行政复议、行政诉讼情况 › 表4 › 列「行政复议 总计」"
+    assert (
+        t4[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+        == "四、政府信息公开行政复议、行政诉讼情况 › 表4 › 列「行政复议 总计」"
+    )
     assert all("reportlint/v1" in r["partialFingerprints"] for r in results)
     assert {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]} >= {"RL-T3-002", "RL-T4-001", "RL-T2-002"}
     notes = data["runs"][0]["invocations"][0]["toolExecutionNotifications"]
@@ -262,11 +285,14 @@ def test_gitlab_code_quality_fields() -> None:
 
 def test_github_annotations() -> None:
     out = cli("check", "--format", "github", "--jobs", "1", str(DOCX / "fail_t4_sum.docx")).output.splitlines()
-    assert out[0].startswith(f"::warning file={DOCX / 'fail_t4_sum.docx'},line=8,title=RL-NAR-001 content.narrative-numbers::")
+    assert out[0].startswith(
+        f"::warning file={DOCX / 'fail_t4_sum.docx'},line=8,title=RL-NAR-001 content.narrative-numbers::"
+    )
     assert any(line.startswith("::error ") and "RL-T4-002" in line and "%0A" not in line for line in out)
 
 
 # ---- integration recipes -----------------------------------------------------------------------
+
 
 def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -283,14 +309,20 @@ def test_ci_recipes_use_real_options() -> None:
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
     gl = yaml.safe_load((ROOT / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gl["reportlint"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    for command in [s["run"] for s in steps if "run" in s and "reportlint check" in s["run"]] + gl["reportlint"]["script"]:
+    for command in [s["run"] for s in steps if "run" in s and "reportlint check" in s["run"]] + gl["reportlint"][
+        "script"
+    ]:
         for line in command.splitlines():
             if "reportlint check" not in line:
                 continue
             args = line.split("reportlint check", 1)[1].split("||")[0].split()
             # every option the recipe uses exists and parses (paths replaced by a fixture)
-            args = [a if a.startswith("-") or a in ("sarif", "github", "gitlab") or a.endswith((".sarif", ".json"))
-                    else str(DOCX / "filled_2021.docx") for a in args]
+            args = [
+                a
+                if a.startswith("-") or a in ("sarif", "github", "gitlab") or a.endswith((".sarif", ".json"))
+                else str(DOCX / "filled_2021.docx")
+                for a in args
+            ]
             args = [a if not a.endswith((".sarif", ".json")) else "/dev/null" for a in args]
             assert cli("check", *args).exit_code == 0, line
 
@@ -304,9 +336,17 @@ def test_shell_loop_recipe(tmp_path: Path) -> None:
     env = {"PATH": f"{bindir}:/usr/bin:/bin"}
     if not (bindir / "reportlint").exists():
         pytest.skip("the reportlint console script is not installed in this environment")
-    proc = subprocess.run(["bash", str(ROOT / "docs" / "ci" / "check-folder.sh"), str(folder), str(tmp_path / "out")],
-                          capture_output=True, text=True, env=env, timeout=120)
-    assert proc.stdout.splitlines() == [f"OK     {folder / 'a.docx'}", f"FAIL   {folder / 'b.docx'}",
-                                        f"ERROR  {folder / 'c.docx'}"]
+    proc = subprocess.run(
+        ["bash", str(ROOT / "docs" / "ci" / "check-folder.sh"), str(folder), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.stdout.splitlines() == [
+        f"OK     {folder / 'a.docx'}",
+        f"FAIL   {folder / 'b.docx'}",
+        f"ERROR  {folder / 'c.docx'}",
+    ]
     assert proc.returncode == 2
     assert json.loads((tmp_path / "out" / "b.docx.json").read_text(encoding="utf-8"))["summary"]["errors"] == 2

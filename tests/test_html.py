@@ -12,11 +12,10 @@ from linter.readers import read_document
 from tests.expected import finding_labels
 
 from tests.conftest import ROOT
+
 HTML = ROOT / "fixtures" / "html"
 DOCX = ROOT / "fixtures" / "docx"
 SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]
-
-
 
 
 @pytest.mark.parametrize("name", SAME_AS_DOCX)
@@ -59,10 +58,12 @@ def test_findings_point_at_the_source_cell() -> None:
     loc = finding.location
     assert (loc.row_label, loc.column_label, loc.text) == ("（七）总计", "总计", "3051")
     lines = path.read_bytes().decode("gbk").split("\n")
-    assert lines[loc.line - 1][loc.column - 1:].startswith("<td>3051</td>")
+    assert lines[loc.line - 1][loc.column - 1 :].startswith("<td>3051</td>")
     assert loc.xpath == "/html/body/div[3]/div[1]/div[2]/table[2]/tbody/tr[27]/td[8]"
-    assert loc.selector == ("body > div:nth-of-type(3) > div:nth-of-type(1) > div:nth-of-type(2) > "
-                            "table:nth-of-type(2) > tbody > tr:nth-of-type(27) > td:nth-of-type(8)")
+    assert loc.selector == (
+        "body > div:nth-of-type(3) > div:nth-of-type(1) > div:nth-of-type(2) > "
+        "table:nth-of-type(2) > tbody > tr:nth-of-type(27) > td:nth-of-type(8)"
+    )
     assert loc.page is None and (loc.row, loc.col) == (27, 8)
     assert isinstance(read_document(path).blocks[loc.block], Table)
 
@@ -71,12 +72,14 @@ def test_libreoffice_html_positions() -> None:
     path = HTML / "fail_t4_sum.html"
     finding = next(f for f in check_file(path).findings if f.rule == "RL-T4-002")
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[finding.location.line - 1][finding.location.column - 1:].startswith("<td")
+    assert lines[finding.location.line - 1][finding.location.column - 1 :].startswith("<td")
 
 
 @pytest.mark.parametrize("declaration", ["", '<meta charset="gbk">', '<meta charset="utf-8">'])
 def test_charset_declared_wrongly_or_not_at_all(tmp_path: Path, declaration: str) -> None:
-    body = "<p>一、总体情况</p><table><tr><td>自然人</td><td>商业企业</td></tr><tr><td>1</td><td>&nbsp;</td></tr></table>"
+    body = (
+        "<p>一、总体情况</p><table><tr><td>自然人</td><td>商业企业</td></tr><tr><td>1</td><td>&nbsp;</td></tr></table>"
+    )
     page = f"<html><head>{declaration}<title>报告</title></head><body>{body}</body></html>"
     path = tmp_path / "page.htm"
     path.write_bytes(page.encode("gb18030"))
@@ -88,9 +91,11 @@ def test_charset_declared_wrongly_or_not_at_all(tmp_path: Path, declaration: str
 
 def test_layout_tables_are_not_report_tables(tmp_path: Path) -> None:
     text = "本年度，我区持续推进政府信息公开工作。" * 20
-    page = (f"<html><body><table><tr><td><a href='/'>首页</a></td></tr><tr><td><p>一、总体情况</p><p>{text}</p>"
-            "<table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr><td>1</td><td>2</td></tr></table>"
-            "</td></tr></table></body></html>")
+    page = (
+        f"<html><body><table><tr><td><a href='/'>首页</a></td></tr><tr><td><p>一、总体情况</p><p>{text}</p>"
+        "<table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr><td>1</td><td>2</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
     path = tmp_path / "layout.html"
     path.write_text(page, encoding="utf-8")
     doc = read_document(path)
@@ -100,9 +105,11 @@ def test_layout_tables_are_not_report_tables(tmp_path: Path) -> None:
 
 
 def test_an_articles_own_header_is_kept(tmp_path: Path) -> None:
-    page = ("<html><body><header><nav><a href='/'>首页</a></nav></header><main><article>"
-            "<header><h1>某区2021年度政府信息公开工作年度报告</h1></header>"
-            "<p>一、总体情况</p><p>本年度……</p></article></main><footer>版权所有</footer></body></html>")
+    page = (
+        "<html><body><header><nav><a href='/'>首页</a></nav></header><main><article>"
+        "<header><h1>某区2021年度政府信息公开工作年度报告</h1></header>"
+        "<p>一、总体情况</p><p>本年度……</p></article></main><footer>版权所有</footer></body></html>"
+    )
     path = tmp_path / "html5.html"
     path.write_text(page, encoding="utf-8")
     texts = [p.text for p in read_document(path).paragraphs()]

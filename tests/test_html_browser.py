@@ -51,14 +51,18 @@ def test_highlighted_cells_are_the_ones_the_findings_name(page) -> None:
         assert tabindex == "0"
         n, block, row, col = (int(x) for x in cid.split("-")[1:])
         r = results[n - 1]
-        on_cell = [f for f in r.findings if (f.location.block, f.location.row, f.location.col or 1) == (block, row, col)]
+        on_cell = [
+            f for f in r.findings if (f.location.block, f.location.row, f.location.col or 1) == (block, row, col)
+        ]
         assert rules.split() == [f.rule for f in on_cell]
         for f in on_cell:
             assert f.message in text
             if f.expected is not None and f.actual is not None:
                 assert f"应为 {f.expected}" in text
-    outlined = browser.js("Array.from(document.querySelectorAll('td.rel')).map(function (td) {"
-                          " return [td.id, getComputedStyle(td).outlineStyle]; })")
+    outlined = browser.js(
+        "Array.from(document.querySelectorAll('td.rel')).map(function (td) {"
+        " return [td.id, getComputedStyle(td).outlineStyle]; })"
+    )
     assert {cid for cid, _ in outlined} == related
     assert all(style in ("dashed", "solid") for _, style in outlined)
     # The broken total of the sample report: 3051 where 3050 is expected.
@@ -174,13 +178,17 @@ def test_breakdown_by_rule_counts_the_findings(page) -> None:
             row = expected.setdefault(f.rule, {"error": 0, "warning": 0, "info": 0, "files": set()})
             row[f.severity] += 1
             row["files"].add(r.path)
-    assert table == [[f"{rule} {rule_title(rule, 'zh')}", str(c["error"]), str(c["warning"]), str(c["info"]),
-                      str(len(c["files"]))] for rule, c in sorted(expected.items())]  # each id with its title
+    assert table == [
+        [f"{rule} {rule_title(rule, 'zh')}", str(c["error"]), str(c["warning"]), str(c["info"]), str(len(c["files"]))]
+        for rule, c in sorted(expected.items())
+    ]  # each id with its title
 
 
 def test_nothing_is_loaded_and_fonts_are_the_systems(page) -> None:
     browser, _, report = page
-    requests = [e["params"]["request"]["url"] for e in browser._events if e.get("method") == "Network.requestWillBeSent"]
+    requests = [
+        e["params"]["request"]["url"] for e in browser._events if e.get("method") == "Network.requestWillBeSent"
+    ]
     assert requests and all(url.startswith(report.resolve().as_uri()) for url in requests), requests
     assert browser.js("document.fonts.size") == 0  # no web fonts
     assert "Noto Sans CJK SC" in browser.js("getComputedStyle(document.body).fontFamily")

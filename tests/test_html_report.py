@@ -15,9 +15,14 @@ from linter.reporters.html.report import HtmlReporter
 from tests.mutate import rewrite_document, set_cell_text
 
 from tests.conftest import ROOT
+
 TABLES = Options(keep_tables=True)  # the checking children return tables 2–4 for the HTML report
-BATCH = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
-         ROOT / "fixtures/docx/fail_blank_cells.docx", ROOT / "fixtures/docx/fail_t3_missing_row.docx"]
+BATCH = [
+    ROOT / "examples/pingtan_2021_correct.docx",
+    ROOT / "examples/sample_2021_broken_table3.docx",
+    ROOT / "fixtures/docx/fail_blank_cells.docx",
+    ROOT / "fixtures/docx/fail_t3_missing_row.docx",
+]
 
 
 def expected_cells(results) -> tuple[set[str], set[str]]:
@@ -53,10 +58,12 @@ def test_self_contained_and_every_finding_listed(tmp_path: Path) -> None:
     assert re.findall(r'href="([^"]*)"', page) and all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', page))
     assert "default-src 'none'" in page
     index = re.search(r'<table id="index".*?</table>', page, re.S).group()
-    assert index.count('<tr data-order=') == len(BATCH)
+    assert index.count("<tr data-order=") == len(BATCH)
     for r in results:
         for f in r.findings:
-            assert f.message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in page
+            assert (
+                f.message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in page
+            )
     bad, related = expected_cells(results)
     assert set(re.findall(r'<td id="(c-[\d-]+)"[^>]*class="bad ', page)) == bad
     assert set(re.findall(r'<td id="(c-[\d-]+)"[^>]*class="(?:bad [a-z]+ )?rel"', page)) == related
@@ -66,8 +73,11 @@ def test_self_contained_and_every_finding_listed(tmp_path: Path) -> None:
 def test_document_text_is_escaped(tmp_path: Path) -> None:
     hostile = "<img src=x onerror=alert(1)>\"'&"
     src = ROOT / "fixtures/docx/filled_2021.docx"
-    broken = rewrite_document(src, tmp_path / "<b>x.docx", lambda root: set_cell_text(
-        root, "/w:document/w:body/w:tbl[2]/w:tr[27]/w:tc[9]", hostile))
+    broken = rewrite_document(
+        src,
+        tmp_path / "<b>x.docx",
+        lambda root: set_cell_text(root, "/w:document/w:body/w:tbl[2]/w:tr[27]/w:tc[9]", hostile),
+    )
     results = check_files([broken], TABLES)
     assert results[0].findings
     page = HtmlReporter(lang="en").render(results)

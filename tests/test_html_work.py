@@ -17,22 +17,27 @@ from linter.model import Table
 from linter.readers import html as reader
 
 from tests.conftest import ROOT
+
 FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html"))
-PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True,
-                          default_doctype=False)
+PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
 
 
 def portal(rows: int) -> str:
     """A portal page: navigation, breadcrumbs, a report with a table of ``rows`` rows (row spans,
     <br> and paragraphs in cells, links), a footer."""
-    body = "".join(f"<tr><td rowspan='{2 if i % 5 == 0 else 1}'>项目{i}</td><td><a href='#r{i}'>{i}</a></td>"
-                   f"<td><p>{i * 2}</p>件<br>合计</td></tr>" for i in range(rows))
-    return ("<html><head><title>年度报告</title><script>var a = 1;</script></head><body>"
-            "<div class='nav'><a href='/'>首页</a> <a href='/gk'>信息公开</a></div>"
-            "<div class='weizhi'>当前位置：首页 &gt; 年报</div><div id='content'>"
-            "<h1>某区2021年度政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，<b>我区</b>持续推进。</p>"
-            f"<table><tbody>{body}</tbody></table><p>五、存在的主要问题</p></div>"
-            "<div class='footer'>版权所有 ICP备12345号<script>track()</script></div></body></html>")
+    body = "".join(
+        f"<tr><td rowspan='{2 if i % 5 == 0 else 1}'>项目{i}</td><td><a href='#r{i}'>{i}</a></td>"
+        f"<td><p>{i * 2}</p>件<br>合计</td></tr>"
+        for i in range(rows)
+    )
+    return (
+        "<html><head><title>年度报告</title><script>var a = 1;</script></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/gk'>信息公开</a></div>"
+        "<div class='weizhi'>当前位置：首页 &gt; 年报</div><div id='content'>"
+        "<h1>某区2021年度政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度，<b>我区</b>持续推进。</p>"
+        f"<table><tbody>{body}</tbody></table><p>五、存在的主要问题</p></div>"
+        "<div class='footer'>版权所有 ICP备12345号<script>track()</script></div></body></html>"
+    )
 
 
 def samples(tmp_path: Path) -> list[Path]:
@@ -88,11 +93,18 @@ def test_a_portal_page_is_read_without_its_chrome(tmp_path: Path) -> None:
     path = tmp_path / "portal.html"
     path.write_text(portal(3), encoding="utf-8")  # all on one line: columns count the tags before
     doc = reader.read_html(path, Limits())
-    assert [p.text for p in doc.paragraphs()] == ["某区2021年度政府信息公开工作年度报告", "一、总体情况",
-                                                  "本年度，我区持续推进。", "五、存在的主要问题"]
+    assert [p.text for p in doc.paragraphs()] == [
+        "某区2021年度政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年度，我区持续推进。",
+        "五、存在的主要问题",
+    ]
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert [[c.text if c else None for c in row] for row in table.rows] == [
-        ["项目0", "0", "0\n件\n合计", None], ["项目0", "项目1", "1", "2\n件\n合计"], ["项目2", "2", "4\n件\n合计", None]]
+        ["项目0", "0", "0\n件\n合计", None],
+        ["项目0", "项目1", "1", "2\n件\n合计"],
+        ["项目2", "2", "4\n件\n合计", None],
+    ]
     cell = table.rows[1][2]
     assert (cell.line, cell.column, cell.phys_row, cell.phys_col) == (1, 389, 2, 2)
     assert cell.xpath == "/html/body/div[3]/table/tbody/tr[2]/td[2]"
@@ -116,7 +128,7 @@ def test_paths_are_libxml2s_and_selectors_start_at_body(tmp_path: Path) -> None:
             assert xpath == tree.getpath(el)
             steps = xpath.split("/")[1:]
             names = [re.sub(r"\[\d+\]$", "", s) for s in steps]
-            steps = steps[names.index("body"):] if "body" in names else steps
+            steps = steps[names.index("body") :] if "body" in names else steps
             assert selector == " > ".join(re.sub(r"\[(\d+)\]$", r":nth-of-type(\1)", s) for s in steps)
 
 

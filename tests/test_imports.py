@@ -27,7 +27,8 @@ MODULES = {_name(p): p for p in PACKAGE.rglob("*.py")}
 def _type_checking(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def imports(name: str) -> set[str]:
@@ -47,7 +48,7 @@ def imports(name: str) -> set[str]:
             elif isinstance(child, ast.ImportFrom):
                 base = child.module or ""
                 if child.level:
-                    parts = package.split(".")[:len(package.split(".")) - child.level + 1]
+                    parts = package.split(".")[: len(package.split(".")) - child.level + 1]
                     base = ".".join(parts + ([child.module] if child.module else []))
                 for a in child.names:
                     full = f"{base}.{a.name}"
@@ -99,7 +100,9 @@ GRAPH = {name: imports(name) for name in MODULES}
 
 def test_the_graph_is_read() -> None:
     assert len(GRAPH) > 90
-    assert {"linter.checks.bindings", "linter.checks.localize", "linter.ruleset.expr"} <= GRAPH["linter.checks.relations"]
+    assert {"linter.checks.bindings", "linter.checks.localize", "linter.ruleset.expr"} <= GRAPH[
+        "linter.checks.relations"
+    ]
     assert "linter.run.check" in GRAPH["linter.run.pool"] and "linter.checks.equation" in GRAPH["linter.checks"]
 
 
@@ -113,14 +116,44 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 # What a stage must not import: the stages after it, and for readers whatever knows the regulation.
 FORBIDDEN = {
-    "linter.readers": ("linter.recognise", "linter.ruleset", "linter.checks", "linter.engine", "linter.run",
-                       "linter.config.configuration", "linter.reporters", "linter.annotate", "linter.serve"),
-    "linter.recognise": ("linter.readers", "linter.checks", "linter.engine", "linter.run", "linter.reporters",
-                         "linter.annotate", "linter.serve"),
-    "linter.ruleset": ("linter.readers", "linter.recognise", "linter.checks", "linter.engine", "linter.run",
-                       "linter.reporters", "linter.annotate", "linter.serve"),
-    "linter.checks": ("linter.readers", "linter.engine", "linter.run", "linter.reporters", "linter.annotate",
-                      "linter.serve"),
+    "linter.readers": (
+        "linter.recognise",
+        "linter.ruleset",
+        "linter.checks",
+        "linter.engine",
+        "linter.run",
+        "linter.config.configuration",
+        "linter.reporters",
+        "linter.annotate",
+        "linter.serve",
+    ),
+    "linter.recognise": (
+        "linter.readers",
+        "linter.checks",
+        "linter.engine",
+        "linter.run",
+        "linter.reporters",
+        "linter.annotate",
+        "linter.serve",
+    ),
+    "linter.ruleset": (
+        "linter.readers",
+        "linter.recognise",
+        "linter.checks",
+        "linter.engine",
+        "linter.run",
+        "linter.reporters",
+        "linter.annotate",
+        "linter.serve",
+    ),
+    "linter.checks": (
+        "linter.readers",
+        "linter.engine",
+        "linter.run",
+        "linter.reporters",
+        "linter.annotate",
+        "linter.serve",
+    ),
     "linter.engine": ("linter.readers", "linter.run", "linter.reporters", "linter.annotate", "linter.serve"),
     "linter.i18n": ("linter.config",),
     "linter.verdict": ("linter.run",),
@@ -133,8 +166,14 @@ def _within(module: str, prefix: str) -> bool:
 
 
 def test_each_stage_imports_only_the_stages_before_it() -> None:
-    leaks = sorted((name, dep) for name, deps in GRAPH.items() for stage, banned in FORBIDDEN.items()
-                   if _within(name, stage) for dep in deps if any(_within(dep, b) for b in banned))
+    leaks = sorted(
+        (name, dep)
+        for name, deps in GRAPH.items()
+        for stage, banned in FORBIDDEN.items()
+        if _within(name, stage)
+        for dep in deps
+        if any(_within(dep, b) for b in banned)
+    )
     assert leaks == []
 
 

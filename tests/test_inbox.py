@@ -18,6 +18,7 @@ from linter.i18n import display_width
 from tests.annotations import read_comments
 
 from tests.conftest import ROOT, cli, copy
+
 DOCX = ROOT / "fixtures" / "docx"
 CORRECT = ROOT / "examples" / "pingtan_2021_correct.docx"
 FAULTY = DOCX / "fail_t4_sum.docx"
@@ -30,8 +31,13 @@ LEGACY = ROOT / "fixtures" / "bad" / "word95.doc"
 def inbox(tmp_path: Path) -> Path:
     """A folder as an office receives it: correct, faulty, not a report, unreadable, misread."""
     folder = tmp_path / "inbox"
-    for src, name in ((CORRECT, "a_correct.docx"), (FAULTY, "b_faulty.docx"), (MINUTES, "c_minutes.txt"),
-                      (LEGACY, "d_legacy.doc"), (MISREAD, "e_misread.txt")):
+    for src, name in (
+        (CORRECT, "a_correct.docx"),
+        (FAULTY, "b_faulty.docx"),
+        (MINUTES, "c_minutes.txt"),
+        (LEGACY, "d_legacy.doc"),
+        (MISREAD, "e_misread.txt"),
+    ):
         copy(src, folder / name)
     (folder / "~$b_faulty.docx").write_bytes(b"\x00lock")
     return folder
@@ -39,17 +45,27 @@ def inbox(tmp_path: Path) -> Path:
 
 # ---- one verdict per file ------------------------------------------------------------------------
 
+
 def test_a_mixed_folder_gives_one_clear_verdict_per_file(inbox: Path) -> None:
     data = json.loads(cli("check", "--format", "json", str(inbox)).stdout)
     verdicts = {Path(f["path"]).name: f["verdict"] for f in data["files"]}
-    assert verdicts == {"a_correct.docx": "passed", "b_faulty.docx": "failed", "c_minutes.txt": "failed",
-                        "d_legacy.doc": "unreadable", "e_misread.txt": "doubtful", "~$b_faulty.docx": "skipped"}
+    assert verdicts == {
+        "a_correct.docx": "passed",
+        "b_faulty.docx": "failed",
+        "c_minutes.txt": "failed",
+        "d_legacy.doc": "unreadable",
+        "e_misread.txt": "doubtful",
+        "~$b_faulty.docx": "skipped",
+    }
     assert data["summary"]["verdicts"] == {"passed": 1, "failed": 2, "doubtful": 1, "unreadable": 1, "skipped": 1}
     files = {Path(f["path"]).name: f for f in data["files"]}
-    assert [(x["rule"], x["severity"], x["location"]["block"]) for x in files["c_minutes.txt"]["findings"]] == \
-        [("RL-STR-000", "error", 0)]
-    assert files["c_minutes.txt"]["findings"][0]["message"] == \
-        "不是政府信息公开工作年度报告：找不到报告标题、六个部分的标题和表2至表4（文件开头为「关于办公用品采购的会议纪要」）"
+    assert [(x["rule"], x["severity"], x["location"]["block"]) for x in files["c_minutes.txt"]["findings"]] == [
+        ("RL-STR-000", "error", 0)
+    ]
+    assert (
+        files["c_minutes.txt"]["findings"][0]["message"]
+        == "不是政府信息公开工作年度报告：找不到报告标题、六个部分的标题和表2至表4（文件开头为「关于办公用品采购的会议纪要」）"
+    )
     assert [x["rule"] for x in files["e_misread.txt"]["findings"]] == ["RL-PARSE-001"]
     assert files["d_legacy.doc"]["error"]["code"] == "RL-IO-007"
 
@@ -59,16 +75,20 @@ def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Pat
     assert result.exit_code == 2  # an unreadable file
     lines = result.output.splitlines()
     summary = next(i for i, line in enumerate(lines) if line.startswith("共检查"))
-    assert lines[summary].startswith("共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
-                                     "共 3 个错误，2 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 ")
+    assert lines[summary].startswith(
+        "共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
+        "共 3 个错误，2 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 "
+    )
     assert lines[summary].endswith(" 秒")
     assert lines[summary + 1] == "按规则：RL-NAR-001 1 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-002 2 错误"
     assert lines[summary + 2] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
     assert lines[summary + 3] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
     assert lines[summary + 4].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
     assert lines[summary + 5] == f"通过：{inbox / 'a_correct.docx'}"
-    assert f"{inbox / '~$b_faulty.docx'}：已跳过 RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；" \
-           "请检查同名的 .docx 文件" in lines
+    assert (
+        f"{inbox / '~$b_faulty.docx'}：已跳过 RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；"
+        "请检查同名的 .docx 文件" in lines
+    )
     assert f"{inbox / 'd_legacy.doc'}：无法读取 RL-IO-007 " in result.output
 
 
@@ -85,7 +105,22 @@ def test_the_html_report_tells_the_verdicts_apart(inbox: Path, tmp_path: Path) -
 
 # ---- CSV and Excel -------------------------------------------------------------------------------
 
-FINDING_HEADER = ["文件", "文件结论", "规则", "规则名称", "状态", "问题", "部分", "表", "行", "列", "应为", "实为", "原文", "位置"]
+FINDING_HEADER = [
+    "文件",
+    "文件结论",
+    "规则",
+    "规则名称",
+    "状态",
+    "问题",
+    "部分",
+    "表",
+    "行",
+    "列",
+    "应为",
+    "实为",
+    "原文",
+    "位置",
+]
 
 
 def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -> None:
@@ -102,10 +137,25 @@ def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -
     assert [r[1:6] for r in by_file["a_correct.docx"]] == [["通过", "", "", "", "未发现问题"]]
     assert [r[1:3] for r in by_file["d_legacy.doc"]] == [["无法读取", "RL-IO-007"]]
     total = [r for r in by_file["b_faulty.docx"] if r[2] == "RL-T4-002" and r[9] == "行政复议 总计"]
-    assert total == [[str(inbox / "b_faulty.docx"), "不通过", "RL-T4-002", "疑似填错的单元格（由表4的勾稽关系定位）", "错误",
-                      "疑似填错的单元格：填写为 25，按表4的1项勾稽关系应为 27。行政复议：18+4+3+2 = 27，总计为 25；"
-                      "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」也写作 27，与更正后的值一致",
-                      "四、政府信息公开行政复议、行政诉讼情况", "4", "", "行政复议 总计", "27", "25", "25", ""]]
+    assert total == [
+        [
+            str(inbox / "b_faulty.docx"),
+            "不通过",
+            "RL-T4-002",
+            "疑似填错的单元格（由表4的勾稽关系定位）",
+            "错误",
+            "疑似填错的单元格：填写为 25，按表4的1项勾稽关系应为 27。行政复议：18+4+3+2 = 27，总计为 25；"
+            "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」也写作 27，与更正后的值一致",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "4",
+            "",
+            "行政复议 总计",
+            "27",
+            "25",
+            "25",
+            "",
+        ]
+    ]
     assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 3 + 1 + 1 + 1 + 1  # the lock file: skipped
     assert by_file["~$b_faulty.docx"][0][1:3] == ["已跳过", "RL-IO-027"]
 
@@ -114,8 +164,22 @@ def test_csv_in_english_has_the_same_columns(tmp_path: Path) -> None:
     out = tmp_path / "f.csv"
     cli("check", "--format", "csv", "--lang", "en", "-o", str(out), str(FAULTY))
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == ["file", "file verdict", "rule", "rule name", "severity", "message", "section", "table", "row",
-                       "column", "expected", "found", "quoted text", "position"]
+    assert rows[0] == [
+        "file",
+        "file verdict",
+        "rule",
+        "rule name",
+        "severity",
+        "message",
+        "section",
+        "table",
+        "row",
+        "column",
+        "expected",
+        "found",
+        "quoted text",
+        "position",
+    ]
     assert {r[1] for r in rows[1:]} == {"failed"} and {r[4] for r in rows[1:]} == {"error", "warning"}
 
 
@@ -126,12 +190,25 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     assert book.sheetnames == ["文件", "问题", "汇总", "报送情况"]
     files, problems = book["文件"], book["问题"]
     rows = [[c.value for c in row] for row in files.iter_rows()]
-    assert rows[0] == ["文件", "报告单位", "报告年度", "格式版本", "状态", "错误", "警告", "提示", "无法读取的原因", "文件夹"]
+    assert rows[0] == [
+        "文件",
+        "报告单位",
+        "报告年度",
+        "格式版本",
+        "状态",
+        "错误",
+        "警告",
+        "提示",
+        "无法读取的原因",
+        "文件夹",
+    ]
     table = {Path(r[0]).name: r[1:] for r in rows[1:]}
     assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None, None]  # the folder given
     assert table["b_faulty.docx"][3:7] == ["不通过", 2, 1, 0]
     assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
-    assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith("RL-IO-007 旧版二进制 Word 文档")
+    assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith(
+        "RL-IO-007 旧版二进制 Word 文档"
+    )
     assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 1, 0]
     assert table["~$b_faulty.docx"][3] == "已跳过" and table["~$b_faulty.docx"][7].startswith("RL-IO-027 Word 临时文件")
     header = [c.value for c in next(problems.iter_rows())]
@@ -150,6 +227,7 @@ def test_xlsx_is_never_written_to_a_terminal_but_to_a_pipe(tmp_path: Path) -> No
 
 # ---- batch annotation ----------------------------------------------------------------------------
 
+
 def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
     src = tmp_path / "in"
     copy(FAULTY, src / "town" / "报告.docx")
@@ -163,7 +241,9 @@ def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
     city = read_comments(out / "city" / "报告.reviewed.docx")
     town = read_comments(out / "town" / "报告.reviewed.docx")
     assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-T4-002", "RL-T4-002"]
-    assert sorted(c.text.split("（")[0] for c in city) == ["RL-T3-008"]  # the wrong cell; the sentence agrees with its correction
+    assert sorted(c.text.split("（")[0] for c in city) == [
+        "RL-T3-008"
+    ]  # the wrong cell; the sentence agrees with its correction
     assert read_comments(out / "ok.reviewed.docx") == []
     assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：3 条批注" in result.output
     assert (src / "town" / "报告.docx").read_bytes() == FAULTY.read_bytes()
@@ -183,7 +263,12 @@ def test_annotate_takes_the_configuration_like_check(tmp_path: Path) -> None:
     report = copy(DOCX / "fail_t3_total_cell.docx", tmp_path / "dept" / "r.docx")
     (tmp_path / "dept" / "reportlint.yaml").write_text("ignore: [RL-T3-008]\nlang: en\n", encoding="utf-8")
     checked = json.loads(cli("check", "--format", "json", str(report)).stdout)
-    assert sorted(f["rule"] for f in checked["files"][0]["findings"]) == ["RL-NAR-001", "RL-T3-002", "RL-T3-003", "RL-T3-004"]
+    assert sorted(f["rule"] for f in checked["files"][0]["findings"]) == [
+        "RL-NAR-001",
+        "RL-T3-002",
+        "RL-T3-003",
+        "RL-T3-004",
+    ]
     result = cli("annotate", str(report), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 1 and "wrote " in result.output
     comments = read_comments(tmp_path / "out.docx")
@@ -200,25 +285,31 @@ def test_annotate_a_pdf_in_a_batch_gets_a_review_sheet_and_goes_on(tmp_path: Pat
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx", "b.审核意见.docx"]
     copy(LEGACY, tmp_path / "in" / "c.doc")
     result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2 and f"已写入审核意见单 {tmp_path / 'out' / 'c.审核意见.docx'}：1 条意见" in result.output
+    assert (
+        result.exit_code == 2 and f"已写入审核意见单 {tmp_path / 'out' / 'c.审核意见.docx'}：1 条意见" in result.output
+    )
 
 
 # ---- configuration groups ------------------------------------------------------------------------
 
+
 def test_fail_level_and_language_are_taken_per_configuration(tmp_path: Path) -> None:
     strict = copy(FAULTY, tmp_path / "strict" / "r.docx")
-    (tmp_path / "strict" / "reportlint.yaml").write_text("select: [RL-NAR-001]\nfail_on: warning\nlang: en\n",
-                                                         encoding="utf-8")
+    (tmp_path / "strict" / "reportlint.yaml").write_text(
+        "select: [RL-NAR-001]\nfail_on: warning\nlang: en\n", encoding="utf-8"
+    )
     lax = copy(FAULTY, tmp_path / "lax" / "r.docx")
     (tmp_path / "lax" / "reportlint.yaml").write_text("select: [RL-NAR-001]\n", encoding="utf-8")
     data = json.loads(cli("check", "--format", "json", str(lax), str(strict)).stdout)
     assert [f["verdict"] for f in data["files"]] == ["passed", "failed"]  # the same two warnings
     assert [f["message"] for f in data["files"][0]["findings"]] == [
         "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政复议案件数为27，但表4中为25",
-        "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政诉讼案件数为21，但表4中为15"]
+        "正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政诉讼案件数为21，但表4中为15",
+    ]
     assert [f["message"] for f in data["files"][1]["findings"]] == [
         "the narrative gives administrative reviews as 27 (「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」), but table 4 has 25",
-        "the narrative gives lawsuits as 21 (「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」), but table 4 has 15"]
+        "the narrative gives lawsuits as 21 (「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」), but table 4 has 15",
+    ]
     assert cli("check", str(lax)).exit_code == 0
     assert cli("check", str(strict)).exit_code == 1
     assert cli("check", str(lax), str(strict)).exit_code == 1
@@ -250,6 +341,7 @@ def test_per_file_ignores_are_relative_to_the_configuration(tmp_path: Path, monk
 
 # ---- nothing silent --------------------------------------------------------------------------------
 
+
 def test_no_files_is_said(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = cli("check", str(tmp_path / "empty"))
@@ -261,10 +353,16 @@ def test_no_files_is_said(tmp_path: Path) -> None:
 
 def test_previous_of_the_wrong_year_is_a_warning(tmp_path: Path) -> None:
     corpus = ROOT / "fixtures" / "corpus_docx"
-    result = cli("check", "--previous", str(corpus / "2020_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx"))
-    assert (f"{corpus / '2022_pingtan_zhqsyq.docx'} 是 2022 年度报告，但 --previous 指定的 "
-            f"{corpus / '2020_pingtan_zhqsyq.docx'} 是 2020 年度报告（应为 2022 的上一年度），未做跨年度检查") in result.output
-    right = cli("check", "--previous", str(corpus / "2021_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx"))
+    result = cli(
+        "check", "--previous", str(corpus / "2020_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx")
+    )
+    assert (
+        f"{corpus / '2022_pingtan_zhqsyq.docx'} 是 2022 年度报告，但 --previous 指定的 "
+        f"{corpus / '2020_pingtan_zhqsyq.docx'} 是 2020 年度报告（应为 2022 的上一年度），未做跨年度检查"
+    ) in result.output
+    right = cli(
+        "check", "--previous", str(corpus / "2021_pingtan_zhqsyq.docx"), str(corpus / "2022_pingtan_zhqsyq.docx")
+    )
     assert "未做跨年度检查" not in right.output
 
 
@@ -281,11 +379,13 @@ def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> Non
     lock.write_bytes(b"\x08user\x00" * 20)
     result = cli("check", str(lock))
     assert result.exit_code == 2
-    assert ("RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件"
-            in result.output)
+    assert (
+        "RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；请检查同名的 .docx 文件" in result.output
+    )
 
 
 # ---- paragraph findings a clerk can find ---------------------------------------------------------
+
 
 def _split_run_around(root, needle: str, within: str = "") -> None:  # type: ignore[no-untyped-def]
     """Split the run holding ``needle`` (inside ``within``, when given) into three runs (before, the
@@ -299,7 +399,7 @@ def _split_run_around(root, needle: str, within: str = "") -> None:  # type: ign
     run = next(r for r in root.iter(W + "r") if (within or needle) in "".join(t.text or "" for t in r.iter(W + "t")))
     t = run.find(W + "t")
     at = t.text.index(within) + within.index(needle) if within else t.text.index(needle)
-    before, after = t.text[:at], t.text[at + len(needle):]
+    before, after = t.text[:at], t.text[at + len(needle) :]
     t.text = before
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     for text in (needle, after):
@@ -326,8 +426,13 @@ def test_a_narrative_comment_is_anchored_at_the_quoted_figure(tmp_path: Path) ->
         end = xml.index(f'<w:commentRangeEnd w:id="{cid}"/>')
         spans[cid] = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml[start:end]))
     by_text = {comments[cid].text.split("\n")[0]: spans[cid] for cid in comments}
-    assert by_text["RL-NAR-001（警告） 正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政诉讼案件数为21，但表4中为15"
-                   "（表中该数字疑似填错，按勾稽关系更正后为 23）"] == "21"
+    assert (
+        by_text[
+            "RL-NAR-001（警告） 正文「全年因政府信息公开工作被申请行政复议27件，被提起行政诉讼21件。」中的行政诉讼案件数为21，但表4中为15"
+            "（表中该数字疑似填错，按勾稽关系更正后为 23）"
+        ]
+        == "21"
+    )
     # The sentence's 行政复议27件 agrees with the corrected 总计: evidence on the cell's comment, no comment of its own.
     assert not any("行政复议案件数为27" in c.text for c in comments.values())
     narrative = next(c for c in comments.values() if "行政诉讼案件数为21" in c.text)
@@ -337,15 +442,23 @@ def test_a_narrative_comment_is_anchored_at_the_quoted_figure(tmp_path: Path) ->
 def test_every_placeholder_of_a_paragraph_in_one_finding(tmp_path: Path) -> None:
     from tests.docxbuild import p, write_docx
 
-    doc = write_docx(tmp_path / "t.docx", p("某区2021年政府信息公开工作年度报告") + p("一、总体情况")
-                     + p("本机关依据XX条规定，于XX年度由（单位名称）开展工作。"))
+    doc = write_docx(
+        tmp_path / "t.docx",
+        p("某区2021年政府信息公开工作年度报告")
+        + p("一、总体情况")
+        + p("本机关依据XX条规定，于XX年度由（单位名称）开展工作。"),
+    )
     data = json.loads(cli("check", "--format", "json", "--select", "RL-TPL-001", str(doc)).stdout)
     (finding,) = data["files"][0]["findings"]
     assert finding["message"] == "残留占位符「XX」、「XX」、「（单位名称）」"
     assert finding["actual"] == "XX、XX、（单位名称）"
     assert finding["location"]["text"] == "本机关依据XX条规定，于XX年度由（单位名称）开展工作。"
     text = cli("check", "--select", "RL-TPL-001", "--lang", "en", str(doc)).stdout
-    assert "leftover placeholder 「XX」, 「XX」, 「（单位名称）」 text 「本机关依据XX条规定，于XX年度由（单位名称）开展工作。」" in text and "block" not in text
+    assert (
+        "leftover placeholder 「XX」, 「XX」, 「（单位名称）」 text 「本机关依据XX条规定，于XX年度由（单位名称）开展工作。」"
+        in text
+        and "block" not in text
+    )
     shown = cli("check", "--select", "RL-TPL-001", "--lang", "en", "--show-positions", str(doc)).stdout
     assert "开展工作。」 [block 2]" in shown
 
@@ -363,7 +476,9 @@ def test_reporters_neither_import_the_run_nor_read_files() -> None:
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
         assert not {m for m in imported if m.startswith(forbidden)}, module.name
-        calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+        calls = {
+            node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
         assert "open" not in calls, module.name
 
 
@@ -379,6 +494,7 @@ def test_a_broken_baseline_is_told_in_the_users_language(tmp_path: Path) -> None
 
 
 # ---- configuration that forgives, rules and explain ----------------------------------------------
+
 
 def test_every_configuration_mistake_at_once_with_suggestions(tmp_path: Path) -> None:
     report = copy(CORRECT, tmp_path / "r.docx")
@@ -410,7 +526,7 @@ def test_rules_are_sorted_aligned_and_mark_the_default_off() -> None:
     assert ids[:3] == ["RL-CITE-001", "RL-CITE-002", "RL-META-001"] and "RL-STR-000" in ids
     from linter.i18n import display_width
 
-    name_column = {display_width(line[:line.index(line.split()[3])]) for line in lines[1:]}
+    name_column = {display_width(line[: line.index(line.split()[3])]) for line in lines[1:]}
     assert len(name_column) == 1  # the names start in one column, whatever the width of the Chinese before
     s6 = next(line for line in lines if line.startswith("RL-S6-002"))
     assert s6.split()[1:4] == ["提示", "关闭", "content.other-matters-items"]
@@ -420,13 +536,18 @@ def test_rules_are_sorted_aligned_and_mark_the_default_off() -> None:
 
 def test_explain_takes_names_prefixes_and_reading_error_codes() -> None:
     by_name = cli("explain", "requests.balance")
-    assert by_name.exit_code == 0 and by_name.output.startswith("规则: RL-T3-002  第一项加第二项之和等于第三项加第四项之和\n")
+    assert by_name.exit_code == 0 and by_name.output.startswith(
+        "规则: RL-T3-002  第一项加第二项之和等于第三项加第四项之和\n"
+    )
     assert "级别: 错误\n" in by_name.output
     prefix = cli("explain", "RL-T3")
     assert prefix.exit_code == 0 and prefix.output.splitlines()[0] == "「RL-T3」对应 8 条规则："
     assert [line.split()[0] for line in prefix.output.splitlines()[1:]] == [f"RL-T3-00{i}" for i in range(1, 9)]
     io = cli("explain", "RL-IO-007")
-    assert io.exit_code == 0 and io.output.splitlines()[:2] == ["规则: RL-IO-007", "类别: 读取错误：文件无法读取，不是报告内容的问题"]
+    assert io.exit_code == 0 and io.output.splitlines()[:2] == [
+        "规则: RL-IO-007",
+        "类别: 读取错误：文件无法读取，不是报告内容的问题",
+    ]
     off = cli("explain", "RL-S6-002").output
     assert "默认关闭：用 --select RL-S6-002 启用" in off
     wrong = cli("explain", "RL-T3-09")

@@ -16,7 +16,10 @@ def test_dump_one_folder_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[
     doc = json.loads(data)
     checked = [f["path"] for f in doc["files"] if f["verdict"] != "skipped"]
     assert rc == 1 and len(checked) == len(list(DOCX.glob("*.docx")))
-    assert {Path(f["path"]).suffix for f in doc["files"] if f["verdict"] == "skipped"} == {".md", ".yaml"}  # MANIFEST, sidecars
+    assert {Path(f["path"]).suffix for f in doc["files"] if f["verdict"] == "skipped"} == {
+        ".md",
+        ".yaml",
+    }  # MANIFEST, sidecars
     old, new = tmp_path / "old", tmp_path / "new"
     for d in (old, new):
         d.mkdir()
@@ -31,5 +34,7 @@ def test_dump_one_folder_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert f"+++ new {entry['path']}" in out
     assert ["".join(line.split()) for line in out.splitlines() if "severity" in line] == [
-        '-"severity":"warning",', '+"severity":"info",']
+        '-"severity":"warning",',
+        '+"severity":"info",',
+    ]
     assert "docx.en.rc: only in" in out and "2 differ" in out

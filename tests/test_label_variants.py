@@ -19,6 +19,7 @@ def _replace(pattern: str, repl: str):
         for t in root.iter(W + "t"):
             if t.text:
                 t.text = re.sub(pattern, repl, t.text)
+
     return edit
 
 

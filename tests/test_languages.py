@@ -23,20 +23,89 @@ from linter.reporters.table import FILE_COLUMNS, FINDING_COLUMNS
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
 from tests.conftest import ROOT
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Latin words a Chinese message may hold: names of formats, programs, options and codes.
-ZH_ALLOWED = {"RL", "IO", "INT", "PARSE", "Word", "WPS", "PDF", "OCR", "XML", "YAML", "UTF", "GBK", "zip", "docx",
-              "doc", "wps", "docm", "html", "htm", "MHT", "MHTML", "OpenDocument", "odt", "RTF", "Strict", "OOXML",
-              "libreoffice", "headless", "convert", "to", "LibreOffice", "reportlint", "debug", "prune", "baseline",
-              "write", "select", "ignore", "reviewed", "lang", "text", "json", "sarif", "junit", "github", "gitlab",
-              "csv", "xlsx", "Excel", "CPU", "PATH", "true", "false", "check", "annotate", "error", "warning",
-              "info", "format", "zh", "en", "requests", "balance", "max", "file", "bytes", "Office", "OFD"}
+ZH_ALLOWED = {
+    "RL",
+    "IO",
+    "INT",
+    "PARSE",
+    "Word",
+    "WPS",
+    "PDF",
+    "OCR",
+    "XML",
+    "YAML",
+    "UTF",
+    "GBK",
+    "zip",
+    "docx",
+    "doc",
+    "wps",
+    "docm",
+    "html",
+    "htm",
+    "MHT",
+    "MHTML",
+    "OpenDocument",
+    "odt",
+    "RTF",
+    "Strict",
+    "OOXML",
+    "libreoffice",
+    "headless",
+    "convert",
+    "to",
+    "LibreOffice",
+    "reportlint",
+    "debug",
+    "prune",
+    "baseline",
+    "write",
+    "select",
+    "ignore",
+    "reviewed",
+    "lang",
+    "text",
+    "json",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "csv",
+    "xlsx",
+    "Excel",
+    "CPU",
+    "PATH",
+    "true",
+    "false",
+    "check",
+    "annotate",
+    "error",
+    "warning",
+    "info",
+    "format",
+    "zh",
+    "en",
+    "requests",
+    "balance",
+    "max",
+    "file",
+    "bytes",
+    "Office",
+    "OFD",
+}
 
 
 def _outside_quotes(text: str) -> str:
     """The text without quoted labels (「…」, 《…》), placeholders ({…}) and option names (--x)."""
-    return re.sub(r"「[^」]*」|《[^》]*》|\{[^}]*\}|--[a-z-]+|RL-[A-Z0-9-]+|\S+\.(?:docx|yaml|xlsx|txt|xml)|\b\w+\.\w+\b", "", text)
+    return re.sub(
+        r"「[^」]*」|《[^》]*》|\{[^}]*\}|--[a-z-]+|RL-[A-Z0-9-]+|\S+\.(?:docx|yaml|xlsx|txt|xml)|\b\w+\.\w+\b",
+        "",
+        text,
+    )
 
 
 def _templates() -> list[tuple[str, str, str]]:
@@ -88,22 +157,44 @@ def test_each_reporter_speaks_one_language(fmt: str) -> None:
     """The words a reporter adds (severity, expected/found, the summary) are of one language; the
     document's own labels (sections, rows) stay as the report writes them."""
     files = [ROOT / "examples/sample_2021_broken_table3.docx", ROOT / "fixtures/rules/tpl_residue.docx"]
-    out = {lang: get_reporter(fmt)(lang=lang).render([check_file(f, Options(lang=lang)) for f in files])
-           for lang in ("zh", "en")}
+    out = {
+        lang: get_reporter(fmt)(lang=lang).render([check_file(f, Options(lang=lang)) for f in files])
+        for lang in ("zh", "en")
+    }
     for lang, text in out.items():
         assert "None" not in text and "实为 None" not in text, lang
     # What the report itself says (labels, quotes, messages, a rule's basis and examples) is taken
     # out; what remains of the English output is the reporter's own words: no Chinese at all.
     english = out["en"]
-    document = {x for f in files for r in [check_file(f, Options(lang="en"))] for x in
-                [r.path, *(r.pair_key or ())[:1], *(y for g in r.findings for loc in (g.location, *g.related)
-                           for y in (g.message, loc.section, loc.row_label, loc.column_label, loc.text,
-                                     g.expected, g.actual) if y)]}
-    document |= {x for e in builtin_editions() for rule in builtin_ruleset(e).rules
-                 for x in (rule.basis, rule.examples["pass"], rule.examples["fail"])}
+    document = {
+        x
+        for f in files
+        for r in [check_file(f, Options(lang="en"))]
+        for x in [
+            r.path,
+            *(r.pair_key or ())[:1],
+            *(
+                y
+                for g in r.findings
+                for loc in (g.location, *g.related)
+                for y in (g.message, loc.section, loc.row_label, loc.column_label, loc.text, g.expected, g.actual)
+                if y
+            ),
+        ]
+    }
+    document |= {
+        x
+        for e in builtin_editions()
+        for rule in builtin_ruleset(e).rules
+        for x in (rule.basis, rule.examples["pass"], rule.examples["fail"])
+    }
     for text in sorted(document, key=len, reverse=True):
-        for form in (text, text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"),
-                     text.replace('"', '\\"'), text.replace("\n", "&#10;")):
+        for form in (
+            text,
+            text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"),
+            text.replace('"', '\\"'),
+            text.replace("\n", "&#10;"),
+        ):
             english = english.replace(form, "")
     assert not CJK.search(re.sub(r"「[^」]*」", "", english)), (fmt, CJK.findall(english)[:20])
     for word in ("错误", "警告", "提示", "应为", "实为"):
@@ -140,11 +231,17 @@ def test_help_is_chinese_by_default_and_follows_lang(tmp_path: Path, monkeypatch
     import sys
 
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    run = lambda *args, **extra: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "linter", *args], capture_output=True, text=True, cwd=tmp_path,
-        env={**env, **extra}).stdout
+
+    def run(*args: str, **extra: str) -> str:
+        cmd = [sys.executable, "-m", "linter", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, env={**env, **extra}).stdout
+
     out = run("check", "--help")
-    assert out.startswith("用法：python -m linter check [OPTIONS] 文件或文件夹...") and "只检查这些规则" in out and "选项：" in out
+    assert (
+        out.startswith("用法：python -m linter check [OPTIONS] 文件或文件夹...")
+        and "只检查这些规则" in out
+        and "选项：" in out
+    )
     assert "Only these rules" not in out
     assert run("check", "--help", LANG="en_US.UTF-8").startswith("Usage: python -m linter check")
     assert "Only these rules" in run("check", "--help", "--lang", "en")

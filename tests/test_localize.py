@@ -15,6 +15,7 @@ from linter.reporters.html.report import HtmlReporter
 from tests.celledit import cells, edit_cells
 
 from tests.conftest import ROOT
+
 BASE = ROOT / "fixtures" / "docx" / "filled_2021.docx"
 T3 = "三、收到和处理政府信息公开申请情况"
 
@@ -55,7 +56,8 @@ def test_an_emptied_cell_gets_the_value_the_relations_force(tmp_path: Path, know
 def test_a_blank_the_relations_make_zero_keeps_the_blank_warning(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     findings = check(tmp_path, known, {("t3", "deny_third", "legal"): ""})
     assert [(f.rule, f.severity, f.location.row_label, f.expected, f.fix) for f in findings] == [
-        ("RL-T3-005", "warning", "4.保护第三方合法权益", None, None)]
+        ("RL-T3-005", "warning", "4.保护第三方合法权益", None, None)
+    ]
     assert "建议填写0" in findings[0].message
 
 
@@ -89,7 +91,8 @@ def test_text_that_disagrees_with_the_corrected_table_is_told_the_corrected_valu
     nar = [f for f in findings if f.rule == "RL-NAR-001"]
     assert [(f.expected, f.actual) for f in nar] == [("70", "68")]
     assert [where(f) for f in findings if f.rule != "RL-NAR-001"] == [
-        ("RL-T3-008", "一、本年新收政府信息公开申请数量", "总计", "70", "72", "70")]
+        ("RL-T3-008", "一、本年新收政府信息公开申请数量", "总计", "70", "72", "70")
+    ]
 
 
 def test_a_table4_component_names_the_candidates_without_a_value(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
@@ -97,8 +100,13 @@ def test_a_table4_component_names_the_candidates_without_a_value(tmp_path: Path,
     findings = check(tmp_path, known, {("t4", "cases", "review.upheld"): "0"})
     assert [where(f) for f in findings] == [("RL-T4-002", None, "行政复议 总计", None, None, None)]
     (f,) = findings
-    assert [r.column_label for r in f.related] == ["行政复议 总计", "行政复议 结果维持", "行政复议 结果纠正",
-                                                   "行政复议 其他结果", "行政复议 尚未审结"]
+    assert [r.column_label for r in f.related] == [
+        "行政复议 总计",
+        "行政复议 结果维持",
+        "行政复议 结果纠正",
+        "行政复议 其他结果",
+        "行政复议 尚未审结",
+    ]
     assert "无法确定" in f.message and not re.search(r"应为", f.message)
 
 
@@ -112,8 +120,10 @@ def test_cells_that_cannot_absorb_the_difference_are_not_candidates(tmp_path: Pa
 
 def test_two_wrong_cells_in_different_rows_and_columns_are_both_named(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     findings = check(tmp_path, known, {("t3", "public", "natural"): "28", ("t3", "deny_third", "legal"): "3"})
-    assert [where(f) for f in findings] == [("RL-T3-008", "（一）予以公开", "自然人", "27", "28", "27"),
-                                            ("RL-T3-008", "4.保护第三方合法权益", "法律服务机构", "0", "3", "0")]
+    assert [where(f) for f in findings] == [
+        ("RL-T3-008", "（一）予以公开", "自然人", "27", "28", "27"),
+        ("RL-T3-008", "4.保护第三方合法权益", "法律服务机构", "0", "3", "0"),
+    ]
 
 
 def test_two_cells_that_could_be_either_of_two_pairs_get_no_value(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
@@ -128,8 +138,11 @@ def test_two_cells_that_could_be_either_of_two_pairs_get_no_value(tmp_path: Path
 
 
 def test_beyond_two_wrong_cells_the_relations_are_reported_without_a_value(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
-    findings = check(tmp_path, known, {("t3", "new", "natural"): "65", ("t3", "public", "business"): "2",
-                                       ("t3", "partial", "research"): "1"})
+    findings = check(
+        tmp_path,
+        known,
+        {("t3", "new", "natural"): "65", ("t3", "public", "business"): "2", ("t3", "partial", "research"): "1"},
+    )
     errors = [f for f in findings if f.severity == "error"]
     assert {f.rule for f in errors} == {"RL-T3-002", "RL-T3-003", "RL-T3-004"}
     assert all(f.expected is None and f.fix is None for f in errors)
@@ -137,42 +150,57 @@ def test_beyond_two_wrong_cells_the_relations_are_reported_without_a_value(tmp_p
 
 def test_english_messages(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     (f,) = check(tmp_path, known, {("t3", "public", "natural"): "28"}, lang="en")
-    assert f.message == ("probably a wrong cell: it holds 28; the 2 relation(s) of table 3 it is in make it 27. "
-                         "row: 28+0+0+2+0+1 = 31, 总计 is 30; "
-                         "column: 28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64, （七）总计 is 63")
+    assert f.message == (
+        "probably a wrong cell: it holds 28; the 2 relation(s) of table 3 it is in make it 27. "
+        "row: 28+0+0+2+0+1 = 31, 总计 is 30; "
+        "column: 28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64, （七）总计 is 63"
+    )
 
 
 def test_a_wrong_cell_shows_the_row_and_column_sums_that_cross_at_it(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     (f,) = check(tmp_path, known, {("t3", "public", "natural"): "28"})
     assert f.rule == "RL-T3-008" and f.message == (
         "疑似填错的单元格：填写为 28，按表3的2项勾稽关系应为 27。该行：28+0+0+2+0+1 = 31，总计为 30；"
-        "该列：28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64，（七）总计为 63")
+        "该列：28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64，（七）总计为 63"
+    )
 
 
 def test_a_relation_finding_shows_its_numbers(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
-    findings = check(tmp_path, known, {("t3", "new", "natural"): "65", ("t3", "public", "business"): "2",
-                                       ("t3", "partial", "research"): "1"})
+    findings = check(
+        tmp_path,
+        known,
+        {("t3", "new", "natural"): "65", ("t3", "public", "business"): "2", ("t3", "partial", "research"): "1"},
+    )
     messages = {f.message for f in findings}
     assert any(m.endswith("（列「自然人」）：65+0 = 65，63+1 = 64") for m in messages)
-    assert "行「一、本年新收政府信息公开申请数量」的总计应等于自然人与五类法人或其他组织之和：65+0+0+2+0+4 = 71，总计为 70" in messages
+    assert (
+        "行「一、本年新收政府信息公开申请数量」的总计应等于自然人与五类法人或其他组织之和：65+0+0+2+0+4 = 71，总计为 70"
+        in messages
+    )
 
 
 def test_html_report_marks_the_culprit_and_its_relation_cells(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     path = edit_cells(BASE, tmp_path / "changed.docx", {("t3", "public", "natural"): "28"}, known)
     page = HtmlReporter(lang="zh").render([check_file(path, Options(keep_tables=True))])
-    bad = re.findall(r'<td [^>]*class="bad error[^"]*"[^>]*data-rules="([^"]*)"[^>]*>(\d+)<span class="expected">([^<]*)</span>',
-                     page)
+    bad = re.findall(
+        r'<td [^>]*class="bad error[^"]*"[^>]*data-rules="([^"]*)"[^>]*>(\d+)<span class="expected">([^<]*)</span>',
+        page,
+    )
     assert bad == [("RL-T3-008", "28", "应为 27")]
     related = re.findall(r'<td id="c-\d+-\d+-(\d+)-(\d+)"[^>]*class="rel"', page)  # ids: file, block, row, cell
     assert ("6", "9") in related and ("27", "3") in related  # the row's 总计 and the column's （七）总计
 
 
 FORMS = [("html", "html"), ("pdf", "pdf"), ("text", "txt")]
-NAMED = {"fail_t3_two_cells": [("RL-T3-008", "（一）予以公开", "自然人", "27", "28"),
-                               ("RL-T3-008", "4.保护第三方合法权益", "法律服务机构", "0", "3")],
-         "fail_t3_blank_forced": [("RL-T3-005", "（一）予以公开", "自然人", "27", "")],
-         "fail_t3_row_one": [("RL-T3-008", "一、本年新收政府信息公开申请数量", "总计", "70", "72")],
-         "fail_t3_total_cell": [("RL-T3-008", "（七）总计", "总计", "3050", "3051")]}
+NAMED = {
+    "fail_t3_two_cells": [
+        ("RL-T3-008", "（一）予以公开", "自然人", "27", "28"),
+        ("RL-T3-008", "4.保护第三方合法权益", "法律服务机构", "0", "3"),
+    ],
+    "fail_t3_blank_forced": [("RL-T3-005", "（一）予以公开", "自然人", "27", "")],
+    "fail_t3_row_one": [("RL-T3-008", "一、本年新收政府信息公开申请数量", "总计", "70", "72")],
+    "fail_t3_total_cell": [("RL-T3-008", "（七）总计", "总计", "3050", "3051")],
+}
 
 
 @pytest.mark.parametrize("name", sorted(NAMED))
@@ -180,8 +208,9 @@ NAMED = {"fail_t3_two_cells": [("RL-T3-008", "（一）予以公开", "自然人
 def test_each_published_form_names_the_same_cell(folder: str, ext: str, name: str) -> None:
     result = check_file(ROOT / "fixtures" / folder / f"{name}.{ext}")
     assert result.error is None
-    assert [(f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual)
-            for f in result.findings] == NAMED[name]
+    assert [
+        (f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual) for f in result.findings
+    ] == NAMED[name]
 
 
 def test_the_narrative_components_settle_which_table4_cell_is_wrong() -> None:
@@ -189,7 +218,13 @@ def test_the_narrative_components_settle_which_table4_cell_is_wrong() -> None:
     结果维持18件、结果纠正4件、其他结果3件、尚未审结2件 add up to the table's 总计 and name 结果维持."""
     result = check_file(ROOT / "fixtures/docx/fail_t4_narrative.docx")
     (f,) = result.findings
-    assert (f.rule, f.location.column_label, f.expected, f.actual, f.fix) == ("RL-T4-002", "行政复议 结果维持", "18", "19", "18")
+    assert (f.rule, f.location.column_label, f.expected, f.actual, f.fix) == (
+        "RL-T4-002",
+        "行政复议 结果维持",
+        "18",
+        "19",
+        "18",
+    )
     assert "正文「" in f.message and "也写作 18，与更正后的值一致" in f.message
     assert f.location.block is not None and any(r.block == 7 for r in f.related)  # the sentence is its evidence
 
@@ -202,7 +237,11 @@ def test_without_the_narrative_the_candidates_stay_open(tmp_path: Path) -> None:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "word/document.xml":
-                data = data.decode("utf-8").replace("（其中结果维持18件、结果纠正4件、其他结果3件、尚未审结2件）", "").encode("utf-8")
+                data = (
+                    data.decode("utf-8")
+                    .replace("（其中结果维持18件、结果纠正4件、其他结果3件、尚未审结2件）", "")
+                    .encode("utf-8")
+                )
             zout.writestr(item, data)
     (f,) = [f for f in check_file(dst).findings if f.rule == "RL-T4-002"]
     assert f.expected is None and f.fix is None and "无法确定是哪个单元格填错" in f.message

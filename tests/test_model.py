@@ -25,7 +25,12 @@ def test_origin_cells_and_covering_cells_of_a_vertical_merge() -> None:
 def test_the_document_indexes_cells_by_physical_position() -> None:
     doc = Document("r.docx", "docx", (Paragraph(0, "三、收到和处理政府信息公开申请情况"), _table()))
     assert {k: c.text for k, c in doc.cells.items()} == {
-        (1, 1, 1): "（四）无法提供", (1, 1, 2): "1", (1, 1, 3): "2", (1, 2, 1): "3", (1, 2, 2): "4"}
+        (1, 1, 1): "（四）无法提供",
+        (1, 1, 2): "1",
+        (1, 1, 3): "2",
+        (1, 2, 1): "3",
+        (1, 2, 2): "4",
+    }
 
 
 def test_model_values_are_frozen() -> None:
@@ -37,5 +42,3 @@ def test_model_values_are_frozen() -> None:
     with pytest.raises(AttributeError):
         para.text = "改"  # type: ignore[misc]
     assert hash(cell) == hash(Cell("12", 3, 1))  # value objects: usable as keys
-
-

@@ -17,8 +17,16 @@ from linter.recognise.values import parse_value
 from tests.mutate import remove_element, rewrite_document, set_cell_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "docx"
-CLEAN = ["filled_2021.docx", "filled_2021_large.docx", "autonum_headings.docx", "content_controls.docx",
-         "tracked_changes.docx", "split_table.docx", "fullwidth.docx", "nested_and_fields.docx"]
+CLEAN = [
+    "filled_2021.docx",
+    "filled_2021_large.docx",
+    "autonum_headings.docx",
+    "content_controls.docx",
+    "tracked_changes.docx",
+    "split_table.docx",
+    "fullwidth.docx",
+    "nested_and_fields.docx",
+]
 
 
 def value_cells(path: Path) -> list[tuple[int, str | None, str, Cell]]:
@@ -58,8 +66,14 @@ def test_single_number_change_is_found_at_that_cell(tmp_path: Path, name: str, i
     assert any(f.location.row_label == row_label or f.location.column_label == col_label for f in errors)
 
 
-SECTIONS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+SECTIONS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
 
 
 @pytest.mark.parametrize("name", ["filled_2021.docx", "autonum_headings.docx", "content_controls.docx"])

@@ -17,6 +17,7 @@ from linter.ruleset.loader import builtin_ruleset, load_ruleset
 from linter.ruleset.resources import data_dir
 
 from tests.conftest import ROOT
+
 TEXT = ROOT / "fixtures" / "text" / "filled_2021.txt"
 
 PROVINCE_RULE = """\
@@ -57,10 +58,12 @@ def test_a_province_quote_in_copies_fires_from_yaml_alone(tmp_path: Path) -> Non
     options = Options(extra_rules=(_province(tmp_path, "份"),), selection=Selection(select=("RL-PROV-001", "RL-NAR")))
     wrong = check_file(_report_in_copies(tmp_path, 71), options)
     assert [(f.rule, f.location.block, f.expected, f.actual) for f in wrong.findings] == [
-        ("RL-PROV-001", 5, "70", "71")]
+        ("RL-PROV-001", 5, "70", "71")
+    ]
     assert "收到申请71份" in wrong.findings[0].message
     assert [(r.table, r.row_label, r.column_label) for r in wrong.findings[0].related] == [
-        (3, "一、本年新收政府信息公开申请数量", "总计")]
+        (3, "一、本年新收政府信息公开申请数量", "总计")
+    ]
     assert check_file(_report_in_copies(tmp_path, 70), options).findings == ()
 
 
@@ -77,17 +80,20 @@ def test_quote_rows_are_checked_when_the_rules_load(tmp_path: Path) -> None:
         load_ruleset(data_dir("rules") / "gov-2021.yaml", extra=(str(path),))
 
 
-@pytest.mark.parametrize(("printed", "exact", "ok"), [
-    ("43.48", Decimal(30) * 100 / 69, True),   # rounded
-    ("43.47", Decimal(30) * 100 / 69, True),   # truncated
-    ("43.5", Decimal(30) * 100 / 69, True),
-    ("43", Decimal(30) * 100 / 69, True),
-    ("44", Decimal(30) * 100 / 69, False),
-    ("43.4", Decimal(30) * 100 / 69, True),    # truncated
-    ("43.3", Decimal(30) * 100 / 69, False),
-    ("7.1", Decimal(5) * 100 / 70, True),
-    ("100", Decimal(100), True),
-])
+@pytest.mark.parametrize(
+    ("printed", "exact", "ok"),
+    [
+        ("43.48", Decimal(30) * 100 / 69, True),  # rounded
+        ("43.47", Decimal(30) * 100 / 69, True),  # truncated
+        ("43.5", Decimal(30) * 100 / 69, True),
+        ("43", Decimal(30) * 100 / 69, True),
+        ("44", Decimal(30) * 100 / 69, False),
+        ("43.4", Decimal(30) * 100 / 69, True),  # truncated
+        ("43.3", Decimal(30) * 100 / 69, False),
+        ("7.1", Decimal(5) * 100 / 70, True),
+        ("100", Decimal(100), True),
+    ],
+)
 def test_percentages_agree_to_the_printed_precision(printed: str, exact: Decimal, ok: bool) -> None:
     assert agrees(printed, exact) is ok
 
@@ -117,34 +123,65 @@ def _text_report(tmp_path: Path, old: str, new: str) -> Path:
 NARRATIVE = ("RL-NAR", "RL-META-003", "RL-STR-003", "RL-CITE")
 
 
-@pytest.mark.parametrize(("old", "new", "found"), [
-    # 2019-edition other handling row is absent from a 2021 table: the 2021 reading (three sub-rows) applies
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理2件。", [("RL-NAR-001", "1", "2")]),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理1件。", []),
-    # 不予公开 is the group total of its eight rows (1 + 6 + 1)
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开8件。", []),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开6件。", [("RL-NAR-001", "8", "6")]),
-    # one list, 、 between the categories (the 、 before 部分公开 is not 「予以公开、部分公开」)
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其中予以公开30件、部分公开5件、不予公开8件、无法提供25件、不予处理0件、其他处理1件。", []),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。其中予以公开30件、部分公开6件、不予公开8件、无法提供25件、不予处理0件、其他处理1件。",
-     [("RL-NAR-001", "5", "6")]),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。予以公开、部分公开35件。", []),
-    # 平潭 2022's wording for table 2 (2021 edition: 制发 69, 现行有效 665 in this report)
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。集中公开现行有效行政规范性文件665件，动态更新本年度制发的规范性文件69件。", []),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。集中公开现行有效行政规范性文件665件，动态更新本年度制发的规范性文件88件。",
-     [("RL-NAR-001", "69", "88")]),
-    # a share with one decimal, rounded: 25/69 = 36.23%
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。无法提供25件，占36.2%。", []),
-    ("1件结转下年度继续办理。", "1件结转下年度继续办理。无法提供25件，占38.2%。", [("RL-NAR-002", "36.2%", "38.2%")]),
-    # the statistics period: an end-date year dropped but written 「至12月31日」 is fine
-    ("自2021年1月1日起至2021年12月31日止", "自2021年1月1日起至12月31日止", []),
-    ("自2021年1月1日起至2021年12月31日止", "自2021年2月30日起至2021年12月31日止", [("RL-META-003", None, "2021年2月30日")]),
-    # a whole year other than the title's, written so that RL-META-001 does not read it (01月01日)
-    ("自2021年1月1日起至2021年12月31日止", "自2020年01月01日起至2020年12月31日止",
-     [("RL-META-003", "2021年1月1日至2021年12月31日", "2020年01月01日至2020年12月31日")]),
-    ("自2021年1月1日起至2021年12月31日止", "自2021年1月1日起至2022年12月31日止",
-     [("RL-META-003", "2021年1月1日至2021年12月31日", "2021年1月1日至2022年12月31日")]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        # 2019-edition other handling row is absent from a 2021 table: the 2021 reading (three sub-rows) applies
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理2件。", [("RL-NAR-001", "1", "2")]),
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。其他处理1件。", []),
+        # 不予公开 is the group total of its eight rows (1 + 6 + 1)
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开8件。", []),
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。不予公开6件。", [("RL-NAR-001", "8", "6")]),
+        # one list, 、 between the categories (the 、 before 部分公开 is not 「予以公开、部分公开」)
+        (
+            "1件结转下年度继续办理。",
+            "1件结转下年度继续办理。其中予以公开30件、部分公开5件、不予公开8件、无法提供25件、不予处理0件、其他处理1件。",
+            [],
+        ),
+        (
+            "1件结转下年度继续办理。",
+            "1件结转下年度继续办理。其中予以公开30件、部分公开6件、不予公开8件、无法提供25件、不予处理0件、其他处理1件。",
+            [("RL-NAR-001", "5", "6")],
+        ),
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。予以公开、部分公开35件。", []),
+        # 平潭 2022's wording for table 2 (2021 edition: 制发 69, 现行有效 665 in this report)
+        (
+            "1件结转下年度继续办理。",
+            "1件结转下年度继续办理。集中公开现行有效行政规范性文件665件，动态更新本年度制发的规范性文件69件。",
+            [],
+        ),
+        (
+            "1件结转下年度继续办理。",
+            "1件结转下年度继续办理。集中公开现行有效行政规范性文件665件，动态更新本年度制发的规范性文件88件。",
+            [("RL-NAR-001", "69", "88")],
+        ),
+        # a share with one decimal, rounded: 25/69 = 36.23%
+        ("1件结转下年度继续办理。", "1件结转下年度继续办理。无法提供25件，占36.2%。", []),
+        (
+            "1件结转下年度继续办理。",
+            "1件结转下年度继续办理。无法提供25件，占38.2%。",
+            [("RL-NAR-002", "36.2%", "38.2%")],
+        ),
+        # the statistics period: an end-date year dropped but written 「至12月31日」 is fine
+        ("自2021年1月1日起至2021年12月31日止", "自2021年1月1日起至12月31日止", []),
+        (
+            "自2021年1月1日起至2021年12月31日止",
+            "自2021年2月30日起至2021年12月31日止",
+            [("RL-META-003", None, "2021年2月30日")],
+        ),
+        # a whole year other than the title's, written so that RL-META-001 does not read it (01月01日)
+        (
+            "自2021年1月1日起至2021年12月31日止",
+            "自2020年01月01日起至2020年12月31日止",
+            [("RL-META-003", "2021年1月1日至2021年12月31日", "2020年01月01日至2020年12月31日")],
+        ),
+        (
+            "自2021年1月1日起至2021年12月31日止",
+            "自2021年1月1日起至2022年12月31日止",
+            [("RL-META-003", "2021年1月1日至2021年12月31日", "2021年1月1日至2022年12月31日")],
+        ),
+    ],
+)
 def test_narrative_shapes(tmp_path: Path, old: str, new: str, found: list[tuple[str, str | None, str]]) -> None:
     result = check_file(_text_report(tmp_path, old, new), Options(selection=Selection(select=NARRATIVE)))
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
@@ -152,18 +189,23 @@ def test_narrative_shapes(tmp_path: Path, old: str, new: str, found: list[tuple[
 
 # A district's real wording (2022 report of a Guangdong district, figures of this report's table 3:
 # （七）总计 69, （一） 30, （二） 5, （三） 8, （四） 25, （五） 0, （六） 1).
-DISTRICT = ("2021年，全区各职能部门、镇街共完成政府信息依申请公开答复69件，包括上年结转信息公开申请0件。"
-            "其中，予以公开答复30件，占43.48%；部分公开5件，占7.25%；不予公开8件，占11.59%；"
-            "无法提供的25件，占36.23%；不予处理的0件，占0.00%；其他处理1件，占1.45%。")
+DISTRICT = (
+    "2021年，全区各职能部门、镇街共完成政府信息依申请公开答复69件，包括上年结转信息公开申请0件。"
+    "其中，予以公开答复30件，占43.48%；部分公开5件，占7.25%；不予公开8件，占11.59%；"
+    "无法提供的25件，占36.23%；不予处理的0件，占0.00%；其他处理1件，占1.45%。"
+)
 
 
-@pytest.mark.parametrize(("old", "new", "found"), [
-    ("", "", []),
-    ("予以公开答复30件", "予以公开答复31件", [("RL-NAR-001", "30", "31")]),
-    ("不予处理的0件，占0.00%", "不予处理的0件，占1.00%", [("RL-NAR-002", "0.00%", "1.00%")]),
-    ("无法提供的25件，占36.23%", "无法提供的25件，占35.23%", [("RL-NAR-002", "36.23%", "35.23%")]),
-    ("答复69件", "答复70件", [("RL-NAR-001", "69", "70")]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("", "", []),
+        ("予以公开答复30件", "予以公开答复31件", [("RL-NAR-001", "30", "31")]),
+        ("不予处理的0件，占0.00%", "不予处理的0件，占1.00%", [("RL-NAR-002", "0.00%", "1.00%")]),
+        ("无法提供的25件，占36.23%", "无法提供的25件，占35.23%", [("RL-NAR-002", "36.23%", "35.23%")]),
+        ("答复69件", "答复70件", [("RL-NAR-001", "69", "70")]),
+    ],
+)
 def test_results_in_a_districts_wording(tmp_path: Path, old: str, new: str, found: list[tuple[str, str, str]]) -> None:
     sentence = DISTRICT.replace(old, new) if old else DISTRICT
     path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence)
@@ -175,12 +217,16 @@ def test_results_in_a_districts_wording(tmp_path: Path, old: str, new: str, foun
 
 def test_abbreviation_defined_with_xiacheng(tmp_path: Path) -> None:
     """「（下称《条例》）」 (a Shenzhen district's 2024 report) defines the abbreviation too."""
-    path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》",
-                        "认真贯彻落实《中华人民共和国政府信息公开条例》（下称《条例》）和《条例》")
+    path = _text_report(
+        tmp_path,
+        "认真贯彻落实《中华人民共和国政府信息公开条例》",
+        "认真贯彻落实《中华人民共和国政府信息公开条例》（下称《条例》）和《条例》",
+    )
     assert check_file(path, Options(selection=Selection(select=("RL-CITE",)))).findings == ()
     path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》", "认真贯彻落实《政府信息公开条例》")
     assert [(f.rule, f.expected, f.actual) for f in check_file(path, Options()).findings] == [
-        ("RL-CITE-001", "中华人民共和国政府信息公开条例", "政府信息公开条例")]
+        ("RL-CITE-001", "中华人民共和国政府信息公开条例", "政府信息公开条例")
+    ]
 
 
 def test_combined_appeals_and_litigation(tmp_path: Path) -> None:
@@ -189,8 +235,10 @@ def test_combined_appeals_and_litigation(tmp_path: Path) -> None:
     path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence)
     assert check_file(path, Options(selection=Selection(select=NARRATIVE))).findings == ()
     path = _text_report(tmp_path, "1件结转下年度继续办理。", "1件结转下年度继续办理。" + sentence.replace("15", "12"))
-    assert [(f.rule, f.expected, f.actual) for f in check_file(path, Options(selection=Selection(select=NARRATIVE))).findings] == [
-        ("RL-NAR-001", "15", "12")]
+    assert [
+        (f.rule, f.expected, f.actual)
+        for f in check_file(path, Options(selection=Selection(select=NARRATIVE))).findings
+    ] == [("RL-NAR-001", "15", "12")]
 
 
 def test_the_documented_province_file_works(tmp_path: Path) -> None:
@@ -205,30 +253,40 @@ def test_the_documented_province_file_works(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = check_file(path, Options(extra_rules=(str(rules),), selection=Selection(select=("PROV",))))
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == [
-        ("PROV-CITE-001", "福建省政府信息公开办法", "福建省信息公开办法"), ("PROV-NAR-001", "70", "71")]
+        ("PROV-CITE-001", "福建省政府信息公开办法", "福建省信息公开办法"),
+        ("PROV-NAR-001", "70", "71"),
+    ]
 
 
 def test_a_short_name_the_text_defines_is_not_a_wrong_title(tmp_path: Path) -> None:
-    path = _text_report(tmp_path, "认真贯彻落实《中华人民共和国政府信息公开条例》",
-                        "认真贯彻落实《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），"
-                        "执行《政府信息公开条例》")
+    path = _text_report(
+        tmp_path,
+        "认真贯彻落实《中华人民共和国政府信息公开条例》",
+        "认真贯彻落实《中华人民共和国政府信息公开条例》（以下简称《政府信息公开条例》），执行《政府信息公开条例》",
+    )
     assert check_file(path, Options(selection=Selection(select=("RL-CITE",)))).findings == ()
 
 
-@pytest.mark.parametrize(("change", "found"), [
-    ("同比下降5.4%", []),            # 70 against 74: −5.41%
-    ("同比下降6.7%", []),            # 70 against 74 + 1: −6.67% (the other reading)
-    ("较上年减少5%", []),            # printed without decimals, truncated
-    ("同比增长5.4%", [("RL-NAR-003", "下降5.4%", "增长5.4%")]),  # the wrong direction
-    ("同比下降9%", [("RL-NAR-003", "下降5%", "下降9%")]),
-])
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        ("同比下降5.4%", []),  # 70 against 74: −5.41%
+        ("同比下降6.7%", []),  # 70 against 74 + 1: −6.67% (the other reading)
+        ("较上年减少5%", []),  # printed without decimals, truncated
+        ("同比增长5.4%", [("RL-NAR-003", "下降5.4%", "增长5.4%")]),  # the wrong direction
+        ("同比下降9%", [("RL-NAR-003", "下降5%", "下降9%")]),
+    ],
+)
 def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[str, str, str]]) -> None:
     """平潭 2021 (收到70件) read against 平潭 2022 as if it were the year before (一 74, 二 1)."""
     from linter.run.previous import load_previous
     from tests.rulecases.build import Case, build, replace_in_paragraphs
 
-    case = Case("down.docx", "corpus_docx/2021_pingtan_zhqsyq.docx",
-                (replace_in_paragraphs("共收到70件申请，", f"共收到70件申请，{change}，"),))
+    case = Case(
+        "down.docx",
+        "corpus_docx/2021_pingtan_zhqsyq.docx",
+        (replace_in_paragraphs("共收到70件申请，", f"共收到70件申请，{change}，"),),
+    )
     path = build(case, tmp_path)
     previous, failed = load_previous(ROOT / "fixtures" / "corpus_docx" / "2022_pingtan_zhqsyq.docx", Options())
     assert failed is None
@@ -238,15 +296,20 @@ def test_year_on_year_decrease(tmp_path: Path, change: str, found: list[tuple[st
     assert all([r.row_label for r in f.related] == ["一、本年新收政府信息公开申请数量"] for f in result.findings)
 
 
-PARTS = ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
-         "存在的主要问题及改进情况和其他需要报告的事项等{count}个部分。")
+PARTS = (
+    "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+    "存在的主要问题及改进情况和其他需要报告的事项等{count}个部分。"
+)
 
 
-@pytest.mark.parametrize(("count", "found"), [
-    ("六", []),
-    ("6", []),
-    ("七", [("RL-STR-003", "6", "7"), ("RL-STR-003", "6", "7")]),  # six listed; six sections present
-])
+@pytest.mark.parametrize(
+    ("count", "found"),
+    [
+        ("六", []),
+        ("6", []),
+        ("七", [("RL-STR-003", "6", "7"), ("RL-STR-003", "6", "7")]),  # six listed; six sections present
+    ],
+)
 def test_preamble_part_count(tmp_path: Path, count: str, found: list[tuple[str, str, str]]) -> None:
     path = _text_report(tmp_path, "本报告所列数据的统计期限", PARTS.format(count=count) + "本报告所列数据的统计期限")
     result = check_file(path, Options(selection=Selection(select=("RL-STR-003",))))
@@ -261,8 +324,11 @@ def test_a_2020_report_citing_the_2021_format_notice(tmp_path: Path) -> None:
     old = "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的规定"
     assert old in text
     path = tmp_path / "2020_dongtou.txt"
-    path.write_text(text.replace(old, old + "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(old, old + "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"),
+        encoding="utf-8",
+    )
     result = check_file(path, Options(selection=Selection(select=("RL-CITE-002", "RL-VER-001"))))
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == [
-        ("RL-CITE-002", "国办公开办函〔2019〕60号", "国办公开办函〔2021〕30号")]
+        ("RL-CITE-002", "国办公开办函〔2019〕60号", "国办公开办函〔2021〕30号")
+    ]

@@ -19,17 +19,37 @@ from linter.run.check import check_file
 from tests.conftest import FIXTURES
 
 OFD = FIXTURES / "ofd"
-PDFS = {p.stem: p for p in [*(FIXTURES / "pdf_export" / "corpus_docx").glob("*.pdf"),
-                            *(FIXTURES / "pdf_export" / "shapes").glob("*.pdf"), FIXTURES / "scans" / "scanned_table3_2021.pdf"]}
+PDFS = {
+    p.stem: p
+    for p in [
+        *(FIXTURES / "pdf_export" / "corpus_docx").glob("*.pdf"),
+        *(FIXTURES / "pdf_export" / "shapes").glob("*.pdf"),
+        FIXTURES / "scans" / "scanned_table3_2021.pdf",
+    ]
+}
 PAIRS = sorted(OFD.glob("*.ofd"))
 
 
 def _findings(path: Path) -> list[tuple[object, ...]]:
     result = check_file(path)
     assert result.error is None, result.error
-    return sorted(((f.rule, f.severity, f.location.section, f.location.table, f.location.row_label,
-                    f.location.column_label, f.expected, f.actual, f.location.page) for f in result.findings),
-                  key=lambda row: tuple("" if x is None else str(x) for x in row))
+    return sorted(
+        (
+            (
+                f.rule,
+                f.severity,
+                f.location.section,
+                f.location.table,
+                f.location.row_label,
+                f.location.column_label,
+                f.expected,
+                f.actual,
+                f.location.page,
+            )
+            for f in result.findings
+        ),
+        key=lambda row: tuple("" if x is None else str(x) for x in row),
+    )
 
 
 def test_the_ofd_fixtures() -> None:
@@ -43,12 +63,17 @@ def test_an_ofd_gives_the_findings_of_its_pdf(ofd: Path) -> None:
 
 
 def _tables(path: Path) -> list[list[list[str]]]:
-    return [[[c.text for c in table.origin_cells(r)] for r in range(len(table.rows))]
-            for table in read_document(path).blocks if isinstance(table, Table)]
+    return [
+        [[c.text for c in table.origin_cells(r)] for r in range(len(table.rows))]
+        for table in read_document(path).blocks
+        if isinstance(table, Table)
+    ]
 
 
-@pytest.mark.parametrize("stem", ["2021_pingtan_zhqsyq_repeated_header", "2019_pingtan_zhqsyq_whole_rows",
-                                  "2021_pingtan_zhqsyq_vertical_labels"])
+@pytest.mark.parametrize(
+    "stem",
+    ["2021_pingtan_zhqsyq_repeated_header", "2019_pingtan_zhqsyq_whole_rows", "2021_pingtan_zhqsyq_vertical_labels"],
+)
 def test_tables_over_page_breaks_read_as_from_the_pdf(stem: str) -> None:
     tables = _tables(OFD / f"{stem}.ofd")
     assert tables == _tables(PDFS[stem]) and len(tables) == 3
@@ -56,12 +81,15 @@ def test_tables_over_page_breaks_read_as_from_the_pdf(stem: str) -> None:
 
 def test_a_garbled_text_layer_is_one_warning() -> None:
     assert [r[:2] for r in _findings(OFD / "2021_pingtan_zhqsyq_no_cjk_font_stripped.ofd")] == [
-        ("RL-PARSE-002", "warning")]
+        ("RL-PARSE-002", "warning")
+    ]
 
 
 def test_scanned_pages_are_named() -> None:
     assert [(r[0], r[-1]) for r in _findings(OFD / "scanned_table3_2021.ofd")] == [
-        ("RL-PARSE-003", 3), ("RL-PARSE-003", 4)]
+        ("RL-PARSE-003", 3),
+        ("RL-PARSE-003", 4),
+    ]
 
 
 def test_delta_notation() -> None:
@@ -70,8 +98,7 @@ def test_delta_notation() -> None:
     assert deltas("1 x 2", 5) == [1.0]
 
 
-def _rewrite(src: Path, dst: Path, drop: str = "", change: dict[str, bytes] | None = None,
-             first: str = "") -> Path:
+def _rewrite(src: Path, dst: Path, drop: str = "", change: dict[str, bytes] | None = None, first: str = "") -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
         names = zin.namelist()
         if first:
@@ -108,8 +135,9 @@ def test_an_ofd_without_text_objects_is_a_scan(tmp_path: Path) -> None:
     src = OFD / "scanned_table3_2021.ofd"
     with zipfile.ZipFile(src) as zf:
         pages = [n for n in zf.namelist() if n.startswith("Doc_0/Pages/")]
-        images_only = {name: re.sub(rb"(?s)<ofd:(TextObject|PathObject)\b.*?</ofd:\1>", b"", zf.read(name))
-                       for name in pages}
+        images_only = {
+            name: re.sub(rb"(?s)<ofd:(TextObject|PathObject)\b.*?</ofd:\1>", b"", zf.read(name)) for name in pages
+        }
     scan = _rewrite(src, tmp_path / "scan.ofd", change=images_only)
     result = check_file(scan)
     assert result.error is not None and result.error.code == "RL-IO-022"

@@ -61,23 +61,30 @@ def test_the_roster_gives_each_body_its_files_the_missing_and_the_unknown_in_jso
     cov = data["coverage"]
     assert cov["year"] == 2024 and cov["year_from"] == "most_common" and cov["roster"] == str(ROSTER)
     assert cov["counts"] == COUNTS
-    assert [(b["name"], b["status"], [f["path"] for f in b["files"]]) for b in cov["bodies"]] == \
-        [(n, s, [str(p) for p in fs]) for n, s, fs in EXPECTED]
+    assert [(b["name"], b["status"], [f["path"] for f in b["files"]]) for b in cov["bodies"]] == [
+        (n, s, [str(p) for p in fs]) for n, s, fs in EXPECTED
+    ]
     assert cov["unknown"] == [UNKNOWN]
     by_name = {b["name"]: b for b in cov["bodies"]}
-    assert by_name["洪泽区财政局"]["files"] == [{"path": str(DEPT / "洪泽区财政局.docx"), "report_year": 2023, "verdict": "passed"}]
+    assert by_name["洪泽区财政局"]["files"] == [
+        {"path": str(DEPT / "洪泽区财政局.docx"), "report_year": 2023, "verdict": "passed"}
+    ]
     assert [f["verdict"] for f in by_name["洪泽区教育局"]["files"]] == ["failed", "failed"]
     assert by_name["洪泽区民政局"]["kind"] == "部门" and by_name["洪泽区民政局"]["parent"] == "淮安市洪泽区人民政府"
 
 
 def test_the_text_summary_has_the_coverage_table() -> None:
     lines = cli("check", "--roster", str(ROSTER), str(INBOX)).output.splitlines()
-    head = lines.index(f"报送情况（2024 年度，名册 {ROSTER}）：应报 20 个单位，已报送 17 个，未报送 3 个，"
-                       "重复报送 1 个，年度不符 1 个，名册外 1 个")
-    table = lines[head + 1:head + 22]
+    head = lines.index(
+        f"报送情况（2024 年度，名册 {ROSTER}）：应报 20 个单位，已报送 17 个，未报送 3 个，"
+        "重复报送 1 个，年度不符 1 个，名册外 1 个"
+    )
+    table = lines[head + 1 : head + 22]
     assert table[0] == f"  淮安市洪泽区人民政府  已报送  {INBOX / '淮安市洪泽区人民政府.docx'}（2024年度，通过）"
-    assert table[2] == (f"  洪泽区教育局  重复报送  {DEPT / '洪泽区教育局-网页版.html'}（2024年度，不通过）、"
-                        f"{DEPT / '洪泽区教育局.docx'}（2024年度，不通过）")
+    assert table[2] == (
+        f"  洪泽区教育局  重复报送  {DEPT / '洪泽区教育局-网页版.html'}（2024年度，不通过）、"
+        f"{DEPT / '洪泽区教育局.docx'}（2024年度，不通过）"
+    )
     assert table[6] == f"  洪泽区财政局  年度不符  {DEPT / '洪泽区财政局.docx'}（2023年度，通过）"
     assert table[8] == "  洪泽区住房和城乡建设局  未报送"
     assert table[20] == f"  名册外  {DEPT / '洪泽区住建局.docx'}（洪泽区住建局，最接近：洪泽区住房和城乡建设局）"
@@ -93,10 +100,25 @@ def test_the_xlsx_has_a_coverage_sheet() -> None:
     finally:
         out.unlink(missing_ok=True)
     assert rows[0] == ["单位", "类型", "上级单位", "报送情况", "文件", "报告年度", "审核结果", "名册中最接近的名称"]
-    assert [(r[0], r[3]) for r in rows[1:21]] == [(n, {"submitted": "已报送", "missing": "未报送", "duplicate": "重复报送",
-                                                        "wrong_year": "年度不符"}[s]) for n, s, _ in EXPECTED]
-    assert rows[3][4:7] == [f"{DEPT / '洪泽区教育局-网页版.html'}\n{DEPT / '洪泽区教育局.docx'}", "2024、2024", "不通过、不通过"]
-    assert rows[21] == ["洪泽区住建局", None, None, "名册外", str(DEPT / "洪泽区住建局.docx"), None, None, "洪泽区住房和城乡建设局"]
+    assert [(r[0], r[3]) for r in rows[1:21]] == [
+        (n, {"submitted": "已报送", "missing": "未报送", "duplicate": "重复报送", "wrong_year": "年度不符"}[s])
+        for n, s, _ in EXPECTED
+    ]
+    assert rows[3][4:7] == [
+        f"{DEPT / '洪泽区教育局-网页版.html'}\n{DEPT / '洪泽区教育局.docx'}",
+        "2024、2024",
+        "不通过、不通过",
+    ]
+    assert rows[21] == [
+        "洪泽区住建局",
+        None,
+        None,
+        "名册外",
+        str(DEPT / "洪泽区住建局.docx"),
+        None,
+        None,
+        "洪泽区住房和城乡建设局",
+    ]
     assert sheet.freeze_panes == "A2" and len(rows) == 22
 
 
@@ -104,10 +126,15 @@ def test_the_html_report_has_a_coverage_section(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     cli("check", "--roster", str(ROSTER), "--format", "html", "-o", str(out), str(INBOX))
     page = out.read_text(encoding="utf-8")
-    section = page[page.index('<section id="coverage"'):page.index("</section>", page.index('<section id="coverage"'))]
+    section = page[
+        page.index('<section id="coverage"') : page.index("</section>", page.index('<section id="coverage"'))
+    ]
     assert section.count('<tr class="cov-') == 21
     assert section.count('data-status="missing"') == 3 and section.count('data-status="unknown"') == 1
-    assert '<td>洪泽区商务局</td><td>部门</td><td>淮安市洪泽区人民政府</td><td class="cov-status">未报送</td><td></td>' in section
+    assert (
+        '<td>洪泽区商务局</td><td>部门</td><td>淮安市洪泽区人民政府</td><td class="cov-status">未报送</td><td></td>'
+        in section
+    )
     assert "最接近：洪泽区住房和城乡建设局" in section
     # a file links to its own section of the report
     data_file = page.index(f'data-path="{DEPT / "洪泽区民政局.pdf"}"')
@@ -149,7 +176,9 @@ def test_the_roster_is_read_from_the_configuration(tmp_path: Path) -> None:
 
 def _rows() -> list[list[str]]:
     bodies = load_roster(ROSTER).bodies
-    return [["名称", "其他名称", "上级", "类型"]] + [[b.name, "、".join(b.other_names), b.parent or "", b.kind or ""] for b in bodies]
+    return [["名称", "其他名称", "上级", "类型"]] + [
+        [b.name, "、".join(b.other_names), b.parent or "", b.kind or ""] for b in bodies
+    ]
 
 
 def test_a_roster_in_csv_or_xlsx_is_the_same_roster(tmp_path: Path) -> None:
@@ -168,14 +197,19 @@ def test_a_roster_in_csv_or_xlsx_is_the_same_roster(tmp_path: Path) -> None:
     assert data["coverage"]["counts"] == COUNTS
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("r.yaml", "bodies: 3\n", "名册应为单位列表（bodies: 下每项一个单位）"),
-    ("r.yaml", "bodies:\n  - {kind: 部门}\n", "第 1 个单位没有名称"),
-    ("r.csv", "单位类型,上级\n部门,x\n", "名册第一行应为表头，至少包括「名称」列"),
-    ("r.txt", "x", "名册应为 YAML、CSV 或 xlsx 文件"),
-    ("r.xlsx", "not a zip", "无法读取名册（"),
-])
-def test_a_broken_roster_stops_the_run_with_a_chinese_message(tmp_path: Path, name: str, content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("r.yaml", "bodies: 3\n", "名册应为单位列表（bodies: 下每项一个单位）"),
+        ("r.yaml", "bodies:\n  - {kind: 部门}\n", "第 1 个单位没有名称"),
+        ("r.csv", "单位类型,上级\n部门,x\n", "名册第一行应为表头，至少包括「名称」列"),
+        ("r.txt", "x", "名册应为 YAML、CSV 或 xlsx 文件"),
+        ("r.xlsx", "not a zip", "无法读取名册（"),
+    ],
+)
+def test_a_broken_roster_stops_the_run_with_a_chinese_message(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     (tmp_path / name).write_text(content, encoding="utf-8")
     result = cli("check", "--roster", str(tmp_path / name), str(INBOX / "淮安市洪泽区人民政府.docx"))
     assert result.exit_code == 2 and f"{tmp_path / name}：{message}" in result.output
@@ -207,8 +241,11 @@ def test_the_page_shows_the_coverage_with_the_configured_roster(tmp_path: Path) 
             view = client.post("/api/view", files=[("files", (p.name, p.read_bytes())) for p in files]).json()
             data = client.post("/api/check", files=[("files", (p.name, p.read_bytes())) for p in files]).json()
     main = view["main"]
-    assert ("报送情况（2024 年度，名册 " + str(ROSTER) + "）：应报 20 个单位，已报送 2 个，未报送 18 个，"
-            "重复报送 0 个，年度不符 0 个，名册外 1 个") in main
+    assert (
+        "报送情况（2024 年度，名册 " + str(ROSTER) + "）：应报 20 个单位，已报送 2 个，未报送 18 个，"
+        "重复报送 0 个，年度不符 0 个，名册外 1 个"
+    ) in main
     assert '<a href="#file-1">洪泽区民政局.pdf</a>' in main
-    assert data["coverage"]["unknown"] == [{"path": "洪泽区住建局.docx", "body": "洪泽区住建局",
-                                            "closest": "洪泽区住房和城乡建设局"}]
+    assert data["coverage"]["unknown"] == [
+        {"path": "洪泽区住建局.docx", "body": "洪泽区住建局", "closest": "洪泽区住房和城乡建设局"}
+    ]

@@ -30,20 +30,31 @@ def test_annotate_keeps_subfolders_and_writes_a_sheet_for_every_file_not_in_word
     assert result.exit_code == 1
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     words = sorted(p.relative_to(INBOX).as_posix() for p in INBOX.rglob("*.docx"))
-    assert written == sorted([w[:-5] + ".reviewed.docx" for w in words]
-                             + [n.rsplit(".", 1)[0] + ".审核意见.docx" for n in NOT_WORD])
+    assert written == sorted(
+        [w[:-5] + ".reviewed.docx" for w in words] + [n.rsplit(".", 1)[0] + ".审核意见.docx" for n in NOT_WORD]
+    )
     assert f"已写入审核意见单 {out / '部门' / '洪泽区民政局.审核意见.docx'}：2 条意见" in result.output
     assert [c.text.split("（")[0] for c in read_comments(out / "部门" / "洪泽区教育局.reviewed.docx")] == ["RL-T3-008"]
     # the sheet of the PDF: body, file, verdict, each finding with its labels and correction
     paras, facts, findings = _sheet(out / "部门" / "洪泽区民政局.审核意见.docx")
     assert paras[0] == "政府信息公开工作年度报告审核意见单" and paras[-1].startswith("审核人：")
-    assert facts[:4] == [["报送单位", "洪泽区民政局"], ["文件", "洪泽区民政局.pdf"], ["报告年度", "2024"], ["审核结果", "不通过"]]
+    assert facts[:4] == [
+        ["报送单位", "洪泽区民政局"],
+        ["文件", "洪泽区民政局.pdf"],
+        ["报告年度", "2024"],
+        ["审核结果", "不通过"],
+    ]
     assert facts[4][0] == "审核日期" and facts[4][1].endswith("日")
     assert findings[0] == ["序号", "位置", "级别", "问题", "更正"]
-    assert findings[1] == ["1", "三、收到和处理政府信息公开申请情况 › 表3 › 行「（一）予以公开」 › 列「自然人」 （第2页）",
-                           "错误", "RL-T3-008 疑似填错的单元格：填写为 28，按表3的2项勾稽关系应为 27。"
-                           "该行：28+0+0+2+0+1 = 31，总计为 30；"
-                           "该列：28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64，（七）总计为 63", "应为 27，实为 28"]
+    assert findings[1] == [
+        "1",
+        "三、收到和处理政府信息公开申请情况 › 表3 › 行「（一）予以公开」 › 列「自然人」 （第2页）",
+        "错误",
+        "RL-T3-008 疑似填错的单元格：填写为 28，按表3的2项勾稽关系应为 27。"
+        "该行：28+0+0+2+0+1 = 31，总计为 30；"
+        "该列：28+5+0+0+0+0+1+0+6+1+22+0+0+0+0+0+0+0+0+0+1 = 64，（七）总计为 63",
+        "应为 27，实为 28",
+    ]
     assert len(findings) == 3
     _, facts, findings = _sheet(out / "乡镇" / "洪泽区朱坝街道办事处.审核意见.docx")
     assert facts[3] == ["审核结果", "通过"] and findings == []
@@ -53,10 +64,16 @@ def test_only_failed_leaves_out_the_files_that_passed(tmp_path: Path) -> None:
     out = tmp_path / "退回"
     result = cli("annotate", "--only-failed", str(INBOX), "-o", str(out) + "/")
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == ["乡镇/洪泽区老子山镇人民政府.reviewed.docx", "乡镇/洪泽区黄集街道办事处.reviewed.docx",
-                       "部门/洪泽区人力资源和社会保障局.reviewed.docx", "部门/洪泽区公安局.reviewed.docx",
-                       "部门/洪泽区教育局-网页版.审核意见.docx", "部门/洪泽区教育局.reviewed.docx",
-                       "部门/洪泽区民政局.审核意见.docx", "部门/洪泽区水利局.reviewed.docx"]
+    assert written == [
+        "乡镇/洪泽区老子山镇人民政府.reviewed.docx",
+        "乡镇/洪泽区黄集街道办事处.reviewed.docx",
+        "部门/洪泽区人力资源和社会保障局.reviewed.docx",
+        "部门/洪泽区公安局.reviewed.docx",
+        "部门/洪泽区教育局-网页版.审核意见.docx",
+        "部门/洪泽区教育局.reviewed.docx",
+        "部门/洪泽区民政局.审核意见.docx",
+        "部门/洪泽区水利局.reviewed.docx",
+    ]
     assert f"{INBOX / '部门' / '洪泽区司法局.docx'}：通过，未写入副本（--only-failed）" in result.output, result.output
 
 
@@ -80,8 +97,22 @@ def test_the_sheets_open_in_libreoffice(tmp_path: Path) -> None:
     sheets = sorted(out.rglob("*.审核意见.docx"))
     assert len(sheets) == 2
     profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run([program, profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
-                    "--outdir", str(tmp_path / "txt"), *map(str, sheets)], check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [
+            program,
+            profile,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path / "txt"),
+            *map(str, sheets),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     text = (tmp_path / "txt" / "洪泽区民政局.审核意见.txt").read_text(encoding="utf-8-sig")
     assert "政府信息公开工作年度报告审核意见单" in text and "应为 27，实为 28" in text and "洪泽区民政局.pdf" in text
 
@@ -109,8 +140,11 @@ def test_the_page_offers_every_copy_and_sheet_as_one_zip_keeping_folders(tmp_pat
         sheet.write_bytes(z.read("收件箱/部门/洪泽区民政局.审核意见.docx"))
         copy_ = tmp_path / "copy.docx"
         copy_.write_bytes(z.read("收件箱/部门/洪泽区公安局.reviewed.docx"))
-    assert names == ["收件箱/乡镇/洪泽区朱坝街道办事处.审核意见.docx", "收件箱/部门/洪泽区公安局.reviewed.docx",
-                     "收件箱/部门/洪泽区民政局.审核意见.docx"]
+    assert names == [
+        "收件箱/乡镇/洪泽区朱坝街道办事处.审核意见.docx",
+        "收件箱/部门/洪泽区公安局.reviewed.docx",
+        "收件箱/部门/洪泽区民政局.审核意见.docx",
+    ]
     assert len(_sheet(sheet)[2]) == 3  # its two findings
     assert sorted(c.text.split("（")[0] for c in read_comments(copy_)) == ["RL-NAR-001", "RL-T4-002", "RL-T4-002"]
 
@@ -140,4 +174,8 @@ def test_an_archives_members_get_their_copies_and_sheets_beside_it(tmp_path: Pat
     out = tmp_path / "退回"
     cli("annotate", str(box), "-o", str(out) + "/")
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == ["收件箱.zip/城关镇/报告.reviewed.docx", "收件箱.zip/平潭.reviewed.docx", "收件箱.zip/民政局.审核意见.docx"]
+    assert written == [
+        "收件箱.zip/城关镇/报告.reviewed.docx",
+        "收件箱.zip/平潭.reviewed.docx",
+        "收件箱.zip/民政局.审核意见.docx",
+    ]

@@ -38,7 +38,9 @@ def _no_temporary_files(folder: Path) -> None:
 # ---- no output replaces an input ------------------------------------------------------------
 
 
-def test_annotate_glob_on_the_second_run_refuses_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_annotate_glob_on_the_second_run_refuses_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``annotate 报告*.docx`` after a first run: the glob gives 报告.docx and 报告.reviewed.docx, and
     the first copy would replace the second input. Nothing is read or written; exit 2."""
     _reports(tmp_path)
@@ -54,8 +56,7 @@ def test_annotate_glob_on_the_second_run_refuses_before_reading(tmp_path: Path, 
     assert "批注副本 报告.reviewed.docx 会覆盖本次检查的输入文件" in result.output
     assert "未读取、未写入任何文件" in result.output
     assert copy.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["另一份.docx", "报告.docx",
-                                                          "报告.reviewed.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["另一份.docx", "报告.docx", "报告.reviewed.docx"]
 
 
 def _must_not_run(*args: object, **kwargs: object) -> None:
@@ -86,8 +87,12 @@ def test_check_output_onto_a_report_is_refused(tmp_path: Path, monkeypatch: pyte
     a, b = _reports(tmp_path)
     (tmp_path / "x").mkdir()
     # (a link named without an extension: a .json name would contradict --format xlsx, refused earlier)
-    target = {"same": a, "dotdot": tmp_path / "x" / ".." / a.name, "symlink": tmp_path / "out",
-              "hardlink": tmp_path / "out"}[how]
+    target = {
+        "same": a,
+        "dotdot": tmp_path / "x" / ".." / a.name,
+        "symlink": tmp_path / "out",
+        "hardlink": tmp_path / "out",
+    }[how]
     if how == "symlink":
         target.symlink_to(a)
     elif how == "hardlink":
@@ -125,7 +130,9 @@ def test_missing_output_folder_is_told_before_the_batch(tmp_path: Path, monkeypa
     result = cli("check", str(a), str(b), "-o", str(tmp_path / "nowhere" / "out.json"))
     assert result.exit_code == 2
     assert f"无法写入 {tmp_path / 'nowhere'}：文件或文件夹不存在" in result.output
-    result = cli("check", str(a), "--baseline", str(tmp_path / "nowhere" / "b.json"), "--write-baseline", "--lang", "en")
+    result = cli(
+        "check", str(a), "--baseline", str(tmp_path / "nowhere" / "b.json"), "--write-baseline", "--lang", "en"
+    )
     assert result.exit_code == 2 and "no such file or folder" in result.output
 
 
@@ -161,8 +168,13 @@ def test_interrupted_write_leaves_the_previous_result(tmp_path: Path, sig: int, 
     out = tmp_path / f"out.{fmt}"
     previous = b"the previous result\n"
     out.write_bytes(previous)
-    child = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, "check", "--format", fmt, str(a), str(b),
-                              "-o", str(out)], cwd=tmp_path, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, "check", "--format", fmt, str(a), str(b), "-o", str(out)],
+        cwd=tmp_path,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 120
     while not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp") and p.stat().st_size > 0]:
         assert child.poll() is None and time.monotonic() < deadline, child.communicate()
@@ -187,9 +199,15 @@ def test_full_disk_keeps_the_previous_result_and_names_the_cause(tmp_path: Path)
     a, _b = _reports(tmp_path)
     out = tmp_path / "out.json"
     out.write_text("{}\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", str(out)],
-                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300,
-                          preexec_fn=lambda: _limit_file_size(2048))
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", str(out)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _limit_file_size(2048),
+    )
     assert done.returncode == 2, done.stderr
     assert f"无法写入 {out}：文件超过系统允许的大小" in done.stderr
     assert "Traceback" not in done.stderr
@@ -232,9 +250,15 @@ def test_full_disk_simulated_enospc(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_full_temporary_folder_is_an_rl_error(tmp_path: Path) -> None:
     """The batch's results spool to the temporary folder: a full one is told, never a traceback."""
     a, b = _reports(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", "--no-pairing", str(a), str(b)],
-                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300,
-                          preexec_fn=lambda: _limit_file_size(512))
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "json", "--no-pairing", str(a), str(b)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: _limit_file_size(512),
+    )
     assert done.returncode == 2, done.stderr
     assert "无法保存检查结果：文件超过系统允许的大小" in done.stderr and "TMPDIR" in done.stderr
     assert "Traceback" not in done.stderr
@@ -251,20 +275,41 @@ def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_pat
         os.umask(0o027)
 
     for target in (out, kept):
-        done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", str(target)],
-                              cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300, preexec_fn=umask)
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", str(target)],
+            cwd=tmp_path,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            preexec_fn=umask,
+        )
         assert done.returncode == 1, done.stderr
         assert json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 1
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
     assert stat.S_IMODE(kept.stat().st_mode) == 0o604
-    done = subprocess.run([sys.executable, "-m", "linter", "annotate", str(a)], cwd=tmp_path, env=_env(),
-                          capture_output=True, text=True, timeout=300, preexec_fn=umask)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "annotate", str(a)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=umask,
+    )
     assert stat.S_IMODE((tmp_path / "报告.reviewed.docx").stat().st_mode) == 0o640, done.stderr
     # an annotated copy made again (in its checking child) keeps the mode it was given
     (tmp_path / "报告.reviewed.docx").chmod(0o664)
     before = (tmp_path / "报告.reviewed.docx").stat().st_ino
-    done = subprocess.run([sys.executable, "-m", "linter", "annotate", str(a)], cwd=tmp_path, env=_env(),
-                          capture_output=True, text=True, timeout=300, preexec_fn=umask)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "annotate", str(a)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=umask,
+    )
     assert "报告.reviewed.docx" in done.stdout, done.stderr
     assert (tmp_path / "报告.reviewed.docx").stat().st_ino != before  # replaced, not written in place
     assert stat.S_IMODE((tmp_path / "报告.reviewed.docx").stat().st_mode) == 0o664
@@ -273,7 +318,13 @@ def test_permissions_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_pat
 def test_output_to_a_stream_is_written_as_a_stream(tmp_path: Path) -> None:
     """``-o /dev/stdout`` (or a FIFO) has nothing to replace: written straight, not via a temporary file."""
     a, _ = _reports(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", "/dev/stdout"],
-                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", "json", str(a), "-o", "/dev/stdout"],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 1, done.stderr
-    assert json.loads(done.stdout[:done.stdout.rindex("}") + 1])["summary"]["files"] == 1
+    assert json.loads(done.stdout[: done.stdout.rindex("}") + 1])["summary"]["files"] == 1

@@ -28,8 +28,20 @@ def test_the_page_title_stands_in_for_a_body_without_one() -> None:
 
 
 def test_consecutive_portal_pages_pair() -> None:
-    out = CliRunner().invoke(main, ["check", "--format", "json", str(CORPUS / "2021_pingtan_zhqsyq.txt"),
-                                    str(CORPUS / "2022_pingtan_zhqsyq.txt")]).output
+    out = (
+        CliRunner()
+        .invoke(
+            main,
+            [
+                "check",
+                "--format",
+                "json",
+                str(CORPUS / "2021_pingtan_zhqsyq.txt"),
+                str(CORPUS / "2022_pingtan_zhqsyq.txt"),
+            ],
+        )
+        .output
+    )
     later = json.loads(out)["files"][1]
     assert later["pairing"]["status"] == "paired"
     assert later["pairing"]["previous"].endswith("2021_pingtan_zhqsyq.txt")

@@ -23,7 +23,8 @@ def findings(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
 def test_a_numbered_heading_in_its_place_is_the_part_whatever_its_words(tmp_path: Path) -> None:
     text = CLEAN.replace(FIVE, "五、下一步工作打算\n")  # no key word: its number and place decide
     assert findings(tmp_path, text) == [
-        ("RL-STR-002", "warning", "标题「五、下一步工作打算」未采用模板写法「五、存在的主要问题及改进情况」")]
+        ("RL-STR-002", "warning", "标题「五、下一步工作打算」未采用模板写法「五、存在的主要问题及改进情况」")
+    ]
 
 
 def test_a_numbered_line_out_of_its_place_is_not_the_part(tmp_path: Path) -> None:
@@ -37,27 +38,40 @@ def test_a_numbered_line_out_of_its_place_is_not_the_part(tmp_path: Path) -> Non
 def test_key_words_choose_between_two_numbered_lines_in_the_place(tmp_path: Path) -> None:
     text = CLEAN.replace(FIVE, "五、加强队伍建设\n五、存在的不足和整改措施\n")
     rules = findings(tmp_path, text)
-    assert rules == [("RL-STR-002", "warning", "标题「五、存在的不足和整改措施」未采用模板写法「五、存在的主要问题及改进情况」")]
+    assert rules == [
+        ("RL-STR-002", "warning", "标题「五、存在的不足和整改措施」未采用模板写法「五、存在的主要问题及改进情况」")
+    ]
 
 
 def test_a_missing_heading_line_is_one_finding_and_the_parts_still_count_six(tmp_path: Path) -> None:
     text = CLEAN.replace(FIVE, "", 1).replace("（一）存在的主要问题：", "（一）2020年工作中存在问题的改进情况\n", 1)
-    text = text.replace("止。\n", "止。\n本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
-                        "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项等六部分。\n", 1)
+    text = text.replace(
+        "止。\n",
+        "止。\n本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+        "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项等六部分。\n",
+        1,
+    )
     assert findings(tmp_path, text) == [
-        ("RL-STR-001", "error",
-         "第五部分缺少标题行「五、存在的主要问题及改进情况」（该部分内容从「（一）2020年工作中存在问题的改进情况」开始）")]
+        (
+            "RL-STR-001",
+            "error",
+            "第五部分缺少标题行「五、存在的主要问题及改进情况」（该部分内容从「（一）2020年工作中存在问题的改进情况」开始）",
+        )
+    ]
 
 
 def test_a_part_really_missing_is_still_missing(tmp_path: Path) -> None:
     start, end = CLEAN.index(FIVE), CLEAN.index("六、其他需要报告的事项")
     assert findings(tmp_path, CLEAN[:start] + CLEAN[end:]) == [
-        ("RL-STR-001", "error", "缺少第五部分「五、存在的主要问题及改进情况」")]
+        ("RL-STR-001", "error", "缺少第五部分「五、存在的主要问题及改进情况」")
+    ]
 
 
 def test_the_preamble_lists_parts_joined_with_yu_he_ji(tmp_path: Path) -> None:
-    sentence = ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议与行政诉讼情况、"
-                "存在的主要问题及整改措施及其他需要报告的事项等六部分。")
+    sentence = (
+        "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议与行政诉讼情况、"
+        "存在的主要问题及整改措施及其他需要报告的事项等六部分。"
+    )
     text = CLEAN.replace("止。\n", "止。\n" + sentence + "\n", 1)
     assert findings(tmp_path, text) == []
     five = text.replace(sentence, sentence.replace("六部分", "五部分"))
@@ -72,11 +86,15 @@ def test_yu_in_heading_four_is_a_variant_not_a_typo(tmp_path: Path) -> None:
 def test_the_first_part_is_found_by_its_place_and_number(tmp_path: Path) -> None:
     text = CLEAN.replace("一、总体情况\n", "一、年度工作核心成效\n", 1)
     assert findings(tmp_path, text) == [
-        ("RL-STR-002", "warning", "标题「一、年度工作核心成效」未采用模板写法「一、总体情况」")]
+        ("RL-STR-002", "warning", "标题「一、年度工作核心成效」未采用模板写法「一、总体情况」")
+    ]
 
 
 def test_a_part_split_in_two_and_the_last_renumbered(tmp_path: Path) -> None:
     # 五 split into 五 and 六, so 其他需要报告的事项 comes as 七: every part is there, worded otherwise.
-    text = CLEAN.replace("（二）改进措施：", "六、下一步改进举措\n", 1).replace("六、其他需要报告的事项\n", "七、其他需说明事项\n", 1)
+    text = CLEAN.replace("（二）改进措施：", "六、下一步改进举措\n", 1).replace(
+        "六、其他需要报告的事项\n", "七、其他需说明事项\n", 1
+    )
     assert findings(tmp_path, text) == [
-        ("RL-STR-002", "warning", "标题「七、其他需说明事项」未采用模板写法「六、其他需要报告的事项」")]
+        ("RL-STR-002", "warning", "标题「七、其他需说明事项」未采用模板写法「六、其他需要报告的事项」")
+    ]

@@ -13,12 +13,11 @@ from linter.readers import read_document
 from tests.expected import finding_labels
 
 from tests.conftest import ROOT
+
 PDF = ROOT / "fixtures" / "pdf"
 DOCX = ROOT / "fixtures" / "docx"
 HONGZE = ROOT / "fixtures" / "corpus" / "2023_huaian_hongze_qu.pdf"
 SAME_AS_DOCX = ["filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table"]
-
-
 
 
 @pytest.mark.parametrize("name", SAME_AS_DOCX)
@@ -56,8 +55,14 @@ def test_page_numbers_and_footers_are_not_text() -> None:
 def test_hongze_report_is_read_in_its_published_form() -> None:
     doc = read_document(HONGZE)
     headings = [p for p in doc.paragraphs() if p.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
-    assert [(p.text[:2], p.page) for p in headings] == [("一、", 1), ("二、", 2), ("三、", 3), ("四、", 4),
-                                                        ("五、", 4), ("六、", 5)]
+    assert [(p.text[:2], p.page) for p in headings] == [
+        ("一、", 1),
+        ("二、", 2),
+        ("三、", 3),
+        ("四、", 4),
+        ("五、", 4),
+        ("六、", 5),
+    ]
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 3  # table 2 (pages 2-3) and table 3 (pages 3-4) joined over the page breaks
     t3 = tables[1]
@@ -70,12 +75,16 @@ def test_hongze_report_is_read_in_its_published_form() -> None:
 def test_hongze_known_defect_is_found_and_no_false_arithmetic() -> None:
     result = check_file(HONGZE)
     assert (result.format, result.edition, result.report_year) == ("pdf", 2021, 2023)
-    t4 = sorted((f.location.column_label, f.expected or "", f.actual or "", f.location.page) for f in result.findings
-                if f.rule == "RL-T4-002")
+    t4 = sorted(
+        (f.location.column_label, f.expected or "", f.actual or "", f.location.page)
+        for f in result.findings
+        if f.rule == "RL-T4-002"
+    )
     # 行政复议: only the total can be wrong (11 = its parts); 复议后起诉: the total or its one part of 5
     assert t4 == [("复议后起诉 总计", "", "", 4), ("行政复议 总计", "11", "0", 4)]
-    arithmetic = [f for f in result.findings if f.rule in ("RL-T3-002", "RL-T3-003", "RL-T3-004", "RL-T3-005",
-                                                            "RL-T3-006")]
+    arithmetic = [
+        f for f in result.findings if f.rule in ("RL-T3-002", "RL-T3-003", "RL-T3-004", "RL-T3-005", "RL-T3-006")
+    ]
     assert arithmetic == []
     assert not [f for f in result.findings if f.rule.startswith("RL-PARSE")]
 
@@ -104,14 +113,16 @@ def test_a_rebuilt_cross_reference_table_is_a_reading_problem(tmp_path: Path) ->
     data = (PDF / "fail_t4_sum.pdf").read_bytes()
     cut = data.index(b" obj", len(data) // 3)
     path = tmp_path / "shifted.pdf"  # every object after this point is off its xref offset
-    path.write_bytes(data[:cut - 20] + b"% 44 bytes that shift the objects after them\n" + data[cut - 20:])
+    path.write_bytes(data[: cut - 20] + b"% 44 bytes that shift the objects after them\n" + data[cut - 20 :])
     result = check_file(path)
     assert result.error is None
     damaged = [f for f in result.findings if f.rule == "RL-PARSE-002"]
     assert len(damaged) == 1 and "内容已损坏" in damaged[0].message
     # PDFium repaired it: the report's own defects are still found, nothing else.
-    assert sorted(finding_labels(path), key=repr) == sorted(finding_labels(PDF / "fail_t4_sum.pdf") + [
-        ("RL-PARSE-002", "warning", None, None, None, None, None, None)], key=repr)
+    assert sorted(finding_labels(path), key=repr) == sorted(
+        finding_labels(PDF / "fail_t4_sum.pdf") + [("RL-PARSE-002", "warning", None, None, None, None, None, None)],
+        key=repr,
+    )
 
 
 def test_a_single_pdf_is_checked_in_a_child_process(tmp_path: Path) -> None:
@@ -151,7 +162,10 @@ def test_a_native_crash_costs_one_result_and_the_batch_goes_on(tmp_path: Path) -
     results = list(check_files_limited([crash, PDF / "fail_t4_sum.pdf"], Options(lang="en"), check=slow.by_name))
     assert results[0].error is not None and results[0].error.code == "RL-INT-002"
     assert "signal 11" in results[0].error.message
-    assert results[1].error is None and results[1].findings == check_file(PDF / "fail_t4_sum.pdf", Options(lang="en")).findings
+    assert (
+        results[1].error is None
+        and results[1].findings == check_file(PDF / "fail_t4_sum.pdf", Options(lang="en")).findings
+    )
 
 
 def test_cli_check_of_one_pdf_reports_a_stopped_child_as_its_result(tmp_path: Path) -> None:
@@ -162,7 +176,9 @@ def test_cli_check_of_one_pdf_reports_a_stopped_child_as_its_result(tmp_path: Pa
     (tmp_path / "reportlint.yaml").write_text("limits: {max_seconds_per_file: 0.001}\n", encoding="utf-8")
     pdf = tmp_path / "one.pdf"
     pdf.write_bytes((PDF / "filled_2021.pdf").read_bytes())
-    result = CliRunner().invoke(main, ["check", "--lang", "en", "--config", str(tmp_path / "reportlint.yaml"), str(pdf)])
+    result = CliRunner().invoke(
+        main, ["check", "--lang", "en", "--config", str(tmp_path / "reportlint.yaml"), str(pdf)]
+    )
     assert result.exit_code == 2 and "RL-IO-012" in result.output and "Traceback" not in result.output
 
 
@@ -183,12 +199,28 @@ def test_a_missing_bottom_ruling_before_a_page_break_is_tolerated() -> None:
         for cells in t3.rows:
             texts = ["".join(c.text.split()) for c in dict.fromkeys(c for c in cells if c is not None)]
             if label in texts:
-                return [("".join(c.text.split()), c.page or 0) for c in dict.fromkeys(c for c in cells if c is not None)]
+                return [
+                    ("".join(c.text.split()), c.page or 0) for c in dict.fromkeys(c for c in cells if c is not None)
+                ]
         raise AssertionError(label)
 
-    assert row("2.没有现成信息需要另行制作") == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("2.没有现成信息需要另行制作", 3),
-                                       ("3", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("0", 3), ("3", 3)]
-    assert row("3.补正后申请内容仍不明确")[:3] == [("三、本年度办理结果", 3), ("（四）无法提供", 3), ("3.补正后申请内容仍不明确", 4)]
+    assert row("2.没有现成信息需要另行制作") == [
+        ("三、本年度办理结果", 3),
+        ("（四）无法提供", 3),
+        ("2.没有现成信息需要另行制作", 3),
+        ("3", 3),
+        ("0", 3),
+        ("0", 3),
+        ("0", 3),
+        ("0", 3),
+        ("0", 3),
+        ("3", 3),
+    ]
+    assert row("3.补正后申请内容仍不明确")[:3] == [
+        ("三、本年度办理结果", 3),
+        ("（四）无法提供", 3),
+        ("3.补正后申请内容仍不明确", 4),
+    ]
 
 
 def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path) -> None:
@@ -196,13 +228,22 @@ def test_characters_without_a_text_mapping_are_a_reading_problem(tmp_path: Path)
     codes ('A', 'B', 'C'), which read as text but are not the document's."""
     from tests.hostile.craft import _pdf_file, _stream
 
-    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-            b"/Encoding << /Type /Encoding /Differences [65 /g101 /g102 /g103] >> >>")
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        b"/Encoding << /Type /Encoding /Differences [65 /g101 /g102 /g103] >> >>"
+    )
     path = tmp_path / "unmapped.pdf"
-    path.write_bytes(_pdf_file([
-        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
-        font, _stream(b"BT /F1 12 Tf 72 760 Td (ABCABCABCABC Hello) Tj ET\n")]))
+    path.write_bytes(
+        _pdf_file(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 4 0 R >> >> >>",
+                font,
+                _stream(b"BT /F1 12 Tf 72 760 Td (ABCABCABCABC Hello) Tj ET\n"),
+            ]
+        )
+    )
     doc = read_document(path)
     assert [(n.code, dict(n.params)) for n in doc.notices] == [("unmapped-glyphs", {"page": "1", "count": "12"})]
     parse = [f for f in check_file(path).findings if f.rule == "RL-PARSE-002"]
@@ -214,7 +255,9 @@ def test_a_previous_year_pdf_is_read_in_a_child_process() -> None:
     from linter.run.previous import load_previous
     from linter.config.limits import Limits
 
-    stopped, failed = load_previous(PDF / "filled_2021.pdf", Options(lang="en", limits=Limits(max_seconds_per_file=0.001)))
+    stopped, failed = load_previous(
+        PDF / "filled_2021.pdf", Options(lang="en", limits=Limits(max_seconds_per_file=0.001))
+    )
     assert stopped is None and failed is not None and failed.error is not None and failed.error.code == "RL-IO-012"
     report, failed = load_previous(PDF / "filled_2021.pdf", Options())
     assert failed is None and report is not None and report.report_year == 2021
@@ -269,8 +312,11 @@ def test_page_numbers_and_running_headers_are_page_furniture() -> None:
 
     pages = []
     for n in (1, 2, 3):
-        lines = [Line(n, 30, 42, 200, 400, "淮安市洪泽区人民政府文件"), Line(n, 100, 112, 90, 500, f"正文第{n}页"),
-                 Line(n, 790, 802, 280, 310, f"- {n} -")]
+        lines = [
+            Line(n, 30, 42, 200, 400, "淮安市洪泽区人民政府文件"),
+            Line(n, 100, 112, 90, 500, f"正文第{n}页"),
+            Line(n, 790, 802, 280, 310, f"- {n} -"),
+        ]
         if n == 3:
             lines.append(Line(n, 770, 782, 300, 500, "2024年1月20日"))  # a date in the margin, once: text
         pages.append((PageContent(n, 595, 842), lines))

@@ -16,6 +16,7 @@ from linter.readers.pdf.pdfium import PdfFile
 from tests.expected import finding_labels
 
 from tests.conftest import ROOT
+
 FIXTURES = ROOT / "fixtures"
 EXPORT = FIXTURES / "pdf_export"
 SHAPES = EXPORT / "shapes"
@@ -110,10 +111,13 @@ def test_a_repeated_header_row_is_dropped_and_a_broken_header_row_joined() -> No
     assert [(len(t.rows), t.n_cols) for t in _tables(pdf)] == [(len(t.rows), t.n_cols) for t in docx_tables]
 
 
-@pytest.mark.parametrize("stem,pages", [("2021_pingtan_zhqsyq", (4, 4, 5, 6)), ("2020_dongtou_zhujianju", (2, 2, 3, 4))])
+@pytest.mark.parametrize(
+    "stem,pages", [("2021_pingtan_zhqsyq", (4, 4, 5, 6)), ("2020_dongtou_zhujianju", (2, 2, 3, 4))]
+)
 @pytest.mark.parametrize("shape", ["table4_new_page", "tables_adjacent"])
-def test_a_table_at_the_top_of_a_page_is_not_glued_to_the_one_before(stem: str, pages: tuple[int, ...],
-                                                                      shape: str) -> None:
+def test_a_table_at_the_top_of_a_page_is_not_glued_to_the_one_before(
+    stem: str, pages: tuple[int, ...], shape: str
+) -> None:
     """Table 3 ends on the page after it starts, half-way down; table 4 starts the next page, with
     the section heading before it (table4_new_page) or nothing printed between (tables_adjacent)."""
     pdf = SHAPES / f"{stem}_{shape}.pdf"

@@ -16,9 +16,23 @@ MARK = "<!-- sample: generated from examples/ by tests/test_readme_sample.py -->
 def sample() -> str:
     """The finding lines of `reportlint check examples/*.docx` run from the checkout's root."""
     env = {**os.environ, "LANG": "zh_CN.UTF-8"}
-    out = subprocess.run([sys.executable, "-m", "linter", "check", "--jobs", "1",
-                          *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.docx"))], cwd=ROOT, env=env,
-                         capture_output=True, text=True, encoding="utf-8", timeout=300)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "--jobs",
+            "1",
+            *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*.docx")),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert out.returncode == 1, out.stderr
     return "".join(line + "\n" for line in out.stdout.splitlines() if line.startswith("examples/"))
 
@@ -27,5 +41,7 @@ def test_the_readme_sample_is_the_output_of_the_examples() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     m = re.search(re.escape(MARK) + r"\n```\n(.*?)```\n", readme, re.S)
     assert m is not None, "README.md lost its generated sample block"
-    assert m.group(1) == sample(), "README.md's sample is out of date: paste `reportlint check examples/*.docx`'s finding lines"
+    assert m.group(1) == sample(), (
+        "README.md's sample is out of date: paste `reportlint check examples/*.docx`'s finding lines"
+    )
     assert "块" not in m.group(1) and "（应为" not in m.group(1)

@@ -52,8 +52,10 @@ def test_a_real_report_gives_its_reviewed_findings(entry: dict[str, Any]) -> Non
     result = check_file(REAL / entry["file"])
     assert result.error is None
     assert (result.report_year, result.edition) == (entry["year"], entry["edition"])
-    found = Counter(key({"rule": f.rule, "severity": f.severity, "section": f.location.section,
-                         "table": f.location.table}) for f in result.findings)
+    found = Counter(
+        key({"rule": f.rule, "severity": f.severity, "section": f.location.section, "table": f.location.table})
+        for f in result.findings
+    )
     reviewed = review(entry)
     listed = {key(item) for item in reviewed}
     assert [k for k in found if k not in listed] == [], "findings the review did not list"

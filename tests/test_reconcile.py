@@ -21,9 +21,19 @@ def culprit(fix: str = "70", actual: str = "72") -> tuple[Finding, Draft, CheckS
     return f, Draft("culprit", CELL, fix=fix), LOCALIZE
 
 
-def quote(quoted: str, table_value: str = "72", cells: tuple[Location, ...] = (CELL,)) -> tuple[Finding, Draft, CheckSpec]:
-    f = Finding("RL-NAR-009", "content.quote", "warning", f"正文为{quoted}，表中为{table_value}", SENTENCE,
-                table_value, quoted, cells)
+def quote(
+    quoted: str, table_value: str = "72", cells: tuple[Location, ...] = (CELL,)
+) -> tuple[Finding, Draft, CheckSpec]:
+    f = Finding(
+        "RL-NAR-009",
+        "content.quote",
+        "warning",
+        f"正文为{quoted}，表中为{table_value}",
+        SENTENCE,
+        table_value,
+        quoted,
+        cells,
+    )
     return f, Draft("mismatch", SENTENCE), QUOTE
 
 

@@ -27,15 +27,25 @@ def test_the_children_summed_in_the_national_layout(tmp_path: Path) -> None:
     book = load_workbook(out)
     assert book.sheetnames == ["表2", "表3", "表4", "说明与核对"]
     # each summed cell is the sum of what the export reads from the same reports
-    data = json.loads((lambda p: (cli("export", str(INBOX), "-o", str(p)), p.read_text(encoding="utf-8"))[1])(tmp_path / "d.json"))
+    data = json.loads(
+        (lambda p: (cli("export", str(INBOX), "-o", str(p)), p.read_text(encoding="utf-8"))[1])(tmp_path / "d.json")
+    )
     notes = {r[0]: r[1] for r in _rows(book, "说明与核对") if r and r[0]}
     summed = notes["已汇总的报告（15 份）"].split("\n")
-    assert str(INBOX / "部门" / "洪泽区教育局.docx") in summed and str(INBOX / "部门" / "洪泽区教育局-网页版.html") not in summed
-    assert notes["缺少报告的下级单位（4 个，合计不完整）"] == "洪泽区财政局、洪泽区住房和城乡建设局、洪泽区商务局、洪泽区三河镇人民政府"
+    assert (
+        str(INBOX / "部门" / "洪泽区教育局.docx") in summed
+        and str(INBOX / "部门" / "洪泽区教育局-网页版.html") not in summed
+    )
+    assert (
+        notes["缺少报告的下级单位（4 个，合计不完整）"]
+        == "洪泽区财政局、洪泽区住房和城乡建设局、洪泽区商务局、洪泽区三河镇人民政府"
+    )
     heads = data["reports"]["headers"]
     rows = {r[0]: dict(zip(heads, r)) for r in data["reports"]["rows"]}
+
     def total(label: str) -> int:
         return sum(rows[p][label] or 0 for p in summed)
+
     t3 = _rows(book, "表3")
     assert t3[0] == ["收到和处理政府信息公开申请情况"] + [None] * 7
     assert t3[1] == ["项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -52,16 +62,21 @@ def test_a_planted_difference_between_the_parent_and_its_child_is_found(tmp_path
     """A district with one subdistrict: its own tables must equal the child's; the child's report
     (fixtures/docx/fail_t3_row_one) has 72 new requests in total where the district has 70."""
     roster = tmp_path / "r.yaml"
-    roster.write_text("bodies:\n  - {name: 淮安市洪泽区人民政府}\n"
-                      "  - {name: 洪泽区黄集街道办事处, parent: 淮安市洪泽区人民政府}\n"
-                      "  - {name: 洪泽区岔河镇人民政府, parent: 淮安市洪泽区人民政府}\n", encoding="utf-8")
+    roster.write_text(
+        "bodies:\n  - {name: 淮安市洪泽区人民政府}\n"
+        "  - {name: 洪泽区黄集街道办事处, parent: 淮安市洪泽区人民政府}\n"
+        "  - {name: 洪泽区岔河镇人民政府, parent: 淮安市洪泽区人民政府}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "汇总.xlsx"
-    result = cli("rollup", "--roster", str(roster), str(PARENT), str(TOWN / "洪泽区黄集街道办事处.docx"), "-o", str(out))
+    result = cli(
+        "rollup", "--roster", str(roster), str(PARENT), str(TOWN / "洪泽区黄集街道办事处.docx"), "-o", str(out)
+    )
     assert "汇总了 1 份报告；缺少 1 个下级单位的报告；本级报告与下级之和不一致的单元格 1 个" in result.output
     notes = _rows(load_workbook(out), "说明与核对")
     assert ["缺少报告的下级单位（1 个，合计不完整）", "洪泽区岔河镇人民政府", None, None] in notes
     head = notes.index(["单元格", "本级报告数值", "下级之和", "差额"])
-    assert notes[head + 1:] == [["表3 一、本年新收政府信息公开申请数量 总计", 70, 72, -2]]
+    assert notes[head + 1 :] == [["表3 一、本年新收政府信息公开申请数量 总计", 70, 72, -2]]
     # the same child without its defect: nothing differs
     same = cli("rollup", "--roster", str(roster), str(PARENT), str(TOWN / "洪泽区岔河镇人民政府.docx"), "-o", str(out))
     assert "本级报告与下级之和不一致的单元格 0 个" in same.output
@@ -70,5 +85,14 @@ def test_a_planted_difference_between_the_parent_and_its_child_is_found(tmp_path
 def test_rollup_writes_only_xlsx_and_knows_the_parent(tmp_path: Path) -> None:
     bad = cli("rollup", str(INBOX), "-o", str(tmp_path / "汇总.csv"))
     assert bad.exit_code == 2 and not (tmp_path / "汇总.csv").exists()
-    unknown = cli("rollup", "--roster", str(OFFICE / "roster.yaml"), "--parent", "洪泽县", str(INBOX), "-o", str(tmp_path / "x.xlsx"))
+    unknown = cli(
+        "rollup",
+        "--roster",
+        str(OFFICE / "roster.yaml"),
+        "--parent",
+        "洪泽县",
+        str(INBOX),
+        "-o",
+        str(tmp_path / "x.xlsx"),
+    )
     assert unknown.exit_code == 2 and "洪泽县：名册中没有这个单位" in unknown.output

@@ -17,6 +17,7 @@ from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from tests.expected import load_expected, sidecar, sidecar_options
 
 from tests.conftest import ROOT
+
 FIXTURES = sorted(f for f in (ROOT / "fixtures").rglob("*") if f.is_file() and sidecar(f).is_file())
 EDITIONS = builtin_editions()
 CASES = [(e, r.id) for e in EDITIONS for r in builtin_ruleset(e).rules]
@@ -39,8 +40,12 @@ def _ran(rule_id: str, path: Path) -> bool:
     select = options.get("select", [])
     if (select and rule.id not in select) or (not rule.enabled and rule.id not in select):
         return False
-    needs_previous = any(n.startswith(PREV) for c in rule.checks if c.relation is not None
-                         for n in names(c.relation.left) + names(c.relation.right))
+    needs_previous = any(
+        n.startswith(PREV)
+        for c in rule.checks
+        if c.relation is not None
+        for n in names(c.relation.left) + names(c.relation.right)
+    )
     return not needs_previous or "previous" in options
 
 
@@ -49,7 +54,8 @@ def editions_to_cover(rule_id: str) -> tuple[int | None, ...]:
     both editions; the shared rules are the same YAML entry and need fixtures of either."""
     rule = builtin_ruleset(2021).rule(rule_id)
     per_edition = rule_id == "RL-VER-001" or any(
-        c.params.get("table") == "t2" or "t2" in c.params.get("tables", []) for c in rule.checks)
+        c.params.get("table") == "t2" or "t2" in c.params.get("tables", []) for c in rule.checks
+    )
     return EDITIONS if per_edition else (None,)
 
 

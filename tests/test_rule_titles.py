@@ -30,9 +30,14 @@ def test_xlsx_and_csv_name_the_rule_in_the_run_language() -> None:
         text = get_reporter("csv")(lang=lang).render(results)
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
         head = rows[0]
-        rule, name = head.index("规则" if lang == "zh" else "rule"), head.index("规则名称" if lang == "zh" else "rule name")
+        rule, name = (
+            head.index("规则" if lang == "zh" else "rule"),
+            head.index("规则名称" if lang == "zh" else "rule name"),
+        )
         named = {r[rule]: r[name] for r in rows[1:]}
-        assert named["RL-S1-002"] == rule_title("RL-S1-002", lang) and named["RL-IO-008"] == rule_title("RL-IO-008", lang)
+        assert named["RL-S1-002"] == rule_title("RL-S1-002", lang) and named["RL-IO-008"] == rule_title(
+            "RL-IO-008", lang
+        )
         assert not any("." in v and v.isascii() and "-" in v for v in named.values())  # no dotted names
         book = load_workbook(io.BytesIO(get_reporter("xlsx")(lang=lang).render(results)))  # type: ignore[arg-type]
         sheet = book.worksheets[1]
@@ -43,7 +48,7 @@ def test_xlsx_and_csv_name_the_rule_in_the_run_language() -> None:
 def test_the_html_filter_and_by_rule_table_show_titles() -> None:
     page = get_reporter("html")(lang="zh").render([check_file(p) for p in FILES])
     assert '<option value="RL-S1-002">RL-S1-002 各级人民政府的报告说明工作考核、社会评议和责任追究结果</option>' in page
-    by_rule = page[page.index('id="by-rule"'):page.index("</table>", page.index('id="by-rule"'))]
+    by_rule = page[page.index('id="by-rule"') : page.index("</table>", page.index('id="by-rule"'))]
     assert '<span class="rule-title">疑似填错的单元格（由表4的勾稽关系定位）</span>' in by_rule
     english = get_reporter("html")(lang="en").render([check_file(p) for p in FILES])
     assert "RL-S1-002 Government reports state" in english

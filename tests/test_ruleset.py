@@ -12,8 +12,16 @@ from linter.errors import RuleSetError
 from linter.ruleset.loader import builtin_ruleset, load_ruleset
 from linter.ruleset.resources import data_dir
 
-CATALOGUE_2021 = {"RL-STR-001", "RL-T3-001", "RL-T3-002", "RL-T3-003", "RL-T3-004", "RL-T3-005", "RL-T3-006",
-                  "RL-T4-001"}
+CATALOGUE_2021 = {
+    "RL-STR-001",
+    "RL-T3-001",
+    "RL-T3-002",
+    "RL-T3-003",
+    "RL-T3-004",
+    "RL-T3-005",
+    "RL-T3-006",
+    "RL-T4-001",
+}
 
 
 def test_builtin_2021_has_the_catalogue_rules() -> None:
@@ -38,7 +46,9 @@ def write(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
 
 
 def common_copy(tmp_path: Path) -> None:
-    (tmp_path / "common.yaml").write_text((data_dir("rules") / "common.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "common.yaml").write_text(
+        (data_dir("rules") / "common.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,12 +71,16 @@ def test_broken_rule_files(tmp_path: Path, text: str, path: str, line: int, mess
     with pytest.raises(RuleSetError) as info:
         load_ruleset(write(tmp_path, text))
     assert (info.value.path, info.value.line) == (path, line) and message in info.value.message, str(info.value)
-    assert str(info.value).startswith(f"{tmp_path / 'r.yaml'}: {path}: ") and str(info.value).endswith(f" (line {line})")
+    assert str(info.value).startswith(f"{tmp_path / 'r.yaml'}: {path}: ") and str(info.value).endswith(
+        f" (line {line})"
+    )
 
 
 def test_expression_errors_point_at_the_rule(tmp_path: Path) -> None:
     common_copy(tmp_path)
-    bad = write(tmp_path, """id: x
+    bad = write(
+        tmp_path,
+        """id: x
 title: t
 edition: 2021
 extends: [common.yaml]
@@ -79,7 +93,8 @@ rules:
     messages: {violated: {zh: m, en: m}}
     check: {kind: equation, table: t3, each: column, expr: "new + nonsense == total", anchor: total}
     examples: {pass: p, fail: f}
-""")
+""",
+    )
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
     assert info.value.path == "$.rules[2].checks[0].expr" and "unknown name 'nonsense'" in info.value.message
@@ -111,18 +126,36 @@ GOOD_CHECK = '{kind: equation, table: t3, each: column, expr: "new == total", an
     ("check", "path", "message"),
     [
         ("{kind: nope, table: t3}", "$.rules[0].check.kind", "'nope' is not one of"),
-        ('{kind: equation, table: t9, each: column, expr: "a == b", anchor: a}', "$.rules[2].checks[0].table",
-         "unknown table 't9'"),
-        ('{kind: equation, table: t3, each: column, expr: "new + == total", anchor: total}',
-         "$.rules[2].checks[0].expr", "syntax error at column"),
-        ('{kind: equation, table: t3, each: column, expr: "new + sum(nogroup) == total", anchor: total}',
-         "$.rules[2].checks[0].expr", "unknown group 'nogroup'"),
-        ('{kind: equation, table: t3, each: column, expr: "new == total", anchor: nowhere}',
-         "$.rules[2].checks[0].expr", "unknown anchor 'nowhere'"),
-        ('{kind: equation, table: t3, each: column, expr: "__import__(\'os\') == total", anchor: total}',
-         "$.rules[2].checks[0].expr", "not allowed"),
-        ('{kind: equation, table: t3, each: column, expr: "new == 1e999", anchor: new}',
-         "$.rules[2].checks[0].expr", "number out of range"),
+        (
+            '{kind: equation, table: t9, each: column, expr: "a == b", anchor: a}',
+            "$.rules[2].checks[0].table",
+            "unknown table 't9'",
+        ),
+        (
+            '{kind: equation, table: t3, each: column, expr: "new + == total", anchor: total}',
+            "$.rules[2].checks[0].expr",
+            "syntax error at column",
+        ),
+        (
+            '{kind: equation, table: t3, each: column, expr: "new + sum(nogroup) == total", anchor: total}',
+            "$.rules[2].checks[0].expr",
+            "unknown group 'nogroup'",
+        ),
+        (
+            '{kind: equation, table: t3, each: column, expr: "new == total", anchor: nowhere}',
+            "$.rules[2].checks[0].expr",
+            "unknown anchor 'nowhere'",
+        ),
+        (
+            "{kind: equation, table: t3, each: column, expr: \"__import__('os') == total\", anchor: total}",
+            "$.rules[2].checks[0].expr",
+            "not allowed",
+        ),
+        (
+            '{kind: equation, table: t3, each: column, expr: "new == 1e999", anchor: new}',
+            "$.rules[2].checks[0].expr",
+            "number out of range",
+        ),
     ],
 )
 def test_check_errors_name_file_line_and_path(tmp_path: Path, check: str, path: str, message: str) -> None:
@@ -153,7 +186,8 @@ def test_yaml_bombs_and_deep_nesting_are_refused_quickly(tmp_path: Path) -> None
     import time
 
     laughs = "id: x\ntitle: t\nbasis: &a0 [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
-        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)
+    )
     deep = "id: x\ntitle: t\nbasis: " + "[" * 5000 + "]" * 5000 + "\n"
     for text, message in ((laughs, "expands to more than"), (deep, "nested too deeply")):
         start = time.monotonic()
@@ -181,13 +215,20 @@ def test_builtin_rule_files_still_load_with_positions() -> None:
 
 def _extra_with_parent(tmp_path: Path, rule_id: str) -> Path:
     """An organisation's extra file that holds nothing but an ``extends`` of a parent with one rule."""
-    write(tmp_path, "id: p\ntitle: parent\nrules:\n" + RULE.replace("RL-T3-002", rule_id).replace("requests.balance", "org." + rule_id.lower()).replace("CHECK", GOOD_CHECK),
-          "parent.yaml")
+    write(
+        tmp_path,
+        "id: p\ntitle: parent\nrules:\n"
+        + RULE.replace("RL-T3-002", rule_id)
+        .replace("requests.balance", "org." + rule_id.lower())
+        .replace("CHECK", GOOD_CHECK),
+        "parent.yaml",
+    )
     return write(tmp_path, "id: x\ntitle: t\nextends: [parent.yaml]\n", "extra.yaml")
 
 
 def test_the_rule_set_cache_follows_edits_to_files_reached_by_extends(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import linter.ruleset.loader as ruleset_module
 
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
@@ -218,13 +259,20 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
 def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path) -> None:
     rs = builtin_ruleset(2021)
     (publication,) = rs.rule("RL-META-002").checks
-    assert publication.params["deadlines"] == {"department": {"month": 1, "day": 31}, "default": {"month": 3, "day": 31}}
+    assert publication.params["deadlines"] == {
+        "department": {"month": 1, "day": 31},
+        "default": {"month": 3, "day": 31},
+    }
     assert rs.rule("RL-META-001").checks[0].params["fee_keyword"] == "处理费"
     common_copy(tmp_path)
     write(tmp_path, (data_dir("rules") / "gov-2021.yaml").read_text(encoding="utf-8"), "gov-2021.yaml")
-    bad = write(tmp_path, EXTENDING.replace("common.yaml", "gov-2021.yaml") + RULE.replace("RL-T3-002", "RL-X-001")
-                .replace("requests.balance", "x.late")
-                .replace("CHECK", "{kind: publication, deadlines: {default: {month: 2, day: 30}}}"))
+    bad = write(
+        tmp_path,
+        EXTENDING.replace("common.yaml", "gov-2021.yaml")
+        + RULE.replace("RL-T3-002", "RL-X-001")
+        .replace("requests.balance", "x.late")
+        .replace("CHECK", "{kind: publication, deadlines: {default: {month: 2, day: 30}}}"),
+    )
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
     assert info.value.path.endswith(".checks[0].deadlines.default") and info.value.message == "no such day: 2月30日"

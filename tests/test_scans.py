@@ -21,7 +21,9 @@ def test_scanned_pages_of_a_text_pdf_are_named_and_nothing_is_missing() -> None:
     result = check_file(SCANS / "scanned_table3_2021.pdf")
     assert result.error is None
     assert [(f.rule, f.severity, f.location.page) for f in result.findings] == [
-        ("RL-PARSE-003", "warning", 3), ("RL-PARSE-003", "warning", 4)]
+        ("RL-PARSE-003", "warning", 3),
+        ("RL-PARSE-003", "warning", 4),
+    ]
     assert result.findings[0].message.startswith("第3页为扫描图片，未能读取")
     assert verdict(result) == "doubtful"
     english = check_file(SCANS / "scanned_table3_2021.pdf", Options(lang="en"))
@@ -60,7 +62,9 @@ def test_a_page_is_a_scan_only_when_a_picture_covers_it_and_it_has_no_text() -> 
 
 def test_a_web_page_whose_tables_are_pictures_is_doubtful_not_failed() -> None:
     one = check_file(SCANS / "image_table3_2021.html")
-    assert [(f.rule, f.location.section) for f in one.findings] == [("RL-PARSE-003", "三、收到和处理政府信息公开申请情况")]
+    assert [(f.rule, f.location.section) for f in one.findings] == [
+        ("RL-PARSE-003", "三、收到和处理政府信息公开申请情况")
+    ]
     assert "scan_page4.png" in one.findings[0].message and verdict(one) == "doubtful"
     three = check_file(SCANS / "image_tables_2021.html")
     assert [f.rule for f in three.findings] == ["RL-PARSE-003"] * 3 and verdict(three) == "doubtful"
@@ -70,8 +74,9 @@ def test_a_picture_beside_complete_tables_is_not_named(tmp_path: Path) -> None:
     page = (FIXTURES / "html" / "filled_2021.html").read_text(encoding="utf-8")
     at = page.index("<table")
     photo = tmp_path / "photo.html"
-    photo.write_text(page[:at] + '<p><img src="meeting.jpg" width="640" height="480"/></p>' + page[at:],
-                     encoding="utf-8")
+    photo.write_text(
+        page[:at] + '<p><img src="meeting.jpg" width="640" height="480"/></p>' + page[at:], encoding="utf-8"
+    )
     result = check_file(photo)
     assert result.error is None and result.findings == () and verdict(result) == "passed"
     icon = tmp_path / "icon.html"
@@ -79,7 +84,7 @@ def test_a_picture_beside_complete_tables_is_not_named(tmp_path: Path) -> None:
     icon.write_text(page[:at] + '<p><img src="icon.png" width="16" height="16"/></p>' + page[at:], encoding="utf-8")
     cut = icon.read_text(encoding="utf-8")
     start = cut.index("<table", cut.index("icon.png"))
-    icon.write_text(cut[:start] + cut[cut.index("</table>", start) + len("</table>"):], encoding="utf-8")
+    icon.write_text(cut[:start] + cut[cut.index("</table>", start) + len("</table>") :], encoding="utf-8")
     assert [f.rule for f in check_file(icon).findings if f.rule in ("RL-T3-001", "RL-PARSE-003")] == ["RL-T3-001"]
 
 

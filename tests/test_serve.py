@@ -22,17 +22,30 @@ import pytest
 from linter.ruleset.loader import builtin_ruleset
 from tests.serveproc import ROOT, ServerProcess
 
-BATCH = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
-         ROOT / "fixtures/docx/fail_blank_cells.docx", ROOT / "fixtures/text/fail_t3_total_cell.txt",
-         ROOT / "fixtures/html/fail_t4_sum.html", ROOT / "fixtures/pdf/fail_missing_section.pdf",
-         # one body's consecutive years: checked again against each other, as ``check`` pairs them
-         ROOT / "fixtures/corpus_docx/2021_pingtan_zhqsyq.docx", ROOT / "fixtures/corpus_docx/2022_pingtan_zhqsyq.docx"]
+BATCH = [
+    ROOT / "examples/pingtan_2021_correct.docx",
+    ROOT / "examples/sample_2021_broken_table3.docx",
+    ROOT / "fixtures/docx/fail_blank_cells.docx",
+    ROOT / "fixtures/text/fail_t3_total_cell.txt",
+    ROOT / "fixtures/html/fail_t4_sum.html",
+    ROOT / "fixtures/pdf/fail_missing_section.pdf",
+    # one body's consecutive years: checked again against each other, as ``check`` pairs them
+    ROOT / "fixtures/corpus_docx/2021_pingtan_zhqsyq.docx",
+    ROOT / "fixtures/corpus_docx/2022_pingtan_zhqsyq.docx",
+]
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
 
 
 def upload(paths: list[Path]) -> list[tuple[str, tuple[str, bytes]]]:
@@ -68,7 +81,9 @@ def test_api_check_is_check_json(server: ServerProcess, work: Path) -> None:
         assert [f["path"] for f in data["files"]] == names
         assert data["files"][-1]["error"]["code"] == "RL-IO-008"
         broken = {f["path"]: f for f in data["files"]}["sample_2021_broken_table3.docx"]
-        assert ("RL-T3-008", 27, 9) in {(f["rule"], f["location"]["row"], f["location"]["col"]) for f in broken["findings"]}
+        assert ("RL-T3-008", 27, 9) in {
+            (f["rule"], f["location"]["row"], f["location"]["col"]) for f in broken["findings"]
+        }
     assert server.leftovers() == []
 
 
@@ -89,8 +104,11 @@ def test_a_zip_of_a_folder_is_checked_as_the_folder(server: ServerProcess, work:
     assert r.status_code == 200
     assert r.text == expected.stdout
     assert [(f["path"], f["verdict"]) for f in r.json()["files"]] == [
-        ("reports/b.docx", "failed"), ("reports/notes.md", "skipped"), ("reports/~$b.docx", "skipped"),
-        ("reports/sub/a.txt", "failed")]
+        ("reports/b.docx", "failed"),
+        ("reports/notes.md", "skipped"),
+        ("reports/~$b.docx", "skipped"),
+        ("reports/sub/a.txt", "failed"),
+    ]
 
 
 def test_other_formats_and_the_html_view(server: ServerProcess, work: Path) -> None:
@@ -104,8 +122,10 @@ def test_other_formats_and_the_html_view(server: ServerProcess, work: Path) -> N
         html = client.post("/api/check?format=html", files=upload([work / n for n in names]))
     assert view["files"] == [
         {"path": BATCH[1].name, "upload": 0, "format": "docx", "error": None},
-        {"path": "empty.docx", "upload": 1, "format": None, "error": view["files"][1]["error"]}]
+        {"path": "empty.docx", "upload": 1, "format": None, "error": view["files"][1]["error"]},
+    ]
     assert view["files"][1]["error"].startswith("RL-IO-")
+
     # The same page ``check --format html`` writes (the tables came back from the checking child),
     # but for the line about the run (the command line's also says how long it took).
     def run_line(page: str) -> str:
@@ -113,7 +133,7 @@ def test_other_formats_and_the_html_view(server: ServerProcess, work: Path) -> N
 
     assert run_line(html.text) == run_line(cli("check", "--format", "html", *names, cwd=work).stdout)
     assert '<p class="meta" id="run">' in html.text and "sample_2021_broken_table3.docx、empty.docx" in html.text
-    assert view["main"] == html.text[html.text.index("<main>") + 6:html.text.rindex("</main>")]
+    assert view["main"] == html.text[html.text.index("<main>") + 6 : html.text.rindex("</main>")]
     assert 'id="c-1-28-27-9"' in view["main"] and "应为 3050" in view["main"]
     assert view["summary"]["files"] == 2 and view["summary"]["unreadable"] == 1
     with server.client() as client:
@@ -163,8 +183,12 @@ def test_rules_and_health(server: ServerProcess) -> None:
         health = client.get("/healthz")
     assert [r["id"] for r in rules["rules"]] == [r.id for r in builtin_ruleset(2021).rules]
     first = builtin_ruleset(2021).rules[0]
-    assert rules["rules"][0] == {"id": first.id, "name": first.name, "severity": first.severity,
-                                 "summary": first.summary["en"]}
+    assert rules["rules"][0] == {
+        "id": first.id,
+        "name": first.name,
+        "severity": first.severity,
+        "summary": first.summary["en"],
+    }
     assert old["edition"] == 2019 and [r["id"] for r in old["rules"]] == [r.id for r in builtin_ruleset(2019).rules]
     assert health.json() == {"status": "ok", "reportlint": "0.1.0"}
     with server.client() as client:
@@ -180,7 +204,10 @@ def test_page_is_self_contained_with_a_strict_policy(server: ServerProcess) -> N
         en = client.get("/?lang=en")
     csp = zh.headers["content-security-policy"]
     assert (zh.headers["x-content-type-options"], zh.headers["x-frame-options"], zh.headers["referrer-policy"]) == (
-        "nosniff", "DENY", "no-referrer")
+        "nosniff",
+        "DENY",
+        "no-referrer",
+    )
     assert csp.startswith("default-src 'none'; style-src 'sha256-") and "unsafe" not in csp
     assert "connect-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert '<html lang="zh-CN">' in zh.text and "把政府信息公开工作年度报告拖到这里" in zh.text
@@ -202,13 +229,17 @@ def test_host_header_not_served_is_refused(server: ServerProcess, work: Path) ->
 
 def test_cross_origin_post_is_refused(server: ServerProcess) -> None:
     with server.client() as client:
-        for headers in ({"Origin": "http://evil.example"}, {"Origin": "null"},
-                        {"Origin": f"http://127.0.0.1:{server.port + 1}"},
-                        {"Sec-Fetch-Site": "cross-site"}):
+        for headers in (
+            {"Origin": "http://evil.example"},
+            {"Origin": "null"},
+            {"Origin": f"http://127.0.0.1:{server.port + 1}"},
+            {"Sec-Fetch-Site": "cross-site"},
+        ):
             r = client.post("/api/check", headers=headers, files=upload([BATCH[1]]))
             assert r.status_code == 403 and r.json()["error"]["key"] == "origin", headers
-        same = client.post("/api/check", headers={"Origin": server.base, "Sec-Fetch-Site": "same-origin"},
-                           files=upload([BATCH[1]]))
+        same = client.post(
+            "/api/check", headers={"Origin": server.base, "Sec-Fetch-Site": "same-origin"}, files=upload([BATCH[1]])
+        )
         assert same.status_code == 200 and same.json()["summary"]["files"] == 1
 
 
@@ -231,16 +262,28 @@ def test_token(work: Path) -> None:
 def test_every_interface_needs_a_token(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "REPORTLINT_TOKEN"}
     env["PYTHONPATH"] = str(ROOT)
-    r = subprocess.run([sys.executable, "-m", "linter", "serve", "--host", "0.0.0.0", "--port", "1"], cwd=tmp_path,
-                       env=env, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "linter", "serve", "--host", "0.0.0.0", "--port", "1"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert "--token" in r.stderr and "REPORTLINT_TOKEN" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_a_port_in_use_is_a_clear_error(server: ServerProcess, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "linter", "serve", "--port", str(server.port)], cwd=tmp_path, env=env,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "linter", "serve", "--port", str(server.port)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert f"cannot listen on 127.0.0.1:{server.port}" in r.stderr and "--port" in r.stderr
     assert "Traceback" not in r.stderr
@@ -249,8 +292,12 @@ def test_a_port_in_use_is_a_clear_error(server: ServerProcess, tmp_path: Path) -
 def test_limits_of_an_upload(work: Path) -> None:
     config = work / "small.yaml"
     config.write_text("limits:\n  max_file_bytes: 10000\n", encoding="utf-8")
-    with ServerProcess(work / "limits", "--max-files", "3", "--max-request-mb", "1", "--config", str(config),
-                       cwd=work) as srv, srv.client() as client:
+    with (
+        ServerProcess(
+            work / "limits", "--max-files", "3", "--max-request-mb", "1", "--config", str(config), cwd=work
+        ) as srv,
+        srv.client() as client,
+    ):
         names = [BATCH[1].name, BATCH[3].name]
         expected = cli("check", "--format", "json", "--config", str(config), *names, cwd=work)
         same = client.post("/api/check", files=upload([work / n for n in names]))
@@ -263,14 +310,18 @@ def test_limits_of_an_upload(work: Path) -> None:
         assert client.post("/api/check", files=big).status_code == 413
 
         def chunks():  # no Content-Length: the limit holds while the body streams in
-            yield b"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\n"
+            yield b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n'
             for _ in range(40):
                 yield b"y" * 65536
             yield b"\r\n--b--\r\n"
 
-        streamed = client.post("/api/check", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=b"})
+        streamed = client.post(
+            "/api/check", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=b"}
+        )
         assert streamed.status_code == 413 and streamed.json()["error"]["key"] == "request_too_large"
-        bad = client.post("/api/check", content=b"--b\r\nnot a part", headers={"Content-Type": "multipart/form-data; boundary=b"})
+        bad = client.post(
+            "/api/check", content=b"--b\r\nnot a part", headers={"Content-Type": "multipart/form-data; boundary=b"}
+        )
         assert bad.status_code == 400 and bad.json()["error"]["key"] in ("bad_multipart", "no_files")
         assert client.post("/api/check", json={"files": []}).status_code == 415
         assert srv.leftovers() == []
@@ -288,9 +339,14 @@ def test_zip_bomb_and_zip_slip_are_refused(server: ServerProcess, work: Path) ->
         z.writestr(absolute, BATCH[3].read_bytes())
         z.writestr("ok/inside.txt", BATCH[3].read_bytes())
     with server.client() as client:
-        r = client.post("/api/check?lang=en", files=[("files", ("bomb.zip", bomb.getvalue())),
-                                                     ("files", ("slip.zip", slip.getvalue())),
-                                                     ("files", (BATCH[1].name, BATCH[1].read_bytes()))])
+        r = client.post(
+            "/api/check?lang=en",
+            files=[
+                ("files", ("bomb.zip", bomb.getvalue())),
+                ("files", ("slip.zip", slip.getvalue())),
+                ("files", (BATCH[1].name, BATCH[1].read_bytes())),
+            ],
+        )
     assert r.status_code == 200
     files = r.json()["files"]
     assert [f["path"] for f in files] == ["bomb.zip", "ok/inside.txt", BATCH[1].name]
@@ -317,10 +373,14 @@ def test_checks_run_in_the_pool_with_the_time_limit(work: Path) -> None:
 
 def test_upload_folder_removed_when_the_client_goes_away(server: ServerProcess) -> None:
     with socket.create_connection(("127.0.0.1", server.port)) as s:
-        s.sendall((f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
-                   "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n"
-                   "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"gone.docx\"\r\n\r\n").encode()
-                  + b"PK" * 1000)
+        s.sendall(
+            (
+                f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n"
+                '--b\r\nContent-Disposition: form-data; name="files"; filename="gone.docx"\r\n\r\n'
+            ).encode()
+            + b"PK" * 1000
+        )
         time.sleep(0.5)
     deadline = time.monotonic() + 10
     while "POST /api/check 499" not in server.log() and time.monotonic() < deadline:
@@ -346,8 +406,9 @@ def test_without_the_extra_the_command_names_the_install(tmp_path: Path) -> None
     (shadow / "starlette").mkdir(parents=True)
     (shadow / "starlette" / "__init__.py").write_text("raise ImportError('not installed')\n")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shadow), str(ROOT)])}
-    r = subprocess.run([sys.executable, "-m", "linter", "serve"], cwd=tmp_path, env=env, capture_output=True,
-                       text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "linter", "serve"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 2
     assert "pip install 'reportlint[serve]'" in r.stderr and "starlette" in r.stderr
     assert "Traceback" not in r.stderr
@@ -372,8 +433,7 @@ def test_queue_is_bounded() -> None:
 def test_hosts_served() -> None:
     from linter.serve.app import Settings
 
-    assert Settings(host="127.0.0.1", port=8765).hosts == frozenset(
-        {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"})
+    assert Settings(host="127.0.0.1", port=8765).hosts == frozenset({"127.0.0.1:8765", "localhost:8765", "[::1]:8765"})
     assert Settings(host="10.0.0.5", port=80).hosts == frozenset({"10.0.0.5:80", "10.0.0.5"})
     assert Settings(host="0.0.0.0", port=8765).hosts is None  # every name: the token guards
 
@@ -417,8 +477,9 @@ def test_a_large_upload_does_not_hold_up_a_small_one(server: ServerProcess) -> N
 def test_configuration_discovered_from_the_working_folder(tmp_path: Path) -> None:
     office = tmp_path / "office"
     office.mkdir()
-    (office / "reportlint.yaml").write_text("lang: en\nignore: [RL-NAR-001]\nseverity:\n  RL-T3-008: warning\n",
-                                            encoding="utf-8")
+    (office / "reportlint.yaml").write_text(
+        "lang: en\nignore: [RL-NAR-001]\nseverity:\n  RL-T3-008: warning\n", encoding="utf-8"
+    )
     shutil.copy(BATCH[1], office / BATCH[1].name)
     expected = cli("check", "--format", "json", BATCH[1].name, cwd=office)
     with ServerProcess(tmp_path / "srv", cwd=office) as srv, srv.client() as client:
@@ -487,18 +548,33 @@ def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> 
         z.writestr("ok.txt", text)
         z.writestr("长" * 90 + ".txt", text)
     with server.client() as client:
-        r = client.post("/api/check?lang=en", files=[("files", (long_name, text)),
-                                                     ("files", ("bundle.zip", bundle.getvalue())),
-                                                     ("files", ("report\u202excod.txt", text))])
+        r = client.post(
+            "/api/check?lang=en",
+            files=[
+                ("files", (long_name, text)),
+                ("files", ("bundle.zip", bundle.getvalue())),
+                ("files", ("report\u202excod.txt", text)),
+            ],
+        )
     assert r.status_code == 200, r.text
     files = {f["path"]: f for f in r.json()["files"]}
     cut = "关" * 58 + ".txt"  # 58 × 3 + 4 = 178 bytes
-    assert list(files) == [cut, "bundle/inner.zip", "bundle/ok.txt", "bundle/x", "bundle/" + "长" * 58 + ".txt",
-                           "bundle/x/a.txt", "bundle/" + "a/" * 2100 + "deep.txt", "reportxcod.txt"]
+    assert list(files) == [
+        cut,
+        "bundle/inner.zip",
+        "bundle/ok.txt",
+        "bundle/x",
+        "bundle/" + "长" * 58 + ".txt",
+        "bundle/x/a.txt",
+        "bundle/" + "a/" * 2100 + "deep.txt",
+        "reportxcod.txt",
+    ]
     for path in (cut, "bundle/ok.txt", "bundle/" + "长" * 58 + ".txt", "reportxcod.txt"):
         assert files[path]["error"] is None and files[path]["format"] == "text", path
     assert files["bundle/x"]["error"] is None and files["bundle/x"]["format"] == "docx"
-    assert files["bundle/inner.zip"]["error"]["code"] == "RL-IO-030" and files["bundle/inner.zip"]["verdict"] == "skipped"
+    assert (
+        files["bundle/inner.zip"]["error"]["code"] == "RL-IO-030" and files["bundle/inner.zip"]["verdict"] == "skipped"
+    )
     assert "a .zip inside a .zip is not expanded" in files["bundle/inner.zip"]["error"]["message"]
     assert files["bundle/x/a.txt"]["error"]["code"] == "RL-IO-010"
     deep = files["bundle/" + "a/" * 2100 + "deep.txt"]["error"]
@@ -535,8 +611,11 @@ def test_an_inbox_is_counted_as_check_counts_it(server: ServerProcess, work: Pat
         r = client.post("/api/check", files=upload(sorted(box.iterdir())))
     assert r.status_code == 200, r.text
     got = r.json()
-    assert got["summary"]["verdicts"] == expected["summary"]["verdicts"] == {
-        "passed": 1, "failed": 3, "doubtful": 0, "unreadable": 1, "skipped": 4}
+    assert (
+        got["summary"]["verdicts"]
+        == expected["summary"]["verdicts"]
+        == {"passed": 1, "failed": 3, "doubtful": 0, "unreadable": 1, "skipped": 4}
+    )
     assert got["summary"]["files"] == expected["summary"]["files"] == 9
     verdicts = {f["path"]: f["verdict"] for f in got["files"]}
     assert verdicts["乡镇/城关镇报告.docx"] == "passed" and verdicts["乡镇/照片.jpg"] == "skipped"

@@ -20,10 +20,15 @@ from tests.chromium import Browser, CdpError, find_chromium
 from tests.serveproc import ROOT, ServerProcess
 
 CHROMIUM = find_chromium()
-FILES = [ROOT / "examples/pingtan_2021_correct.docx", ROOT / "examples/sample_2021_broken_table3.docx",
-         ROOT / "fixtures/text/fail_t3_total_cell.txt"]
-WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
-         " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });")
+FILES = [
+    ROOT / "examples/pingtan_2021_correct.docx",
+    ROOT / "examples/sample_2021_broken_table3.docx",
+    ROOT / "fixtures/text/fail_t3_total_cell.txt",
+]
+WATCH = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation', function (e) {"
+    " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });"
+)
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +99,9 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
             return [s.getAttribute('data-path'), Array.from(s.querySelectorAll('li.finding')).map(function (li) {
                 return li.getAttribute('data-rule'); })]; })""")
         assert shown == [[f["path"], [x["rule"] for x in f["findings"]]] for f in expected["files"]]
-        assert browser.js("document.querySelector('dd[data-count=\"errors\"]').textContent") == \
-            str(expected["summary"]["errors"])
+        assert browser.js("document.querySelector('dd[data-count=\"errors\"]').textContent") == str(
+            expected["summary"]["errors"]
+        )
         # The broken total of table 3: 3051 where the components add up to 3050, marked as in the report.
         cell = browser.js("""(function () { var td = document.getElementById('c-2-28-27-9'), s = getComputedStyle(td);
             return [td.className, td.getAttribute('data-rules'), td.textContent, s.outlineStyle, s.outlineWidth]; })()""")
@@ -105,8 +111,10 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
         browser.js("document.querySelector('#index th:nth-child(4) button').click()")
         assert browser.js("document.querySelector('#index th:nth-child(4)').getAttribute('aria-sort')") == "descending"
         # Only .docx files offer the annotated copy.
-        assert browser.js("Array.from(document.querySelectorAll('.rl-annotate')).map(function (b) {"
-                          " return b.getAttribute('data-path'); })") == [FILES[0].name, FILES[1].name]
+        assert browser.js(
+            "Array.from(document.querySelectorAll('.rl-annotate')).map(function (b) {"
+            " return b.getAttribute('data-path'); })"
+        ) == [FILES[0].name, FILES[1].name]
 
         browser.js("document.querySelector('#file-2 .rl-annotate').click()")
         annotated = downloaded(browser, downloads, "sample_2021_broken_table3.annotated.docx")
@@ -129,14 +137,18 @@ def test_the_page_checks_files_and_downloads_results(chromium: str, tmp_path: Pa
 def test_the_page_in_english(chromium: str, tmp_path: Path) -> None:
     with ServerProcess(tmp_path / "srv") as srv, Browser(chromium) as browser:
         with srv.client() as client:
-            expected = client.post("/api/check?lang=en", files=[("files", (FILES[1].name, FILES[1].read_bytes()))]).json()
+            expected = client.post(
+                "/api/check?lang=en", files=[("files", (FILES[1].name, FILES[1].read_bytes()))]
+            ).json()
         open_page(browser, srv.base + "/", tmp_path)
         browser.js("document.querySelector('a[hreflang=\"en\"]').click()")
         wait_for(browser, "document.documentElement.lang === 'en' && !!document.getElementById('rl-files')")
         choose(browser, [FILES[1]])
         wait_for(browser, "document.querySelectorAll('#rl-report li.finding').length > 0")
-        messages = browser.js("Array.from(document.querySelectorAll('#rl-report li.finding')).map(function (li) {"
-                              " return li.textContent; })")
+        messages = browser.js(
+            "Array.from(document.querySelectorAll('#rl-report li.finding')).map(function (li) {"
+            " return li.textContent; })"
+        )
         for text, finding in zip(messages, expected["files"][0]["findings"]):
             assert finding["message"] in text
         assert browser.js("document.getElementById('rl-status').textContent") == "Checked: 1 file(s)"
@@ -150,8 +162,10 @@ def test_the_page_asks_for_the_token_once(chromium: str, tmp_path: Path) -> None
         choose(browser, [FILES[1]])
         wait_for(browser, "!document.getElementById('rl-token').hidden")
         assert "令牌" in browser.js("document.getElementById('rl-status').textContent")
-        browser.js("document.getElementById('rl-token-input').value = 'office-token';"
-                   "document.getElementById('rl-token').requestSubmit()")
+        browser.js(
+            "document.getElementById('rl-token-input').value = 'office-token';"
+            "document.getElementById('rl-token').requestSubmit()"
+        )
         wait_for(browser, "document.querySelectorAll('#rl-report section.file').length === 1")
         assert browser.js("localStorage.getItem('reportlint-token')") == "office-token"
         # Once: a reload checks again without asking.
@@ -159,6 +173,9 @@ def test_the_page_asks_for_the_token_once(chromium: str, tmp_path: Path) -> None
         browser.send("Page.reload")
         browser.wait_event("Page.loadEventFired")
         choose(browser, [FILES[0]])
-        wait_for(browser, "document.querySelectorAll('#rl-report section.file').length === 1"
-                          f" && document.querySelector('#rl-report section.file').getAttribute('data-path') === '{FILES[0].name}'")
+        wait_for(
+            browser,
+            "document.querySelectorAll('#rl-report section.file').length === 1"
+            f" && document.querySelector('#rl-report section.file').getAttribute('data-path') === '{FILES[0].name}'",
+        )
         assert browser.js("document.getElementById('rl-token').hidden") is True

@@ -18,17 +18,30 @@ from tests.serveproc import ROOT, ServerProcess
 
 UPLOADS = 200
 CLIENTS = 8
-FILES = [ROOT / "examples/sample_2021_broken_table3.docx", ROOT / "examples/pingtan_2021_correct.docx",
-         ROOT / "fixtures/text/fail_t3_total_cell.txt", ROOT / "fixtures/html/fail_t4_sum.html"]
+FILES = [
+    ROOT / "examples/sample_2021_broken_table3.docx",
+    ROOT / "examples/pingtan_2021_correct.docx",
+    ROOT / "fixtures/text/fail_t3_total_cell.txt",
+    ROOT / "fixtures/html/fail_t4_sum.html",
+]
 
 
 def test_200_uploads_from_8_clients(tmp_path: Path) -> None:
     for p in FILES:
         shutil.copy(p, tmp_path / p.name)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    expected = {p.name: subprocess.run([sys.executable, "-m", "linter", "check", "--format", "json", p.name],
-                                       cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8",
-                                       timeout=120).stdout for p in FILES}
+    expected = {
+        p.name: subprocess.run(
+            [sys.executable, "-m", "linter", "check", "--format", "json", p.name],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        ).stdout
+        for p in FILES
+    }
     assert all(json.loads(text)["summary"]["files"] == 1 for text in expected.values())
     bodies = {p.name: p.read_bytes() for p in FILES}
 
@@ -83,14 +96,18 @@ def test_200_uploads_from_8_clients(tmp_path: Path) -> None:
     assert len(latencies) == UPLOADS
     assert leftovers == []
     quarter = max(1, len(memory) // 4)
-    early, late = statistics.mean(memory[quarter:2 * quarter]), statistics.mean(memory[-quarter:])
+    early, late = statistics.mean(memory[quarter : 2 * quarter]), statistics.mean(memory[-quarter:])
     figures = {
-        "uploads": UPLOADS, "clients": CLIENTS, "jobs": os.cpu_count(), "seconds": round(wall, 2),
+        "uploads": UPLOADS,
+        "clients": CLIENTS,
+        "jobs": os.cpu_count(),
+        "seconds": round(wall, 2),
         "requests_per_second": round(UPLOADS / wall, 1),
         "p50_ms": round(statistics.median(latencies) * 1000),
         "p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000),
         "peak_rss_mb": round(max(memory) / 2**20, 1),
-        "rss_early_mb": round(early / 2**20, 1), "rss_late_mb": round(late / 2**20, 1),
+        "rss_early_mb": round(early / 2**20, 1),
+        "rss_late_mb": round(late / 2**20, 1),
     }
     print("serve load test:", json.dumps(figures))
     if os.environ.get("REPORTLINT_LOAD_FIGURES"):

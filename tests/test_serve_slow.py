@@ -29,8 +29,10 @@ class SlowClient(threading.Thread):
         self.started = time.monotonic()
 
     def run(self) -> None:
-        head = (f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
-                "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n").encode()
+        head = (
+            f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n"
+        ).encode()
         body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="slow.txt"\r\n\r\n' + b"x" * 1000
         with socket.create_connection(("127.0.0.1", self.port)) as s:
             if not self.head_too:
@@ -40,7 +42,7 @@ class SlowClient(threading.Thread):
                 trickle = head + body
             for i in range(60):
                 try:
-                    s.sendall(trickle[i:i + 1])
+                    s.sendall(trickle[i : i + 1])
                 except OSError:  # reset by the server
                     break
                 readable, _, _ = select.select([s], [], [], 1.0)
@@ -61,7 +63,8 @@ def test_slow_clients_hold_no_place_and_are_closed(tmp_path: Path) -> None:
         with srv.client() as client:  # the checking processes started
             assert client.post("/api/check", files=[("files", ("a.txt", data))]).status_code == 200
         slow = [SlowClient(srv.port, head_too=False) for _ in range(16)] + [
-            SlowClient(srv.port, head_too=True) for _ in range(4)]
+            SlowClient(srv.port, head_too=True) for _ in range(4)
+        ]
         for c in slow:
             c.start()
         time.sleep(1.5)  # every slow body is being read, and would hold its place
@@ -111,8 +114,12 @@ def test_a_connection_that_sends_nothing_is_closed(tmp_path: Path) -> None:
             assert time.monotonic() - started < 5
         with socket.create_connection(("127.0.0.1", srv.port)) as s:  # a whole head, then a silent body
             s.settimeout(10)
-            s.sendall((f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{srv.port}\r\n"
-                       "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000\r\n\r\n").encode())
+            s.sendall(
+                (
+                    f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{srv.port}\r\n"
+                    "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000\r\n\r\n"
+                ).encode()
+            )
             started = time.monotonic()
             answer = b""
             while chunk := s.recv(65536):

@@ -16,6 +16,7 @@ from linter.reporters.jsonstream import Items, Later, chunks
 from linter.run.spool import ResultSpool, in_order
 
 from tests.conftest import ROOT
+
 DOCX = ROOT / "fixtures" / "docx"
 
 
@@ -60,10 +61,16 @@ def test_a_batch_is_spooled() -> None:
     assert isinstance(results, ResultSpool) and [r.path for r in results] == [str(p) for p in paths]
 
 
-@pytest.mark.parametrize("value", [
-    [], {}, {"files": [], "summary": {"rules": {}}}, [1, [2, []], {"x": "换行\n", "y": None}],
-    {"$schema": "s", "runs": [{"tool": {"rules": [{"id": "RL-1"}]}, "results": [{"a": [1, 2]}, {}], "n": [{}]}]},
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {},
+        {"files": [], "summary": {"rules": {}}},
+        [1, [2, []], {"x": "换行\n", "y": None}],
+        {"$schema": "s", "runs": [{"tool": {"rules": [{"id": "RL-1"}]}, "results": [{"a": [1, 2]}, {}], "n": [{}]}]},
+    ],
+)
 def test_json_in_pieces_is_json_dumps(value: object) -> None:
     def lazy(v: object, depth: int = 0) -> object:
         if isinstance(v, list) and depth:
@@ -71,8 +78,10 @@ def test_json_in_pieces_is_json_dumps(value: object) -> None:
         if isinstance(v, list):
             return [lazy(x, depth + 1) for x in v]
         if isinstance(v, dict):
-            return {k: Later(lambda x=x: lazy(x, depth + 1)) if i % 2 else lazy(x, depth + 1)
-                    for i, (k, x) in enumerate(v.items())}
+            return {
+                k: Later(lambda x=x: lazy(x, depth + 1)) if i % 2 else lazy(x, depth + 1)
+                for i, (k, x) in enumerate(v.items())
+            }
         return v
 
     expected = json.dumps(value, ensure_ascii=False, indent=2)

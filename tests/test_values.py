@@ -57,10 +57,18 @@ def test_nfkc_numbers_equals_nfkc_of_every_token(text: str) -> None:
     assert nfkc_numbers(text) == _nfkc_every_token(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("共１２，３４５件", "共12,345件"), ("12，其中", "12,其中"), ("①项", "①项"), ("3.5．", "3.5."),
-    ("第２０２１年", "第2021年"), ("，１", "，1"), ("plain 12,3", "plain 12,3"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共１２，３４５件", "共12,345件"),
+        ("12，其中", "12,其中"),
+        ("①项", "①项"),
+        ("3.5．", "3.5."),
+        ("第２０２１年", "第2021年"),
+        ("，１", "，1"),
+        ("plain 12,3", "plain 12,3"),
+    ],
+)
 def test_nfkc_numbers_examples(text: str, expected: str) -> None:
     assert nfkc_numbers(text) == expected
 
@@ -68,19 +76,27 @@ def test_nfkc_numbers_examples(text: str, expected: str) -> None:
 def _label_key_reference(text: str) -> str:
     """label_key as first written: the tables one after the other, letters folded char by char."""
     from linter.recognise.normalize import _FOLD, _FULLWIDTH_DIGITS, _TRAD, strip_spaces
+
     text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(_TRAD).translate(_FOLD)
-    return "".join(chr(ord(ch) - 0xFEE0) if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a" else ch
-                   for ch in text)
+    return "".join(
+        chr(ord(ch) - 0xFEE0) if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a" else ch for ch in text
+    )
 
 
-@given(st.text(alphabet="（(）)「」“”:：,，．.０９ＡＺａｚＸ資訊總計處复 \u3000\t数a中①\uff20\uff3b\uff40\uff5b", max_size=24))
+@given(
+    st.text(
+        alphabet="（(）)「」“”:：,，．.０９ＡＺａｚＸ資訊總計處复 \u3000\t数a中①\uff20\uff3b\uff40\uff5b", max_size=24
+    )
+)
 def test_label_key_equals_the_step_by_step_folding(text: str) -> None:
     from linter.recognise.normalize import label_key
+
     assert label_key(text) == _label_key_reference(text)
 
 
 def test_label_key_examples() -> None:
     from linter.recognise.normalize import label_key
+
     assert label_key("（一）予以 公开 ＸＸ資訊") == "（一）予以公开XX资讯"
     assert label_key("第二十条(1)：１２") == "第二十条（1）：12"
 

@@ -26,9 +26,16 @@ CJK = r"[\u3400-\u9fff「」（）《》，。；：、]"
 HALF_WIDTH = re.compile(CJK + r"\s*[,;:!?()]\s*" + CJK)
 NOTE = re.compile(r"（((?:应为|实为) [^）]+)）")
 
-FIXTURES = sorted([*ROOT.glob("fixtures/docx/fail_*.docx"), *ROOT.glob("fixtures/rules/*.docx"),
-                   *ROOT.glob("fixtures/corpus/*.txt"), *ROOT.glob("fixtures/corpus/*.pdf"),
-                   *ROOT.glob("fixtures/inbox/*.docx"), *ROOT.glob("examples/*.docx")])
+FIXTURES = sorted(
+    [
+        *ROOT.glob("fixtures/docx/fail_*.docx"),
+        *ROOT.glob("fixtures/rules/*.docx"),
+        *ROOT.glob("fixtures/corpus/*.txt"),
+        *ROOT.glob("fixtures/corpus/*.pdf"),
+        *ROOT.glob("fixtures/inbox/*.docx"),
+        *ROOT.glob("examples/*.docx"),
+    ]
+)
 
 
 def _templates() -> list[str]:
@@ -45,7 +52,7 @@ def problems(line: str) -> list[str]:
     """What a reviewer would strike out of one rendered line."""
     found = [f"half-width punctuation: {m.group(0)!r}" for m in HALF_WIDTH.finditer(line)]
     for m in NOTE.finditer(line):
-        before = line[:m.start()]
+        before = line[: m.start()]
         for part in m.group(1).split("，"):
             word, _, value = part.partition(" ")
             if stated(value, before):
@@ -57,7 +64,10 @@ def problems(line: str) -> list[str]:
 
 def test_the_check_of_a_line_catches_what_it_is_for() -> None:
     assert problems("填写为 1289，应为 1288（应为 1288，实为 1289）") == [
-        "应为 1288 said twice", "trailing （应为 after a sentence stating it: 1288", "实为 1289 said twice"]
+        "应为 1288 said twice",
+        "trailing （应为 after a sentence stating it: 1288",
+        "实为 1289 said twice",
+    ]
     assert problems("统计期限不是全年（应为2021年1月1日至2021年12月31日）（应为 2021年1月1日至2021年12月31日）")
     assert problems("情况: 错误") and problems("自然人,商业企业")
     assert problems("x.docx: 表3 row 3") == [] and problems("合计为 30（实为 31）") == []
@@ -86,7 +96,9 @@ def test_values_only_and_only_those_the_sentence_leaves_out() -> None:
     said = Finding("RL-T3-008", "x", "error", "填写为 3051，按表3的3项勾稽关系应为 3050", loc, "3050", "3051")
     assert value_note(said, "zh") == ""
     bare = Finding("RL-T3-004", "x", "error", "列「商业企业」的（七）总计应等于各项之和", loc, "30", "31")
-    assert value_note(bare, "zh") == "（应为 30，实为 31）" and with_note(bare, "en").endswith(" (expected 30, found 31)")
+    assert value_note(bare, "zh") == "（应为 30，实为 31）" and with_note(bare, "en").endswith(
+        " (expected 30, found 31)"
+    )
     # 30 is not stated by 3050; a bound or a list is not a value to type in.
     assert not stated("30", "应为 3050") and stated("6", "报告包括六个部分")
     assert not is_value("<= 21") and not is_value("工作考核、社会评议") and is_value("2021年1月1日")
@@ -96,8 +108,14 @@ def test_values_only_and_only_those_the_sentence_leaves_out() -> None:
 
 def test_a_heading_that_only_anchors_a_finding_is_not_quoted() -> None:
     heading = Location(section="一、总体情况", block=3, text="一、总体情况")
-    f = Finding("RL-S1-002", "x", "warning", "未写明工作考核、社会评议和责任追究情况（各级人民政府的报告须写明）", heading,
-                "工作考核、社会评议、责任追究")
+    f = Finding(
+        "RL-S1-002",
+        "x",
+        "warning",
+        "未写明工作考核、社会评议和责任追究情况（各级人民政府的报告须写明）",
+        heading,
+        "工作考核、社会评议、责任追究",
+    )
     assert shown_quote(f, "zh") == "" and value_note(f, "zh") == ""
     para = Location(section="六、其他需要报告的事项", block=9, text="依据《办法》，2020年本机关未收取信息处理费。")
     g = Finding("RL-META-001", "x", "warning", "信息处理费的说明写的是2020年，而报告年度是2021年", para, "2021", "2020")

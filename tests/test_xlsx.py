@@ -60,9 +60,14 @@ def test_status_per_finding_beside_the_file_verdict() -> None:
 def test_issuing_body_from_a_two_line_title_and_from_the_preamble(tmp_path: Path) -> None:
     text = (ROOT / "fixtures/text/filled_2021.txt").read_text(encoding="utf-8")
     untitled = tmp_path / "untitled.txt"
-    untitled.write_text(text.replace("平潭综合实验区2021年度政府信息公开工作年度报告",
-                                     "2021年度政府信息公开工作年度报告\n本报告由平潭县人民政府办公室编制。", 1),
-                        encoding="utf-8")
+    untitled.write_text(
+        text.replace(
+            "平潭综合实验区2021年度政府信息公开工作年度报告",
+            "2021年度政府信息公开工作年度报告\n本报告由平潭县人民政府办公室编制。",
+            1,
+        ),
+        encoding="utf-8",
+    )
     # split_table.pdf prints its title on two lines: 「海滨市示范区2021年度政府信息公开工作年度报」 / 「告」
     rows = _rows(_book([ROOT / "fixtures/pdf/split_table.pdf", untitled])["文件"])
     assert [r["报告单位"] for r in rows] == ["海滨市示范区", "平潭县人民政府"]

@@ -35,30 +35,58 @@ INITIALS = "RL"
 MAX_RELATED = 6
 
 _WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "sep_comma": "，", "blank": "空白", "basis": "依据：", "where": "位置：",
-           "related": "相关：", "more": "等 {n} 处", "sep": "；",
-           "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
-           "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
-           "table_first": "表{n}的第一个单元格", "title": "标题「{text}」", "heading": "「{text}」",
-           "para": "段落「{text}」", "a_table": "表格的第一个单元格", "cell": "单元格「{text}」",
-           "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
-           "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
-           "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
-           "RL-ANN-004": "无法写入输出文件：{detail}",
-           "format-doc": "Word 97-2003 / WPS 二进制文档（.doc/.wps）：批注副本需要 .docx，请在 Word/WPS 中另存为 .docx 后再生成"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "sep_comma": ", ", "blank": "blank", "basis": "Basis: ", "where": "Location: ",
-           "related": "Related: ", "more": "and {n} more", "sep": "; ",
-           "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
-                      "anchored at the nearest place: {where}.)",
-           "moved": "(The cell or paragraph of this finding is inside a content control, where LibreOffice loses "
-                    "the text a comment is anchored on; the comment is anchored at the nearest place: {where}.)",
-           "table_first": "the first cell of table {n}", "title": "the title “{text}”", "heading": "“{text}”",
-           "para": "the paragraph “{text}”", "a_table": "the table's first cell", "cell": "the cell “{text}”",
-           "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
-           "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
-           "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
-           "RL-ANN-004": "cannot write the output file: {detail}",
-           "format-doc": "a Word 97-2003 / WPS binary document (.doc/.wps): annotated copies need .docx; save it as .docx in Word/WPS first"},
+    "zh": {
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "sep_comma": "，",
+        "blank": "空白",
+        "basis": "依据：",
+        "where": "位置：",
+        "related": "相关：",
+        "more": "等 {n} 处",
+        "sep": "；",
+        "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
+        "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
+        "table_first": "表{n}的第一个单元格",
+        "title": "标题「{text}」",
+        "heading": "「{text}」",
+        "para": "段落「{text}」",
+        "a_table": "表格的第一个单元格",
+        "cell": "单元格「{text}」",
+        "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
+        "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
+        "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
+        "RL-ANN-004": "无法写入输出文件：{detail}",
+        "format-doc": "Word 97-2003 / WPS 二进制文档（.doc/.wps）：批注副本需要 .docx，请在 Word/WPS 中另存为 .docx 后再生成",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "sep_comma": ", ",
+        "blank": "blank",
+        "basis": "Basis: ",
+        "where": "Location: ",
+        "related": "Related: ",
+        "more": "and {n} more",
+        "sep": "; ",
+        "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
+        "anchored at the nearest place: {where}.)",
+        "moved": "(The cell or paragraph of this finding is inside a content control, where LibreOffice loses "
+        "the text a comment is anchored on; the comment is anchored at the nearest place: {where}.)",
+        "table_first": "the first cell of table {n}",
+        "title": "the title “{text}”",
+        "heading": "“{text}”",
+        "para": "the paragraph “{text}”",
+        "a_table": "the table's first cell",
+        "cell": "the cell “{text}”",
+        "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
+        "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
+        "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
+        "RL-ANN-004": "cannot write the output file: {detail}",
+        "format-doc": "a Word 97-2003 / WPS binary document (.doc/.wps): annotated copies need .docx; save it as .docx in Word/WPS first",
+    },
 }
 
 
@@ -108,9 +136,16 @@ class Annotated(FileResult):
 
     @classmethod
     def of(cls, outcome: AnnotateResult) -> "Annotated":
-        return cls.adding(outcome.check, copy=outcome.output, comments=len(outcome.annotations),
-                          nearest=sum(1 for a in outcome.annotations if a.nearest), removed=outcome.removed,
-                          unplaced=len(outcome.unplaced), fixed=len(outcome.fixed), copy_error=outcome.error)
+        return cls.adding(
+            outcome.check,
+            copy=outcome.output,
+            comments=len(outcome.annotations),
+            nearest=sum(1 for a in outcome.annotations if a.nearest),
+            removed=outcome.removed,
+            unplaced=len(outcome.unplaced),
+            fixed=len(outcome.fixed),
+            copy_error=outcome.error,
+        )
 
     @classmethod
     def adding(cls, result: FileResult, **written: Any) -> "Annotated":
@@ -118,8 +153,14 @@ class Annotated(FileResult):
         return cls(**{f.name: getattr(result, f.name) for f in fields(FileResult)}, **written)
 
 
-def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: Optional[Report] = None,
-                  date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
+def annotate_file(
+    src: Path,
+    dst: Path,
+    options: Options = Options(),
+    previous: Optional[Report] = None,
+    date: Optional[datetime] = None,
+    fix: bool = False,
+) -> AnnotateResult:
     """Check ``src`` and write ``dst``: a copy with one comment per finding, dated ``date``
     (default: now; Word shows it, LibreOffice shows a missing date as the year -1). With ``fix``,
     each located wrong cell's correction is also written into the cell as a tracked change."""
@@ -132,8 +173,14 @@ def annotate_file(src: Path, dst: Path, options: Options = Options(), previous: 
     return annotate_checked(src, dst, check_file(src, options, previous), options, date, fix)
 
 
-def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options = Options(),
-                     date: Optional[datetime] = None, fix: bool = False) -> AnnotateResult:
+def annotate_checked(
+    src: Path,
+    dst: Path,
+    result: FileResult,
+    options: Options = Options(),
+    date: Optional[datetime] = None,
+    fix: bool = False,
+) -> AnnotateResult:
     """Write ``dst``: a copy of ``src`` with one comment per finding of ``result`` (its check);
     with ``fix``, each located wrong cell's correction as a tracked change too."""
     lang = options.lang
@@ -164,8 +211,9 @@ def annotate_checked(src: Path, dst: Path, result: FileResult, options: Options 
             return AnnotateResult(result, error=_over_memory(options, lang))
         return AnnotateResult(result, error=FileError(exc.code, input_error_message(exc.code, exc.detail, lang)))
     except Exception as exc:  # a bug: report it, never a traceback on the terminal
-        return AnnotateResult(result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}",
-                                                      traceback.format_exc()))
+        return AnnotateResult(
+            result, error=FileError("RL-INT-001", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        )
 
 
 def _no_memory(exc: InputError) -> bool:
@@ -173,13 +221,20 @@ def _no_memory(exc: InputError) -> bool:
     fails to allocate and says so, or loses even its message ("unknown error" at line 0), and
     lxml's MemoryError comes with no message at all."""
     detail = str(exc.detail)
-    return exc.code == "RL-IO-006" and ("Memory allocation failed" in detail or detail.endswith("line 0: unknown error")
-                                        or detail.rstrip().endswith(":"))
+    return exc.code == "RL-IO-006" and (
+        "Memory allocation failed" in detail
+        or detail.endswith("line 0: unknown error")
+        or detail.rstrip().endswith(":")
+    )
 
 
 def _over_memory(options: Options, lang: str) -> FileError:
-    exc = limit_exceeded("max_memory_bytes", options.limits.max_memory_bytes,
-                         "out of memory while writing the annotated copy", "写入批注副本时内存不足")
+    exc = limit_exceeded(
+        "max_memory_bytes",
+        options.limits.max_memory_bytes,
+        "out of memory while writing the annotated copy",
+        "写入批注副本时内存不足",
+    )
     return FileError(exc.code, input_error_message(exc.code, exc.detail, lang))
 
 
@@ -199,7 +254,9 @@ def _stamp(date: Optional[datetime]) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: str, fix: bool = False) -> AnnotateResult:
+def _annotate(
+    src: Path, dst: Path, result: FileResult, options: Options, date: str, fix: bool = False
+) -> AnnotateResult:
     pkg = DocxComments(src, options.limits)
     removed = pkg.remove_author(AUTHOR)
     ruleset = _ruleset_of(result, options)
@@ -214,8 +271,9 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
             where = _name_place(anchor, report, options.lang) if anchor is not None else ""
         done = None
         if anchor is not None:
-            text = comment_text(finding, ruleset, options.lang, where if nearest else None, str(src), moved,
-                                options.show_positions)
+            text = comment_text(
+                finding, ruleset, options.lang, where if nearest else None, str(src), moved, options.show_positions
+            )
             runs = quoted_runs(anchor, finding) if not nearest else None
             if runs is not None:  # the quoted words themselves
                 done = pkg.add_runs(runs[0], runs[1], text, AUTHOR, INITIALS, date)
@@ -225,15 +283,22 @@ def _annotate(src: Path, dst: Path, result: FileResult, options: Options, date: 
             anchor, nearest = _first_paragraph(pkg), True
             if anchor is not None:
                 where = _w("para", options.lang, text=_short("".join(anchor.itertext()).strip()))
-                text = comment_text(finding, ruleset, options.lang, where, str(src),
-                                    show_positions=options.show_positions)
+                text = comment_text(
+                    finding, ruleset, options.lang, where, str(src), show_positions=options.show_positions
+                )
                 done = pkg.add(anchor, text, AUTHOR, INITIALS, date)
         if done is None or anchor is None:
             unplaced.append(finding)
             continue
         placed.append(Annotation(done.comment_id, finding, _path(anchor), nearest))
-    fixed = tuple(f for f in result.findings if fix and f.fix is not None and (not f.location.file or f.location.file == str(src))
-                  and write_fix(pkg, f, AUTHOR, date))
+    fixed = tuple(
+        f
+        for f in result.findings
+        if fix
+        and f.fix is not None
+        and (not f.location.file or f.location.file == str(src))
+        and write_fix(pkg, f, AUTHOR, date)
+    )
     pkg.save(dst)
     return AnnotateResult(result, str(dst), tuple(placed), removed, unplaced=tuple(unplaced), fixed=fixed)
 
@@ -266,8 +331,10 @@ def _read_model(src: Path, ruleset: RuleSet, options: Options) -> Optional[Repor
 
 # ---- where a comment goes ------------------------------------------------------------------------
 
-def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
-            lang: str) -> tuple[Optional[etree._Element], bool, str]:
+
+def _anchor(
+    f: Finding, report: Optional[Report], pkg: DocxComments, path: str, lang: str
+) -> tuple[Optional[etree._Element], bool, str]:
     """(w:p or w:tc, anchored at the nearest place?, how to name that place)."""
     loc = f.location
     own_file = not loc.file or loc.file == path
@@ -276,8 +343,9 @@ def _anchor(f: Finding, report: Optional[Report], pkg: DocxComments, path: str,
     target = pkg.resolve(loc.xpath) if own_file and loc.xpath else None
     # A finding on a whole row (a misspelt row label, a row the format splits): the row's first cell.
     if isinstance(block, Table) and loc.row is not None and (target is None or target.tag in (W + "tbl", W + "tr")):
-        label = next((c for line in block.rows for c in line
-                      if c is not None and c.phys_row == loc.row and c.xpath), None)
+        label = next(
+            (c for line in block.rows for c in line if c is not None and c.phys_row == loc.row and c.xpath), None
+        )
         el = _anchorable(pkg.resolve(label.xpath)) if label is not None and label.xpath else None
         if el is not None:
             return el, False, ""
@@ -358,9 +426,16 @@ def _name_place(el: etree._Element, report: Optional[Report], lang: str) -> str:
     if el.tag == W + "tc":
         return _w("cell", lang, text=text)
     path = _path(el)
-    block = next((b for b in report.document.blocks if isinstance(b, Paragraph) and b.xpath == path), None) \
-        if report is not None else None
-    return _name_paragraph(report, block, lang) if report is not None and block is not None else _w("para", lang, text=text)
+    block = (
+        next((b for b in report.document.blocks if isinstance(b, Paragraph) and b.xpath == path), None)
+        if report is not None
+        else None
+    )
+    return (
+        _name_paragraph(report, block, lang)
+        if report is not None and block is not None
+        else _w("para", lang, text=text)
+    )
 
 
 def _first_paragraph(pkg: DocxComments) -> Optional[etree._Element]:
@@ -394,8 +469,16 @@ def _path(el: etree._Element) -> str:
 
 # ---- what a comment says -------------------------------------------------------------------------
 
-def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Optional[str] = None,
-                 path: str = "", moved: bool = False, show_positions: bool = False) -> list[list[Run]]:
+
+def comment_text(
+    f: Finding,
+    ruleset: Optional[RuleSet],
+    lang: str,
+    nearest: Optional[str] = None,
+    path: str = "",
+    moved: bool = False,
+    show_positions: bool = False,
+) -> list[list[Run]]:
     """The comment's paragraphs: rule and message, expected/actual, basis, location, related cells;
     ``nearest``: the place it is anchored at instead of its own (``moved``: its own is inside a
     content control, linter.annotate.officesafe)."""
@@ -403,16 +486,20 @@ def comment_text(f: Finding, ruleset: Optional[RuleSet], lang: str, nearest: Opt
     from linter.reporters.wording import value_parts
 
     sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
-    paras: list[list[Run]] = [[(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True),
-                               (" " + f.message, False)]]
+    paras: list[list[Run]] = [
+        [(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True), (" " + f.message, False)]
+    ]
     values = value_parts(f, lang)
     if values:
         paras.append([(_w("sep_comma", lang).join(values), False)])
     basis = _basis(f.rule, ruleset)
     if basis:
         paras.append([(_w("basis", lang), True), (basis, False)])
-    where = " ".join(x for x in (describe_location(f.location, lang), quote(f, lang),
-                                  position(f.location, lang, show_positions)) if x)
+    where = " ".join(
+        x
+        for x in (describe_location(f.location, lang), quote(f, lang), position(f.location, lang, show_positions))
+        if x
+    )
     if where:
         paras.append([(_w("where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]
@@ -467,8 +554,11 @@ def summary_line(outcome: Union[AnnotateResult, Annotated], lang: str) -> str:
         reason = done.error.message
         return f"{done.path}：已跳过（{reason}）" if lang == "zh" else f"{done.path}: skipped ({reason})"
     if done.error is not None:
-        return (f"{done.path}：未写入批注副本：文件无法读取" if lang == "zh"
-                else f"{done.path}: no annotated copy written: the file could not be read")
+        return (
+            f"{done.path}：未写入批注副本：文件无法读取"
+            if lang == "zh"
+            else f"{done.path}: no annotated copy written: the file could not be read"
+        )
     n, nearest = done.comments, done.nearest
     if lang == "zh":
         line = f"已写入 {done.copy}：{n} 条批注"

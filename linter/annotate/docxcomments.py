@@ -121,8 +121,12 @@ class DocxComments:
             if el.get(W + "id") not in ids:
                 continue
             run = el.getparent()
-            if (el.tag == W + "commentReference" and run is not None and run.tag == W + "r"
-                    and all(k.tag in (W + "rPr", W + "commentReference") for k in run if isinstance(k.tag, str))):
+            if (
+                el.tag == W + "commentReference"
+                and run is not None
+                and run.tag == W + "r"
+                and all(k.tag in (W + "rPr", W + "commentReference") for k in run if isinstance(k.tag, str))
+            ):
                 self.main.delete(run)
             else:
                 self.main.delete(el)
@@ -152,8 +156,9 @@ class DocxComments:
     def resolve(self, xpath: str) -> Optional[etree._Element]:
         return self.main.resolve(xpath)
 
-    def add(self, anchor: etree._Element, paragraphs: Sequence[Sequence[Run]], author: str,
-            initials: str, date: str = "") -> Optional[Placed]:
+    def add(
+        self, anchor: etree._Element, paragraphs: Sequence[Sequence[Run]], author: str, initials: str, date: str = ""
+    ) -> Optional[Placed]:
         """Anchor a comment on a paragraph (``w:p``) or a table cell (``w:tc``: all its paragraphs)."""
         first, last = anchor_paragraphs(anchor)
         if first is None or last is None:
@@ -163,14 +168,24 @@ class DocxComments:
         self.main.insert(self._head(first), f'<{wp}commentRangeStart{decl} {wp}id="{cid}"/>', _RANK_START)
         wp, decl = self.main.prefix_for(last, W_NS)
         tail = self.main.content_range(last)[1]
-        self.main.insert(tail, f'<{wp}commentRangeEnd{decl} {wp}id="{cid}"/>'
-                               f'<{wp}r{decl}><{wp}commentReference {wp}id="{cid}"/></{wp}r>', _RANK_END)
+        self.main.insert(
+            tail,
+            f'<{wp}commentRangeEnd{decl} {wp}id="{cid}"/><{wp}r{decl}><{wp}commentReference {wp}id="{cid}"/></{wp}r>',
+            _RANK_END,
+        )
         self._changed.add(self.main_name)
         self._append_comment(cid, paragraphs, author, initials, date)
         return Placed(cid, anchor)
 
-    def add_runs(self, first: etree._Element, last: etree._Element, paragraphs: Sequence[Sequence[Run]],
-                 author: str, initials: str, date: str = "") -> Optional[Placed]:
+    def add_runs(
+        self,
+        first: etree._Element,
+        last: etree._Element,
+        paragraphs: Sequence[Sequence[Run]],
+        author: str,
+        initials: str,
+        date: str = "",
+    ) -> Optional[Placed]:
         """Anchor a comment on the runs ``first`` to ``last`` (``w:r`` children of one ``w:p``): the
         quoted words, not the whole paragraph."""
         p = first.getparent()
@@ -179,8 +194,11 @@ class DocxComments:
         cid = self._allocate_id()
         wp, decl = self.main.prefix_for(p, W_NS)
         self.main.insert(self.main.spans[first].start, f'<{wp}commentRangeStart{decl} {wp}id="{cid}"/>', _RANK_START)
-        self.main.insert(self.main.spans[last].outer_end, f'<{wp}commentRangeEnd{decl} {wp}id="{cid}"/>'
-                         f'<{wp}r{decl}><{wp}commentReference {wp}id="{cid}"/></{wp}r>', _RANK_END)
+        self.main.insert(
+            self.main.spans[last].outer_end,
+            f'<{wp}commentRangeEnd{decl} {wp}id="{cid}"/><{wp}r{decl}><{wp}commentReference {wp}id="{cid}"/></{wp}r>',
+            _RANK_END,
+        )
         self._changed.add(self.main_name)
         self._append_comment(cid, paragraphs, author, initials, date)
         return Placed(cid, p)
@@ -193,12 +211,17 @@ class DocxComments:
 
     def _allocate_id(self) -> int:
         if self._next_id is None:
-            used = [_int(el.get(W + "id")) for el in self.main.root.iter(
-                W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
-                if not self._deleted(self.main, el)]
+            used = [
+                _int(el.get(W + "id"))
+                for el in self.main.root.iter(W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
+                if not self._deleted(self.main, el)
+            ]
             if self.comments is not None:
-                used += [_int(c.get(W + "id")) for c in self.comments.root.iter(W + "comment")
-                         if not self._deleted(self.comments, c)]
+                used += [
+                    _int(c.get(W + "id"))
+                    for c in self.comments.root.iter(W + "comment")
+                    if not self._deleted(self.comments, c)
+                ]
             self._next_id = max([u for u in used if u is not None] + [-1]) + 1
         cid, self._next_id = self._next_id, self._next_id + 1
         return cid
@@ -219,8 +242,9 @@ class DocxComments:
     def _deleted(part: XmlPart, el: etree._Element) -> bool:
         return any(a is not None and part.is_deleted(a) for a in [el, *el.iterancestors()])
 
-    def _append_comment(self, cid: int, paragraphs: Sequence[Sequence[Run]], author: str, initials: str,
-                        date: str) -> None:
+    def _append_comment(
+        self, cid: int, paragraphs: Sequence[Sequence[Run]], author: str, initials: str, date: str
+    ) -> None:
         if self.comments is None:
             self.comments = XmlPart(_EMPTY_COMMENTS, self.comments_name, self.limits)
             self._ensure_relationship()
@@ -234,8 +258,11 @@ class DocxComments:
             paras.append(f"<{w}p>{body}</{w}p>")
         # w:date is optional, but LibreOffice shows a missing one as the year -1.
         stamp = f' {w}date="{escape(date)}"' if date else ""
-        xml = (f'<{w}comment{decl} {w}id="{cid}" {w}author="{escape(author)}"{stamp} {w}initials="{escape(initials)}">'
-               + "".join(paras) + f"</{w}comment>")
+        xml = (
+            f'<{w}comment{decl} {w}id="{cid}" {w}author="{escape(author)}"{stamp} {w}initials="{escape(initials)}">'
+            + "".join(paras)
+            + f"</{w}comment>"
+        )
         self.comments.insert(self.comments.content_range(self.comments.root)[1], xml, 500)
         self._changed.add(self.comments_name)
 
@@ -250,13 +277,19 @@ class DocxComments:
         while f"rId{n}" in taken:
             n += 1
         p, decl = _prefix(self.rels.root, REL_NS)
-        self.rels.insert(self.rels.content_range(self.rels.root)[1],
-                         f'<{p}Relationship{decl} Id="rId{n}" Type="{COMMENTS_REL}" Target="{escape(target)}"/>', 500)
+        self.rels.insert(
+            self.rels.content_range(self.rels.root)[1],
+            f'<{p}Relationship{decl} Id="rId{n}" Type="{COMMENTS_REL}" Target="{escape(target)}"/>',
+            500,
+        )
         self._changed.add(self.rels_name)
         ct = XmlPart(self.data["[Content_Types].xml"], "[Content_Types].xml", self.limits)
         p, decl = _prefix(ct.root, CT_NS)
-        ct.insert(ct.content_range(ct.root)[1],
-                  f'<{p}Override{decl} PartName="/{escape(self.comments_name)}" ContentType="{COMMENTS_CT}"/>', 500)
+        ct.insert(
+            ct.content_range(ct.root)[1],
+            f'<{p}Override{decl} PartName="/{escape(self.comments_name)}" ContentType="{COMMENTS_CT}"/>',
+            500,
+        )
         self.data["[Content_Types].xml"] = ct.result()
         self._changed.add("[Content_Types].xml")
 
@@ -299,10 +332,14 @@ class DocxComments:
                     zout.writestr(_new_info(name, self._main_info()), self.data[name])
 
 
-_EMPTY_COMMENTS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-                   b'<w:comments xmlns:w="' + W_NS.encode() + b'"></w:comments>')
-_EMPTY_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-               b'<Relationships xmlns="' + REL_NS.encode() + b'"></Relationships>')
+_EMPTY_COMMENTS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    b'<w:comments xmlns:w="' + W_NS.encode() + b'"></w:comments>'
+)
+_EMPTY_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    b'<Relationships xmlns="' + REL_NS.encode() + b'"></Relationships>'
+)
 
 
 def _prefix(root: etree._Element, ns: str) -> tuple[str, str]:

@@ -40,7 +40,7 @@ def nearest_kept(anchor: etree._Element) -> Optional[etree._Element]:
     row = next(cell.iterancestors(W + "tr"), None) if cell is not None else None
     if cell is not None and row is not None:
         cells = [c for c in row.iter(W + "tc") if next(c.iterancestors(W + "tr"), None) is row]
-        for before in cells[:cells.index(cell)]:  # the row's label first
+        for before in cells[: cells.index(cell)]:  # the row's label first
             if _has_text(before) and kept(before):
                 return before
     top = anchor
@@ -51,7 +51,7 @@ def nearest_kept(anchor: etree._Element) -> Optional[etree._Element]:
     for siblings, backwards in ((top.itersiblings(preceding=True), True), (top.itersiblings(), False)):
         for sibling in siblings:
             paras = list(_paragraphs(sibling))
-            for p in (reversed(paras) if backwards else paras):
+            for p in reversed(paras) if backwards else paras:
                 if _has_text(p) and kept(p):
                     return p
     return None

@@ -59,8 +59,9 @@ def reviewed_name(src: Path) -> str:
     return src.stem + SUFFIX
 
 
-def targets(files: list[Path], output: Optional[str], inputs: Sequence[str] = (),
-            name: Callable[[Path], str] = reviewed_name) -> list[Path]:
+def targets(
+    files: list[Path], output: Optional[str], inputs: Sequence[str] = (), name: Callable[[Path], str] = reviewed_name
+) -> list[Path]:
     """Where each copy goes: next to its input; into the folder ``output``, in the subfolder its
     input had under the folder given (收件箱/部门/x.docx -> 退回/部门/x.reviewed.docx); or, for one
     input and an ``output`` that is not a folder, that file."""
@@ -83,8 +84,12 @@ def targets(files: list[Path], output: Optional[str], inputs: Sequence[str] = ()
     return paths
 
 
-def entry_targets(entries: Sequence[Entry], output: Optional[str], inputs: Sequence[str] = (),
-                  name: Callable[[Path], str] = reviewed_name) -> list[Path]:
+def entry_targets(
+    entries: Sequence[Entry],
+    output: Optional[str],
+    inputs: Sequence[str] = (),
+    name: Callable[[Path], str] = reviewed_name,
+) -> list[Path]:
     """``targets`` for the files found; without ``output``, an archive's members go to a folder
     beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed."""
     # (an archive's member by the name shown, 收件箱.zip/部门/x.docx, for its subfolders under -o)
@@ -103,8 +108,14 @@ def entry_targets(entries: Sequence[Entry], output: Optional[str], inputs: Seque
     return dsts
 
 
-def annotate_run(req: Request, output: Optional[str], progress: Optional[Progress] = None,
-                 fix: bool = False, only_failed: bool = False, sheet: bool = False) -> AnnotateRun:
+def annotate_run(
+    req: Request,
+    output: Optional[str],
+    progress: Optional[Progress] = None,
+    fix: bool = False,
+    only_failed: bool = False,
+    sheet: bool = False,
+) -> AnnotateRun:
     """Check the inputs as ``check`` does and write the reviewed copies (a review sheet for a file
     that is not a .docx, and with ``sheet`` for every file); ``only_failed``: none for a file that
     passed. ReportlintError for what stops the run before any file is read."""
@@ -137,7 +148,8 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
             if wanted[i] and results[i].error is None and results[i].format == "docx":
                 dsts[i] = dst
         parts: list[tuple[list[int], Sequence[FileResult]]] = [
-            (g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups]
+            (g.indexes, _copies(g, results, dsts, fix)) for g in plan.groups
+        ]
         if plan.fixed:  # skipped or unreadable: no copy, the reason is the result
             parts.append((list(plan.fixed), [Annotated.adding(results[i]) for i in plan.fixed]))
         run.results = in_order(parts, len(plan.files))  # type: ignore[assignment]
@@ -165,6 +177,7 @@ def annotate_run(req: Request, output: Optional[str], progress: Optional[Progres
 def _copies(group: Group, results: Sequence[FileResult], dsts: Sequence[Optional[Path]], fix: bool) -> ResultSpool:
     """Write the group's copies in child processes (none where ``dsts`` says None); their outcomes
     in the group's order, on disk."""
+
     def job(j: int) -> dict[str, Any]:
         i = group.indexes[j]
         return {"dst": str(dsts[i] or ""), "result": results[i]}

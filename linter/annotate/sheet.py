@@ -30,12 +30,14 @@ _CONTENT_TYPES = (
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
 _RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="word/document.xml"/></Relationships>')
+    'Target="word/document.xml"/></Relationships>'
+)
 
 
 def _el(parent: Any, tag: str, **attrs: str) -> Any:
@@ -93,8 +95,13 @@ def write_sheet(dst: Path, result: FileResult, verdict: str, lang: str, day: Opt
     body = _el(root, "body")
     _para(body, w("title"), bold=True, size=16, center=True)
     name = result.pair_key[0] if result.pair_key is not None else w("unknown_body")
-    facts = [[w("body"), name], [w("file"), Path(result.path).name], [w("year"), str(result.report_year or "")],
-             [w("verdict"), t("verdict." + verdict, lang)], [w("date"), w("day", y=day.year, m=day.month, d=day.day)]]
+    facts = [
+        [w("body"), name],
+        [w("file"), Path(result.path).name],
+        [w("year"), str(result.report_year or "")],
+        [w("verdict"), t("verdict." + verdict, lang)],
+        [w("date"), w("day", y=day.year, m=day.month, d=day.day)],
+    ]
     _table(body, facts, [2200, 6800])
     _para(body, "")
     _para(body, w("findings"), bold=True)
@@ -106,8 +113,15 @@ def write_sheet(dst: Path, result: FileResult, verdict: str, lang: str, day: Opt
         rows = [[w("n"), w("where"), w("severity"), w("problem"), w("fix")]]
         for n, f in enumerate(result.findings, 1):
             where = describe_location(f.location, lang) or w("whole")
-            rows.append([str(n), f"{where} {position(f.location, lang)}".strip(), t("severity." + f.severity, lang),
-                         f"{f.rule} {f.message}", correction(f, lang)])
+            rows.append(
+                [
+                    str(n),
+                    f"{where} {position(f.location, lang)}".strip(),
+                    t("severity." + f.severity, lang),
+                    f"{f.rule} {f.message}",
+                    correction(f, lang),
+                ]
+            )
         _table(body, rows, [600, 2800, 800, 3400, 1400], header=True)
     _para(body, "")
     _para(body, w("reviewer"))

@@ -20,8 +20,22 @@ from linter.recognise.values import parse_value
 from linter.annotate.xmlsplice import escape
 
 _RANK = 15  # after a comment's start mark (10), before its end mark (20) at the same offset
-_NOT_PLAIN = {W + name for name in ("ins", "del", "moveFrom", "moveTo", "sdt", "fldSimple", "fldChar", "hyperlink",
-                                     "smartTag", "customXml", "tbl")}
+_NOT_PLAIN = {
+    W + name
+    for name in (
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "sdt",
+        "fldSimple",
+        "fldChar",
+        "hyperlink",
+        "smartTag",
+        "customXml",
+        "tbl",
+    )
+}
 
 
 def write_fix(pkg: DocxComments, finding: Finding, author: str, date: str) -> bool:
@@ -53,8 +67,10 @@ def write_fix(pkg: DocxComments, finding: Finding, author: str, date: str) -> bo
             part.rename(t, f"{w}delText")
         part.insert(end, f"</{w}del>", _RANK)
     props = _run_properties(pkg, runs[0] if runs else _neighbour_run(tc), paras[0], replaced=bool(runs))
-    new_run = (f'<{w}ins{decl} {w}id="{pkg.revision_id()}" {stamp}><{w}r>{props}'
-               f'<{w}t xml:space="preserve">{escape(finding.fix)}</{w}t></{w}r></{w}ins>')
+    new_run = (
+        f'<{w}ins{decl} {w}id="{pkg.revision_id()}" {stamp}><{w}r>{props}'
+        f'<{w}t xml:space="preserve">{escape(finding.fix)}</{w}t></{w}r></{w}ins>'
+    )
     if runs:
         part.insert(part.spans[runs[-1]].outer_end, new_run, _RANK)
     else:
@@ -71,16 +87,23 @@ def _neighbour_run(tc: etree._Element) -> Optional[etree._Element]:
         return None
     cells = [c for c in row if c.tag == W + "tc"]
     at = cells.index(tc)
-    for other in [*cells[at + 1:], *reversed(cells[:at])]:
-        run = next((r for r in other.iter(W + "r") if r.find(W + "t") is not None
-                    and r.getparent() is not None and r.getparent().tag == W + "p"), None)
+    for other in [*cells[at + 1 :], *reversed(cells[:at])]:
+        run = next(
+            (
+                r
+                for r in other.iter(W + "r")
+                if r.find(W + "t") is not None and r.getparent() is not None and r.getparent().tag == W + "p"
+            ),
+            None,
+        )
         if run is not None:
             return run
     return None
 
 
-def _run_properties(pkg: DocxComments, run: Optional[etree._Element], para: etree._Element,
-                    replaced: bool = True) -> str:
+def _run_properties(
+    pkg: DocxComments, run: Optional[etree._Element], para: etree._Element, replaced: bool = True
+) -> str:
     """The run properties of the new run: the replaced run's (none if it has none: it inherits
     them from the paragraph's style, as the new run then does); for an empty cell a neighbouring
     cell's run's, else the paragraph mark's (w:pPr/w:rPr)."""

@@ -21,8 +21,11 @@ from linter.readers.docx.package import parse_xml
 # Markup tokens of a well-formed document. Text and attribute values never contain a raw "<",
 # so every "<" starts one of these; the alternatives are linear (no nested quantifiers on the
 # same characters).
-_TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|</[^>]*>"
-                    r"|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|</[^>]*>"
+    r"|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S,
+)
 _NAME = re.compile(r"</?\s*([^\s/>]+)")
 
 
@@ -56,10 +59,13 @@ class _Edit:
 
 
 def _decode(data: bytes) -> tuple[str, str, bytes]:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec), codec, bom
+            return data[len(bom) :].decode(codec), codec, bom
     return data.decode("utf-8"), "utf-8", b""
 
 
@@ -156,7 +162,7 @@ class XmlPart:
     def source(self, el: etree._Element) -> str:
         """``el`` exactly as it is written in the part."""
         span = self.spans[el]
-        return self.text[span.start:span.outer_end]
+        return self.text[span.start : span.outer_end]
 
     def content_range(self, el: etree._Element) -> tuple[int, int]:
         """Offsets of the start and the end of ``el``'s content; ``<a .../>`` is opened into
@@ -184,7 +190,7 @@ class XmlPart:
         for edit in sorted(self._edits, key=lambda e: (e.pos, e.rank, e.seq)):
             if edit.pos < cursor:
                 raise SpliceError(f"{self.name}: overlapping edits at {edit.pos}")
-            out.append(self.text[cursor:edit.pos])
+            out.append(self.text[cursor : edit.pos])
             out.append(edit.text)
             cursor = edit.pos + edit.delete
         out.append(self.text[cursor:])
@@ -211,6 +217,9 @@ def _step_name(el: etree._Element) -> str:
 
 def escape(text: str) -> str:
     """Text for element content or a double-quoted attribute; characters XML 1.0 forbids dropped."""
-    text = "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
-                                                          and ch not in "\ufffe\uffff"))
+    text = "".join(
+        ch
+        for ch in text
+        if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff")
+    )
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -8,7 +8,18 @@ the kinds a rule file may name.
 from __future__ import annotations
 
 from linter.checks import (
-    cells, citations, content, culprits, equation, meta, narrative, parse, parts, period, structure)
+    cells,
+    citations,
+    content,
+    culprits,
+    equation,
+    meta,
+    narrative,
+    parse,
+    parts,
+    period,
+    structure,
+)
 from linter.checks.draft import CheckFn, Draft
 
 __all__ = ["CHECKS", "CheckFn", "Draft", "get_check"]

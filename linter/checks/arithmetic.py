@@ -34,14 +34,21 @@ def _decimal(a: Number) -> Decimal:
 
 
 def _side(items: list[tuple[Number, Term]]) -> tuple[str, Decimal]:
-    parts = [(format_number(term.number) if abs(a) == 1 else f"{format_number(abs(_decimal(a)))}×{format_number(term.number)}")
-             for a, term in items]
+    parts = [
+        (
+            format_number(term.number)
+            if abs(a) == 1
+            else f"{format_number(abs(_decimal(a)))}×{format_number(term.number)}"
+        )
+        for a, term in items
+    ]
     total = sum((abs(_decimal(a)) * term.number for a, term in items), Decimal(0))
     return "+".join(parts), total
 
 
-def written_out(terms: Mapping[str, Term], coefs: Mapping[str, Number], anchor: Optional[str],
-                anchor_label: str, lang: str) -> str:
+def written_out(
+    terms: Mapping[str, Term], coefs: Mapping[str, Number], anchor: Optional[str], anchor_label: str, lang: str
+) -> str:
     """「21+0+0+50+3+1289 = 1363，总计为 1362」: the side without the anchor summed, then the
     anchor's side (its label and value when it is one cell). Without an anchor in the relation
     (an inequality), both sides summed."""
@@ -84,12 +91,15 @@ def anchor_label(check: CheckSpec, where: Location) -> str:
     return (where.row_label or "") if check.params.get("each") == "column" else short_label(where.column_label)
 
 
-def arithmetic_params(check: CheckSpec, terms: Mapping[str, Term], left: expr.Evaluator, right: expr.Evaluator,
-                      where: Location) -> dict[str, str]:
+def arithmetic_params(
+    check: CheckSpec, terms: Mapping[str, Term], left: expr.Evaluator, right: expr.Evaluator, where: Location
+) -> dict[str, str]:
     """The relation written out with its numbers, in both languages (message parameters
     ``arithmetic`` and ``arithmetic_en``)."""
     coefs = coefficients(left, right, tuple(terms))
     anchor = check.params.get("anchor")
     label = anchor_label(check, where)
-    return {"arithmetic": written_out(terms, coefs, anchor, label, "zh"),
-            "arithmetic_en": written_out(terms, coefs, anchor, label, "en")}
+    return {
+        "arithmetic": written_out(terms, coefs, anchor, label, "zh"),
+        "arithmetic_en": written_out(terms, coefs, anchor, label, "en"),
+    }

@@ -34,8 +34,14 @@ class Instance:
 
     __slots__ = ("terms", "params", "numbers", "countable", "known")
 
-    def __init__(self, terms: Mapping[str, Term], params: Mapping[str, str], numbers: dict[str, Decimal],
-                 countable: bool, known: bool) -> None:
+    def __init__(
+        self,
+        terms: Mapping[str, Term],
+        params: Mapping[str, str],
+        numbers: dict[str, Decimal],
+        countable: bool,
+        known: bool,
+    ) -> None:
         self.terms = terms
         self.params = params
         self.numbers = numbers
@@ -82,8 +88,15 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
             cell = row.cells.get(col)
             value = parse_value(cell.text if cell is not None else None)
             countable = value.kind == "blank" or value.is_count
-            grid[first][col] = Term(row, col, value, previous, value.as_number(), countable,
-                                    cell is not None and countable and value.kind != "blank")
+            grid[first][col] = Term(
+                row,
+                col,
+                value,
+                previous,
+                value.as_number(),
+                countable,
+                cell is not None and countable and value.kind != "blank",
+            )
         for n, member in enumerate(others, start=1):
             # A cell of its own to localization (never printed, so never the one to correct).
             stand_in = FoundRow(member, row.text, row.block, -n, {})
@@ -127,8 +140,15 @@ def bind(check: CheckSpec, table: LogicalTable, grid: Grid, prev_grid: Optional[
         terms = [t for t in found if t is not None]
         if len(terms) != len(found):
             return  # a cell missing: no application here
-        out.append(Instance(dict(zip(keys, terms)), params, {k: t.number for k, t in zip(keys, terms)},
-                            all(t.countable for t in terms), all(t.known for t in terms)))
+        out.append(
+            Instance(
+                dict(zip(keys, terms)),
+                params,
+                {k: t.number for k, t in zip(keys, terms)},
+                all(t.countable for t in terms),
+                all(t.known for t in terms),
+            )
+        )
 
     if each == "column":
         rows = [(before_grid if last_year else grid).get(bare, _NO_ROW) for _n, bare, last_year in names]

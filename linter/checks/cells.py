@@ -38,12 +38,19 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
         if table is None:
             continue
         for col in table.spec.columns:
-            if by_column and col.value == "amount_wan" and col.key in table.headers \
-                    and "万元" not in table.headers[col.key]:
+            if (
+                by_column
+                and col.value == "amount_wan"
+                and col.key in table.headers
+                and "万元" not in table.headers[col.key]
+            ):
                 row = next((r for r in table.rows if col.key in r.cells), None)
                 if row is not None:
-                    yield Draft("header_unit", report.cell_location(table, row, col.key).with_(row=None, col=None),
-                                {"col": col.label})
+                    yield Draft(
+                        "header_unit",
+                        report.cell_location(table, row, col.key).with_(row=None, col=None),
+                        {"col": col.label},
+                    )
         for row in table.rows:
             if row.key is None:
                 continue
@@ -55,13 +62,19 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                 if value.kind == "blank":
                     continue
                 kind = col.value if by_column else "count"
-                if (value.is_count and not by_column) or \
-                        (by_column and _valid(value, kind) and not value.unit and not value.thousands):
+                if (value.is_count and not by_column) or (
+                    by_column and _valid(value, kind) and not value.unit and not value.thousands
+                ):
                     continue  # the common case: nothing to report, nothing to build
                 text = cell.text.strip()
                 loc = report.cell_location(table, row, col.key)
-                params = {"table": table.spec.number, "text": text, "unit": value.unit,
-                          "expected_kind": _KIND_NAMES[kind][0], "expected_kind_en": _KIND_NAMES[kind][1]}
+                params = {
+                    "table": table.spec.number,
+                    "text": text,
+                    "unit": value.unit,
+                    "expected_kind": _KIND_NAMES[kind][0],
+                    "expected_kind_en": _KIND_NAMES[kind][1],
+                }
                 if not by_column:
                     yield Draft("invalid", loc, params, actual=text)
                     continue
@@ -91,26 +104,39 @@ def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                 continue
             forced.add(key)
             failed = loc.failed_with(key)
-            yield Draft("blank_value", term_location(report, table, term),
-                        {"table": table.spec.number, "expected": str(value)}, expected=str(value), actual="",
-                        fix=str(value), related=related_cells(report, loc, failed, key),
-                        explains=explained(report, loc, failed))
+            yield Draft(
+                "blank_value",
+                term_location(report, table, term),
+                {"table": table.spec.number, "expected": str(value)},
+                expected=str(value),
+                actual="",
+                fix=str(value),
+                related=related_cells(report, loc, failed, key),
+                explains=explained(report, loc, failed),
+            )
         blanks: list[tuple[FoundRow, str]] = []
         for row in table.rows:
             if row.key is None:
                 continue
             # A value merged down a group's sub-rows is printed once, not left blank in the rows below.
-            blanks += [(row, c.key) for c in table.spec.columns
-                       if c.key in row.cells and c.key not in row.merged_down
-                       and parse_value(_text(row.cells[c.key])).kind == "blank"
-                       and (row.block, row.phys_row, c.key) not in forced]
+            blanks += [
+                (row, c.key)
+                for c in table.spec.columns
+                if c.key in row.cells
+                and c.key not in row.merged_down
+                and parse_value(_text(row.cells[c.key])).kind == "blank"
+                and (row.block, row.phys_row, c.key) not in forced
+            ]
         if blanks:
             # One remark for the table naming its blank cells; the JSON lists each in ``related``.
             locs = [report.cell_location(table, row, k) for row, k in blanks]
             cells, cells_en = blank_cells(table, blanks)
-            yield Draft("blank", locs[0], {"table": table.spec.number, "count": len(blanks),
-                                           "cells": cells, "cells_en": cells_en},
-                        related=tuple(locs[1:]))
+            yield Draft(
+                "blank",
+                locs[0],
+                {"table": table.spec.number, "count": len(blanks), "cells": cells, "cells_en": cells_en},
+                related=tuple(locs[1:]),
+            )
 
 
 _NAMED_GROUPS = 6  # a message names this many groups of blank cells, then 「等」
@@ -124,9 +150,11 @@ def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> tupl
     rows = [r for r in table.rows if r.key is not None]
     if len(blank) == sum(k in r.cells for r in rows for k in {c.key for c in spec.columns}):
         return "全表均为空白", "the whole table"
-    whole = [c.key for c in spec.columns
-             if sum(c.key in r.cells for r in rows) > 1
-             and all((id(r), c.key) in blank for r in rows if c.key in r.cells)]
+    whole = [
+        c.key
+        for c in spec.columns
+        if sum(c.key in r.cells for r in rows) > 1 and all((id(r), c.key) in blank for r in rows if c.key in r.cells)
+    ]
     names = "".join(f"「{spec.column(k).label}」" for k in whole)
     groups = [(names + "列", "columns " + names)] if whole else []
     by_row: dict[int, list[str]] = {}
@@ -137,11 +165,17 @@ def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> tupl
             labels[id(row)] = spec.row(row.key).label if row.key else ""
     for rid, cols in by_row.items():
         label = labels[rid]
-        groups.append(((f"行「{label}」的" if label else "") + "".join(cols),
-                       (f"row 「{label}」: " if label else "") + "".join(cols)))
+        groups.append(
+            (
+                (f"行「{label}」的" if label else "") + "".join(cols),
+                (f"row 「{label}」: " if label else "") + "".join(cols),
+            )
+        )
     more = len(groups) > _NAMED_GROUPS
-    return ("；".join(g[0] for g in groups[:_NAMED_GROUPS]) + ("等" if more else ""),
-            "; ".join(g[1] for g in groups[:_NAMED_GROUPS]) + (" and more" if more else ""))
+    return (
+        "；".join(g[0] for g in groups[:_NAMED_GROUPS]) + ("等" if more else ""),
+        "; ".join(g[1] for g in groups[:_NAMED_GROUPS]) + (" and more" if more else ""),
+    )
 
 
 def _text(cell: object) -> str:

@@ -31,7 +31,7 @@ def _defined(text: str, abbreviation: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _definition(abbreviation: str) -> re.Pattern[str]:
-    return re.compile("(?:简称|下称|以下称)[《“\"「]?" + re.escape(abbreviation) + "[》”\"」]?")
+    return re.compile('(?:简称|下称|以下称)[《“"「]?' + re.escape(abbreviation) + '[》”"」]?')
 
 
 def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
@@ -44,7 +44,9 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     known = {d["title"] for d in documents}
     abbreviations = {a: d for d in documents for a in d.get("abbreviations", ())}
     # A notice is cited by its number or by its document's title (「…年度报告格式（试行）」 is 2019's).
-    notices = [(re.compile(p), n) for n in check.params.get("notices", ()) for p in (n["pattern"], *n.get("titles", ()))]
+    notices = [
+        (re.compile(p), n) for n in check.params.get("notices", ()) for p in (n["pattern"], *n.get("titles", ()))
+    ]
     wanted = report.evidence.expected(report.report_year)
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
     shorts: set[str] = set()  # every short name the text has defined so far
@@ -61,20 +63,30 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             doc = abbreviations.get(title)
             if doc is not None:
                 # the definition itself (「以下简称《条例》」) or a use after it
-                if title not in defined and not _defined(text[:at + len(title) + 2], title):
+                if title not in defined and not _defined(text[: at + len(title) + 2], title):
                     reported.add(title)
-                    yield Draft("undefined", report.location(para.index, text=f"《{title}》"),
-                                {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
+                    yield Draft(
+                        "undefined",
+                        report.location(para.index, text=f"《{title}》"),
+                        {"found": title, "title": doc["title"]},
+                        expected=doc["title"],
+                        actual=title,
+                    )
                 continue
             if title not in meant:
                 meant[title] = _meant(title, documents)
             doc = meant[title]
-            if doc is not None and (title in shorts or _defined(text[:at + len(title) + 2], title)):
+            if doc is not None and (title in shorts or _defined(text[: at + len(title) + 2], title)):
                 continue  # the text's own short name for a document (「以下简称《政府信息公开条例》」)
             if doc is not None:
                 reported.add(title)
-                yield Draft("title", report.location(para.index, text=f"《{title}》"),
-                            {"found": title, "title": doc["title"]}, expected=doc["title"], actual=title)
+                yield Draft(
+                    "title",
+                    report.location(para.index, text=f"《{title}》"),
+                    {"found": title, "title": doc["title"]},
+                    expected=doc["title"],
+                    actual=title,
+                )
         if wanted is not None and "notice" not in reported:
             for pattern, notice in notices:
                 m = pattern.search(text)
@@ -82,10 +94,18 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                     right = next((n for _p, n in notices if n["edition"] == wanted), None)
                     reported.add("notice")
                     found = m.group(0) if m.group(0).startswith("《") else notice["name"]  # its title, or its number
-                    yield Draft("edition", report.location(para.index, text=m.group(0)),
-                                {"found": found, "edition": notice["edition"], "year": report.report_year,
-                                 "expected": right["name"] if right else wanted},
-                                expected=right["name"] if right else str(wanted), actual=found)
+                    yield Draft(
+                        "edition",
+                        report.location(para.index, text=m.group(0)),
+                        {
+                            "found": found,
+                            "edition": notice["edition"],
+                            "year": report.report_year,
+                            "expected": right["name"] if right else wanted,
+                        },
+                        expected=right["name"] if right else str(wanted),
+                        actual=found,
+                    )
                     break
         if documents:
             defined.update(a for a in abbreviations if _defined(text, a))

@@ -21,8 +21,10 @@ def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
 
 def _every(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[re.Match[str], int]]:
     """Every match of the patterns in ``text``, left to right, none overlapping an earlier one."""
-    found = sorted(((m, i) for i, r in enumerate(patterns) for m in r.finditer(text) if m.group(0)),
-                   key=lambda x: (x[0].start(), x[1]))
+    found = sorted(
+        ((m, i) for i, r in enumerate(patterns) for m in r.finditer(text) if m.group(0)),
+        key=lambda x: (x[0].start(), x[1]),
+    )
     out: list[tuple[re.Match[str], int]] = []
     for m, i in found:
         if not out or m.start() >= out[-1][0].end():
@@ -52,11 +54,18 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
                 last = every[-1][0]
                 where = {"row": cell.phys_row, "col": cell.phys_col} if cell is not None else {}
                 texts = [x.group(0) for x, _ in every]
-                yield Draft("residue", report.location(block.index, text=_snippet(text, m.start(), last.end()), **where),
-                            {"found": m.group(0), "what": whats[which], "what_en": whats_en[which],
-                             "quoted": "、".join(f"「{x}」" for x in texts),
-                             "quoted_en": ", ".join(f"「{x}」" for x in texts)},
-                            actual="、".join(texts))
+                yield Draft(
+                    "residue",
+                    report.location(block.index, text=_snippet(text, m.start(), last.end()), **where),
+                    {
+                        "found": m.group(0),
+                        "what": whats[which],
+                        "what_en": whats_en[which],
+                        "quoted": "、".join(f"「{x}」" for x in texts),
+                        "quoted_en": ", ".join(f"「{x}」" for x in texts),
+                    },
+                    actual="、".join(texts),
+                )
 
 
 @lru_cache(maxsize=32)
@@ -97,12 +106,21 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
     if check.params.get("non_empty") and len(text) < 4:
         yield Draft("empty", loc, {"section": hit.spec.heading})
         return
-    missing = [item["name"] for item in check.params.get("require", [])
-               if not any(word in text for word in item["any"])]
+    missing = [
+        item["name"] for item in check.params.get("require", []) if not any(word in text for word in item["any"])
+    ]
     if missing:
-        yield Draft("missing", loc, {"section": hit.spec.heading, "missing": "、".join(missing),
-                                     "missing_and": and_list(missing, "zh"), "missing_and_en": and_list(missing, "en")},
-                    expected="、".join(missing))
+        yield Draft(
+            "missing",
+            loc,
+            {
+                "section": hit.spec.heading,
+                "missing": "、".join(missing),
+                "missing_and": and_list(missing, "zh"),
+                "missing_and_en": and_list(missing, "en"),
+            },
+            expected="、".join(missing),
+        )
     if check.params.get("differs_from_previous") and report.previous is not None:
         before = report.previous.section_text(key)
         if before and before == text:

@@ -27,17 +27,36 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             term = loc.terms[key]
             failed = loc.failed_with(key)
             value = loc.value(key)
-            params = {"table": number, "actual": format_number(term.number), "count": len(failed),
-                      "arithmetic": _sums(report, loc, failed, "zh"), "arithmetic_en": _sums(report, loc, failed, "en")}
+            params = {
+                "table": number,
+                "actual": format_number(term.number),
+                "count": len(failed),
+                "arithmetic": _sums(report, loc, failed, "zh"),
+                "arithmetic_en": _sums(report, loc, failed, "en"),
+            }
             where = term_location(report, loc.table, term)
             related = related_cells(report, loc, failed, key)
             if value is None:
-                yield Draft("suspect", where, params, actual=format_number(term.number), related=related,
-                            explains=explained(report, loc, failed))
+                yield Draft(
+                    "suspect",
+                    where,
+                    params,
+                    actual=format_number(term.number),
+                    related=related,
+                    explains=explained(report, loc, failed),
+                )
                 continue
             params["expected"] = str(value)
-            yield Draft("culprit", where, params, expected=str(value), actual=format_number(term.number),
-                        related=related, fix=str(value), explains=explained(report, loc, failed))
+            yield Draft(
+                "culprit",
+                where,
+                params,
+                expected=str(value),
+                actual=format_number(term.number),
+                related=related,
+                fix=str(value),
+                explains=explained(report, loc, failed),
+            )
     candidates = loc.candidates
     if candidates:
         for eq in loc.failed:
@@ -45,13 +64,25 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             if not keys:
                 continue
             cells = [term_location(report, loc.table, loc.terms[k]) for k in keys if printed(loc.terms[k])]
-            sums = {"arithmetic": _sums(report, loc, [eq], "zh", own=True),
-                    "arithmetic_en": _sums(report, loc, [eq], "en", own=True)}
-            params = {"table": number, "relation": _relation(eq, "zh", sums), "relation_en": _relation(eq, "en", sums),
-                      "cells": "、".join(f"「{_label(c)}」" for c in cells),
-                      "cells_en": ", ".join(f"「{_label(c)}」" for c in cells), "count": len(cells)}
-            yield Draft("candidates", term_location(report, loc.table, eq.terms[eq.check.params["anchor"]]), params,
-                        related=tuple(cells), explains=explained(report, loc, [eq]))
+            sums = {
+                "arithmetic": _sums(report, loc, [eq], "zh", own=True),
+                "arithmetic_en": _sums(report, loc, [eq], "en", own=True),
+            }
+            params = {
+                "table": number,
+                "relation": _relation(eq, "zh", sums),
+                "relation_en": _relation(eq, "en", sums),
+                "cells": "、".join(f"「{_label(c)}」" for c in cells),
+                "cells_en": ", ".join(f"「{_label(c)}」" for c in cells),
+                "count": len(cells),
+            }
+            yield Draft(
+                "candidates",
+                term_location(report, loc.table, eq.terms[eq.check.params["anchor"]]),
+                params,
+                related=tuple(cells),
+                explains=explained(report, loc, [eq]),
+            )
 
 
 def _sums(report: Report, loc: Localization, failed: list[Equation], lang: str, own: bool = False) -> str:
@@ -95,8 +126,7 @@ def explained(report: Report, loc: Localization, failed: list[Equation]) -> tupl
     out = []
     for eq in failed:
         assert eq.check.relation is not None
-        out.append((eq.check.relation.source,
-                    term_location(report, loc.table, eq.terms[eq.check.params["anchor"]])))
+        out.append((eq.check.relation.source, term_location(report, loc.table, eq.terms[eq.check.params["anchor"]])))
     return tuple(out)
 
 

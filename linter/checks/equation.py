@@ -33,8 +33,13 @@ def expected_anchor(check: CheckSpec, inst: Instance, left: expr.Evaluator, righ
     return values[anchor] - base / slope
 
 
-def _holds_corrected(loc: Localization, inst: Instance, left: expr.Evaluator, right: expr.Evaluator,
-                     holds: Callable[[Decimal, Decimal], bool]) -> bool:
+def _holds_corrected(
+    loc: Localization,
+    inst: Instance,
+    left: expr.Evaluator,
+    right: expr.Evaluator,
+    holds: Callable[[Decimal, Decimal], bool],
+) -> bool:
     """Whether the instance holds once the localization's corrections are made (blanks included)."""
     numbers = dict(inst.numbers)
     changed = False
@@ -76,5 +81,4 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         params = {**inst.params, "left": format_number(left), "right": format_number(right)}
         where = term_location(report, table, anchor_term)
         params.update(arithmetic_params(check, inst.terms, left_side, right_side, where))
-        yield Draft("violated", where, params,
-                    expected=expected, actual=actual, related=related)
+        yield Draft("violated", where, params, expected=expected, actual=actual, related=related)

@@ -119,8 +119,11 @@ class Localization:
 Figure = tuple[tuple[CellKey, ...], Decimal]
 
 
-def localize(table: LogicalTable, relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]],
-             figures: Optional[Callable[[], list[Figure]]] = None) -> Localization:
+def localize(
+    table: LogicalTable,
+    relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]],
+    figures: Optional[Callable[[], list[Figure]]] = None,
+) -> Localization:
     """The localization of a table's exact relations, each with its sides compiled for the table
     and its applications (linter.checks.relations makes them once per report). ``figures``: the
     counts the narrative quotes of the table's cells, asked for only when several sets of cells
@@ -254,8 +257,9 @@ class _Relation:
             key = cell_key(terms[n])
             coefs[key] = coefs.get(key, 0) + a
         coefs = {k: a for k, a in coefs.items() if a}
-        return Equation(rule, self.check, terms, dict(inst.params), coefs, const,
-                        cell_key(terms[self.check.params["anchor"]]))
+        return Equation(
+            rule, self.check, terms, dict(inst.params), coefs, const, cell_key(terms[self.check.params["anchor"]])
+        )
 
 
 def _exact(value: Decimal) -> Exact:

@@ -29,9 +29,16 @@ def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterato
     if len(ev.found) >= 2:
         (newer, found_newer), (older, found_older) = ev.found[0], ev.found[1]
         first = found_older[0]
-        yield Draft("mixed", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
-                    {"newer": newer, "found_newer": "、".join(s.text for s in found_newer),
-                     "older": older, "found_older": "、".join(s.text for s in found_older)})
+        yield Draft(
+            "mixed",
+            _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
+            {
+                "newer": newer,
+                "found_newer": "、".join(s.text for s in found_newer),
+                "older": older,
+                "found_older": "、".join(s.text for s in found_older),
+            },
+        )
         return
     expected = ev.expected(report.report_year)
     found = ev.by_tables
@@ -39,26 +46,44 @@ def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterato
         return
     sigs = ev.found[0][1]
     first = sigs[0]
-    yield Draft("mismatch", _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
-                {"year": report.report_year, "expected": expected, "found": found,
-                 "signatures": "、".join(s.text for s in sigs)},
-                expected=str(expected), actual=str(found))
+    yield Draft(
+        "mismatch",
+        _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
+        {
+            "year": report.report_year,
+            "expected": expected,
+            "found": found,
+            "signatures": "、".join(s.text for s in sigs),
+        },
+        expected=str(expected),
+        actual=str(found),
+    )
 
 
 def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
     title = report.title
     period = find_period_year(report.document)
     if title is not None and period is not None and title.year != period[0]:
-        yield Draft("period", report.location(period[1]), {"title_year": title.year, "period_year": period[0]},
-                    expected=str(title.year), actual=str(period[0]))
+        yield Draft(
+            "period",
+            report.location(period[1]),
+            {"title_year": title.year, "period_year": period[0]},
+            expected=str(title.year),
+            actual=str(period[0]),
+        )
     year = title.year if title is not None else (period[0] if period else None)
     if year is None:
         return
     named = filename_year(report.document.path)
     if named is not None and named != year and named != year + 1:
         # A file named after its publication year (year + 1) is common and not a defect.
-        yield Draft("filename", report.location(title.block if title else 0), {"year": year, "file_year": named},
-                    expected=str(year), actual=str(named))
+        yield Draft(
+            "filename",
+            report.location(title.block if title else 0),
+            {"year": year, "file_year": named},
+            expected=str(year),
+            actual=str(named),
+        )
     for para in report.section_paragraphs(check.params.get("fee_section", "other")):
         text = nfkc_numbers(para.full_text)
         keyword = check.params["fee_keyword"]
@@ -71,8 +96,13 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
             if _FULL_DATE.match(fee_text, m.start()):
                 continue
             if int(m.group(1)) != year:
-                yield Draft("fee_year", report.location(para.index, text=para.full_text.strip()[:80]),
-                            {"year": year, "found": m.group(1)}, expected=str(year), actual=m.group(1))
+                yield Draft(
+                    "fee_year",
+                    report.location(para.index, text=para.full_text.strip()[:80]),
+                    {"year": year, "found": m.group(1)},
+                    expected=str(year),
+                    actual=m.group(1),
+                )
                 break
 
 
@@ -90,5 +120,10 @@ def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
     deadline = date(report.report_year + 1, day["month"], day["day"])
     if published > deadline:
         loc = report.location(block) if block is not None else Location(file=report.document.path)
-        yield Draft("late", loc, {"published": published.isoformat(), "deadline": deadline.isoformat()},
-                    expected=f"<= {deadline.isoformat()}", actual=published.isoformat())
+        yield Draft(
+            "late",
+            loc,
+            {"published": published.isoformat(), "deadline": deadline.isoformat()},
+            expected=f"<= {deadline.isoformat()}",
+            actual=published.isoformat(),
+        )

@@ -137,9 +137,14 @@ def _quoted(report: Report, quotes: list[Quote]) -> Iterator[tuple[Quote, re.Mat
 def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Figure]:
     """The counts the narrative quotes of a table's cells, each with the one reading it can have
     (「行政复议结果维持72件」 is that cell): evidence for which cell of a failed relation is wrong."""
-    quotes = [q for rule in ruleset.rules for c in rule.checks
-              if c.kind == "narrative" and c.params.get("measure", "count") == "count"
-              for q in c.quotes if q.table == table_key and len(q.readings) <= 1]
+    quotes = [
+        q
+        for rule in ruleset.rules
+        for c in rule.checks
+        if c.kind == "narrative" and c.params.get("measure", "count") == "count"
+        for q in c.quotes
+        if q.table == table_key and len(q.readings) <= 1
+    ]
     out: list[Figure] = []
     for quote, m, _sentence, _block in _quoted(report, quotes):
         readings = _readings(report, quote, quote.readings)
@@ -165,8 +170,9 @@ def _figure(m: re.Match[str]) -> str:
     return m.group("n") if "n" in m.re.groupindex else m.group(1)
 
 
-def _compare(report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str],
-             sentence: str, block: int) -> Optional[Draft]:
+def _compare(
+    report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str], sentence: str, block: int
+) -> Optional[Draft]:
     readings = _readings(report, quote, quote.readings)
     if not readings:
         return None
@@ -191,8 +197,13 @@ class _At(NamedTuple):
 
     def params(self, **more: str) -> dict[str, Any]:
         quote = self.quote
-        return {"what": quote.what, "what_en": quote.what_en, "table": self.report.tables[quote.table].spec.number,
-                "sentence": self.sentence, **more}
+        return {
+            "what": quote.what,
+            "what_en": quote.what_en,
+            "table": self.report.tables[quote.table].spec.number,
+            "sentence": self.sentence,
+            **more,
+        }
 
 
 def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, at: _At) -> Optional[Draft]:
@@ -200,12 +211,17 @@ def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, at
     if any(Decimal(quoted) == r.value for r in readings):
         return None
     value = format_number(readings[0].value)
-    return Draft("mismatch", at.location(), at.params(quoted=quoted, value=value), expected=value, actual=quoted,
-                 related=_related(report, quote, readings[0]))
+    return Draft(
+        "mismatch",
+        at.location(),
+        at.params(quoted=quoted, value=value),
+        expected=value,
+        actual=quoted,
+        related=_related(report, quote, readings[0]),
+    )
 
 
-def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, at: _At
-           ) -> Optional[Draft]:
+def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, at: _At) -> Optional[Draft]:
     """The percentage is a reading (or the quoted figure) over one of the quote's totals."""
     pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value]
     if not pairs:
@@ -215,13 +231,19 @@ def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pc
         return None
     part, whole = pairs[0]
     value = format(printed(_percent(part.value, whole.value), _decimals(pct)), "f") + "%"
-    return Draft("share", at.location(), at.params(quoted=pct + "%", value=value, part=format_number(part.value),
-                                                   whole=format_number(whole.value)),
-                 expected=value, actual=pct + "%", related=_related(report, quote, part, whole))
+    return Draft(
+        "share",
+        at.location(),
+        at.params(quoted=pct + "%", value=value, part=format_number(part.value), whole=format_number(whole.value)),
+        expected=value,
+        actual=pct + "%",
+        related=_related(report, quote, part, whole),
+    )
 
 
-def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, at: _At
-            ) -> Optional[Draft]:
+def _change(
+    report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, at: _At
+) -> Optional[Draft]:
     """The change is (this year − last year) / last year of one reading, in the direction written."""
     assert report.previous is not None
     down = direction in params.get("down", ())
@@ -239,6 +261,13 @@ def _change(report: Report, params: Mapping[str, Any], quote: Quote, direction: 
     now, change, before = pairs[0]
     words = params.get("down", ("下降",)) if change < 0 else params.get("up", ("增长",))
     value = words[0] + format(printed(abs(change), _decimals(pct)), "f") + "%"
-    return Draft("change", at.location(), at.params(quoted=direction + pct + "%", value=value,
-                                                    now=format_number(now.value), before=format_number(before.value)),
-                 expected=value, actual=direction + pct + "%", related=_related(report, quote, now))
+    return Draft(
+        "change",
+        at.location(),
+        at.params(
+            quoted=direction + pct + "%", value=value, now=format_number(now.value), before=format_number(before.value)
+        ),
+        expected=value,
+        actual=direction + pct + "%",
+        related=_related(report, quote, now),
+    )

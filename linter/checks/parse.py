@@ -49,8 +49,10 @@ def _may_hold_a_table(report: Report, ruleset: RuleSet, block: Optional[int]) ->
 def named_pictures(report: Report, ruleset: RuleSet) -> bool:
     """Whether the document has a picture RL-PARSE-003 names (a scanned page; a web page's image
     where a missing table would be): while it has, nothing is reported missing (engine)."""
-    return any(n.code in _PAGE_NOTICES or (n.code in _PICTURE_TABLES and _may_hold_a_table(report, ruleset, n.block))
-               for n in report.document.notices)
+    return any(
+        n.code in _PAGE_NOTICES or (n.code in _PICTURE_TABLES and _may_hold_a_table(report, ruleset, n.block))
+        for n in report.document.notices
+    )
 
 
 def check_parse(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:

@@ -30,9 +30,12 @@ def listed_parts(text: str, ruleset: RuleSet) -> list[SectionSpec]:
     """The parts a preamble's list names, by title however its items are joined (「行政复议与行政
     诉讼情况」, 「问题和改进情况」) or by the part's key words (「存在的主要问题及整改措施」)."""
     listed_text = joined_key(label_key(text))
-    return [s for s in ruleset.sections
-            if any(joined_key(label_key(t)) in listed_text for t in (s.title, *s.aliases))
-            or any(k in listed_text for k in s.keywords)]
+    return [
+        s
+        for s in ruleset.sections
+        if any(joined_key(label_key(t)) in listed_text for t in (s.title, *s.aliases))
+        or any(k in listed_text for k in s.keywords)
+    ]
 
 
 def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
@@ -51,8 +54,13 @@ def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[
         loc = report.location(para.index, text=m.group(0))
         params = {"announced": m.group("count"), "count": announced, "sentence": m.group(0)}
         if listed and len(listed) != announced:
-            yield Draft("listed", loc, {**params, "listed": len(listed), "names": "、".join(s.title for s in listed)},
-                        expected=str(len(listed)), actual=str(announced))
+            yield Draft(
+                "listed",
+                loc,
+                {**params, "listed": len(listed), "names": "、".join(s.title for s in listed)},
+                expected=str(len(listed)),
+                actual=str(announced),
+            )
         present = len({h.spec.key for h in report.sections})
         if present and present != announced:
             yield Draft("sections", loc, {**params, "present": present}, expected=str(present), actual=str(announced))

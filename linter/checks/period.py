@@ -29,8 +29,10 @@ class _Written:
 
 
 def _dates(segment: str) -> list[_Written]:
-    return [_Written(m.group(0), int(m.group("y")) if m.group("y") else None, int(m.group("m")), int(m.group("d")))
-            for m in _DATE.finditer(segment)]
+    return [
+        _Written(m.group(0), int(m.group("y")) if m.group("y") else None, int(m.group("m")), int(m.group("d")))
+        for m in _DATE.finditer(segment)
+    ]
 
 
 def _glued(d: _Written) -> Optional[str]:
@@ -59,7 +61,7 @@ def check_period(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
         if at < 0:
             continue
         end = _SENTENCE_END.search(text, at)
-        sentence = text[at: end.end() if end else len(text)]
+        sentence = text[at : end.end() if end else len(text)]
         dates = _dates(sentence)
         if len(dates) < 2:
             continue
@@ -72,8 +74,9 @@ def _judge(report: Report, block: int, sentence: str, first: _Written, second: _
     for d in (first, second):
         fixed = _glued(d)
         if fixed is not None:
-            yield Draft("malformed", loc, {"found": d.text, "fixed": fixed, "sentence": sentence},
-                        expected=fixed, actual=d.text)
+            yield Draft(
+                "malformed", loc, {"found": d.text, "fixed": fixed, "sentence": sentence}, expected=fixed, actual=d.text
+            )
             return
     if first.year is None:
         return  # no year to read the period by (RL-META-001 finds no period either)
@@ -91,10 +94,20 @@ def _judge(report: Report, block: int, sentence: str, first: _Written, second: _
     year = report.title.year if report.title is not None else start.year
     wanted = f"{year}年1月1日至{year}年12月31日"
     if not whole:
-        yield Draft("partial", loc, {**span, "year": year, "wanted": wanted},
-                    expected=wanted, actual=f"{first.text}至{second.text}")
+        yield Draft(
+            "partial",
+            loc,
+            {**span, "year": year, "wanted": wanted},
+            expected=wanted,
+            actual=f"{first.text}至{second.text}",
+        )
         return
     seen_by_year_rule = find_period_year(report.document) is not None
     if start.year != year and not seen_by_year_rule:
-        yield Draft("year", loc, {**span, "year": year, "wanted": wanted},
-                    expected=wanted, actual=f"{first.text}至{second.text}")
+        yield Draft(
+            "year",
+            loc,
+            {**span, "year": year, "wanted": wanted},
+            expected=wanted,
+            actual=f"{first.text}至{second.text}",
+        )

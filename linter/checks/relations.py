@@ -29,8 +29,9 @@ class Arithmetic:
     told apart by identity: the rule set that holds them outlives the report). It holds no
     reference to the report itself, which is kept alive only by its user."""
 
-    def __init__(self, table: LogicalTable, previous: Optional[Report], ruleset: RuleSet,
-                 report: Optional["ref[Report]"] = None) -> None:
+    def __init__(
+        self, table: LogicalTable, previous: Optional[Report], ruleset: RuleSet, report: Optional["ref[Report]"] = None
+    ) -> None:
         self.table = table
         self.report = report  # a weak reference: the narrative's figures, read only if needed
         self.before = previous
@@ -86,8 +87,11 @@ class Arithmetic:
         applied = [self.instances(check) for _rule, check in checks]
         if all(inst.known for insts in applied for inst in insts) and not any(self.failures(c) for _r, c in checks):
             return Localization(self.table)  # the common case: every relation holds, no cell blank or unreadable
-        return localize(self.table, [(rule, check, self.sides(check), insts)
-                                     for (rule, check), insts in zip(checks, applied)], self._figures)
+        return localize(
+            self.table,
+            [(rule, check, self.sides(check), insts) for (rule, check), insts in zip(checks, applied)],
+            self._figures,
+        )
 
     def _figures(self) -> list[Figure]:
         """The counts the report's narrative quotes of this table's cells (they settle which of

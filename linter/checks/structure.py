@@ -38,12 +38,18 @@ def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
     for hit in sorted(report.sections, key=lambda h: h.block):
         if hit.implied:
             # The part is there, its heading line is not: one finding, at its first paragraph.
-            yield Draft("heading_missing", report.location(hit.block, text=hit.text),
-                        {"number": hit.spec.number, "title": hit.spec.title, "start": hit.text},
-                        expected=hit.spec.heading)
+            yield Draft(
+                "heading_missing",
+                report.location(hit.block, text=hit.text),
+                {"number": hit.spec.number, "title": hit.spec.title, "start": hit.text},
+                expected=hit.spec.heading,
+            )
         if hit.spec.key in first:
-            yield Draft("duplicate", report.location(hit.block, text=hit.text),
-                        {"number": hit.spec.number, "title": hit.spec.title})
+            yield Draft(
+                "duplicate",
+                report.location(hit.block, text=hit.text),
+                {"number": hit.spec.number, "title": hit.spec.title},
+            )
             continue
         first[hit.spec.key] = hit.block
         hits.append(hit)
@@ -52,13 +58,16 @@ def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         if i in moved:
             idx = order[hit.spec.key]
             after = ruleset.sections[idx - 1].number if idx > 0 else "—"
-            yield Draft("order", report.location(hit.block, text=hit.text),
-                        {"number": hit.spec.number, "title": hit.spec.title, "after": after})
+            yield Draft(
+                "order",
+                report.location(hit.block, text=hit.text),
+                {"number": hit.spec.number, "title": hit.spec.title, "after": after},
+            )
     for spec in ruleset.sections:
         if spec.key in first:
             continue
         # Point at the heading of the next section that is present, else the end of the document.
-        later = [first[s.key] for s in ruleset.sections[order[spec.key] + 1:] if s.key in first]
+        later = [first[s.key] for s in ruleset.sections[order[spec.key] + 1 :] if s.key in first]
         loc = report.location(min(later)) if later else _end_location(report)
         yield Draft("missing", loc, {"number": spec.number, "title": spec.title}, expected=spec.heading)
 
@@ -68,14 +77,20 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
     table = report.tables.get(spec.key)
     if table is None:
         heading = next((h for h in report.sections if h.spec.key == spec.section), None)
-        loc = report.location(heading.block, table=spec.number) if heading else _end_location(report).with_(table=spec.number)
+        loc = (
+            report.location(heading.block, table=spec.number)
+            if heading
+            else _end_location(report).with_(table=spec.number)
+        )
         yield Draft("missing_table", loc, {"table": spec.number})
         return
     first_block = table.blocks[0]
     table_loc = report.location(first_block, table=spec.number)
     for col in spec.columns:
         if col.key not in table.columns:
-            yield Draft("missing_column", table_loc.with_(column_label=col.label), {"col": col.label}, expected=col.label)
+            yield Draft(
+                "missing_column", table_loc.with_(column_label=col.label), {"col": col.label}, expected=col.label
+            )
     labelled = any(r.label for r in spec.rows)
     known = [r for r in table.rows if r.key is not None]
     present = {r.key for r in known}
@@ -92,17 +107,29 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
             members = [r for r in spec.rows if group and r.group == group]
             if group and members and not any(m.key in present for m in members) and group not in collapsed:
                 collapsed.add(group)
-                yield Draft("group_collapsed", report.cell_location(table, row, None).with_(row_label=group),
-                            {"group": group, "count": len(members), "rows": "、".join(m.label for m in members)},
-                            expected="、".join(m.label for m in members), actual=row.text)
+                yield Draft(
+                    "group_collapsed",
+                    report.cell_location(table, row, None).with_(row_label=group),
+                    {"group": group, "count": len(members), "rows": "、".join(m.label for m in members)},
+                    expected="、".join(m.label for m in members),
+                    actual=row.text,
+                )
                 continue
-            yield Draft("unknown_row", report.cell_location(table, row, None).with_(row_label=row.text or None),
-                        {"text": row.text or "—"}, actual=row.text or None)
+            yield Draft(
+                "unknown_row",
+                report.cell_location(table, row, None).with_(row_label=row.text or None),
+                {"text": row.text or "—"},
+                actual=row.text or None,
+            )
             continue
         if row.fuzzy:
-            yield Draft("row_typo", report.cell_location(table, row, None),
-                        {"row": spec.row(row.key).label, "text": row.text}, expected=spec.row(row.key).label,
-                        actual=row.text)
+            yield Draft(
+                "row_typo",
+                report.cell_location(table, row, None),
+                {"row": spec.row(row.key).label, "text": row.text},
+                expected=spec.row(row.key).label,
+                actual=row.text,
+            )
         seen.add(row.key)
         unique.append(row)
     rank = {r.key: i for i, r in enumerate(spec.rows)}
@@ -111,15 +138,20 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
         if i in moved and row.key is not None:
             idx = rank[row.key]
             after = spec.rows[idx - 1].label if idx > 0 else "—"
-            yield Draft("row_order", report.cell_location(table, row, None),
-                        {"row": spec.row(row.key).label, "after": after})
+            yield Draft(
+                "row_order", report.cell_location(table, row, None), {"row": spec.row(row.key).label, "after": after}
+            )
     if not known and not labelled:
         yield Draft("missing_row", table_loc, {})
         return
     for row_spec in spec.rows:
         if row_spec.key not in seen and labelled and row_spec.group not in collapsed:
-            yield Draft("missing_row", table_loc.with_(row_label=row_spec.label), {"row": row_spec.label},
-                        expected=row_spec.label)
+            yield Draft(
+                "missing_row",
+                table_loc.with_(row_label=row_spec.label),
+                {"row": row_spec.label},
+                expected=row_spec.label,
+            )
 
 
 def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
@@ -128,5 +160,10 @@ def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -
             continue  # no heading to word (RL-STR-001 says the line is missing)
         if not hit.exact:
             kind = "typo" if hit.fuzzy else "worded" if hit.worded else "variant"
-            yield Draft(kind, report.location(hit.block, text=hit.text),
-                        {"found": hit.text, "template": hit.spec.heading}, expected=hit.spec.heading, actual=hit.text)
+            yield Draft(
+                kind,
+                report.location(hit.block, text=hit.text),
+                {"found": hit.text, "template": hit.spec.heading},
+                expected=hit.spec.heading,
+                actual=hit.text,
+            )

@@ -32,8 +32,9 @@ class ConfigError(ReportlintError):
     """``file: json-path: what is wrong (line N)``, one line per mistake (exit 2 before any report
     is read); in Chinese unless ``lang`` is set to "en"."""
 
-    def __init__(self, file: str, path: str = "$", message: str = "", problems: Optional[list[Problem]] = None,
-                 zh: str = "") -> None:
+    def __init__(
+        self, file: str, path: str = "$", message: str = "", problems: Optional[list[Problem]] = None, zh: str = ""
+    ) -> None:
         self.file = file
         self.problems = problems if problems is not None else [Problem(path, message, zh or message)]
         self.path, self.message = self.problems[0].path, self.problems[0].en
@@ -45,7 +46,9 @@ class ConfigError(ReportlintError):
         for p in self.problems:
             text = p.zh if lang == "zh" else p.en
             line = (f"（第 {p.line} 行）" if lang == "zh" else f" (line {p.line})") if p.line else ""
-            lines.append(f"{self.file}: {p.path}: {text}{line}" if lang != "zh" else f"{self.file}：{p.path}：{text}{line}")
+            lines.append(
+                f"{self.file}: {p.path}: {text}{line}" if lang != "zh" else f"{self.file}：{p.path}：{text}{line}"
+            )
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -71,9 +74,15 @@ class Config:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "select": list(self.select), "ignore": list(self.ignore),
-            "severity": dict(self.severity), "fail_on": self.fail_on, "edition": self.edition, "lang": self.lang,
-            "jobs": self.jobs, "pair_years": self.pair_years,
+            "source": self.source,
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "severity": dict(self.severity),
+            "fail_on": self.fail_on,
+            "edition": self.edition,
+            "lang": self.lang,
+            "jobs": self.jobs,
+            "pair_years": self.pair_years,
             "per_file_ignores": {g: list(p) for g, p in self.per_file_ignores},
             "extra_rules": list(self.extra_rules),
             "roster": self.roster,
@@ -132,8 +141,13 @@ def _describe(error: Any, schema: dict[str, Any]) -> list[tuple[str, str, str]]:
             close = get_close_matches(str(key), known, n=1)
             hint_en = f" (did you mean {close[0]}?)" if close else ""
             hint_zh = f"（是否想写 {close[0]}？）" if close else ""
-            out.append((f"unknown setting {key!r}{hint_en}", f"没有「{key}」这一设置项{hint_zh}",
-                        f"{where}.{key}" if where != "$" else f"$.{key}"))
+            out.append(
+                (
+                    f"unknown setting {key!r}{hint_en}",
+                    f"没有「{key}」这一设置项{hint_zh}",
+                    f"{where}.{key}" if where != "$" else f"$.{key}",
+                )
+            )
         return out
     if v == "enum":
         options = error.validator_value
@@ -141,19 +155,41 @@ def _describe(error: Any, schema: dict[str, Any]) -> list[tuple[str, str, str]]:
         hint_en = f" (did you mean {close[0]}?)" if close else ""
         hint_zh = f"（是否想写 {close[0]}？）" if close else ""
         allowed = ", ".join(str(o) for o in options)
-        return [(f"{value!r} is not one of {allowed}{hint_en}", f"「{value}」不是可用的值（可用：{allowed.replace(', ', '、')}）{hint_zh}", "")]
+        return [
+            (
+                f"{value!r} is not one of {allowed}{hint_en}",
+                f"「{value}」不是可用的值（可用：{allowed.replace(', ', '、')}）{hint_zh}",
+                "",
+            )
+        ]
     if v == "type":
-        names = {"array": ("a list", "列表"), "object": ("a mapping", "映射"), "string": ("text", "文字"),
-                 "integer": ("a whole number", "整数"), "number": ("a number", "数字"), "boolean": ("true or false", "true 或 false")}
+        names = {
+            "array": ("a list", "列表"),
+            "object": ("a mapping", "映射"),
+            "string": ("text", "文字"),
+            "integer": ("a whole number", "整数"),
+            "number": ("a number", "数字"),
+            "boolean": ("true or false", "true 或 false"),
+        }
         en, zh = names.get(str(error.validator_value), (str(error.validator_value), str(error.validator_value)))
         return [(f"must be {en}, not {value!r}", f"应为{zh}，实为「{value}」", "")]
     if v in ("minimum", "exclusiveMinimum", "maximum"):
-        word = {"minimum": ("at least", "不能小于"), "exclusiveMinimum": ("more than", "必须大于"),
-                "maximum": ("at most", "不能大于")}[v]
-        return [(f"{value} must be {word[0]} {error.validator_value}", f"{value} {word[1]} {error.validator_value}", "")]
+        word = {
+            "minimum": ("at least", "不能小于"),
+            "exclusiveMinimum": ("more than", "必须大于"),
+            "maximum": ("at most", "不能大于"),
+        }[v]
+        return [
+            (f"{value} must be {word[0]} {error.validator_value}", f"{value} {word[1]} {error.validator_value}", "")
+        ]
     if v == "pattern":
-        return [(f"{value!r} is not a rule id (RL-T3-002), id prefix (RL-T3) or rule name (requests.balance)",
-                 f"「{value}」不是规则编号（如 RL-T3-002）、编号前缀（如 RL-T3）或规则名称（如 requests.balance）", "")]
+        return [
+            (
+                f"{value!r} is not a rule id (RL-T3-002), id prefix (RL-T3) or rule name (requests.balance)",
+                f"「{value}」不是规则编号（如 RL-T3-002）、编号前缀（如 RL-T3）或规则名称（如 requests.balance）",
+                "",
+            )
+        ]
     if v == "propertyNames":
         return [(f"{value!r} is not a rule id", f"「{value}」不是规则编号", "")]
     if v in ("minItems", "minLength"):
@@ -185,8 +221,10 @@ def _from_setup_cfg(path: Path) -> Optional[dict[str, Any]]:
             data[key] = dict(x.split("=", 1) for x in items if "=" in x)
             data[key] = {k.strip(): v.strip() for k, v in data[key].items()}
         elif key == "per_file_ignores":
-            data[key] = {g.strip(): [p.strip() for p in ps.split()] for g, ps in
-                         (line.split(":", 1) for line in raw.splitlines() if ":" in line)}
+            data[key] = {
+                g.strip(): [p.strip() for p in ps.split()]
+                for g, ps in (line.split(":", 1) for line in raw.splitlines() if ":" in line)
+            }
         elif key in ("edition", "jobs"):
             data[key] = int(raw) if raw.strip().isdigit() else raw.strip()
         elif key == "pair_years":
@@ -211,9 +249,13 @@ def read_config(path: Path) -> Config:
             detail = os_detail(exc)
             raise ConfigError(str(path), "$", f"cannot read: {detail}", zh=f"无法读取：{detail.zh}") from None
         except UnicodeDecodeError:
-            raise ConfigError(str(path), "$", "cannot read: not UTF-8 text", zh="无法读取：不是 UTF-8 编码的文本") from None
+            raise ConfigError(
+                str(path), "$", "cannot read: not UTF-8 text", zh="无法读取：不是 UTF-8 编码的文本"
+            ) from None
         except yamlload.YamlProblem as exc:
-            raise ConfigError(str(path), problems=[Problem("$", exc.message, _yaml_zh(exc.message), exc.line)]) from None
+            raise ConfigError(
+                str(path), problems=[Problem("$", exc.message, _yaml_zh(exc.message), exc.line)]
+            ) from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), "$", "a configuration must be a mapping", zh="配置应为「键: 值」形式的映射")
     problems = schema_problems(data, path)
@@ -224,8 +266,12 @@ def read_config(path: Path) -> Config:
 
         if data["edition"] not in builtin_editions():
             known = ", ".join(map(str, builtin_editions()))
-            raise ConfigError(str(path), "$.edition", f"{data['edition']} is not a bundled edition ({known})",
-                              zh=f"{data['edition']} 不是内置的格式版本（{known}）")
+            raise ConfigError(
+                str(path),
+                "$.edition",
+                f"{data['edition']} is not a bundled edition ({known})",
+                zh=f"{data['edition']} 不是内置的格式版本（{known}）",
+            )
     base = path.parent
     return Config(
         source=str(path),

@@ -31,8 +31,10 @@ class Selection:
 
     def enabled(self, rule: RuleSpec) -> bool:
         def hit(patterns: Iterable[str]) -> bool:
-            return any(rule.id == p or rule.id.startswith(p) or rule.name == p or rule.name.startswith(p + ".")
-                       for p in patterns)
+            return any(
+                rule.id == p or rule.id.startswith(p) or rule.name == p or rule.name.startswith(p + ".")
+                for p in patterns
+            )
 
         if self.select and not hit(self.select):
             return False

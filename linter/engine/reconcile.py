@@ -26,12 +26,16 @@ Item = tuple[Finding, Draft, CheckSpec]
 _TABLE_KINDS = ("equation", "localize", "blanks", "values", "table_structure")
 
 _WORDS = {
-    "zh": {"evidence": "；正文「{text}」也写作 {value}，与更正后的值一致",
-           "corrected": "（表中该数字疑似填错，按勾稽关系更正后为 {value}）",
-           "doubt": "（表中相关单元格的勾稽关系不成立，无法确定是正文还是表格有误）"},
-    "en": {"evidence": "; the narrative 「{text}」 also gives {value}, agreeing with the correction",
-           "corrected": " (the table's figure is probably wrong; its relations make it {value})",
-           "doubt": " (the table's relations fail at the cells compared; the text or the table may be wrong)"},
+    "zh": {
+        "evidence": "；正文「{text}」也写作 {value}，与更正后的值一致",
+        "corrected": "（表中该数字疑似填错，按勾稽关系更正后为 {value}）",
+        "doubt": "（表中相关单元格的勾稽关系不成立，无法确定是正文还是表格有误）",
+    },
+    "en": {
+        "evidence": "; the narrative 「{text}」 also gives {value}, agreeing with the correction",
+        "corrected": " (the table's figure is probably wrong; its relations make it {value})",
+        "doubt": " (the table's relations fail at the cells compared; the text or the table may be wrong)",
+    },
 }
 
 
@@ -55,8 +59,11 @@ def _number(text: Optional[str]) -> Optional[Decimal]:
 
 def reconcile(items: list[Item], lang: str) -> list[Finding]:
     explained = {(source, loc) for _f, d, _c in items for source, loc in d.explains}
-    kept = [(f, d, c) for f, d, c in items
-            if not (c.kind == "equation" and c.relation is not None and (c.relation.source, d.location) in explained)]
+    kept = [
+        (f, d, c)
+        for f, d, c in items
+        if not (c.kind == "equation" and c.relation is not None and (c.relation.source, d.location) in explained)
+    ]
     fixes = {_cell(f.location): i for i, (f, d, c) in enumerate(kept) if f.fix is not None}
     candidates = {_cell(r) for f, d, c in kept if c.kind == "localize" and d.variant == "candidates" for r in f.related}
     if not fixes and not candidates:
@@ -71,19 +78,29 @@ def reconcile(items: list[Item], lang: str) -> list[Finding]:
         cells = [_cell(r) for r in f.related]
         corrections = [fixes[k] for k in dict.fromkeys(cells) if k in fixes]
         if corrections:
-            corrected = table_value + sum((_number(out[j].fix) - (_number(out[j].actual) or 0)  # type: ignore[operator, union-attr]
-                                           for j in corrections), Decimal(0))
+            corrected = table_value + sum(
+                (
+                    _number(out[j].fix) - (_number(out[j].actual) or 0)  # type: ignore[operator, union-attr]
+                    for j in corrections
+                ),
+                Decimal(0),
+            )
             if quoted == corrected:  # the sentence is right: evidence for the correction
                 for j in corrections:
                     cell = out[j]
                     assert cell is not None
-                    out[j] = replace(cell, related=cell.related + (f.location,),
-                                     message=cell.message + _w("evidence", lang, text=f.location.text or "",
-                                                               value=f.actual))
+                    out[j] = replace(
+                        cell,
+                        related=cell.related + (f.location,),
+                        message=cell.message + _w("evidence", lang, text=f.location.text or "", value=f.actual),
+                    )
                 out[i] = None
             else:
-                out[i] = replace(f, expected=format_number(corrected),
-                                 message=f.message + _w("corrected", lang, value=format_number(corrected)))
+                out[i] = replace(
+                    f,
+                    expected=format_number(corrected),
+                    message=f.message + _w("corrected", lang, value=format_number(corrected)),
+                )
         elif any(k in candidates for k in cells):
             out[i] = replace(f, expected=None, message=f.message + _w("doubt", lang))
     return [f for f in out if f is not None]

@@ -12,6 +12,7 @@ from typing import Optional
 
 from linter.model import Cell, Document, Location, Paragraph, Table
 
+
 def _row_cell(doc: Document, table: Table, row: int) -> Optional[Cell]:
     index = doc.cells
     for col in range(1, table.n_cols + 2):
@@ -28,15 +29,25 @@ def locate(doc: Document, loc: Location) -> Location:
     block = doc.blocks[loc.block]
     found: dict[str, object] = {}
     if isinstance(block, Paragraph):
-        found = {"line": block.line, "column": block.column, "page": block.page, "selector": block.selector,
-                 "xpath": block.xpath}
+        found = {
+            "line": block.line,
+            "column": block.column,
+            "page": block.page,
+            "selector": block.selector,
+            "xpath": block.xpath,
+        }
     elif isinstance(block, Table):
         cell: Optional[Cell] = None
         if loc.row is not None and loc.col is not None:
             cell = doc.cells.get((block.index, loc.row, loc.col))
         if cell is not None:
-            found = {"line": cell.line, "column": cell.column, "page": cell.page, "selector": cell.selector,
-                     "xpath": cell.xpath}
+            found = {
+                "line": cell.line,
+                "column": cell.column,
+                "page": cell.page,
+                "selector": cell.selector,
+                "xpath": cell.xpath,
+            }
         elif loc.row is not None and (first := _row_cell(doc, block, loc.row)) is not None:
             found = {"line": first.line, "page": first.page}
         else:
@@ -50,5 +61,6 @@ def unreadable(doc: Document, locs: tuple[Location, ...]) -> bool:
     regions = [n for n in doc.notices if n.unreadable]
     if not regions:
         return False
-    return any(n.covers(loc.block, loc.row, loc.col) for loc in locs if not loc.file or loc.file == doc.path
-               for n in regions)
+    return any(
+        n.covers(loc.block, loc.row, loc.col) for loc in locs if not loc.file or loc.file == doc.path for n in regions
+    )

@@ -37,8 +37,13 @@ class Row:
     files: tuple[Sent, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "kind": self.kind, "parent": self.parent, "status": self.status,
-                "files": [{"path": f.path, "report_year": f.year, "verdict": f.verdict} for f in self.files]}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "parent": self.parent,
+            "status": self.status,
+            "files": [{"path": f.path, "report_year": f.year, "verdict": f.verdict} for f in self.files],
+        }
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,14 @@ class Coverage:
     counts: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"year": self.year, "year_from": "option" if self.year_given else "most_common",
-                "roster": self.roster, "counts": self.counts, "bodies": [r.to_dict() for r in self.rows],
-                "unknown": [u.to_dict() for u in self.unknown]}
+        return {
+            "year": self.year,
+            "year_from": "option" if self.year_given else "most_common",
+            "roster": self.roster,
+            "counts": self.counts,
+            "bodies": [r.to_dict() for r in self.rows],
+            "unknown": [u.to_dict() for u in self.unknown],
+        }
 
     def problems(self) -> list[Row]:
         return [r for r in self.rows if r.status != SUBMITTED]
@@ -74,8 +84,12 @@ def _name_from_file(path: str) -> str:
     return _YEARISH.sub("", Path(path).stem)
 
 
-def coverage(results: Sequence["FileResult"], verdict: Callable[["FileResult"], str],
-             roster: Optional[Roster] = None, year: Optional[int] = None) -> Coverage:
+def coverage(
+    results: Sequence["FileResult"],
+    verdict: Callable[["FileResult"], str],
+    roster: Optional[Roster] = None,
+    year: Optional[int] = None,
+) -> Coverage:
     years = Counter(r.report_year for r in results if r.report_year is not None)
     given = year is not None
     if year is None and years:
@@ -110,9 +124,14 @@ def coverage(results: Sequence["FileResult"], verdict: Callable[["FileResult"], 
         for key, files in sent.items():
             rows.append(_row(names[key], None, None, files, year))
     counts = Counter(r.status for r in rows)
-    summary = {"bodies": len(rows), "submitted": sum(1 for r in rows if r.files),
-               MISSING: counts[MISSING], DUPLICATE: counts[DUPLICATE], WRONG_YEAR: counts[WRONG_YEAR],
-               "unknown": len(unknown)}
+    summary = {
+        "bodies": len(rows),
+        "submitted": sum(1 for r in rows if r.files),
+        MISSING: counts[MISSING],
+        DUPLICATE: counts[DUPLICATE],
+        WRONG_YEAR: counts[WRONG_YEAR],
+        "unknown": len(unknown),
+    }
     return Coverage(year, given, roster.path if roster is not None else None, tuple(rows), tuple(unknown), summary)
 
 

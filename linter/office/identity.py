@@ -36,7 +36,7 @@ def without_superior(name: str) -> str:
     m = _SUPERIOR.match(name)
     if m is None:
         return name
-    rest = name[m.end():]
+    rest = name[m.end() :]
     own = _OWN_PLACE.match(rest)
     if own is None or _GENERIC.match(rest) or len(rest) <= own.end():
         return name

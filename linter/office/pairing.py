@@ -52,12 +52,23 @@ class Pairing:
         return self.status == PAIRED
 
     def to_dict(self) -> dict[str, object]:
-        return {"status": self.status, "previous": self.previous, "previous_body": self.previous_body,
-                "previous_year": self.previous_year, "others": list(self.others), "explicit": self.explicit}
+        return {
+            "status": self.status,
+            "previous": self.previous,
+            "previous_body": self.previous_body,
+            "previous_year": self.previous_year,
+            "others": list(self.others),
+            "explicit": self.explicit,
+        }
 
 
-def choose(body: Optional[str], year: Optional[int], pool: Sequence[Candidate], aliases: Mapping[str, str] = {},
-           explicit_file: bool = False) -> tuple[Optional[Candidate], Pairing]:
+def choose(
+    body: Optional[str],
+    year: Optional[int],
+    pool: Sequence[Candidate],
+    aliases: Mapping[str, str] = {},
+    explicit_file: bool = False,
+) -> tuple[Optional[Candidate], Pairing]:
     """The previous-year report of a report (``body``, ``year``) in ``pool``, and the decision.
 
     ``explicit_file``: the pool is the one file given with --previous. It is used unless it is
@@ -83,8 +94,9 @@ def choose(body: Optional[str], year: Optional[int], pool: Sequence[Candidate], 
     found.sort(key=lambda c: _FORMAT_ORDER.get(c.format or "", 9))
     best = found[0]
     if len({c.digest for c in found}) > 1 or any(c.digest is None for c in found[1:]):
-        return None, Pairing(AMBIGUOUS, previous_body=best.body, previous_year=year - 1,
-                             others=tuple(c.path for c in found))
+        return None, Pairing(
+            AMBIGUOUS, previous_body=best.body, previous_year=year - 1, others=tuple(c.path for c in found)
+        )
     return best, Pairing(PAIRED, best.path, best.body, best.year, tuple(c.path for c in found[1:]))
 
 
@@ -102,9 +114,16 @@ def describe(result: "FileResult", lang: str) -> str:
     assert p is not None
     body = result.pair_key[0] if result.pair_key is not None else say("unknown", lang)
     sep = "、" if lang == "zh" else ", "
-    common = dict(path=result.path, body=body, year=result.report_year, previous=p.previous,
-                  previous_body=p.previous_body or say("unknown", lang), previous_year=p.previous_year,
-                  others=sep.join(p.others), n=len(p.others))
+    common = dict(
+        path=result.path,
+        body=body,
+        year=result.report_year,
+        previous=p.previous,
+        previous_body=p.previous_body or say("unknown", lang),
+        previous_year=p.previous_year,
+        others=sep.join(p.others),
+        n=len(p.others),
+    )
     line = say("pairing." + p.status, lang, **common)
     if p.status == PAIRED and p.others:
         line += say("pairing.copies", lang, **common)

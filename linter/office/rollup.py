@@ -35,8 +35,12 @@ def _numbers(result: FileResult) -> dict[Cell, object]:
     return {(n, r, c): number(text) for n, r, c, text in result.figures}
 
 
-def rollup(results: Sequence[FileResult], roster: Optional[Roster] = None, parent: Optional[str] = None,
-           year: Optional[int] = None) -> Rollup:
+def rollup(
+    results: Sequence[FileResult],
+    roster: Optional[Roster] = None,
+    parent: Optional[str] = None,
+    year: Optional[int] = None,
+) -> Rollup:
     """Sum the children of ``parent`` (a roster name; default the roster's top body), or with no
     roster every report given; the reports of ``year`` (default the most common) and of the most
     common edition."""

@@ -14,10 +14,21 @@ from linter.errors import ReportlintError
 from linter.office.identity import body_key
 
 # Column or key -> field: the roster's headers in Chinese or English.
-_FIELDS = {"name": "name", "名称": "name", "单位": "name", "单位名称": "name",
-           "other_names": "other_names", "其他名称": "other_names", "别名": "other_names",
-           "parent": "parent", "上级": "parent", "上级单位": "parent",
-           "kind": "kind", "类型": "kind", "类别": "kind"}
+_FIELDS = {
+    "name": "name",
+    "名称": "name",
+    "单位": "name",
+    "单位名称": "name",
+    "other_names": "other_names",
+    "其他名称": "other_names",
+    "别名": "other_names",
+    "parent": "parent",
+    "上级": "parent",
+    "上级单位": "parent",
+    "kind": "kind",
+    "类型": "kind",
+    "类别": "kind",
+}
 _SPLIT = re.compile(r"[、,，;；|]")
 
 
@@ -93,8 +104,9 @@ def load_roster(path: Path) -> Roster:
     except RosterError:
         raise
     except Exception as exc:  # a broken file of any of the three kinds
-        raise RosterError(str(path), f"无法读取名册（{type(exc).__name__}）",
-                          f"the roster could not be read ({type(exc).__name__})") from None
+        raise RosterError(
+            str(path), f"无法读取名册（{type(exc).__name__}）", f"the roster could not be read ({type(exc).__name__})"
+        ) from None
     bodies = []
     for n, row in enumerate(rows, 1):
         name = _text(row.get("name"))
@@ -102,8 +114,9 @@ def load_roster(path: Path) -> Roster:
             raise RosterError(str(path), f"第 {n} 个单位没有名称", f"entry {n} has no name")
         others = row.get("other_names")
         names = [o for o in (_SPLIT.split(others) if isinstance(others, str) else others or []) if _text(o)]
-        bodies.append(Body(name, tuple(_text(o) for o in names), _text(row.get("parent")) or None,
-                           _text(row.get("kind")) or None))
+        bodies.append(
+            Body(name, tuple(_text(o) for o in names), _text(row.get("parent")) or None, _text(row.get("kind")) or None)
+        )
     if not bodies:
         raise RosterError(str(path), "名册中没有单位", "the roster lists no body")
     return Roster(str(path), tuple(bodies))
@@ -123,8 +136,11 @@ def _yaml_rows(path: Path) -> list[dict[str, Any]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     items = data.get("bodies", data.get("单位")) if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise RosterError(str(path), "名册应为单位列表（bodies: 下每项一个单位）",
-                          "a roster is a list of bodies (one item each under bodies:)")
+        raise RosterError(
+            str(path),
+            "名册应为单位列表（bodies: 下每项一个单位）",
+            "a roster is a list of bodies (one item each under bodies:)",
+        )
     return [_fields(i) if isinstance(i, dict) else {"name": i} for i in items]
 
 
@@ -132,8 +148,11 @@ def _table(rows: Iterable[list[Any]], path: Path) -> list[dict[str, Any]]:
     it = iter(rows)
     header = next(it, None)
     if header is None or not any(str(h).strip() in _FIELDS and _FIELDS[str(h).strip()] == "name" for h in header if h):
-        raise RosterError(str(path), "名册第一行应为表头，至少包括「名称」列",
-                          "a roster's first row is its header, with a name column at least")
+        raise RosterError(
+            str(path),
+            "名册第一行应为表头，至少包括「名称」列",
+            "a roster's first row is its header, with a name column at least",
+        )
     return [_fields(dict(zip(header, r))) for r in it if any(_text(v) for v in r)]
 
 

@@ -16,8 +16,16 @@ if TYPE_CHECKING:
 
 def file_text(row: Row, lang: str) -> str:
     sep = "、" if lang == "zh" else ", "
-    return sep.join(say("coverage.file", lang, path=f.path, verdict=t("verdict." + f.verdict, lang),
-                        year=f.year if f.year is not None else say("coverage.no_year", lang)) for f in row.files)
+    return sep.join(
+        say(
+            "coverage.file",
+            lang,
+            path=f.path,
+            verdict=t("verdict." + f.verdict, lang),
+            year=f.year if f.year is not None else say("coverage.no_year", lang),
+        )
+        for f in row.files
+    )
 
 
 def unknown_text(u: Unknown, lang: str) -> str:

@@ -5,25 +5,42 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     # ---- pairing decisions --------------------------------------------------------------------
     "pairing.title": {"zh": "跨年度配对：", "en": "Year-to-year pairing:"},
-    "pairing.paired": {"zh": "{path}：已与上一年度报告 {previous}（{previous_body}{previous_year}年度）配对",
-                       "en": "{path}: paired with last year's report {previous} ({previous_body}, {previous_year})"},
-    "pairing.copies": {"zh": "（{others} 是同一报告的另一份文件）", "en": " ({others}: another file of the same report)"},
-    "pairing.missing": {"zh": "{path}：未配对，没有{body}{previous_year}年度的报告",
-                        "en": "{path}: not paired: no {previous_year} report of {body}"},
-    "pairing.missing_all": {"zh": "未配对（没有同一单位上一年度的报告）{n} 个：{paths}",
-                            "en": "not paired (no report of the same body's year before), {n}: {paths}"},
-    "pairing.ambiguous": {"zh": "{path}：未配对，{body}{previous_year}年度有 {n} 份数据不同的报告（{others}），无法确定用哪一份",
-                          "en": "{path}: not paired: {n} {previous_year} reports of {body} with different figures ({others}); which one is last year's is unclear"},
-    "pairing.unknown_body": {"zh": "{path}：未配对，找不到报告单位名称（标题不符合「单位+年度+报告」的格式）",
-                             "en": "{path}: not paired: the report names no body (no title of the form body + year + report)"},
+    "pairing.paired": {
+        "zh": "{path}：已与上一年度报告 {previous}（{previous_body}{previous_year}年度）配对",
+        "en": "{path}: paired with last year's report {previous} ({previous_body}, {previous_year})",
+    },
+    "pairing.copies": {
+        "zh": "（{others} 是同一报告的另一份文件）",
+        "en": " ({others}: another file of the same report)",
+    },
+    "pairing.missing": {
+        "zh": "{path}：未配对，没有{body}{previous_year}年度的报告",
+        "en": "{path}: not paired: no {previous_year} report of {body}",
+    },
+    "pairing.missing_all": {
+        "zh": "未配对（没有同一单位上一年度的报告）{n} 个：{paths}",
+        "en": "not paired (no report of the same body's year before), {n}: {paths}",
+    },
+    "pairing.ambiguous": {
+        "zh": "{path}：未配对，{body}{previous_year}年度有 {n} 份数据不同的报告（{others}），无法确定用哪一份",
+        "en": "{path}: not paired: {n} {previous_year} reports of {body} with different figures ({others}); which one is last year's is unclear",
+    },
+    "pairing.unknown_body": {
+        "zh": "{path}：未配对，找不到报告单位名称（标题不符合「单位+年度+报告」的格式）",
+        "en": "{path}: not paired: the report names no body (no title of the form body + year + report)",
+    },
     "pairing.other_body": {
         "zh": "{path} 是{body}的报告，但 --previous 指定的 {previous} 是{previous_body}的报告，不是同一单位，已拒绝，未做跨年度检查",
-        "en": "{path} is the report of {body} but --previous {previous} is the report of {previous_body}, another body: refused; the year-to-year rules did not run"},
+        "en": "{path} is the report of {body} but --previous {previous} is the report of {previous_body}, another body: refused; the year-to-year rules did not run",
+    },
     "pairing.wrong_year": {
         "zh": "{path} 是 {year} 年度报告，但 --previous 指定的 {previous} 是 {previous_year} 年度报告（应为 {year} 的上一年度），未做跨年度检查",
-        "en": "{path} is the {year} report but --previous {previous} is the {previous_year} report (not the year before); the year-to-year rules did not run"},
-    "previous_unreadable": {"zh": "{path}：上一年度报告无法读取，已跳过（{code} {message}）",
-                            "en": "{path}: last year's report could not be read, skipped ({code} {message})"},
+        "en": "{path} is the {year} report but --previous {previous} is the {previous_year} report (not the year before); the year-to-year rules did not run",
+    },
+    "previous_unreadable": {
+        "zh": "{path}：上一年度报告无法读取，已跳过（{code} {message}）",
+        "en": "{path}: last year's report could not be read, skipped ({code} {message})",
+    },
     "previous_empty": {"zh": "{path}：文件夹中没有上一年度的报告", "en": "{path}: the folder holds no report"},
     "unknown": {"zh": "（未知单位）", "en": "(unknown body)"},
     # ---- 报送情况 --------------------------------------------------------------------------------
@@ -32,9 +49,12 @@ WORDS: dict[str, dict[str, str]] = {
     "coverage.head_roster": {"zh": "，名册 {roster}", "en": ", roster {roster}"},
     "coverage.counts": {
         "zh": "应报 {bodies} 个单位，已报送 {submitted} 个，未报送 {missing} 个，重复报送 {duplicate} 个，年度不符 {wrong_year} 个，名册外 {unknown} 个",
-        "en": "{bodies} bodies expected: {submitted} sent, {missing} missing, {duplicate} duplicate, {wrong_year} wrong year, {unknown} not in the roster"},
-    "coverage.counts_free": {"zh": "{bodies} 个单位，重复报送 {duplicate} 个，年度不符 {wrong_year} 个",
-                             "en": "{bodies} bodies: {duplicate} duplicate, {wrong_year} wrong year"},
+        "en": "{bodies} bodies expected: {submitted} sent, {missing} missing, {duplicate} duplicate, {wrong_year} wrong year, {unknown} not in the roster",
+    },
+    "coverage.counts_free": {
+        "zh": "{bodies} 个单位，重复报送 {duplicate} 个，年度不符 {wrong_year} 个",
+        "en": "{bodies} bodies: {duplicate} duplicate, {wrong_year} wrong year",
+    },
     "status.submitted": {"zh": "已报送", "en": "sent"},
     "status.missing": {"zh": "未报送", "en": "missing"},
     "status.duplicate": {"zh": "重复报送", "en": "duplicate"},
@@ -73,16 +93,25 @@ WORDS: dict[str, dict[str, str]] = {
     "sheet.unknown_body": {"zh": "（未能识别）", "en": "(not recognised)"},
     "sheet.findings": {"zh": "审核意见", "en": "Findings"},
     "sheet.none": {"zh": "未发现问题。", "en": "No findings."},
-    "sheet.unreadable": {"zh": "文件无法读取（{code}）：{message}", "en": "The file could not be read ({code}): {message}"},
+    "sheet.unreadable": {
+        "zh": "文件无法读取（{code}）：{message}",
+        "en": "The file could not be read ({code}): {message}",
+    },
     "sheet.n": {"zh": "序号", "en": "No."},
     "sheet.where": {"zh": "位置", "en": "Where"},
     "sheet.severity": {"zh": "级别", "en": "Severity"},
     "sheet.problem": {"zh": "问题", "en": "Problem"},
     "sheet.fix": {"zh": "更正", "en": "Correction"},
     "sheet.whole": {"zh": "全文", "en": "whole document"},
-    "sheet.reviewer": {"zh": "审核人：＿＿＿＿＿＿＿＿　　复核人：＿＿＿＿＿＿＿＿", "en": "Reviewer: ____________    Checked by: ____________"},
+    "sheet.reviewer": {
+        "zh": "审核人：＿＿＿＿＿＿＿＿　　复核人：＿＿＿＿＿＿＿＿",
+        "en": "Reviewer: ____________    Checked by: ____________",
+    },
     "sheet.written": {"zh": "已写入审核意见单 {path}：{n} 条意见", "en": "wrote the review sheet {path}: {n} item(s)"},
-    "sheet.skipped_passed": {"zh": "{path}：通过，未写入副本（--only-failed）", "en": "{path}: passed, no copy written (--only-failed)"},
+    "sheet.skipped_passed": {
+        "zh": "{path}：通过，未写入副本（--only-failed）",
+        "en": "{path}: passed, no copy written (--only-failed)",
+    },
     # ---- rollup ---------------------------------------------------------------------------------
     "rollup.row": {"zh": "项目", "en": "row"},
     "rollup.notes": {"zh": "说明与核对", "en": "notes and checks"},
@@ -90,15 +119,20 @@ WORDS: dict[str, dict[str, str]] = {
     "rollup.all": {"zh": "（所给的全部报告）", "en": "(every report given)"},
     "rollup.year": {"zh": "报告年度", "en": "report year"},
     "rollup.summed": {"zh": "已汇总的报告（{n} 份）", "en": "reports summed ({n})"},
-    "rollup.missing": {"zh": "缺少报告的下级单位（{n} 个，合计不完整）", "en": "children without a report ({n}: the sum is incomplete)"},
+    "rollup.missing": {
+        "zh": "缺少报告的下级单位（{n} 个，合计不完整）",
+        "en": "children without a report ({n}: the sum is incomplete)",
+    },
     "rollup.skipped": {"zh": "未计入的文件（{n} 个）", "en": "files left out ({n})"},
     "rollup.own": {"zh": "本级报告", "en": "the parent's own report"},
     "rollup.cell": {"zh": "单元格", "en": "cell"},
     "rollup.own_value": {"zh": "本级报告数值", "en": "parent's figure"},
     "rollup.sum": {"zh": "下级之和", "en": "children's sum"},
     "rollup.difference": {"zh": "差额", "en": "difference"},
-    "rollup.written": {"zh": "已写入 {path}：汇总了 {n} 份报告；缺少 {missing} 个下级单位的报告；本级报告与下级之和不一致的单元格 {diff} 个",
-                       "en": "wrote {path}: {n} report(s) summed; {missing} child(ren) without a report; {diff} cell(s) of the parent's own report differ from the sum"},
+    "rollup.written": {
+        "zh": "已写入 {path}：汇总了 {n} 份报告；缺少 {missing} 个下级单位的报告；本级报告与下级之和不一致的单元格 {diff} 个",
+        "en": "wrote {path}: {n} report(s) summed; {missing} child(ren) without a report; {diff} cell(s) of the parent's own report differ from the sum",
+    },
     "rollup.no_parent": {"zh": "{name}：名册中没有这个单位", "en": "{name}: no such body in the roster"},
     # ---- export ---------------------------------------------------------------------------------
     "export.file": {"zh": "文件", "en": "file"},
@@ -126,11 +160,14 @@ WORDS: dict[str, dict[str, str]] = {
     "export.sheet_rules": {"zh": "规则通过率", "en": "pass rates"},
     "export.sheet_bodies": {"zh": "单位问题排行", "en": "bodies by findings"},
     "export.sheet_unread": {"zh": "未读取的文件", "en": "files not read"},
-    "export.written": {"zh": "已写入 {path}：{reports} 份报告，{unread} 个文件未读取",
-                       "en": "wrote {path}: {reports} report(s), {unread} file(s) not read"},
-    "export.bad_suffix": {"zh": "{path}：导出文件应以 .xlsx、.csv 或 .json 结尾",
-                          "en": "{path}: the export is written as .xlsx, .csv or .json"},
-
+    "export.written": {
+        "zh": "已写入 {path}：{reports} 份报告，{unread} 个文件未读取",
+        "en": "wrote {path}: {reports} report(s), {unread} file(s) not read",
+    },
+    "export.bad_suffix": {
+        "zh": "{path}：导出文件应以 .xlsx、.csv 或 .json 结尾",
+        "en": "{path}: the export is written as .xlsx, .csv or .json",
+    },
 }
 
 

@@ -28,8 +28,10 @@ _IMAGES = (
     (b"MM\x00*", "TIFF"),
     (b"BM", "BMP"),
 )
-_HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|table|tr|td|p|div|br)\b[^>]*>", re.IGNORECASE)
 _WORD_2003_XML = re.compile(rb"<w:wordDocument\b|<\?mso-application\s+progid=\"Word\.Document\"", re.IGNORECASE)
 _MHT = re.compile(rb"^(?:MIME-Version:|From:|Content-Type:\s*multipart/related)", re.IGNORECASE)
@@ -44,12 +46,19 @@ def _sniff_ole(path: Path) -> str:
     with path.open("rb") as fh:
         data = fh.read(OLE_SCAN_BYTES)
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        raise InputError("RL-IO-004", Detail("an Office file encrypted with a password (OLE EncryptedPackage)",
-                                             "设置了密码的 Office 加密文件（OLE EncryptedPackage）"))
+        raise InputError(
+            "RL-IO-004",
+            Detail(
+                "an Office file encrypted with a password (OLE EncryptedPackage)",
+                "设置了密码的 Office 加密文件（OLE EncryptedPackage）",
+            ),
+        )
     if _utf16("WordDocument") in data:
         return "doc"  # Word 97-2003, and WPS's .wps: the same WordDocument stream
     if _utf16("Workbook") in data or _utf16("Book") in data:
-        raise InputError("RL-IO-001", Detail("an Excel workbook (.xls), not a report", "Excel 工作簿（.xls），不是报告文档"))
+        raise InputError(
+            "RL-IO-001", Detail("an Excel workbook (.xls), not a report", "Excel 工作簿（.xls），不是报告文档")
+        )
     if _utf16("PowerPoint Document") in data:
         raise InputError("RL-IO-001", Detail("a PowerPoint presentation (.ppt)", "PowerPoint 演示文稿（.ppt）"))
     return "doc"  # no stream name found (a damaged directory?): the Word reader opens it and says
@@ -57,8 +66,11 @@ def _sniff_ole(path: Path) -> str:
 
 def _sniff_zip(path: Path, head: bytes) -> str:
     # OpenDocument stores an uncompressed "mimetype" member first (ODF 1.2 §3.3).
-    m = re.match(rb"application/vnd\.oasis\.opendocument\.?([a-z-]{0,20})", head[38:140]) \
-        if head[30:38] == b"mimetype" else None
+    m = (
+        re.match(rb"application/vnd\.oasis\.opendocument\.?([a-z-]{0,20})", head[38:140])
+        if head[30:38] == b"mimetype"
+        else None
+    )
     if m is not None:
         kind = m.group(1).decode("ascii") or "document"
         raise InputError("RL-IO-026", Detail(f"OpenDocument {kind}", f"OpenDocument {kind}"))

@@ -33,13 +33,22 @@ class RawCell:
     selector: Optional[str] = None
 
 
-def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *, line: Optional[int] = None,
-                column: Optional[int] = None, page: Optional[int] = None, xpath: Optional[str] = None,
-                selector: Optional[str] = None) -> Table:
+def build_table(
+    index: int,
+    rows: Sequence[Sequence[RawCell]],
+    limits: Limits,
+    *,
+    line: Optional[int] = None,
+    column: Optional[int] = None,
+    page: Optional[int] = None,
+    xpath: Optional[str] = None,
+    selector: Optional[str] = None,
+) -> Table:
     """Place cells as HTML does: each cell takes the next slot not covered by a rowspan from above."""
     if len(rows) > limits.max_table_rows:
-        raise limit_exceeded("max_table_rows", limits.max_table_rows, f"a table with {len(rows)} rows",
-                             f"表格有 {len(rows)} 行")
+        raise limit_exceeded(
+            "max_table_rows", limits.max_table_rows, f"a table with {len(rows)} rows", f"表格有 {len(rows)} 行"
+        )
     occupied: dict[tuple[int, int], Cell] = {}
     width = 0
     n_rows, max_cols = len(rows), limits.max_table_cols
@@ -51,10 +60,26 @@ def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *
             colspan = max(1, min(raw.colspan, MAX_COLSPAN))
             rowspan = max(1, min(raw.rowspan, MAX_ROWSPAN, n_rows - r))
             if c + colspan > max_cols:
-                raise limit_exceeded("max_table_cols", limits.max_table_cols,
-                                     f"a table row {c + colspan} columns wide", f"表格某行宽 {c + colspan} 列")
-            cell = Cell(raw.text, r, c, rowspan, colspan, r + 1, p, line=raw.line, column=raw.column, page=raw.page,
-                        xpath=raw.xpath, selector=raw.selector)
+                raise limit_exceeded(
+                    "max_table_cols",
+                    limits.max_table_cols,
+                    f"a table row {c + colspan} columns wide",
+                    f"表格某行宽 {c + colspan} 列",
+                )
+            cell = Cell(
+                raw.text,
+                r,
+                c,
+                rowspan,
+                colspan,
+                r + 1,
+                p,
+                line=raw.line,
+                column=raw.column,
+                page=raw.page,
+                xpath=raw.xpath,
+                selector=raw.selector,
+            )
             if rowspan == colspan == 1:
                 occupied.setdefault((r, c), cell)
             else:
@@ -65,23 +90,40 @@ def build_table(index: int, rows: Sequence[Sequence[RawCell]], limits: Limits, *
             if c > width:
                 width = c
         if len(occupied) > limits.max_table_cells:
-            raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table with {len(occupied)} cells",
-                                 f"表格有 {len(occupied)} 个单元格")
+            raise limit_exceeded(
+                "max_table_cells",
+                limits.max_table_cells,
+                f"a table with {len(occupied)} cells",
+                f"表格有 {len(occupied)} 个单元格",
+            )
     grid = tuple(tuple([occupied.get((r, c)) for c in range(width)]) for r in range(len(rows)))
-    return Table(index=index, rows=grid, n_cols=width, line=line, page=page, xpath=xpath, column=column,
-                 selector=selector)
+    return Table(
+        index=index, rows=grid, n_cols=width, line=line, page=page, xpath=xpath, column=column, selector=selector
+    )
 
 
-def build_positioned(index: int, cells: Sequence[tuple[int, int, RawCell]], n_rows: int, n_cols: int,
-                     limits: Limits, *, page: Optional[int] = None) -> Table:
+def build_positioned(
+    index: int,
+    cells: Sequence[tuple[int, int, RawCell]],
+    n_rows: int,
+    n_cols: int,
+    limits: Limits,
+    *,
+    page: Optional[int] = None,
+) -> Table:
     """A grid from cells whose origin slot (row, col) is known (PDF: from the ruling lines); slots
     no cell covers stay None. ``phys_col`` counts the cells starting in a row, left to right."""
     if n_rows > limits.max_table_rows:
-        raise limit_exceeded("max_table_rows", limits.max_table_rows, f"a table with {n_rows} rows",
-                             f"表格有 {n_rows} 行")
+        raise limit_exceeded(
+            "max_table_rows", limits.max_table_rows, f"a table with {n_rows} rows", f"表格有 {n_rows} 行"
+        )
     if n_cols > limits.max_table_cols or n_rows * n_cols > limits.max_table_cells:
-        raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table of {n_rows} x {n_cols} cells",
-                             f"表格有 {n_rows} x {n_cols} 个单元格")
+        raise limit_exceeded(
+            "max_table_cells",
+            limits.max_table_cells,
+            f"a table of {n_rows} x {n_cols} cells",
+            f"表格有 {n_rows} x {n_cols} 个单元格",
+        )
     occupied: dict[tuple[int, int], Cell] = {}
     counts: dict[int, int] = {}
     for r, c, raw in sorted(cells, key=lambda x: (x[0], x[1])):
@@ -90,9 +132,20 @@ def build_positioned(index: int, cells: Sequence[tuple[int, int, RawCell]], n_ro
         counts[r] = counts.get(r, 0) + 1
         rowspan = max(1, min(raw.rowspan, n_rows - r))
         colspan = max(1, min(raw.colspan, n_cols - c))
-        cell = Cell(text=raw.text, grid_row=r, grid_col=c, rowspan=rowspan, colspan=colspan, phys_row=r + 1,
-                    phys_col=counts[r], line=raw.line, column=raw.column, page=raw.page, xpath=raw.xpath,
-                    selector=raw.selector)
+        cell = Cell(
+            text=raw.text,
+            grid_row=r,
+            grid_col=c,
+            rowspan=rowspan,
+            colspan=colspan,
+            phys_row=r + 1,
+            phys_col=counts[r],
+            line=raw.line,
+            column=raw.column,
+            page=raw.page,
+            xpath=raw.xpath,
+            selector=raw.selector,
+        )
         for dr in range(rowspan):
             for dc in range(colspan):
                 occupied.setdefault((r + dr, c + dc), cell)

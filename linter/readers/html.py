@@ -35,20 +35,90 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 _BLANKS = re.compile(r"[ \t\r\f]+")  # _SPACES within a line
 _ALL_SPACE = re.compile(r"\s+")
 _SPAN = re.compile(r"\s*(\d+)")
-_DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
-         "select", "button", "input", "textarea", "map", "audio", "video"}
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "head",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "map",
+    "audio",
+    "video",
+}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
 _CHROME_WORDS = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|bottom|share|bdshare|social|breadcrumbs?|crumbs?|sidebar|"
     r"copyright|toolbar|search|login|banner|ads?|weizhi|dqwz|fenxiang|related|xgxx|pager|pagination|links)"
-    r"(?:$|[-_\s\d])", re.IGNORECASE)
-_CHROME_TEXT = re.compile(r"版权所有|ICP备|网站标识码|主办单位|承办单位|公网安备|技术支持|分享到|【打印】|【关闭】|"
-                          r"打印本页|关闭窗口|您当前的位置|当前位置")
-BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-              "pre", "section", "article", "main", "center", "address", "figure", "figcaption", "caption",
-              "hr", "table", "body", "tr", "td", "th", "tbody", "thead", "tfoot"}
-_CONTAINERS = {"body", "div", "section", "article", "main", "center", "form", "table", "tbody", "thead", "tfoot",
-               "tr", "td", "th", "font", "span", "blockquote"}
+    r"(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_CHROME_TEXT = re.compile(
+    r"版权所有|ICP备|网站标识码|主办单位|承办单位|公网安备|技术支持|分享到|【打印】|【关闭】|"
+    r"打印本页|关闭窗口|您当前的位置|当前位置"
+)
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "hr",
+    "table",
+    "body",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+}
+_CONTAINERS = {
+    "body",
+    "div",
+    "section",
+    "article",
+    "main",
+    "center",
+    "form",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "font",
+    "span",
+    "blockquote",
+}
 MAIN_SHARE = 0.85  # descend into a child that holds this share of the container's text
 
 
@@ -225,7 +295,7 @@ def main_content(body: etree._Element, skip: set[etree._Element], facts: _Facts)
             return current
         if best.tag in ("table", "tbody", "thead", "tr", "td", "th") and not _is_layout_table(_table_of(best), facts):
             return current
-        if any(c.tag in ("h1", "h2", "h3") and m.text(c) for c in children[:children.index(best)]):
+        if any(c.tag in ("h1", "h2", "h3") and m.text(c) for c in children[: children.index(best)]):
             return current  # keep the page's heading (the report's title) with its body
         current = best
 
@@ -384,8 +454,7 @@ class _Walker:
     def __post_init__(self) -> None:
         self.structured = self.facts.holds_break | _above(self.skip)
 
-    def locate(self, el: Optional[etree._Element]) -> tuple[Optional[int], Optional[int], Optional[str],
-                                                            Optional[str]]:
+    def locate(self, el: Optional[etree._Element]) -> tuple[Optional[int], Optional[int], Optional[str], Optional[str]]:
         """Line, column, XPath and selector of ``el`` (all None without one)."""
         if el is None:
             return None, None, None, None
@@ -454,8 +523,17 @@ class _Walker:
             for td in _cells(tr):
                 line, column, xpath, selector = self.locate(td)
                 rowspan, colspan = _spans(td)
-                row.append(RawCell(cell_text(td, self.facts), rowspan=rowspan, colspan=colspan, line=line,
-                                   column=column, xpath=xpath, selector=selector))
+                row.append(
+                    RawCell(
+                        cell_text(td, self.facts),
+                        rowspan=rowspan,
+                        colspan=colspan,
+                        line=line,
+                        column=column,
+                        xpath=xpath,
+                        selector=selector,
+                    )
+                )
             rows.append(row)
         if not any(rows):
             return
@@ -510,7 +588,7 @@ def _pictures(content: etree._Element, skip: set[etree._Element], blocks: list[B
             continue
         src = (img.get("src") or "")[:80]
         if src.startswith("data:"):
-            src = src[:src.find(",")] if "," in src else src[:20]
+            src = src[: src.find(",")] if "," in src else src[:20]
         line = img.sourceline or 0
         before = max([i for i, at in enumerate(lines) if at <= line], default=None)
         yield Notice("image-table", src, block=before, params=(("src", src or "img"),))
@@ -533,8 +611,9 @@ def read_html(path: Path, limits: Limits) -> Document:
     decoded = decode(data, declared)
     source = _XML_DECL.sub(lambda m: " " * len(m.group(0)), decoded.text, count=1)
     # a plain etree parser: lxml.html's element classes are looked up in Python for every element touched
-    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False,
-                              recover=True, default_doctype=False)
+    parser = etree.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True, default_doctype=False
+    )
     try:
         root = etree.fromstring(source, parser)
     except (etree.ParserError, ValueError) as exc:
@@ -550,10 +629,16 @@ def read_html(path: Path, limits: Limits) -> Document:
     walker.flush()
     notices: list[Notice] = list(_pictures(content, skip, walker.blocks))
     if decoded.replaced:
-        notices.append(Notice("undecodable-bytes", decoded.encoding,
-                              params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding))))
+        notices.append(
+            Notice(
+                "undecodable-bytes",
+                decoded.encoding,
+                params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding)),
+            )
+        )
     title_element = next(root.iterdescendants("title"), None)
     title = (title_element.text if title_element is not None else None) or ""
     metadata = (("encoding", decoded.encoding), ("title", _SPACES.sub(" ", title).strip()))
-    return Document(path=str(path), format="html", blocks=tuple(walker.blocks), notices=tuple(notices),
-                    metadata=metadata)
+    return Document(
+        path=str(path), format="html", blocks=tuple(walker.blocks), notices=tuple(notices), metadata=metadata
+    )

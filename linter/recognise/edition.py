@@ -47,9 +47,14 @@ def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidenc
                     for edition_sig in signatures.inside(cell.text):
                         found.setdefault(edition_sig, Signature(edition_sig[1], table.index, cell))
     ordered = tuple(sorted(editions, key=lambda a: -a.edition))
-    return EditionEvidence(ordered, tuple(
-        (a.edition, tuple(found[(a.edition, s)] for s in a.signatures if (a.edition, s) in found))
-        for a in ordered if any((a.edition, s) in found for s in a.signatures)))
+    return EditionEvidence(
+        ordered,
+        tuple(
+            (a.edition, tuple(found[(a.edition, s)] for s in a.signatures if (a.edition, s) in found))
+            for a in ordered
+            if any((a.edition, s) in found for s in a.signatures)
+        ),
+    )
 
 
 class _Signatures:

@@ -13,11 +13,32 @@ from typing import Iterator, Optional
 from linter.model import Document, Paragraph
 from linter.recognise.normalize import collapse_spaces, nfkc_numbers, strip_spaces
 
-_TITLE = re.compile(r"^(?P<body>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?.{0,12}?(?:政府信息公开|政务公开|信息公开).{0,10}?年度?报告")
-_PERIOD = re.compile(r"统计(?:期限|期间|时限|时段)[^。；]{0,12}?((?:19|20)\d{2})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*(?:((?:19|20)\d{2})年)?\s*12月\s*31日")
+_TITLE = re.compile(
+    r"^(?P<body>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?.{0,12}?(?:政府信息公开|政务公开|信息公开).{0,10}?年度?报告"
+)
+_PERIOD = re.compile(
+    r"统计(?:期限|期间|时限|时段)[^。；]{0,12}?((?:19|20)\d{2})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*(?:((?:19|20)\d{2})年)?\s*12月\s*31日"
+)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_DEPARTMENT_SUFFIX = ("局", "委员会", "委", "办公室", "办", "厅", "中心", "署", "院", "所", "队", "站", "处", "馆", "部", "会")
+_DEPARTMENT_SUFFIX = (
+    "局",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "厅",
+    "中心",
+    "署",
+    "院",
+    "所",
+    "队",
+    "站",
+    "处",
+    "馆",
+    "部",
+    "会",
+)
 _GOVERNMENT_SUFFIX = ("人民政府", "人民政府办公室", "人民政府办公厅", "管理委员会", "管委会")
 
 
@@ -66,7 +87,7 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         if any(word in body for word in _CHROME):
             # A portal's breadcrumb before the title (「当前位置： 首页…年报 平潭综合实验区2021年度…」):
             # the body is what follows its last break.
-            before = text[:text.find(m.group("year"))] if m.group("year") in text else text
+            before = text[: text.find(m.group("year"))] if m.group("year") in text else text
             body = re.split(r"[\s>›»]+", before.strip())[-1].strip("《》 ")
         if not body and i > 0 and len(_text(paras[i - 1])) <= 40:
             body = strip_spaces(_text(paras[i - 1]))  # title split over two lines: body first
@@ -75,9 +96,13 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
 
 
 # 「本报告由淮安市人民政府办公室编制」, 「区管委会办公室编制完成了本报告」: who prepared the report.
-_PREPARED = (re.compile(r"由(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)"),
-             re.compile(r"(?:^|[，。；])(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)(?:完成)?(?:了)?"
-                        r"(?:本|此)(?:年度)?报告"))
+_PREPARED = (
+    re.compile(r"由(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)"),
+    re.compile(
+        r"(?:^|[，。；])(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?:负责)?(?:编制|编写|起草)(?:完成)?(?:了)?"
+        r"(?:本|此)(?:年度)?报告"
+    ),
+)
 _PRONOUNS = ("我", "本", "该", "由")
 _OFFICES = ("办公室", "办公厅")
 
@@ -119,7 +144,12 @@ class Identity:
 
 
 _TITLE_KEYS = ("title", "标题")
-_CHROME = ("当前位置", "您的位置", "您现在的位置", "首页")  # a portal page's breadcrumb  # a web page's <title>, a crawler dump's 「标题:」 line
+_CHROME = (
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "首页",
+)  # a portal page's breadcrumb  # a web page's <title>, a crawler dump's 「标题:」 line
 
 
 def page_title(doc: Document) -> Optional[Title]:
@@ -132,7 +162,9 @@ def page_title(doc: Document) -> Optional[Title]:
         text = collapse_spaces(nfkc_numbers(value))
         m = _TITLE.search(text.replace(" ", ""))
         if m and len(text) <= 80:
-            return Title(text, first.index if first is not None else 0, m.group("body").strip("《》 "), int(m.group("year")))
+            return Title(
+                text, first.index if first is not None else 0, m.group("body").strip("《》 "), int(m.group("year"))
+            )
     return None
 
 

@@ -31,7 +31,9 @@ class SectionHit:
     numeral: str
     exact: bool
     fuzzy: bool = False  # matched only approximately (a typo in the heading)
-    worded: bool = False  # the part's numbered heading in its place, worded otherwise (「五、存在的主要问题及整改措施」)
+    worded: bool = (
+        False  # the part's numbered heading in its place, worded otherwise (「五、存在的主要问题及整改措施」)
+    )
     implied: bool = False  # no heading line: ``block`` is the part's first paragraph (its first subheading)
 
 
@@ -131,6 +133,7 @@ class Report:
 
 # ---- sections ----------------------------------------------------------------------------------
 
+
 def _section_keys(spec: SectionSpec) -> list[str]:
     return [label_key(t) for t in (spec.title, *spec.aliases)]
 
@@ -201,26 +204,31 @@ def place_parts(doc: Document, sections: tuple[SectionSpec, ...], hits: list[Sec
         m = _NUMBERED.match(key)
         if m is None:
             continue
-        title = key[m.end():].lstrip("、.，．")
+        title = key[m.end() :].lstrip("、.，．")
         end = _RUN_IN_END.search(title)
         run_in = end is not None and end.end() < len(title.rstrip(_TRAILING))
         if end is not None and run_in:
-            title = title[:end.start()]
+            title = title[: end.start()]
         if 2 <= len(title) <= _HEADING_CHARS:
-            numbered.append((para.index, m.group(1), title, para.full_text.strip()[:40] if run_in else para.full_text.strip()))
+            numbered.append(
+                (para.index, m.group(1), title, para.full_text.strip()[:40] if run_in else para.full_text.strip())
+            )
     placed = list(hits)
     for i, spec in enumerate(sections):
         if spec.key in found:
             continue
         lo = max((found[s.key] for s in sections[:i] if s.key in found), default=-1)
-        hi = min((found[s.key] for s in sections[i + 1:] if s.key in found), default=len(blocks))
+        hi = min((found[s.key] for s in sections[i + 1 :] if s.key in found), default=len(blocks))
         in_place = [n for n in numbered if n[1] == spec.number and lo < n[0] < hi]
         keyed = [n for n in in_place if _has_keyword(spec, n[2])]
         # By place alone only a heading that names no other part, between two parts that are there
         # (or first, before the next part).
         plain = [n for n in in_place if not any(_has_keyword(o, n[2]) for o in sections if o is not spec)]
-        pick = keyed[0] if keyed else (plain[0] if len(in_place) == 1 and plain and (lo >= 0 or hi < len(blocks))
-                                       else None)
+        pick = (
+            keyed[0]
+            if keyed
+            else (plain[0] if len(in_place) == 1 and plain and (lo >= 0 or hi < len(blocks)) else None)
+        )
         if pick is None:
             # Numbered otherwise but worded as this part, in its place (「七、其他需说明事项」 for 六
             # where part 五 was split in two); never another part's number that is there.
@@ -246,10 +254,10 @@ def _implied_start(doc: Document, spec: SectionSpec, lo: int, hi: int) -> Option
     if lo < 0 or hi >= len(doc.blocks):
         return None
     after = lo
-    for block in doc.blocks[lo + 1:hi]:
+    for block in doc.blocks[lo + 1 : hi]:
         if isinstance(block, Table):
             after = block.index
-    for block in doc.blocks[after + 1:hi]:
+    for block in doc.blocks[after + 1 : hi]:
         if not isinstance(block, Paragraph):
             continue
         key = label_key(block.full_text)
@@ -265,7 +273,7 @@ def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]
     specs = index.specs
     m = _HEADING_PREFIX.match(key)
     numeral = m.group(1) if m else ""
-    body = key[m.end():] if m else key
+    body = key[m.end() :] if m else key
     if len(key) > 80:
         return _run_in_heading(para, specs, numeral, body)
     named = index.exact.get(body)
@@ -286,8 +294,9 @@ def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]
             if any(SequenceMatcher(None, body, k).ratio() >= 0.85 for k in keys):
                 # Words left out (「其他需报告的事项」) are a wording; anything else a typo.
                 shorter = any(_leaves_out(body, k) for k in keys)
-                return SectionHit(spec, para.index, para.full_text.strip(), numeral, False,
-                                  fuzzy=not shorter, worded=shorter)
+                return SectionHit(
+                    spec, para.index, para.full_text.strip(), numeral, False, fuzzy=not shorter, worded=shorter
+                )
     return None
 
 
@@ -300,8 +309,9 @@ def _leaves_out(short: str, long: str) -> bool:
 _RUN_IN_PUNCT = "：:。；;，,"
 
 
-def _run_in_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]], numeral: str,
-                    body: str) -> Optional[SectionHit]:
+def _run_in_heading(
+    para: Paragraph, specs: list[tuple[SectionSpec, list[str]]], numeral: str, body: str
+) -> Optional[SectionHit]:
     """A heading run into its section's first sentence (「一、总体情况。2021年，……」), as pasted
     web text often is: the numeral must be the section's and the title followed by punctuation
     or by white space and a sentence (a contents line ends in a page number, not a sentence)."""
@@ -322,6 +332,7 @@ def _run_in_heading(para: Paragraph, specs: list[tuple[SectionSpec, list[str]]],
 
 
 # ---- tables ------------------------------------------------------------------------------------
+
 
 def _table_keys(table: Table) -> set[str]:
     texts = {cell.text for r in range(len(table.rows)) for cell in table.origin_cells(r)}  # "0" once
@@ -404,8 +415,14 @@ class _RowMatcher:
         for cand in (_strip_enum(_enum_form(c)) for c in candidates):
             if len(cand) < 4:
                 continue
-            scored = sorted(((SequenceMatcher(None, cand, k).ratio(), keys[0]) for k, keys in self.loose.items()
-                             if len(set(keys)) == 1 and len(k) >= 4), reverse=True)
+            scored = sorted(
+                (
+                    (SequenceMatcher(None, cand, k).ratio(), keys[0])
+                    for k, keys in self.loose.items()
+                    if len(set(keys)) == 1 and len(k) >= 4
+                ),
+                reverse=True,
+            )
             if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
                 return scored[0][1]
         return None
@@ -427,8 +444,9 @@ def spec_index(spec: TableSpec) -> SpecIndex:
         spec,
         _RowMatcher(spec),
         frozenset(_loose(p) for col in spec.columns for p in (*col.path, *col.aliases)),
-        tuple((col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases)))
-              for col in spec.columns),
+        tuple(
+            (col, (tuple(_loose(p) for p in col.path), *((_loose(a),) for a in col.aliases))) for col in spec.columns
+        ),
         tuple(label_key(sig) for sig in spec.signature),
     )
 
@@ -514,8 +532,9 @@ def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
     return {k: v + shift for k, v in inherited.items() if 0 <= v + shift < table.n_cols}
 
 
-def read_part(table: Table, index: SpecIndex, inherited: Optional[dict[str, int]]
-              ) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
+def read_part(
+    table: Table, index: SpecIndex, inherited: Optional[dict[str, int]]
+) -> tuple[list[FoundRow], dict[str, int], dict[str, str]]:
     """Rows of one physical table (or part). Each header group re-maps the columns below it,
     which handles table 2's blocks and a continuation part that repeats the header."""
     spec, matcher = index.spec, index.rows
@@ -543,8 +562,9 @@ def read_part(table: Table, index: SpecIndex, inherited: Optional[dict[str, int]
     return rows, union, headers
 
 
-def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int],
-              labelled: bool, first: bool) -> Optional[FoundRow]:
+def _read_row(
+    table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int], labelled: bool, first: bool
+) -> Optional[FoundRow]:
     line = table.rows[r]
     label_limit = min(mapping.values()) if mapping else table.n_cols
     label_cells = [c for c in _unique(line[:label_limit]) if c is not None]
@@ -582,8 +602,16 @@ def _read_row(table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mappi
         return None  # spacer row, or the tail of a vertical merge
     phys = next((c.phys_row for c in line if c is not None and c.grid_row == r), r + 1)
     text = collapse_spaces(own[0].text) if len(own) == 1 else collapse_spaces(" ".join([c.text for c in own]))
-    return FoundRow(key=key, text=text, block=table.index, phys_row=phys, cells=cells, fuzzy=fuzzy, glued=glued,
-                    merged_down=frozenset(merged_down))
+    return FoundRow(
+        key=key,
+        text=text,
+        block=table.index,
+        phys_row=phys,
+        cells=cells,
+        fuzzy=fuzzy,
+        glued=glued,
+        merged_down=frozenset(merged_down),
+    )
 
 
 def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
@@ -610,9 +638,17 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
         rows = split_table(block, table.spec) if isinstance(block, Table) else None
         if rows is None:
             continue
-        found_rows = tuple(FoundRow(row.key, row.text if row.fuzzy else table.spec.row(row.key).label, block.index,
-                                    i + 1, dict(row.cells), fuzzy=row.fuzzy)
-                           for i, row in enumerate(rows))
+        found_rows = tuple(
+            FoundRow(
+                row.key,
+                row.text if row.fuzzy else table.spec.row(row.key).label,
+                block.index,
+                i + 1,
+                dict(row.cells),
+                fuzzy=row.fuzzy,
+            )
+            for i, row in enumerate(rows)
+        )
         columns = frozenset(k for row in rows for k, _c in row.cells)
         found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns)
         read.add(block.index)
@@ -624,9 +660,20 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
 def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:
     """A reading problem per row whose label cell holds its figures: the row's values cannot be
     told apart from its label, so no rule checks that row (RL-PARSE-001 says so instead)."""
-    return tuple(Notice("label-value-glued", f"label and figures in one cell: {row.text}", row.block,
-                        row.phys_row, None, True, (("sample", row.text), ("row_label", row.text)))
-                 for table in tables.values() for row in table.rows if row.glued)
+    return tuple(
+        Notice(
+            "label-value-glued",
+            f"label and figures in one cell: {row.text}",
+            row.block,
+            row.phys_row,
+            None,
+            True,
+            (("sample", row.text), ("row_label", row.text)),
+        )
+        for table in tables.values()
+        for row in table.rows
+        if row.glued
+    )
 
 
 def _unique(cells: Iterable[Optional[Cell]]) -> list[Optional[Cell]]:
@@ -664,9 +711,13 @@ def find_tables(doc: Document, rec: Recogniser) -> dict[str, LogicalTable]:
             continue  # a second, separate copy: the first one counts
         rows, part_mapping, headers = read_part(block, index, mapping if existing is not None else None)
         if existing is not None:
-            found[spec.key] = LogicalTable(spec, existing.blocks + (block.index,), existing.rows + tuple(rows),
-                                           existing.columns | frozenset(part_mapping),
-                                           {**headers, **existing.headers})
+            found[spec.key] = LogicalTable(
+                spec,
+                existing.blocks + (block.index,),
+                existing.rows + tuple(rows),
+                existing.columns | frozenset(part_mapping),
+                {**headers, **existing.headers},
+            )
         else:
             found[spec.key] = LogicalTable(spec, (block.index,), tuple(rows), frozenset(part_mapping), headers)
         mapping = part_mapping or mapping
@@ -685,8 +736,9 @@ class Recogniser:
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> "Recogniser":
-        return cls(ruleset, section_index(ruleset.sections),
-                   {key: spec_index(spec) for key, spec in ruleset.tables.items()})
+        return cls(
+            ruleset, section_index(ruleset.sections), {key: spec_index(spec) for key, spec in ruleset.tables.items()}
+        )
 
 
 _RECOGNISERS: dict[int, Recogniser] = {}  # by id() of the rule set, which its recogniser keeps alive
@@ -706,8 +758,13 @@ def _own_edition(ruleset: RuleSet) -> tuple[Applies, ...]:
     return (ruleset.applies,) if ruleset.applies is not None else ()
 
 
-def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidence] = None,
-              previous: Optional[Report] = None, identity: Optional[Identity] = None) -> Report:
+def recognise(
+    doc: Document,
+    ruleset: RuleSet,
+    evidence: Optional[EditionEvidence] = None,
+    previous: Optional[Report] = None,
+    identity: Optional[Identity] = None,
+) -> Report:
     """``evidence`` and ``identity`` (title, year), when the caller has them, are not looked for again."""
     rec = recogniser(ruleset)
     sections = find_sections(doc, rec)
@@ -719,9 +776,17 @@ def recognise(doc: Document, ruleset: RuleSet, evidence: Optional[EditionEvidenc
         doc = replace(doc, notices=doc.notices + glued)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
     identity = identity or identify(doc)
-    return Report(doc, ruleset, tuple(sections), tables, identity.year, starts,
-                  title=identity.title, evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
-                  previous=previous)
+    return Report(
+        doc,
+        ruleset,
+        tuple(sections),
+        tables,
+        identity.year,
+        starts,
+        title=identity.title,
+        evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
+        previous=previous,
+    )
 
 
 def tables_only(report: Report) -> Report:

@@ -64,8 +64,11 @@ def _row_of(text: str, labels: list[tuple[str, str]]) -> tuple[str | None, int]:
     key = next((k for label, k in labels if text.endswith(label)), None)
     if key is not None:
         return key, 0
-    scored = [(SequenceMatcher(None, text[-len(label):], label).ratio(), len(label), k)
-              for label, k in labels if len(label) >= 6]
+    scored = [
+        (SequenceMatcher(None, text[-len(label) :], label).ratio(), len(label), k)
+        for label, k in labels
+        if len(label) >= 6
+    ]
     ratio, length, best = max(scored, default=(0.0, 0, None))
     return (best, length) if ratio >= _RESEMBLES else (None, 0)
 
@@ -92,8 +95,9 @@ def _runs(compact: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _split(text: str, compact: str, offsets: list[int], spans: list[tuple[int, int]],
-           count: int) -> list[tuple[str, int]] | None:
+def _split(
+    text: str, compact: str, offsets: list[int], spans: list[tuple[int, int]], count: int
+) -> list[tuple[str, int]] | None:
     """A row's figures (``spans`` of ``compact``) as ``count`` values with their offsets in
     ``text``, where one split fits: the figures as the text spaced them, or one digit per cell,
     or (one cell) the whole figure. Two splits that disagree fit no better than none."""
@@ -109,7 +113,9 @@ def _split(text: str, compact: str, offsets: list[int], spans: list[tuple[int, i
     tokens: list[tuple[str, int]] = []  # the figures as the text spaced them
     for s, e in spans:
         base = offsets[s]
-        tokens += [(label_key(m.group(0)), base + m.start()) for m in re.finditer(r"\S+", text[base:offsets[e - 1] + 1])]
+        tokens += [
+            (label_key(m.group(0)), base + m.start()) for m in re.finditer(r"\S+", text[base : offsets[e - 1] + 1])
+        ]
     by_space = tokens if len(tokens) == count else None
     by_digit = digits if len(digits) == count and all(d.isdigit() for d, _at in digits) else None
     if count == 1 and by_space is None and by_digit is None and len(spans) == 1:
@@ -145,9 +151,21 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         pieces = _split(text, compact, offsets, spans, len(columns))
         if pieces is None:
             return None
-        return [(col.key, Cell(value, row, c + 1, phys_row=row + 1, phys_col=c + 1, line=origin.line,
-                               column=(origin.column or 1) + at))
-                for c, (col, (value, at)) in enumerate(zip(columns, pieces))]
+        return [
+            (
+                col.key,
+                Cell(
+                    value,
+                    row,
+                    c + 1,
+                    phys_row=row + 1,
+                    phys_col=c + 1,
+                    line=origin.line,
+                    column=(origin.column or 1) + at,
+                ),
+            )
+            for c, (col, (value, at)) in enumerate(zip(columns, pieces))
+        ]
 
     if not labelled:
         # One data row after the header words (table 4): every figure of the text is a cell.
@@ -170,11 +188,28 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         form = _label_form(label_text)
         for empty in spec.rows:
             label = _label_form(empty.label)
-            if empty.key not in seen and empty.key != key and label and label in form[:-1] \
-                    and form.index(label) + len(label) < len(form):
-                blank = [(col.key, Cell("", len(rows), c + 1, phys_row=len(rows) + 1, phys_col=c + 1,
-                                        line=origin.line, column=(origin.column or 1) + offsets[start]))
-                         for c, col in enumerate(row_columns(spec, empty))]
+            if (
+                empty.key not in seen
+                and empty.key != key
+                and label
+                and label in form[:-1]
+                and form.index(label) + len(label) < len(form)
+            ):
+                blank = [
+                    (
+                        col.key,
+                        Cell(
+                            "",
+                            len(rows),
+                            c + 1,
+                            phys_row=len(rows) + 1,
+                            phys_col=c + 1,
+                            line=origin.line,
+                            column=(origin.column or 1) + offsets[start],
+                        ),
+                    )
+                    for c, col in enumerate(row_columns(spec, empty))
+                ]
                 seen.add(empty.key)
                 rows.append(SplitRow(empty.key, blank, False, empty.label))
         cells = cells_of([(start, end)], row_columns(spec, row_spec), len(rows))
@@ -183,8 +218,14 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         seen.add(key)
         shown = label_text
         if resembles:  # the printed label: the shortest tail of the text as long as the format's
-            shown = next((label_text[i:] for i in range(len(label_text) - 1, -1, -1)
-                          if len(_label_form(label_text[i:])) >= resembles), label_text)
+            shown = next(
+                (
+                    label_text[i:]
+                    for i in range(len(label_text) - 1, -1, -1)
+                    if len(_label_form(label_text[i:])) >= resembles
+                ),
+                label_text,
+            )
         rows.append(SplitRow(key, cells, resembles > 0, shown))
     if len(seen) * 3 < len(spec.rows) * 2:
         return None  # most of the format's rows not found: not this table's text, or not read right

@@ -45,8 +45,10 @@ class TableView:
 
 
 def grid_of(table: Table) -> Grid:
-    rows = tuple(tuple(GridCell(c.grid_col, c.rowspan, c.colspan, c.phys_row, c.phys_col, c.text)
-                       for c in table.origin_cells(r)) for r in range(len(table.rows)))
+    rows = tuple(
+        tuple(GridCell(c.grid_col, c.rowspan, c.colspan, c.phys_row, c.phys_col, c.text) for c in table.origin_cells(r))
+        for r in range(len(table.rows))
+    )
     return Grid(table.index, table.n_cols, rows)
 
 

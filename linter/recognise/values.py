@@ -38,8 +38,14 @@ class Value:
     @cached_property
     def is_count(self) -> bool:
         """A plain non-negative integer, as tables 3 and 4 require (no unit, no sign word)."""
-        return (self.kind == "number" and self.number is not None and self.number >= 0 and self.is_integer
-                and not self.unit and not self.sign_word)
+        return (
+            self.kind == "number"
+            and self.number is not None
+            and self.number >= 0
+            and self.is_integer
+            and not self.unit
+            and not self.sign_word
+        )
 
     def as_number(self) -> Decimal:
         """The value in arithmetic: blank counts as 0."""
@@ -59,7 +65,7 @@ def parse_value(text: Optional[str]) -> Value:
     sign_word = ""
     for word in sorted(_SIGN_WORD, key=len, reverse=True):
         if compact.startswith(word) and len(compact) > len(word):
-            sign_word, compact = word, _SIGN_WORD[word] + compact[len(word):]
+            sign_word, compact = word, _SIGN_WORD[word] + compact[len(word) :]
             break
     m = _NUMBER.match(compact)
     if not m:

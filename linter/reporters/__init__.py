@@ -26,8 +26,9 @@ class Summary:
     verdicts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, results: Iterable[FileResult], fail_levels: Optional[Mapping[str, str]] = None,
-           fail_on: str = "error") -> "Summary":
+    def of(
+        cls, results: Iterable[FileResult], fail_levels: Optional[Mapping[str, str]] = None, fail_on: str = "error"
+    ) -> "Summary":
         """Counted in one pass over the results (which may be read back from disk); a file's
         verdict uses its fail level in ``fail_levels`` (by path), else ``fail_on``."""
         from linter.verdict import VERDICTS, verdict
@@ -48,8 +49,16 @@ class Summary:
                 counts[f.severity] = counts.get(f.severity, 0) + 1
         if not verdicts["skipped"]:  # (present only in runs that skip a file)
             del verdicts["skipped"]
-        return cls(files, sev["error"], sev["warning"], sev["info"], unreadable, with_errors,
-                   dict(sorted(rules.items())), verdicts)
+        return cls(
+            files,
+            sev["error"],
+            sev["warning"],
+            sev["info"],
+            unreadable,
+            with_errors,
+            dict(sorted(rules.items())),
+            verdicts,
+        )
 
 
 @dataclass(frozen=True)

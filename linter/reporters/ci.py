@@ -32,8 +32,10 @@ class GithubReporter(Reporter):
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         for r in results:
             if r.error is not None:
-                yield (f"::error file={_escape_prop(r.path)},title={_escape_prop(r.error.code)}::"
-                       f"{_escape_data(r.error.message)}\n")
+                yield (
+                    f"::error file={_escape_prop(r.path)},title={_escape_prop(r.error.code)}::"
+                    f"{_escape_data(r.error.message)}\n"
+                )
                 continue
             lines = []
             for f in r.findings:
@@ -41,8 +43,10 @@ class GithubReporter(Reporter):
                 where = describe_location(f.location, self.lang)
                 said = with_note(f, self.lang)
                 msg = f"{where}{t('colon', self.lang)}{said}" if where else said
-                lines.append(f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
-                             f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}\n")
+                lines.append(
+                    f"::{_GITHUB[f.severity]} file={_escape_prop(r.path)},line={line},"
+                    f"title={_escape_prop(f.rule + ' ' + f.name)}::{_escape_data(msg)}\n"
+                )
             if lines:
                 yield "".join(lines)
 
@@ -61,18 +65,26 @@ class GitlabReporter(Reporter):
     def _issues(self, r: FileResult) -> Iterator[dict[str, Any]]:
         path = Path(r.path).as_posix()
         if r.error is not None:
-            yield {"type": "issue", "check_name": r.error.code, "description": r.error.message,
-                   "categories": ["Bug Risk"], "severity": "blocker",
-                   "fingerprint": hashlib.sha256(f"{path}|{r.error.code}".encode()).hexdigest(),
-                   "location": {"path": path, "lines": {"begin": 1}}}
+            yield {
+                "type": "issue",
+                "check_name": r.error.code,
+                "description": r.error.message,
+                "categories": ["Bug Risk"],
+                "severity": "blocker",
+                "fingerprint": hashlib.sha256(f"{path}|{r.error.code}".encode()).hexdigest(),
+                "location": {"path": path, "lines": {"begin": 1}},
+            }
             return
         for n, f in enumerate(r.findings):
             where = describe_location(f.location, self.lang)
             yield {
                 "type": "issue",
                 "check_name": f.rule,
-                "description": (f"{f.rule} {where}{t('colon', self.lang)}{with_note(f, self.lang)}" if where
-                                else f"{f.rule} {with_note(f, self.lang)}"),
+                "description": (
+                    f"{f.rule} {where}{t('colon', self.lang)}{with_note(f, self.lang)}"
+                    if where
+                    else f"{f.rule} {with_note(f, self.lang)}"
+                ),
                 "categories": ["Bug Risk" if f.severity == "error" else "Style"],
                 "severity": _GITLAB[f.severity],
                 "fingerprint": hashlib.sha256(f"{path}|{fingerprint(f)}|{n}".encode()).hexdigest(),

@@ -20,10 +20,18 @@ def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
     sheet.append([say("col." + c, lang) for c in _COLUMNS])
     sep = "、" if lang == "zh" else ", "
     for row in cov.rows:
-        sheet.append([row.name, row.kind or "", row.parent or "", say("status." + row.status, lang),
-                      "\n".join(f.path for f in row.files),
-                      sep.join(str(f.year) if f.year is not None else "" for f in row.files),
-                      sep.join(t("verdict." + f.verdict, lang) for f in row.files), ""])
+        sheet.append(
+            [
+                row.name,
+                row.kind or "",
+                row.parent or "",
+                say("status." + row.status, lang),
+                "\n".join(f.path for f in row.files),
+                sep.join(str(f.year) if f.year is not None else "" for f in row.files),
+                sep.join(t("verdict." + f.verdict, lang) for f in row.files),
+                "",
+            ]
+        )
     for u in cov.unknown:
         sheet.append([u.body or "", "", "", say("status.unknown", lang), u.path, "", "", u.closest or ""])
     sheet.freeze_panes = "A2"

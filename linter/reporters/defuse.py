@@ -21,7 +21,9 @@ from linter.model import Location
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A terminal escape sequence as a whole (its parameters too, not only the ESC): OSC (window title,
 # hyperlinks) up to BEL or ST, CSI (cursor, colours, clear screen), and the two-character ones.
-_ESCAPES = re.compile("\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b\\[[0-?]*[ -/]*[@-~]?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?")
+_ESCAPES = re.compile(
+    "\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b\\[[0-?]*[ -/]*[@-~]?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?"
+)
 _NAME_BREAKS = {"\n": "\\n", "\t": "\\t"}
 # What a spreadsheet takes for the start of a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,13 +49,25 @@ def _opt(text: Optional[str]) -> Optional[str]:
 
 
 def _location(loc: Location) -> Location:
-    return replace(loc, file=clean_name(loc.file), section=_opt(loc.section),
-                   row_label=_opt(loc.row_label), column_label=_opt(loc.column_label), text=_opt(loc.text))
+    return replace(
+        loc,
+        file=clean_name(loc.file),
+        section=_opt(loc.section),
+        row_label=_opt(loc.row_label),
+        column_label=_opt(loc.column_label),
+        text=_opt(loc.text),
+    )
 
 
 def _finding(f: Finding) -> Finding:
-    return replace(f, message=clean(f.message), expected=_opt(f.expected), actual=_opt(f.actual),
-                   location=_location(f.location), related=tuple(_location(r) for r in f.related))
+    return replace(
+        f,
+        message=clean(f.message),
+        expected=_opt(f.expected),
+        actual=_opt(f.actual),
+        location=_location(f.location),
+        related=tuple(_location(r) for r in f.related),
+    )
 
 
 def _needs(result: FileResult) -> bool:
@@ -63,8 +77,19 @@ def _needs(result: FileResult) -> bool:
         return True
     for f in result.findings:
         for loc in (f.location, *f.related):
-            if any(s is not None and _CONTROLS.search(s) for s in (f.message, f.expected, f.actual, loc.text, loc.file,
-                                                                      loc.section, loc.row_label, loc.column_label)):
+            if any(
+                s is not None and _CONTROLS.search(s)
+                for s in (
+                    f.message,
+                    f.expected,
+                    f.actual,
+                    loc.text,
+                    loc.file,
+                    loc.section,
+                    loc.row_label,
+                    loc.column_label,
+                )
+            ):
                 return True
     return False
 
@@ -73,10 +98,12 @@ def defuse(result: FileResult) -> FileResult:
     """``result`` with its name and texts cleaned (the same object when there is nothing to clean)."""
     if not _needs(result):
         return result
-    error = None if result.error is None else FileError(result.error.code, clean(result.error.message),
-                                                        result.error.debug)
-    return replace(result, path=clean_name(result.path), error=error,
-                   findings=tuple(_finding(f) for f in result.findings))
+    error = (
+        None if result.error is None else FileError(result.error.code, clean(result.error.message), result.error.debug)
+    )
+    return replace(
+        result, path=clean_name(result.path), error=error, findings=tuple(_finding(f) for f in result.findings)
+    )
 
 
 class Defused(Sequence[FileResult]):

@@ -52,9 +52,14 @@ class JunitReporter(Reporter):
             by_rule[f.rule].append(f)
         rule_ids = [rule.id for rule in builtin_ruleset(r.edition or builtin_editions()[0]).rules if rule.enabled]
         rule_ids += sorted(set(by_rule) - set(rule_ids))
-        return [(rule_id, by_rule.get(rule_id, []),
-                 [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]])
-                for rule_id in rule_ids]
+        return [
+            (
+                rule_id,
+                by_rule.get(rule_id, []),
+                [f for f in by_rule.get(rule_id, []) if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]],
+            )
+            for rule_id in rule_ids
+        ]
 
     def _suite(self, r: FileResult) -> ET.Element:
         suite = ET.Element("testsuite", name=r.path)

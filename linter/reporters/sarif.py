@@ -34,9 +34,11 @@ def _rules(results: Sequence[FileResult], lang: str) -> list[dict[str, Any]]:
                 "name": rule.name,
                 "shortDescription": {"text": rule.summary[lang]},
                 "fullDescription": {"text": f"{rule.summary[lang]} ({rule.basis})"},
-                "help": {"text": f"{rule.summary[lang]}\n{t('explain.basis', lang)}: {rule.basis}\n"
-                                 f"{t('explain.pass', lang)}: {rule.examples['pass']}\n"
-                                 f"{t('explain.fail', lang)}: {rule.examples['fail']}"},
+                "help": {
+                    "text": f"{rule.summary[lang]}\n{t('explain.basis', lang)}: {rule.basis}\n"
+                    f"{t('explain.pass', lang)}: {rule.examples['pass']}\n"
+                    f"{t('explain.fail', lang)}: {rule.examples['fail']}"
+                },
                 "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.enabled},
                 "properties": {"tags": [rule.name.split(".")[0]]},
             }
@@ -69,11 +71,26 @@ def _location(path: str, f: Finding, lang: str) -> dict[str, Any]:
     if loc.column:
         region["startColumn"] = loc.column
     phys["region"] = region
-    props = {k: v for k, v in (("block", loc.block), ("table", loc.table), ("row", loc.row), ("col", loc.col),
-                               ("page", loc.page), ("row_label", loc.row_label),
-                               ("column_label", loc.column_label)) if v is not None}
-    logical_locations = [{"kind": "element", "fullyQualifiedName": logical, "name": loc.column_label or loc.row_label
-                          or loc.section or Path(path).name}]
+    props = {
+        k: v
+        for k, v in (
+            ("block", loc.block),
+            ("table", loc.table),
+            ("row", loc.row),
+            ("col", loc.col),
+            ("page", loc.page),
+            ("row_label", loc.row_label),
+            ("column_label", loc.column_label),
+        )
+        if v is not None
+    }
+    logical_locations = [
+        {
+            "kind": "element",
+            "fullyQualifiedName": logical,
+            "name": loc.column_label or loc.row_label or loc.section or Path(path).name,
+        }
+    ]
     if loc.xpath:
         logical_locations.append({"kind": "element", "fullyQualifiedName": loc.xpath})
     return {"physicalLocation": phys, "logicalLocations": logical_locations, "properties": props}
@@ -86,20 +103,32 @@ class SarifReporter(Reporter):
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         notifications: list[dict[str, Any]] = []  # unreadable files, collected as the results are written
         run: dict[str, Any] = {
-            "tool": {"driver": {"name": "reportlint", "version": __version__, "informationUri":
-                                "https://example.invalid/reportlint", "rules": _rules(results, self.lang)}},
+            "tool": {
+                "driver": {
+                    "name": "reportlint",
+                    "version": __version__,
+                    "informationUri": "https://example.invalid/reportlint",
+                    "rules": _rules(results, self.lang),
+                }
+            },
             "results": jsonstream.Items(item for r in results for item in self._results(r, notifications)),
-            "invocations": jsonstream.Later(lambda: [{"executionSuccessful": not notifications,
-                                                      "toolExecutionNotifications": notifications}]),
+            "invocations": jsonstream.Later(
+                lambda: [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}]
+            ),
         }
         yield from jsonstream.chunks({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
         yield "\n"
 
     def _results(self, r: FileResult, notifications: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if r.error is not None:
-            notifications.append({"level": "note" if r.skipped else "error", "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
-                                  "descriptor": {"id": r.error.code},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}]})
+            notifications.append(
+                {
+                    "level": "note" if r.skipped else "error",
+                    "message": {"text": f"{r.path}: {r.error.code} {r.error.message}"},
+                    "descriptor": {"id": r.error.code},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}}}],
+                }
+            )
             return
         for f in r.findings:
             where = describe_location(f.location, self.lang)
@@ -115,5 +144,6 @@ class SarifReporter(Reporter):
             if f.related:
                 item["relatedLocations"] = [
                     {"id": i, **_location(rel.file or r.path, Finding(f.rule, f.name, f.severity, "", rel), self.lang)}
-                    for i, rel in enumerate(f.related)]
+                    for i, rel in enumerate(f.related)
+                ]
             yield item

@@ -13,8 +13,9 @@ from linter.ruleset.titles import rule_title
 from linter.verdict import VERDICTS
 
 
-def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callable[[FileResult], str],
-                      lang: str, inputs: Sequence[str]) -> None:
+def add_summary_sheet(
+    book: Any, results: Sequence[FileResult], verdict: Callable[[FileResult], str], lang: str, inputs: Sequence[str]
+) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -52,13 +53,31 @@ def add_summary_sheet(book: Any, results: Sequence[FileResult], verdict: Callabl
         for row in rows:
             sheet.append(row)
 
-    block([w("verdict"), w("files")], [[t("verdict." + v, lang), n] for v, n in verdicts.items()]
-          + [[w("total"), sum(verdicts.values())]])
-    block([w("rule"), w("rule_title"), w("severity"), w("findings"), w("files")],
-          [[rule, rule_title(rule, lang), "/".join(t("severity." + s, lang) for s in SEVERITIES if s in sevs), n, files]
-           for rule, (n, files, sevs) in sorted(rules.items())])
-    block([w("folder"), w("files"), *(t("verdict." + v, lang) for v in VERDICTS),
-           *(t("severity." + s, lang) for s in SEVERITIES)],
-          [[folder or ".", *counts] for folder, counts in sorted(folders.items())])
+    block(
+        [w("verdict"), w("files")],
+        [[t("verdict." + v, lang), n] for v, n in verdicts.items()] + [[w("total"), sum(verdicts.values())]],
+    )
+    block(
+        [w("rule"), w("rule_title"), w("severity"), w("findings"), w("files")],
+        [
+            [
+                rule,
+                rule_title(rule, lang),
+                "/".join(t("severity." + s, lang) for s in SEVERITIES if s in sevs),
+                n,
+                files,
+            ]
+            for rule, (n, files, sevs) in sorted(rules.items())
+        ],
+    )
+    block(
+        [
+            w("folder"),
+            w("files"),
+            *(t("verdict." + v, lang) for v in VERDICTS),
+            *(t("severity." + s, lang) for s in SEVERITIES),
+        ],
+        [[folder or ".", *counts] for folder, counts in sorted(folders.items())],
+    )
     for i, width in enumerate((30, 50, 12, 10, 10, 10, 10, 10, 10, 10), 1):
         sheet.column_dimensions[get_column_letter(i)].width = width

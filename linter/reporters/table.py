@@ -49,10 +49,30 @@ FILE_COLUMNS: dict[str, tuple[str, str]] = {
 }
 # The widest a column grows to fit its contents (in Excel's character units; a Chinese character
 # takes two); longer texts wrap in these columns.
-_WIDTHS = {"file": 50, "status": 10, "rule": 14, "name": 40, "severity": 8, "message": 80, "section": 30,
-           "table": 6, "row_label": 36, "column_label": 24, "expected": 24, "actual": 24, "quote": 40,
-           "position": 24, "body": 36, "year": 10, "edition": 10, "errors": 8, "warnings": 8, "infos": 8,
-           "error_code": 60, "folder": 30}
+_WIDTHS = {
+    "file": 50,
+    "status": 10,
+    "rule": 14,
+    "name": 40,
+    "severity": 8,
+    "message": 80,
+    "section": 30,
+    "table": 6,
+    "row_label": 36,
+    "column_label": 24,
+    "expected": 24,
+    "actual": 24,
+    "quote": 40,
+    "position": 24,
+    "body": 36,
+    "year": 10,
+    "edition": 10,
+    "errors": 8,
+    "warnings": 8,
+    "infos": 8,
+    "error_code": 60,
+    "folder": 30,
+}
 _WRAPPED = {"message", "name", "row_label", "quote", "error_code", "section", "file"}
 _INTEGER = re.compile(r"-?\d{1,15}")
 _DECIMAL = re.compile(r"-?\d{1,15}\.\d{1,6}")
@@ -68,9 +88,22 @@ class _Rows(Reporter):
         status = t("verdict." + self.verdict(result), self.lang)
         if result.error is not None:
             word = t("verdict.skipped" if result.skipped else "unreadable", self.lang)
-            yield [result.path, status, result.error.code, rule_title(result.error.code, self.lang), word,
-                   result.error.message,
-                   "", None, "", "", "", "", "", ""]
+            yield [
+                result.path,
+                status,
+                result.error.code,
+                rule_title(result.error.code, self.lang),
+                word,
+                result.error.message,
+                "",
+                None,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
             return
         if not result.findings:
             yield [result.path, status, "", "", "", t("clean", self.lang), "", None, "", "", "", "", "", ""]
@@ -80,18 +113,39 @@ class _Rows(Reporter):
 
     def finding_row(self, path: str, status: str, f: Finding) -> list[object]:
         loc = f.location
-        return [path, status, f.rule, rule_title(f.rule, self.lang, f.name), t("severity." + f.severity, self.lang),
-                f.message,
-                loc.section or "", loc.table, loc.row_label or "", loc.column_label or "",
-                f.expected if is_value(f.expected) else "", f.actual if is_value(f.actual) and (f.expected is None or is_value(f.expected)) else "",
-                offending_text(loc) or "", position(loc, self.lang, self.show_positions)]
+        return [
+            path,
+            status,
+            f.rule,
+            rule_title(f.rule, self.lang, f.name),
+            t("severity." + f.severity, self.lang),
+            f.message,
+            loc.section or "",
+            loc.table,
+            loc.row_label or "",
+            loc.column_label or "",
+            f.expected if is_value(f.expected) else "",
+            f.actual if is_value(f.actual) and (f.expected is None or is_value(f.expected)) else "",
+            offending_text(loc) or "",
+            position(loc, self.lang, self.show_positions),
+        ]
 
     def file_row(self, result: FileResult) -> list[object]:
         counts = {sev: sum(1 for f in result.findings if f.severity == sev) for sev in ("error", "warning", "info")}
         error = f"{result.error.code} {result.error.message}" if result.error is not None else ""
         body = result.pair_key[0] if result.pair_key is not None else ""
-        return [result.path, body, result.report_year, result.edition, t("verdict." + self.verdict(result), self.lang),
-                counts["error"], counts["warning"], counts["info"], error, folder_of(result.path, self.run_info.inputs)]
+        return [
+            result.path,
+            body,
+            result.report_year,
+            result.edition,
+            t("verdict." + self.verdict(result), self.lang),
+            counts["error"],
+            counts["warning"],
+            counts["info"],
+            error,
+            folder_of(result.path, self.run_info.inputs),
+        ]
 
 
 class CsvReporter(_Rows):

@@ -33,8 +33,11 @@ def _source(loc: Location, lang: str) -> str:
     if loc.page is not None:
         parts.append(t("page", lang, page=loc.page))
     if loc.line is not None:
-        parts.append(t("line_col", lang, line=loc.line, column=loc.column) if loc.column is not None
-                     else t("line", lang, line=loc.line))
+        parts.append(
+            t("line_col", lang, line=loc.line, column=loc.column)
+            if loc.column is not None
+            else t("line", lang, line=loc.line)
+        )
     return " ".join(parts)
 
 
@@ -101,29 +104,46 @@ class TextReporter(Reporter):
                 sev = f"{_COLORS['error']}{word}{_RESET}" if self.color else word
                 yield f"{result.path}{t('colon', self.lang)}{sev} {result.error.code} {result.error.message}\n"
             elif result.findings:
-                yield "".join(format_finding(result.path, f, self.lang, self.color, self.show_positions) + "\n"
-                              for f in result.findings)
+                yield "".join(
+                    format_finding(result.path, f, self.lang, self.color, self.show_positions) + "\n"
+                    for f in result.findings
+                )
         summary = self.summary(results)
         yield "".join(line + "\n" for line in summary_lines(results, self.lang, summary, self.run_info, self))
 
 
-def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Summary] = None,
-                  info: Optional[RunInfo] = None, reporter: Optional[Reporter] = None) -> list[str]:
+def summary_lines(
+    results: Sequence[FileResult],
+    lang: str,
+    summary: Optional[Summary] = None,
+    info: Optional[RunInfo] = None,
+    reporter: Optional[Reporter] = None,
+) -> list[str]:
     """The closing summary: verdicts and totals, counts by rule, the unreadable and doubtful files
     (and, on request, the passing ones), the time taken. ``summary``: the results' Summary if the
     caller has it already; ``reporter`` gives each file's verdict (its fail level)."""
     s = summary if summary is not None else Summary.of(results)
     v = s.verdicts
     skipped = v.get("skipped", 0)
-    line = t("summary", lang, files=s.files - skipped, passed=v.get("passed", 0), failed=v.get("failed", 0),
-             doubtful=v.get("doubtful", 0), unreadable=s.unreadable, errors=s.errors, warnings=s.warnings,
-             infos=s.infos)
+    line = t(
+        "summary",
+        lang,
+        files=s.files - skipped,
+        passed=v.get("passed", 0),
+        failed=v.get("failed", 0),
+        doubtful=v.get("doubtful", 0),
+        unreadable=s.unreadable,
+        errors=s.errors,
+        warnings=s.warnings,
+        infos=s.infos,
+    )
     if skipped:
         line += t("summary_skipped", lang, n=skipped)
     if info is not None and info.elapsed is not None:
         line += t("elapsed", lang, seconds=f"{info.elapsed:.1f}")
     lines = [line]
     if s.rules:
+
         def counted(counts: dict[str, int]) -> str:
             return "/".join(f"{n} {t('severity.' + sev, lang)}" for sev, n in counts.items())
 
@@ -135,8 +155,11 @@ def summary_lines(results: Sequence[FileResult], lang: str, summary: Optional[Su
         for name in wanted:
             if not v.get(name):
                 continue
-            listed = [f"{r.path} ({r.error.message if r.skipped else r.error.code})" if r.error is not None else r.path
-                      for r in results if judge.verdict(r) == name]
+            listed = [
+                f"{r.path} ({r.error.message if r.skipped else r.error.code})" if r.error is not None else r.path
+                for r in results
+                if judge.verdict(r) == name
+            ]
             lines.append(t("files_" + name, lang) + t("list_sep", lang).join(listed))
     from linter.office.summary import office_lines
 

@@ -30,8 +30,11 @@ def stated(value: str, message: str) -> bool:
     if not v:
         return True
     m = _IGNORED.sub("", message)
-    if v.isdigit() and int(v) < 100 and re.search(r"(?<![一二三四五六七八九十])" + _chinese_number(int(v))
-                                                  + r"(?![一二三四五六七八九十])", m):
+    if (
+        v.isdigit()
+        and int(v) < 100
+        and re.search(r"(?<![一二三四五六七八九十])" + _chinese_number(int(v)) + r"(?![一二三四五六七八九十])", m)
+    ):
         return True
     head = r"(?<![\d.])" if v[0].isdigit() else ""
     tail = r"(?![\d.])" if v[-1].isdigit() or v[-1] == "%" else ""

@@ -62,19 +62,26 @@ def render() -> str:
     for rule_id in sorted(merged):
         rule = merged[rule_id]
         off = " (off by default)" if not rule.enabled else ""
-        out.append(f"| [{rule_id}](#{rule_id.lower()}) | {rule.name} | {_cell(_severity(rule))}{off} | "
-                   f"{_editions(rule_id, by_edition)} | {_cell(rule.summary['zh'])} |")
+        out.append(
+            f"| [{rule_id}](#{rule_id.lower()}) | {rule.name} | {_cell(_severity(rule))}{off} | "
+            f"{_editions(rule_id, by_edition)} | {_cell(rule.summary['zh'])} |"
+        )
     out.append("")
     for rule_id in sorted(merged):
         rule = merged[rule_id]
-        out += [f"## {rule_id}", "",
-                f"{rule.summary['zh']} — {rule.summary['en']}", "",
-                f"- name: `{rule.name}`",
-                f"- severity: {_severity(rule)}" + ("; off by default" if not rule.enabled else ""),
-                f"- editions: {_editions(rule_id, by_edition)}",
-                f"- basis: {_cell(rule.basis)}",
-                f"- passes: {_cell(rule.examples['pass'])}",
-                f"- fails: {_cell(rule.examples['fail'])}", ""]
+        out += [
+            f"## {rule_id}",
+            "",
+            f"{rule.summary['zh']} — {rule.summary['en']}",
+            "",
+            f"- name: `{rule.name}`",
+            f"- severity: {_severity(rule)}" + ("; off by default" if not rule.enabled else ""),
+            f"- editions: {_editions(rule_id, by_edition)}",
+            f"- basis: {_cell(rule.basis)}",
+            f"- passes: {_cell(rule.examples['pass'])}",
+            f"- fails: {_cell(rule.examples['fail'])}",
+            "",
+        ]
         cases = [(case, texts) for case, texts in rule.messages.items()]
         if cases:
             out.append("| case | message (zh) | message (en) |")

@@ -56,13 +56,22 @@ def _table(listed: Sequence[RuleSpec], lang: str) -> list[str]:
     rules: dict[str, RuleSpec] = {}
     for rule in listed:
         rules.setdefault(rule.id, rule)
-    heads = [t("col.rule", lang), t("col.level", lang), t("col.default", lang), t("col.name", lang),
-             t("col.summary", lang)]
-    rows = [[r.id, level_words(r, lang), t("on" if r.enabled else "off", lang), r.name, r.summary[lang]]
-            for r in sorted(rules.values(), key=lambda r: _id_key(r.id))]
+    heads = [
+        t("col.rule", lang),
+        t("col.level", lang),
+        t("col.default", lang),
+        t("col.name", lang),
+        t("col.summary", lang),
+    ]
+    rows = [
+        [r.id, level_words(r, lang), t("on" if r.enabled else "off", lang), r.name, r.summary[lang]]
+        for r in sorted(rules.values(), key=lambda r: _id_key(r.id))
+    ]
     widths = [max(width(row[i]) for row in [heads, *rows]) for i in range(4)]
-    return ["  ".join(pad(cell, widths[i]) if i < 4 else cell for i, cell in enumerate(row)).rstrip()
-            for row in [heads, *rows]]
+    return [
+        "  ".join(pad(cell, widths[i]) if i < 4 else cell for i, cell in enumerate(row)).rstrip()
+        for row in [heads, *rows]
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,9 +92,15 @@ def explain(query: str, ruleset: RuleSet, lang: str, overrides: Optional[Mapping
             return Explained(_rule_lines(rule, lang, overrides.get(rule.id)), True)
     if upper in INPUT_ERRORS:
         zh, en = INPUT_ERRORS[upper]
-        return Explained([f"{t('col.rule', lang)}: {upper}", f"{t('explain.kind', lang)}: {t('explain.input_error', lang)}",
-                          f"{t('explain.means', lang)}: {zh if lang == 'zh' else en}",
-                          f"{t('explain.level', lang)}: {t(SKIP_LEVELS.get(upper, 'explain.input_level'), lang)}"], True)
+        return Explained(
+            [
+                f"{t('col.rule', lang)}: {upper}",
+                f"{t('explain.kind', lang)}: {t('explain.input_error', lang)}",
+                f"{t('explain.means', lang)}: {zh if lang == 'zh' else en}",
+                f"{t('explain.level', lang)}: {t(SKIP_LEVELS.get(upper, 'explain.input_level'), lang)}",
+            ],
+            True,
+        )
     matches = [r for r in ruleset.rules if r.id.startswith(upper) or r.name.startswith(q + ".")]
     if matches:
         lines = [t("explain.prefix", lang, query=q, n=len(matches))]
@@ -98,8 +113,7 @@ def explain(query: str, ruleset: RuleSet, lang: str, overrides: Optional[Mapping
 
 
 def _rule_lines(rule: RuleSpec, lang: str, override: Optional[str]) -> list[str]:
-    out = [f"{t('col.rule', lang)}: {rule.id}  {rule.summary[lang]}",
-           f"{t('col.name', lang)}: {rule.name}"]
+    out = [f"{t('col.rule', lang)}: {rule.id}  {rule.summary[lang]}", f"{t('col.name', lang)}: {rule.name}"]
     found = levels(rule, override)
     if len(found) == 1:
         out.append(f"{t('explain.level', lang)}: {t('severity.' + found[0][0], lang)}")
@@ -112,7 +126,9 @@ def _rule_lines(rule: RuleSpec, lang: str, override: Optional[str]) -> list[str]
         out.append(t("explain.configured", lang, level=t("severity." + override, lang)))
     if not rule.enabled:
         out.append(t("explain.off", lang, id=rule.id))
-    out += [f"{t('explain.basis', lang)}: {rule.basis}",
-            f"{t('explain.pass', lang)}: {rule.examples['pass']}",
-            f"{t('explain.fail', lang)}: {rule.examples['fail']}"]
+    out += [
+        f"{t('explain.basis', lang)}: {rule.basis}",
+        f"{t('explain.pass', lang)}: {rule.examples['pass']}",
+        f"{t('explain.fail', lang)}: {rule.examples['fail']}",
+    ]
     return out

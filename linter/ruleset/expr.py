@@ -92,7 +92,7 @@ def _convert(node: ast.expr) -> Node:
 
 
 MAX_SOURCE = 2000  # characters; the longest built-in relation is a few hundred
-MAX_DEPTH = 100    # nesting of the parsed tree, so evaluation never recurses deeply
+MAX_DEPTH = 100  # nesting of the parsed tree, so evaluation never recurses deeply
 MAX_NUMBER = Decimal(10) ** 15
 
 
@@ -184,7 +184,13 @@ def compile_node(node: Node, groups: Mapping[str, Sequence[str]]) -> Evaluator:
     return lambda values: op(left(values), right(values))
 
 
-_HOLDS: dict[str, Callable[[Decimal, Decimal], bool]] = {"==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
+_HOLDS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "==": operator.eq,
+    "<=": operator.le,
+    ">=": operator.ge,
+    "<": operator.lt,
+    ">": operator.gt,
+}
 
 
 def comparison(op: str) -> Callable[[Decimal, Decimal], bool]:

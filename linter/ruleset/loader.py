@@ -35,8 +35,9 @@ class Applies:
     signatures: tuple[str, ...] = ()  # labels only this edition's tables have
 
     def covers(self, report_year: int) -> bool:
-        return ((self.first_year is None or report_year >= self.first_year)
-                and (self.last_year is None or report_year <= self.last_year))
+        return (self.first_year is None or report_year >= self.first_year) and (
+            self.last_year is None or report_year <= self.last_year
+        )
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ class RuleSet:
 
 # ---- loading -----------------------------------------------------------------------------------
 
+
 def _json_path(parts: Any) -> str:
     out = "$"
     for p in parts:
@@ -243,9 +245,12 @@ def _check_duplicates(path: Path, data: dict[str, Any]) -> None:
                 if _editions_overlap(other, item):
                     lines = getattr(items, "lines", None)
                     first = f", first at line {lines[j]}" if lines else ""
-                    raise RuleSetError(str(path), f"$.{list_key}[{i}].{id_key}",
-                                       f"duplicate {'rule id' if list_key == 'rules' else 'section key'} "
-                                       f"{item[id_key]}{first}", lines[i] if lines else None)
+                    raise RuleSetError(
+                        str(path),
+                        f"$.{list_key}[{i}].{id_key}",
+                        f"duplicate {'rule id' if list_key == 'rules' else 'section key'} {item[id_key]}{first}",
+                        lines[i] if lines else None,
+                    )
 
 
 def _editions_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -263,8 +268,9 @@ def _line(data: Any, key: Any) -> Optional[int]:
     return None
 
 
-def _merged(path: Path, seen: tuple[Path, ...] = (), files: Optional[list[Path]] = None
-            ) -> tuple[dict[str, Any], dict[str, str]]:
+def _merged(
+    path: Path, seen: tuple[Path, ...] = (), files: Optional[list[Path]] = None
+) -> tuple[dict[str, Any], dict[str, str]]:
     """The file's content with its ``extends`` chain merged in; plus rule id -> source file.
     Every file read is appended to ``files``."""
     if path in seen:
@@ -309,7 +315,8 @@ def _override(base: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -
 
 def _for_edition(items: list[Any], edition: Optional[int]) -> list[Any]:
     return [
-        it for it in items
+        it
+        for it in items
         if not (isinstance(it, dict) and "editions" in it and edition is not None and edition not in it["editions"])
     ]
 
@@ -327,8 +334,13 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         if t["section"] not in section_keys:
             raise RuleSetError(origin, where + ".section", f"unknown section '{t['section']}'")
         columns = tuple(
-            ColumnSpec(c["key"], c["label"], tuple(c.get("path", [c["label"]])), tuple(c.get("aliases", [])),
-                       c.get("value", "count"))
+            ColumnSpec(
+                c["key"],
+                c["label"],
+                tuple(c.get("path", [c["label"]])),
+                tuple(c.get("aliases", [])),
+                c.get("value", "count"),
+            )
             for c in _for_edition(t["columns"], edition)
         )
         rows = tuple(
@@ -347,12 +359,22 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             groups[gname] = names
         if len(set(keys)) != len(keys) - len(row_keys & col_keys):
             raise RuleSetError(origin, where, "duplicate row or column key")
-        tables[tkey] = TableSpec(tkey, t["number"], t["section"], t["title"], tuple(t["signature"]),
-                                 columns, rows, groups, tuple(t.get("tolerated_rows", [])))
+        tables[tkey] = TableSpec(
+            tkey,
+            t["number"],
+            t["section"],
+            t["title"],
+            tuple(t["signature"]),
+            columns,
+            rows,
+            groups,
+            tuple(t.get("tolerated_rows", [])),
+        )
     # Row and column keys of every edition: a quote may name rows of either edition (one reading
     # per edition) and columns of one edition (a quote for that edition only).
-    all_keys = {tkey: ({r["key"] for r in t["rows"]}, {c["key"] for c in t["columns"]})
-                for tkey, t in data["tables"].items()}
+    all_keys = {
+        tkey: ({r["key"] for r in t["rows"]}, {c["key"] for c in t["columns"]}) for tkey, t in data["tables"].items()
+    }
     rules: list[RuleSpec] = []
     seen_ids: set[str] = set()
     for i, r in enumerate(_for_edition(data["rules"], edition)):
@@ -363,13 +385,23 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         raw_checks = r.get("checks") or [r["check"]]
         checks = []
         for j, c in enumerate(_for_edition(raw_checks, edition)):
-            checks.append(_compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]", all_keys, edition))
+            checks.append(
+                _compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]", all_keys, edition)
+            )
         rules.append(
             RuleSpec(
-                id=r["id"], name=r["name"], severity=r["severity"], summary=r["summary"], basis=r["basis"],
-                messages=r["messages"], checks=tuple(checks), examples=r["examples"],
-                severities=r.get("severities", {}), unverified=bool(r.get("unverified", False)),
-                enabled=bool(r.get("enabled", True)), source=sources.get(r["id"], origin),
+                id=r["id"],
+                name=r["name"],
+                severity=r["severity"],
+                summary=r["summary"],
+                basis=r["basis"],
+                messages=r["messages"],
+                checks=tuple(checks),
+                examples=r["examples"],
+                severities=r.get("severities", {}),
+                unverified=bool(r.get("unverified", False)),
+                enabled=bool(r.get("enabled", True)),
+                source=sources.get(r["id"], origin),
             )
         )
     applies = None
@@ -380,9 +412,14 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
     return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""), applies)
 
 
-def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: str, where: str,
-                   all_keys: Optional[Mapping[str, tuple[set[str], set[str]]]] = None,
-                   edition: Optional[int] = None) -> CheckSpec:
+def _compile_check(
+    c: dict[str, Any],
+    tables: Mapping[str, TableSpec],
+    origin: str,
+    where: str,
+    all_keys: Optional[Mapping[str, tuple[set[str], set[str]]]] = None,
+    edition: Optional[int] = None,
+) -> CheckSpec:
     params = {k: v for k, v in c.items() if k not in ("kind", "editions")}
     for tkey in [c["table"]] if "table" in c else c.get("tables", []):
         if tkey not in tables:
@@ -399,7 +436,9 @@ def _compile_check(c: dict[str, Any], tables: Mapping[str, TableSpec], origin: s
         try:
             date(2000, day["month"], day["day"])  # a leap year: 2月29日 is a day
         except ValueError:
-            raise RuleSetError(origin, f"{where}.deadlines.{name}", f"no such day: {day['month']}月{day['day']}日") from None
+            raise RuleSetError(
+                origin, f"{where}.deadlines.{name}", f"no such day: {day['month']}月{day['day']}日"
+            ) from None
     if c["kind"] == "equation":
         table = tables[c["table"]]
         try:
@@ -441,12 +480,20 @@ def quote_units(quote: Mapping[str, Any], check: Mapping[str, Any]) -> tuple[str
     return tuple(quote.get("units") or check.get("units") or ())
 
 
-def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, TableSpec], origin: str,
-                 where: str, all_keys: Mapping[str, tuple[set[str], set[str]]]) -> Quote:
+def _check_quote(
+    c: dict[str, Any],
+    quote: dict[str, Any],
+    tables: Mapping[str, TableSpec],
+    origin: str,
+    where: str,
+    all_keys: Mapping[str, tuple[set[str], set[str]]],
+) -> Quote:
     """A narrative quote, compiled: it names known rows and columns, and its pattern counts in its units."""
     units = quote_units(quote, c)
     if UNIT not in quote["pattern"] and not any(u in quote["pattern"] for u in units):
-        raise RuleSetError(origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
+        raise RuleSetError(
+            origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})"
+        )
     regex = _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
     table = tables.get(quote["table"])
     if table is None:
@@ -464,10 +511,21 @@ def _check_quote(c: dict[str, Any], quote: dict[str, Any], tables: Mapping[str, 
     needed = {"share": ("pct",), "change": ("pct", "dir")}.get(c.get("measure", "count"), ())
     missing = [g for g in needed if g not in regex.groupindex]
     if missing:
-        raise RuleSetError(origin, where + ".pattern", f"a {c['measure']} needs the named group(s) {missing} (in the tail)")
-    return Quote(quote["what"], quote.get("what_en", quote["what"]), regex, table.key, tuple(quote["columns"]),
-                 tuple(tuple(r) for r in readings), tuple(tuple(r) for r in quote.get("of", [])), units,
-                 tuple(quote.get("context", [])), tuple(quote.get("unless", [])))
+        raise RuleSetError(
+            origin, where + ".pattern", f"a {c['measure']} needs the named group(s) {missing} (in the tail)"
+        )
+    return Quote(
+        quote["what"],
+        quote.get("what_en", quote["what"]),
+        regex,
+        table.key,
+        tuple(quote["columns"]),
+        tuple(tuple(r) for r in readings),
+        tuple(tuple(r) for r in quote.get("of", [])),
+        units,
+        tuple(quote.get("context", [])),
+        tuple(quote.get("unless", [])),
+    )
 
 
 def _regex(pattern: str, origin: str, where: str) -> "re.Pattern[str]":
@@ -490,8 +548,12 @@ def _load(path: Path, extra: tuple[str, ...]) -> tuple[RuleSet, dict[str, Any], 
         more, more_sources = _merged(Path(file), files=files)
         for i, rule in enumerate(more["rules"]):
             if rule["id"] in sources:
-                raise RuleSetError(getattr(rule, "file", file), f"$.rules[{i}].id",
-                                   f"duplicate rule id {rule['id']} (a built-in rule)", _line(rule, "id"))
+                raise RuleSetError(
+                    getattr(rule, "file", file),
+                    f"$.rules[{i}].id",
+                    f"duplicate rule id {rule['id']} (a built-in rule)",
+                    _line(rule, "id"),
+                )
         data["sections"] = _override(data["sections"], more["sections"], "key")
         data["tables"].update(more["tables"])
         data["rules"] = data["rules"] + more["rules"]
@@ -523,8 +585,9 @@ def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
         path = data_dir("rules") / f"gov-{edition}.yaml"
         ruleset = _disk_cached(path, extra)
         if ruleset.edition != edition:
-            raise RuleSetError(str(path), "$.edition", f"the file is named for edition {edition}, "
-                               f"but its edition is {ruleset.edition}")
+            raise RuleSetError(
+                str(path), "$.edition", f"the file is named for edition {edition}, but its edition is {ruleset.edition}"
+            )
         _CACHE[key] = ruleset
     return _CACHE[key]
 
@@ -533,7 +596,8 @@ def _cache_file(path: Path, extra: tuple[str, ...]) -> Optional[Path]:
     import hashlib
 
     base = os.environ.get("REPORTLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportlint")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportlint"
+    )
     if base in ("", "0", "off"):
         return None
     names = "\0".join(str(p.resolve()) for p in (path, *map(Path, extra)))
@@ -573,8 +637,10 @@ def _disk_cached(path: Path, extra: tuple[str, ...]) -> RuleSet:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"files": _fingerprint(files), "data": data, "sources": sources},
-                                      ensure_ascii=False), encoding="utf-8")
+            tmp.write_text(
+                json.dumps({"files": _fingerprint(files), "data": data, "sources": sources}, ensure_ascii=False),
+                encoding="utf-8",
+            )
             tmp.replace(target)
         except (OSError, TypeError, ValueError):
             pass

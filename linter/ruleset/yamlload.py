@@ -60,8 +60,10 @@ def load(text: str, file: str) -> Any:
         for key_node, _ in node.value:  # the node's own keys, before '<<' merges are flattened in
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                 if key_node.value in seen:
-                    raise YamlProblem(f"duplicate key '{key_node.value}', first at line {seen[key_node.value]}",
-                                      key_node.start_mark.line + 1)
+                    raise YamlProblem(
+                        f"duplicate key '{key_node.value}', first at line {seen[key_node.value]}",
+                        key_node.start_mark.line + 1,
+                    )
                 seen[key_node.value] = key_node.start_mark.line + 1
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -88,8 +90,9 @@ def load(text: str, file: str) -> Any:
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         if "nesting depth" in str(getattr(exc, "problem", "")):  # libyaml's own limit
             raise YamlProblem("YAML nested too deeply", mark.line + 1 if mark else None) from None
-        raise YamlProblem(f"YAML syntax error: {where}{getattr(exc, 'problem', None) or exc}",
-                          mark.line + 1 if mark else None) from None
+        raise YamlProblem(
+            f"YAML syntax error: {where}{getattr(exc, 'problem', None) or exc}", mark.line + 1 if mark else None
+        ) from None
     except RecursionError:
         raise YamlProblem("YAML nested too deeply") from None
     _check_expansion(data)
@@ -108,16 +111,20 @@ def _check_expansion(data: Any) -> None:
         if key in memo:
             return memo[key]
         if key in active:
-            raise YamlProblem("an alias refers to a value that contains it (recursive YAML)",
-                              getattr(obj, "line", None))
+            raise YamlProblem(
+                "an alias refers to a value that contains it (recursive YAML)", getattr(obj, "line", None)
+            )
         active.add(key)
         children = obj.values() if isinstance(obj, dict) else obj
         total = 1
         for child in children:
             total += size(child)
             if total > MAX_EXPANDED_NODES:
-                raise YamlProblem(f"the rule file expands to more than {MAX_EXPANDED_NODES} values "
-                                  "(anchors and aliases used as a bomb?)", getattr(obj, "line", None))
+                raise YamlProblem(
+                    f"the rule file expands to more than {MAX_EXPANDED_NODES} values "
+                    "(anchors and aliases used as a bomb?)",
+                    getattr(obj, "line", None),
+                )
         active.discard(key)
         memo[key] = total
         return total
@@ -131,8 +138,9 @@ def _check_expansion(data: Any) -> None:
 _STEP = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 
 
-def locate(data: Any, path: str, select: Optional[Callable[[list[Any]], list[Any]]] = None,
-           default_file: str = "") -> tuple[str, Optional[int]]:
+def locate(
+    data: Any, path: str, select: Optional[Callable[[list[Any]], list[Any]]] = None, default_file: str = ""
+) -> tuple[str, Optional[int]]:
     """The file and line a JSON path points at in loaded (possibly merged) data.
 
     ``select`` maps a list to the list its indices count in (e.g. entries of one edition).

@@ -55,13 +55,23 @@ def write_baseline(path: Path, results: Sequence[FileResult]) -> int:
         entries = files.setdefault(_key(result.path, path.parent), {})
         for f in result.findings:
             fp = fingerprint(f)
-            entry = entries.setdefault(fp, {"rule": f.rule, "section": f.location.section, "table": f.location.table,
-                                            "row_label": f.location.row_label,
-                                            "column_label": f.location.column_label, "count": 0})
+            entry = entries.setdefault(
+                fp,
+                {
+                    "rule": f.rule,
+                    "section": f.location.section,
+                    "table": f.location.table,
+                    "row_label": f.location.row_label,
+                    "column_label": f.location.column_label,
+                    "count": 0,
+                },
+            )
             entry["count"] += 1
             total += 1
-    data = {"reportlint_baseline": FORMAT,
-            "files": {k: [{"fingerprint": fp, **e} for fp, e in sorted(v.items())] for k, v in sorted(files.items()) if v}}
+    data = {
+        "reportlint_baseline": FORMAT,
+        "files": {k: [{"fingerprint": fp, **e} for fp, e in sorted(v.items())] for k, v in sorted(files.items()) if v},
+    }
     write_whole(path, [json.dumps(data, ensure_ascii=False, indent=2) + "\n"])
     return total
 
@@ -75,11 +85,18 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
         detail = os_detail(exc)
         raise BaselineError(f"{path}: cannot read: {detail}", f"{path}：无法读取：{detail.zh}") from None
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: not a baseline file (JSON error at line {exc.lineno})",
-                            f"{path}：不是基线文件（第 {exc.lineno} 行 JSON 格式错误）") from None
-    if not isinstance(data, dict) or data.get("reportlint_baseline") != FORMAT or not isinstance(data.get("files"), dict):
-        raise BaselineError(f"{path}: not a reportlint baseline (format {FORMAT})",
-                            f"{path}：不是 reportlint 基线文件（格式 {FORMAT}）")
+        raise BaselineError(
+            f"{path}: not a baseline file (JSON error at line {exc.lineno})",
+            f"{path}：不是基线文件（第 {exc.lineno} 行 JSON 格式错误）",
+        ) from None
+    if (
+        not isinstance(data, dict)
+        or data.get("reportlint_baseline") != FORMAT
+        or not isinstance(data.get("files"), dict)
+    ):
+        raise BaselineError(
+            f"{path}: not a reportlint baseline (format {FORMAT})", f"{path}：不是 reportlint 基线文件（格式 {FORMAT}）"
+        )
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for file, entries in data["files"].items():
         if not isinstance(entries, list):
@@ -88,8 +105,7 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-def apply_baseline(path: Path, results: Sequence[FileResult]
-                   ) -> tuple[Sequence[FileResult], list[StaleEntry], int]:
+def apply_baseline(path: Path, results: Sequence[FileResult]) -> tuple[Sequence[FileResult], list[StaleEntry], int]:
     """Drop findings recorded in the baseline; return the rest (on disk, like a batch's results),
     the stale entries (recorded for a checked file but no longer found) and how many were dropped."""
     from linter.run.spool import ResultSpool
@@ -112,8 +128,13 @@ def apply_baseline(path: Path, results: Sequence[FileResult]
             else:
                 kept.append(f)
         out.append(replace(result, findings=tuple(kept)))
-    stale = [StaleEntry(file, baseline[file][fp].get("rule", "?"), fp, n)
-             for file, counts in remaining.items() if file in checked for fp, n in counts.items() if n > 0]
+    stale = [
+        StaleEntry(file, baseline[file][fp].get("rule", "?"), fp, n)
+        for file, counts in remaining.items()
+        if file in checked
+        for fp, n in counts.items()
+        if n > 0
+    ]
     return out, stale, hidden
 
 

@@ -22,9 +22,15 @@ def expand(paths: Iterable[str]) -> list[Path]:
     return [e.path for e in Discovery().add_inputs(paths) if e.skip is None]
 
 
-def run(paths: Sequence[Path], options: Options, jobs: int = 1, previous: Previous = None,
-        pair_years: bool = True, isolate: Optional[bool] = None,
-        progress: Optional[Progress] = None) -> Sequence[FileResult]:
+def run(
+    paths: Sequence[Path],
+    options: Options,
+    jobs: int = 1,
+    previous: Previous = None,
+    pair_years: bool = True,
+    isolate: Optional[bool] = None,
+    progress: Optional[Progress] = None,
+) -> Sequence[FileResult]:
     """Check ``paths``; results in input order whatever the scheduling (a batch's on disk, as they come).
 
     ``isolate`` (default: more than one file, a PDF or a binary Word document) runs each file in a

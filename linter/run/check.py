@@ -131,11 +131,20 @@ class PreviousYears:
     explicit_file: bool = False  # one file named: used unless it is known to be the wrong one
 
     def candidates(self) -> list[Candidate]:
-        return [Candidate(r.document.path, r.title.body if r.title else None, r.report_year,
-                          digest(figures_of(r)), r.document.format) for r in self.reports]
+        return [
+            Candidate(
+                r.document.path,
+                r.title.body if r.title else None,
+                r.report_year,
+                digest(figures_of(r)),
+                r.document.format,
+            )
+            for r in self.reports
+        ]
 
-    def choose(self, body: Optional[str], year: Optional[int], aliases: dict[str, str]
-               ) -> tuple[Optional[Report], Pairing]:
+    def choose(
+        self, body: Optional[str], year: Optional[int], aliases: dict[str, str]
+    ) -> tuple[Optional[Report], Pairing]:
         pool = self.candidates()
         chosen, pairing = choose(body, year, pool, aliases, self.explicit_file)
         pairing = replace(pairing, explicit=True)
@@ -146,8 +155,9 @@ class PreviousYears:
 Previous = Union[Report, PreviousYears, None]
 
 
-def _check(path: Path, options: Options, previous: Previous, snapshot: bool = True
-           ) -> tuple[FileResult, Optional[Report]]:
+def _check(
+    path: Path, options: Options, previous: Previous, snapshot: bool = True
+) -> tuple[FileResult, Optional[Report]]:
     """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
     display = str(path)
     try:
@@ -169,10 +179,23 @@ def _check(path: Path, options: Options, previous: Previous, snapshot: bool = Tr
         used = previous.document.path if previous is not None else None
         views = table_views(report) if options.keep_tables else ()
         figures = figures_of(report)
-        return (FileResult(display, doc.format, edition, year, None, tuple(findings), used, views,
-                           pairing_key(report), pairing, digest(figures),
-                           figures if options.keep_figures else ()),
-                tables_only(report) if snapshot else None)
+        return (
+            FileResult(
+                display,
+                doc.format,
+                edition,
+                year,
+                None,
+                tuple(findings),
+                used,
+                views,
+                pairing_key(report),
+                pairing,
+                digest(figures),
+                figures if options.keep_figures else (),
+            ),
+            tables_only(report) if snapshot else None,
+        )
     except InputError as exc:
         return _error(display, exc.code, exc.detail, options.lang), None
     except RecursionError:
@@ -183,8 +206,9 @@ def _check(path: Path, options: Options, previous: Previous, snapshot: bool = Tr
         return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
 
 
-def check_file(path: Path, options: Options = Options(), previous: Previous = None,
-               previous_path: Optional[str] = None) -> FileResult:
+def check_file(
+    path: Path, options: Options = Options(), previous: Previous = None, previous_path: Optional[str] = None
+) -> FileResult:
     """Check one file; ``previous`` (tables of last year's report, taken as given, or the
     --previous reports to choose from) or ``previous_path`` (its file) enables the year-to-year rules."""
     if previous is None and previous_path is not None:
@@ -223,12 +247,14 @@ def pairing_key(report: Report) -> Optional[tuple[str, int]]:
 
 
 def candidates(results: Sequence[FileResult]) -> list[Candidate]:
-    return [Candidate(r.path, r.pair_key[0], r.pair_key[1], r.digest, r.format)
-            for r in results if r.pair_key is not None]
+    return [
+        Candidate(r.path, r.pair_key[0], r.pair_key[1], r.digest, r.format) for r in results if r.pair_key is not None
+    ]
 
 
-def pair_decisions(results: Sequence[FileResult], aliases: Sequence[tuple[str, str]] = ()
-                   ) -> dict[int, tuple[Optional[str], Pairing]]:
+def pair_decisions(
+    results: Sequence[FileResult], aliases: Sequence[tuple[str, str]] = ()
+) -> dict[int, tuple[Optional[str], Pairing]]:
     """Result index -> (path of the same body's previous-year report in the batch, or None; the
     decision), for each report whose year before the batch holds reports of. Two files of that
     year with the same figures (a .docx and its web page) are one report; with different figures
@@ -252,13 +278,16 @@ def plan_pairs(results: Sequence[FileResult], aliases: Sequence[tuple[str, str]]
     return {i: path for i, (path, _) in pair_decisions(results, aliases).items() if path is not None}
 
 
-def unpaired(results: Sequence[FileResult], decisions: dict[int, tuple[Optional[str], Pairing]]) -> dict[int, FileResult]:
+def unpaired(
+    results: Sequence[FileResult], decisions: dict[int, tuple[Optional[str], Pairing]]
+) -> dict[int, FileResult]:
     """The results whose decision is not to pair, with the decision recorded."""
     return {i: replace(results[i], pairing=p) for i, (path, p) in decisions.items() if path is None}
 
 
-def check_files(paths: Sequence[Path], options: Options = Options(), previous: Previous = None,
-                pair_years: bool = True) -> list[FileResult]:
+def check_files(
+    paths: Sequence[Path], options: Options = Options(), previous: Previous = None, pair_years: bool = True
+) -> list[FileResult]:
     """Check a batch in order, in this process. With ``pair_years``, a report whose body's previous
     year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
     snapshots: dict[str, Report] = {}

@@ -25,8 +25,22 @@ from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.errors import Detail, InputError, limit_exceeded, os_detail, special_file
 
 # Read as reports (by content: the reader says what a file really is).
-DOCUMENT_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".wps", ".htm", ".html", ".shtml", ".mht", ".pdf",
-                     ".txt", ".rtf", ".odt", ".ofd"}
+DOCUMENT_SUFFIXES = {
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".doc",
+    ".wps",
+    ".htm",
+    ".html",
+    ".shtml",
+    ".mht",
+    ".pdf",
+    ".txt",
+    ".rtf",
+    ".odt",
+    ".ofd",
+}
 ARCHIVE_SUFFIXES = {".zip"}
 # reportlint's own configuration files: the run's settings, not part of the inbox (not listed)
 CONFIG_NAMES = {"reportlint.yaml", ".reportlint.yaml", "setup.cfg"}
@@ -34,16 +48,25 @@ SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _MAGIC = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
 # suffix -> (Chinese, English) kind of file, for the reason a file is not checked
 _KINDS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"), ("图片", "an image")),
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"), ("图片", "an image")
+    ),
     **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".et", ".ods", ".csv"), ("表格", "a spreadsheet")),
     **dict.fromkeys((".pptx", ".ppt", ".dps", ".odp"), ("演示文稿", "a presentation")),
-    **dict.fromkeys((".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"), ("不支持的压缩包（请解压，或改用 .zip）",
-                                                                          "an archive other than .zip (extract it, or use .zip)")),
+    **dict.fromkeys(
+        (".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"),
+        ("不支持的压缩包（请解压，或改用 .zip）", "an archive other than .zip (extract it, or use .zip)"),
+    ),
 }
 
 
-NESTED_ZIP = InputError("RL-IO-030", Detail("a .zip inside a .zip is not expanded: extract it and check it on its own",
-                                            "压缩包中的压缩包不会展开，请解压后单独检查"))
+NESTED_ZIP = InputError(
+    "RL-IO-030",
+    Detail(
+        "a .zip inside a .zip is not expanded: extract it and check it on its own",
+        "压缩包中的压缩包不会展开，请解压后单独检查",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -127,8 +150,11 @@ class Discovery:
     """Collects the entries of a run's inputs in order, without duplicates; expanded archives go
     into ``scratch()`` (a private folder the caller removes)."""
 
-    def __init__(self, limits_for: Callable[[Path], Limits] = lambda p: DEFAULT_LIMITS,
-                 scratch: Optional[Callable[[], Path]] = None) -> None:
+    def __init__(
+        self,
+        limits_for: Callable[[Path], Limits] = lambda p: DEFAULT_LIMITS,
+        scratch: Optional[Callable[[], Path]] = None,
+    ) -> None:
         self.entries: list[Entry] = []
         self._seen: set[object] = set()
         self._limits_for = limits_for
@@ -215,11 +241,18 @@ class Discovery:
             if name.startswith("."):
                 self._add(Entry(path, str(path), skip=_hidden(name)), key=("d", str(path)))
             elif name in SKIP_DIRS:
-                tool = InputError("RL-IO-030", Detail(f"a folder of program files ({name})", f"程序文件的文件夹（{name}）"))
+                tool = InputError(
+                    "RL-IO-030", Detail(f"a folder of program files ({name})", f"程序文件的文件夹（{name}）")
+                )
                 self._add(Entry(path, str(path), skip=tool), key=("d", str(path)))
             elif (st.st_dev, st.st_ino) in inside:
-                loop = InputError("RL-IO-031", Detail("a symbolic link to a folder it is in (a loop), not followed",
-                                                      "指向其上级文件夹的符号链接（循环），未进入该文件夹"))
+                loop = InputError(
+                    "RL-IO-031",
+                    Detail(
+                        "a symbolic link to a folder it is in (a loop), not followed",
+                        "指向其上级文件夹的符号链接（循环），未进入该文件夹",
+                    ),
+                )
                 self._add(Entry(path, str(path), skip=loop), key=("d", str(path)))
             elif (st.st_dev, st.st_ino) not in self._seen:  # (else listed already, through another link)
                 self._seen.add((st.st_dev, st.st_ino))
@@ -260,14 +293,20 @@ def member_path(name: str) -> Optional[PurePosixPath]:
     (a zip-slip attempt)."""
     slashed = name.replace("\\", "/")
     parts = [p for p in slashed.split("/") if p not in ("", ".")]
-    if not parts or slashed.startswith("/") or slashed.endswith("/") or ".." in parts \
-            or re.match(r"^[A-Za-z]:", parts[0]):
+    if (
+        not parts
+        or slashed.startswith("/")
+        or slashed.endswith("/")
+        or ".." in parts
+        or re.match(r"^[A-Za-z]:", parts[0])
+    ):
         return None
     return PurePosixPath(*parts)
 
 
-def unpack(archive: Path, root: Path, limits: Limits, budget: Optional[list[int]] = None
-           ) -> list[tuple[str, Path, Optional[InputError]]]:
+def unpack(
+    archive: Path, root: Path, limits: Limits, budget: Optional[list[int]] = None
+) -> list[tuple[str, Path, Optional[InputError]]]:
     """The members of a .zip as (name shown, extracted file, reason it is skipped or None). The
     archive is checked as a whole first (member count, sizes, compression ratio, encryption) and
     every member is read with a hard cap, so a zip bomb is refused (RL-IO-005) before anything is
@@ -283,9 +322,19 @@ def unpack(archive: Path, root: Path, limits: Limits, budget: Optional[list[int]
             rel = member_path(shown)
             if rel is None:
                 if not shown.replace("\\", "/").endswith("/"):  # (a folder entry is no file)
-                    out.append((shown, root / "outside", InputError("RL-IO-030", Detail(
-                        "a member whose path leaves the archive (absolute, or with ..): not extracted",
-                        "路径指向压缩包之外的成员（绝对路径或含 ..），未解压"))))
+                    out.append(
+                        (
+                            shown,
+                            root / "outside",
+                            InputError(
+                                "RL-IO-030",
+                                Detail(
+                                    "a member whose path leaves the archive (absolute, or with ..): not extracted",
+                                    "路径指向压缩包之外的成员（绝对路径或含 ..），未解压",
+                                ),
+                            ),
+                        )
+                    )
                 continue
             name = rel.name
             suffix = rel.suffix.lower()
@@ -304,8 +353,12 @@ def unpack(archive: Path, root: Path, limits: Limits, budget: Optional[list[int]
                 data = pkg.read(member)
                 budget[0] -= len(data)
                 if budget[0] < 0:
-                    raise limit_exceeded("max_total_uncompressed", limits.max_total_uncompressed,
-                                         "more bytes uncompressed in one request", "一次上传解压后的字节数更多")
+                    raise limit_exceeded(
+                        "max_total_uncompressed",
+                        limits.max_total_uncompressed,
+                        "more bytes uncompressed in one request",
+                        "一次上传解压后的字节数更多",
+                    )
                 target.write_bytes(data)
                 if not suffix and not looks_like_document(target):
                     reason = not_a_report(name)

@@ -58,7 +58,9 @@ def rollup_run(req: Request, output: Path, parent: Optional[str] = None) -> Roll
 
     lang = req.lang or "zh"
     if output.suffix.lower() != ".xlsx":
-        raise UsageError(say("export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", ""))
+        raise UsageError(
+            say("export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", "")
+        )
     plan = make_plan(req, outputs=lambda files: [(output, "output")])
     if parent and (plan.roster is None or plan.roster.find(parent) is None):
         raise UsageError(say("rollup.no_parent", plan.lang, name=parent))
@@ -67,6 +69,12 @@ def rollup_run(req: Request, output: Path, parent: Optional[str] = None) -> Roll
     results = check_plan(plan)
     data = rollup(results, plan.roster, parent, req.year)
     write_whole(output, [to_xlsx(data, plan.lang)])
-    line = say("rollup.written", plan.lang, path=output, n=len(data.summed), missing=len(data.missing),
-               diff=len(data.differences))
+    line = say(
+        "rollup.written",
+        plan.lang,
+        path=output,
+        n=len(data.summed),
+        missing=len(data.missing),
+        diff=len(data.differences),
+    )
     return RolledUp(data, plan, exit_code(plan, results), line)

@@ -133,24 +133,38 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables:
     rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in builtin_editions()]
     where = cfg.source or t("command_line", lang)
     line = t("command_line", lang)
-    unknown = [*_unknown_patterns(rulesets, req.select or (), f"{line}: select", lang),
-               *_unknown_patterns(rulesets, req.ignore, f"{line}: ignore", lang),
-               *_unknown_patterns(rulesets, cfg.select, f"{where}: select", lang),
-               *_unknown_patterns(rulesets, cfg.ignore, f"{where}: ignore", lang),
-               *_unknown_patterns(rulesets, list(cfg.severity), f"{where}: severity", lang)]
+    unknown = [
+        *_unknown_patterns(rulesets, req.select or (), f"{line}: select", lang),
+        *_unknown_patterns(rulesets, req.ignore, f"{line}: ignore", lang),
+        *_unknown_patterns(rulesets, cfg.select, f"{where}: select", lang),
+        *_unknown_patterns(rulesets, cfg.ignore, f"{where}: ignore", lang),
+        *_unknown_patterns(rulesets, list(cfg.severity), f"{where}: severity", lang),
+    ]
     for glob, patterns in cfg.per_file_ignores:
         unknown += _unknown_patterns(rulesets, patterns, f"{where}: per_file_ignores.{glob}", lang)
     if unknown:
         raise UsageError("\n".join(unknown))
-    return Options(lang=lang, edition=req.edition or cfg.edition,
-                   selection=Selection(tuple(select), tuple(ignore), dict(cfg.severity)),
-                   limits=cfg.limits, ruleset=ruleset, extra_rules=cfg.extra_rules,
-                   per_file_ignores=cfg.per_file_ignores, config_dir=cfg.base, keep_tables=keep_tables,
-                   show_positions=req.show_positions)
+    return Options(
+        lang=lang,
+        edition=req.edition or cfg.edition,
+        selection=Selection(tuple(select), tuple(ignore), dict(cfg.severity)),
+        limits=cfg.limits,
+        ruleset=ruleset,
+        extra_rules=cfg.extra_rules,
+        per_file_ignores=cfg.per_file_ignores,
+        config_dir=cfg.base,
+        keep_tables=keep_tables,
+        show_positions=req.show_positions,
+    )
 
 
-def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[Path], bool]] = None,
-              skip_note: str = "", outputs: Optional[Outputs] = None) -> Plan:
+def make_plan(
+    req: Request,
+    keep_tables: bool = False,
+    skip: Optional[Callable[[Path], bool]] = None,
+    skip_note: str = "",
+    outputs: Optional[Outputs] = None,
+) -> Plan:
     """Expand the inputs and build each configuration group's options; raise ReportlintError for
     what stops the run before any report is read (exit 2). Files ``skip`` names are left out,
     each with the note ``skip_note``. ``outputs`` gives the files the run will write, with their
@@ -197,9 +211,18 @@ def make_plan(req: Request, keep_tables: bool = False, skip: Optional[Callable[[
 
             previous, unread = load_previous_years(Path(req.previous_file), options)
             notes.extend(n for n in unread if n not in notes)
-        groups.append(Group(indexes, [files[i] for i in indexes], cfg, options, req.fail_on or cfg.fail_on,
-                            req.jobs or cfg.jobs or os.cpu_count() or 1,
-                            cfg.pair_years if req.pair_years is None else req.pair_years, previous))
+        groups.append(
+            Group(
+                indexes,
+                [files[i] for i in indexes],
+                cfg,
+                options,
+                req.fail_on or cfg.fail_on,
+                req.jobs or cfg.jobs or os.cpu_count() or 1,
+                cfg.pair_years if req.pair_years is None else req.pair_years,
+                previous,
+            )
+        )
     lang = req.lang or (groups[0].options.lang if groups else lang)
     fixed = {i: _not_checked(e, lang) for i, e in enumerate(entries) if not e.checked}
     notes.extend(t(skip_note, lang, path=f) for f in left_out)
@@ -210,8 +233,11 @@ def _not_checked(entry: Entry, lang: str) -> FileResult:
     """The result of an entry found but not checked: skipped with its reason, or unreadable."""
     err = entry.skip or entry.error
     assert err is not None
-    return FileResult(entry.shown, error=FileError(err.code, input_error_message(err.code, err.detail, lang)),
-                      skipped=entry.skip is not None)
+    return FileResult(
+        entry.shown,
+        error=FileError(err.code, input_error_message(err.code, err.detail, lang)),
+        skipped=entry.skip is not None,
+    )
 
 
 def _roster(req: Request, configs: Sequence[Config]) -> Optional["Roster"]:
@@ -265,12 +291,19 @@ def check_plan(plan: Plan, progress: Optional[Progress] = None) -> Sequence[File
     done = 0
     total = len(plan.files)
     for group in plan.groups:
+
         def step(i: int, n: int, path: str, offset: int = done) -> None:
             if progress:
                 progress(offset + i, total, path)
 
-        results = run(group.files, group.options, jobs=group.jobs, previous=group.previous,
-                      pair_years=group.pair_years, progress=step)
+        results = run(
+            group.files,
+            group.options,
+            jobs=group.jobs,
+            previous=group.previous,
+            pair_years=group.pair_years,
+            progress=step,
+        )
         done += len(group.indexes)
         if any(plan.shown(i) != str(f) for i, f in zip(group.indexes, group.files)):  # an archive's members
             results = ResultSpool(replace(r, path=plan.shown(i)) for i, r in zip(group.indexes, results))
@@ -285,8 +318,11 @@ def previous_notes(plan: Plan, results: Sequence[FileResult]) -> list[str]:
     year-to-year rules then did not run)."""
     from linter.office.pairing import OTHER_BODY, WRONG_YEAR, describe
 
-    return [describe(r, plan.lang) for r in results
-            if r.pairing is not None and r.pairing.status in (OTHER_BODY, WRONG_YEAR)]
+    return [
+        describe(r, plan.lang)
+        for r in results
+        if r.pairing is not None and r.pairing.status in (OTHER_BODY, WRONG_YEAR)
+    ]
 
 
 def exit_code(plan: Plan, results: Sequence[FileResult]) -> int:
@@ -310,8 +346,9 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     for problems that stop the run before any report is read (exit 2)."""
     started = time.monotonic()
     reporter_cls = get_reporter(req.fmt)
-    plan = make_plan(req, keep_tables=getattr(reporter_cls, "needs_tables", False),
-                     outputs=lambda entries: _check_outputs(req))
+    plan = make_plan(
+        req, keep_tables=getattr(reporter_cls, "needs_tables", False), outputs=lambda entries: _check_outputs(req)
+    )
     try:
         final = check_plan(plan, progress)
     except WriteError as exc:  # the temporary folder is full
@@ -333,8 +370,9 @@ def execute(req: Request, progress: Optional[Progress] = None) -> Outcome:
     reporter.fail_on = fail_on
     reporter.fail_levels = plan.fail_levels()
     reporter.show_positions = req.show_positions
-    reporter.run_info = RunInfo(inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed,
-                                roster=plan.roster, year=req.year)
+    reporter.run_info = RunInfo(
+        inputs=req.paths, elapsed=elapsed, list_passed=req.list_passed, roster=plan.roster, year=req.year
+    )
     outcome.report = reporter.output(final)
     from linter.reporters.text import summary_lines
 
@@ -375,4 +413,3 @@ def _baseline(req: Request, results: Sequence[FileResult], outcome: Outcome, lan
         else:
             outcome.notes.append(t("stale", lang, n=sum(s.count for s in stale)))
     return kept
-

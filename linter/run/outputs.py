@@ -96,8 +96,11 @@ def clashes(outputs: Iterable[tuple[Path, str]], inputs: Iterable[Path]) -> list
     return out
 
 
-_ROLES = {"output": ("the output file", "输出文件"), "baseline": ("the baseline file", "基线文件"),
-          "copy": ("the annotated copy", "批注副本")}
+_ROLES = {
+    "output": ("the output file", "输出文件"),
+    "baseline": ("the baseline file", "基线文件"),
+    "copy": ("the annotated copy", "批注副本"),
+}
 
 
 def refuse(found: Sequence[Clash]) -> WriteError:
@@ -110,8 +113,10 @@ def refuse(found: Sequence[Clash]) -> WriteError:
         en.append(f"{role_en} {c.output} would replace an input of this run{same_en}")
         zh.append(f"{role_zh} {c.output} 会覆盖本次检查的输入文件{same_zh}")
     if any(c.what == "copy" for c in found):
-        en.append("nothing was read or written; leave the annotated copies (*.reviewed.docx) out of the inputs, "
-                  "or give another folder with -o")
+        en.append(
+            "nothing was read or written; leave the annotated copies (*.reviewed.docx) out of the inputs, "
+            "or give another folder with -o"
+        )
         zh.append("未读取、未写入任何文件；请不要把已批注的副本（*.reviewed.docx）作为输入，或用 -o 指定其他文件夹")
     else:
         en.append("nothing was read or written; choose another output file")

@@ -98,8 +98,13 @@ class Worker:
     A file's time limit runs from when the child can start it: its submission if the child is
     idle, else the arrival of the previous file's result."""
 
-    def __init__(self, options: Options = Options(), seconds: Optional[float] = None,
-                 method: Optional[str] = None, check: CheckFn = check_file) -> None:
+    def __init__(
+        self,
+        options: Options = Options(),
+        seconds: Optional[float] = None,
+        method: Optional[str] = None,
+        check: CheckFn = check_file,
+    ) -> None:
         self.options = options
         self.seconds = options.limits.max_seconds_per_file if seconds is None else seconds
         self._ctx = _context(method or _default_method())
@@ -233,7 +238,7 @@ class Worker:
                 self._proc.join(timeout=5)  # reap it, for its exit status
             code = self._proc.exitcode if self._proc is not None else None
             self._kill()
-            how = (f"signal {-code}" if code is not None and code < 0 else f"exit status {code}")
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
             return self._done(_error(path, "RL-INT-002", how, lang), restart=True)
         return self._done(result)
 
@@ -258,17 +263,24 @@ class Worker:
         return result
 
 
-def check_file_limited(path: Path, options: Options = Options(), seconds: Optional[float] = None,
-                       method: Optional[str] = None) -> FileResult:
+def check_file_limited(
+    path: Path, options: Options = Options(), seconds: Optional[float] = None, method: Optional[str] = None
+) -> FileResult:
     """``check_file`` in a child process, stopped after ``seconds`` (default max_seconds_per_file)."""
     with Worker(options, seconds, method) as worker:
         return worker.check(path)
 
 
-def check_files_limited(paths: Iterable[Path], options: Options = Options(), jobs: int = 1,
-                        seconds: Optional[float] = None, method: Optional[str] = None,
-                        check: CheckFn = check_file, depth: int = 2,
-                        kwargs: Optional[Callable[[int], dict[str, Any]]] = None) -> Iterator[FileResult]:
+def check_files_limited(
+    paths: Iterable[Path],
+    options: Options = Options(),
+    jobs: int = 1,
+    seconds: Optional[float] = None,
+    method: Optional[str] = None,
+    check: CheckFn = check_file,
+    depth: int = 2,
+    kwargs: Optional[Callable[[int], dict[str, Any]]] = None,
+) -> Iterator[FileResult]:
     """Check a batch with ``jobs`` child processes; results come in input order.
 
     Each child has up to ``depth`` files in hand, so it goes on checking while this process
@@ -279,7 +291,7 @@ def check_files_limited(paths: Iterable[Path], options: Options = Options(), job
     workers = [Worker(options, seconds, method, check) for _ in range(max(1, min(jobs, os.cpu_count() or 1)))]
     todo: Iterator[tuple[int, Path]] = enumerate(paths)
     first = list(islice(todo, len(workers)))
-    for worker in workers[:len(first)]:  # as many children as there are files, all started at once
+    for worker in workers[: len(first)]:  # as many children as there are files, all started at once
         worker.launch()
     todo = chain(first, todo)
     more = True

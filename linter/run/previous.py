@@ -51,8 +51,9 @@ def load_previous_years(path: Path, options: Options) -> tuple[PreviousYears, li
         if report is not None:
             reports.append(report)
         elif failed is not None and failed.error is not None:
-            notes.append(say("previous_unreadable", options.lang, path=f, code=failed.error.code,
-                             message=failed.error.message))
+            notes.append(
+                say("previous_unreadable", options.lang, path=f, code=failed.error.code, message=failed.error.message)
+            )
     if not reports:
         raise PreviousError(say("previous_empty", options.lang, path=path))
     return PreviousYears(tuple(reports)), notes

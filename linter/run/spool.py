@@ -19,9 +19,11 @@ def _spool_error(exc: OSError) -> WriteError:
 
     folder = tempfile.gettempdir()
     detail = os_detail(exc)
-    return WriteError(f"the temporary folder {folder} cannot hold the results: {detail} "
-                      f"(free some space, or set TMPDIR to another folder)",
-                      f"临时文件夹 {folder} 无法保存检查结果：{detail.zh}（请清理磁盘空间，或用环境变量 TMPDIR 指定其他文件夹）")
+    return WriteError(
+        f"the temporary folder {folder} cannot hold the results: {detail} "
+        f"(free some space, or set TMPDIR to another folder)",
+        f"临时文件夹 {folder} 无法保存检查结果：{detail.zh}（请清理磁盘空间，或用环境变量 TMPDIR 指定其他文件夹）",
+    )
 
 
 class ResultSpool(Sequence[FileResult]):

@@ -23,5 +23,7 @@ def missing_extra() -> Optional[str]:
             absent.append(name)
     if not absent:
         return None
-    return (f"reportlint serve 需要额外安装网页服务组件：{INSTALL}\n"
-            f"reportlint serve needs the web server extra: {INSTALL} (missing: {', '.join(absent)})")
+    return (
+        f"reportlint serve 需要额外安装网页服务组件：{INSTALL}\n"
+        f"reportlint serve needs the web server extra: {INSTALL} (missing: {', '.join(absent)})"
+    )

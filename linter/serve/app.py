@@ -42,11 +42,14 @@ log = logging.getLogger("reportlint.serve")
 
 # format -> (media type, file extension); a format missing here is served as bytes with its name.
 MEDIA = {
-    "json": ("application/json", "json"), "sarif": ("application/sarif+json", "sarif"),
-    "junit": ("application/xml", "xml"), "html": ("text/html; charset=utf-8", "html"),
+    "json": ("application/json", "json"),
+    "sarif": ("application/sarif+json", "sarif"),
+    "junit": ("application/xml", "xml"),
+    "html": ("text/html; charset=utf-8", "html"),
     "csv": ("text/csv; charset=utf-8", "csv"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    "gitlab": ("application/json", "json"), "github": ("text/plain; charset=utf-8", "txt"),
+    "gitlab": ("application/json", "json"),
+    "github": ("text/plain; charset=utf-8", "txt"),
     "text": ("text/plain; charset=utf-8", "txt"),
 }
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -79,12 +82,17 @@ class Settings:
         if self.host in ("127.0.0.1", "localhost", "::1"):
             names |= {"127.0.0.1", "localhost", "[::1]"}
         shown = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
-        return frozenset(h for n in shown for h in ((f"{n}:{self.port}", n) if self.port == 80 else (f"{n}:{self.port}",)))
+        return frozenset(
+            h for n in shown for h in ((f"{n}:{self.port}", n) if self.port == 80 else (f"{n}:{self.port}",))
+        )
 
 
 def error(status: int, key: str, lang: str, **params: object) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "key": key, "message": w(key, lang, **params)}}, status,
-                        headers={"Cache-Control": "no-store"})
+    return JSONResponse(
+        {"error": {"status": status, "key": key, "message": w(key, lang, **params)}},
+        status,
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 def _lang(request: Request, default: str) -> str:
@@ -93,8 +101,11 @@ def _lang(request: Request, default: str) -> str:
 
 
 # On every answer: no content-type guessing, no framing by other pages, no Referer sent onwards.
-_HARDENING = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-              (b"referrer-policy", b"no-referrer")]
+_HARDENING = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
 
 class Guard:
@@ -121,6 +132,7 @@ class Guard:
         elif self.token is not None and scope["path"].startswith("/api/") and not self._has_token(headers):
             refusal = error(401, "token", self.lang)
             refusal.headers["WWW-Authenticate"] = 'Bearer realm="reportlint"'
+
         async def send_hardened(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *_HARDENING]
@@ -155,12 +167,16 @@ class Service:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.pool = CheckPool(settings.options, settings.jobs, settings.max_requests, settings.max_per_client)
-        self.formats = [(name, MEDIA.get(name, ("", name))[1]) for name in
-                        ["json", "html", *[n for n in REPORTERS if n not in ("json", "html")]] if name not in _NOT_OFFERED]
+        self.formats = [
+            (name, MEDIA.get(name, ("", name))[1])
+            for name in ["json", "html", *[n for n in REPORTERS if n not in ("json", "html")]]
+            if name not in _NOT_OFFERED
+        ]
 
     # ---- uploads around a request ----------------------------------------------------------------
-    async def with_uploads(self, request: Request, lang: str,
-                           work: Callable[[list[Item], Path, dict[str, str]], Awaitable[Response]]) -> Response:
+    async def with_uploads(
+        self, request: Request, lang: str, work: Callable[[list[Item], Path, dict[str, str]], Awaitable[Response]]
+    ) -> Response:
         """Receive the upload into a private folder, then take a place in the check queue (a
         client that sends slowly holds none), run ``work``, and delete the folder whatever happens."""
         started = time.monotonic()
@@ -175,15 +191,20 @@ class Service:
             inbox, workdir = folder / "in", folder / "work"
             inbox.mkdir()
             workdir.mkdir()
-            received = await receive(request.stream(), request.headers.get("content-type", ""), inbox,
-                                     self.settings.options.limits, limits)
+            received = await receive(
+                request.stream(), request.headers.get("content-type", ""), inbox, self.settings.options.limits, limits
+            )
             try:
                 self.pool.admit(client)
                 admitted = True
             except Busy as exc:
                 status = 429 if isinstance(exc, ClientBusy) else 503
-                log.info("busy: %s", "too many requests from one client" if status == 429 else
-                         f"{self.pool.max_requests} requests in progress")
+                log.info(
+                    "busy: %s",
+                    "too many requests from one client"
+                    if status == 429
+                    else f"{self.pool.max_requests} requests in progress",
+                )
                 busy = error(status, "busy_client" if status == 429 else "busy", lang, n=self.pool.max_per_client)
                 busy.headers["Retry-After"] = "5"
                 return busy
@@ -207,21 +228,38 @@ class Service:
             shutil.rmtree(folder, ignore_errors=True)
             if admitted:
                 self.pool.release(client)
-            log.info("%s %s %d: %d file(s) in %.2f s", request.method, request.url.path, status, count,
-                     time.monotonic() - started)
+            log.info(
+                "%s %s %d: %d file(s) in %.2f s",
+                request.method,
+                request.url.path,
+                status,
+                count,
+                time.monotonic() - started,
+            )
 
     async def results(self, items: Sequence[Item], workdir: Path, lang: str, html: bool = False) -> list[FileResult]:
         """Results in upload order: the uploads refused before reading keep their error. With
         ``html``, each checked file's section of the HTML report is drawn by its child."""
         todo = [(n, it.path) for n, it in enumerate(items, 1) if it.error is None]
-        checked = iter(await self.pool.check([p for _, p in todo], workdir, lang, self.settings.pair_years,
-                                             html=[n for n, _ in todo] if html else None))
+        checked = iter(
+            await self.pool.check(
+                [p for _, p in todo],
+                workdir,
+                lang,
+                self.settings.pair_years,
+                html=[n for n, _ in todo] if html else None,
+            )
+        )
         out: list[FileResult] = []
         for it in items:
             if it.error is not None:
-                out.append(FileResult(it.path, error=FileError(it.error.code,
-                                                               input_error_message(it.error.code, it.error.detail, lang)),
-                                      skipped=it.skipped))
+                out.append(
+                    FileResult(
+                        it.path,
+                        error=FileError(it.error.code, input_error_message(it.error.code, it.error.detail, lang)),
+                        skipped=it.skipped,
+                    )
+                )
             else:
                 out.append(next(checked))
         return out
@@ -240,8 +278,9 @@ class Service:
     # ---- routes -----------------------------------------------------------------------------------
     async def page(self, request: Request) -> Response:
         lang = _lang(request, self.settings.options.lang)
-        return HTMLResponse(page.render(lang, self.formats), headers={
-            "Content-Security-Policy": page.CSP, "Cache-Control": "no-store"})
+        return HTMLResponse(
+            page.render(lang, self.formats), headers={"Content-Security-Policy": page.CSP, "Cache-Control": "no-store"}
+        )
 
     async def healthz(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "reportlint": __version__})
@@ -252,9 +291,20 @@ class Service:
         if edition not in ("2019", "2021"):
             return error(400, "format", lang, fmt=edition)
         ruleset = self.settings.options.ruleset_for(int(edition))
-        return JSONResponse({"edition": int(edition), "rules": [
-            {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary.get(lang, r.summary.get("en"))}
-            for r in ruleset.rules]})
+        return JSONResponse(
+            {
+                "edition": int(edition),
+                "rules": [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "severity": r.severity,
+                        "summary": r.summary.get(lang, r.summary.get("en")),
+                    }
+                    for r in ruleset.rules
+                ],
+            }
+        )
 
     async def check(self, request: Request) -> Response:
         lang = _lang(request, self.settings.options.lang)
@@ -265,8 +315,14 @@ class Service:
         async def work(items: list[Item], workdir: Path, fields: dict[str, str]) -> Response:
             results = await self.results(items, workdir, lang, html=fmt == "html")
             media, ext = MEDIA.get(fmt, ("application/octet-stream", fmt))
-            return Response(self.render(fmt, results, lang), media_type=media, headers={
-                "Content-Disposition": f'attachment; filename="reportlint.{ext}"', "Cache-Control": "no-store"})
+            return Response(
+                self.render(fmt, results, lang),
+                media_type=media,
+                headers={
+                    "Content-Disposition": f'attachment; filename="reportlint.{ext}"',
+                    "Cache-Control": "no-store",
+                },
+            )
 
         return await self.with_uploads(request, lang, work)
 
@@ -275,12 +331,21 @@ class Service:
 
         async def work(items: list[Item], workdir: Path, fields: dict[str, str]) -> Response:
             results = await self.results(items, workdir, lang, html=True)
-            files = [{"path": r.path, "upload": it.upload, "format": r.format,
-                      "error": r.error.code if r.error is not None else None} for it, r in zip(items, results)]
+            files = [
+                {
+                    "path": r.path,
+                    "upload": it.upload,
+                    "format": r.format,
+                    "error": r.error.code if r.error is not None else None,
+                }
+                for it, r in zip(items, results)
+            ]
             html = self.render("html", results, lang).decode("utf-8")
-            main = html[html.index("<main>") + len("<main>"):html.rindex("</main>")]  # what the page shows
-            return JSONResponse({"main": main, "files": files, "summary": asdict(Summary.of(results))},
-                                headers={"Cache-Control": "no-store"})
+            main = html[html.index("<main>") + len("<main>") : html.rindex("</main>")]  # what the page shows
+            return JSONResponse(
+                {"main": main, "files": files, "summary": asdict(Summary.of(results))},
+                headers={"Cache-Control": "no-store"},
+            )
 
         return await self.with_uploads(request, lang, work)
 
@@ -292,9 +357,14 @@ class Service:
         async def work(items: list[Item], workdir: Path, fields: dict[str, str]) -> Response:
             data = await _kit_zip(self, items, workdir, lang)
             name = w("kit_name", lang)
-            return Response(data, media_type="application/zip", headers={
-                "Content-Disposition": f"attachment; filename=\"reportlint-kit.zip\"; filename*=UTF-8''{quote(name)}",
-                "Cache-Control": "no-store"})
+            return Response(
+                data,
+                media_type="application/zip",
+                headers={
+                    "Content-Disposition": f"attachment; filename=\"reportlint-kit.zip\"; filename*=UTF-8''{quote(name)}",
+                    "Cache-Control": "no-store",
+                },
+            )
 
         return await self.with_uploads(request, lang, work)
 
@@ -322,9 +392,14 @@ class Service:
                 message = result.error.message if result.error is not None else w("internal", lang)
                 return JSONResponse({"error": {"status": 422, "key": code, "message": message}}, 422)
             name = Path(item.path).stem + ".annotated.docx"
-            return Response(out.read_bytes(), media_type=DOCX, headers={
-                "Content-Disposition": f"attachment; filename=\"annotated.docx\"; filename*=UTF-8''{quote(name)}",
-                "Cache-Control": "no-store"})
+            return Response(
+                out.read_bytes(),
+                media_type=DOCX,
+                headers={
+                    "Content-Disposition": f"attachment; filename=\"annotated.docx\"; filename*=UTF-8''{quote(name)}",
+                    "Cache-Control": "no-store",
+                },
+            )
 
         return await self.with_uploads(request, lang, work)
 
@@ -339,13 +414,16 @@ async def _kit_zip(service: "Service", items: list[Item], workdir: Path, lang: s
     kit = workdir.parent / "kit"
     kit.mkdir()
     todo = [it for it in items if it.error is None]
-    await service.pool.run([Job(it.path) for it in todo], workdir, lang, kit_to=str(kit),
-                           fail_on=service.settings.fail_on)
+    await service.pool.run(
+        [Job(it.path) for it in todo], workdir, lang, kit_to=str(kit), fail_on=service.settings.fail_on
+    )
     for it in items:
         if it.error is not None:  # refused before reading: its sheet says why
             path = Path(it.path)
             (kit / path.parent).mkdir(parents=True, exist_ok=True)
-            failed = FileResult(it.path, error=FileError(it.error.code, input_error_message(it.error.code, it.error.detail, lang)))
+            failed = FileResult(
+                it.path, error=FileError(it.error.code, input_error_message(it.error.code, it.error.detail, lang))
+            )
             await asyncio.to_thread(write_sheet, kit / path.parent / sheet_name(path), failed, "unreadable", lang)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -373,13 +451,16 @@ def create_app(settings: Settings) -> tuple[ASGIApp, Service]:
         lang = _lang(request, settings.options.lang)
         return error(code, "not_found" if code == 404 else "method" if code == 405 else "internal", lang)
 
-    app = Starlette(exception_handlers={404: not_served, 405: not_served}, routes=[
-        Route("/", service.page, methods=["GET"]),
-        Route("/healthz", service.healthz, methods=["GET"]),
-        Route("/api/rules", service.rules, methods=["GET"]),
-        Route("/api/check", service.check, methods=["POST"]),
-        Route("/api/view", service.view, methods=["POST"]),
-        Route("/api/annotate", service.annotate, methods=["POST"]),
-        Route("/api/kit", service.kit, methods=["POST"]),
-    ])
+    app = Starlette(
+        exception_handlers={404: not_served, 405: not_served},
+        routes=[
+            Route("/", service.page, methods=["GET"]),
+            Route("/healthz", service.healthz, methods=["GET"]),
+            Route("/api/rules", service.rules, methods=["GET"]),
+            Route("/api/check", service.check, methods=["POST"]),
+            Route("/api/view", service.view, methods=["POST"]),
+            Route("/api/annotate", service.annotate, methods=["POST"]),
+            Route("/api/kit", service.kit, methods=["POST"]),
+        ],
+    )
     return ReadDeadline(Guard(app, settings), settings.read_timeout, settings.min_rate), service

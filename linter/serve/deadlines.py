@@ -22,8 +22,10 @@ from typing import Any, Optional
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TIMED_OUT = "reportlint.timed_out"  # scope key set when a read ran over its deadline
-_TIMEOUT_ANSWER = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
-                   b"content-length: 0\r\nconnection: close\r\n\r\n")
+_TIMEOUT_ANSWER = (
+    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: 0\r\nconnection: close\r\n\r\n"
+)
 
 
 def protocol(seconds: float) -> type[asyncio.Protocol]:
@@ -107,10 +109,22 @@ class ReadDeadline:
                 await send(message)
             elif not answered and message["type"] == "http.response.start":
                 answered = True  # the application's own answer is replaced
-                await send({"type": "http.response.start", "status": 408, "headers": [
-                    (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", b"0"),
-                    (b"connection", b"close"), *[h for h in message.get("headers", []) if h[0].lower() not in (
-                        b"content-type", b"content-length", b"connection")]]})
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 408,
+                        "headers": [
+                            (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", b"0"),
+                            (b"connection", b"close"),
+                            *[
+                                h
+                                for h in message.get("headers", [])
+                                if h[0].lower() not in (b"content-type", b"content-length", b"connection")
+                            ],
+                        ],
+                    }
+                )
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
 
         await self.app(scope, timed_receive, timed_send)

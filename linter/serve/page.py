@@ -18,7 +18,9 @@ from linter.reporters.html.assets import CSS as REPORT_CSS
 from linter.reporters.html.assets import JS as REPORT_JS
 from linter.serve.words import WORDS, w
 
-PAGE_CSS = REPORT_CSS + """
+PAGE_CSS = (
+    REPORT_CSS
+    + """
 #rl-top { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
 #rl-drop { display: block; border: 2px dashed #777; border-radius: 10px; padding: 1.5rem; margin: 1rem 0;
   text-align: center; cursor: pointer; background: #fafafa; }
@@ -30,10 +32,14 @@ PAGE_CSS = REPORT_CSS + """
 #rl-token { border: 1px solid var(--warning); background: var(--warning-bg); padding: .75rem 1rem; border-radius: 6px; }
 [hidden] { display: none !important; }
 """
+)
 
-PAGE_JS = """
+PAGE_JS = (
+    """
 window.rlReport = function () {
-""" + REPORT_JS + """
+"""
+    + REPORT_JS
+    + """
 };
 (function () {
   var cfg = JSON.parse(document.getElementById('rl-config').textContent);
@@ -127,6 +133,7 @@ window.rlReport = function () {
   });
 })();
 """
+)
 
 
 def _hash(text: str) -> str:
@@ -135,8 +142,10 @@ def _hash(text: str) -> str:
 
 # The page's policy: nothing from anywhere but its own inline style and script (by hash) and
 # requests to this server; no frames, forms posted elsewhere or <base>.
-CSP = (f"default-src 'none'; style-src {_hash(PAGE_CSS)}; script-src {_hash(PAGE_JS)}; connect-src 'self'; "
-       "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+CSP = (
+    f"default-src 'none'; style-src {_hash(PAGE_CSS)}; script-src {_hash(PAGE_JS)}; connect-src 'self'; "
+    "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 _LABELS = {"junit": "JUnit", "xlsx": "Excel", "sarif": "SARIF"}
@@ -147,8 +156,11 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
     other = "en" if lang == "zh" else "zh"
     config = {"lang": lang, "words": WORDS[lang]}
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-    buttons = "".join(f'<button type="button" data-format="{escape(f)}" data-ext="{escape(ext)}">'
-                      f"{escape(_LABELS.get(f, f.upper()))}</button>" for f, ext in formats)
+    buttons = "".join(
+        f'<button type="button" data-format="{escape(f)}" data-ext="{escape(ext)}">'
+        f"{escape(_LABELS.get(f, f.upper()))}</button>"
+        for f, ext in formats
+    )
     return (
         "<!DOCTYPE html>"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
@@ -157,7 +169,7 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
         f'<header id="rl-top"><h1>{escape(w("title", lang))}</h1>'
         f'<a href="?lang={other}" hreflang="{other}">{escape(w("lang_other", lang))}</a></header>'
         '<form id="rl-token" hidden>'
-        f'<p>{escape(w("token_hint", lang))}</p><label>{escape(w("token_label", lang))} '
+        f"<p>{escape(w('token_hint', lang))}</p><label>{escape(w('token_label', lang))} "
         '<input id="rl-token-input" type="password" autocomplete="current-password"></label> '
         f'<button type="submit">{escape(w("token_ok", lang))}</button></form>'
         f'<label id="rl-drop"><span>{escape(w("lead", lang))}</span>'

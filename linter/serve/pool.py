@@ -34,9 +34,19 @@ class ServeCheck:
     """What a child runs for one file of a request (picklable; the work folder is the child's
     current folder, so that paths read as the client named them, as ``check`` shows them)."""
 
-    def __call__(self, path: Path, options: Options, *, cwd: str, lang: str, previous_path: Optional[str] = None,
-                 html: Optional[int] = None, annotate_to: Optional[str] = None, kit_to: Optional[str] = None,
-                 fail_on: str = "error") -> FileResult:
+    def __call__(
+        self,
+        path: Path,
+        options: Options,
+        *,
+        cwd: str,
+        lang: str,
+        previous_path: Optional[str] = None,
+        html: Optional[int] = None,
+        annotate_to: Optional[str] = None,
+        kit_to: Optional[str] = None,
+        fail_on: str = "error",
+    ) -> FileResult:
         os.chdir(cwd)
         options = replace(options, lang=lang, keep_tables=html is not None)
         if annotate_to is not None:
@@ -168,8 +178,9 @@ class CheckPool:
         await asyncio.gather(*(one(i, job) for i, job in enumerate(jobs)))
         return [r for r in results if r is not None]
 
-    async def check(self, paths: Sequence[str], cwd: Path, lang: str, pair_years: bool,
-                    html: Optional[Sequence[int]] = None) -> list[FileResult]:
+    async def check(
+        self, paths: Sequence[str], cwd: Path, lang: str, pair_years: bool, html: Optional[Sequence[int]] = None
+    ) -> list[FileResult]:
         """A batch as ``check`` runs it: each file, then again against its previous year when the
         same body's report of the year before is in the batch. ``html``: each file's number in
         the HTML report, to draw its section."""

@@ -41,9 +41,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def settings_from(host: str, port: int, token: Optional[str], config: Optional[str], jobs: Optional[int],
-                  max_files: int, max_request_mb: int, max_requests: int, max_per_client: int = 4,
-                  read_timeout: float = 30.0, min_upload_kb: float = 1.0) -> Settings:
+def settings_from(
+    host: str,
+    port: int,
+    token: Optional[str],
+    config: Optional[str],
+    jobs: Optional[int],
+    max_files: int,
+    max_request_mb: int,
+    max_requests: int,
+    max_per_client: int = 4,
+    read_timeout: float = 30.0,
+    min_upload_kb: float = 1.0,
+) -> Settings:
     """Settings for ``serve``; ServeError (or ConfigError, RuleSetError) if they cannot work."""
     from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
@@ -53,23 +63,40 @@ def settings_from(host: str, port: int, token: Optional[str], config: Optional[s
             f"--host {host} 会让局域网内的其他电脑访问本服务，必须设置访问令牌：--token 或环境变量 {TOKEN_ENV}"
             f"（例如 {TOKEN_ENV}={example}）\n"
             f"--host {host} serves other machines and needs an access token: --token or the {TOKEN_ENV} "
-            f"environment variable (e.g. {TOKEN_ENV}={example})")
+            f"environment variable (e.g. {TOKEN_ENV}={example})"
+        )
     explicit = Path(config) if config else None
     if explicit is not None and not explicit.is_file():
         raise ServeError(f"{config}: no such configuration file")
     cfg = config_for(Path.cwd(), explicit)
     for edition in builtin_editions():  # a broken extra rule file stops the start, as it stops ``check``
         builtin_ruleset(edition, cfg.extra_rules)
-    options = Options(lang=cfg.lang, edition=cfg.edition,
-                      selection=Selection(tuple(cfg.select), tuple(cfg.ignore), dict(cfg.severity)),
-                      limits=cfg.limits, extra_rules=cfg.extra_rules, per_file_ignores=cfg.per_file_ignores)
+    options = Options(
+        lang=cfg.lang,
+        edition=cfg.edition,
+        selection=Selection(tuple(cfg.select), tuple(cfg.ignore), dict(cfg.severity)),
+        limits=cfg.limits,
+        extra_rules=cfg.extra_rules,
+        per_file_ignores=cfg.per_file_ignores,
+    )
     roster = load_roster(Path(cfg.roster)) if cfg.roster else None
     if roster is not None:
         options = replace(options, body_aliases=roster.aliases())
-    return Settings(host=host, port=port, token=token or None, options=options, pair_years=cfg.pair_years, roster=roster,
-                    fail_on=cfg.fail_on, jobs=jobs or cfg.jobs or os.cpu_count() or 1, max_requests=max_requests,
-                    max_per_client=max_per_client, read_timeout=read_timeout, min_rate=min_upload_kb * 1024,
-                    upload=UploadLimits(max_request_bytes=max_request_mb * 1024 * 1024, max_files=max_files))
+    return Settings(
+        host=host,
+        port=port,
+        token=token or None,
+        options=options,
+        pair_years=cfg.pair_years,
+        roster=roster,
+        fail_on=cfg.fail_on,
+        jobs=jobs or cfg.jobs or os.cpu_count() or 1,
+        max_requests=max_requests,
+        max_per_client=max_per_client,
+        read_timeout=read_timeout,
+        min_rate=min_upload_kb * 1024,
+        upload=UploadLimits(max_request_bytes=max_request_mb * 1024 * 1024, max_files=max_files),
+    )
 
 
 def url_of(settings: Settings) -> str:
@@ -92,8 +119,10 @@ def _check_free(host: str, port: int) -> None:
             probe.bind(address)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ServeError(f"无法在 {host}:{port} 上监听：{reason}（可用 --port 换一个端口）\n"
-                         f"cannot listen on {host}:{port}: {reason} (choose another with --port)") from None
+        raise ServeError(
+            f"无法在 {host}:{port} 上监听：{reason}（可用 --port 换一个端口）\n"
+            f"cannot listen on {host}:{port}: {reason} (choose another with --port)"
+        ) from None
 
 
 def serve(settings: Settings, announce: Callable[[str], None], open_browser: bool = False) -> None:
@@ -112,10 +141,19 @@ def serve(settings: Settings, announce: Callable[[str], None], open_browser: boo
 
     app, service = create_app(settings)
     # (h11 with a deadline for each request head: uvicorn has none of its own)
-    server = uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, access_log=False,
-                                           http=protocol(settings.read_timeout),
-                                           server_header=False, lifespan="off", log_level="warning",
-                                           timeout_graceful_shutdown=10))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=settings.host,
+            port=settings.port,
+            access_log=False,
+            http=protocol(settings.read_timeout),
+            server_header=False,
+            lifespan="off",
+            log_level="warning",
+            timeout_graceful_shutdown=10,
+        )
+    )
     url = url_of(settings)
 
     def when_started() -> None:

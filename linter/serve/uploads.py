@@ -96,8 +96,9 @@ def _cut(text: str, max_bytes: int) -> str:
     return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
-async def receive(body: AsyncIterator[bytes], content_type: str, folder: Path, limits: Limits,
-                  upload_limits: UploadLimits) -> Received:
+async def receive(
+    body: AsyncIterator[bytes], content_type: str, folder: Path, limits: Limits, upload_limits: UploadLimits
+) -> Received:
     """Parse a multipart/form-data body into ``folder``: each ``files`` part is written as it
     arrives (never held whole); other small fields are kept as text."""
     ctype, params = parse_options_header(content_type)
@@ -143,10 +144,15 @@ class _Parts:
         self.field: Optional[tuple[str, bytearray]] = None
 
     def callbacks(self) -> MultipartCallbacks:
-        return {"on_part_begin": self.part_begin, "on_header_field": self.header_field_data,
-                "on_header_value": self.header_value_data, "on_header_end": self.header_end,
-                "on_headers_finished": self.headers_finished, "on_part_data": self.part_data,
-                "on_part_end": self.part_end}
+        return {
+            "on_part_begin": self.part_begin,
+            "on_header_field": self.header_field_data,
+            "on_header_value": self.header_value_data,
+            "on_header_end": self.header_end,
+            "on_headers_finished": self.headers_finished,
+            "on_part_data": self.part_data,
+            "on_part_end": self.part_end,
+        }
 
     def part_begin(self) -> None:
         self.headers = {}
@@ -216,8 +222,11 @@ def place(received: Received, work: Path, limits: Limits, max_files: int) -> lis
     for i, up in enumerate(received.uploads):
         name = _unique(up.name or f"file-{i + 1}", taken)
         if up.oversize:
-            items.append(Item(name, i, error=InputError(
-                "RL-IO-005", f"{up.size} bytes > max_file_bytes {limits.max_file_bytes}")))
+            items.append(
+                Item(
+                    name, i, error=InputError("RL-IO-005", f"{up.size} bytes > max_file_bytes {limits.max_file_bytes}")
+                )
+            )
         elif name.lower().endswith(".zip"):
             items.extend(_unzip(up, i, name, work, limits, taken, budget))
         else:
@@ -255,8 +264,13 @@ def _member_path(name: str) -> Optional[PurePosixPath]:
     '..' (a zip-slip attempt) and names that would be hidden."""
     slashed = name.replace("\\", "/")
     parts = [p for p in slashed.split("/") if p not in ("", ".")]
-    if not parts or slashed.startswith("/") or slashed.endswith("/") or ".." in parts \
-            or re.match(r"^[A-Za-z]:", parts[0]):
+    if (
+        not parts
+        or slashed.startswith("/")
+        or slashed.endswith("/")
+        or ".." in parts
+        or re.match(r"^[A-Za-z]:", parts[0])
+    ):
         return None
     safe = [safe_name(p) for p in parts]
     if any(not p for p in safe):
@@ -264,8 +278,9 @@ def _member_path(name: str) -> Optional[PurePosixPath]:
     return PurePosixPath(*safe)
 
 
-def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken: set[str],
-           budget: list[int]) -> list[Item]:
+def _unzip(
+    up: Upload, index: int, name: str, work: Path, limits: Limits, taken: set[str], budget: list[int]
+) -> list[Item]:
     """The documents of a .zip, written under ``work``: the archive is first checked as a whole
     (member count, sizes, compression ratio, encryption: linter.readers.docx.package), and every
     member is read with a hard cap, so a zip bomb is refused before anything is expanded.
@@ -309,8 +324,12 @@ def _unzip(up: Upload, index: int, name: str, work: Path, limits: Limits, taken:
                 data = pkg.read(member)
                 budget[0] -= len(data)
                 if budget[0] < 0:
-                    raise limit_exceeded("max_total_uncompressed", limits.max_total_uncompressed,
-                                         "more bytes uncompressed in one request", "一次上传解压后的字节数更多")
+                    raise limit_exceeded(
+                        "max_total_uncompressed",
+                        limits.max_total_uncompressed,
+                        "more bytes uncompressed in one request",
+                        "一次上传解压后的字节数更多",
+                    )
             except InputError as exc:
                 shutil.rmtree(root, ignore_errors=True)
                 return [Item(name, index, error=exc)]

@@ -24,7 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         # the page
         "title": "reportlint 年度报告检查",
         "lead": "把政府信息公开工作年度报告拖到这里，或点击选择文件。支持 Word（.docx）、PDF、网页（.html）、纯文本（.txt），"
-                "也可以上传包含一个文件夹的 .zip。文件只在检查期间保存在本机的临时文件夹中，检查完即删除。",
+        "也可以上传包含一个文件夹的 .zip。文件只在检查期间保存在本机的临时文件夹中，检查完即删除。",
         "choose": "选择文件",
         "drop": "拖放文件到此处",
         "checking": "正在检查 {n} 个文件…",
@@ -60,8 +60,8 @@ WORDS: dict[str, dict[str, str]] = {
         "internal": "internal server error",
         "title": "reportlint annual report check",
         "lead": "Drop government information-disclosure annual reports here, or click to choose files: Word (.docx), "
-                "PDF, web pages (.html), plain text (.txt), or a .zip of a folder. Files stay in a private temporary "
-                "folder on this machine only while they are checked.",
+        "PDF, web pages (.html), plain text (.txt), or a .zip of a folder. Files stay in a private temporary "
+        "folder on this machine only while they are checked.",
         "choose": "Choose files",
         "drop": "Drop files here",
         "checking": "Checking {n} file(s)…",

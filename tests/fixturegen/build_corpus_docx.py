@@ -18,6 +18,7 @@ every recovered digit split concatenates back to the published digit string.
 
 Usage: build_corpus_docx.py [OUTDIR]      (default: fixtures/corpus_docx)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,16 +34,43 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build_docx import (  # noqa: E402  (sibling script, not a package)
-    DATA, REPO, RESULTS, T3_NEW, T3_PREV, E, El, Package, Report, TEMPLATE, clear_para, clone, first_rpr,
-    grid_cells, make_run, position, qn, row_cells, row_name, set_cell_text, t3_rows, text_of, validate, NS,
+    DATA,
+    REPO,
+    RESULTS,
+    T3_NEW,
+    T3_PREV,
+    E,
+    El,
+    Package,
+    Report,
+    TEMPLATE,
+    clear_para,
+    clone,
+    first_rpr,
+    grid_cells,
+    make_run,
+    position,
+    qn,
+    row_cells,
+    row_name,
+    set_cell_text,
+    t3_rows,
+    text_of,
+    validate,
+    NS,
     block_index,
 )
 
 CORPUS = REPO / "fixtures" / "corpus"
 CORPUS_DATA = DATA / "corpus"
 DEFAULT_OUT = REPO / "fixtures" / "corpus_docx"
-REPORTS = ["2020_dongtou_zhujianju.yaml", "2019_pingtan_zhqsyq.yaml", "2020_pingtan_zhqsyq.yaml",
-           "2021_pingtan_zhqsyq.yaml", "2022_pingtan_zhqsyq.yaml"]
+REPORTS = [
+    "2020_dongtou_zhujianju.yaml",
+    "2019_pingtan_zhqsyq.yaml",
+    "2020_pingtan_zhqsyq.yaml",
+    "2021_pingtan_zhqsyq.yaml",
+    "2022_pingtan_zhqsyq.yaml",
+]
 DUMP_SEPARATOR = "==================== 正文 ===================="
 NUMERALS = "一二三四五六七八九十"
 T3_COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -70,10 +98,11 @@ def number(v: object) -> int:
 @dataclass
 class Source:
     """A corpus file cut into the title, the six sections and the preamble, as published."""
-    meta: dict                      # dump header lines (标题, 发布时间, 原文链接, ...); empty for plain copies
+
+    meta: dict  # dump header lines (标题, 发布时间, 原文链接, ...); empty for plain copies
     title: list[str]
-    dropped_head: str               # portal chrome dropped before the report's first sentence
-    dropped_tail: str               # portal chrome dropped after the report's last sentence
+    dropped_head: str  # portal chrome dropped before the report's first sentence
+    dropped_tail: str  # portal chrome dropped after the report's last sentence
     sections: dict[str, str] = field(default_factory=dict)  # "preamble", "一" … "六" -> raw text
     paragraphs: dict[str, list[str]] = field(default_factory=dict)  # narrative sections -> paragraphs
 
@@ -85,8 +114,8 @@ def read_source(spec: dict) -> Source:
         lines = [ln.strip() for ln in raw.splitlines()]
         start = next(i for i, ln in enumerate(lines) if ln)
         title = spec["title"]
-        assert lines[start:start + len(title)] == title, (spec["source"], "title lines")
-        body, meta, head, tail = "\n".join(lines[start + len(title):]), {}, "", ""
+        assert lines[start : start + len(title)] == title, (spec["source"], "title lines")
+        body, meta, head, tail = "\n".join(lines[start + len(title) :]), {}, "", ""
         cut = [re.search(rf"^{re.escape(h)}$", body, re.M) for h in heads]
         bounds = [(m.start(), m.end()) for m in cut]  # (every heading must stand on its own line)
     else:  # crawler dump: metadata lines, then the whole body on one line
@@ -96,11 +125,11 @@ def read_source(spec: dict) -> Source:
         head = tail = ""
         if spec.get("tail"):
             assert body.endswith(spec["tail"]), (spec["source"], "tail")
-            body, tail = body[:-len(spec["tail"])], spec["tail"]
+            body, tail = body[: -len(spec["tail"])], spec["tail"]
         title = spec["title"]
         if spec["title_from"] == "body":  # the report's own title line opens the body
             assert body.startswith(title[0]), (spec["source"], "title in body")
-            body = body[len(title[0]):]
+            body = body[len(title[0]) :]
         else:  # the body has no title line: the page title (标题) is the document title
             assert spec["title_from"] == "metadata" and title == [meta["标题"]], (spec["source"], "标题")
         if spec.get("start"):
@@ -115,7 +144,7 @@ def read_source(spec: dict) -> Source:
     names = ["preamble"] + [h[0] for h in heads]
     edges = [0] + [b for pair in bounds for b in pair] + [len(body)]
     for i, name in enumerate(names):
-        src.sections[name] = body[edges[2 * i]:edges[2 * i + 1]]
+        src.sections[name] = body[edges[2 * i] : edges[2 * i + 1]]
     for name in NARRATIVE:
         src.paragraphs[name] = split_paragraphs(src.sections[name], spec, subheads=name != "preamble")
     return src
@@ -168,15 +197,23 @@ def values(ds: dict) -> dict[tuple, str]:
 def relation_failures(ds: dict) -> list[dict]:
     """Every arithmetic relation of tables 3 and 4 that does not hold (spec §6: T3-A, T3-B, T3-C, T4)."""
     rows = {row_name(p): [number(x) for x in v] for p, v in t3_rows(ds["table3"])}
-    results = {row_name(p): rows[row_name(p)] for p, _ in t3_rows(ds["table3"])
-               if p[0] == RESULTS and p[-1] != "（七）总计"}
+    results = {
+        row_name(p): rows[row_name(p)] for p, _ in t3_rows(ds["table3"]) if p[0] == RESULTS and p[-1] != "（七）总计"
+    }
     assert len(results) == (19 if ds["edition"] == 2019 else 21) and len(rows) == len(results) + 4, ds["file"]
     new, prev, done, carry = (rows[k] for k in (T3_NEW, T3_PREV, "（七）总计", "四、结转下年度继续办理"))
     out = []
     for c, col in enumerate(T3_COLUMNS):
         if new[c] + prev[c] != done[c] + carry[c]:
-            out.append({"relation": "T3-A", "row": "（七）总计", "column": col, "expected": new[c] + prev[c] - carry[c],
-                        "actual": done[c]})
+            out.append(
+                {
+                    "relation": "T3-A",
+                    "row": "（七）总计",
+                    "column": col,
+                    "expected": new[c] + prev[c] - carry[c],
+                    "actual": done[c],
+                }
+            )
         total = sum(r[c] for r in results.values())
         if total != done[c]:
             out.append({"relation": "T3-C", "row": "（七）总计", "column": col, "expected": total, "actual": done[c]})
@@ -251,7 +288,9 @@ def table3_2019(proto: El, restart_before: Optional[str]) -> El:
     for tr in rows[23:26]:
         tbl.remove(tr)
     if restart_before:
-        tr = next(tr for tr in tbl.findall(qn("w:tr")) if any(text_of(tc) == restart_before for _, _, tc in grid_cells(tr)))
+        tr = next(
+            tr for tr in tbl.findall(qn("w:tr")) if any(text_of(tc) == restart_before for _, _, tc in grid_cells(tr))
+        )
         first, top = grid_cells(tr)[0][2], grid_cells(rows[5])[0][2]
         first.find("w:tcPr/w:vMerge", NS).set(qn("w:val"), "restart")
         for p in first.findall(qn("w:p")):
@@ -297,10 +336,17 @@ class CorpusReport(Report):
                 sect.addprevious(self.tables[n])
         # Index the cells through the labels, as build_docx.Report does, and fill in the values.
         self.values = values(spec)
-        self.ds = {"table2": {row: dict(zip([c.replace("\n", "") for c in b["header"][1:]], cells))
-                              for b in t2_blocks(spec) for row, cells in b["rows"].items()},
-                   "table3_columns": T3_COLUMNS, "table3": spec["table3"],
-                   "table4_columns": T4_COLUMNS, "table4": spec["table4"]}
+        self.ds = {
+            "table2": {
+                row: dict(zip([c.replace("\n", "") for c in b["header"][1:]], cells))
+                for b in t2_blocks(spec)
+                for row, cells in b["rows"].items()
+            },
+            "table3_columns": T3_COLUMNS,
+            "table3": spec["table3"],
+            "table4_columns": T4_COLUMNS,
+            "table4": spec["table4"],
+        }
         for index in (self.index_table2, self.index_table3, self.index_table4):
             index()
         assert set(self.cells) == set(self.values), set(self.values) ^ set(self.cells)
@@ -328,8 +374,10 @@ class CorpusReport(Report):
             want = (self.spec["headings"][n - 1] if key != "preamble" else "") + text
             if squeeze(got) != squeeze(want):
                 at = next(i for i, (a, b) in enumerate(zip(squeeze(got) + "\0", squeeze(want) + "\0")) if a != b)
-                raise AssertionError(f"{self.spec['file']} section {key}: document and source differ at "
-                                     f"…{squeeze(got)[max(0, at - 30):at + 30]}… vs …{squeeze(want)[max(0, at - 30):at + 30]}…")
+                raise AssertionError(
+                    f"{self.spec['file']} section {key}: document and source differ at "
+                    f"…{squeeze(got)[max(0, at - 30) : at + 30]}… vs …{squeeze(want)[max(0, at - 30) : at + 30]}…"
+                )
 
     # -- manifest helpers
     def t3_cell(self, row: str, col: str) -> El:
@@ -340,9 +388,11 @@ class CorpusReport(Report):
         heads = ", ".join(f"{n}={block_index(p)}" for n, p in self.heads.items())
         tables = ", ".join(f"{n}={block_index(t)}" for n, t in self.tables.items())
         titles = ", ".join(str(block_index(p)) for p in self.titles)
-        return (f"{count} body blocks; title paragraph(s) {titles}; headings {heads}; tables {tables}; "
-                f"table rows (w:tr) 2={len(self.tables[2].findall(qn('w:tr')))}, "
-                f"3={len(self.tables[3].findall(qn('w:tr')))}, 4={len(self.tables[4].findall(qn('w:tr')))}")
+        return (
+            f"{count} body blocks; title paragraph(s) {titles}; headings {heads}; tables {tables}; "
+            f"table rows (w:tr) 2={len(self.tables[2].findall(qn('w:tr')))}, "
+            f"3={len(self.tables[3].findall(qn('w:tr')))}, 4={len(self.tables[4].findall(qn('w:tr')))}"
+        )
 
 
 # ---------------------------------------------------------------- manifest
@@ -351,17 +401,26 @@ def defect_lines(rep: CorpusReport, failures: list[dict]) -> list[str]:
     for f in failures:
         if f["relation"] == "T3-C":
             col = f["column"]
-            parts = [(name, number(v)) for p, row in t3_rows(rep.spec["table3"])
-                     for name, v in [(row_name(p), row[T3_COLUMNS.index(col)])]
-                     if p[0] == RESULTS and p[-1] != "（七）总计" and number(v)]
-            out.append(f"  - T3-C, column 「{col}」: the result rows add up to {f['expected']} "
-                       f"({' + '.join(str(v) for _, v in parts)}) but 「（七）总计」 is {f['actual']} — total cell "
-                       f"at {position(rep.t3_cell('（七）总计', col))}")
-            out += [f"    - component 「{name}」/「{col}」 = {v} — {position(rep.t3_cell(name, col))}" for name, v in parts]
+            parts = [
+                (name, number(v))
+                for p, row in t3_rows(rep.spec["table3"])
+                for name, v in [(row_name(p), row[T3_COLUMNS.index(col)])]
+                if p[0] == RESULTS and p[-1] != "（七）总计" and number(v)
+            ]
+            out.append(
+                f"  - T3-C, column 「{col}」: the result rows add up to {f['expected']} "
+                f"({' + '.join(str(v) for _, v in parts)}) but 「（七）总计」 is {f['actual']} — total cell "
+                f"at {position(rep.t3_cell('（七）总计', col))}"
+            )
+            out += [
+                f"    - component 「{name}」/「{col}」 = {v} — {position(rep.t3_cell(name, col))}" for name, v in parts
+            ]
         else:
             key = (4 if f["relation"] == "T4" else 3, f["row"], f["column"])
-            out.append(f"  - {f['relation']}, row 「{f['row']}」, column 「{f['column']}」: expected {f['expected']}, "
-                       f"published {f['actual']} — {position(rep.cells[key])}")
+            out.append(
+                f"  - {f['relation']}, row 「{f['row']}」, column 「{f['column']}」: expected {f['expected']}, "
+                f"published {f['actual']} — {position(rep.cells[key])}"
+            )
     return out
 
 
@@ -370,8 +429,12 @@ def manifest(reports: list[CorpusReport]) -> str:
     for rep in reports:
         spec, src = rep.spec, rep.src
         failures = relation_failures(spec)
-        lines += [f"## {spec['file']}", "", f"- Source: `fixtures/corpus/{spec['source']}` — {spec['about']}",
-                  f"- Edition: {spec['edition']} ({'国办公开办函〔2019〕60号' if spec['edition'] == 2019 else '国办公开办函〔2021〕30号'})"]
+        lines += [
+            f"## {spec['file']}",
+            "",
+            f"- Source: `fixtures/corpus/{spec['source']}` — {spec['about']}",
+            f"- Edition: {spec['edition']} ({'国办公开办函〔2019〕60号' if spec['edition'] == 2019 else '国办公开办函〔2021〕30号'})",
+        ]
         for k in ("标题", "发布时间", "原文链接"):
             if k in src.meta:
                 lines.append(f"- {k} (dump metadata, not document content): {src.meta[k]}")
@@ -412,7 +475,9 @@ def element_position(rep: CorpusReport, el: dict) -> str:
         tr = next(tr for tr in rep.tables[2].findall(qn("w:tr")) if text_of(row_cells(tr)[0]) == el["t2_row"])
         return position(row_cells(tr)[-1])
     if "paragraph_startswith" in el:
-        return position(next(p for ps in rep.paras.values() for p in ps if text_of(p).startswith(el["paragraph_startswith"])))
+        return position(
+            next(p for ps in rep.paras.values() for p in ps if text_of(p).startswith(el["paragraph_startswith"]))
+        )
     raise KeyError(el)
 
 

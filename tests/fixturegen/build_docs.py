@@ -33,9 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 FIXTURES = ROOT / "fixtures"
 OUT = FIXTURES / "doc_export"
-SOURCES = {"rules": FIXTURES / "rules", "docx": FIXTURES / "docx", "corpus_docx": FIXTURES / "corpus_docx",
-           "inbox": FIXTURES / "inbox", "template": FIXTURES / "template",
-           "shapes": FIXTURES / "pdf_export" / "shapes"}
+SOURCES = {
+    "rules": FIXTURES / "rules",
+    "docx": FIXTURES / "docx",
+    "corpus_docx": FIXTURES / "corpus_docx",
+    "inbox": FIXTURES / "inbox",
+    "template": FIXTURES / "template",
+    "shapes": FIXTURES / "pdf_export" / "shapes",
+}
 
 
 SKIP = {"content_controls"}
@@ -44,9 +49,21 @@ SKIP = {"content_controls"}
 def soffice(sources: list[Path], outdir: Path, profile: Path) -> None:
     """Save ``sources`` as Word 97-2003 in ``outdir`` with a private LibreOffice profile (others
     may run LibreOffice at the same time)."""
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                    "doc:MS Word 97", "--outdir", str(outdir), *map(str, sources)],
-                   check=True, capture_output=True, timeout=1800)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
 
 
 def main() -> None:
@@ -59,8 +76,11 @@ def main() -> None:
             for here in sorted({p.parent for p in src.rglob("*.docx")}):  # subfolders keep their place
                 rel = here.relative_to(src)
                 out = OUT / folder / rel
-                docs = [p for p in sorted(here.glob("*.docx")) if p.stem not in SKIP
-                        and not (args.missing and (out / f"{p.stem}.doc").exists())]
+                docs = [
+                    p
+                    for p in sorted(here.glob("*.docx"))
+                    if p.stem not in SKIP and not (args.missing and (out / f"{p.stem}.doc").exists())
+                ]
                 if not docs:
                     continue
                 staging = Path(tmp) / folder / rel
@@ -78,7 +98,7 @@ def with_hidden_text(src: Path, dst: Path) -> None:
     and in a table cell: text Word does not show, so a reader must not either."""
     import zipfile
 
-    hidden = ('<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注文字 2020年 12345）</w:t></w:r>')
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏的批注文字 2020年 12345）</w:t></w:r>"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)

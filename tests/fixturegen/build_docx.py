@@ -10,6 +10,7 @@ precisely in MANIFEST.md.
 
 Usage: build_docx.py [OUTDIR]      (default: fixtures/docx)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,18 +30,26 @@ TEMPLATE = REPO / "fixtures" / "template" / "2021_official_template.docx"
 DATA = HERE / "data"
 DEFAULT_OUT = REPO / "fixtures" / "docx"
 
-NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
-      "xml": "http://www.w3.org/XML/1998/namespace",
-      "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
-      "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
-      "dc": "http://purl.org/dc/elements/1.1/"}
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 AUTHOR, DATE = "政务公开办", "2022-01-20T09:30:00Z"  # tracked-change metadata
-HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
 RESULTS = "三、本年度办理结果"
 T3_NEW, T3_PREV = "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"
 TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -52,8 +61,10 @@ QUOTES: dict[str, list[Key]] = {
     "t2_norm_new": [(2, "行政规范性文件", "本年制发件数")],
     "t2_norm_repealed": [(2, "行政规范性文件", "本年废止件数")],
     "t2_norm_valid": [(2, "行政规范性文件", "现行有效件数")],
-    "t3_new": [(3, T3_NEW, "总计")], "t3_prev": [(3, T3_PREV, "总计")],
-    "t3_done": [(3, "（七）总计", "总计")], "t3_carry": [(3, "四、结转下年度继续办理", "总计")],
+    "t3_new": [(3, T3_NEW, "总计")],
+    "t3_prev": [(3, T3_PREV, "总计")],
+    "t3_done": [(3, "（七）总计", "总计")],
+    "t3_carry": [(3, "四、结转下年度继续办理", "总计")],
     "t4_review": [(4, "行政复议", "总计")],
     "t4_lit": [(4, "未经复议直接起诉", "总计"), (4, "复议后起诉", "总计")],
 }
@@ -188,8 +199,10 @@ def position(el: El) -> str:
         return f"body block {block_index(el)}"
     tr = next(a for a in tc.iterancestors() if local(a) == "tr")
     col = next(c for c, _, t in grid_cells(tr) if t is tc)
-    return (f"body block {block_index(tr)}, w:tr {tr.getparent().findall(qn('w:tr')).index(tr) + 1}, "
-            f"w:tc {row_cells(tr).index(tc) + 1} (grid col {col})")
+    return (
+        f"body block {block_index(tr)}, w:tr {tr.getparent().findall(qn('w:tr')).index(tr) + 1}, "
+        f"w:tc {row_cells(tr).index(tc) + 1} (grid col {col})"
+    )
 
 
 def isolate(p: El, prefix: str, target: str) -> El:
@@ -199,7 +212,7 @@ def isolate(p: El, prefix: str, target: str) -> El:
         if t is not None and prefix + target in (t.text or ""):
             full = t.text
             i = full.index(prefix + target) + len(prefix)
-            for part, side in ((full[:i], r.addprevious), (full[i + len(target):], r.addnext)):
+            for part, side in ((full[:i], r.addprevious), (full[i + len(target) :], r.addnext)):
                 if part:
                     piece = clone(r)
                     set_text(piece.find(qn("w:t")), part)
@@ -235,8 +248,9 @@ class Package:
     def add_part(self, name: str, root: El, content_type: str, rel_type: str, after: str) -> None:
         self.names.insert(self.names.index(after) + 1, name)
         self.trees[name] = root
-        etree.SubElement(self.xml("[Content_Types].xml"), qn("ct:Override"), PartName="/" + name,
-                         ContentType=content_type)
+        etree.SubElement(
+            self.xml("[Content_Types].xml"), qn("ct:Override"), PartName="/" + name, ContentType=content_type
+        )
         self.add_rel(rel_type, name.split("/", 1)[1])
 
     def to_bytes(self) -> bytes:
@@ -299,7 +313,7 @@ def check_dataset(ds: dict) -> None:
 class Change:
     desc: str
     target: Optional[El] = None  # position computed on the final tree ...
-    where: str = ""              # ... or given explicitly (removed elements)
+    where: str = ""  # ... or given explicitly (removed elements)
 
 
 class Report:
@@ -314,7 +328,9 @@ class Report:
         self.ids = iter(range(1, 10**6))
         self.cells: dict[Key, El] = {}
         self.t3_tr: dict[str, El] = {}
-        self.tables = {n: self.find_table(m) for n, m in ((2, "第二十条第（一）项"), (3, "申请人情况"), (4, "行政复议"))}
+        self.tables = {
+            n: self.find_table(m) for n, m in ((2, "第二十条第（一）项"), (3, "申请人情况"), (4, "行政复议"))
+        }
         for index in (self.index_table2, self.index_table3, self.index_table4):
             index()
         assert set(self.cells) == set(self.values), set(self.values) ^ set(self.cells)
@@ -324,8 +340,9 @@ class Report:
 
     # -- locating cells by their labels
     def find_table(self, marker: str) -> El:
-        return next(t for t in self.body.findall(qn("w:tbl"))
-                    if any(text_of(tc) == marker for tc in t.iter(qn("w:tc"))))
+        return next(
+            t for t in self.body.findall(qn("w:tbl")) if any(text_of(tc) == marker for tc in t.iter(qn("w:tc")))
+        )
 
     def index_table2(self) -> None:
         header: dict[str, int] = {}  # column label -> grid column, from the latest 「信息内容」 row
@@ -357,17 +374,32 @@ class Report:
 
     def index_table4(self) -> None:
         *head, data = self.tables[4].findall(qn("w:tr"))
-        group_at = {c: text_of(tc)  # grid column -> label of the group header spanning it
-                    for tr in head for col, s, tc in grid_cells(tr) if s > 1 for c in range(col, col + s)}
+        group_at = {
+            c: text_of(tc)  # grid column -> label of the group header spanning it
+            for tr in head
+            for col, s, tc in grid_cells(tr)
+            if s > 1
+            for c in range(col, col + s)
+        }
         by_col = {col: tc for col, _, tc in grid_cells(data)}
-        self.cells.update({(4, group_at[c], text_of(tc)): by_col[c] for tr in head for c, s, tc in grid_cells(tr)
-                           if text_of(tc) in self.ds["table4_columns"]})
+        self.cells.update(
+            {
+                (4, group_at[c], text_of(tc)): by_col[c]
+                for tr in head
+                for c, s, tc in grid_cells(tr)
+                if text_of(tc) in self.ds["table4_columns"]
+            }
+        )
 
     # -- narrative
     def fields(self) -> dict:
         site = self.ds["website"]
-        f = {"body": self.ds["body"], "year": self.ds["year"], **self.ds["facts"],
-             "portal": f"政府门户网站（{site}）" if site else "政府门户网站"}
+        f = {
+            "body": self.ds["body"],
+            "year": self.ds["year"],
+            **self.ds["facts"],
+            "portal": f"政府门户网站（{site}）" if site else "政府门户网站",
+        }
         return f | {k: sum(int(self.values[c]) for c in cells) for k, cells in QUOTES.items()}
 
     def write_narrative(self, nar: dict) -> None:
@@ -385,11 +417,15 @@ class Report:
         clear_para(self.title).append(make_run(fmt(nar["title"]), title_rpr))
         self.title.addnext(self.replace(holders["一"], [[(fmt(nar["preamble"]), False)]], keep=True)[0])
         s1 = nar["section1"]
-        items = [[(f"（{'一二三四五六七八九十'[i]}）{it['label']}", True), (fmt(it['text']), False)]
-                 for i, it in enumerate(s1["items"])]
-        self.secs = {"一": self.replace(holders["一"], [[(fmt(s1["intro"]), False)]] + items),
-                     "五": self.replace(holders["五"], [[(fmt(t), False)] for t in nar["section5"]]),
-                     "六": self.replace(holders["六"], [[(fmt(t), False)] for t in nar["section6"]])}
+        items = [
+            [(f"（{'一二三四五六七八九十'[i]}）{it['label']}", True), (fmt(it["text"]), False)]
+            for i, it in enumerate(s1["items"])
+        ]
+        self.secs = {
+            "一": self.replace(holders["一"], [[(fmt(s1["intro"]), False)]] + items),
+            "五": self.replace(holders["五"], [[(fmt(t), False)] for t in nar["section5"]]),
+            "六": self.replace(holders["六"], [[(fmt(t), False)] for t in nar["section6"]]),
+        }
         self.items = self.secs["一"][1:]
 
     def replace(self, holder: El, paras: list, keep: bool = False) -> list[El]:
@@ -425,8 +461,14 @@ class Report:
 
     def sdt(self, alias: str, content: El, text_type: bool = False) -> El:
         """Wrap `content` in place into a w:sdt (block, cell or run level follows from where it is)."""
-        props = E("w:sdtPr", None, E("w:alias", {"w:val": alias}), E("w:tag", {"w:val": alias}),
-                  E("w:id", {"w:val": 100000 + next(self.ids)}), *([E("w:text")] if text_type else []))
+        props = E(
+            "w:sdtPr",
+            None,
+            E("w:alias", {"w:val": alias}),
+            E("w:tag", {"w:val": alias}),
+            E("w:id", {"w:val": 100000 + next(self.ids)}),
+            *([E("w:text")] if text_type else []),
+        )
         sdt = E("w:sdt", None, props)
         content.addprevious(sdt)
         sdt.append(E("w:sdtContent", None, content))
@@ -444,17 +486,24 @@ class Report:
 
 # ---------------------------------------------------------------- correct variants
 def fx_autonum(rep: Report) -> None:
-    rep.pkg.add_part("word/numbering.xml", etree.parse(str(DATA / "numbering.xml")).getroot(),
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
-                     "numbering", after="word/styles.xml")
+    rep.pkg.add_part(
+        "word/numbering.xml",
+        etree.parse(str(DATA / "numbering.xml")).getroot(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+        "numbering",
+        after="word/styles.xml",
+    )
     rep.pkg.xml("word/styles.xml").append(etree.parse(str(DATA / "heading_style.xml")).getroot())
     for numeral, p in rep.heads.items():
         t = p.find(".//w:t", NS)
         set_text(t, t.text[2:])  # drop the typed 「一、」
         if numeral == "四":
             p.find("w:pPr/w:pStyle", NS).set(qn("w:val"), "ReportHeading1")
-            rep.note("heading 四 numbered through its paragraph style ReportHeading1 (style numPr: numId 1, "
-                     "ilvl omitted = 0); no numPr on the paragraph", p)
+            rep.note(
+                "heading 四 numbered through its paragraph style ReportHeading1 (style numPr: numId 1, "
+                "ilvl omitted = 0); no numPr on the paragraph",
+                p,
+            )
         else:
             insert_numpr(p, 0)
             rep.note(f"heading {numeral}: direct numPr ilvl 0 / numId 1, text 「{text_of(p)}」", p)
@@ -467,14 +516,22 @@ def fx_autonum(rep: Report) -> None:
 
 def fx_content_controls(rep: Report) -> None:
     rep.note("block-level w:sdt around heading 二", rep.sdt("章节标题", rep.heads["二"]))
-    for key in [(3, T3_NEW, "自然人"), (3, "（一）予以公开", "总计"), (3, "（四）无法提供 1.本机关不掌握相关政府信息", "自然人")]:
+    for key in [
+        (3, T3_NEW, "自然人"),
+        (3, "（一）予以公开", "总计"),
+        (3, "（四）无法提供 1.本机关不掌握相关政府信息", "自然人"),
+    ]:
         rep.sdt(f"{key[1]}/{key[2]}", rep.cells[key].find(qn("w:p")), text_type=True)
-        rep.note(f"w:sdt inside the w:tc around its w:p: table 3 「{key[1]}」/「{key[2]}」 = {text_of(rep.cells[key])}",
-                 rep.cells[key])
+        rep.note(
+            f"w:sdt inside the w:tc around its w:p: table 3 「{key[1]}」/「{key[2]}」 = {text_of(rep.cells[key])}",
+            rep.cells[key],
+        )
     for key in [(3, "（七）总计", "总计"), (3, "四、结转下年度继续办理", "自然人")]:
         rep.sdt(f"{key[1]}/{key[2]}", rep.cells[key])
-        rep.note(f"cell-level w:sdt around the whole w:tc: table 3 「{key[1]}」/「{key[2]}」 = {text_of(rep.cells[key])}",
-                 rep.cells[key])
+        rep.note(
+            f"cell-level w:sdt around the whole w:tc: table 3 「{key[1]}」/「{key[2]}」 = {text_of(rep.cells[key])}",
+            rep.cells[key],
+        )
     run = isolate(rep.items[1], "共收到政府信息公开申请", rep.values[(3, T3_NEW, "总计")])
     rep.sdt("新收申请数", run, text_type=True)
     rep.note(f"run-level w:sdt around 「{text_of(run)}」 in 「共收到政府信息公开申请{text_of(run)}件」", rep.items[1])
@@ -482,13 +539,18 @@ def fx_content_controls(rep: Report) -> None:
 
 
 def fx_tracked(rep: Report) -> None:
-    wrong = {(3, T3_NEW, "自然人"): "65", (3, "（一）予以公开", "自然人"): "26",
-             (3, "（四）无法提供 1.本机关不掌握相关政府信息", "其他"): "2", (3, "（七）总计", "总计"): "68"}
+    wrong = {
+        (3, T3_NEW, "自然人"): "65",
+        (3, "（一）予以公开", "自然人"): "26",
+        (3, "（四）无法提供 1.本机关不掌握相关政府信息", "其他"): "2",
+        (3, "（七）总计", "总计"): "68",
+    }
     for key, old in wrong.items():
         tc, new = rep.cells[key], rep.values[key]
         rpr = first_rpr(tc)
-        clear_para(tc.find(qn("w:p"))).extend([rep.rev("w:del", make_run(old, rpr, "w:delText")),
-                                               rep.rev("w:ins", make_run(new, rpr))])
+        clear_para(tc.find(qn("w:p"))).extend(
+            [rep.rev("w:del", make_run(old, rpr, "w:delText")), rep.rev("w:ins", make_run(new, rpr))]
+        )
         rep.note(f"table 3 「{key[1]}」/「{key[2]}」: w:del 「{old}」 then w:ins 「{new}」 (accepted value {new})", tc)
     # One sentence moved from the end of section 一 item （二） to the start of item （三）.
     sentence = "全区各政府信息公开单位均明确一名分管领导和一名经办人员，负责政府信息公开工作。"
@@ -500,8 +562,13 @@ def fx_tracked(rep: Report) -> None:
     run.addnext(E("w:moveToRangeEnd", {"w:id": move_to}))
     run.addprevious(rep.rev("w:moveTo"))
     run.getprevious().append(run)
-    src.extend([E("w:moveFromRangeStart", {"w:id": move_from, **range_attrs}),
-                rep.rev("w:moveFrom", make_run(sentence, rpr)), E("w:moveFromRangeEnd", {"w:id": move_from})])
+    src.extend(
+        [
+            E("w:moveFromRangeStart", {"w:id": move_from, **range_attrs}),
+            rep.rev("w:moveFrom", make_run(sentence, rpr)),
+            E("w:moveFromRangeEnd", {"w:id": move_from}),
+        ]
+    )
     rep.note(f"w:moveFrom (to be dropped; text in w:t) at the end of section 一 item （二）: 「{sentence}」", src)
     rep.note("w:moveTo (kept) with the same sentence at the start of section 一 item （三）", rep.items[2])
     # A whole deleted paragraph holding a fake heading, just before heading 三.
@@ -512,8 +579,11 @@ def fx_tracked(rep: Report) -> None:
     r.addprevious(rep.rev("w:del"))
     r.getprevious().append(r)
     rep.heads["三"].addprevious(p)
-    rep.note("deleted paragraph (w:del in the paragraph-mark rPr, its run in w:del/w:delText): "
-             "「三、收到和处理政府信息公开申请情况（旧）」", p)
+    rep.note(
+        "deleted paragraph (w:del in the paragraph-mark rPr, its run in w:del/w:delText): "
+        "「三、收到和处理政府信息公开申请情况（旧）」",
+        p,
+    )
 
 
 def fx_split(rep: Report) -> None:
@@ -527,13 +597,20 @@ def fx_split(rep: Report) -> None:
     brk.addnext(part2)
     rep.note(f"table 3 part 1: header + rows up to 「（四）… 3.补正后申请内容仍不明确」 ({cut} rows)", tbl)
     rep.note('empty paragraph holding <w:br w:type="page"/>', brk)
-    rep.note(f"table 3 part 2 ({len(rows) - cut} rows, no header rows); its first row has a vMerge restart with "
-             "empty text in the 「三、本年度办理结果」 column, then the original 「（五）不予处理」 restart", part2)
+    rep.note(
+        f"table 3 part 2 ({len(rows) - cut} rows, no header rows); its first row has a vMerge restart with "
+        "empty text in the 「三、本年度办理结果」 column, then the original 「（五）不予处理」 restart",
+        part2,
+    )
 
 
 def fx_fullwidth(rep: Report) -> None:
-    padded = {(3, T3_NEW, "自然人"): " {} ", (3, T3_NEW, "总计"): "\u3000{}", (3, "（七）总计", "自然人"): "{}\u3000",
-              (4, "未经复议直接起诉", "结果维持"): " {}"}
+    padded = {
+        (3, T3_NEW, "自然人"): " {} ",
+        (3, T3_NEW, "总计"): "\u3000{}",
+        (3, "（七）总计", "自然人"): "{}\u3000",
+        (4, "未经复议直接起诉", "结果维持"): " {}",
+    }
     for key, text in rep.values.items():
         if key[0] in (3, 4):
             set_cell_text(rep.cells[key], padded.get(key, "{}").format(text.translate(TO_FULLWIDTH)))
@@ -543,7 +620,7 @@ def fx_fullwidth(rep: Report) -> None:
     for tr in rep.t3_tr.values():
         for t in (t for col, _, tc in grid_cells(tr) if col < 3 for t in tc.iter(qn("w:t"))):
             set_text(t, t.text.translate(str.maketrans("（）“”", '()""')))
-    rep.note("table 3 row labels: （）→() and “”→\" (e.g. 「(一)予以公开」, 「3.危及\"三安全一稳定\"」)")
+    rep.note('table 3 row labels: （）→() and “”→" (e.g. 「(一)予以公开」, 「3.危及"三安全一稳定"」)')
     tc = grid_cells(rep.t3_tr[T3_PREV])[0][2]
     p = tc.find(qn("w:p"))
     first, second = make_run("二、上年结转", first_rpr(p)), make_run("政府信息公开申请数量", first_rpr(p))
@@ -555,29 +632,47 @@ def fx_fullwidth(rep: Report) -> None:
 def fx_nested(rep: Report) -> None:
     none = {"w:val": "none", "w:sz": 0, "w:space": 0, "w:color": "auto"}
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
-    tbl_pr = E("w:tblPr", None, E("w:tblW", {"w:w": 0, "w:type": "auto"}), E("w:jc", {"w:val": "center"}),
-               E("w:tblBorders", None, *(E("w:" + s, none) for s in sides)), E("w:tblLayout", {"w:type": "fixed"}))
+    tbl_pr = E(
+        "w:tblPr",
+        None,
+        E("w:tblW", {"w:w": 0, "w:type": "auto"}),
+        E("w:jc", {"w:val": "center"}),
+        E("w:tblBorders", None, *(E("w:" + s, none) for s in sides)),
+        E("w:tblLayout", {"w:type": "fixed"}),
+    )
     cell = E("w:tc", None, E("w:tcPr", None, E("w:tcW", {"w:w": 9960, "w:type": "dxa"})))
     outer = E("w:tbl", None, tbl_pr, E("w:tblGrid", None, E("w:gridCol", {"w:w": 9960})), E("w:tr", None, cell))
     rep.tables[4].addprevious(outer)
     cell.extend([rep.tables[4], E("w:p")])
     rep.note("borderless 1×1 layout w:tbl whose only w:tc holds the real table 4 followed by an empty w:p", outer)
     title, rpr = text_of(rep.title), first_rpr(rep.title)
-    clear_para(rep.title).extend(run_of(x, rpr) for x in [
-        E("w:fldChar", {"w:fldCharType": "begin"}), E("w:instrText", text=" DOCPROPERTY Title "),
-        E("w:fldChar", {"w:fldCharType": "separate"}), E("w:t", text=title[:-12]), E("w:t", text=title[-12:]),
-        E("w:fldChar", {"w:fldCharType": "end"})])
+    clear_para(rep.title).extend(
+        run_of(x, rpr)
+        for x in [
+            E("w:fldChar", {"w:fldCharType": "begin"}),
+            E("w:instrText", text=" DOCPROPERTY Title "),
+            E("w:fldChar", {"w:fldCharType": "separate"}),
+            E("w:t", text=title[:-12]),
+            E("w:t", text=title[-12:]),
+            E("w:fldChar", {"w:fldCharType": "end"}),
+        ]
+    )
     rep.pkg.xml("docProps/core.xml").append(E("dc:title", text=title))
-    rep.note("title paragraph = fldChar begin / instrText ' DOCPROPERTY Title ' / separate / two result runs / end; "
-             "docProps/core.xml dc:title holds the same text", rep.title)
+    rep.note(
+        "title paragraph = fldChar begin / instrText ' DOCPROPERTY Title ' / separate / two result runs / end; "
+        "docProps/core.xml dc:title holds the same text",
+        rep.title,
+    )
     site = rep.ds["website"]
     run = isolate(rep.items[0], "政府门户网站（", site)
     link = E("w:hyperlink", {"r:id": rep.pkg.add_rel("hyperlink", f"https://{site}/", external=True), "w:history": 1})
     run.addprevious(link)
     link.append(run)
     add_rpr(run, E("w:color", {"w:val": "0000FF"}), E("w:u", {"w:val": "single"}))
-    rep.note(f"w:hyperlink (external relationship to https://{site}/) around 「{site}」 in section 一 item （一）",
-             rep.items[0])
+    rep.note(
+        f"w:hyperlink (external relationship to https://{site}/) around 「{site}」 in section 一 item （一）",
+        rep.items[0],
+    )
 
 
 # ---------------------------------------------------------------- failing variants
@@ -599,20 +694,26 @@ def fx_fail_swapped(rep: Report) -> None:
         anchor.addnext(el)
         anchor = el
     for n in "五六":
-        rep.note(f"heading {n} with its {len(rep.secs[n])} narrative paragraphs",
-                 where=f"heading moved from {before[n]} (base layout) to {position(rep.heads[n])}")
+        rep.note(
+            f"heading {n} with its {len(rep.secs[n])} narrative paragraphs",
+            where=f"heading moved from {before[n]} (base layout) to {position(rep.heads[n])}",
+        )
 
 
 def fx_fail_missing_table4(rep: Report) -> None:
     rep.remove([rep.tables[4]], lambda el: "table 4 (the whole w:tbl; heading 四 and the empty paragraphs kept)")
-    rep.note("the narrative still quotes table-4 figures (行政复议/行政诉讼 counts, section 一 item （二）)", rep.items[1])
+    rep.note(
+        "the narrative still quotes table-4 figures (行政复议/行政诉讼 counts, section 一 item （二）)", rep.items[1]
+    )
 
 
 def fx_fail_missing_row(rep: Report) -> None:
     name, tbl = "（三）不予公开 8.属于行政查询事项", rep.tables[3]
     assert all(rep.values[(3, name, c)] == "0" for c in rep.ds["table3_columns"]), "row must be all zero"
-    rep.note(f"removed table-3 row 「{name}」 (all seven cells were 0, so every sum still holds)",
-             where=f"was w:tr {tbl.findall(qn('w:tr')).index(rep.t3_tr[name]) + 1} of the w:tbl at {position(tbl)}")
+    rep.note(
+        f"removed table-3 row 「{name}」 (all seven cells were 0, so every sum still holds)",
+        where=f"was w:tr {tbl.findall(qn('w:tr')).index(rep.t3_tr[name]) + 1} of the w:tbl at {position(tbl)}",
+    )
     tbl.remove(rep.t3_tr[name])
 
 
@@ -629,9 +730,17 @@ def fx_t4_components(rep: Report) -> None:
 
 VARIANTS: dict[str, Callable[[Report], None]] = {
     "t4_components": fx_t4_components,
-    "autonum": fx_autonum, "content_controls": fx_content_controls, "tracked": fx_tracked, "split": fx_split,
-    "fullwidth": fx_fullwidth, "nested": fx_nested, "missing_section": fx_fail_missing_section,
-    "swapped_sections": fx_fail_swapped, "missing_table4": fx_fail_missing_table4, "missing_row": fx_fail_missing_row}
+    "autonum": fx_autonum,
+    "content_controls": fx_content_controls,
+    "tracked": fx_tracked,
+    "split": fx_split,
+    "fullwidth": fx_fullwidth,
+    "nested": fx_nested,
+    "missing_section": fx_fail_missing_section,
+    "swapped_sections": fx_fail_swapped,
+    "missing_table4": fx_fail_missing_table4,
+    "missing_row": fx_fail_missing_row,
+}
 
 
 # ---------------------------------------------------------------- output
@@ -665,8 +774,14 @@ def narrative_drift(rep: Report) -> list[str]:
 def manifest(entries: list[tuple[dict, Report]]) -> str:
     lines = [(DATA / "manifest_header.md").read_text(encoding="utf-8").rstrip("\n"), ""]
     for fx, rep in entries:
-        lines += [f"## {fx['name']}", "", f"- Dataset: `{fx['dataset']}`", f"- Expected: {fx['expect']}",
-                  f"- Exercises: {fx['exercises']}", f"- Layout: {layout(rep)}"]
+        lines += [
+            f"## {fx['name']}",
+            "",
+            f"- Dataset: `{fx['dataset']}`",
+            f"- Expected: {fx['expect']}",
+            f"- Exercises: {fx['exercises']}",
+            f"- Layout: {layout(rep)}",
+        ]
         if rep.changes:
             lines.append("- Changes and elements of interest:")
             for c in rep.changes:

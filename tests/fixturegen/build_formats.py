@@ -26,13 +26,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
 DOCX = ROOT / "fixtures" / "docx"
 # Reports converted to HTML and PDF: a clean one, arithmetic defects, a table split in two.
-CONVERTED = ("filled_2021", "fail_t3_total_cell", "fail_t4_sum", "fail_missing_section", "split_table",
-             "fail_t3_two_cells", "fail_t3_blank_forced", "fail_t3_row_one")
+CONVERTED = (
+    "filled_2021",
+    "fail_t3_total_cell",
+    "fail_t4_sum",
+    "fail_missing_section",
+    "split_table",
+    "fail_t3_two_cells",
+    "fail_t3_blank_forced",
+    "fail_t3_row_one",
+)
 
 
 def soffice(src: Path, target: str, outdir: Path) -> Path:
-    subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return outdir / (src.stem + "." + target.split(":", 1)[0])
 
 
@@ -45,8 +57,9 @@ def tiny_png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff"))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff")) + chunk(b"IEND", b"")
+    )
 
 
 def tabbed_text(docx: Path) -> str:
@@ -120,7 +133,7 @@ def portal_html(docx: Path) -> str:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             if block.full_text.strip() and block.full_text.strip() != title:
-                out.append(f"<p style=\"text-indent:2em\">{h.escape(block.full_text.strip())}</p>")
+                out.append(f'<p style="text-indent:2em">{h.escape(block.full_text.strip())}</p>')
             continue
         out.append('<table border="1" cellspacing="0" cellpadding="0" width="100%">\n<tbody>')
         for r, line in enumerate(block.rows):
@@ -129,7 +142,8 @@ def portal_html(docx: Path) -> str:
                 if cell is None or cell.grid_row != r or cell.grid_col != c:
                     continue
                 spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
-                    f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+                    f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+                )
                 text = cell.text.replace("\u3000", " ").strip()
                 body = "<br/>".join(h.escape(part.strip()) for part in text.split("\n")) or "&nbsp;"
                 tag = "th" if r < 2 and not text.isdigit() else "td"
@@ -171,8 +185,10 @@ def main() -> None:
         shutil.copy(soffice(src, "odt:writer8", out), bad_dir / "opendocument.odt")
         locked = out / "locked"
         locked.mkdir()
-        password = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-                    '"DocumentOpenPassword":{"type":"string","value":"reportlint"}}')
+        password = (
+            'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+            '"DocumentOpenPassword":{"type":"string","value":"reportlint"}}'
+        )
         shutil.copy(soffice(src, password, locked), bad_dir / "password.pdf")
     (bad_dir / "scan_renamed.docx").write_bytes(tiny_png())
     try:

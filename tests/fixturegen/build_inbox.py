@@ -31,9 +31,15 @@ sys.path.insert(0, str(ROOT))
 from tests.rulecases.build import Case, build, replace_in_paragraphs  # noqa: E402
 
 OUT = ROOT / "fixtures" / "inbox" / "office"
-BASE_BODY = {"filled_2021": "平潭综合实验区", "fail_t3_total_cell": "海滨市示范区", "fail_t4_sum": "海滨市示范区",
-             "fail_t3_two_cells": "平潭综合实验区", "fail_missing_section": "海滨市示范区",
-             "fail_t3_blank_forced": "平潭综合实验区", "fail_t3_row_one": "平潭综合实验区"}
+BASE_BODY = {
+    "filled_2021": "平潭综合实验区",
+    "fail_t3_total_cell": "海滨市示范区",
+    "fail_t4_sum": "海滨市示范区",
+    "fail_t3_two_cells": "平潭综合实验区",
+    "fail_missing_section": "海滨市示范区",
+    "fail_t3_blank_forced": "平潭综合实验区",
+    "fail_t3_row_one": "平潭综合实验区",
+}
 
 # (file under OUT, base fixture, body as titled, report year, converted to: docx, html or pdf)
 REPORTS = [
@@ -86,8 +92,12 @@ bodies:
 
 
 def _soffice(src: Path, target: str, outdir: Path) -> Path:
-    subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return outdir / (src.stem + "." + target.split(":", 1)[0])
 
 
@@ -97,8 +107,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for rel, base, body, year, form in REPORTS:
-            edits = (replace_in_paragraphs(BASE_BODY[base], body), replace_in_paragraphs("2022", str(year + 1)),
-                     replace_in_paragraphs("2021", str(year)))
+            edits = (
+                replace_in_paragraphs(BASE_BODY[base], body),
+                replace_in_paragraphs("2022", str(year + 1)),
+                replace_in_paragraphs("2021", str(year)),
+            )
             target = OUT / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             made = build(Case(Path(rel).stem + ".docx", f"docx/{base}.docx", edits), work)

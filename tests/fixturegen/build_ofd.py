@@ -28,12 +28,21 @@ OUT = ROOT / "fixtures" / "ofd"
 MM = 25.4 / 72  # millimetres per point
 ASCENT = 0.85
 NS = "http://www.ofdspec.org/2016"
-SOURCES = [*sorted((ROOT / "fixtures" / "pdf_export" / "corpus_docx").glob("*.pdf")),
-           *(ROOT / "fixtures" / "pdf_export" / "shapes" / f"{name}.pdf" for name in (
-               "2021_pingtan_zhqsyq_repeated_header", "2019_pingtan_zhqsyq_whole_rows",
-               "2022_pingtan_zhqsyq_narrow_c", "2021_pingtan_zhqsyq_table4_new_page",
-               "2021_pingtan_zhqsyq_vertical_labels", "2021_pingtan_zhqsyq_no_cjk_font_stripped")),
-           ROOT / "fixtures" / "scans" / "scanned_table3_2021.pdf"]
+SOURCES = [
+    *sorted((ROOT / "fixtures" / "pdf_export" / "corpus_docx").glob("*.pdf")),
+    *(
+        ROOT / "fixtures" / "pdf_export" / "shapes" / f"{name}.pdf"
+        for name in (
+            "2021_pingtan_zhqsyq_repeated_header",
+            "2019_pingtan_zhqsyq_whole_rows",
+            "2022_pingtan_zhqsyq_narrow_c",
+            "2021_pingtan_zhqsyq_table4_new_page",
+            "2021_pingtan_zhqsyq_vertical_labels",
+            "2021_pingtan_zhqsyq_no_cjk_font_stripped",
+        )
+    ),
+    ROOT / "fixtures" / "scans" / "scanned_table3_2021.pdf",
+]
 PICTURE = ROOT / "fixtures" / "scans" / "scan_page4.png"
 
 
@@ -51,7 +60,7 @@ def deltas(values: list[float]) -> str:
         while j + 1 < len(rounded) and rounded[j + 1] == rounded[i]:
             j += 1
         count = j - i + 1
-        out.append(f"g {count} {rounded[i]}" if count > 2 else " ".join(rounded[i:j + 1]))
+        out.append(f"g {count} {rounded[i]}" if count > 2 else " ".join(rounded[i : j + 1]))
         i = j + 1
     return " ".join(out)
 
@@ -61,8 +70,14 @@ def runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     out: list[list[Glyph]] = []
     for g in glyphs:
         last = out[-1][-1] if out else None
-        if (last is not None and g.turn == 0 and last.turn == 0 and abs(g.top - last.top) < 0.01
-                and abs(g.bottom - last.bottom) < 0.01 and g.x0 >= last.x0):
+        if (
+            last is not None
+            and g.turn == 0
+            and last.turn == 0
+            and abs(g.top - last.top) < 0.01
+            and abs(g.bottom - last.bottom) < 0.01
+            and g.x0 >= last.x0
+        ):
             out[-1].append(g)
         else:
             out.append([g])
@@ -77,42 +92,54 @@ def text_object(ident: int, run: list[Glyph]) -> str:
         ctm = "0 1 -1 0 0 0" if first.turn == 1 else "0 -1 1 0 0 0"
         y = first.top if first.turn == 1 else first.bottom
         box = f"{n((first.x0 + first.x1) / 2 * MM)} {n(y * MM)} {n(size)} {n((first.bottom - first.top) * MM)}"
-        return (f'<ofd:TextObject ID="{ident}" Boundary="{box}" CTM="{ctm}" Font="1" Size="{n(size)}">'
-                f'<ofd:TextCode X="0" Y="0">{text}</ofd:TextCode></ofd:TextObject>')
+        return (
+            f'<ofd:TextObject ID="{ident}" Boundary="{box}" CTM="{ctm}" Font="1" Size="{n(size)}">'
+            f'<ofd:TextCode X="0" Y="0">{text}</ofd:TextCode></ofd:TextObject>'
+        )
     size = (first.bottom - first.top) * MM
     width = (run[-1].x1 - first.x0) * MM
     box = f"{n(first.x0 * MM)} {n(first.top * MM)} {n(width)} {n(size)}"
     steps = [(b.x0 - a.x0) * MM for a, b in itertools.pairwise(run)]
     delta = f' DeltaX="{deltas(steps)}"' if steps else ""
-    return (f'<ofd:TextObject ID="{ident}" Boundary="{box}" Font="1" Size="{n(size)}">'
-            f'<ofd:TextCode X="0" Y="{n(ASCENT * size)}"{delta}>{text}</ofd:TextCode></ofd:TextObject>')
+    return (
+        f'<ofd:TextObject ID="{ident}" Boundary="{box}" Font="1" Size="{n(size)}">'
+        f'<ofd:TextCode X="0" Y="{n(ASCENT * size)}"{delta}>{text}</ofd:TextCode></ofd:TextObject>'
+    )
 
 
 def page_xml(content: PageContent, first_id: int) -> tuple[str, int]:
     ident = first_id
     objects: list[str] = []
     if content.pictures >= 0.3:
-        objects.append(f'<ofd:ImageObject ID="{ident}" Boundary="0 0 {n(content.width * MM)} '
-                       f'{n(content.height * MM)}" CTM="{n(content.width * MM)} 0 0 {n(content.height * MM)} 0 0" '
-                       f'ResourceID="2"/>')
+        objects.append(
+            f'<ofd:ImageObject ID="{ident}" Boundary="0 0 {n(content.width * MM)} '
+            f'{n(content.height * MM)}" CTM="{n(content.width * MM)} 0 0 {n(content.height * MM)} 0 0" '
+            f'ResourceID="2"/>'
+        )
         ident += 1
     for y, x0, x1 in content.hrules:
-        objects.append(f'<ofd:PathObject ID="{ident}" Boundary="{n(x0 * MM)} {n(y * MM)} {n((x1 - x0) * MM)} 0.5" '
-                       f'LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L {n((x1 - x0) * MM)} 0</ofd:AbbreviatedData>'
-                       f'</ofd:PathObject>')
+        objects.append(
+            f'<ofd:PathObject ID="{ident}" Boundary="{n(x0 * MM)} {n(y * MM)} {n((x1 - x0) * MM)} 0.5" '
+            f'LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L {n((x1 - x0) * MM)} 0</ofd:AbbreviatedData>'
+            f"</ofd:PathObject>"
+        )
         ident += 1
     for x, top, bottom in content.vrules:
-        objects.append(f'<ofd:PathObject ID="{ident}" Boundary="{n(x * MM)} {n(top * MM)} 0.5 {n((bottom - top) * MM)}" '
-                       f'LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L 0 {n((bottom - top) * MM)}</ofd:AbbreviatedData>'
-                       f'</ofd:PathObject>')
+        objects.append(
+            f'<ofd:PathObject ID="{ident}" Boundary="{n(x * MM)} {n(top * MM)} 0.5 {n((bottom - top) * MM)}" '
+            f'LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L 0 {n((bottom - top) * MM)}</ofd:AbbreviatedData>'
+            f"</ofd:PathObject>"
+        )
         ident += 1
     for run in runs(content.glyphs):
         objects.append(text_object(ident, run))
         ident += 1
     box = f"0 0 {n(content.width * MM)} {n(content.height * MM)}"
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{NS}"><ofd:Template TemplateID="3" '
-           f'ZOrder="Background"/><ofd:Area><ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:Area><ofd:Content>'
-           f'<ofd:Layer ID="{ident}">' + "".join(objects) + "</ofd:Layer></ofd:Content></ofd:Page>")
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{NS}"><ofd:Template TemplateID="3" '
+        f'ZOrder="Background"/><ofd:Area><ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:Area><ofd:Content>'
+        f'<ofd:Layer ID="{ident}">' + "".join(objects) + "</ofd:Layer></ofd:Content></ofd:Page>"
+    )
     return xml, ident + 1
 
 
@@ -132,26 +159,32 @@ def ofd_from_pdf(pdf: Path, dst: Path) -> None:
     pictures = any(p.pictures >= 0.3 for p in pages)
     members["OFD.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{NS}" DocType="OFD" Version="1.0"><ofd:DocBody>'
-        f'<ofd:DocInfo><ofd:DocID>{pdf.stem}</ofd:DocID><ofd:Creator>reportlint tests/fixturegen/build_ofd.py'
-        f'</ofd:Creator></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        f"<ofd:DocInfo><ofd:DocID>{pdf.stem}</ofd:DocID><ofd:Creator>reportlint tests/fixturegen/build_ofd.py"
+        f"</ofd:Creator></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    )
     members["Doc_0/Document.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{NS}"><ofd:CommonData>'
-        f'<ofd:MaxUnitID>{ident}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:PageArea>'
-        f'<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>'
-        + ('<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>' if pictures else "")
+        f"<ofd:MaxUnitID>{ident}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:PageArea>"
+        f"<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+        + ("<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>" if pictures else "")
         + '<ofd:TemplatePage ID="3" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages>'
-        + "".join(entries) + "</ofd:Pages></ofd:Document>")
+        + "".join(entries)
+        + "</ofd:Pages></ofd:Document>"
+    )
     members["Doc_0/PublicRes.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:Fonts>'
-        '<ofd:Font ID="1" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>')
+        '<ofd:Font ID="1" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>'
+    )
     members["Doc_0/Tpls/Tpl_0/Content.xml"] = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="{NS}"><ofd:Content><ofd:Layer ID="4"/>'
-        '</ofd:Content></ofd:Page>')
+        "</ofd:Content></ofd:Page>"
+    )
     if pictures:
         members["Doc_0/DocumentRes.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="{NS}" BaseLoc="Res"><ofd:MultiMedias>'
             '<ofd:MultiMedia ID="2" Type="Image" Format="PNG"><ofd:MediaFile>scan.png</ofd:MediaFile>'
-            '</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>')
+            "</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>"
+        )
         members["Doc_0/Res/scan.png"] = PICTURE.read_bytes()
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():

@@ -60,9 +60,22 @@ def q(tag: str) -> str:
 def soffice(sources: list[Path], outdir: Path, profile: Path, env: dict[str, str] | None = None) -> None:
     """Export ``sources`` to PDF in ``outdir`` with a private LibreOffice profile (others may run
     LibreOffice at the same time)."""
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                    "pdf:writer_pdf_Export", "--outdir", str(outdir), *map(str, sources)],
-                   check=True, capture_output=True, timeout=900, env={**os.environ, **(env or {})})
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def transformed(src: Path, dst: Path, *steps: Transform) -> Path:
@@ -81,11 +94,13 @@ def transformed(src: Path, dst: Path, *steps: Transform) -> Path:
 
 def margins(left: int, right: int, top: int) -> Transform:
     """Page margins in twips (1/20 pt)."""
+
     def step(root: etree._Element) -> None:
         for mar in root.iter(q("pgMar")):
             mar.set(q("left"), str(left))
             mar.set(q("right"), str(right))
             mar.set(q("top"), str(top))
+
     return step
 
 
@@ -175,14 +190,14 @@ def strip_actual_text(src: Path, dst: Path) -> None:
     for m in re.finditer(rb"(\d+) 0 obj\s*(.*?)endobj", data, re.S):
         body = m.group(2)
         s = re.search(rb"stream\r?\n", body)
-        if s and b"/FlateDecode" in body[:s.start()]:
+        if s and b"/FlateDecode" in body[: s.start()]:
             end = body.rindex(b"endstream")
-            content = zlib.decompress(body[s.end():end])
+            content = zlib.decompress(body[s.end() : end])
             if b"ActualText" in content:
                 content = re.sub(rb"/Span\s*<<\s*/ActualText\s*<[0-9A-Fa-f]*>\s*>>\s*BDC\s*", b"", content)
                 content = re.sub(rb"(?m)^EMC\s*$\n?", b"", content)
                 packed = zlib.compress(content)
-                head = re.sub(rb"/Length\s+\d+(\s+0\s+R)?", b"/Length " + str(len(packed)).encode(), body[:s.start()])
+                head = re.sub(rb"/Length\s+\d+(\s+0\s+R)?", b"/Length " + str(len(packed)).encode(), body[: s.start()])
                 body = head + b"stream\n" + packed + b"\nendstream\n"
         objects[int(m.group(1))] = body
     trailer = re.search(rb"trailer\s*(<<.*?>>)\s*startxref", data, re.S)
@@ -226,8 +241,11 @@ FONTS_CONF = """<?xml version="1.0"?>
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="PDF exports of the .docx fixtures (fixtures/pdf_export)")
     ap.add_argument("--only", help="remake only these shapes, comma-separated (the other files stay as they are)")
-    ap.add_argument("--missing", action="store_true",
-                    help="export only the .docx fixtures that have no PDF yet (rules/, docx/, corpus_docx/)")
+    ap.add_argument(
+        "--missing",
+        action="store_true",
+        help="export only the .docx fixtures that have no PDF yet (rules/, docx/, corpus_docx/)",
+    )
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -237,8 +255,11 @@ def main(argv: list[str] | None = None) -> None:
         if args.missing:
             for folder in ("rules", "docx", "corpus_docx"):
                 out = OUT / folder
-                sources = sorted(p for p in (ROOT / "fixtures" / folder).glob("*.docx")
-                                 if p.stem not in SKIP and not (out / f"{p.stem}.pdf").exists())
+                sources = sorted(
+                    p
+                    for p in (ROOT / "fixtures" / folder).glob("*.docx")
+                    if p.stem not in SKIP and not (out / f"{p.stem}.pdf").exists()
+                )
                 if sources:
                     soffice(sources, out, profile)
             return

@@ -32,12 +32,17 @@ HTML = ROOT / "fixtures" / "html" / "filled_2021.html"
 
 def png(width: int, height: int, rows: list[bytes]) -> bytes:
     """An 8-bit greyscale PNG."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"".join(b"\x00" + row for row in rows)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def scan(page_index: int) -> bytes:
@@ -49,8 +54,12 @@ def scan(page_index: int) -> bytes:
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     data = bytes(bitmap.buffer)
     channels = stride // width if stride >= width else 1
-    rows = [bytes(data[y * stride + x * channels] for x in range(width)) if channels > 1
-            else data[y * stride:y * stride + width] for y in range(height)]
+    rows = [
+        bytes(data[y * stride + x * channels] for x in range(width))
+        if channels > 1
+        else data[y * stride : y * stride + width]
+        for y in range(height)
+    ]
     pdf.close()
     return png(width, height, rows)
 
@@ -82,7 +91,11 @@ def image_html(tables: tuple[int, ...]) -> str:
     spans = [m.span() for m in re.finditer(r"(?s)<table\b.*?</table>", html)]
     for i in sorted(tables, reverse=True):
         a, b = spans[i]
-        html = html[:a] + f'<p><img src="scan_page{4 if i < 2 else 5}.png" width="620" height="877" alt=""/></p>' + html[b:]
+        html = (
+            html[:a]
+            + f'<p><img src="scan_page{4 if i < 2 else 5}.png" width="620" height="877" alt=""/></p>'
+            + html[b:]
+        )
     return html
 
 
@@ -97,9 +110,21 @@ def main() -> None:
             pictures.append(picture)
         docx = work / "scanned_table3_2021.docx"
         scanned_docx(pictures, docx)
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--convert-to",
-                        "pdf:writer_pdf_Export", "--outdir", str(work), str(docx)],
-                       check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{work / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(work),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         shutil.copy(work / "scanned_table3_2021.pdf", OUT / "scanned_table3_2021.pdf")
     (OUT / "image_table3_2021.html").write_text(image_html((1,)), encoding="utf-8")
     (OUT / "image_tables_2021.html").write_text(image_html((0, 1, 2)), encoding="utf-8")

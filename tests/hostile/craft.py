@@ -18,6 +18,7 @@ from typing import Callable, Optional, Union
 from tests.docxbuild import W_NS, document_xml, p, tbl, tc, tr, write_docx
 
 from tests.conftest import ROOT
+
 FIXTURES = ROOT / "fixtures" / "docx"
 GOOD = FIXTURES / "filled_2021.docx"
 MB = 1024 * 1024
@@ -30,17 +31,23 @@ Expect = Union[None, str, tuple[Optional[str], ...]]
 class Case:
     name: str
     build: Callable[[Path, str], Path]  # (directory, canary url) -> the file
-    expect: Expect                      # the exact error code; None: read fine; a tuple: one of these
-    seconds: float = 5.0                # bound on check_file's wall time (max_seconds_per_file is 60)
-    megabytes: int = 150                # bound on the peak RSS increase while checking
-    limit: str = ""                     # the limit the error message must name
-    needs: str = ""                     # a reader module that must exist
+    expect: Expect  # the exact error code; None: read fine; a tuple: one of these
+    seconds: float = 5.0  # bound on check_file's wall time (max_seconds_per_file is 60)
+    megabytes: int = 150  # bound on the peak RSS increase while checking
+    limit: str = ""  # the limit the error message must name
+    needs: str = ""  # a reader module that must exist
 
 
 # ---- helpers -------------------------------------------------------------------------------
 
-def _docx(path: Path, document: Union[str, bytes], extra: Optional[dict[str, Union[str, bytes]]] = None,
-          rels: Optional[str] = None, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+
+def _docx(
+    path: Path,
+    document: Union[str, bytes],
+    extra: Optional[dict[str, Union[str, bytes]]] = None,
+    rels: Optional[str] = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> Path:
     write_docx(path, "", document=document.decode("latin-1") if isinstance(document, bytes) else document)
     if isinstance(document, bytes) or extra or rels is not None:
         # rewrite with raw bytes where needed
@@ -59,8 +66,10 @@ def _docx(path: Path, document: Union[str, bytes], extra: Optional[dict[str, Uni
 
 
 def _doc_with(inner: str, prolog: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
-            f'<w:document xmlns:w="{W_NS}"><w:body>{inner}</w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{inner}</w:body></w:document>'
+    )
 
 
 def _patch_zip_entry(path: Path, name: str, flag_or: int = 0, claimed_size: Optional[int] = None) -> Path:
@@ -73,7 +82,7 @@ def _patch_zip_entry(path: Path, name: str, flag_or: int = 0, claimed_size: Opti
         if pos < 0:
             break
         n, _extra = struct.unpack_from("<HH", data, pos + 26)
-        if data[pos + 30:pos + 30 + n] == raw:
+        if data[pos + 30 : pos + 30 + n] == raw:
             struct.pack_into("<H", data, pos + 6, struct.unpack_from("<H", data, pos + 6)[0] | flag_or)
             if claimed_size is not None:
                 struct.pack_into("<I", data, pos + 22, claimed_size)
@@ -84,7 +93,7 @@ def _patch_zip_entry(path: Path, name: str, flag_or: int = 0, claimed_size: Opti
         if pos < 0:
             break
         n = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46:pos + 46 + n] == raw:
+        if data[pos + 46 : pos + 46 + n] == raw:
             struct.pack_into("<H", data, pos + 8, struct.unpack_from("<H", data, pos + 8)[0] | flag_or)
             if claimed_size is not None:
                 struct.pack_into("<I", data, pos + 24, claimed_size)
@@ -95,7 +104,9 @@ def _patch_zip_entry(path: Path, name: str, flag_or: int = 0, claimed_size: Opti
 
 def _stream_member(path: Path, name: str, chunks: Callable[[], "list[bytes] | object"]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>")
+        zf.writestr(
+            "[Content_Types].xml", "<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>"
+        )
         with zf.open(name, "w", force_zip64=True) as fh:
             for chunk in chunks():  # type: ignore[attr-defined]
                 fh.write(chunk)
@@ -105,15 +116,18 @@ def _stream_member(path: Path, name: str, chunks: Callable[[], "list[bytes] | ob
 def _report_body(rows: int, seed: int = 7) -> str:
     rnd = random.Random(seed)
     body = p("一、总体情况")
-    return body + tbl(*[tr(*[tc(str(rnd.randrange(10 ** 6))) for _ in range(7)]) for _ in range(rows)], cols=7)
+    return body + tbl(*[tr(*[tc(str(rnd.randrange(10**6))) for _ in range(7)]) for _ in range(rows)], cols=7)
 
 
-LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-          + "]>")
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    + "]>"
+)
 
 
 # ---- builders ------------------------------------------------------------------------------
+
 
 def empty(d: Path, url: str) -> Path:
     (d / "empty.docx").write_bytes(b"")
@@ -220,8 +234,9 @@ def encrypted_member(d: Path, url: str) -> Path:
 
 def encrypted_ole(d: Path, url: str) -> Path:
     path = d / "encrypted.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le")
-                     + b"\0" * 1000)
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 1000
+    )
     return path
 
 
@@ -255,59 +270,75 @@ def external_dtd(d: Path, url: str) -> Path:
 
 
 def xxe_utf16(d: Path, url: str) -> Path:
-    text = _doc_with("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
-                     '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+    text = _doc_with(
+        "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>", '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    )
     data = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     return _docx(d / "xxe-utf16.docx", data)
 
 
 def xxe_styles(d: Path, url: str) -> Path:
-    styles = (f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles">]>'
-              f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>')
+    styles = (
+        f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles">]>'
+        f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>'
+    )
     body = p("一、总体情况") + '<w:p><w:r><w:rPr><w:rStyle w:val="a"/></w:rPr><w:t>x</w:t></w:r></w:p>'  # styles needed
     return _docx(d / "xxe-styles.docx", document_xml(body), extra={"word/styles.xml": styles})
 
 
 def xxe_styles_unused(d: Path, url: str) -> Path:
-    styles = (f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles-unused">]>'
-              f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>')
+    styles = (
+        f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "{url}/xxe-styles-unused">]>'
+        f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:name w:val="&xxe;"/></w:style></w:styles>'
+    )
     return _docx(d / "xxe-styles-unused.docx", document_xml(p("一、总体情况")), extra={"word/styles.xml": styles})
 
 
 def xxe_rels(d: Path, url: str) -> Path:
-    rels = (f'<?xml version="1.0"?><!DOCTYPE Relationships [<!ENTITY xxe SYSTEM "{url}/xxe-rels">]>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="&xxe;" Target="word/document.xml"/></Relationships>')
+    rels = (
+        f'<?xml version="1.0"?><!DOCTYPE Relationships [<!ENTITY xxe SYSTEM "{url}/xxe-rels">]>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="&xxe;" Target="word/document.xml"/></Relationships>'
+    )
     return _docx(d / "xxe-rels.docx", document_xml(p("一、总体情况")), rels=rels)
 
 
 def external_relationships(d: Path, url: str) -> Path:
-    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId0" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            f'officeDocument" Target="{url}/document.xml" TargetMode="External"/>'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>')
-    doc_rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                f'<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
-                f'Target="{url}/image.png" TargetMode="External"/>'
-                f'<Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                f'attachedTemplate" Target="{url}/template.dotx" TargetMode="External"/></Relationships>')
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId0" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'officeDocument" Target="{url}/document.xml" TargetMode="External"/>'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    doc_rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+        f'Target="{url}/image.png" TargetMode="External"/>'
+        f'<Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'attachedTemplate" Target="{url}/template.dotx" TargetMode="External"/></Relationships>'
+    )
     body = p("一、总体情况") + f'<w:p><w:hyperlink w:history="1"><w:r><w:t>{url}/link</w:t></w:r></w:hyperlink></w:p>'
-    return _docx(d / "external-rels.docx", document_xml(body), extra={"word/_rels/document.xml.rels": doc_rels},
-                 rels=rels)
+    return _docx(
+        d / "external-rels.docx", document_xml(body), extra={"word/_rels/document.xml.rels": doc_rels}, rels=rels
+    )
 
 
 def outside_package(d: Path, url: str) -> Path:
-    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="../../../../../etc/passwd"/></Relationships>')
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="../../../../../etc/passwd"/></Relationships>'
+    )
     return _docx(d / "outside-package.docx", document_xml(p("x")), rels=rels)
 
 
 def xinclude(d: Path, url: str) -> Path:
-    body = ('<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'
-            '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/>'
-            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/xinclude" parse="text"/>')
+    body = (
+        "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+        '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/>'
+        f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{url}/xinclude" parse="text"/>'
+    )
     return _docx(d / "xinclude.docx", _doc_with(body))
 
 
@@ -374,7 +405,7 @@ def vmerge_maze(d: Path, url: str) -> Path:
 
 def many_paragraphs(d: Path, url: str) -> Path:
     rnd = random.Random(13)
-    body = "".join(f"<w:p><w:r><w:t>{rnd.randrange(10 ** 9)}</w:t></w:r></w:p>" for _ in range(200_001))
+    body = "".join(f"<w:p><w:r><w:t>{rnd.randrange(10**9)}</w:t></w:r></w:p>" for _ in range(200_001))
     return _docx(d / "many-paragraphs.docx", document_xml(body))
 
 
@@ -392,8 +423,10 @@ def nul_charref(d: Path, url: str) -> Path:
 
 
 def control_symbols(d: Path, url: str) -> Path:
-    syms = "".join(f'<w:sym w:font="Symbol" w:char="{c}"/>' for c in
-                   ("D800", "0000", "001B", "FFFFFFFFFF", "zz", "F020", "10FFFF", "110000", "-1", ""))
+    syms = "".join(
+        f'<w:sym w:font="Symbol" w:char="{c}"/>'
+        for c in ("D800", "0000", "001B", "FFFFFFFFFF", "zz", "F020", "10FFFF", "110000", "-1", "")
+    )
     body = p("一、总体情况") + f"<w:p><w:r>{syms}<w:t>文字</w:t></w:r></w:p>"
     return _docx(d / "symbols.docx", document_xml(body))
 
@@ -409,27 +442,50 @@ def huge_numbers(d: Path, url: str) -> Path:
         for t in tables:
             for i, el in enumerate(t.iter(w + "t")):
                 if (el.text or "").strip().isdigit():
-                    el.text = ["9" * 40, "1" * 29, "-0", "1e99999", "１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０"][i % 5]
+                    el.text = [
+                        "9" * 40,
+                        "1" * 29,
+                        "-0",
+                        "1e99999",
+                        "１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０",
+                    ][i % 5]
 
     return rewrite_document(GOOD, d / "huge-numbers.docx", edit)
 
 
 def numbering_bomb(d: Path, url: str) -> Path:
-    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{s}"/><w:numFmt w:val="{f}"/><w:lvlText w:val="%{i + 1}%1%9"/>'
-                     f'<w:lvlRestart w:val="x"/></w:lvl>'
-                     for i, (s, f) in enumerate([("999999999999999999", "upperRoman"), ("99999999", "lowerLetter"),
-                                                 ("-5", "decimalFullWidth"), ("abc", "chineseCounting"),
-                                                 ("2147483647", "decimalEnclosedCircle"), ("0", "ideographZodiac")]))
-    numbering = (f'<w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
-                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
-                 '<w:lvlOverride w:ilvl="q"><w:startOverride w:val="1e9"/></w:lvlOverride></w:num>')
-    paras = "".join(p(f"第{i}段", f'<w:numPr><w:ilvl w:val="{i % 7}"/><w:numId w:val="1"/></w:numPr>')
-                    for i in range(3000))
-    styles = ('<w:style w:styleId="A"><w:basedOn w:val="B"/></w:style>'
-              '<w:style w:styleId="B"><w:basedOn w:val="A"/></w:style>')
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{s}"/><w:numFmt w:val="{f}"/><w:lvlText w:val="%{i + 1}%1%9"/>'
+        f'<w:lvlRestart w:val="x"/></w:lvl>'
+        for i, (s, f) in enumerate(
+            [
+                ("999999999999999999", "upperRoman"),
+                ("99999999", "lowerLetter"),
+                ("-5", "decimalFullWidth"),
+                ("abc", "chineseCounting"),
+                ("2147483647", "decimalEnclosedCircle"),
+                ("0", "ideographZodiac"),
+            ]
+        )
+    )
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="q"><w:startOverride w:val="1e9"/></w:lvlOverride></w:num>'
+    )
+    paras = "".join(
+        p(f"第{i}段", f'<w:numPr><w:ilvl w:val="{i % 7}"/><w:numId w:val="1"/></w:numPr>') for i in range(3000)
+    )
+    styles = (
+        '<w:style w:styleId="A"><w:basedOn w:val="B"/></w:style><w:style w:styleId="B"><w:basedOn w:val="A"/></w:style>'
+    )
     path = d / "numbering.docx"
-    write_docx(path, paras + p("循环", '<w:pStyle w:val="A"/><w:outlineLvl w:val="99999999999999999999"/>'),
-               numbering=numbering, styles=styles)
+    write_docx(
+        path,
+        paras + p("循环", '<w:pStyle w:val="A"/><w:outlineLvl w:val="99999999999999999999"/>'),
+        numbering=numbering,
+        styles=styles,
+    )
     return path
 
 
@@ -439,20 +495,25 @@ def not_wordprocessing(d: Path, url: str) -> Path:
 
 # ---- other formats -----------------------------------------------------
 
+
 def html_doctype(d: Path, url: str) -> Path:
     path = d / "doctype.html"
     path.write_text(
         f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY remote SYSTEM "{url}/html-entity">]>'
         f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="{url}/style.css">'
         f'<script src="{url}/script.js"></script></head><body><h1>一、总体情况</h1><p>&xxe;&remote;</p>'
-        f'<img src="{url}/img.png"><iframe src="{url}/frame"></iframe></body></html>', encoding="utf-8")
+        f'<img src="{url}/img.png"><iframe src="{url}/frame"></iframe></body></html>',
+        encoding="utf-8",
+    )
     return path
 
 
 def html_gbk_as_utf8(d: Path, url: str) -> Path:
     path = d / "gbk.html"
-    path.write_bytes('<html><head><meta charset="utf-8"></head><body><h1>一、总体情况</h1>'
-                     '<p>本年新收政府信息公开申请数量</p></body></html>'.encode("gbk"))
+    path.write_bytes(
+        '<html><head><meta charset="utf-8"></head><body><h1>一、总体情况</h1>'
+        "<p>本年新收政府信息公开申请数量</p></body></html>".encode("gbk")
+    )
     return path
 
 
@@ -504,11 +565,26 @@ _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 _TEXT = b"BT /F1 12 Tf 72 760 Td (Annual report) Tj ET\n"
 
 
-def _one_page(content: bytes, resources: bytes = b"/Font << /F1 4 0 R >>", more: tuple[bytes, ...] = (),
-              box: bytes = b"[0 0 595 842]") -> bytes:
-    return _pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      b"<< /Type /Page /Parent 2 0 R /MediaBox " + box + b" /Contents 5 0 R /Resources << "
-                      + resources + b" >> >>", _FONT, _stream(content), *more])
+def _one_page(
+    content: bytes,
+    resources: bytes = b"/Font << /F1 4 0 R >>",
+    more: tuple[bytes, ...] = (),
+    box: bytes = b"[0 0 595 842]",
+) -> bytes:
+    return _pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox "
+            + box
+            + b" /Contents 5 0 R /Resources << "
+            + resources
+            + b" >> >>",
+            _FONT,
+            _stream(content),
+            *more,
+        ]
+    )
 
 
 def pdf_grid_bomb(d: Path, url: str) -> Path:
@@ -523,8 +599,10 @@ def pdf_grid_bomb(d: Path, url: str) -> Path:
 
 def pdf_form_recursion(d: Path, url: str) -> Path:
     """A form XObject that draws itself, and nested forms 50 deep."""
-    form = _stream(b"0 0 m 100 0 l S /X Do\n", b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
-                   b"/Resources << /XObject << /X 6 0 R >> >> ")
+    form = _stream(
+        b"0 0 m 100 0 l S /X Do\n",
+        b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> >> ",
+    )
     path = d / "form-recursion.pdf"
     path.write_bytes(_one_page(_TEXT + b"/X Do\n", b"/Font << /F1 4 0 R >> /XObject << /X 6 0 R >>", (form,)))
     return path
@@ -533,8 +611,9 @@ def pdf_form_recursion(d: Path, url: str) -> Path:
 def pdf_page_tree_cycle(d: Path, url: str) -> Path:
     """A page tree whose node lists itself as its own kid."""
     path = d / "page-tree-cycle.pdf"
-    path.write_bytes(_pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                b"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2 >>"]))
+    path.write_bytes(
+        _pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2 >>"])
+    )
     return path
 
 
@@ -546,8 +625,10 @@ def pdf_garbage_after_header(d: Path, url: str) -> Path:
 
 def pdf_huge_coordinates(d: Path, url: str) -> Path:
     """Text and rulings at coordinates of 1e30 and NaN-like values, and a zero-size page."""
-    content = (b"1e30 1e30 m -1e30 1e30 l S 0 0 m 0 1e30 l S\n"
-               b"BT /F1 1e30 Tf 1e30 -1e30 Td (x) Tj ET BT /F1 12 Tf 0 0 Td (Annual report) Tj ET\n")
+    content = (
+        b"1e30 1e30 m -1e30 1e30 l S 0 0 m 0 1e30 l S\n"
+        b"BT /F1 1e30 Tf 1e30 -1e30 Td (x) Tj ET BT /F1 12 Tf 0 0 Td (Annual report) Tj ET\n"
+    )
     path = d / "huge-coordinates.pdf"
     path.write_bytes(_one_page(content))
     return path
@@ -562,7 +643,7 @@ def _doc_stream(d: Path, name: str, stream: str, at: int, value: bytes) -> Path:
     path.write_bytes((ROOT / "fixtures" / "doc_export" / "docx" / "filled_2021.doc").read_bytes())
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
         data = bytearray(ole.openstream(stream).read())
-        data[at:at + len(value)] = value
+        data[at : at + len(value)] = value
         ole.write_stream(stream, bytes(data))
     return path
 
@@ -598,7 +679,9 @@ def pending_reader(code: Optional[str], debug: Optional[str]) -> bool:
 
     return code == "RL-INT-001" and any(
         f"No module named '{module}'" in (debug or "") and importlib.util.find_spec(module) is None
-        for module in (HTML, PDF))
+        for module in (HTML, PDF)
+    )
+
 
 CASES: tuple[Case, ...] = (
     Case("empty", empty, "RL-IO-008"),

@@ -23,7 +23,7 @@ def by_name(path: Path, options: Options, **kwargs: Any) -> FileResult:
         os.kill(os.getpid(), signal.SIGKILL)
     if path.name.startswith("hog"):
         try:
-            block = bytearray(8 * 1024 ** 3)  # over the 2 GB address-space cap of the child
+            block = bytearray(8 * 1024**3)  # over the 2 GB address-space cap of the child
             return FileResult(str(path), error=FileError("TEST", f"allocated {len(block)} bytes"))
         except MemoryError:
             return FileResult(str(path), error=FileError("RL-IO-005", "out of memory"))

@@ -70,9 +70,16 @@ def measured(built: dict[str, Path]) -> dict[str, dict]:
     names = list(built)
     halves = [names[0::2], names[1::2]]
     script = str(ROOT / "tests" / "hostile" / "measure.py")
-    procs = [subprocess.Popen([sys.executable, script, "--timeout", "60", *[str(built[n]) for n in half]],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-             for half in halves if half]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, script, "--timeout", "60", *[str(built[n]) for n in half]],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        for half in halves
+        if half
+    ]
     by_path: dict[str, dict] = {}
     for proc in procs:
         out, err = proc.communicate(timeout=900)
@@ -106,11 +113,28 @@ def test_no_parser_contacted_the_network(measured: dict[str, dict], canary: tupl
 
 
 # The batch: hostile files between good ones change nothing for the good ones.
-GOOD = [FIXTURES / "filled_2021.docx", FIXTURES / "fail_t3_identity.docx", FIXTURES / "fail_missing_section.docx",
-        ROOT / "examples" / "sample_2021_broken_table3.docx"]
-CHEAP_HOSTILE = ["empty", "truncated-zip", "zip-bomb-ratio", "billion-laughs", "xxe-file", "deep-xml",
-                 "gridspan-bomb", "nested-zip", "encrypted-member", "control-symbols", "huge-numbers-in-cells",
-                 "numbering-bomb", "document-not-xml", "gbk-declared-utf8"]
+GOOD = [
+    FIXTURES / "filled_2021.docx",
+    FIXTURES / "fail_t3_identity.docx",
+    FIXTURES / "fail_missing_section.docx",
+    ROOT / "examples" / "sample_2021_broken_table3.docx",
+]
+CHEAP_HOSTILE = [
+    "empty",
+    "truncated-zip",
+    "zip-bomb-ratio",
+    "billion-laughs",
+    "xxe-file",
+    "deep-xml",
+    "gridspan-bomb",
+    "nested-zip",
+    "encrypted-member",
+    "control-symbols",
+    "huge-numbers-in-cells",
+    "numbering-bomb",
+    "document-not-xml",
+    "gbk-declared-utf8",
+]
 
 
 def _findings(doc: dict) -> dict[str, list]:
@@ -148,8 +172,10 @@ def test_text_output_names_every_unreadable_file_with_its_code(built: dict[str, 
         assert result.exit_code == 2
         lines = result.output.splitlines()
         assert any(str(files[0]) in line and "RL-IO-008" in line for line in lines)
-        assert any(str(files[1]) in line and "RL-IO-005" in line and "max_member_bytes" in line and word in line
-                   for line in lines)
+        assert any(
+            str(files[1]) in line and "RL-IO-005" in line and "max_member_bytes" in line and word in line
+            for line in lines
+        )
         assert any(str(files[2]) in line and "RL-IO-006" in line and "DOCTYPE" in line for line in lines)
         assert "Traceback" not in result.output
 
@@ -161,8 +187,16 @@ def test_every_output_format_names_each_unreadable_file_and_code(built: dict[str
     files = [built[name] for name in ("empty", "zip-bomb-ratio", "xxe-file", "truncated-zip", "deep-xml")]
     results = [check_file(p, Options(lang="en")) for p in files] + [check_file(GOOD[0], Options(lang="en"))]
     # An internal error (a bug) carries its traceback for --debug only, never in a report.
-    results.append(FileResult("bug.docx", error=FileError("RL-INT-001", "internal reportlint error: KeyError",
-                                                          "Traceback (most recent call last):\n  secret frame")))
+    results.append(
+        FileResult(
+            "bug.docx",
+            error=FileError(
+                "RL-INT-001",
+                "internal reportlint error: KeyError",
+                "Traceback (most recent call last):\n  secret frame",
+            ),
+        )
+    )
     for name in REPORTERS:
         out = get_reporter(name)(lang="en").render(results)
         if isinstance(out, bytes):  # xlsx: the text of every cell

@@ -20,11 +20,15 @@ def _bomb(path: Path, inflated: int) -> Path:
     packer = zlib.compressobj(9)
     block = b"\0" * MB
     packed = b"".join(packer.compress(block) for _ in range(inflated // MB)) + packer.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [5 0 R 6 0 R] "
-               b"/Resources << /Font << /F1 4 0 R >> >> >>", _FONT,
-               b"<< /Length %d >>\nstream\n" % len(_TEXT) + _TEXT + b"\nendstream",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [5 0 R 6 0 R] "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>",
+        _FONT,
+        b"<< /Length %d >>\nstream\n" % len(_TEXT) + _TEXT + b"\nendstream",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
     path.write_bytes(_pdf_file(objects))
     return path
 

@@ -76,7 +76,14 @@ def test_files_queued_behind_a_stopped_file_go_to_a_fresh_child(tmp_path: Path) 
     options = Options(limits=Limits(max_seconds_per_file=1.0))
     results = list(check_files_limited(paths, options, jobs=1, check=slow.by_name, depth=2))
     assert [r.path for r in results] == [str(p) for p in paths]
-    assert [r.error.code if r.error else None for r in results] == [None, "RL-IO-012", None, "RL-INT-002", "RL-IO-008", None]
+    assert [r.error.code if r.error else None for r in results] == [
+        None,
+        "RL-IO-012",
+        None,
+        "RL-INT-002",
+        "RL-IO-008",
+        None,
+    ]
     expected = check_file(GOOD).findings
     assert results[0].findings == results[2].findings == results[5].findings == expected
 
@@ -92,7 +99,11 @@ def test_a_worker_holds_two_files_and_times_each(tmp_path: Path) -> None:
         assert first is not None and first.error is not None and first.error.code == "RL-IO-012"
         assert worker.pending == 1
         second = worker.collect(block=True)  # re-sent to a fresh child, under a clock of its own
-        assert second is not None and second.error is None and second.findings == check_file(GOOD, Options(lang="en")).findings
+        assert (
+            second is not None
+            and second.error is None
+            and second.findings == check_file(GOOD, Options(lang="en")).findings
+        )
         assert worker.pending == 0
 
 

@@ -37,25 +37,31 @@ def i32(data: bytes, pos: int) -> int:
 
 def _read(fmt: struct.Struct, data: bytes, pos: int) -> int:
     if pos < 0 or pos + fmt.size > len(data):
-        raise damaged(f"a structure at byte {pos} lies outside its stream of {len(data)} bytes",
-                      f"第 {pos} 字节处的结构超出了所在数据流（共 {len(data)} 字节）")
+        raise damaged(
+            f"a structure at byte {pos} lies outside its stream of {len(data)} bytes",
+            f"第 {pos} 字节处的结构超出了所在数据流（共 {len(data)} 字节）",
+        )
     value: int = fmt.unpack_from(data, pos)[0]
     return value
 
 
 def u32_array(data: bytes, pos: int, count: int) -> tuple[int, ...]:
     if count < 0 or pos < 0 or pos + 4 * count > len(data):
-        raise damaged(f"an array of {count} entries at byte {pos} lies outside its stream",
-                      f"第 {pos} 字节处的 {count} 项数组超出了所在数据流")
+        raise damaged(
+            f"an array of {count} entries at byte {pos} lies outside its stream",
+            f"第 {pos} 字节处的 {count} 项数组超出了所在数据流",
+        )
     return struct.unpack_from(f"<{count}I", data, pos)
 
 
 def part(data: bytes, pos: int, size: int, what: str) -> bytes:
     """``size`` bytes at ``pos``, all of them inside ``data``."""
     if pos < 0 or size < 0 or pos + size > len(data):
-        raise damaged(f"{what} ({size} bytes at {pos}) lies outside its stream of {len(data)} bytes",
-                      f"{what}（第 {pos} 字节起 {size} 字节）超出了所在数据流（共 {len(data)} 字节）")
-    return data[pos:pos + size]
+        raise damaged(
+            f"{what} ({size} bytes at {pos}) lies outside its stream of {len(data)} bytes",
+            f"{what}（第 {pos} 字节起 {size} 字节）超出了所在数据流（共 {len(data)} 字节）",
+        )
+    return data[pos : pos + size]
 
 
 # Sprms whose variable operand does not start with a one-byte size ([MS-DOC] 2.2.5.1).
@@ -90,7 +96,7 @@ def sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
             start = pos + 1
         if size < 0 or start + size > end:
             return
-        yield sprm, grpprl[start:start + size]
+        yield sprm, grpprl[start : start + size]
         pos = start + size
 
 

@@ -131,7 +131,9 @@ class _Reader:
     stack: list[_Build] = field(default_factory=list)  # open tables, outermost first
     revisions: int = 0
     deleted_marks: set[int] = field(default_factory=set)
-    row_defs: dict[tuple[tuple[int, bytes], ...], RowDef] = field(default_factory=dict)  # rows of one table share their definition
+    row_defs: dict[tuple[tuple[int, bytes], ...], RowDef] = field(
+        default_factory=dict
+    )  # rows of one table share their definition
 
     def shown(self, start: int, end: int) -> str:
         """The text a reader sees between two character positions."""
@@ -251,8 +253,9 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def _char_ranges(doc: WordFile, pieces: list[Piece], prcs: list[bytes], styles: Styles,
-                 limits: Limits) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _char_ranges(
+    doc: WordFile, pieces: list[Piece], prcs: list[bytes], styles: Styles, limits: Limits
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges deleted as revisions, and ranges of hidden text (direct or by character
     style), from the character runs and the pieces' own properties."""
     chpx = character_runs(doc, limits)
@@ -336,7 +339,7 @@ def _fields(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         elif ch == FIELD_SEPARATE:
             if stack[-1][1] < 0:
                 stack[-1][1] = pos
-                if text[stack[-1][0] + 1:pos].strip().upper().startswith("TOC"):
+                if text[stack[-1][0] + 1 : pos].strip().upper().startswith("TOC"):
                     toc.append((pos, -1))
         else:
             _begin, sep = stack.pop()
@@ -370,9 +373,18 @@ def read_doc(path: Path, limits: Limits) -> Document:
     styles = read_styles(doc)
     deleted, hidden = _char_ranges(doc, pieces, prcs, styles, limits)
     field_code, toc = _fields(text)
-    reader = _Reader(doc=doc, limits=limits, text=text, pieces=pieces, papx=paragraph_runs(doc, limits),
-                     styles=styles, numbering=read_lists(doc), removed=_merged(deleted + hidden + field_code),
-                     toc=toc, sections=_section_marks(doc))
+    reader = _Reader(
+        doc=doc,
+        limits=limits,
+        text=text,
+        pieces=pieces,
+        papx=paragraph_runs(doc, limits),
+        styles=styles,
+        numbering=read_lists(doc),
+        removed=_merged(deleted + hidden + field_code),
+        toc=toc,
+        sections=_section_marks(doc),
+    )
     reader.deleted_marks = {m.start() for a, b in deleted for m in _MARKS.finditer(text, a, b)}
     reader.read()
     notices: list[Notice] = []

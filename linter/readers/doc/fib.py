@@ -56,14 +56,25 @@ def open_word(raw: bytes) -> WordFile:
         raise damaged(f"the compound file is broken ({type(exc).__name__})", "OLE 复合文件结构损坏") from None
     try:
         if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
-            raise InputError("RL-IO-004", Detail("an Office file encrypted with a password (OLE EncryptedPackage)",
-                                                 "设置了密码的 Office 加密文件（OLE EncryptedPackage）"))
+            raise InputError(
+                "RL-IO-004",
+                Detail(
+                    "an Office file encrypted with a password (OLE EncryptedPackage)",
+                    "设置了密码的 Office 加密文件（OLE EncryptedPackage）",
+                ),
+            )
         word = _stream(ole, "WordDocument")
         if word is None:
-            raise InputError("RL-IO-007", Detail("an Office binary (OLE) file without a Word document",
-                                                 "不含 Word 文档的 Office 二进制（OLE）文件"))
+            raise InputError(
+                "RL-IO-007",
+                Detail(
+                    "an Office binary (OLE) file without a Word document", "不含 Word 文档的 Office 二进制（OLE）文件"
+                ),
+            )
         if u16(word, 0) != WORD_IDENT:
-            raise damaged("the WordDocument stream does not start with a Word FIB", "WordDocument 数据流开头不是 Word 文件信息块")
+            raise damaged(
+                "the WordDocument stream does not start with a Word FIB", "WordDocument 数据流开头不是 Word 文件信息块"
+            )
         if u16(word, 2) < NFIB_WORD97:
             raise InputError("RL-IO-007", Detail("a Word 6.0/95 document", "Word 6.0/95 文档"))
         flags = u16(word, 0x0A)
@@ -76,7 +87,9 @@ def open_word(raw: bytes) -> WordFile:
     except InputError:
         raise
     except Exception as exc:  # a broken sector chain inside olefile
-        raise damaged(f"a stream of the compound file is broken ({type(exc).__name__})", "OLE 复合文件的数据流损坏") from None
+        raise damaged(
+            f"a stream of the compound file is broken ({type(exc).__name__})", "OLE 复合文件的数据流损坏"
+        ) from None
     finally:
         ole.close()
     pos = 32
@@ -89,9 +102,13 @@ def open_word(raw: bytes) -> WordFile:
     pairs = u16(word, pos)
     pos += 2
     raw_pairs = part(word, pos, 8 * pairs, "the FIB's table of structures")
-    fc_lcb = tuple((int.from_bytes(raw_pairs[i:i + 4], "little"), int.from_bytes(raw_pairs[i + 4:i + 8], "little"))
-                   for i in range(0, 8 * pairs, 8))
+    fc_lcb = tuple(
+        (int.from_bytes(raw_pairs[i : i + 4], "little"), int.from_bytes(raw_pairs[i + 4 : i + 8], "little"))
+        for i in range(0, 8 * pairs, 8)
+    )
     if ccp_text > len(word):  # every character takes at least a byte of the stream
-        raise damaged(f"the FIB counts {ccp_text} characters in a stream of {len(word)} bytes",
-                      f"文件信息块记录的字符数 {ccp_text} 超过了数据流长度 {len(word)}")
+        raise damaged(
+            f"the FIB counts {ccp_text} characters in a stream of {len(word)} bytes",
+            f"文件信息块记录的字符数 {ccp_text} 超过了数据流长度 {len(word)}",
+        )
     return WordFile(word=word, table=table, data=data, ccp_text=ccp_text, fc_lcb=fc_lcb)

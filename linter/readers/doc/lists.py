@@ -9,13 +9,33 @@ from linter.readers.docx.numbering import Numbering, Level
 
 MAX_LISTS = 4096
 # MSONFC ([MS-DOC] 2.9.x, the nfc of an LVLF) -> the OOXML numFmt the numbering code renders.
-NFC = {0x00: "decimal", 0x01: "upperRoman", 0x02: "lowerRoman", 0x03: "upperLetter", 0x04: "lowerLetter",
-       0x05: "ordinal", 0x06: "cardinalText", 0x07: "ordinalText", 0x0E: "decimalFullWidth",
-       0x0F: "decimal", 0x12: "decimalEnclosedCircle", 0x13: "decimalFullWidth2", 0x16: "decimalZero",
-       0x17: "bullet", 0x1B: "decimalEnclosedParen", 0x1C: "decimalEnclosedCircleChinese",
-       0x1E: "ideographTraditional", 0x1F: "ideographZodiac", 0x21: "taiwaneseCounting",
-       0x22: "ideographLegalTraditional", 0x23: "taiwaneseCountingThousand", 0x25: "chineseCounting",
-       0x26: "chineseLegalSimplified", 0x27: "chineseCountingThousand", 0x2F: "none"}
+NFC = {
+    0x00: "decimal",
+    0x01: "upperRoman",
+    0x02: "lowerRoman",
+    0x03: "upperLetter",
+    0x04: "lowerLetter",
+    0x05: "ordinal",
+    0x06: "cardinalText",
+    0x07: "ordinalText",
+    0x0E: "decimalFullWidth",
+    0x0F: "decimal",
+    0x12: "decimalEnclosedCircle",
+    0x13: "decimalFullWidth2",
+    0x16: "decimalZero",
+    0x17: "bullet",
+    0x1B: "decimalEnclosedParen",
+    0x1C: "decimalEnclosedCircleChinese",
+    0x1E: "ideographTraditional",
+    0x1F: "ideographZodiac",
+    0x21: "taiwaneseCounting",
+    0x22: "ideographLegalTraditional",
+    0x23: "taiwaneseCountingThousand",
+    0x25: "chineseCounting",
+    0x26: "chineseLegalSimplified",
+    0x27: "chineseCountingThousand",
+    0x2F: "none",
+}
 
 
 def _lvl(table: bytes, pos: int) -> tuple[Level, int]:
@@ -34,8 +54,13 @@ def _lvl(table: bytes, pos: int) -> tuple[Level, int]:
         if place <= len(chars) and ord(chars[place - 1]) < 9:
             chars[place - 1] = f"%{ord(chars[place - 1]) + 1}"
     text = "".join(ch if not (len(ch) == 1 and ord(ch) < 0x20) else "" for ch in chars)
-    level = Level(start=start, fmt=NFC.get(nfc, f"nfc{nfc}"), text=text,
-                   restart=0 if flags & 0x08 else None, is_lgl=bool(flags & 0x04))
+    level = Level(
+        start=start,
+        fmt=NFC.get(nfc, f"nfc{nfc}"),
+        text=text,
+        restart=0 if flags & 0x08 else None,
+        is_lgl=bool(flags & 0x04),
+    )
     return level, at + 2 + 2 * cch
 
 

@@ -46,7 +46,9 @@ def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]
         prcs.append(part(clx, pos + 3, size, "a piece's properties"))
         pos += 3 + max(size, 0)
         if len(prcs) > limits.max_doc_pieces:
-            raise limit_exceeded("max_doc_pieces", limits.max_doc_pieces, "too many piece properties", "文本片段属性过多")
+            raise limit_exceeded(
+                "max_doc_pieces", limits.max_doc_pieces, "too many piece properties", "文本片段属性过多"
+            )
     if pos >= len(clx) or clx[pos] != 0x02:
         raise damaged("the piece table is missing from its Clx", "Clx 结构中缺少文本片段表")
     lcb = u32(clx, pos + 1)
@@ -85,8 +87,10 @@ def main_text(doc: WordFile, pieces: list[Piece]) -> str:
             out.append(part(doc.word, piece.fc, 2 * n, "a text piece").decode("utf-16-le", errors="replace"))
     text = "".join(out)
     if len(text) < doc.ccp_text:
-        raise damaged(f"the pieces hold {len(text)} of the document's {doc.ccp_text} characters",
-                      f"文本片段只有 {len(text)} 个字符，文档应有 {doc.ccp_text} 个")
+        raise damaged(
+            f"the pieces hold {len(text)} of the document's {doc.ccp_text} characters",
+            f"文本片段只有 {len(text)} 个字符，文档应有 {doc.ccp_text} 个",
+        )
     return text
 
 
@@ -119,8 +123,9 @@ def _bin_table(doc: WordFile, index: int, what: str, limits: Limits) -> list[int
         raise damaged(f"{what} of {len(plc)} bytes", f"{what}长度 {len(plc)} 字节不合规")
     count = (len(plc) - 4) // 8
     if count > limits.max_doc_fkp_pages:
-        raise limit_exceeded("max_doc_fkp_pages", limits.max_doc_fkp_pages, f"{count} property pages",
-                             f"{count} 个属性页")
+        raise limit_exceeded(
+            "max_doc_fkp_pages", limits.max_doc_fkp_pages, f"{count} property pages", f"{count} 个属性页"
+        )
     return [pn & 0x3FFFFF for pn in u32_array(plc, 4 * (count + 1), count)]
 
 

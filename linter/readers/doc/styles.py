@@ -65,7 +65,7 @@ def read_styles(doc: WordFile) -> Styles:
         if pos + 2 > len(stsh):
             break
         cb = u16(stsh, pos)
-        std = stsh[pos + 2:pos + 2 + cb]
+        std = stsh[pos + 2 : pos + 2 + cb]
         pos += 2 + cb
         out.append(_style(std, base_size) if cb else Style())
     return Styles(tuple(out))
@@ -101,5 +101,12 @@ def _style(std: bytes, base_size: int) -> Style:
     for sprm, op in sprms(chpx):
         if sprm == SPRM_C_VANISH and op:
             vanish = op[0] in (1, 0x81)
-    return Style(name=name, kind=kind, base=None if base == 0x0FFF else base, ilfo=ilfo, ilvl=ilvl,
-                 outline=outline, vanish=vanish)
+    return Style(
+        name=name,
+        kind=kind,
+        base=None if base == 0x0FFF else base,
+        ilfo=ilfo,
+        ilvl=ilvl,
+        outline=outline,
+        vanish=vanish,
+    )

@@ -34,7 +34,7 @@ def row_def(ops: list[tuple[int, bytes]]) -> RowDef:
             n = op[0]
             if len(op) < 1 + 2 * (n + 1):
                 continue
-            out.edges = [int.from_bytes(op[1 + 2 * i:3 + 2 * i], "little", signed=True) for i in range(n + 1)]
+            out.edges = [int.from_bytes(op[1 + 2 * i : 3 + 2 * i], "little", signed=True) for i in range(n + 1)]
             base = 1 + 2 * (n + 1)
             out.vert, out.horz = {}, {}
             for i in range(n):
@@ -65,7 +65,7 @@ def _grid_lines(rows: list[tuple[list[str], RowDef]]) -> list[int]:
 
 def _row_edges(n_cells: int, d: RowDef) -> list[int]:
     """``n_cells + 1`` edges: the row's own, extended by unit steps when its text has more cells."""
-    edges = list(d.edges[:n_cells + 1]) or [0]
+    edges = list(d.edges[: n_cells + 1]) or [0]
     while len(edges) < n_cells + 1:
         edges.append(edges[-1] + 1)
     return edges
@@ -74,16 +74,22 @@ def _row_edges(n_cells: int, d: RowDef) -> list[int]:
 def build(index: int, rows: list[tuple[list[str], RowDef]], limits: Limits) -> Table:
     """The grid of a table whose rows are (cell texts, row definition)."""
     if len(rows) > limits.max_table_rows:
-        raise limit_exceeded("max_table_rows", limits.max_table_rows, f"a table of {len(rows)} rows",
-                             f"表格有 {len(rows)} 行")
+        raise limit_exceeded(
+            "max_table_rows", limits.max_table_rows, f"a table of {len(rows)} rows", f"表格有 {len(rows)} 行"
+        )
     lines = _grid_lines(rows)
     width = max(1, len(lines) - 1)
     if width > limits.max_table_cols:
-        raise limit_exceeded("max_table_cols", limits.max_table_cols, f"a table row {width} columns wide",
-                             f"表格一行宽 {width} 列")
+        raise limit_exceeded(
+            "max_table_cols", limits.max_table_cols, f"a table row {width} columns wide", f"表格一行宽 {width} 列"
+        )
     if len(rows) * width > limits.max_table_cells:
-        raise limit_exceeded("max_table_cells", limits.max_table_cells, f"a table of {len(rows)} x {width} cells",
-                             f"表格有 {len(rows)} × {width} 个单元格")
+        raise limit_exceeded(
+            "max_table_cells",
+            limits.max_table_cells,
+            f"a table of {len(rows)} x {width} cells",
+            f"表格有 {len(rows)} × {width} 个单元格",
+        )
 
     def col_of(x: int) -> int:
         i = bisect.bisect_left(lines, x - EDGE_TOLERANCE)
@@ -124,8 +130,11 @@ def build(index: int, rows: list[tuple[list[str], RowDef]], limits: Limits) -> T
                 line[c] = cell
             previous = cell
         slots.append(line)
-    final = {key: o._replace(rowspan=rs, colspan=cs) for key, (o, rs, cs) in grown.items()
-             if (rs, cs) != (o.rowspan, o.colspan)}
+    final = {
+        key: o._replace(rowspan=rs, colspan=cs)
+        for key, (o, rs, cs) in grown.items()
+        if (rs, cs) != (o.rowspan, o.colspan)
+    }
     if final:
         slots = [[final.get(id(c), c) if c is not None else None for c in line] for line in slots]
     return Table(index=index, rows=tuple(tuple(line) for line in slots), n_cols=width)

@@ -26,12 +26,27 @@ CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 OFFICE_DOC_REL = "/officeDocument"
 
 # Containers whose children are read as if they were in the parent (accepted view).
-_TRANSPARENT_INLINE = {W + "hyperlink", W + "smartTag", W + "customXml", W + "ins", W + "moveTo",
-                       W + "fldSimple", W + "bdo", W + "dir", W + "sdtContent"}
+_TRANSPARENT_INLINE = {
+    W + "hyperlink",
+    W + "smartTag",
+    W + "customXml",
+    W + "ins",
+    W + "moveTo",
+    W + "fldSimple",
+    W + "bdo",
+    W + "dir",
+    W + "sdtContent",
+}
 _DROPPED_INLINE = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr"}
 _TOC_STYLE_PREFIXES = ("toc", "TOC", "目录")
-_TCPR, _GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _VAL = (W + "tcPr", W + "gridSpan", W + "vMerge", W + "hMerge",
-                                                     W + "cellDel", W + "val")
+_TCPR, _GRIDSPAN, _VMERGE, _HMERGE, _CELLDEL, _VAL = (
+    W + "tcPr",
+    W + "gridSpan",
+    W + "vMerge",
+    W + "hMerge",
+    W + "cellDel",
+    W + "val",
+)
 _P, _T, _TR, _TC, _TRPR = W + "p", W + "t", W + "tr", W + "tc", W + "trPr"
 _SDT, _CUSTOM, _GRIDBEFORE, _DEL = W + "sdt", W + "customXml", W + "gridBefore", W + "del"
 _VANISH, _RSTYLE = W + "vanish", W + "rStyle"
@@ -39,8 +54,9 @@ _ROW_WRAPPERS = (_SDT, _CUSTOM)
 _PPR, _PSTYLE, _OUTLINE, _NUMPR, _RPR = W + "pPr", W + "pStyle", W + "outlineLvl", W + "numPr", W + "rPr"
 # Elements that make a paragraph's text more than the concatenation of its w:t: fields,
 # revisions, hidden text, drawings and text boxes (read run by run) ...
-_SPECIAL = tuple(W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "pict", "object",
-                                 "drawing")) + (MC + "AlternateContent", M + "oMath", M + "oMathPara")
+_SPECIAL = tuple(
+    W + t for t in ("fldChar", "instrText", "delText", "del", "moveFrom", "vanish", "pict", "object", "drawing")
+) + (MC + "AlternateContent", M + "oMath", M + "oMathPara")
 # ... and a run's breaks, tabs and symbols, which only add characters between the w:t (read in one
 # native pass over these elements; a w:tab outside a run, in w:tabs, is a tab stop, not a tab).
 _R = W + "r"
@@ -148,8 +164,13 @@ class _Reader:
         rpr = prop.getparent()
         run = rpr.getparent() if rpr is not None and rpr.tag == _RPR else None
         hidden = _on(prop) if tag == _VANISH else prop.get(_VAL, "") in self.styles_vanish
-        if (hidden and run is not None and run.tag == W + "r" and _first(run, _RPR) is rpr
-                and child_el(rpr, tag) is prop):
+        if (
+            hidden
+            and run is not None
+            and run.tag == W + "r"
+            and _first(run, _RPR) is rpr
+            and child_el(rpr, tag) is prop
+        ):
             self.hidden_runs.add(run)
 
     def _structure(self, prop: etree._Element, tag: str) -> None:
@@ -196,8 +217,9 @@ class _Reader:
             elif tag in (W + "del", W + "moveFrom"):
                 self.revisions += 1
             if len(self.blocks) > self.limits.max_blocks:
-                raise limit_exceeded("max_blocks", self.limits.max_blocks, "too many paragraphs and tables",
-                                     "段落和表格过多")
+                raise limit_exceeded(
+                    "max_blocks", self.limits.max_blocks, "too many paragraphs and tables", "段落和表格过多"
+                )
 
     def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
         text = self.paragraph_text(p)
@@ -281,8 +303,9 @@ class _Reader:
                 self.walk(cells[0])
                 return
         if len(rows) > self.limits.max_table_rows:
-            raise limit_exceeded("max_table_rows", self.limits.max_table_rows, f"a table of {len(rows)} rows",
-                                 f"表格有 {len(rows)} 行")
+            raise limit_exceeded(
+                "max_table_rows", self.limits.max_table_rows, f"a table of {len(rows)} rows", f"表格有 {len(rows)} 行"
+            )
         index = len(self.blocks)
         self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
         nested: list[etree._Element] = []
@@ -327,8 +350,9 @@ class _Reader:
                 if inner is not None:
                     yield from self._rows(inner)
 
-    def _row(self, tr: etree._Element, row_path: Optional[str], table_path: str
-             ) -> tuple[list[etree._Element], Optional[str]]:
+    def _row(
+        self, tr: etree._Element, row_path: Optional[str], table_path: str
+    ) -> tuple[list[etree._Element], Optional[str]]:
         """A row's cells and the start of their paths (``.../w:tc[``) when they are cheap to
         write (see ``_table_rows``); None: each cell's path is computed."""
         if row_path is None:
@@ -342,8 +366,14 @@ class _Reader:
                 return list(_row_cells(tr)), None
         return tcs, table_path + row_path + ("/w:tc[" if len(tcs) > 1 else "/w:tc")
 
-    def _grid(self, rows: list[tuple[etree._Element, Optional[str]]], grid_cols: int, index: int,
-              nested: list[etree._Element], table_path: str) -> Table:
+    def _grid(
+        self,
+        rows: list[tuple[etree._Element, Optional[str]]],
+        grid_cols: int,
+        index: int,
+        nested: list[etree._Element],
+        table_path: str,
+    ) -> Table:
         # A merge grows its origin's span while the grid is built: the growth is kept aside
         # (``grown``) and the few merged origins are made again with their spans at the end.
         slots: list[list[Optional[Cell]]] = []
@@ -399,20 +429,32 @@ class _Reader:
         width = max([grid_cols] + [len(line) for line in slots]) if slots else grid_cols
         self._check_width(width)
         if len(slots) * width > self.limits.max_table_cells:
-            raise limit_exceeded("max_table_cells", self.limits.max_table_cells,
-                                 f"a table of {len(slots)} x {width} cells", f"表格有 {len(slots)} × {width} 个单元格")
-        final = {key: o._replace(rowspan=rs, colspan=cs) for key, (o, rs, cs) in grown.items()
-                 if (rs, cs) != (o.rowspan, o.colspan)}
+            raise limit_exceeded(
+                "max_table_cells",
+                self.limits.max_table_cells,
+                f"a table of {len(slots)} x {width} cells",
+                f"表格有 {len(slots)} × {width} 个单元格",
+            )
+        final = {
+            key: o._replace(rowspan=rs, colspan=cs)
+            for key, (o, rs, cs) in grown.items()
+            if (rs, cs) != (o.rowspan, o.colspan)
+        }
         if final:
             slots = [[final.get(id(c), c) if c is not None else None for c in line] for line in slots]
-        grid = tuple(tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line))
-                     for line in slots)
+        grid = tuple(
+            tuple(line) if len(line) == width else tuple(line) + (None,) * (width - len(line)) for line in slots
+        )
         return Table(index=index, rows=grid, n_cols=width, xpath=table_path)
 
     def _check_width(self, cols: int) -> None:
         if cols > self.limits.max_table_cols:
-            raise limit_exceeded("max_table_cols", self.limits.max_table_cols, f"a table row {cols} columns wide",
-                                 f"表格一行宽 {cols} 列")
+            raise limit_exceeded(
+                "max_table_cols",
+                self.limits.max_table_cols,
+                f"a table row {cols} columns wide",
+                f"表格一行宽 {cols} 列",
+            )
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:
         # Fast path: a cell of plain paragraphs (most value cells) needs no walk.

@@ -61,7 +61,8 @@ def safe_int(text: Optional[str], default: int = 0) -> int:
 def format_number(n: int, fmt: str) -> tuple[str, bool]:
     """Render ``n`` in Word's numFmt ``fmt``; the flag is False when we fell back to decimal."""
     if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= (
-            780 if fmt.endswith("Letter") else 3999):
+        780 if fmt.endswith("Letter") else 3999
+    ):
         return str(n), True  # letters repeat and roman numerals grow with n: keep hostile counters cheap
     if fmt in ("decimal", "decimalZero") or fmt == "":
         return (f"{n:02d}" if fmt == "decimalZero" else str(n)), True
@@ -94,8 +95,21 @@ def format_number(n: int, fmt: str) -> tuple[str, bool]:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += sym
             n -= value

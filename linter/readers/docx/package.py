@@ -33,9 +33,15 @@ def _has_doctype(head: bytes) -> bool:
     backtracked through the whole head when a document had no DOCTYPE."""
     m = _ROOT_START.search(head)
     return b"<!DOCTYPE" in (head[: m.start()] if m else head)
+
+
 # libxml2 messages of its own resource limits (huge_tree off) -> the limit we document.
-_LIBXML_LIMITS = (("Excessive depth", "max_xml_depth", 256), ("Text node too long", "max_xml_text_node", 10 * 1024 * 1024),
-                  ("amplification", "max_entity_amplification", 0), ("Resource limit", "libxml2 resource limit", 0))
+_LIBXML_LIMITS = (
+    ("Excessive depth", "max_xml_depth", 256),
+    ("Text node too long", "max_xml_text_node", 10 * 1024 * 1024),
+    ("amplification", "max_entity_amplification", 0),
+    ("Resource limit", "libxml2 resource limit", 0),
+)
 _MIN_RATIO_CHECKED = 1024 * 1024  # tiny members compress well legitimately
 
 
@@ -47,7 +53,7 @@ def parse_xml(data: bytes, name: str, limits: Limits) -> etree._Element:
     """Parse untrusted XML bytes: size cap, no DOCTYPE, depth cap; errors are RL-IO-005/006."""
     if len(data) > limits.max_xml_bytes:
         raise limit_exceeded("max_xml_bytes", limits.max_xml_bytes, f"{len(data)} bytes", f"{len(data)} 字节", name)
-    if _has_doctype(data[:64 * 1024]):
+    if _has_doctype(data[: 64 * 1024]):
         raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
     try:
         root = etree.fromstring(data, safe_parser())
@@ -72,8 +78,13 @@ def _check_depth(root: etree._Element, name: str, max_depth: int) -> None:
     if max_depth < 1 or max_depth >= 256:
         return  # libxml2 already enforces 256
     if root.xpath("boolean(" + "/".join(["*"] * max_depth) + ")"):
-        raise limit_exceeded("max_xml_depth", max_depth, f"elements nested more than {max_depth} deep",
-                             f"元素嵌套超过 {max_depth} 层", name)
+        raise limit_exceeded(
+            "max_xml_depth",
+            max_depth,
+            f"elements nested more than {max_depth} deep",
+            f"元素嵌套超过 {max_depth} 层",
+            name,
+        )
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -100,8 +111,15 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError,
-                UnicodeDecodeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            UnicodeDecodeError,
+        ) as exc:
             raise InputError("RL-IO-002", zip_detail(exc)) from None
         try:
             self._check(infos)
@@ -114,24 +132,39 @@ class Package:
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         lim = self.limits
         if len(infos) > lim.max_zip_members:
-            raise limit_exceeded("max_zip_members", lim.max_zip_members, f"{len(infos)} zip members",
-                                 f"zip 成员 {len(infos)} 个")
+            raise limit_exceeded(
+                "max_zip_members", lim.max_zip_members, f"{len(infos)} zip members", f"zip 成员 {len(infos)} 个"
+            )
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
                 raise InputError("RL-IO-004", info.filename)
             total += info.file_size
             if info.file_size > lim.max_member_bytes:
-                raise limit_exceeded("max_member_bytes", lim.max_member_bytes, f"{info.file_size} bytes uncompressed",
-                                     f"解压后 {info.file_size} 字节", info.filename)
+                raise limit_exceeded(
+                    "max_member_bytes",
+                    lim.max_member_bytes,
+                    f"{info.file_size} bytes uncompressed",
+                    f"解压后 {info.file_size} 字节",
+                    info.filename,
+                )
             if info.file_size > _MIN_RATIO_CHECKED:
                 ratio = info.file_size / max(info.compress_size, 1)
                 if ratio > lim.max_compression_ratio:
-                    raise limit_exceeded("max_compression_ratio", lim.max_compression_ratio,
-                                         f"compression ratio {ratio:.0f}", f"压缩比 {ratio:.0f}", info.filename)
+                    raise limit_exceeded(
+                        "max_compression_ratio",
+                        lim.max_compression_ratio,
+                        f"compression ratio {ratio:.0f}",
+                        f"压缩比 {ratio:.0f}",
+                        info.filename,
+                    )
         if total > lim.max_total_uncompressed:
-            raise limit_exceeded("max_total_uncompressed", lim.max_total_uncompressed,
-                                 f"{total} bytes uncompressed in total", f"解压后共 {total} 字节")
+            raise limit_exceeded(
+                "max_total_uncompressed",
+                lim.max_total_uncompressed,
+                f"{total} bytes uncompressed in total",
+                f"解压后共 {total} 字节",
+            )
 
     def has(self, name: str) -> bool:
         return name in self._sizes
@@ -156,12 +189,21 @@ class Package:
             if "encrypted" in str(exc):
                 raise InputError("RL-IO-004", name) from None
             raise InputError("RL-IO-002", zip_detail(exc, name)) from None
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError, zlib.error,
-                UnicodeDecodeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            KeyError,
+            NotImplementedError,
+            zlib.error,
+            UnicodeDecodeError,
+        ) as exc:
             raise InputError("RL-IO-002", zip_detail(exc, name)) from None
         if len(data) > cap:
-            raise limit_exceeded(limit_name, cap, f"more than {cap} bytes when decompressed",
-                                 f"解压后超过 {cap} 字节", name)
+            raise limit_exceeded(
+                limit_name, cap, f"more than {cap} bytes when decompressed", f"解压后超过 {cap} 字节", name
+            )
         return data
 
     def xml(self, name: str) -> Optional[etree._Element]:
@@ -187,7 +229,7 @@ class Package:
             return None
         if data.startswith((b"\xff\xfe", b"\xfe\xff")) or any(n in data for n in needles):
             return parse_xml(data, name, self.limits)
-        if _has_doctype(data[:64 * 1024]):
+        if _has_doctype(data[: 64 * 1024]):
             raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
         return None
 
@@ -200,8 +242,16 @@ class Package:
                     head = fh.read(1024)  # the prolog is at the start, and is short but for comments
                     if not _ROOT_START.search(head):
                         head += fh.read(63 * 1024)
-            except (RuntimeError, zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError,
-                    zlib.error) as exc:
+            except (
+                RuntimeError,
+                zipfile.BadZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                KeyError,
+                NotImplementedError,
+                zlib.error,
+            ) as exc:
                 raise InputError("RL-IO-002", zip_detail(exc, name)) from None
             if _has_doctype(head):
                 raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))

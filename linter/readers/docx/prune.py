@@ -48,6 +48,8 @@ _CUT: tuple[tuple[bytes, tuple[bytes, ...], bool], ...] = (
     (b"tcBorders", (), False),
     (b"tblPrEx", (), False),
 )
+
+
 # Outer elements first (a paragraph's properties hold its mark's run properties; a cell's its
 # borders), so the later passes run over less; cell properties, the largest (a third of a
 # template's part: borders, shading), before all. One regular expression per kind matches an

@@ -193,7 +193,7 @@ def _segments(data: str, m: Matrix, bx: float, by: float) -> Iterator[tuple[floa
             i += 1
             continue
         args = []
-        for t in tokens[i + 1:i + 1 + arity]:
+        for t in tokens[i + 1 : i + 1 + arity]:
             try:
                 args.append(float(t))
             except ValueError:

@@ -75,16 +75,24 @@ class _Ofd:
         document = self.xml(doc_name, "the document", "文档")
         common = _child(document, "CommonData")
         size = _box(_child(_child(common, "PageArea"), "PhysicalBox")) or A4
-        templates = {el.get("ID", ""): _resolve(doc_name, el.get("BaseLoc", ""))
-                     for el in (common.iter("{*}TemplatePage") if common is not None else ())}
+        templates = {
+            el.get("ID", ""): _resolve(doc_name, el.get("BaseLoc", ""))
+            for el in (common.iter("{*}TemplatePage") if common is not None else ())
+        }
         entries = [el for el in document.iter("{*}Page") if el.get("BaseLoc")]
         if not entries:
             raise damaged(f"{doc_name} lists no pages", f"{doc_name} 中没有页面")
         if len(entries) > self.limits.max_pdf_pages:
-            raise limit_exceeded("max_pdf_pages", self.limits.max_pdf_pages, f"an OFD of {len(entries)} pages",
-                                 f"OFD 有 {len(entries)} 页")
-        return [self._page(number, _resolve(doc_name, el.get("BaseLoc", "")), size, templates)
-                for number, el in enumerate(entries, 1)]
+            raise limit_exceeded(
+                "max_pdf_pages",
+                self.limits.max_pdf_pages,
+                f"an OFD of {len(entries)} pages",
+                f"OFD 有 {len(entries)} 页",
+            )
+        return [
+            self._page(number, _resolve(doc_name, el.get("BaseLoc", "")), size, templates)
+            for number, el in enumerate(entries, 1)
+        ]
 
     def _page(self, number: int, name: str, size: tuple[float, float], templates: dict[str, str]) -> PageContent:
         page = self.xml(name, "a page", "页面")
@@ -97,7 +105,7 @@ class _Ofd:
             if loc and self.pkg.has(loc):
                 sources.insert(0, self.xml(loc, "a template page", "模板页"))
         for source in sources:
-            ns = source.tag[:source.tag.index("}") + 1] if source.tag.startswith("{") else ""
+            ns = source.tag[: source.tag.index("}") + 1] if source.tag.startswith("{") else ""
             text, path, text_code = ns + "TextObject", ns + "PathObject", ns + "TextCode"
             for obj in source.iter(text, path, ns + "ImageObject"):
                 tag = obj.tag
@@ -107,7 +115,9 @@ class _Ofd:
                     path_rulings(obj, content)
                 else:
                     pictures += image_area(obj)
-        content.pictures = min(1.0, pictures / (content.width * content.height)) if content.width * content.height else 0.0
+        content.pictures = (
+            min(1.0, pictures / (content.width * content.height)) if content.width * content.height else 0.0
+        )
         return content
 
 
@@ -117,6 +127,13 @@ def read_ofd(path: Path, limits: Limits) -> Document:
         pages = _Ofd(pkg, limits).pages()
     finally:
         pkg.close()
-    return document_from_pages(path, "ofd", pages, limits, no_text=Detail(
-        "an OFD without text objects (pages of images, or glyphs drawn as outlines)",
-        "OFD 中没有文字对象（页面是图片，或文字画成了轮廓）"))
+    return document_from_pages(
+        path,
+        "ofd",
+        pages,
+        limits,
+        no_text=Detail(
+            "an OFD without text objects (pages of images, or glyphs drawn as outlines)",
+            "OFD 中没有文字对象（页面是图片，或文字画成了轮廓）",
+        ),
+    )

@@ -30,7 +30,9 @@ from linter.readers.grid import RawCell, build_positioned
 from linter.readers.pdf.layout import TOL, PTable, cluster, snap
 
 _NUMBER = re.compile(r"^[-+]?[\d,，.．]+%?$")
-_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
+_ENUM_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+)
 MAX_HEADER_ROWS = 4
 
 
@@ -67,6 +69,7 @@ def continues(prev: PTable, cur: PTable, body_bottom: float) -> bool:
 
 def _header_rows(first: PTable, part: PTable) -> int:
     """How many rows at the top of ``part`` repeat the first part's header rows."""
+
     def signature(t: PTable, k: int) -> list[tuple[int, int, int, int, str]]:
         return sorted((c.r0, min(c.r1, k), round(c.x0), round(c.x1), _squash(c.text)) for c in t.cells if c.r0 < k)
 
@@ -76,9 +79,14 @@ def _header_rows(first: PTable, part: PTable) -> int:
         if any(c.r0 < k < c.r1 for c in part.cells):
             continue  # a cell crosses the cut: not a whole block of header rows
         theirs = signature(first, k)
-        if len(mine) == len(theirs) and all(a[:2] == b[:2] and abs(a[2] - b[2]) <= TOL and abs(a[3] - b[3]) <= TOL
-                                            and a[4] == b[4] for a, b in zip(mine, theirs)) \
-                and any(s[4] and not _numeric(s[4]) for s in mine):
+        if (
+            len(mine) == len(theirs)
+            and all(
+                a[:2] == b[:2] and abs(a[2] - b[2]) <= TOL and abs(a[3] - b[3]) <= TOL and a[4] == b[4]
+                for a, b in zip(mine, theirs)
+            )
+            and any(s[4] and not _numeric(s[4]) for s in mine)
+        ):
             best = k
     return best
 
@@ -101,8 +109,11 @@ def _row_broken(above: list[_Cell], below: list[_Cell]) -> bool:
 
 def _join(cells: list[_Cell], rows: int, part: PTable, skip: int, xs: list[float]) -> int:
     """Append ``part`` (its first ``skip`` rows dropped) below ``cells``; the new row count."""
-    mine = [_Cell(c.r0 - skip, c.r1 - skip, snap(xs, c.x0), snap(xs, c.x1), c.text, part.page)
-            for c in part.cells if c.r0 >= skip]
+    mine = [
+        _Cell(c.r0 - skip, c.r1 - skip, snap(xs, c.x0), snap(xs, c.x1), c.text, part.page)
+        for c in part.cells
+        if c.r0 >= skip
+    ]
     above = [c for c in cells if c.r1 == rows]
     below = [c for c in mine if c.r0 == 0]
     shared = _row_broken(above, below)
@@ -142,6 +153,8 @@ def build_table(index: int, parts: list[PTable], limits: Limits) -> Table:
     rows = first.n_rows
     for part in parts[1:]:
         rows = _join(cells, rows, part, _header_rows(first, part), xs)
-    placed = [(c.r0, c.c0, RawCell(c.text, rowspan=max(1, c.r1 - c.r0), colspan=max(1, c.c1 - c.c0), page=c.page))
-              for c in cells]
+    placed = [
+        (c.r0, c.c0, RawCell(c.text, rowspan=max(1, c.r1 - c.r0), colspan=max(1, c.c1 - c.c0), page=c.page))
+        for c in cells
+    ]
     return build_positioned(index, placed, max(1, rows), max(1, len(xs) - 1), limits, page=first.page)

@@ -78,6 +78,7 @@ def snap(bounds: list[float], v: float) -> int:
 
 # ---- tables ------------------------------------------------------------------------------------
 
+
 def _merge(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Collinear segments (same position within TOL) that touch or overlap joined into one."""
     if not segments:
@@ -94,7 +95,9 @@ def _merge(segments: list[tuple[float, float, float]]) -> list[tuple[float, floa
     return out
 
 
-def _components(h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]) -> list[tuple[list[int], list[int]]]:
+def _components(
+    h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]
+) -> list[tuple[list[int], list[int]]]:
     """Groups of crossing or touching rulings: (indexes into h, indexes into v)."""
     parent = list(range(len(h) + len(v)))
 
@@ -128,18 +131,21 @@ def _touches(p: float, q: float, others: list[tuple[float, float, float]]) -> bo
     return any(abs(o - q) <= TOL and a - TOL <= p <= b + TOL for o, a, b in others)
 
 
-def _framing(h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]
-             ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+def _framing(
+    h: list[tuple[float, float, float]], v: list[tuple[float, float, float]]
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """The rulings that frame cells: both ends on a ruling of the other direction or on the
     frame's edge. A strike-through or underline inside a cell, or a change bar, is not one."""
     top, bottom = min(t for _, t, _ in v), max(b for _, _, b in v)
-    v = [(x, t, b) for x, t, b in v
-         if (t - top <= TOL or _touches(x, t, h)) and (bottom - b <= TOL or _touches(x, b, h))]
+    v = [
+        (x, t, b) for x, t, b in v if (t - top <= TOL or _touches(x, t, h)) and (bottom - b <= TOL or _touches(x, b, h))
+    ]
     if not v:
         return h, v
     left, right = min(x for x, _, _ in v), max(x for x, _, _ in v)
-    h = [(y, a, b) for y, a, b in h
-         if (a - left <= TOL or _touches(y, a, v)) and (right - b <= TOL or _touches(y, b, v))]
+    h = [
+        (y, a, b) for y, a, b in h if (a - left <= TOL or _touches(y, a, v)) and (right - b <= TOL or _touches(y, b, v))
+    ]
     return h, v
 
 
@@ -193,9 +199,12 @@ def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[
     h = _merge(content.hrules)
     v = _merge(content.vrules)
     if len(h) * len(v) > limits.max_table_cells:  # every pair is looked at, and may make a grid slot
-        raise limit_exceeded("max_table_cells", limits.max_table_cells,
-                             f"page {content.number}: {len(h)} x {len(v)} ruling lines",
-                             f"第{content.number}页有 {len(h)} x {len(v)} 条表格线")
+        raise limit_exceeded(
+            "max_table_cells",
+            limits.max_table_cells,
+            f"page {content.number}: {len(h)} x {len(v)} ruling lines",
+            f"第{content.number}页有 {len(h)} x {len(v)} 条表格线",
+        )
     tables: list[PTable] = []
     for hi, vi in _components(h, v):
         if len(vi) < 2 or not hi:

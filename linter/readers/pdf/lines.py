@@ -55,8 +55,12 @@ def line_text(glyphs: list[Glyph]) -> str:
     for g in ordered:
         if prev is not None:
             gap = g.x0 - prev.x1
-            if gap > word_gap and (gap > wide_gap or (_is_word_char(prev.text[-1]) and _is_word_char(g.text[0]))) \
-                    and not g.text.isspace() and not prev.text.isspace():
+            if (
+                gap > word_gap
+                and (gap > wide_gap or (_is_word_char(prev.text[-1]) and _is_word_char(g.text[0])))
+                and not g.text.isspace()
+                and not prev.text.isspace()
+            ):
                 parts.append(" ")
         parts.append(g.text)
         prev = g
@@ -87,8 +91,12 @@ def _stream_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
         if g.text.isspace():
             continue
         prev = lines[-1][-1] if lines else None
-        if (prev is not None and not g.turn and g.x0 >= prev.x1 - TOL
-                and min(prev.bottom, g.bottom) - max(prev.top, g.top) >= 0.5 * min(prev.bottom - prev.top, g.bottom - g.top)):
+        if (
+            prev is not None
+            and not g.turn
+            and g.x0 >= prev.x1 - TOL
+            and min(prev.bottom, g.bottom) - max(prev.top, g.top) >= 0.5 * min(prev.bottom - prev.top, g.bottom - g.top)
+        ):
             lines[-1].append(g)
         else:
             lines.append([g])
@@ -144,6 +152,14 @@ def page_lines(glyphs: list[Glyph], page: int) -> list[Line]:
     for line in group_lines(glyphs):
         text = line_text(line)
         if text:
-            out.append(Line(page, min(g.top for g in line), max(g.bottom for g in line),
-                            min(g.x0 for g in line), max(g.x1 for g in line), text))
+            out.append(
+                Line(
+                    page,
+                    min(g.top for g in line),
+                    max(g.bottom for g in line),
+                    min(g.x0 for g in line),
+                    max(g.x1 for g in line),
+                    text,
+                )
+            )
     return out

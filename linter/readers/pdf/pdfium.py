@@ -148,8 +148,9 @@ def _read_text(r: Any, text_page: Any, out: PageContent) -> None:
                 continue  # (a line end or marker is never content)
         if not loose(text_page, i, rect):
             continue
-        if not (" " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-                or "\u2010" <= ch <= "\u2027"):
+        if not (
+            " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027"
+        ):
             if map_error(text_page, i) == 1:
                 out.unmapped += 1
         elif not i & 7 and not sampled_error and map_error(text_page, i) == 1:
@@ -192,11 +193,9 @@ def _objects(r: Any, page: Any, pictures: list[Any]) -> Iterator[tuple[Any, tupl
         owner, is_form, depth, outer, top = stack.pop()
         if depth > 16:  # forms nested this deep are not a report's tables
             continue
-        count = (r.FPDFFormObj_CountObjects(owner) if is_form
-                 else r.FPDFPage_CountObjects(owner))
+        count = r.FPDFFormObj_CountObjects(owner) if is_form else r.FPDFPage_CountObjects(owner)
         for i in range(max(0, count)):
-            obj = (r.FPDFFormObj_GetObject(owner, i) if is_form
-                   else r.FPDFPage_GetObject(owner, i))
+            obj = r.FPDFFormObj_GetObject(owner, i) if is_form else r.FPDFPage_GetObject(owner, i)
             if not obj:
                 continue
             kind = r.FPDFPageObj_GetType(obj)
@@ -258,8 +257,14 @@ def _read_rulings(r: Any, page: Any, out: PageContent, pictures: list[Any]) -> N
             if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):
                 continue
             px, py = x.value, y.value
-            points.append((a * px + c * py + e, height - (b * px + d * py + f),
-                           r.FPDFPathSegment_GetType(seg), bool(r.FPDFPathSegment_GetClose(seg))))
+            points.append(
+                (
+                    a * px + c * py + e,
+                    height - (b * px + d * py + f),
+                    r.FPDFPathSegment_GetType(seg),
+                    bool(r.FPDFPathSegment_GetClose(seg)),
+                )
+            )
         if stroked:
             stroked_segments(points, out)
         if filled and not stroked:

@@ -33,8 +33,11 @@ from linter.readers.pdf.join import build_table, continues
 from linter.readers.pdf.layout import PTable, find_tables
 from linter.readers.pdf.lines import Line, page_lines
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/,，、]?\s*共\s*\d{1,4}\s*页)?|"
-                          r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[/,，、]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)\s*$",
+    re.IGNORECASE,
+)
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．]\D)")
 _DIGITS = re.compile(r"\d+")
 MARGIN_TOP, MARGIN_BOTTOM = 0.08, 0.88  # of the page height: where page furniture sits
@@ -86,8 +89,9 @@ def _furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[int]:
     if running:
         for content, lines in pages:
             for ln in lines:
-                if ((ln.top > content.height * MARGIN_BOTTOM or ln.bottom < content.height * MARGIN_TOP)
-                        and _DIGITS.sub("#", ln.text) in running):
+                if (ln.top > content.height * MARGIN_BOTTOM or ln.bottom < content.height * MARGIN_TOP) and _DIGITS.sub(
+                    "#", ln.text
+                ) in running:
                     out.add(id(ln))
     return out
 
@@ -134,8 +138,12 @@ class _Reader:
                 prev = current[-1]
                 ended = prev.x1 < right - 1.5 * char
                 starts = ln.x0 > left + 0.8 * char or bool(_ENUM_START.match(ln.text))
-                wrapped_title = (abs((prev.x0 + prev.x1) / 2 - middle) < 0.6 * char and centred(ln)
-                                 and prev.page == ln.page and prev.x1 - prev.x0 > 0.5 * (right - left))
+                wrapped_title = (
+                    abs((prev.x0 + prev.x1) / 2 - middle) < 0.6 * char
+                    and centred(ln)
+                    and prev.page == ln.page
+                    and prev.x1 - prev.x0 > 0.5 * (right - left)
+                )
                 if (ended or starts) and not wrapped_title:
                     flush()
             current.append(ln)
@@ -160,8 +168,9 @@ def read_pdf(path: Path, limits: Limits) -> Document:
         raise InputError("RL-IO-010", os_detail(exc)) from None
     with PdfFile(path) as pdf:
         if pdf.pages > limits.max_pdf_pages:
-            raise limit_exceeded("max_pdf_pages", limits.max_pdf_pages, f"a PDF of {pdf.pages} pages",
-                                 f"PDF 有 {pdf.pages} 页")
+            raise limit_exceeded(
+                "max_pdf_pages", limits.max_pdf_pages, f"a PDF of {pdf.pages} pages", f"PDF 有 {pdf.pages} 页"
+            )
         if pdf.pages == 0:
             raise InputError("RL-IO-023", "no pages")
         pages = list(pdf.read_pages())
@@ -171,8 +180,9 @@ def read_pdf(path: Path, limits: Limits) -> Document:
     return document_from_pages(path, "pdf", pages, limits, repaired=repaired)
 
 
-def document_from_pages(path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False,
-                        no_text: str = "") -> Document:
+def document_from_pages(
+    path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False, no_text: str = ""
+) -> Document:
     """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text."""
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-022", no_text)
@@ -222,17 +232,38 @@ def document_from_pages(path: Path, fmt: str, pages: list[PageContent], limits: 
     reader.paragraphs(run, left, right, char)
     if garbled_pages:
         numbers = ",".join(str(n) for n, _ in garbled_pages)
-        notices.append(Notice("garbled-text", f"pages {numbers}", unreadable=True,
-                              params=(("pages", numbers), ("sample", garbled_pages[0][1]))))
+        notices.append(
+            Notice(
+                "garbled-text",
+                f"pages {numbers}",
+                unreadable=True,
+                params=(("pages", numbers), ("sample", garbled_pages[0][1])),
+            )
+        )
     for content in pages:
         if content.unmapped:
-            notices.append(Notice("unmapped-glyphs", f"page {content.number}",
-                                  params=(("page", str(content.number)), ("count", str(content.unmapped)))))
+            notices.append(
+                Notice(
+                    "unmapped-glyphs",
+                    f"page {content.number}",
+                    params=(("page", str(content.number)), ("count", str(content.unmapped))),
+                )
+            )
     for content in pages:
         if scanned(content):
             notices.append(Notice("scanned-page", f"page {content.number}", params=(("page", str(content.number)),)))
     if repaired:
-        notices.append(Notice("damaged-content", "cross-reference table rebuilt",
-                              params=(("count", "1"), ("example", "xref table rebuilt"))))
-    return Document(path=str(path), format=fmt, blocks=tuple(reader.blocks), notices=tuple(notices),
-                    metadata=(("pages", str(len(pages))),))
+        notices.append(
+            Notice(
+                "damaged-content",
+                "cross-reference table rebuilt",
+                params=(("count", "1"), ("example", "xref table rebuilt")),
+            )
+        )
+    return Document(
+        path=str(path),
+        format=fmt,
+        blocks=tuple(reader.blocks),
+        notices=tuple(notices),
+        metadata=(("pages", str(len(pages))),),
+    )

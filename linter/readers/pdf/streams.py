@@ -26,7 +26,7 @@ def check_streams(data: bytes, limits: Limits) -> None:
     """Raise RL-IO-005 if a Flate stream of ``data`` (a PDF's bytes) inflates past the limits."""
     total = 0
     for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - _DICT_BACK):m.start()]
+        head = data[max(0, m.start() - _DICT_BACK) : m.start()]
         start = head.rfind(b"obj")
         head = head[start:] if start >= 0 else head
         if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
@@ -35,14 +35,22 @@ def check_streams(data: bytes, limits: Limits) -> None:
             continue
         size = _inflated(data, m.end(), limits.max_member_bytes)
         if size > limits.max_member_bytes:
-            raise limit_exceeded("max_member_bytes", limits.max_member_bytes,
-                                 f"a stream inflating to more than {limits.max_member_bytes} bytes",
-                                 f"解压后超过 {limits.max_member_bytes} 字节的数据流", "PDF")
+            raise limit_exceeded(
+                "max_member_bytes",
+                limits.max_member_bytes,
+                f"a stream inflating to more than {limits.max_member_bytes} bytes",
+                f"解压后超过 {limits.max_member_bytes} 字节的数据流",
+                "PDF",
+            )
         total += size
         if total > limits.max_total_uncompressed:
-            raise limit_exceeded("max_total_uncompressed", limits.max_total_uncompressed,
-                                 f"streams inflating to more than {limits.max_total_uncompressed} bytes",
-                                 f"数据流解压后共超过 {limits.max_total_uncompressed} 字节", "PDF")
+            raise limit_exceeded(
+                "max_total_uncompressed",
+                limits.max_total_uncompressed,
+                f"streams inflating to more than {limits.max_total_uncompressed} bytes",
+                f"数据流解压后共超过 {limits.max_total_uncompressed} 字节",
+                "PDF",
+            )
 
 
 def _inflated(data: bytes, start: int, cap: int) -> int:
@@ -54,7 +62,7 @@ def _inflated(data: bytes, start: int, cap: int) -> int:
         if d.unconsumed_tail:
             piece = d.unconsumed_tail
         elif pos < len(data):
-            piece = data[pos:pos + _PIECE]
+            piece = data[pos : pos + _PIECE]
             pos += len(piece)
         else:
             break

@@ -16,9 +16,18 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Declared names that mean a superset in practice: pages labelled gb2312 routinely hold GBK characters.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-              "euc-cn": "gb18030", "cp936": "gb18030", "big5": "big5hkscs", "iso-8859-1": "cp1252",
-              "us-ascii": "utf-8", "ascii": "utf-8"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+}
 _DETECT = ["gb18030", "big5", "utf_16", "utf_32"]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-_VALUE = re.compile(r"^\s*(?:[增减]|增加|减少)?[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|项|个|条)?\s*$")
+_VALUE = re.compile(
+    r"^\s*(?:[增减]|增加|减少)?[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|项|个|条)?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def _split_run(run: list[Placed], parts: int, below2: Optional[Sequence[Placed]]
         size = len(run) // parts
         labels = [u.text.strip() for u in run]
         if all(labels[i] == labels[i % size] for i in range(len(run))):
-            return [run[i:i + size] for i in range(0, len(run), size)]
+            return [run[i : i + size] for i in range(0, len(run), size)]
     return None
 
 
@@ -105,8 +107,9 @@ def _is_tall(unit: Placed, below2: Sequence[Placed]) -> bool:
     return bool(under) and all(b.empty for b in under)
 
 
-def _by_segments(texts: Sequence[str], below: Sequence[Placed],
-                 below2: Optional[Sequence[Placed]]) -> Optional[list[Placed]]:
+def _by_segments(
+    texts: Sequence[str], below: Sequence[Placed], below2: Optional[Sequence[Placed]]
+) -> Optional[list[Placed]]:
     segments: list[tuple[bool, list[Placed]]] = []  # (is an empty continuation, cells below)
     for b in below:
         if b.empty:
@@ -170,8 +173,7 @@ def place_rows(rows: Sequence[Sequence[str]]) -> tuple[list[list[Placed]], list[
         if result is None:
             ambiguous.append(r)
             # A guess, so that the table still has a shape; it is never used for arithmetic.
-            result = [Placed(c, 1 + (width - len(texts) if c == len(texts) - 1 else 0), t)
-                      for c, t in enumerate(texts)]
+            result = [Placed(c, 1 + (width - len(texts) if c == len(texts) - 1 else 0), t) for c, t in enumerate(texts)]
         if all(p.source < 0 for p in result):
             result = [replace(p, source=i) for i, p in enumerate(result)]
         placed[r] = result

@@ -58,8 +58,10 @@ class _Builder:
 
     def text_line(self, line: str, lineno: int) -> None:
         hints = self.hints
-        if len(line) < RUN_ON_CHARS and not (is_table_line(line, hints.table_words, hints.fold)
-                                             and not find_headings(line.strip(), hints.headings, hints.fold)):
+        if len(line) < RUN_ON_CHARS and not (
+            is_table_line(line, hints.table_words, hints.fold)
+            and not find_headings(line.strip(), hints.headings, hints.fold)
+        ):
             self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
             return
         for piece in split_line(line, hints.headings, hints.fold, hints.table_words, hints.parts):
@@ -67,8 +69,15 @@ class _Builder:
                 index = len(self.blocks)
                 cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
                 self._add(build_table(index, [[cell]], self.limits, line=lineno, column=piece.offset + 1))
-                self.notices.append(Notice("cells-run-together", piece.text[:40], block=index, unreadable=True,
-                                           params=(("sample", _sample(piece.text)),)))
+                self.notices.append(
+                    Notice(
+                        "cells-run-together",
+                        piece.text[:40],
+                        block=index,
+                        unreadable=True,
+                        params=(("sample", _sample(piece.text)),),
+                    )
+                )
             else:
                 self.paragraph(piece.text, lineno, piece.offset + 1)
 
@@ -81,20 +90,30 @@ class _Builder:
         cell = RawCell("\n".join(texts), line=first + 1, column=column)
         self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
         k = next((n for n, t in enumerate(texts) if _is_value_line(t)), 0)
-        sample = "／".join(texts[max(0, k - 1):k + 3]) + "…"
-        self.notices.append(Notice("cells-one-per-line", sample, block=index, unreadable=True,
-                                   params=(("sample", sample),)))
+        sample = "／".join(texts[max(0, k - 1) : k + 3]) + "…"
+        self.notices.append(
+            Notice("cells-one-per-line", sample, block=index, unreadable=True, params=(("sample", sample),))
+        )
 
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
         placed, ambiguous = place_rows([[c.text for c in row] for row in rows])
-        raw = [[RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
-               for row, prow in zip(rows, placed)]
+        raw = [
+            [RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
+            for row, prow in zip(rows, placed)
+        ]
         first = rows[0][0]
         self._add(build_table(index, raw, self.limits, line=first.line, column=first.column))
         if ambiguous:
-            self.notices.append(Notice("ambiguous-layout", f"rows {[r + 1 for r in ambiguous]}", block=index,
-                                       unreadable=True, params=(("row", str(ambiguous[-1] + 1)),)))
+            self.notices.append(
+                Notice(
+                    "ambiguous-layout",
+                    f"rows {[r + 1 for r in ambiguous]}",
+                    block=index,
+                    unreadable=True,
+                    params=(("row", str(ambiguous[-1] + 1)),),
+                )
+            )
 
 
 def _is_value_line(line: str) -> bool:
@@ -129,10 +148,10 @@ def _sample(text: str) -> str:
     for m in _DIGITS.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) < 6:
             continue
-        label = re.split(r"[\d\s]", text[max(0, m.start() - 40):m.start()].rstrip())[-1]
+        label = re.split(r"[\d\s]", text[max(0, m.start() - 40) : m.start()].rstrip())[-1]
         enum = list(_ENUM.finditer(label))
         if enum:
-            label = label[enum[-1].start():]
+            label = label[enum[-1].start() :]
         elif len(label) > 16:
             label = "…" + label[-16:]
         return f"{label}{m.group(0)}"
@@ -247,7 +266,7 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
             continue
         heading = _MD_HEADING.match(line)
         if heading is not None:  # 「## 一、总体情况」: the heading's text, where it stands
-            builder.paragraph(line[heading.end():].strip(), i + 1, heading.end() + 1)
+            builder.paragraph(line[heading.end() :].strip(), i + 1, heading.end() + 1)
             i += 1
             continue
         end = _cell_per_line_region(lines, i, builder.hints)
@@ -259,8 +278,18 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
             builder.text_line(line, i + 1)
         i += 1
     if decoded.replaced:
-        builder.notices.append(Notice("undecodable-bytes", decoded.encoding,
-                                      params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding))))
+        builder.notices.append(
+            Notice(
+                "undecodable-bytes",
+                decoded.encoding,
+                params=(("count", str(decoded.replaced)), ("encoding", decoded.encoding)),
+            )
+        )
     metadata.append(("encoding", decoded.encoding))
-    return Document(path=str(path), format="text", blocks=tuple(builder.blocks), notices=tuple(builder.notices),
-                    metadata=tuple(metadata))
+    return Document(
+        path=str(path),
+        format="text",
+        blocks=tuple(builder.blocks),
+        notices=tuple(builder.notices),
+        metadata=tuple(metadata),
+    )

@@ -65,8 +65,9 @@ def _compact(line: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str],
-                  parts: Sequence[tuple[str, Sequence[str]]] = ()) -> list[tuple[int, int]]:
+def find_headings(
+    line: str, titles: Sequence[str], fold: Callable[[str], str], parts: Sequence[tuple[str, Sequence[str]]] = ()
+) -> list[tuple[int, int]]:
     """(start, end) offsets in ``line`` of numbered section headings: a title the reader was given,
     or a part's number with its key words (``parts``) after the part before it; ``fold`` makes a
     title and text compare alike whatever their widths, brackets or characters (recognition's
@@ -75,7 +76,7 @@ def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str],
     compact, offsets = _compact(line)
     found: list[tuple[int, int]] = []
     for m in _NUMBERED.finditer(compact):
-        rest = compact[m.end():m.end() + 80]
+        rest = compact[m.end() : m.end() + 80]
         best: tuple[int, int] | None = None  # (distance, length)
         for key in keys:
             if not rest or fold(rest[:1]) != key[:1]:
@@ -88,7 +89,7 @@ def find_headings(line: str, titles: Sequence[str], fold: Callable[[str], str],
             found.append((offsets[m.start()], offsets[end - 1] + 1))
     for m in _UNSEPARATED.finditer(compact):
         # 「。一总体情况2020年，……」: the number without its 「、」, before a title written exactly.
-        rest = compact[m.end():m.end() + 40]
+        rest = compact[m.end() : m.end() + 40]
         title = next((k for k in keys if rest.startswith(k)), None)
         if title is not None:
             found.append((offsets[m.start()], offsets[m.end() + len(title) - 1] + 1))
@@ -109,8 +110,13 @@ _WORDED_CHARS = 30
 _NEXT_NUMBER = dict(zip("一二三四五六七八九", "二三四五六七八九十"))
 
 
-def _worded_headings(line: str, compact: str, offsets: list[int], found: list[tuple[int, int]],
-                     parts: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[int, int]]:
+def _worded_headings(
+    line: str,
+    compact: str,
+    offsets: list[int],
+    found: list[tuple[int, int]],
+    parts: Sequence[tuple[str, Sequence[str]]],
+) -> list[tuple[int, int]]:
     """Headings of the parts the titles did not find, between the parts before and after them: the
     part's number (「五、」) with its key words within the next few characters, or the next number
     with them (「七、其他需说明事项」 where a part was split in two); the first part also by its
@@ -131,7 +137,7 @@ def _worded_headings(line: str, compact: str, offsets: list[int], found: list[tu
         before = at.get(numbers[i - 1]) if i > 0 else -1
         if before is None:
             continue
-        after = next((at[n] for n in numbers[i + 1:] if n in at), len(line))
+        after = next((at[n] for n in numbers[i + 1 :] if n in at), len(line))
         tries = [(number, True), (_NEXT_NUMBER.get(number, ""), True)] + ([(number, False)] if i == 0 else [])
         for candidate, by_words in tries:
             hit = _numbered_title(compact, offsets, candidate, before, after, keywords if by_words else ())
@@ -142,8 +148,9 @@ def _worded_headings(line: str, compact: str, offsets: list[int], found: list[tu
     return out
 
 
-def _numbered_title(compact: str, offsets: list[int], number: str, before: int, after: int,
-                    keywords: Sequence[str]) -> Optional[tuple[int, int]]:
+def _numbered_title(
+    compact: str, offsets: list[int], number: str, before: int, after: int, keywords: Sequence[str]
+) -> Optional[tuple[int, int]]:
     """The first 「number、title」 between two offsets whose title holds one of ``keywords`` (any
     title when none are given), as (start, end) offsets in the line."""
     if not number:
@@ -151,9 +158,9 @@ def _numbered_title(compact: str, offsets: list[int], number: str, before: int, 
     for m in re.finditer(re.escape(number) + "[、.．]", compact):
         if not before < offsets[m.start()] < after:
             continue
-        rest = compact[m.end():m.end() + _WORDED_CHARS]
+        rest = compact[m.end() : m.end() + _WORDED_CHARS]
         end = _WORDED_END.search(rest)
-        title = rest[:end.start()] if end else rest
+        title = rest[: end.start()] if end else rest
         if len(title) >= 2 and (not keywords or any(k in title for k in keywords)):
             return offsets[m.start()], offsets[m.end() + len(title) - 1] + 1
     return None
@@ -167,7 +174,8 @@ def looks_tabular(text: str) -> bool:
     if "。" in outside or digits < 5:
         return False
     return len(_LABEL_DIGIT.findall(text)) >= 3 or any(
-        sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text))
+        sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text)
+    )
 
 
 _PUNCTUATION = re.compile(r"[：:，,。；;？?！!]")
@@ -190,7 +198,8 @@ def is_table_line(line: str, words: Sequence[str], fold: Callable[[str], str]) -
     if _PUNCTUATION.search(outside) or sum(ch.isdigit() for ch in text) < 5:
         return False
     return len(_LABEL_DIGIT.findall(text)) >= 3 or any(
-        sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text))
+        sum(ch.isdigit() for ch in m.group(0)) >= 7 for m in _DIGIT_RUN.finditer(text)
+    )
 
 
 # Where a table run into a part's text may start or end: after a sentence, and before a
@@ -224,8 +233,9 @@ def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequ
     if not stripped:
         return out
     lead = offset + len(text) - len(text.lstrip())
-    if looks_tabular(stripped) and (not words or (_table_words(stripped, words, fold) >= 2
-                                    and looks_tabular(_DATE.sub("", stripped)))):
+    if looks_tabular(stripped) and (
+        not words or (_table_words(stripped, words, fold) >= 2 and looks_tabular(_DATE.sub("", stripped)))
+    ):
         return [Piece("table", stripped, lead)]
     stretches = _stretches(stripped, words, fold) if words else []
     if any(tabular for _s, _e, tabular in stretches):
@@ -238,7 +248,7 @@ def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequ
         return out
     pos = 0
     for m in _SUBHEAD.finditer(stripped):
-        part = stripped[pos:m.start()]
+        part = stripped[pos : m.start()]
         if part.strip():
             out.append(Piece("paragraph", part.strip(), lead + pos + len(part) - len(part.lstrip())))
         pos = m.end()
@@ -248,8 +258,13 @@ def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequ
     return out
 
 
-def split_line(line: str, titles: Sequence[str], fold: Callable[[str], str], words: Sequence[str] = (),
-               parts: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Piece]:
+def split_line(
+    line: str,
+    titles: Sequence[str],
+    fold: Callable[[str], str],
+    words: Sequence[str] = (),
+    parts: Sequence[tuple[str, Sequence[str]]] = (),
+) -> list[Piece]:
     """Headings, paragraphs and run-together tables of one long line, in order."""
     pieces: list[Piece] = []
     pos = 0

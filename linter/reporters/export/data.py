@@ -76,8 +76,12 @@ def _order(rulesets: Sequence[RuleSet]) -> dict[Cell, int]:
     return order
 
 
-def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], lang: str = "zh",
-          roster: Optional[Roster] = None) -> Export:
+def build(
+    results: Sequence[FileResult],
+    verdict: Callable[[FileResult], str],
+    lang: str = "zh",
+    roster: Optional[Roster] = None,
+) -> Export:
     results = [r for r in results if not r.skipped]  # files in the folders that are not reports
     rulesets = [builtin_ruleset(e) for e in builtin_editions()]
     by_edition = {rs.edition: rs for rs in rulesets}
@@ -90,8 +94,9 @@ def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], l
         labels.append((cell, label))
     out = Export(columns=labels)
     w = lambda key: say("export." + key, lang)  # noqa: E731
-    out.report_headers = [w(k) for k in ("file", "body", "kind", "parent", "year", "edition", "verdict",
-                                         "errors", "warnings", "infos")] + [label for _, label in labels]
+    out.report_headers = [
+        w(k) for k in ("file", "body", "kind", "parent", "year", "edition", "verdict", "errors", "warnings", "infos")
+    ] + [label for _, label in labels]
     values: dict[str, dict[Cell, Value]] = {}
     names: dict[str, str] = {}
     for r in results:
@@ -102,9 +107,19 @@ def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], l
         figures = {(n, row, col): number(text) for n, row, col, text in r.figures}
         values[r.path] = figures
         counts = [sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")]
-        out.reports.append([r.path, name, entry.kind if entry else None, entry.parent if entry else None,
-                            r.report_year, r.edition, t("verdict." + verdict(r), lang), *counts,
-                            *(figures.get(cell) for cell in cells)])
+        out.reports.append(
+            [
+                r.path,
+                name,
+                entry.kind if entry else None,
+                entry.parent if entry else None,
+                r.report_year,
+                r.edition,
+                t("verdict." + verdict(r), lang),
+                *counts,
+                *(figures.get(cell) for cell in cells),
+            ]
+        )
         if r.error is not None:
             out.unread.append([r.path, r.error.code, r.error.message])
     out.unread_headers = [w("file"), w("code"), w("reason")]
@@ -114,8 +129,9 @@ def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], l
         if r.previous is None or r.previous not in values:
             continue
         now, before = values[r.path], values[r.previous]
-        out.changes.append([names[r.path], r.report_year, r.path, r.previous,
-                            *(_change(now.get(c), before.get(c)) for c in cells)])
+        out.changes.append(
+            [names[r.path], r.report_year, r.path, r.previous, *(_change(now.get(c), before.get(c)) for c in cells)]
+        )
     # Pass rates per rule: of the files read, the share without a finding of the rule.
     read = [r for r in results if r.error is None]
     failing: dict[str, int] = {}
@@ -130,9 +146,14 @@ def build(results: Sequence[FileResult], verdict: Callable[[FileResult], str], l
             if rule.id in rules or not (rule.enabled or rule.id in failing):
                 continue
             n = failing.get(rule.id, 0)
-            rules[rule.id] = [rule.id, rule.summary.get(lang, rule.summary.get("en", "")),
-                              t("severity." + rule.severity, lang), len(read), n,
-                              round(1 - n / len(read), 4) if read else None]
+            rules[rule.id] = [
+                rule.id,
+                rule.summary.get(lang, rule.summary.get("en", "")),
+                t("severity." + rule.severity, lang),
+                len(read),
+                n,
+                round(1 - n / len(read), 4) if read else None,
+            ]
     for rule_id in sorted(set(failing) - set(rules)):  # an extra rule file's rules
         n = failing[rule_id]
         rules[rule_id] = [rule_id, "", "", len(read), n, round(1 - n / len(read), 4)]

@@ -49,7 +49,9 @@ def to_xlsx(data: Rollup, lang: str) -> bytes:
     notes.append([w("parent"), data.parent or w("all")])
     notes.append([w("year"), data.year])
     notes.append([w("summed", n=len(data.summed)), "\n".join(data.summed)])
-    notes.append([w("missing", n=len(data.missing)), "、".join(data.missing) if lang == "zh" else ", ".join(data.missing)])
+    notes.append(
+        [w("missing", n=len(data.missing)), "、".join(data.missing) if lang == "zh" else ", ".join(data.missing)]
+    )
     notes.append([w("skipped", n=len(data.skipped)), "\n".join(f"{p} ({why})" for p, why in data.skipped)])
     notes.append([w("own"), data.own or ""])
     notes.append([])

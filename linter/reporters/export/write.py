@@ -17,11 +17,13 @@ _FIXED = datetime(2000, 1, 1)
 
 def _sheets(data: Export, lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
     w = lambda key: say("export." + key, lang)  # noqa: E731
-    return [(w("sheet_reports"), data.report_headers, data.reports),
-            (w("sheet_changes"), data.change_headers, data.changes),
-            (w("sheet_rules"), data.rule_headers, data.rules),
-            (w("sheet_bodies"), data.body_headers, data.bodies),
-            (w("sheet_unread"), data.unread_headers, data.unread)]
+    return [
+        (w("sheet_reports"), data.report_headers, data.reports),
+        (w("sheet_changes"), data.change_headers, data.changes),
+        (w("sheet_rules"), data.rule_headers, data.rules),
+        (w("sheet_bodies"), data.body_headers, data.bodies),
+        (w("sheet_unread"), data.unread_headers, data.unread),
+    ]
 
 
 def to_xlsx(data: Export, lang: str) -> bytes:
@@ -75,8 +77,9 @@ def to_csv(data: Export, lang: str) -> bytes:
 
 def to_json(data: Export, lang: str) -> bytes:
     keys = ("reports", "year_on_year", "rules", "bodies", "unread")
-    doc: dict[str, Any] = {"columns": [{"table": c[0], "row": c[1], "column": c[2], "label": label}
-                                       for c, label in data.columns]}
+    doc: dict[str, Any] = {
+        "columns": [{"table": c[0], "row": c[1], "column": c[2], "label": label} for c, label in data.columns]
+    }
     for key, (_, headers, rows) in zip(keys, _sheets(data, lang)):
         doc[key] = {"headers": headers, "rows": rows}
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -16,12 +16,16 @@ def coverage_section(cov: Coverage, numbers: Mapping[str, int], lang: str) -> st
     source = say("coverage.head_roster", lang, roster=cov.roster) if cov.roster else ""
     counts = say("coverage.counts" if cov.roster else "coverage.counts_free", lang, **cov.counts)
     title = say("coverage.title", lang)
-    out = [f'<section id="coverage" aria-labelledby="coverage-h"><h2 id="coverage-h">{escape(title)}</h2>',
-           f'<p class="meta" id="coverage-counts">{escape(say("coverage.head", lang, year=cov.year or "?", source=source) + counts)}</p>',
-           '<table id="coverage-table" class="index"><thead><tr>'
-           + "".join(f'<th scope="col">{escape(say("col." + c, lang))}</th>'
-                     for c in ("body", "kind", "parent", "status", "files"))
-           + "</tr></thead><tbody>"]
+    out = [
+        f'<section id="coverage" aria-labelledby="coverage-h"><h2 id="coverage-h">{escape(title)}</h2>',
+        f'<p class="meta" id="coverage-counts">{escape(say("coverage.head", lang, year=cov.year or "?", source=source) + counts)}</p>',
+        '<table id="coverage-table" class="index"><thead><tr>'
+        + "".join(
+            f'<th scope="col">{escape(say("col." + c, lang))}</th>'
+            for c in ("body", "kind", "parent", "status", "files")
+        )
+        + "</tr></thead><tbody>",
+    ]
 
     def link(path: str, text: str) -> str:
         n = numbers.get(path)
@@ -29,16 +33,25 @@ def coverage_section(cov: Coverage, numbers: Mapping[str, int], lang: str) -> st
 
     for row in cov.rows:
         files = "<br>".join(
-            link(f.path, f.path) + escape(f"（{f.year if f.year is not None else '?'}，{t('verdict.' + f.verdict, lang)}）"
-                                          if lang == "zh" else f" ({f.year if f.year is not None else '?'}, {t('verdict.' + f.verdict, lang)})")
-            for f in row.files)
-        out.append(f'<tr class="cov-{row.status}" data-status="{row.status}"><td>{escape(row.name)}</td>'
-                   f'<td>{escape(row.kind or "")}</td><td>{escape(row.parent or "")}</td>'
-                   f'<td class="cov-status">{escape(say("status." + row.status, lang))}</td><td>{files}</td></tr>')
+            link(f.path, f.path)
+            + escape(
+                f"（{f.year if f.year is not None else '?'}，{t('verdict.' + f.verdict, lang)}）"
+                if lang == "zh"
+                else f" ({f.year if f.year is not None else '?'}, {t('verdict.' + f.verdict, lang)})"
+            )
+            for f in row.files
+        )
+        out.append(
+            f'<tr class="cov-{row.status}" data-status="{row.status}"><td>{escape(row.name)}</td>'
+            f"<td>{escape(row.kind or '')}</td><td>{escape(row.parent or '')}</td>"
+            f'<td class="cov-status">{escape(say("status." + row.status, lang))}</td><td>{files}</td></tr>'
+        )
     for u in cov.unknown:
         closest = say("coverage.closest", lang, name=u.closest).lstrip("，; ") if u.closest else ""
-        out.append(f'<tr class="cov-unknown" data-status="unknown"><td>{escape(u.body or say("unknown", lang))}</td>'
-                   f'<td></td><td></td><td class="cov-status">{escape(say("status.unknown", lang))}</td>'
-                   f'<td>{link(u.path, u.path)}{"<br>" + escape(closest) if closest else ""}</td></tr>')
+        out.append(
+            f'<tr class="cov-unknown" data-status="unknown"><td>{escape(u.body or say("unknown", lang))}</td>'
+            f'<td></td><td></td><td class="cov-status">{escape(say("status.unknown", lang))}</td>'
+            f"<td>{link(u.path, u.path)}{'<br>' + escape(closest) if closest else ''}</td></tr>"
+        )
     out.append("</tbody></table></section>")
     return "".join(out)
