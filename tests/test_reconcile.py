@@ -3,27 +3,24 @@ it compares with (RL-NAR-001 and narrative rules written later alike)."""
 
 from __future__ import annotations
 
-from linter.checks import Draft
+from linter.checks import Draft, Traits
 from linter.findings import Finding
 from linter.model import Location
 from linter.engine.reconcile import reconcile
-from linter.ruleset.loader import CheckSpec
 
 CELL = Location(table=3, row_label="一、本年新收政府信息公开申请数量", column_label="总计", block=28, row=4, col=8)
 OTHER = Location(table=3, row_label="二、上年结转政府信息公开申请数量", column_label="总计", block=28, row=5, col=8)
 SENTENCE = Location(block=7, text="共收到政府信息公开申请70件")
-QUOTE = CheckSpec("some_future_quote_kind", {})
-LOCALIZE = CheckSpec("localize", {"table": "t3"})
+QUOTE = Traits()  # a kind about the text, as any later narrative kind
+LOCALIZE = Traits(judges_table=True)
 
 
-def culprit(fix: str = "70", actual: str = "72") -> tuple[Finding, Draft, CheckSpec]:
+def culprit(fix: str = "70", actual: str = "72") -> tuple[Finding, Draft, Traits]:
     f = Finding("RL-T3-008", "requests.wrong-cell", "error", "疑似填错", CELL, fix, actual, (OTHER,), fix=fix)
     return f, Draft("culprit", CELL, fix=fix), LOCALIZE
 
 
-def quote(
-    quoted: str, table_value: str = "72", cells: tuple[Location, ...] = (CELL,)
-) -> tuple[Finding, Draft, CheckSpec]:
+def quote(quoted: str, table_value: str = "72", cells: tuple[Location, ...] = (CELL,)) -> tuple[Finding, Draft, Traits]:
     f = Finding(
         "RL-NAR-009",
         "content.quote",
@@ -58,7 +55,7 @@ def test_a_sum_of_cells_is_corrected_by_the_located_cell_only() -> None:
 def test_a_sentence_compared_with_candidate_cells_gets_no_value() -> None:
     candidates = Finding("RL-T4-002", "appeals.wrong-cell", "error", "无法确定", OTHER, None, None, (CELL, OTHER))
     sentence = quote("27")
-    out = reconcile([(candidates, Draft("candidates", OTHER), LOCALIZE), sentence], "zh")
+    out = reconcile([(candidates, Draft("candidates", OTHER, uncertain=True), LOCALIZE), sentence], "zh")
     assert [(f.rule, f.expected) for f in out] == [("RL-T4-002", None), ("RL-NAR-009", None)]
 
 

@@ -17,7 +17,7 @@ def test_one_arithmetic_per_report_and_table() -> None:
     first = relations.arithmetic(report, "t4")
     assert first is not None and first is relations.arithmetic(report, "t4")
     assert relations.arithmetic(report, "no-such-table") is None
-    failing = [check for _rule, check in report.ruleset.exact_relations("t4") if first.failures(check)]
+    failing = [check for _rule, check in relations.exact_relations(report.ruleset, "t4") if first.failures(check)]
     assert len(failing) == 2 and first.failures(failing[0]) is first.failures(failing[0])
     assert first.localization is first.localization and first.localization.explains(failing[0])
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from linter.checks.bindings import RelationCheck
 from linter.run.check import Options, check_file
 from linter.run.previous import load_previous
 from linter.cli import main
@@ -43,8 +44,8 @@ def _ran(rule_id: str, path: Path) -> bool:
     needs_previous = any(
         n.startswith(PREV)
         for c in rule.checks
-        if c.relation is not None
-        for n in names(c.relation.left) + names(c.relation.right)
+        if isinstance(c.compiled, RelationCheck)
+        for n in names(c.compiled.relation.left) + names(c.compiled.relation.right)
     )
     return not needs_previous or "previous" in options
 
@@ -54,7 +55,7 @@ def editions_to_cover(rule_id: str) -> tuple[int | None, ...]:
     both editions; the shared rules are the same YAML entry and need fixtures of either."""
     rule = builtin_ruleset(2021).rule(rule_id)
     per_edition = rule_id == "RL-VER-001" or any(
-        c.params.get("table") == "t2" or "t2" in c.params.get("tables", []) for c in rule.checks
+        getattr(c.params, "table", None) == "t2" or "t2" in getattr(c.params, "tables", ()) for c in rule.checks
     )
     return EDITIONS if per_edition else (None,)
 

@@ -125,7 +125,11 @@ GOOD_CHECK = '{kind: equation, table: t3, each: column, expr: "new == total", an
 @pytest.mark.parametrize(
     ("check", "path", "message"),
     [
-        ("{kind: nope, table: t3}", "$.rules[0].check.kind", "'nope' is not one of"),
+        (
+            "{kind: nope, table: t3}",
+            "$.rules[2].checks[0].kind",
+            "unknown check kind 'nope' of rule RL-T3-002 (known: blanks,",
+        ),
         (
             '{kind: equation, table: t9, each: column, expr: "a == b", anchor: a}',
             "$.rules[2].checks[0].table",
@@ -259,11 +263,11 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
 def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path) -> None:
     rs = builtin_ruleset(2021)
     (publication,) = rs.rule("RL-META-002").checks
-    assert publication.params["deadlines"] == {
-        "department": {"month": 1, "day": 31},
-        "default": {"month": 3, "day": 31},
+    assert {k: (d.month, d.day) for k, d in publication.params.deadlines.items()} == {
+        "department": (1, 31),
+        "default": (3, 31),
     }
-    assert rs.rule("RL-META-001").checks[0].params["fee_keyword"] == "处理费"
+    assert rs.rule("RL-META-001").checks[0].params.fee_keyword == "处理费"
     common_copy(tmp_path)
     write(tmp_path, (data_dir("rules") / "gov-2021.yaml").read_text(encoding="utf-8"), "gov-2021.yaml")
     bad = write(
@@ -275,5 +279,8 @@ def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path)
     )
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
-    assert info.value.path.endswith(".checks[0].deadlines.default") and info.value.message == "no such day: 2月30日"
+    assert (
+        info.value.path.endswith(".checks[0].deadlines.default")
+        and info.value.message == "no such day: 2月30日 (rule RL-X-001, publication check)"
+    )
     assert (info.value.file, info.value.line) == (str(bad), 12)  # the check's line

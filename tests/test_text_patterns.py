@@ -6,11 +6,11 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from linter.checks.content import _compiled, _leftmost
+from linter.checks.content import _leftmost
 from linter.ruleset.loader import builtin_ruleset
 
-_PATTERNS = next(c for r in builtin_ruleset(2021).rules if r.id == "RL-TPL-001" for c in r.checks).params["patterns"]
-_REGEXES = tuple(p["regex"] for p in _PATTERNS)
+_CHECK = next(c for r in builtin_ruleset(2021).rules if r.id == "RL-TPL-001" for c in r.checks)
+_REGEXES = tuple(p.regex for p in _CHECK.params.patterns)
 _ALTERNATION = re.compile("|".join(f"(?P<p{i}>{r})" for i, r in enumerate(_REGEXES)))
 # The placeholder pattern as first written, before it was reordered for speed.
 _PLACEHOLDER_AS_WRITTEN = re.compile(r"(?<![A-Za-z])(?:[XＸ×╳]{2,}|YYYY)(?![A-Za-z])")
@@ -21,7 +21,7 @@ _ALPHABET = "XＸ×╳YyaZ 此处填写在报告（）()文字描述单位名称
 @given(st.text(alphabet=_ALPHABET, max_size=24))
 def test_leftmost_equals_one_alternation(text: str) -> None:
     m = _ALTERNATION.search(text)
-    found = _leftmost(_compiled(_REGEXES), text)
+    found = _leftmost(_CHECK.compiled.patterns, text)
     if m is None:
         assert found is None
     else:
@@ -37,6 +37,6 @@ def test_reordered_placeholder_pattern_matches_as_written(text: str) -> None:
 
 
 def test_placeholder_examples() -> None:
-    found = _leftmost(_compiled(_REGEXES), "XX区2021年度报告，负责人YYYY，型号XXL不算")
-    assert found is not None and found[0].group(0) == "XX" and _PATTERNS[found[1]]["what"] == "占位符"
-    assert _leftmost(_compiled(_REGEXES), "型号XXL，ABCXX") is None
+    found = _leftmost(_CHECK.compiled.patterns, "XX区2021年度报告，负责人YYYY，型号XXL不算")
+    assert found is not None and found[0].group(0) == "XX" and _CHECK.params.patterns[found[1]].what == "占位符"
+    assert _leftmost(_CHECK.compiled.patterns, "型号XXL，ABCXX") is None

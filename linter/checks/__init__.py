@@ -1,53 +1,48 @@
-"""Check kinds: the few Python functions that all YAML rules parameterise.
+"""Check kinds: the few Python classes that all YAML rules parameterise.
 
-A check receives the recognised Report and its CheckSpec and yields Drafts; the engine turns
-Drafts into Findings (rule id, severity, localised message). ``CHECKS`` is the one registry of
-the kinds a rule file may name.
+A kind reads its parameters into its ``Params`` dataclass and compiles them once, when the rule
+set loads; on each recognised report it yields Drafts, which the engine turns into Findings (rule
+id, severity, localised message), treating them as the kind's ``traits`` say. ``KINDS`` is the one
+registry of the kinds a rule file may name (linter/checks/kind.py says what a kind is).
 """
 
 from __future__ import annotations
 
-from linter.checks import (
-    cells,
-    citations,
-    content,
-    culprits,
-    equation,
-    meta,
-    narrative,
-    parse,
-    parts,
-    period,
-    structure,
-)
-from linter.checks.draft import CheckFn, Draft
+from typing import Any
 
-__all__ = ["CHECKS", "CheckFn", "Draft", "get_check"]
+from linter.checks.cells import Blanks, Values
+from linter.checks.citations import Citation
+from linter.checks.content import SectionContent, TextPatterns
+from linter.checks.culprits import Localize
+from linter.checks.draft import Draft
+from linter.checks.equation import Equation
+from linter.checks.kind import Kind, Traits
+from linter.checks.meta import Edition, Publication, ReportYear
+from linter.checks.narrative import Narrative
+from linter.checks.parse import Parse
+from linter.checks.parts import Parts
+from linter.checks.period import Period
+from linter.checks.structure import HeadingVariants, ReportShape, Sections, TableStructure
 
-CHECKS: dict[str, CheckFn] = {
-    "report_shape": structure.check_report_shape,
-    "sections": structure.check_sections,
-    "table_structure": structure.check_table_structure,
-    "heading_variants": structure.check_heading_variants,
-    "edition": meta.check_edition,
-    "report_year": meta.check_report_year,
-    "publication": meta.check_publication,
-    "parse": parse.check_parse,
-    "values": cells.check_values,
-    "blanks": cells.check_blanks,
-    "equation": equation.check_equation,
-    "localize": culprits.check_localize,
-    "narrative": narrative.check_narrative,
-    "citation": citations.check_citation,
-    "text_patterns": content.check_text_patterns,
-    "section_content": content.check_section_content,
-    "parts": parts.check_parts,
-    "period": period.check_period,
+__all__ = ["KINDS", "Draft", "Kind", "Traits"]
+
+KINDS: dict[str, type[Kind[Any, Any]]] = {
+    "report_shape": ReportShape,
+    "sections": Sections,
+    "table_structure": TableStructure,
+    "heading_variants": HeadingVariants,
+    "edition": Edition,
+    "report_year": ReportYear,
+    "publication": Publication,
+    "parse": Parse,
+    "values": Values,
+    "blanks": Blanks,
+    "equation": Equation,
+    "localize": Localize,
+    "narrative": Narrative,
+    "citation": Citation,
+    "text_patterns": TextPatterns,
+    "section_content": SectionContent,
+    "parts": Parts,
+    "period": Period,
 }
-
-
-def get_check(kind: str) -> CheckFn:
-    try:
-        return CHECKS[kind]
-    except KeyError:
-        raise KeyError(f"no such check kind: {kind}") from None

@@ -7,12 +7,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Mapping, Optional, Sequence, Union
 
-from linter.checks.bindings import Term, cell_key
+from linter.checks.bindings import RelationCheck, Term, cell_key
 from linter.i18n import t
 from linter.model import Location
 from linter.recognise.values import format_number
 from linter.ruleset import expr
-from linter.ruleset.loader import CheckSpec
 
 Number = Union[int, Fraction, Decimal]
 
@@ -85,19 +84,19 @@ def short_label(label: Optional[str]) -> str:
     return (label or "").split()[-1] if label else ""
 
 
-def anchor_label(check: CheckSpec, where: Location) -> str:
+def anchor_label(check: RelationCheck, where: Location) -> str:
     """How the relation's anchor is named beside its sum: its column in a row's relation, its row
     in a column's (「总计」, 「（七）总计」)."""
-    return (where.row_label or "") if check.params.get("each") == "column" else short_label(where.column_label)
+    return (where.row_label or "") if check.each == "column" else short_label(where.column_label)
 
 
 def arithmetic_params(
-    check: CheckSpec, terms: Mapping[str, Term], left: expr.Evaluator, right: expr.Evaluator, where: Location
+    check: RelationCheck, terms: Mapping[str, Term], left: expr.Evaluator, right: expr.Evaluator, where: Location
 ) -> dict[str, str]:
     """The relation written out with its numbers, in both languages (message parameters
     ``arithmetic`` and ``arithmetic_en``)."""
     coefs = coefficients(left, right, tuple(terms))
-    anchor = check.params.get("anchor")
+    anchor = check.anchor
     label = anchor_label(check, where)
     return {
         "arithmetic": written_out(terms, coefs, anchor, label, "zh"),

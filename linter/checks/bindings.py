@@ -4,15 +4,37 @@ compiled for the table's groups."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, NamedTuple, Optional
+from typing import Literal, Mapping, NamedTuple, Optional
 
 from linter.model import Location
 from linter.recognise.normalize import label_key
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.recognise.values import Value, parse_value
 from linter.ruleset import expr
-from linter.ruleset.loader import CheckSpec
+
+
+@dataclass(frozen=True, eq=False)
+class RelationCheck:
+    """An equation check compiled with its rule set: the relation, the table it holds in, how it
+    is applied (per row, per column or once), the cell a finding points at, and the message
+    parameters of every application. Compared by identity: the per-report arithmetic keeps what
+    it derives from a relation under it."""
+
+    table: str
+    each: Literal["row", "column", "none"]
+    relation: expr.Relation
+    anchor: str
+    rows: frozenset[str]  # ``each: row``: only these rows (empty: every row)
+    params: Mapping[str, str]
+
+    @property
+    def exact(self) -> bool:
+        """An ``==`` relation of this year's cells only (error localization solves these)."""
+        rel = self.relation
+        names = [*expr.names(rel.left), *expr.names(rel.right), self.anchor]
+        return rel.op == "==" and not any(n.startswith(expr.PREV) for n in names)
 
 
 class Term(NamedTuple):
@@ -53,10 +75,9 @@ Sides = tuple[expr.Evaluator, expr.Evaluator]
 Grid = dict[str, dict[str, Term]]  # row key -> column key -> the cell
 
 
-def compile_sides(check: CheckSpec, table: LogicalTable) -> Sides:
+def compile_sides(check: RelationCheck, table: LogicalTable) -> Sides:
     """The relation's two sides compiled for the table's groups."""
     relation, groups = check.relation, table.spec.groups
-    assert relation is not None
     return expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)
 
 
@@ -121,19 +142,17 @@ def collapsed_groups(table: LogicalTable) -> list[tuple[FoundRow, list[str]]]:
     return out
 
 
-def bind(check: CheckSpec, table: LogicalTable, grid: Grid, prev_grid: Optional[Grid]) -> list[Instance]:
+def bind(check: RelationCheck, table: LogicalTable, grid: Grid, prev_grid: Optional[Grid]) -> list[Instance]:
     """Bind the relation's names for each row / column of ``table`` (``grid``; ``prev_grid``: last
     year's, None without last year's report); skip applications with missing cells."""
-    if check.relation is None:
-        return []
     spec = table.spec
     names, keys, year_to_year = _names(check, spec.groups)
     if year_to_year and prev_grid is None:
         return []  # a year-to-year relation without last year's report: skipped
     before_grid = prev_grid or {}
-    each = check.params["each"]
-    only = set(check.params.get("rows", []))
-    extra = dict(check.params.get("params", {}))
+    each = check.each
+    only = check.rows
+    extra = dict(check.params)
     out: list[Instance] = []
 
     def add(found: list[Optional[Term]], params: Mapping[str, str]) -> None:
@@ -184,14 +203,13 @@ _NO_ROW: Mapping[str, Term] = {}
 _Names = tuple[list[tuple[str, str, bool]], list[str], bool]
 
 
-def _names(check: CheckSpec, groups: Mapping[str, tuple[str, ...]]) -> _Names:
+def _names(check: RelationCheck, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     """The relation's cell names with groups expanded, plus the anchor (the cell a finding points
     at, e.g. for an inequality), each as (name, name without prev:, of last year); the names; and
     whether any is of last year."""
-    assert check.relation is not None
     needed = expr.terms(check.relation, groups)
-    if check.params["anchor"] not in needed:
-        needed.append(check.params["anchor"])
+    if check.anchor not in needed:
+        needed.append(check.anchor)
     names = [(n, n.removeprefix(expr.PREV), n.startswith(expr.PREV)) for n in needed]
     return names, needed, any(last for _n, _bare, last in names)
 

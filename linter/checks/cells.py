@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Iterator, Literal
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
 from linter.checks.relations import arithmetic
 from linter.recognise.report import FoundRow, LogicalTable, Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet
 from linter.recognise.values import Value, parse_value
 
 
@@ -31,9 +34,35 @@ def _valid(value: Value, kind: str) -> bool:
     return value.number >= 0 and value.is_integer and not value.sign_word
 
 
-def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    by_column = check.params["type"] == "by_column"
-    for tkey in check.params["tables"]:
+def _tables(tables: tuple[str, ...], ruleset: RuleSet) -> tuple[str, ...]:
+    if not tables:
+        raise ParamError("tables", "at least one table is needed")
+    return tuple(known_table(ruleset, t, f"tables[{i}]") for i, t in enumerate(tables))
+
+
+@dataclass(frozen=True)
+class ValuesParams:
+    tables: tuple[str, ...]
+    type: Literal["count", "by_column"]  # every cell a count, or each column's own kind of value
+
+
+class Values(Kind[ValuesParams, ValuesParams]):
+    """Cell values of the kind their column takes (RL-T3-006)."""
+
+    Params = ValuesParams
+    traits = Traits(judges_table=True)
+
+    def compile(self, params: ValuesParams, ruleset: RuleSet) -> ValuesParams:
+        _tables(params.tables, ruleset)
+        return params
+
+    def run(self, report: Report, compiled: ValuesParams) -> Iterator[Draft]:
+        return _values(report, compiled)
+
+
+def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
+    by_column = check.type == "by_column"
+    for tkey in check.tables:
         table = report.tables.get(tkey)
         if table is None:
             continue
@@ -88,10 +117,27 @@ def check_values(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator
                     yield Draft("thousands", loc, params, actual=text)
 
 
-def check_blanks(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+@dataclass(frozen=True)
+class BlanksParams:
+    tables: tuple[str, ...]
+
+
+class Blanks(Kind[BlanksParams, tuple[str, ...]]):
     """Blank cells: one warning per table naming them (they count as 0); a blank the table's
     relations force to a non-zero value is an error with that value (linter/checks/localize.py)."""
-    for tkey in check.params["tables"]:
+
+    Params = BlanksParams
+    traits = Traits(judges_table=True)
+
+    def compile(self, params: BlanksParams, ruleset: RuleSet) -> tuple[str, ...]:
+        return _tables(params.tables, ruleset)
+
+    def run(self, report: Report, compiled: tuple[str, ...]) -> Iterator[Draft]:
+        return _blanks(report, compiled)
+
+
+def _blanks(report: Report, tables: tuple[str, ...]) -> Iterator[Draft]:
+    for tkey in tables:
         arith = arithmetic(report, tkey)
         if arith is None:
             continue

@@ -4,12 +4,13 @@ only once defined, and the format notice of the report year's edition."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, Iterator, Mapping, Optional
+from dataclasses import dataclass
+from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, regex
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.specs import RuleSet
 
 # A title in 《》; one level of nesting in 〈〉 or <> (「《关于印发<…格式>的通知》」) is a title too.
 _TITLE = re.compile(r"《([^《》]{1,80})》")
@@ -25,33 +26,84 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _defined(text: str, abbreviation: str) -> bool:
-    """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「下称《条例》」, 「简称“条例”」)."""
-    return _definition(abbreviation).search(text) is not None
+    """Whether ``text`` defines the abbreviation (「以下简称《条例》」, 「下称《条例》」, 「简称“条例”」):
+    简称 or 下称 (以下称 ends with it), an opening mark or none, then the abbreviation."""
+    return any(f"{word}{mark}{abbreviation}" in text for word in _DEFINING for mark in _OPENING)
 
 
-@lru_cache(maxsize=256)
-def _definition(abbreviation: str) -> re.Pattern[str]:
-    return re.compile('(?:简称|下称|以下称)[《“"「]?' + re.escape(abbreviation) + '[》”"」]?')
+_DEFINING = ("简称", "下称")
+_OPENING = ("", "《", "“", '"', "「")
 
 
-def _meant(title: str, documents: list[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
-    """The known document a title that is not one of the known titles is an attempt at, if any."""
-    return next((d for d in documents if any(title.endswith(w) for w in d.get("resembles", ()))), None)
+@dataclass(frozen=True)
+class Document:
+    title: str  # the exact title, without 《》
+    abbreviations: tuple[str, ...] = ()  # short titles accepted once the text defines them
+    resembles: tuple[str, ...] = ()  # a cited title ending with one of these means this document
 
 
-def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    documents: list[Mapping[str, Any]] = list(check.params.get("documents", ()))
-    known = {d["title"] for d in documents}
-    abbreviations = {a: d for d in documents for a in d.get("abbreviations", ())}
+@dataclass(frozen=True)
+class Notice:
+    name: str
+    pattern: str
+    edition: int
+    titles: tuple[str, ...] = ()  # patterns of the titles the notice is cited by
+
+
+@dataclass(frozen=True)
+class CitationParams:
+    documents: tuple[Document, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class CompiledCitations:
+    documents: tuple[Document, ...]
+    known: frozenset[str]
+    abbreviations: dict[str, Document]
     # A notice is cited by its number or by its document's title (「…年度报告格式（试行）」 is 2019's).
-    notices = [
-        (re.compile(p), n) for n in check.params.get("notices", ()) for p in (n["pattern"], *n.get("titles", ()))
-    ]
+    notices: tuple[tuple[re.Pattern[str], Notice], ...]
+
+
+class Citation(Kind[CitationParams, CompiledCitations]):
+    """Documents the report cites: titles exact, abbreviations defined, the right format notice."""
+
+    Params = CitationParams
+
+    def compile(self, params: CitationParams, ruleset: RuleSet) -> CompiledCitations:
+        notices = tuple(
+            (regex(p, f"notices[{i}]." + ("pattern" if j == 0 else f"titles[{j - 1}]")), n)
+            for i, n in enumerate(params.notices)
+            for j, p in enumerate((n.pattern, *n.titles))
+        )
+        return CompiledCitations(
+            params.documents,
+            frozenset(d.title for d in params.documents),
+            {a: d for d in params.documents for a in d.abbreviations},
+            notices,
+        )
+
+    def run(self, report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
+        return _citations(report, compiled)
+
+
+def _meant(title: str, documents: tuple[Document, ...]) -> Optional[Document]:
+    """The known document a title that is not one of the known titles is an attempt at, if any."""
+    return next((d for d in documents if any(title.endswith(w) for w in d.resembles)), None)
+
+
+def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
+    documents, known, abbreviations, notices = (
+        compiled.documents,
+        compiled.known,
+        compiled.abbreviations,
+        compiled.notices,
+    )
     wanted = report.evidence.expected(report.report_year)
     defined: set[str] = set()  # abbreviations defined in the paragraphs read so far
     shorts: set[str] = set()  # every short name the text has defined so far
     reported: set[str] = set()
-    meant: dict[str, Optional[Mapping[str, Any]]] = {}  # title -> the known document it is an attempt at
+    meant: dict[str, Optional[Document]] = {}  # title -> the known document it is an attempt at
     for para in report.document.paragraphs():
         raw = para.full_text
         if not (("《" in raw and (documents or notices)) or (notices and "号" in raw)):
@@ -68,8 +120,8 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                     yield Draft(
                         "undefined",
                         report.location(para.index, text=f"《{title}》"),
-                        {"found": title, "title": doc["title"]},
-                        expected=doc["title"],
+                        {"found": title, "title": doc.title},
+                        expected=doc.title,
                         actual=title,
                     )
                 continue
@@ -83,27 +135,27 @@ def check_citation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
                 yield Draft(
                     "title",
                     report.location(para.index, text=f"《{title}》"),
-                    {"found": title, "title": doc["title"]},
-                    expected=doc["title"],
+                    {"found": title, "title": doc.title},
+                    expected=doc.title,
                     actual=title,
                 )
         if wanted is not None and "notice" not in reported:
             for pattern, notice in notices:
                 m = pattern.search(text)
-                if m and notice["edition"] != wanted:
-                    right = next((n for _p, n in notices if n["edition"] == wanted), None)
+                if m and notice.edition != wanted:
+                    right = next((n for _p, n in notices if n.edition == wanted), None)
                     reported.add("notice")
-                    found = m.group(0) if m.group(0).startswith("《") else notice["name"]  # its title, or its number
+                    found = m.group(0) if m.group(0).startswith("《") else notice.name  # its title, or its number
                     yield Draft(
                         "edition",
                         report.location(para.index, text=m.group(0)),
                         {
                             "found": found,
-                            "edition": notice["edition"],
+                            "edition": notice.edition,
                             "year": report.report_year,
-                            "expected": right["name"] if right else wanted,
+                            "expected": right.name if right else wanted,
                         },
-                        expected=right["name"] if right else str(wanted),
+                        expected=right.name if right else str(wanted),
                         actual=found,
                     )
                     break

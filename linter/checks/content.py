@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Literal, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, regex
 from linter.recognise.metadata import body_kind
 from linter.model import Cell, Paragraph
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
@@ -32,11 +34,46 @@ def _every(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[tuple[re.Ma
     return out
 
 
-def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+@dataclass(frozen=True)
+class Pattern:
+    regex: str
+    what: str
+    what_en: Optional[str] = None  # the English name of what the pattern finds (default: what)
+
+
+@dataclass(frozen=True)
+class PatternsParams:
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class CompiledPatterns:
+    patterns: tuple[re.Pattern[str], ...]
+    whats: tuple[str, ...]
+    whats_en: tuple[str, ...]
+
+
+class TextPatterns(Kind[PatternsParams, CompiledPatterns]):
+    """Template residue in paragraphs and cells (RL-TPL-001): one finding per place."""
+
+    Params = PatternsParams
+
+    def compile(self, params: PatternsParams, ruleset: RuleSet) -> CompiledPatterns:
+        if not params.patterns:
+            raise ParamError("patterns", "at least one pattern is needed")
+        return CompiledPatterns(
+            tuple(regex(p.regex, f"patterns[{i}].regex") for i, p in enumerate(params.patterns)),
+            tuple(p.what for p in params.patterns),
+            tuple(p.what_en or p.what for p in params.patterns),
+        )
+
+    def run(self, report: Report, compiled: CompiledPatterns) -> Iterator[Draft]:
+        return _text_patterns(report, compiled)
+
+
+def _text_patterns(report: Report, compiled: CompiledPatterns) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
-    whats = [p["what"] for p in check.params["patterns"]]
-    whats_en = [p.get("what_en") or p["what"] for p in check.params["patterns"]]
-    patterns = _compiled(tuple(p["regex"] for p in check.params["patterns"]))
+    whats, whats_en, patterns = compiled.whats, compiled.whats_en, compiled.patterns
     answers: dict[str, Optional[tuple[re.Match[str], int]]] = {}  # cell texts repeat ("0", labels)
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
@@ -68,11 +105,6 @@ def check_text_patterns(report: Report, check: CheckSpec, ruleset: RuleSet) -> I
                 )
 
 
-@lru_cache(maxsize=32)
-def _compiled(regexes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r) for r in regexes)
-
-
 def _leftmost(patterns: tuple[re.Pattern[str], ...], text: str) -> Optional[tuple[re.Match[str], int]]:
     """The match one alternation of the patterns would find (the leftmost; at a tie, the first
     pattern) and which pattern it is. Each is searched alone: an alternation of groups loses the
@@ -93,22 +125,49 @@ def and_list(items: list[str], lang: str) -> str:
     return sep.join(items[:-1]) + last + items[-1]
 
 
-def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    key = check.params["section"]
+@dataclass(frozen=True)
+class Requirement:
+    name: str
+    any: tuple[str, ...]  # the section must hold one of these words
+
+
+@dataclass(frozen=True)
+class ContentParams:
+    section: str
+    non_empty: bool = False
+    differs_from_previous: bool = False
+    only_for: Optional[Literal["government", "department"]] = None
+    require: tuple[Requirement, ...] = ()
+
+
+class SectionContent(Kind[ContentParams, ContentParams]):
+    """What a section must say: not empty, the required items, not last year's text (RL-S1/S5/S6)."""
+
+    Params = ContentParams
+
+    def compile(self, params: ContentParams, ruleset: RuleSet) -> ContentParams:
+        if params.section not in {s.key for s in ruleset.sections}:
+            raise ParamError("section", f"unknown section '{params.section}'")
+        return params
+
+    def run(self, report: Report, compiled: ContentParams) -> Iterator[Draft]:
+        return _section_content(report, compiled)
+
+
+def _section_content(report: Report, params: ContentParams) -> Iterator[Draft]:
+    key = params.section
     hit = next((h for h in report.sections if h.spec.key == key), None)
     if hit is None:
         return  # a missing section is RL-STR-001's finding
-    only = check.params.get("only_for")
+    only = params.only_for
     if only and body_kind(report.title.body if report.title else "") != only:
         return
     text = report.section_text(key)
     loc = report.location(hit.block, text=hit.text)
-    if check.params.get("non_empty") and len(text) < 4:
+    if params.non_empty and len(text) < 4:
         yield Draft("empty", loc, {"section": hit.spec.heading})
         return
-    missing = [
-        item["name"] for item in check.params.get("require", []) if not any(word in text for word in item["any"])
-    ]
+    missing = [item.name for item in params.require if not any(word in text for word in item.any)]
     if missing:
         yield Draft(
             "missing",
@@ -121,7 +180,7 @@ def check_section_content(report: Report, check: CheckSpec, ruleset: RuleSet) ->
             },
             expected="、".join(missing),
         )
-    if check.params.get("differs_from_previous") and report.previous is not None:
+    if params.differs_from_previous and report.previous is not None:
         before = report.previous.section_text(key)
         if before and before == text:
             yield Draft("copied", loc, {"section": hit.spec.heading})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.arithmetic import anchor_label, written_out
 from linter.checks.bindings import cell_key, printed, term_location
 from linter.checks.localize import CellKey, Equation, Exact, Localization
@@ -12,12 +14,30 @@ from linter.i18n import t
 from linter.checks.relations import arithmetic
 from linter.model import Location
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.specs import RuleSet
 from linter.recognise.values import format_number
 
 
-def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    arith = arithmetic(report, check.params["table"])
+@dataclass(frozen=True)
+class LocalizeParams:
+    table: str  # the table whose exact relations (== equations of error rules) are searched
+
+
+class Localize(Kind[LocalizeParams, str]):
+    """The cells error localization finds wrong (RL-T3-008, RL-T4-002)."""
+
+    Params = LocalizeParams
+    traits = Traits(judges_table=True)
+
+    def compile(self, params: LocalizeParams, ruleset: RuleSet) -> str:
+        return known_table(ruleset, params.table)
+
+    def run(self, report: Report, compiled: str) -> Iterator[Draft]:
+        return _localize(report, compiled)
+
+
+def _localize(report: Report, table_key: str) -> Iterator[Draft]:
+    arith = arithmetic(report, table_key)
     if arith is None:
         return
     loc = arith.localization
@@ -78,10 +98,11 @@ def check_localize(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
             }
             yield Draft(
                 "candidates",
-                term_location(report, loc.table, eq.terms[eq.check.params["anchor"]]),
+                term_location(report, loc.table, eq.terms[eq.check.anchor]),
                 params,
                 related=tuple(cells),
                 explains=explained(report, loc, [eq]),
+                uncertain=True,
             )
 
 
@@ -96,7 +117,7 @@ def _sums(report: Report, loc: Localization, failed: list[Equation], lang: str, 
             key = cell_key(term)
             if key in eq.coefs and key not in {cell_key(eq.terms[n]) for n in coefs}:
                 coefs[name] = eq.coefs[key]
-        anchor = eq.check.params["anchor"]
+        anchor = eq.check.anchor
         where = term_location(report, loc.table, eq.terms[anchor])
         text = written_out(eq.terms, coefs, anchor, anchor_label(eq.check, where), lang)
         if not text:
@@ -125,8 +146,7 @@ def explained(report: Report, loc: Localization, failed: list[Equation]) -> tupl
     """The relation findings (relation source, anchor location) that ``failed`` would give."""
     out = []
     for eq in failed:
-        assert eq.check.relation is not None
-        out.append((eq.check.relation.source, term_location(report, loc.table, eq.terms[eq.check.params["anchor"]])))
+        out.append((eq.check.relation.source, term_location(report, loc.table, eq.terms[eq.check.anchor])))
     return tuple(out)
 
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from linter.model import Location
-
-if TYPE_CHECKING:
-    from linter.recognise.report import Report
-    from linter.ruleset.loader import CheckSpec, RuleSet
 
 
 @dataclass(frozen=True)
@@ -23,6 +19,8 @@ class Draft:
     fix: Optional[str] = None  # the value to write into the cell at ``location``
     # (relation source, anchor location) of relation findings this one accounts for
     explains: tuple[tuple[str, Location], ...] = ()
-
-
-CheckFn = Callable[["Report", "CheckSpec", "RuleSet"], Iterator[Draft]]
+    # The relation (its source) a relation finding says fails: dropped when a finding explains it.
+    relation: Optional[str] = None
+    # The related cells are candidates, one of which is wrong: a sentence quoting one of them is
+    # not given a value (the table, not the text, may be wrong).
+    uncertain: bool = False

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Literal, Mapping
 
 from linter.checks.arithmetic import arithmetic_params
-from linter.checks.bindings import Instance, cell_key, printed, term_location
+from linter.checks.bindings import Instance, RelationCheck, cell_key, printed, term_location
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.localize import Localization
 from linter.checks.relations import arithmetic
 from linter.recognise.report import Report
 from linter.recognise.values import format_number
 from linter.ruleset import expr
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet
 
 
-def expected_anchor(check: CheckSpec, inst: Instance, left: expr.Evaluator, right: expr.Evaluator) -> Decimal:
+def expected_anchor(check: RelationCheck, inst: Instance, left: expr.Evaluator, right: expr.Evaluator) -> Decimal:
     """The anchor value that would make the relation hold (the relation is linear in it), with
     the relation's sides as compiled for the table."""
-    anchor = check.params["anchor"]
+    anchor = check.anchor
     values = inst.numbers
 
     def diff(anchor_value: Decimal) -> Decimal:
@@ -51,10 +54,48 @@ def _holds_corrected(
     return changed and holds(left(numbers), right(numbers))
 
 
-def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    assert check.relation is not None
-    anchor = check.params["anchor"]
-    arith = arithmetic(report, check.params["table"])
+@dataclass(frozen=True)
+class EquationParams:
+    table: str
+    each: Literal["row", "column", "none"]
+    expr: str  # the relation, in the expression language of linter/ruleset/expr.py
+    anchor: str  # the cell a finding points at
+    rows: tuple[str, ...] = ()  # ``each: row``: only these rows
+    params: Mapping[str, str] = field(default_factory=dict)  # message parameters
+
+
+class Equation(Kind[EquationParams, RelationCheck]):
+    """An arithmetic relation over a table's cells, per row, per column or once (RL-T3-002..004, RL-T4-001)."""
+
+    Params = EquationParams
+    traits = Traits(judges_table=True)
+
+    def compile(self, params: EquationParams, ruleset: RuleSet) -> RelationCheck:
+        table = ruleset.tables[known_table(ruleset, params.table)]
+        try:
+            relation = expr.parse_relation(params.expr)
+            if params.each == "column":
+                known = {r.key for r in table.rows}
+            elif params.each == "row":
+                known = {col.key for col in table.columns}
+            else:
+                known = {col.key for col in table.columns} | {r.key for r in table.rows}
+            expr.check_names(relation, known, table.groups)
+            if params.anchor.removeprefix(expr.PREV) not in known:
+                raise expr.ExprError(f"unknown anchor '{params.anchor}'")
+        except expr.ExprError as exc:
+            raise ParamError("expr", str(exc)) from None
+        return RelationCheck(
+            params.table, params.each, relation, params.anchor, frozenset(params.rows), dict(params.params)
+        )
+
+    def run(self, report: Report, compiled: RelationCheck) -> Iterator[Draft]:
+        return _equation(report, compiled)
+
+
+def _equation(report: Report, check: RelationCheck) -> Iterator[Draft]:
+    anchor = check.anchor
+    arith = arithmetic(report, check.table)
     failed = arith.failures(check) if arith is not None else []
     if arith is None or not failed:
         return
@@ -81,4 +122,12 @@ def check_equation(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         params = {**inst.params, "left": format_number(left), "right": format_number(right)}
         where = term_location(report, table, anchor_term)
         params.update(arithmetic_params(check, inst.terms, left_side, right_side, where))
-        yield Draft("violated", where, params, expected=expected, actual=actual, related=related)
+        yield Draft(
+            "violated",
+            where,
+            params,
+            expected=expected,
+            actual=actual,
+            related=related,
+            relation=check.relation.source,
+        )

@@ -24,10 +24,10 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Callable, Iterable, Mapping, Optional, Union
 
-from linter.checks.bindings import Instance, Sides, Term, cell_key
+from linter.checks.bindings import Instance, RelationCheck, Sides, Term, cell_key
 from linter.ruleset import expr
 from linter.recognise.report import LogicalTable
-from linter.ruleset.loader import CheckSpec, RuleSpec
+from linter.ruleset.specs import RuleSpec
 
 CellKey = tuple[int, int, str]  # (block, physical row, column key), as bindings.cell_key
 MAX_CHANGED = 2  # the largest set of wrong cells searched for
@@ -44,7 +44,7 @@ class Equation:
     """One application of a relation, as ``sum(coefs[k] * x[k]) + const == 0``."""
 
     rule: RuleSpec
-    check: CheckSpec
+    check: RelationCheck
     terms: Mapping[str, Term]  # the instance's names -> cells (for locations and messages)
     params: dict[str, str]
     coefs: dict[CellKey, Exact]
@@ -111,7 +111,7 @@ class Localization:
     def failed_with(self, key: CellKey) -> list[Equation]:
         return [eq for eq in self.failed if key in eq.coefs]
 
-    def explains(self, check: CheckSpec) -> bool:
+    def explains(self, check: RelationCheck) -> bool:
         return any(eq.check is check for eq in self.equations)
 
 
@@ -121,7 +121,7 @@ Figure = tuple[tuple[CellKey, ...], Decimal]
 
 def localize(
     table: LogicalTable,
-    relations: list[tuple[RuleSpec, CheckSpec, Sides, list[Instance]]],
+    relations: list[tuple[RuleSpec, RelationCheck, Sides, list[Instance]]],
     figures: Optional[Callable[[], list[Figure]]] = None,
 ) -> Localization:
     """The localization of a table's exact relations, each with its sides compiled for the table
@@ -231,7 +231,7 @@ class _Relation:
     """A relation compiled for a table's groups, and its coefficients (it is linear in every cell):
     ``sum(coefs[name] * name) + const == 0``, derived on first use."""
 
-    def __init__(self, check: CheckSpec, left: expr.Evaluator, right: expr.Evaluator) -> None:
+    def __init__(self, check: RelationCheck, left: expr.Evaluator, right: expr.Evaluator) -> None:
         self.check = check
         self.left, self.right = left, right
         self._coefs: Optional[tuple[dict[str, Exact], Exact]] = None
@@ -257,9 +257,7 @@ class _Relation:
             key = cell_key(terms[n])
             coefs[key] = coefs.get(key, 0) + a
         coefs = {k: a for k, a in coefs.items() if a}
-        return Equation(
-            rule, self.check, terms, dict(inst.params), coefs, const, cell_key(terms[self.check.params["anchor"]])
-        )
+        return Equation(rule, self.check, terms, dict(inst.params), coefs, const, cell_key(terms[self.check.anchor]))
 
 
 def _exact(value: Decimal) -> Exact:

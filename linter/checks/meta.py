@@ -4,15 +4,18 @@ publication deadline (RL-META-002)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, NoParams
 from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
 from linter.recognise.normalize import nfkc_numbers
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -24,7 +27,14 @@ def _cell_location(report: Report, block: int, text: str, row: int, col: int) ->
     return report.location(block, table=table, row=row, col=col, text=text)
 
 
-def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+class Edition(Kind[NoParams, NoParams]):
+    """The format edition the tables are written in is the report year's, and only one (RL-VER-001)."""
+
+    def run(self, report: Report, compiled: NoParams) -> Iterator[Draft]:
+        return _edition(report)
+
+
+def _edition(report: Report) -> Iterator[Draft]:
     ev = report.evidence
     if len(ev.found) >= 2:
         (newer, found_newer), (older, found_older) = ev.found[0], ev.found[1]
@@ -60,7 +70,22 @@ def check_edition(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterato
     )
 
 
-def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+@dataclass(frozen=True)
+class YearParams:
+    fee_keyword: str  # the word of the paragraphs that state the year's fees (信息处理费)
+    fee_section: str = "other"
+
+
+class ReportYear(Kind[YearParams, YearParams]):
+    """The title's year against the statistics period, the file name and the fees' year (RL-META-001)."""
+
+    Params = YearParams
+
+    def run(self, report: Report, compiled: YearParams) -> Iterator[Draft]:
+        return _report_year(report, compiled)
+
+
+def _report_year(report: Report, params: YearParams) -> Iterator[Draft]:
     title = report.title
     period = find_period_year(report.document)
     if title is not None and period is not None and title.year != period[0]:
@@ -84,9 +109,9 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
             expected=str(year),
             actual=str(named),
         )
-    for para in report.section_paragraphs(check.params.get("fee_section", "other")):
+    keyword = params.fee_keyword
+    for para in report.section_paragraphs(params.fee_section):
         text = nfkc_numbers(para.full_text)
-        keyword = check.params["fee_keyword"]
         if keyword not in text:
             continue
         # The sentences that state the fee; a full date (the signature's 「2024年1月29日」) is not
@@ -106,7 +131,39 @@ def check_report_year(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
                 break
 
 
-def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+@dataclass(frozen=True)
+class Day:
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
+class PublicationParams:
+    # The day of the year after the report year by which a report must be published, by kind of
+    # body (``department``) and for everyone else (``default``).
+    deadlines: Mapping[str, Day]
+
+
+class Publication(Kind[PublicationParams, PublicationParams]):
+    """Published by the deadline of the year after the report year (RL-META-002)."""
+
+    Params = PublicationParams
+
+    def compile(self, params: PublicationParams, ruleset: RuleSet) -> PublicationParams:
+        if "default" not in params.deadlines:
+            raise ParamError("deadlines.default", "'default' is required")
+        for name, day in params.deadlines.items():
+            try:
+                date(2000, day.month, day.day)  # a leap year: 2月29日 is a day
+            except ValueError:
+                raise ParamError(f"deadlines.{name}", f"no such day: {day.month}月{day.day}日") from None
+        return params
+
+    def run(self, report: Report, compiled: PublicationParams) -> Iterator[Draft]:
+        return _publication(report, compiled)
+
+
+def _publication(report: Report, params: PublicationParams) -> Iterator[Draft]:
     if report.report_year is None:
         return
     found = find_publication_date(report.document)
@@ -115,9 +172,8 @@ def check_publication(report: Report, check: CheckSpec, ruleset: RuleSet) -> Ite
     published, block = found
     kind = body_kind(report.title.body if report.title else "")
     # Departments publish by 1月31日; governments (and bodies we cannot classify) by 3月31日.
-    deadlines = check.params["deadlines"]
-    day = deadlines.get(kind) or deadlines["default"]
-    deadline = date(report.report_year + 1, day["month"], day["day"])
+    day = (params.deadlines.get(kind) if kind else None) or params.deadlines["default"]
+    deadline = date(report.report_year + 1, day.month, day.day)
     if published > deadline:
         loc = report.location(block) if block is not None else Location(file=report.document.path)
         yield Draft(

@@ -11,16 +11,134 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any, Iterator, Mapping, NamedTuple, Optional
+from typing import Any, Iterator, Literal, NamedTuple, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, regex
 from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
 from linter.recognise.report import FoundRow, LogicalTable, Report
-from linter.ruleset.loader import CheckSpec, Quote, RuleSet
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet
 from linter.recognise.values import format_number, parse_value
 
 _DIGIT = re.compile(r"\d")
+UNIT = "{unit}"  # in a quote's pattern: any of the quote's units
+
+
+@dataclass(frozen=True)
+class QuoteParams:
+    what: str
+    pattern: str  # group 1 (or the group named n) is the figure; ``{unit}`` stands for the units
+    table: str
+    columns: tuple[str, ...]
+    context: tuple[str, ...] = ()  # words one of which the sentence must hold
+    unless: tuple[str, ...] = ()  # words none of which the sentence may hold
+    editions: tuple[int, ...] = ()
+    readings: tuple[tuple[str, ...], ...] = ()  # row-key sets the quote may mean; the first is named
+    of: tuple[tuple[str, ...], ...] = ()  # shares: the row sets a percentage may be taken of
+    units: tuple[str, ...] = ()  # this quote's units, instead of the check's
+    what_en: Optional[str] = None
+    row: Optional[str] = None  # shorthand for readings: [[row]]
+    or_rows: tuple[str, ...] = ()  # shorthand for a second reading
+
+
+@dataclass(frozen=True)
+class NarrativeParams:
+    quotes: tuple[QuoteParams, ...]
+    units: tuple[str, ...]  # the units quotes count in (件, 起, 份)
+    measure: Literal["count", "share", "change"] = "count"
+    tail: str = ""  # appended to each pattern for shares and changes (named groups pct, dir)
+    up: tuple[str, ...] = ("增长",)  # words of an increase
+    down: tuple[str, ...] = ("下降",)  # words of a decrease
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A narrative quote of a figure, compiled with its rule set."""
+
+    what: str
+    what_en: str
+    regex: re.Pattern[str]  # the pattern, units filled in, and the check's tail
+    table: str
+    columns: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
+    of: tuple[tuple[str, ...], ...]  # shares: the row sets a percentage may be taken of
+    units: tuple[str, ...]
+    context: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompiledNarrative:
+    quotes: tuple[Quote, ...]  # this edition's
+    measure: str
+    up: tuple[str, ...]
+    down: tuple[str, ...]
+
+
+class Narrative(Kind[NarrativeParams, CompiledNarrative]):
+    """Each sentence quoting a figure is compared with the table: the first place each quote
+    matches in each sentence, one finding per figure."""
+
+    Params = NarrativeParams
+
+    def compile(self, params: NarrativeParams, ruleset: RuleSet) -> CompiledNarrative:
+        if not params.quotes:
+            raise ParamError("quotes", "at least one quote is needed")
+        edition = ruleset.edition
+        quotes = tuple(
+            _compile_quote(params, quote, ruleset, f"quotes[{i}]")
+            for i, quote in enumerate(params.quotes)
+            if edition is None or not quote.editions or edition in quote.editions  # not the other edition's
+        )
+        return CompiledNarrative(quotes, params.measure, params.up, params.down)
+
+    def run(self, report: Report, compiled: CompiledNarrative) -> Iterator[Draft]:
+        return _narrative(report, compiled)
+
+
+def _compile_quote(params: NarrativeParams, quote: QuoteParams, ruleset: RuleSet, at: str) -> Quote:
+    """A quote compiled: it names known rows and columns, and its pattern counts in its units."""
+    units = quote.units or params.units
+    if UNIT not in quote.pattern and not any(u in quote.pattern for u in units):
+        raise ParamError(at + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
+    pattern = quote.pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
+    compiled = regex(pattern + params.tail, at + ".pattern")
+    if quote.table not in ruleset.tables:
+        raise ParamError(at + ".table", f"unknown table '{quote.table}'")
+    rows, columns = ruleset.known_keys.get(quote.table, (frozenset(), frozenset()))
+    for col in quote.columns:
+        if col not in columns:
+            raise ParamError(at + ".columns", f"unknown column '{col}' of table '{quote.table}'")
+    readings = list(quote.readings)
+    if quote.row:
+        readings.insert(0, (quote.row,))
+    if quote.or_rows:
+        readings.append(quote.or_rows)
+    for field_, sets in (("readings", readings), ("of", quote.of)):
+        for keys in sets:
+            for key in keys:
+                if key not in rows:
+                    raise ParamError(f"{at}.{field_}", f"unknown row '{key}' of table '{quote.table}'")
+    needed = {"share": ("pct",), "change": ("pct", "dir")}.get(params.measure, ())
+    missing = [g for g in needed if g not in compiled.groupindex]
+    if missing:
+        raise ParamError(at + ".pattern", f"a {params.measure} needs the named group(s) {missing} (in the tail)")
+    return Quote(
+        quote.what,
+        quote.what_en or quote.what,
+        compiled,
+        quote.table,
+        quote.columns,
+        tuple(readings),
+        quote.of,
+        units,
+        quote.context,
+        quote.unless,
+    )
+
+
 SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
@@ -90,17 +208,15 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return part * 100 / whole
 
 
-def check_narrative(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    """Each sentence quoting a figure is compared with the table: the first place each quote
-    matches in each sentence, one finding per figure."""
-    measure = check.params.get("measure", "count")
+def _narrative(report: Report, check: CompiledNarrative) -> Iterator[Draft]:
+    measure = check.measure
     if measure == "change" and report.previous is None:
         return  # year-on-year changes need last year's report
     quotes = [q for q in check.quotes if measure != "share" or q.of]  # shares: the quotes that define them
     if not quotes:
         return
     for quote, m, sentence, block in _quoted(report, quotes):
-        draft = _compare(report, check.params, measure, quote, m, sentence, block)
+        draft = _compare(report, check, measure, quote, m, sentence, block)
         if draft is not None:
             yield draft
 
@@ -141,8 +257,8 @@ def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Fig
         q
         for rule in ruleset.rules
         for c in rule.checks
-        if c.kind == "narrative" and c.params.get("measure", "count") == "count"
-        for q in c.quotes
+        if isinstance(c.compiled, CompiledNarrative) and c.compiled.measure == "count"
+        for q in c.compiled.quotes
         if q.table == table_key and len(q.readings) <= 1
     ]
     out: list[Figure] = []
@@ -171,7 +287,7 @@ def _figure(m: re.Match[str]) -> str:
 
 
 def _compare(
-    report: Report, params: Mapping[str, Any], measure: str, quote: Quote, m: re.Match[str], sentence: str, block: int
+    report: Report, params: CompiledNarrative, measure: str, quote: Quote, m: re.Match[str], sentence: str, block: int
 ) -> Optional[Draft]:
     readings = _readings(report, quote, quote.readings)
     if not readings:
@@ -242,11 +358,11 @@ def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pc
 
 
 def _change(
-    report: Report, params: Mapping[str, Any], quote: Quote, direction: str, pct: str, at: _At
+    report: Report, params: CompiledNarrative, quote: Quote, direction: str, pct: str, at: _At
 ) -> Optional[Draft]:
     """The change is (this year − last year) / last year of one reading, in the direction written."""
     assert report.previous is not None
-    down = direction in params.get("down", ())
+    down = direction in params.down
     table, before_table = report.tables.get(quote.table), report.previous.tables.get(quote.table)
     pairs = []
     for rows in quote.readings or ((),):
@@ -259,7 +375,7 @@ def _change(
     if any(agrees(pct, abs(change)) and (change == 0 or (change < 0) == down) for _n, change, _b in pairs):
         return None
     now, change, before = pairs[0]
-    words = params.get("down", ("下降",)) if change < 0 else params.get("up", ("增长",))
+    words = params.down if change < 0 else params.up
     value = words[0] + format(printed(abs(change), _decimals(pct)), "f") + "%"
     return Draft(
         "change",

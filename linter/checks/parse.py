@@ -8,12 +8,14 @@ rules' findings inside an unreadable region.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, Traits
 from linter.model import Location
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.specs import RuleSet
 
 
 # Notices about one page of a PDF, located on it.
@@ -55,8 +57,25 @@ def named_pictures(report: Report, ruleset: RuleSet) -> bool:
     )
 
 
-def check_parse(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    wanted = set(check.params["notices"])
+@dataclass(frozen=True)
+class ParseParams:
+    notices: tuple[str, ...]  # reader notice codes (Document.notices) the rule reports
+
+
+class Parse(Kind[ParseParams, frozenset[str]]):
+    """The reader's notices a rule names, as findings."""
+
+    Params = ParseParams
+    traits = Traits(reads_unreadable=True)
+
+    def compile(self, params: ParseParams, ruleset: RuleSet) -> frozenset[str]:
+        return frozenset(params.notices)
+
+    def run(self, report: Report, compiled: frozenset[str]) -> Iterator[Draft]:
+        return _parse(report, report.ruleset, compiled)
+
+
+def _parse(report: Report, ruleset: RuleSet, wanted: frozenset[str]) -> Iterator[Draft]:
     for notice in report.document.notices:
         if notice.code not in wanted:
             continue

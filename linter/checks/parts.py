@@ -4,13 +4,16 @@ parts it lists and with the sections present."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, regex
 from linter.recognise.normalize import joined_key, label_key
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet, SectionSpec
+from linter.ruleset.params import ParamError
+from linter.ruleset.specs import RuleSet, SectionSpec
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
@@ -38,11 +41,39 @@ def listed_parts(text: str, ruleset: RuleSet) -> list[SectionSpec]:
     ]
 
 
-def check_parts(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    pattern = re.compile(check.params["pattern"])
+@dataclass(frozen=True)
+class PartsParams:
+    pattern: str  # groups ``list`` (the parts listed) and ``count`` (the number announced)
+    within: int = 12  # non-empty paragraphs from the start searched
+
+
+@dataclass(frozen=True)
+class CompiledParts:
+    pattern: re.Pattern[str]
+    within: int
+
+
+class Parts(Kind[PartsParams, CompiledParts]):
+    """The preamble's count of parts against the parts it lists and the sections present (RL-STR-003)."""
+
+    Params = PartsParams
+
+    def compile(self, params: PartsParams, ruleset: RuleSet) -> CompiledParts:
+        pattern = regex(params.pattern, "pattern")
+        missing = [g for g in ("list", "count") if g not in pattern.groupindex]
+        if missing:
+            raise ParamError("pattern", f"the pattern needs the named group(s) {missing}")
+        return CompiledParts(pattern, params.within)
+
+    def run(self, report: Report, compiled: CompiledParts) -> Iterator[Draft]:
+        return _parts(report, report.ruleset, compiled)
+
+
+def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterator[Draft]:
+    pattern = compiled.pattern
     first_heading = min((h.block for h in report.sections), default=None)
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
-    for para in islice(paragraphs, check.params.get("within", 12)):
+    for para in islice(paragraphs, compiled.within):
         if first_heading is not None and para.index > first_heading:
             return  # the preamble ends at the first section
         text = report.compact_text(para)

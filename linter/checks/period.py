@@ -10,9 +10,9 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind
 from linter.recognise.metadata import find_period_year
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
 
 # A date as written: the year is optional (「至12月31日」 takes the start's year); a month run into
 # the year (「20251月1日」, 年 dropped) is read as one long month and reported as malformed.
@@ -50,10 +50,25 @@ def _real(year: int, d: _Written) -> Optional[date]:
         return None
 
 
-def check_period(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    cues = tuple(check.params["cues"])
+@dataclass(frozen=True)
+class PeriodParams:
+    cues: tuple[str, ...]  # words that introduce the statistics period (统计期限)
+    within: int = 40  # non-empty paragraphs from the start searched
+
+
+class Period(Kind[PeriodParams, PeriodParams]):
+    """The statistics period: real dates, 1月1日 to 12月31日 of the report year (RL-META-003)."""
+
+    Params = PeriodParams
+
+    def run(self, report: Report, compiled: PeriodParams) -> Iterator[Draft]:
+        return _period(report, compiled)
+
+
+def _period(report: Report, params: PeriodParams) -> Iterator[Draft]:
+    cues = params.cues
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
-    for para in islice(paragraphs, check.params.get("within", 40)):
+    for para in islice(paragraphs, params.within):
         if not any(c[0] in para.full_text for c in cues):
             continue  # no cue can start here (a cue may be spaced out: 「统 计 期 限」)
         text = report.compact_text(para)

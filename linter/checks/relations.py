@@ -9,12 +9,12 @@ from functools import cached_property
 from typing import NamedTuple, Optional
 from weakref import WeakKeyDictionary, ref
 
-from linter.checks.bindings import Grid, Instance, Sides, bind, compile_sides, term_grid
+from linter.checks.bindings import Grid, Instance, RelationCheck, Sides, bind, compile_sides, term_grid
 from linter.checks.localize import Figure, Localization, localize
 from linter.checks.narrative import quoted_figures
 from linter.recognise.report import LogicalTable, Report
 from linter.ruleset import expr
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.specs import RuleSet, RuleSpec
 
 
 class Failure(NamedTuple):
@@ -51,39 +51,38 @@ class Arithmetic:
         table = before.tables.get(self.table.spec.key) if before is not None else None
         return term_grid(table, True) if table is not None else None
 
-    def sides(self, check: CheckSpec) -> Sides:
+    def sides(self, check: RelationCheck) -> Sides:
         sides = self._sides.get(id(check))
         if sides is None:
             sides = self._sides[id(check)] = compile_sides(check, self.table)
         return sides
 
-    def instances(self, check: CheckSpec) -> list[Instance]:
+    def instances(self, check: RelationCheck) -> list[Instance]:
         """The applications of the relation (per row, per column or once) whose cells all exist."""
         found = self._instances.get(id(check))
         if found is None:
             found = self._instances[id(check)] = bind(check, self.table, self.grid, self.previous_grid)
         return found
 
-    def failures(self, check: CheckSpec) -> list[Failure]:
+    def failures(self, check: RelationCheck) -> list[Failure]:
         """The applications that do not hold, with their sides' values. An application with an
         invalid value is not judged (the value rule reports that value)."""
         found = self._failures.get(id(check))
         if found is None:
             found = self._failures[id(check)] = []
-            if check.relation is not None:
-                holds = expr.comparison(check.relation.op)
-                left_side, right_side = self.sides(check)
-                for inst in self.instances(check):
-                    if inst.countable:
-                        left, right = left_side(inst.numbers), right_side(inst.numbers)
-                        if not holds(left, right):
-                            found.append(Failure(self.table, inst, left, right))
+            holds = expr.comparison(check.relation.op)
+            left_side, right_side = self.sides(check)
+            for inst in self.instances(check):
+                if inst.countable:
+                    left, right = left_side(inst.numbers), right_side(inst.numbers)
+                    if not holds(left, right):
+                        found.append(Failure(self.table, inst, left, right))
         return found
 
     @cached_property
     def localization(self) -> Localization:
         """Which cells the table's exact relations say are wrong, and the values they force."""
-        checks = self.ruleset.exact_relations(self.table.spec.key)
+        checks = exact_relations(self.ruleset, self.table.spec.key)
         applied = [self.instances(check) for _rule, check in checks]
         if all(inst.known for insts in applied for inst in insts) and not any(self.failures(c) for _r, c in checks):
             return Localization(self.table)  # the common case: every relation holds, no cell blank or unreadable
@@ -98,6 +97,18 @@ class Arithmetic:
         several sets of cells is wrong)."""
         report = self.report() if self.report is not None else None
         return quoted_figures(report, self.ruleset, self.table.spec.key) if report is not None else []
+
+
+def exact_relations(ruleset: RuleSet, table_key: str) -> list[tuple[RuleSpec, RelationCheck]]:
+    """The relations error localization uses for a table: ``==`` equations of error rules on this
+    year's cells only."""
+    return [
+        (rule, check.compiled)
+        for rule in ruleset.rules
+        if rule.severity == "error"
+        for check in rule.checks
+        if isinstance(check.compiled, RelationCheck) and check.compiled.table == table_key and check.compiled.exact
+    ]
 
 
 _ARITHMETIC: WeakKeyDictionary[Report, dict[str, Arithmetic]] = WeakKeyDictionary()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from linter.checks.draft import Draft
+from linter.checks.kind import Kind, NoParams, Traits, known_table
 from linter.checks.order import out_of_order
 from linter.model import Location
 from linter.recognise.normalize import label_key
 from linter.recognise.report import Report
-from linter.ruleset.loader import CheckSpec, RuleSet
+from linter.ruleset.specs import RuleSet, TableSpec
 
 
 def _end_location(report: Report) -> Location:
@@ -17,9 +19,17 @@ def _end_location(report: Report) -> Location:
     return report.location(max(last, 0)) if last >= 0 else Location(file=report.document.path)
 
 
-def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+class ReportShape(Kind[NoParams, NoParams]):
     """A file with none of a report's marks (title, section headings, tables 2–4) is not a report:
     one finding, and the engine drops every other (a list of missing sections helps nobody)."""
+
+    traits = Traits(verdict=True)
+
+    def run(self, report: Report, compiled: NoParams) -> Iterator[Draft]:
+        return _report_shape(report)
+
+
+def _report_shape(report: Report) -> Iterator[Draft]:
     if report.sections or report.tables or report.title is not None:
         return
     first = next((p for p in report.document.paragraphs() if p.full_text.strip()), None)
@@ -31,7 +41,16 @@ def check_report_shape(report: Report, check: CheckSpec, ruleset: RuleSet) -> It
     yield Draft("not_a_report", report.location(first.index), {"start": quote})
 
 
-def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+class Sections(Kind[NoParams, NoParams]):
+    """The format's sections: each present once, under its heading, in order (RL-STR-001)."""
+
+    traits = Traits(may_be_pictured=frozenset({"missing"}))
+
+    def run(self, report: Report, compiled: NoParams) -> Iterator[Draft]:
+        return _sections(report, report.ruleset)
+
+
+def _sections(report: Report, ruleset: RuleSet) -> Iterator[Draft]:
     order = {s.key: i for i, s in enumerate(ruleset.sections)}
     first: dict[str, int] = {}
     hits = []
@@ -72,8 +91,25 @@ def check_sections(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterat
         yield Draft("missing", loc, {"number": spec.number, "title": spec.title}, expected=spec.heading)
 
 
-def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
-    spec = ruleset.tables[check.params["table"]]
+@dataclass(frozen=True)
+class TableParams:
+    table: str
+
+
+class TableStructure(Kind[TableParams, TableSpec]):
+    """A table's rows and columns as the format has them (RL-T3-001, RL-T4-001)."""
+
+    Params = TableParams
+    traits = Traits(judges_table=True, may_be_pictured=frozenset({"missing_table"}), own_edition_only=True)
+
+    def compile(self, params: TableParams, ruleset: RuleSet) -> TableSpec:
+        return ruleset.tables[known_table(ruleset, params.table)]
+
+    def run(self, report: Report, compiled: TableSpec) -> Iterator[Draft]:
+        return _table_structure(report, compiled)
+
+
+def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
     table = report.tables.get(spec.key)
     if table is None:
         heading = next((h for h in report.sections if h.spec.key == spec.section), None)
@@ -154,7 +190,14 @@ def check_table_structure(report: Report, check: CheckSpec, ruleset: RuleSet) ->
             )
 
 
-def check_heading_variants(report: Report, check: CheckSpec, ruleset: RuleSet) -> Iterator[Draft]:
+class HeadingVariants(Kind[NoParams, NoParams]):
+    """Section headings worded otherwise than the format's (RL-STR-002)."""
+
+    def run(self, report: Report, compiled: NoParams) -> Iterator[Draft]:
+        return _heading_variants(report)
+
+
+def _heading_variants(report: Report) -> Iterator[Draft]:
     for hit in report.sections:
         if hit.implied:
             continue  # no heading to word (RL-STR-001 says the line is missing)

@@ -6,19 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
-from linter.checks import Draft, get_check
+from linter.checks import Draft, Traits
 from linter.checks.parse import named_pictures
 from linter.findings import Finding
 from linter.recognise.report import Report
 from linter.engine.reconcile import reconcile
-from linter.ruleset.loader import CheckSpec, RuleSet, RuleSpec
+from linter.ruleset.specs import RuleSet, RuleSpec
 from linter.engine.sourcepos import locate, unreadable
-
-
-# A picture the reader cannot read (a scanned page, a table pasted into a web page as an image)
-# may hold what the format asks for: while a document has one, a table or section is not
-# reported missing (RL-PARSE-003 names the picture instead).
-ABSENT = {("table_structure", "missing_table"), ("sections", "missing")}
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,7 @@ def render_message(rule: RuleSpec, draft: Draft, lang: str) -> str:
 def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional[Selection] = None) -> list[Finding]:
     selection = selection or Selection()
     doc = report.document
-    items: list[tuple[Finding, Draft, CheckSpec]] = []
+    items: list[tuple[Finding, Draft, Traits]] = []
     verdict: list[Finding] = []  # a file that is not a report: that finding alone
     seen: set[tuple[str, str, object]] = set()
     foreign = _foreign_tables(report, ruleset)
@@ -63,12 +57,13 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
         if not selection.enabled(rule):
             continue
         for check in rule.checks:
-            for draft in get_check(check.kind)(report, check, ruleset):
-                if check.kind != "parse" and unreadable(doc, (draft.location, *draft.related)):
+            traits = check.kind.traits
+            for draft in check.kind.run(report, check.compiled):
+                if not traits.reads_unreadable and unreadable(doc, (draft.location, *draft.related)):
                     continue  # the reader could not read these cells: RL-PARSE-xxx says so instead
-                if pictures and (check.kind, draft.variant) in ABSENT:
-                    continue  # it may be in the picture
-                if check.kind == "table_structure" and draft.location.block in foreign:
+                if pictures and draft.variant in traits.may_be_pictured:
+                    continue  # a picture the reader cannot read may hold it (RL-PARSE-003 names the picture)
+                if traits.own_edition_only and draft.location.block in foreign:
                     continue  # a table of the other edition: RL-VER-001 says so, its rows are not "missing"
                 severity = selection.severity.get(rule.id) or rule.severities.get(draft.variant) or rule.severity
                 finding = Finding(
@@ -86,12 +81,12 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
                 if key in seen:
                     continue
                 seen.add(key)
-                if check.kind == "report_shape":
+                if traits.verdict:
                     verdict.append(finding)
                 else:
-                    items.append((finding, draft, check))
+                    items.append((finding, draft, traits))
     if verdict:  # not a report: that finding, and what the reader could not read (it may be why)
-        return verdict + [finding for finding, _draft, check in items if check.kind == "parse"]
+        return verdict + [finding for finding, _draft, traits in items if traits.reads_unreadable]
     findings = reconcile(items, lang)
     findings.sort(key=Finding.sort_key)
     return findings

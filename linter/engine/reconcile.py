@@ -16,14 +16,12 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-from linter.checks import Draft
+from linter.checks import Draft, Traits
 from linter.findings import Finding
 from linter.model import Location
-from linter.ruleset.loader import CheckSpec
 from linter.recognise.values import format_number
 
-Item = tuple[Finding, Draft, CheckSpec]
-_TABLE_KINDS = ("equation", "localize", "blanks", "values", "table_structure")
+Item = tuple[Finding, Draft, Traits]  # a finding, its draft and its kind's traits
 
 _WORDS = {
     "zh": {
@@ -59,18 +57,14 @@ def _number(text: Optional[str]) -> Optional[Decimal]:
 
 def reconcile(items: list[Item], lang: str) -> list[Finding]:
     explained = {(source, loc) for _f, d, _c in items for source, loc in d.explains}
-    kept = [
-        (f, d, c)
-        for f, d, c in items
-        if not (c.kind == "equation" and c.relation is not None and (c.relation.source, d.location) in explained)
-    ]
+    kept = [(f, d, c) for f, d, c in items if not (d.relation is not None and (d.relation, d.location) in explained)]
     fixes = {_cell(f.location): i for i, (f, d, c) in enumerate(kept) if f.fix is not None}
-    candidates = {_cell(r) for f, d, c in kept if c.kind == "localize" and d.variant == "candidates" for r in f.related}
+    candidates = {_cell(r) for f, d, c in kept if d.uncertain for r in f.related}
     if not fixes and not candidates:
         return [f for f, _d, _c in kept]
     out: list[Optional[Finding]] = [f for f, _d, _c in kept]
     for i, (f, _d, c) in enumerate(kept):
-        if c.kind in _TABLE_KINDS or f.location.row is not None or not f.related:
+        if c.judges_table or f.location.row is not None or not f.related:
             continue
         table_value, quoted = _number(f.expected), _number(f.actual)
         if table_value is None or quoted is None:

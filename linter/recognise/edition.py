@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from linter.model import Cell, Document
 from linter.recognise.normalize import label_key
-from linter.ruleset.loader import Applies
+from linter.ruleset.specs import Applies
 
 
 @dataclass(frozen=True)

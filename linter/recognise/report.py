@@ -14,7 +14,7 @@ from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
 from linter.recognise.runtogether import split_table
-from linter.ruleset.loader import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
+from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
 _TRAILING = "：:。.；;"

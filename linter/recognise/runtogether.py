@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from linter.model import Cell, Table
 from linter.recognise.normalize import joined_key, label_key
-from linter.ruleset.loader import ColumnSpec, RowSpec, TableSpec
+from linter.ruleset.specs import ColumnSpec, RowSpec, TableSpec
 
 # A row's figures: digits (a decimal amount for a one-cell row); spaces inside are the dump's and
 # mean nothing. A digit just before 「.」「、」 and a label is the next row's number (「0 0 002.其他」).

@@ -10,7 +10,7 @@ from typing import Mapping, Optional, Sequence
 
 from linter.errors import INPUT_ERRORS
 from linter.i18n import display_width, t
-from linter.ruleset.loader import RuleSet, RuleSpec
+from linter.ruleset.specs import RuleSet, RuleSpec
 
 # Codes of files found in a folder or archive and skipped (verdict 已跳过), not unreadable.
 SKIP_LEVELS = {"RL-IO-027": "explain.skip_or_input_level", "RL-IO-030": "explain.skip_level"}

@@ -1,18 +1,42 @@
-"""Load YAML rule sets: validate against the JSON Schema, resolve ``extends``, filter by edition, compile."""
+"""Load YAML rule sets: validate against the JSON Schema, resolve ``extends``, filter by edition,
+have each check's kind read and compile its parameters (once per rule set), and cache."""
 
 from __future__ import annotations
 
 import os
 import re
-from datetime import date
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from linter.errors import RuleSetError
-from linter.ruleset.expr import ExprError, Relation, check_names, parse_relation
+from linter.ruleset.params import ParamError, read_params
 from linter.ruleset.resources import data_dir, load_schema
+from linter.ruleset.specs import (
+    Applies,
+    CheckSpec,
+    ColumnSpec,
+    RowSpec,
+    RuleSet,
+    RuleSpec,
+    SectionSpec,
+    TableSpec,
+)
+
+__all__ = [
+    "Applies",
+    "CheckSpec",
+    "ColumnSpec",
+    "RowSpec",
+    "RuleSet",
+    "RuleSpec",
+    "SectionSpec",
+    "TableSpec",
+    "builtin_editions",
+    "builtin_ruleset",
+    "load_ruleset",
+]
 
 # A bundled edition is a rule file named gov-<edition>.yaml; its ``edition:`` must say the same.
 _EDITION_FILE = re.compile(r"^gov-(\d{4})\.yaml$")
@@ -23,167 +47,6 @@ def builtin_editions() -> tuple[int, ...]:
     """The bundled format editions, newest first, as the rule files found say."""
     found = (_EDITION_FILE.match(p.name) for p in data_dir("rules").iterdir())
     return tuple(sorted((int(m.group(1)) for m in found if m), reverse=True))
-
-
-@dataclass(frozen=True)
-class Applies:
-    """Which reports an edition's rule set is for (YAML ``applies:``)."""
-
-    edition: int
-    first_year: Optional[int] = None
-    last_year: Optional[int] = None
-    signatures: tuple[str, ...] = ()  # labels only this edition's tables have
-
-    def covers(self, report_year: int) -> bool:
-        return (self.first_year is None or report_year >= self.first_year) and (
-            self.last_year is None or report_year <= self.last_year
-        )
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    key: str
-    number: str
-    title: str
-    aliases: tuple[str, ...] = ()
-    # Words a reviewer knows the part by (「问题」「改进」 for 五): a numbered heading in the part's
-    # place, or the first subheading of a part whose heading line is missing, is found by them.
-    keywords: tuple[str, ...] = ()
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}、{self.title}"
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    key: str
-    label: str
-    path: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    value: str = "count"
-
-
-@dataclass(frozen=True)
-class RowSpec:
-    key: str
-    label: str
-    group: str = ""
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    key: str
-    number: int
-    section: str
-    title: str
-    signature: tuple[str, ...]
-    columns: tuple[ColumnSpec, ...]
-    rows: tuple[RowSpec, ...]
-    groups: Mapping[str, tuple[str, ...]]
-    tolerated_rows: tuple[str, ...] = ()
-
-    def column(self, key: str) -> ColumnSpec:
-        return self._columns_by_key[key]
-
-    def row(self, key: str) -> RowSpec:
-        return self._rows_by_key[key]
-
-    @cached_property
-    def _columns_by_key(self) -> dict[str, ColumnSpec]:
-        out: dict[str, ColumnSpec] = {}
-        for c in self.columns:
-            out.setdefault(c.key, c)  # the first of a key, as a search would find
-        return out
-
-    @cached_property
-    def _rows_by_key(self) -> dict[str, RowSpec]:
-        out: dict[str, RowSpec] = {}
-        for r in self.rows:
-            out.setdefault(r.key, r)
-        return out
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A narrative quote of a figure (``narrative`` checks), compiled with its rule set."""
-
-    what: str
-    what_en: str
-    regex: "re.Pattern[str]"  # the pattern, units filled in, and the check's tail
-    table: str
-    columns: tuple[str, ...]
-    readings: tuple[tuple[str, ...], ...]  # row-key sets the quote may mean; () is a table's only row
-    of: tuple[tuple[str, ...], ...]  # shares: the row sets a percentage may be taken of
-    units: tuple[str, ...]
-    context: tuple[str, ...]
-    unless: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    kind: str
-    params: Mapping[str, Any]
-    relation: Optional[Relation] = None
-    quotes: tuple[Quote, ...] = ()  # ``narrative`` checks: the quotes of this edition
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    id: str
-    name: str
-    severity: str
-    summary: Mapping[str, str]
-    basis: str
-    messages: Mapping[str, Mapping[str, str]]
-    checks: tuple[CheckSpec, ...]
-    examples: Mapping[str, str]
-    severities: Mapping[str, str] = field(default_factory=dict)
-    unverified: bool = False
-    enabled: bool = True  # False: runs only when selected explicitly
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    id: str
-    title: str
-    edition: Optional[int]
-    sections: tuple[SectionSpec, ...]
-    tables: Mapping[str, TableSpec]
-    rules: tuple[RuleSpec, ...]
-    basis: str = ""
-    applies: Optional[Applies] = None
-
-    def rule(self, rule_id: str) -> RuleSpec:
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(f"no such rule: {rule_id}")
-
-    def exact_relations(self, table_key: str) -> list[tuple[RuleSpec, CheckSpec]]:
-        """The relations error localization uses for a table: ``==`` equations of error rules on
-        this year's cells only."""
-        return self._exact_relations.get(table_key, [])
-
-    @cached_property
-    def _exact_relations(self) -> dict[str, list[tuple[RuleSpec, CheckSpec]]]:
-        from linter.ruleset import expr
-
-        out: dict[str, list[tuple[RuleSpec, CheckSpec]]] = {}
-        for rule in self.rules:
-            if rule.severity != "error":
-                continue
-            for check in rule.checks:
-                rel, table = check.relation, check.params.get("table")
-                if check.kind != "equation" or rel is None or rel.op != "==" or table is None:
-                    continue
-                names = [*expr.names(rel.left), *expr.names(rel.right), check.params.get("anchor") or ""]
-                if any(n.startswith(expr.PREV) for n in names):
-                    continue  # a year-to-year relation: last year's cells are not this table's
-                out.setdefault(table, []).append((rule, check))
-        return out
 
 
 # ---- loading -----------------------------------------------------------------------------------
@@ -372,9 +235,18 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
         )
     # Row and column keys of every edition: a quote may name rows of either edition (one reading
     # per edition) and columns of one edition (a quote for that edition only).
-    all_keys = {
-        tkey: ({r["key"] for r in t["rows"]}, {c["key"] for c in t["columns"]}) for tkey, t in data["tables"].items()
+    known_keys = {
+        tkey: (frozenset(r["key"] for r in t["rows"]), frozenset(c["key"] for c in t["columns"]))
+        for tkey, t in data["tables"].items()
     }
+    applies = None
+    if edition is not None:
+        raw = data.get("applies", {})
+        years = raw.get("report_year", {})
+        applies = Applies(edition, years.get("min"), years.get("max"), tuple(raw.get("signatures", ())))
+    specs = RuleSet(
+        data["id"], data["title"], edition, sections, tables, (), data.get("basis", ""), applies, known_keys
+    )
     rules: list[RuleSpec] = []
     seen_ids: set[str] = set()
     for i, r in enumerate(_for_edition(data["rules"], edition)):
@@ -383,11 +255,11 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             raise RuleSetError(sources.get(r["id"], origin), where + ".id", f"duplicate rule id {r['id']}")
         seen_ids.add(r["id"])
         raw_checks = r.get("checks") or [r["check"]]
-        checks = []
-        for j, c in enumerate(_for_edition(raw_checks, edition)):
-            checks.append(
-                _compile_check(c, tables, sources.get(r["id"], origin), f"{where}.checks[{j}]", all_keys, edition)
-            )
+        source = sources.get(r["id"], origin)
+        checks = tuple(
+            _compile_check(c, specs, source, f"{where}.checks[{j}]", r["id"])
+            for j, c in enumerate(_for_edition(raw_checks, edition))
+        )
         rules.append(
             RuleSpec(
                 id=r["id"],
@@ -396,143 +268,37 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 summary=r["summary"],
                 basis=r["basis"],
                 messages=r["messages"],
-                checks=tuple(checks),
+                checks=checks,
                 examples=r["examples"],
                 severities=r.get("severities", {}),
                 unverified=bool(r.get("unverified", False)),
                 enabled=bool(r.get("enabled", True)),
-                source=sources.get(r["id"], origin),
+                source=source,
             )
         )
-    applies = None
-    if edition is not None:
-        raw = data.get("applies", {})
-        years = raw.get("report_year", {})
-        applies = Applies(edition, years.get("min"), years.get("max"), tuple(raw.get("signatures", ())))
-    return RuleSet(data["id"], data["title"], edition, sections, tables, tuple(rules), data.get("basis", ""), applies)
+    return replace(specs, rules=tuple(rules))
 
 
-def _compile_check(
-    c: dict[str, Any],
-    tables: Mapping[str, TableSpec],
-    origin: str,
-    where: str,
-    all_keys: Optional[Mapping[str, tuple[set[str], set[str]]]] = None,
-    edition: Optional[int] = None,
-) -> CheckSpec:
-    params = {k: v for k, v in c.items() if k not in ("kind", "editions")}
-    for tkey in [c["table"]] if "table" in c else c.get("tables", []):
-        if tkey not in tables:
-            raise RuleSetError(origin, where + ".table", f"unknown table '{tkey}'")
-    relation = None
-    for i, pattern in enumerate(c.get("patterns", [])):
-        _regex(pattern["regex"], origin, f"{where}.patterns[{i}].regex")
-    quotes = []
-    for i, quote in enumerate(c.get("quotes", [])):
-        if edition is not None and edition not in quote.get("editions", [edition]):
-            continue  # a quote of the other edition
-        quotes.append(_check_quote(c, quote, tables, origin, f"{where}.quotes[{i}]", all_keys or {}))
-    for name, day in c.get("deadlines", {}).items():
-        try:
-            date(2000, day["month"], day["day"])  # a leap year: 2月29日 is a day
-        except ValueError:
-            raise RuleSetError(
-                origin, f"{where}.deadlines.{name}", f"no such day: {day['month']}月{day['day']}日"
-            ) from None
-    if c["kind"] == "equation":
-        table = tables[c["table"]]
-        try:
-            relation = parse_relation(c["expr"])
-            if c["each"] == "column":
-                known = {r.key for r in table.rows}
-            elif c["each"] == "row":
-                known = {col.key for col in table.columns}
-            else:
-                known = {col.key for col in table.columns} | {r.key for r in table.rows}
-            check_names(relation, known, table.groups)
-            if c["anchor"].removeprefix("prev:") not in known:
-                raise ExprError(f"unknown anchor '{c['anchor']}'")
-        except ExprError as exc:
-            raise RuleSetError(origin, where + ".expr", str(exc)) from None
-    return CheckSpec(c["kind"], params, relation, tuple(quotes))
+def _compile_check(c: dict[str, Any], specs: RuleSet, origin: str, where: str, rule_id: str) -> CheckSpec:
+    """The check's kind reads its parameters into its ``Params`` and compiles them (regular
+    expressions, relations, quotes) against the rule set's sections and tables."""
+    from linter.checks import KINDS  # the kinds are needed only when a rule set is compiled
 
-
-UNIT = "{unit}"  # in a narrative quote's pattern: any of the quote's units
-
-
-def quote_readings(quote: Mapping[str, Any]) -> list[list[str]]:
-    """A narrative quote's accepted readings (row-key sets); ``row`` and ``or_rows`` are shorthands."""
-    readings = [list(r) for r in quote.get("readings") or ()]
-    if quote.get("row"):
-        readings.insert(0, [quote["row"]])
-    if quote.get("or_rows"):
-        readings.append(list(quote["or_rows"]))
-    return readings
-
-
-def unit_pattern(pattern: str, units: tuple[str, ...]) -> str:
-    """A narrative quote's pattern with ``{unit}`` standing for any of its units."""
-    return pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
-
-
-def quote_units(quote: Mapping[str, Any], check: Mapping[str, Any]) -> tuple[str, ...]:
-    """A narrative quote's units: its own, else its check's."""
-    return tuple(quote.get("units") or check.get("units") or ())
-
-
-def _check_quote(
-    c: dict[str, Any],
-    quote: dict[str, Any],
-    tables: Mapping[str, TableSpec],
-    origin: str,
-    where: str,
-    all_keys: Mapping[str, tuple[set[str], set[str]]],
-) -> Quote:
-    """A narrative quote, compiled: it names known rows and columns, and its pattern counts in its units."""
-    units = quote_units(quote, c)
-    if UNIT not in quote["pattern"] and not any(u in quote["pattern"] for u in units):
+    name = c["kind"]
+    kind_class = KINDS.get(name)
+    if kind_class is None:
         raise RuleSetError(
-            origin, where + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})"
+            origin,
+            where + ".kind",
+            f"unknown check kind '{name}' of rule {rule_id} (known: {', '.join(sorted(KINDS))})",
         )
-    regex = _regex(unit_pattern(quote["pattern"], units) + c.get("tail", ""), origin, where + ".pattern")
-    table = tables.get(quote["table"])
-    if table is None:
-        raise RuleSetError(origin, where + ".table", f"unknown table '{quote['table']}'")
-    rows, columns = all_keys.get(table.key, (set(), set()))
-    for col in quote["columns"]:
-        if col not in columns:
-            raise RuleSetError(origin, where + ".columns", f"unknown column '{col}' of table '{table.key}'")
-    readings = quote_readings(quote)
-    for field_, sets in (("readings", readings), ("of", quote.get("of", []))):
-        for keys in sets:
-            for key in keys:
-                if key not in rows:
-                    raise RuleSetError(origin, f"{where}.{field_}", f"unknown row '{key}' of table '{table.key}'")
-    needed = {"share": ("pct",), "change": ("pct", "dir")}.get(c.get("measure", "count"), ())
-    missing = [g for g in needed if g not in regex.groupindex]
-    if missing:
-        raise RuleSetError(
-            origin, where + ".pattern", f"a {c['measure']} needs the named group(s) {missing} (in the tail)"
-        )
-    return Quote(
-        quote["what"],
-        quote.get("what_en", quote["what"]),
-        regex,
-        table.key,
-        tuple(quote["columns"]),
-        tuple(tuple(r) for r in readings),
-        tuple(tuple(r) for r in quote.get("of", [])),
-        units,
-        tuple(quote.get("context", [])),
-        tuple(quote.get("unless", [])),
-    )
-
-
-def _regex(pattern: str, origin: str, where: str) -> "re.Pattern[str]":
+    kind = kind_class()
     try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise RuleSetError(origin, where, f"invalid regular expression: {exc}") from None
+        params = read_params(kind.Params, c)
+        compiled = kind.compile(params, specs)
+    except ParamError as exc:
+        raise RuleSetError(origin, f"{where}.{exc.key}", f"{exc.message} (rule {rule_id}, {name} check)") from None
+    return CheckSpec(name, kind, params, compiled)
 
 
 def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
