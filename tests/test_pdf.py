@@ -10,6 +10,7 @@ import pytest
 from linter.run.check import check_file
 from linter.model import Paragraph, Table
 from linter.readers import read_document
+from linter.readers.pdf.pdfium import Glyph, PageContent
 from tests.expected import finding_labels
 
 from tests.conftest import ROOT
@@ -323,3 +324,81 @@ def test_page_numbers_and_running_headers_are_page_furniture() -> None:
     furniture = _furniture(pages)
     kept = [ln.text for _, lines in pages for ln in lines if id(ln) not in furniture]
     assert kept == ["正文第1页", "正文第2页", "正文第3页", "2024年1月20日"]
+
+
+def _page(
+    number: int, texts: list[tuple[str, float, float]], frames: list[tuple[list[float], list[float]]]
+) -> PageContent:
+    """A page of 595 x 842 points: ``texts`` as (text, left, top), characters 10 points wide and
+    high; ``frames`` as (column boundaries, row boundaries), every cell ruled."""
+
+    page = PageContent(number, 595, 842)
+    for text, left, top in texts:
+        page.glyphs += [Glyph(ch, left + 10 * i, top, left + 10 * i + 10, top + 10) for i, ch in enumerate(text)]
+    for xs, ys in frames:
+        page.hrules += [(y, xs[0], xs[-1]) for y in ys]
+        page.vrules += [(x, ys[0], ys[-1]) for x in xs]
+    return page
+
+
+def _blocks(pages: list[PageContent]) -> list[object]:
+    from linter.config.limits import DEFAULT_LIMITS
+    from linter.readers.pdf.reader import document_from_pages
+
+    doc = document_from_pages(Path("t.pdf"), "pdf", pages, DEFAULT_LIMITS)
+    out: list[object] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            out.append(
+                [
+                    [c.text if c is not None and c.grid_col == i else None for i, c in enumerate(row)]
+                    for row in block.rows
+                ]
+            )
+        else:
+            assert isinstance(block, Paragraph)
+            out.append(block.text)
+    return out
+
+
+def test_a_caption_row_cut_off_at_the_foot_of_a_page_heads_the_table_on_the_next() -> None:
+    """A row spanning the table's width, alone at the foot of a page (one column: a box), is the
+    first row of the table the next page starts with; the same row with text below it, or not
+    followed by a table of its frame, stays text."""
+    caption = _page(
+        1,
+        [("正文一段", 100, 100), ("第二十条第（一）项", 110, 765)],
+        [([100, 500], [760, 780])],  # the page's body reaches down to 780 (the page before the last)
+    )
+    rows = _page(
+        2,
+        [("信息内容", 110, 65), ("数量", 310, 65), ("规章", 110, 85), ("3", 310, 85), ("结尾", 100, 300)],
+        [([100, 300, 500], [60, 80, 100])],
+    )
+    assert _blocks([caption, rows]) == [
+        "正文一段",
+        [["第二十条第（一）项", None], ["信息内容", "数量"], ["规章", "3"]],
+        "结尾",
+    ]
+    # Text below the box on its page: a boxed note, not a cut-off row.
+    noted = _page(
+        1, [("正文一段", 100, 100), ("第二十条第（一）项", 110, 705), ("注释", 100, 765)], [([100, 500], [700, 720])]
+    )
+    assert _blocks([noted, rows])[1:3] == ["第二十条第（一）项注释", [["信息内容", "数量"], ["规章", "3"]]]
+    # Followed by a table of another frame.
+    narrow = _page(2, [("信息内容", 110, 65), ("数量", 210, 65)], [([100, 200, 300], [60, 80])])
+    assert _blocks([caption, narrow])[:2] == ["正文一段", "第二十条第（一）项"]
+
+
+def test_a_last_row_spanning_the_table_alone_at_the_top_of_a_page_ends_the_table() -> None:
+    table = _page(
+        1,
+        [("正文一段", 100, 100), ("项目", 110, 745), ("数量", 310, 745), ("甲", 110, 765), ("1", 310, 765)],
+        [([100, 300, 500], [740, 760, 780])],
+    )
+    note = _page(2, [("注：数据截至年底", 110, 65), ("结尾", 100, 300)], [([100, 500], [60, 80])])
+    assert _blocks([table, note]) == [
+        "正文一段",
+        [["项目", "数量"], ["甲", "1"], ["注：数据截至年底", None]],
+        "结尾",
+    ]

@@ -1,6 +1,7 @@
-"""PDFs that LibreOffice exported from the .docx fixtures and from real reports changed into the
-shapes that break PDF readers (tests/fixturegen/build_pdfs.py): each gives the findings of its
-.docx, with the same rule ids and row/column labels; tables broken over pages read as drawn."""
+"""PDFs that LibreOffice exported from the .docx fixtures, from real reports changed into the
+shapes that break PDF readers (tests/fixturegen/build_pdfs.py) and with table 2 in the layouts
+clerks print it in (tests/fixturegen/build_t2_layouts.py): each gives the findings of its .docx,
+with the same rule ids and row/column labels; tables broken over pages read as drawn."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.conftest import ROOT
 FIXTURES = ROOT / "fixtures"
 EXPORT = FIXTURES / "pdf_export"
 SHAPES = EXPORT / "shapes"
+T2_LAYOUTS = EXPORT / "t2_layouts"
 
 
 def _source(pdf: Path) -> Path:
@@ -40,6 +42,9 @@ def test_the_docx_fixtures_have_their_pdf_exports() -> None:
         pdfs = {p.stem for p in (EXPORT / folder).glob("*.pdf")}
         assert pdfs <= docx and len(pdfs) >= count, (folder, sorted(pdfs - docx))
     assert len([p for p in PAIRS if p.parent == SHAPES]) == 35
+    # table 2 in 6 layouts for 4 reports, and the page break in 3 places for 5 reports (in one of
+    # them no padding puts it after the first column names)
+    assert len([p for p in PAIRS if p.parent == T2_LAYOUTS]) == 6 * 4 + 3 * 5 - 1
 
 
 @pytest.mark.parametrize("pdf", PAIRS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -150,3 +155,18 @@ def test_a_garbled_text_layer_is_one_warning_and_nothing_else(stem: str) -> None
     assert message.startswith("PDF 第1,2,3页的文字层无法正确读取") and "未对报告做任何校验" in message
     english = check_file(SHAPES / f"{stem}_no_cjk_font_stripped.pdf", Options(lang="en"))
     assert english.findings[0].message.startswith("the text layer of the PDF's page(s) 1,2,3 cannot be read correctly")
+
+
+@pytest.mark.parametrize("stem", ["2020_dongtou_zhujianju", "2021_pingtan_zhqsyq", "t2_oldformat_values"])
+def test_a_caption_row_alone_at_the_foot_of_a_page_heads_table_2(stem: str) -> None:
+    pdf = T2_LAYOUTS / f"{stem}_page_break_caption.pdf"
+    parts = _page_parts(pdf)
+    # As printed: the caption row alone (a frame of one column, not a table) ends a page, the
+    # column names start the next.
+    page = next(i for i, texts in enumerate(parts) if texts[:1] == ["信息内容"])
+    assert "第二十条第（一）项" not in parts[page - 1]
+    t2 = _tables(pdf)[0]
+    first = t2.rows[0][0]
+    assert first is not None and first.text == "第二十条第（一）项" and first.colspan == t2.n_cols == 4
+    assert first.page == page and t2.rows[1][0] is not None and t2.rows[1][0].page == page + 1
+    assert [(len(t.rows), t.n_cols) for t in _tables(pdf)] == [(len(t.rows), t.n_cols) for t in _tables(_source(pdf))]

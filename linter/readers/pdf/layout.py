@@ -4,6 +4,9 @@
   boundaries are where its vertical and horizontal rulings lie, and its frame is closed where the
   rulings end, so a last row whose bottom line was not drawn (WPS, before a page break) is still
   a row. Two neighbouring slots belong to one merged cell when no ruling separates them;
+- a frame of one column is a box: text framed by lines, unless it is the part of a table that a
+  page break cut off (a caption row spanning the table's width, alone at the foot of a page). The
+  page's reader decides (linter.readers.pdf.reader); a box's characters stay the page's text;
 - a cell's text is its characters (by their centre) read as lines (linter.readers.pdf.lines).
 """
 
@@ -155,8 +158,8 @@ def _grid(h: list[tuple[float, float, float]], v: list[tuple[float, float, float
         return None
     xs = cluster([x for x, _, _ in v] + [min(x0 for _, x0, _ in h), max(x1 for _, _, x1 in h)])
     ys = cluster([y for y, _, _ in h] + [min(t for _, t, _ in v), max(b for _, _, b in v)])
-    if len(xs) < 3 or len(ys) < 2:
-        return None  # one column: text framed by lines, not a table
+    if len(xs) < 2 or len(ys) < 2:
+        return None
     vsep: dict[int, list[tuple[float, float]]] = {}
     for x, top, bottom in v:
         vsep.setdefault(snap(xs, x), []).append((top, bottom))
@@ -194,8 +197,26 @@ def _grid(h: list[tuple[float, float, float]], v: list[tuple[float, float, float
     return PTable(page, xs, ys, cells)
 
 
-def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[list[PTable], list[Glyph]]:
-    """The page's tables (cells filled with their text) and the characters outside them."""
+def box_text(box: PTable, glyphs: list[Glyph]) -> None:
+    """Fill a box's cells (one column) with the text of the characters inside them."""
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        if box.xs[0] <= cx <= box.xs[-1] and box.ys[0] <= cy <= box.ys[-1]:
+            r = min(max(bisect_right(box.ys, cy) - 1, 0), box.n_rows - 1)
+            for cell in box.cells:
+                if cell.r0 <= r < cell.r1:
+                    cell.glyphs.append(g)
+                    break
+    for cell in box.cells:
+        cell.text = cell_text(cell.glyphs)
+
+
+def find_tables(
+    content: PageContent, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[PTable], list[Glyph], list[PTable]]:
+    """The page's tables (cells filled with their text), the characters outside them, and the
+    page's boxes (frames of one column, their cells empty: their characters are among those
+    outside the tables, see ``box_text``)."""
     h = _merge(content.hrules)
     v = _merge(content.vrules)
     if len(h) * len(v) > limits.max_table_cells:  # every pair is looked at, and may make a grid slot
@@ -206,14 +227,15 @@ def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[
             f"第{content.number}页有 {len(h)} x {len(v)} 条表格线",
         )
     tables: list[PTable] = []
+    boxes: list[PTable] = []
     for hi, vi in _components(h, v):
         if len(vi) < 2 or not hi:
             continue
         table = _grid([h[i] for i in hi], [v[j] for j in vi], content.number)
         if table is not None:
-            tables.append(table)
+            (tables if len(table.xs) > 2 else boxes).append(table)
     if not tables:
-        return [], content.glyphs
+        return [], content.glyphs, boxes
     tables.sort(key=lambda t: t.top)
     slots = []
     for t in tables:
@@ -239,4 +261,4 @@ def find_tables(content: PageContent, limits: Limits = DEFAULT_LIMITS) -> tuple[
     for t in tables:
         for cell in t.cells:
             cell.text = cell_text(cell.glyphs)
-    return tables, outside
+    return tables, outside, boxes

@@ -30,7 +30,7 @@ from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import add_block
 from linter.readers.pdf.pdfium import Glyph, PageContent, PdfFile
 from linter.readers.pdf.join import build_table, continues
-from linter.readers.pdf.layout import PTable, find_tables
+from linter.readers.pdf.layout import TOL, PTable, box_text, find_tables
 from linter.readers.pdf.lines import Line, page_lines
 
 _PAGE_NUMBER = re.compile(
@@ -94,6 +94,40 @@ def _furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[int]:
                 ) in running:
                     out.add(id(ln))
     return out
+
+
+def _inside(ln: Line, box: PTable) -> bool:
+    cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+    return box.xs[0] <= cx <= box.xs[-1] and box.top <= cy <= box.bottom
+
+
+def _cut_off_rows(paged: list[list[Item]], boxes: list[tuple[PageContent, list[PTable]]], body_bottom: float) -> None:
+    """Boxes (frames of one column) that are rows a page break cut off a table, put in the place
+    of their text lines: a box that is the last thing on its page, continued by a table at the
+    top of the next (a caption row spanning the table's width, 「第二十条第（一）项」, alone at the
+    foot of a page), or the first thing on its page, continuing the table the page before ends
+    with. The joining itself is the tables' (linter.readers.pdf.join)."""
+    for i, (content, page_boxes) in enumerate(boxes):
+        for box in page_boxes:
+            items = paged[i]
+            own = [it for it in items if isinstance(it, Line) and _inside(it, box)]
+            if not own:
+                continue
+            others = [it for it in items if not (isinstance(it, Line) and _inside(it, box))]
+            joined = False
+            if all(it.bottom <= box.top + TOL for it in others) and i + 1 < len(paged):
+                after = paged[i + 1]
+                joined = bool(after) and isinstance(after[0], PTable) and continues(box, after[0], body_bottom)
+            if not joined and all(it.top >= box.bottom - TOL for it in others) and i > 0:
+                before = paged[i - 1]
+                joined = bool(before) and isinstance(before[-1], PTable) and continues(before[-1], box, body_bottom)
+            if not joined:
+                continue
+            box_text(box, content.glyphs)
+            kept = [(it.top, it) for it in others]
+            kept.append((box.top, box))
+            kept.sort(key=lambda it: it[0])
+            paged[i] = [it for _, it in kept]
 
 
 def _body_bottom(items: list[Item]) -> float:
@@ -186,7 +220,7 @@ def document_from_pages(
     """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text."""
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-022", no_text)
-    laid_out: list[tuple[PageContent, list[Line], list[PTable]]] = []
+    laid_out: list[tuple[PageContent, list[Line], list[PTable], list[PTable]]] = []
     notices: list[Notice] = []
     garbled_pages: list[tuple[int, str]] = []
     widths: list[float] = []
@@ -195,16 +229,18 @@ def document_from_pages(
         if sample:
             garbled_pages.append((content.number, sample))
         widths.extend(g.x1 - g.x0 for g in content.glyphs[:400] if not g.text.isspace())
-        tables, outside = find_tables(content, limits)
-        laid_out.append((content, page_lines(outside, content.number), tables))
-    furniture = _furniture([(content, lines) for content, lines, _ in laid_out])
-    items: list[Item] = []
-    for _content, lines, tables in laid_out:
+        tables, outside, boxes = find_tables(content, limits)
+        laid_out.append((content, page_lines(outside, content.number), tables, boxes))
+    furniture = _furniture([(content, lines) for content, lines, _, _ in laid_out])
+    paged: list[list[Item]] = []
+    for _content, lines, tables, _boxes in laid_out:
         page_items: list[tuple[float, Item]] = [(ln.top, ln) for ln in lines if id(ln) not in furniture]
         page_items += [(t.top, t) for t in tables]
         page_items.sort(key=lambda it: it[0])
-        items.extend(item for _, item in page_items)
-    body_bottom = _body_bottom(items)
+        paged.append([item for _, item in page_items])
+    body_bottom = _body_bottom([it for page_items in paged for it in page_items])
+    _cut_off_rows(paged, [(content, boxes) for content, _, _, boxes in laid_out], body_bottom)
+    items = [it for page_items in paged for it in page_items]
     body = [it for it in items if isinstance(it, Line)]
     char = statistics.median(widths) if widths else 10.0
     left = statistics.median([ln.x0 for ln in body]) if body else 0.0
