@@ -45,7 +45,19 @@ def test_a_2020_report_citing_the_2021_format(tmp_path: Path, sentence: str, act
     [
         "本报告按照《中华人民共和国政府信息公开工作年度报告格式（试行）》编制。",
         "本报告按照国办公开办函〔2019〕60号编制。",
+        "本报告按照《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》编制。",
     ],
 )
 def test_a_2020_report_citing_its_own_format(tmp_path: Path, sentence: str) -> None:
     assert cite_findings(tmp_path, sentence) == []
+
+
+def test_a_2021_report_citing_the_2019_notice_by_its_own_title(tmp_path: Path) -> None:
+    # 国办公开办函〔2019〕60号 is also cited by its title, without its number.
+    title = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+    text = REPORT_2020.replace(AT, f"本报告按照{title}编制。" + AT, 1).replace("2020年", "2021年")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path)
+    assert result.report_year == 2021
+    assert [(f.rule, f.actual) for f in result.findings if f.rule.startswith("RL-CITE")] == [("RL-CITE-002", title)]

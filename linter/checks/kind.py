@@ -24,6 +24,9 @@ class Traits:
     # Its findings are about what the reader could not read: kept inside unreadable regions (where
     # every other finding is dropped), and beside a verdict.
     reads_unreadable: bool = False
+    # Its findings rest on a table's words, not its cells: a table whose cells could not be split
+    # still shows its header words (the edition's signatures), so they are kept inside it.
+    reads_words: bool = False
     # It decides whether the file is a report at all: a finding of it replaces every other.
     verdict: bool = False
     # Its findings are about table cells: a sentence quoting a cell is judged against them, never

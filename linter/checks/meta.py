@@ -9,7 +9,7 @@ from datetime import date
 from typing import Iterator, Mapping
 
 from linter.checks.draft import Draft
-from linter.checks.kind import Kind, NoParams
+from linter.checks.kind import Kind, NoParams, Traits
 from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
 from linter.recognise.normalize import nfkc_numbers
@@ -29,6 +29,8 @@ def _cell_location(report: Report, block: int, text: str, row: int, col: int) ->
 
 class Edition(Kind[NoParams, NoParams]):
     """The format edition the tables are written in is the report year's, and only one (RL-VER-001)."""
+
+    traits = Traits(reads_words=True)
 
     def run(self, report: Report, compiled: NoParams) -> Iterator[Draft]:
         return _edition(report)

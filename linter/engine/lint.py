@@ -59,7 +59,9 @@ def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional
         for check in rule.checks:
             traits = check.kind.traits
             for draft in check.kind.run(report, check.compiled):
-                if not traits.reads_unreadable and unreadable(doc, (draft.location, *draft.related)):
+                if not (traits.reads_unreadable or traits.reads_words) and unreadable(
+                    doc, (draft.location, *draft.related)
+                ):
                     continue  # the reader could not read these cells: RL-PARSE-xxx says so instead
                 if pictures and draft.variant in traits.may_be_pictured:
                     continue  # a picture the reader cannot read may hold it (RL-PARSE-003 names the picture)

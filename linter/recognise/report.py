@@ -641,7 +641,7 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
         found_rows = tuple(
             FoundRow(
                 row.key,
-                row.text if row.fuzzy else table.spec.row(row.key).label,
+                row.text if row.fuzzy or row.key is None else table.spec.row(row.key).label,
                 block.index,
                 i + 1,
                 dict(row.cells),

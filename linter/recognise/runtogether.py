@@ -24,6 +24,7 @@ from linter.ruleset.specs import ColumnSpec, RowSpec, TableSpec
 _FIGURES = re.compile(r"\d+(?:\.\d+)?")
 _NEXT_ENUM = re.compile(r"\d[.、．](?=\D)")
 _UNIT = re.compile(r"万元|元")
+_PART_NUMBER = re.compile(r"[一二三四五六七八九十]+、")
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
@@ -127,8 +128,14 @@ def _split(
     return by_space or by_digit
 
 
+def _group_of(text: str, spec: TableSpec) -> str | None:
+    """The group whose label the text before a row's figures ends with (「（六）其他处理」)."""
+    groups = {r.group for r in spec.rows if r.group}
+    return next((g for g in sorted(groups, key=len, reverse=True) if text.endswith(_label_form(g))), None)
+
+
 class SplitRow(NamedTuple):
-    key: str
+    key: str | None  # None: a group's label with figures of its own (the 2019 layout of （六）其他处理)
     cells: list[tuple[str, Cell]]  # (column key, cell)
     fuzzy: bool = False  # its label only resembles the format's
     text: str = ""  # its label as printed (compact)
@@ -168,7 +175,11 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         ]
 
     if not labelled:
-        # One data row after the header words (table 4): every figure of the text is a cell.
+        # One data row after the header words (table 4): every figure of the text is a cell, up
+        # to a numbered heading the dump ran on into (「…000000000000000五、信息处理费收取情况…000」).
+        heading = _PART_NUMBER.search(compact, runs[0][1])
+        if heading is not None:
+            runs = [(s, e) for s, e in runs if e <= heading.start()]
         cells = cells_of(runs, list(spec.columns), 0)
         return [SplitRow(spec.rows[0].key, cells)] if cells is not None else None
 
@@ -180,7 +191,20 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         label_text = compact[previous:start]
         previous = end
         key, resembles = _row_of(_label_form(label_text), labels)
-        if key is None or key in seen:
+        if key is None:
+            group = _group_of(_label_form(label_text), spec)
+            if group is None or group in seen:
+                return None
+            # A group the format splits, printed as one row: the row stands for the group (the
+            # checks sum it as the group's first member), its members are not missing.
+            members = [r for r in spec.rows if r.group == group]
+            cells = cells_of([(start, end)], row_columns(spec, members[0]), len(rows))
+            if cells is None:
+                return None
+            seen.update([group, *(m.key for m in members)])
+            rows.append(SplitRow(None, cells, False, group))
+            continue
+        if key in seen:
             return None
         row_spec = spec.row(key)
         # Rows printed with no figures at all before this one (「…缴纳费用、行政机关不再处理其政府信息
