@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from linter.model import Cell, Table
 from linter.recognise.normalize import joined_key, label_key
@@ -97,7 +97,12 @@ def _runs(compact: str) -> list[tuple[int, int]]:
 
 
 def _split(
-    text: str, compact: str, offsets: list[int], spans: list[tuple[int, int]], count: int
+    text: str,
+    compact: str,
+    offsets: list[int],
+    spans: list[tuple[int, int]],
+    count: int,
+    totals: Sequence[tuple[int, Sequence[int]]] = (),
 ) -> list[tuple[str, int]] | None:
     """A row's figures (``spans`` of ``compact``) as ``count`` values with their offsets in
     ``text``, where one split fits: the figures as the text spaced them, or one digit per cell,
@@ -105,7 +110,7 @@ def _split(
     unit = _UNIT.search(compact, spans[-1][0], spans[-1][1])
     if unit is not None and unit.end() == spans[-1][1] and count > 1:
         # 「00元」: the unit goes with the last cell, the figures before it are split.
-        pieces = _split(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count)
+        pieces = _split(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count, totals)
         if pieces is None:
             return None
         value, at = pieces[-1]
@@ -125,7 +130,70 @@ def _split(
         return [(figure, offsets[s])] if len(tokens) == 1 else None
     if by_space is not None and by_digit is not None and [t for t, _ in by_space] != [d for d, _ in by_digit]:
         return None
+    if by_space is None and by_digit is None and all(d.isdigit() for d, _at in digits):
+        return _only_split(digits, count, totals)
     return by_space or by_digit
+
+
+_MAX_DIGITS = 24  # longer runs are not a row's counts
+_MAX_SPLITS = 20000  # splits tried before a row is left unread
+
+
+def _only_split(
+    digits: list[tuple[str, int]], count: int, totals: Sequence[tuple[int, Sequence[int]]] = ()
+) -> list[tuple[str, int]] | None:
+    """The digits as ``count`` counts when only one split writes each count as it is written (no
+    leading zero: 「0011」 for three cells is 0 0 11; 「2211」 fits three splits and none is taken).
+    When several do, ``totals`` (a 总计 cell's index and the cells it sums) keeps those whose
+    totals add up, and one that alone does is taken (「21710000218」: 217 1 0 0 0 0 218)."""
+    if not count < len(digits) <= _MAX_DIGITS:
+        return None
+    found: list[list[int]] = []
+    tried = 0
+
+    def cut(start: int, left: int, cuts: list[int]) -> None:
+        nonlocal tried
+        if tried > _MAX_SPLITS:
+            return
+        if left == 1:
+            if len(digits) - start == 1 or digits[start][0] != "0":
+                tried += 1
+                found.append([*cuts, start])
+            return
+        for end in range(start + 1, len(digits) - left + 2):
+            if end - start > 1 and digits[start][0] == "0":
+                break
+            cut(end, left - 1, [*cuts, start])
+
+    cut(0, count, [])
+    if tried > _MAX_SPLITS:
+        return None
+
+    def values(starts: list[int]) -> list[tuple[str, int]]:
+        ends = [*starts[1:], len(digits)]
+        return [("".join(d for d, _at in digits[a:b]), digits[a][1]) for a, b in zip(starts, ends)]
+
+    if len(found) > 1 and totals:
+        found = [
+            starts
+            for starts in found
+            if all(int(v[t][0]) == sum(int(v[i][0]) for i in parts) for v in [values(starts)] for t, parts in totals)
+        ]
+    return values(found[0]) if len(found) == 1 else None
+
+
+def _totals(columns: Sequence[ColumnSpec]) -> list[tuple[int, list[int]]]:
+    """Each 总计 column's index and the columns it sums: those sharing its path before 「总计」."""
+    out = []
+    for t, col in enumerate(columns):
+        path = col.path or (col.label,)
+        if label_key(path[-1]) != label_key("总计"):
+            continue
+        prefix = tuple(path[:-1])
+        parts = [i for i, c in enumerate(columns) if i != t and tuple((c.path or (c.label,))[:-1]) == prefix]
+        if parts:
+            out.append((t, parts))
+    return out
 
 
 def _group_of(text: str, spec: TableSpec) -> str | None:
@@ -155,7 +223,7 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         return None
 
     def cells_of(spans: list[tuple[int, int]], columns: list[ColumnSpec], row: int) -> list[tuple[str, Cell]] | None:
-        pieces = _split(text, compact, offsets, spans, len(columns))
+        pieces = _split(text, compact, offsets, spans, len(columns), _totals(columns))
         if pieces is None:
             return None
         return [

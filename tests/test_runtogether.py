@@ -1,0 +1,86 @@
+"""Rows a text dump ran together, split where only one split fits (linter/recognise/runtogether.py):
+counts are written without leading zeros, and a row's 总计 is the sum of the cells it totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.recognise.runtogether import _only_split, _totals
+from linter.ruleset.loader import builtin_ruleset
+from linter.run.check import check_file
+from tests.conftest import ROOT
+
+T3 = [(6, [0, 1, 2, 3, 4, 5])]  # table 3: 总计 is the sum of the six applicant columns
+
+
+def split(digits: str, count: int, totals: list[tuple[int, list[int]]] = []) -> list[str] | None:
+    found = _only_split([(d, i) for i, d in enumerate(digits)], count, totals)
+    return None if found is None else [value for value, _at in found]
+
+
+@pytest.mark.parametrize(
+    "digits, count, expected",
+    [
+        ("0011", 3, ["0", "0", "11"]),  # 0|01|1 and 00|1|1 write a leading zero
+        ("1000", 3, ["10", "0", "0"]),
+        ("2211", 3, None),  # 2|2|11, 2|21|1, 22|1|1
+        ("0124", 3, None),  # 0|1|24, 0|12|4
+        ("00000", 3, None),  # no split without a leading zero
+        ("000", 3, None),  # one digit a cell is not this function's case
+    ],
+)
+def test_a_split_without_leading_zeros(digits: str, count: int, expected: list[str] | None) -> None:
+    assert split(digits, count) == expected
+
+
+@pytest.mark.parametrize(
+    "digits, expected",
+    [
+        ("21710000218", ["217", "1", "0", "0", "0", "0", "218"]),  # 2|171|…: the totals do not add up
+        ("801000081", ["80", "1", "0", "0", "0", "0", "81"]),
+        ("220000022", None),  # 22 … 22 and 2 20 … 22 both add up
+        ("110000011", None),  # 11 … 11 and 1 10 … 11
+    ],
+)
+def test_a_table3_row_split_by_its_total(digits: str, expected: list[str] | None) -> None:
+    assert split(digits, 7, T3) == expected
+
+
+def test_the_totals_come_from_the_format_s_column_labels() -> None:
+    tables = builtin_ruleset(2021).tables
+    assert _totals(list(tables["t3"].columns)) == T3
+    assert _totals(list(tables["t4"].columns)) == [
+        (4, [0, 1, 2, 3]),
+        (9, [5, 6, 7, 8]),
+        (14, [10, 11, 12, 13]),
+    ]
+    assert _totals(list(tables["t2"].columns)) == []
+
+
+def test_table4_of_seventeen_digits_is_read_by_its_group_totals(tmp_path: Path) -> None:
+    # 行政复议 2 1 3 1 7, 未经复议直接起诉 zeros, 复议后起诉 13 2 4 0 19: the only split whose totals hold.
+    report = (ROOT / "fixtures" / "real" / "2024_pingtan_zhqsyq.txt").read_text(encoding="utf-8")
+    result = check_file(ROOT / "fixtures" / "real" / "2024_pingtan_zhqsyq.txt")
+    assert "21317000001324019" in report
+    assert [(f.rule, f.location.table) for f in result.findings] == [("RL-PARSE-001", 2)]
+    wrong = report.replace("21317000001324019", "21317000001324018")
+    path = tmp_path / "report.txt"
+    path.write_text(wrong, encoding="utf-8")
+    assert [(f.rule, f.location.table) for f in check_file(path).findings] == [("RL-PARSE-001", 2), ("RL-PARSE-001", 4)]
+
+
+def test_a_2021_table3_keeping_the_2019_other_handling_row_is_read() -> None:
+    # 「（六）其他处理0000000」 in a 2023 report: the row stands for its group, and is told as such.
+    result = check_file(ROOT / "fixtures" / "real" / "2023_pingtan_htp.txt")
+    assert ("RL-T3-001", "error", "（六）其他处理") in [
+        (f.rule, f.severity, f.location.row_label) for f in result.findings
+    ]
+    assert not [f for f in result.findings if f.rule == "RL-PARSE-001"]
+
+
+def test_a_numbered_part_after_table4_is_not_read_into_it() -> None:
+    # 「…000000000000000五、信息处理费收取情况…000」: table 4 stops at the heading.
+    result = check_file(ROOT / "fixtures" / "real" / "2025_pingtan_jjp.txt")
+    assert not [f for f in result.findings if f.rule == "RL-PARSE-001" and f.location.table == 4]
