@@ -12,10 +12,10 @@ from linter.ruleset.loader import builtin_ruleset
 from linter.run.check import check_file
 from tests.conftest import ROOT
 
-T3 = [(6, [0, 1, 2, 3, 4, 5])]  # table 3: 总计 is the sum of the six applicant columns
+T3 = ((6, [0, 1, 2, 3, 4, 5]),)  # table 3: 总计 is the sum of the six applicant columns
 
 
-def split(digits: str, count: int, totals: list[tuple[int, list[int]]] = []) -> list[str] | None:
+def split(digits: str, count: int, totals: tuple[tuple[int, list[int]], ...] = ()) -> list[str] | None:
     found = _only_split([(d, i) for i, d in enumerate(digits)], count, totals)
     return None if found is None else [value for value, _at in found]
 
@@ -50,7 +50,7 @@ def test_a_table3_row_split_by_its_total(digits: str, expected: list[str] | None
 
 def test_the_totals_come_from_the_format_s_column_labels() -> None:
     tables = builtin_ruleset(2021).tables
-    assert _totals(list(tables["t3"].columns)) == T3
+    assert _totals(list(tables["t3"].columns)) == list(T3)
     assert _totals(list(tables["t4"].columns)) == [
         (4, [0, 1, 2, 3]),
         (9, [5, 6, 7, 8]),
