@@ -61,3 +61,16 @@ def test_a_real_report_gives_its_reviewed_findings(entry: dict[str, Any]) -> Non
     assert [k for k in found if k not in listed] == [], "findings the review did not list"
     missed = [key(item) for item in reviewed if item["verdict"] == "real" and key(item) not in found]
     assert missed == [], "confirmed defects not found"
+
+
+def test_at_most_one_warning_in_ten_is_false_over_the_corpus() -> None:
+    warnings = false = 0
+    for entry in MANIFEST:
+        verdicts = {key(item): item["verdict"] for item in review(entry)}
+        for f in check_file(REAL / entry["file"]).findings:
+            if f.severity != "warning":
+                continue
+            warnings += 1
+            k = key({"rule": f.rule, "severity": f.severity, "section": f.location.section, "table": f.location.table})
+            false += verdicts.get(k) == "false"
+    assert warnings and false * 10 <= warnings, f"{false} of {warnings} warnings judged false"
