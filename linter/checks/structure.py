@@ -91,6 +91,10 @@ def _sections(report: Report, ruleset: RuleSet) -> Iterator[Draft]:
         yield Draft("missing", loc, {"number": spec.number, "title": spec.title}, expected=spec.heading)
 
 
+def _header_key(text: str) -> str:
+    return label_key(text).replace("（", "").replace("）", "")
+
+
 @dataclass(frozen=True)
 class TableParams:
     table: str
@@ -126,6 +130,19 @@ def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
         if col.key not in table.columns:
             yield Draft(
                 "missing_column", table_loc.with_(column_label=col.label), {"col": col.label}, expected=col.label
+            )
+            continue
+        printed = table.headers.get(col.key)
+        if printed and not any(
+            _header_key(printed) == _header_key(t) for t in ((col.path or (col.label,))[-1], *col.aliases)
+        ):
+            # A header misprinted but taken as its column (「先行有效件数」): read, and named.
+            yield Draft(
+                "column_typo",
+                table_loc.with_(column_label=col.label),
+                {"col": (col.path or (col.label,))[-1], "text": printed},
+                expected=(col.path or (col.label,))[-1],
+                actual=printed,
             )
     labelled = any(r.label for r in spec.rows)
     known = [r for r in table.rows if r.key is not None]

@@ -13,7 +13,7 @@ from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
-from linter.recognise.runtogether import split_table
+from linter.recognise.runtogether import header_words, split_table
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -492,7 +492,34 @@ def map_columns(index: SpecIndex, paths: list[list[str]]) -> dict[str, int]:
                 used.add(c)
                 # Skip the other grid columns of a horizontally merged header cell.
                 break
+    # A header misprinted (「先行有效件数」 for 现行有效件数) is its column when it alone resembles
+    # it; the structure check names the misprint (the header is kept as printed).
+    for col, variants in index.column_variants:
+        if col.key in mapping:
+            continue
+        close = [
+            c
+            for c, path in enumerate(loose)
+            if c not in used
+            and path
+            and any(_resembles(path[-1], v[-1]) and _is_subsequence(v[:-1], path[:-1]) for v in variants)
+        ]
+        if len(close) == 1:
+            mapping[col.key] = close[0]
+            used.add(close[0])
     return mapping
+
+
+_HEADER_RESEMBLES = 0.75
+
+
+def _resembles(printed: str, label: str) -> bool:
+    """A header as long as the format's label (give or take a character) and mostly the same."""
+    return (
+        len(label) >= 4
+        and abs(len(printed) - len(label)) <= 1
+        and SequenceMatcher(None, printed, label).ratio() >= _HEADER_RESEMBLES
+    )
 
 
 def _classify_rows(table: Table, index: SpecIndex) -> list[str]:
@@ -650,7 +677,7 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
             for i, row in enumerate(rows)
         )
         columns = frozenset(k for row in rows for k, _c in row.cells)
-        found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns)
+        found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns, header_words(rows, table.spec))
         read.add(block.index)
     if read:
         doc = replace(doc, notices=tuple(n for n in doc.notices if not (n.code == RUN_TOGETHER and n.block in read)))

@@ -249,7 +249,7 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         if heading is not None:
             runs = [(s, e) for s, e in runs if e <= heading.start()]
         cells = cells_of(runs, list(spec.columns), 0)
-        return [SplitRow(spec.rows[0].key, cells)] if cells is not None else None
+        return [SplitRow(spec.rows[0].key, cells, False, compact[: runs[0][0]])] if cells is not None else None
 
     labels = _row_labels(spec)
     rows: list[SplitRow] = []
@@ -322,3 +322,35 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
     if len(seen) * 3 < len(spec.rows) * 2:
         return None  # most of the format's rows not found: not this table's text, or not read right
     return rows  # a row of the format not printed at all is the structure rule's finding
+
+
+def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
+    """Each column's header as the dump printed it, from the words before the first row that has
+    the column (「第二十条第（一）项信息内容本年制发件数本年废止件数先行有效件数规章」): the format's
+    label where it is there, else the one stretch as long as it that resembles it (a misprint the
+    structure check names), else nothing (no header words printed)."""
+    headers: dict[str, str] = {}
+    for row in rows:
+        words = _header_form(row.text)
+        for key, _cell in row.cells:
+            if key in headers:
+                continue
+            col = spec.column(key)
+            label = _header_form((col.path or (col.label,))[-1])
+            if label in words:
+                headers[key] = label
+                continue
+            # a stretch as long as the label with one character misprinted: a window of run-on text
+            # may resemble a label by sharing most of it shifted (「行有效件数规」), which is no misprint
+            close = {
+                words[i : i + len(label)]
+                for i in range(len(words) - len(label) + 1)
+                if len(label) >= 4 and sum(a != b for a, b in zip(words[i : i + len(label)], label)) == 1
+            }
+            if len(close) == 1:
+                headers[key] = close.pop()
+    return headers
+
+
+def _header_form(text: str) -> str:
+    return label_key(text).replace("（", "").replace("）", "")
