@@ -84,3 +84,25 @@ def test_a_numbered_part_after_table4_is_not_read_into_it() -> None:
     # 「…000000000000000五、信息处理费收取情况…000」: table 4 stops at the heading.
     result = check_file(ROOT / "fixtures" / "real" / "2025_pingtan_jjp.txt")
     assert not [f for f in result.findings if f.rule == "RL-PARSE-001" and f.location.table == 4]
+
+
+def test_rows_two_splits_fit_are_settled_by_the_table_s_sums(tmp_path: Path) -> None:
+    # 「330000033」 is 33 … 33 or 3 30 … 33: only the first makes （七）总计 (147 + 1 = 148) the sum
+    # of the result rows in every column.
+    path = ROOT / "fixtures" / "real" / "2025_pingtan_zhqsyq.txt"
+    assert [(f.rule, f.location.table) for f in check_file(path).findings] == [("RL-PARSE-001", 2)]
+    # With （七）总计 printed 147 2 … 149 no choice of the open rows adds up (the results' 商业企业
+    # column is 1): table 3 is left unread, not guessed.
+    text = path.read_text(encoding="utf-8").replace("（七）总计14710000148", "（七）总计14720000149")
+    changed = tmp_path / "report.txt"
+    changed.write_text(text, encoding="utf-8")
+    assert [(f.rule, f.location.table) for f in check_file(changed).findings] == [
+        ("RL-PARSE-001", 2),
+        ("RL-PARSE-001", 3),
+    ]
+
+
+def test_the_printed_balance_settles_the_new_applications_row() -> None:
+    # 「110000011」 for 新收: 11 … 11 or 1 10 … 11; 新收 + 上年结转 = （七）总计 + 结转下年度 keeps 11.
+    result = check_file(ROOT / "fixtures" / "real" / "2025_pingtan_jjp.txt")
+    assert not [f for f in result.findings if f.location.table == 3]

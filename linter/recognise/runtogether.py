@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import product
 from typing import NamedTuple, Sequence
 
 from linter.model import Cell, Table
@@ -105,16 +106,27 @@ def _split(
     totals: Sequence[tuple[int, Sequence[int]]] = (),
 ) -> list[tuple[str, int]] | None:
     """A row's figures (``spans`` of ``compact``) as ``count`` values with their offsets in
-    ``text``, where one split fits: the figures as the text spaced them, or one digit per cell,
-    or (one cell) the whole figure. Two splits that disagree fit no better than none."""
+    ``text``, where one split fits (see ``_splits``)."""
+    found = _splits(text, compact, offsets, spans, count, totals)
+    return found[0] if len(found) == 1 else None
+
+
+def _splits(
+    text: str,
+    compact: str,
+    offsets: list[int],
+    spans: list[tuple[int, int]],
+    count: int,
+    totals: Sequence[tuple[int, Sequence[int]]] = (),
+) -> list[list[tuple[str, int]]]:
+    """The splits of a row's figures that fit: the figures as the text spaced them, or one digit
+    per cell, or (one cell) the whole figure; else every split writing each count without a
+    leading zero whose totals add up. Two splits of the first kinds that disagree fit none."""
     unit = _UNIT.search(compact, spans[-1][0], spans[-1][1])
     if unit is not None and unit.end() == spans[-1][1] and count > 1:
         # 「00元」: the unit goes with the last cell, the figures before it are split.
-        pieces = _split(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count, totals)
-        if pieces is None:
-            return None
-        value, at = pieces[-1]
-        return pieces[:-1] + [(value + unit.group(0), at)]
+        found = _splits(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count, totals)
+        return [pieces[:-1] + [(pieces[-1][0] + unit.group(0), pieces[-1][1])] for pieces in found]
     digits = [(compact[i], offsets[i]) for s, e in spans for i in range(s, e)]
     tokens: list[tuple[str, int]] = []  # the figures as the text spaced them
     for s, e in spans:
@@ -127,12 +139,13 @@ def _split(
     if count == 1 and by_space is None and by_digit is None and len(spans) == 1:
         s, e = spans[0]
         figure = compact[s:e]
-        return [(figure, offsets[s])] if len(tokens) == 1 else None
+        return [[(figure, offsets[s])]] if len(tokens) == 1 else []
     if by_space is not None and by_digit is not None and [t for t, _ in by_space] != [d for d, _ in by_digit]:
-        return None
+        return []
     if by_space is None and by_digit is None and all(d.isdigit() for d, _at in digits):
-        return _only_split(digits, count, totals)
-    return by_space or by_digit
+        return _candidates(digits, count, totals)
+    pieces = by_space or by_digit
+    return [pieces] if pieces is not None else []
 
 
 _MAX_DIGITS = 24  # longer runs are not a row's counts
@@ -146,8 +159,17 @@ def _only_split(
     leading zero: 「0011」 for three cells is 0 0 11; 「2211」 fits three splits and none is taken).
     When several do, ``totals`` (a 总计 cell's index and the cells it sums) keeps those whose
     totals add up, and one that alone does is taken (「21710000218」: 217 1 0 0 0 0 218)."""
+    found = _candidates(digits, count, totals)
+    return found[0] if len(found) == 1 else None
+
+
+def _candidates(
+    digits: list[tuple[str, int]], count: int, totals: Sequence[tuple[int, Sequence[int]]] = ()
+) -> list[list[tuple[str, int]]]:
+    """Every split of the digits into ``count`` counts written without a leading zero whose
+    ``totals`` add up (none past ``_MAX_SPLITS`` tried)."""
     if not count < len(digits) <= _MAX_DIGITS:
-        return None
+        return []
     found: list[list[int]] = []
     tried = 0
 
@@ -167,19 +189,16 @@ def _only_split(
 
     cut(0, count, [])
     if tried > _MAX_SPLITS:
-        return None
+        return []
 
     def values(starts: list[int]) -> list[tuple[str, int]]:
         ends = [*starts[1:], len(digits)]
         return [("".join(d for d, _at in digits[a:b]), digits[a][1]) for a, b in zip(starts, ends)]
 
-    if len(found) > 1 and totals:
-        found = [
-            starts
-            for starts in found
-            if all(int(v[t][0]) == sum(int(v[i][0]) for i in parts) for v in [values(starts)] for t, parts in totals)
-        ]
-    return values(found[0]) if len(found) == 1 else None
+    splits = [values(starts) for starts in found]
+    if len(splits) > 1 and totals:
+        splits = [v for v in splits if all(int(v[t][0]) == sum(int(v[i][0]) for i in parts) for t, parts in totals)]
+    return splits
 
 
 def _totals(columns: Sequence[ColumnSpec]) -> list[tuple[int, list[int]]]:
@@ -222,25 +241,29 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
     if not runs:
         return None
 
-    def cells_of(spans: list[tuple[int, int]], columns: list[ColumnSpec], row: int) -> list[tuple[str, Cell]] | None:
-        pieces = _split(text, compact, offsets, spans, len(columns), _totals(columns))
-        if pieces is None:
-            return None
+    def options_of(spans: list[tuple[int, int]], columns: list[ColumnSpec], row: int) -> list[list[tuple[str, Cell]]]:
         return [
-            (
-                col.key,
-                Cell(
-                    value,
-                    row,
-                    c + 1,
-                    phys_row=row + 1,
-                    phys_col=c + 1,
-                    line=origin.line,
-                    column=(origin.column or 1) + at,
-                ),
-            )
-            for c, (col, (value, at)) in enumerate(zip(columns, pieces))
+            [
+                (
+                    col.key,
+                    Cell(
+                        value,
+                        row,
+                        c + 1,
+                        phys_row=row + 1,
+                        phys_col=c + 1,
+                        line=origin.line,
+                        column=(origin.column or 1) + at,
+                    ),
+                )
+                for c, (col, (value, at)) in enumerate(zip(columns, pieces))
+            ]
+            for pieces in _splits(text, compact, offsets, spans, len(columns), _totals(columns))
         ]
+
+    def cells_of(spans: list[tuple[int, int]], columns: list[ColumnSpec], row: int) -> list[tuple[str, Cell]] | None:
+        options = options_of(spans, columns, row)
+        return options[0] if len(options) == 1 else None
 
     if not labelled:
         # One data row after the header words (table 4): every figure of the text is a cell, up
@@ -253,6 +276,7 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
 
     labels = _row_labels(spec)
     rows: list[SplitRow] = []
+    open_rows: dict[int, list[list[tuple[str, Cell]]]] = {}  # rows more than one split fits
     seen: set[str] = set()
     previous = 0
     for start, end in runs:
@@ -304,9 +328,12 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
                 ]
                 seen.add(empty.key)
                 rows.append(SplitRow(empty.key, blank, False, empty.label))
-        cells = cells_of([(start, end)], row_columns(spec, row_spec), len(rows))
-        if cells is None:
+        options = options_of([(start, end)], row_columns(spec, row_spec), len(rows))
+        if not options:
             return None
+        cells = options[0]
+        if len(options) > 1:
+            open_rows[len(rows)] = options  # settled below by the table's sums, or not read
         seen.add(key)
         shown = label_text
         if resembles:  # the printed label: the shortest tail of the text as long as the format's
@@ -321,7 +348,73 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         rows.append(SplitRow(key, cells, resembles > 0, shown))
     if len(seen) * 3 < len(spec.rows) * 2:
         return None  # most of the format's rows not found: not this table's text, or not read right
+    if open_rows:
+        settled = _settle(rows, open_rows, spec)
+        if settled is None:
+            return None
+        rows = settled
     return rows  # a row of the format not printed at all is the structure rule's finding
+
+
+_MAX_COMBINATIONS = 4096  # rows' splits tried together before the table is left unread
+
+
+def _settle(
+    rows: list[SplitRow], open_rows: dict[int, list[list[tuple[str, Cell]]]], spec: TableSpec
+) -> list[SplitRow] | None:
+    """The rows with each open row's split chosen, where only one choice makes the table's 总计 row
+    the sum of its group's rows (the format's ``groups``) in every column: 「330000033」 is 33 … 33,
+    not 3 30 … 33, when the 商业企业 column would not add up. None when no choice or several do."""
+    total = next((i for i, r in enumerate(rows) if r.key and "总计" in label_key(spec.row(r.key).label)), None)
+    if total is None or rows[total].key is None:
+        return None
+    total_key: str = rows[total].key or ""
+    members = next(
+        (
+            set(keys)
+            for keys in spec.groups.values()
+            if total_key not in keys and keys and all(k in {r.key for r in spec.rows} for k in keys)
+        ),
+        None,
+    )
+    if not members:
+        return None
+    summed = [i for i, r in enumerate(rows) if r.key in members or (r.key is None and i != total)]
+    # The relation the table prints (「第一项加第二项之和，等于第三项加第四项之和」): the rows above the
+    # group add up to the 总计 row and the rows below it.
+    order = [r.key for r in spec.rows]
+    first_member = min(order.index(k) for k in members)
+    outside = [i for i, r in enumerate(rows) if r.key is not None and r.key not in members and i != total]
+    above = [i for i in outside if order.index(rows[i].key or "") < first_member]
+    below = [i for i in outside if order.index(rows[i].key or "") > order.index(total_key)]
+    indexes = sorted(open_rows)
+    combinations = 1
+    for i in indexes:
+        combinations *= len(open_rows[i])
+    if combinations > _MAX_COMBINATIONS:
+        return None
+
+    def count(cells: list[tuple[str, Cell]]) -> dict[str, int]:
+        return {k: int(c.text) if c.text.isdigit() else 0 for k, c in cells}
+
+    fits = []
+    for choice in product(*(open_rows[i] for i in indexes)):
+        chosen = dict(zip(indexes, choice))
+        values = [count(chosen.get(i, r.cells)) for i, r in enumerate(rows)]
+        if all(values[total][k] == sum(values[i].get(k, 0) for i in summed) for k in values[total]) and (
+            not above
+            or not below
+            or all(
+                sum(values[i].get(k, 0) for i in above) == values[total][k] + sum(values[i].get(k, 0) for i in below)
+                for k in values[total]
+            )
+        ):
+            fits.append(chosen)
+            if len(fits) > 1:
+                return None
+    if len(fits) != 1:
+        return None
+    return [r._replace(cells=fits[0][i]) if i in fits[0] else r for i, r in enumerate(rows)]
 
 
 def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
