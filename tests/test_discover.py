@@ -23,6 +23,9 @@ CORRECT = ROOT / "examples" / "pingtan_2021_correct.docx"
 PDF = ROOT / "fixtures" / "pdf" / "fail_missing_section.pdf"
 HTML = ROOT / "fixtures" / "html" / "fail_t4_sum.html"
 ODT = ROOT / "fixtures" / "bad" / "opendocument.odt"
+DOC = ROOT / "fixtures" / "doc_export" / "docx" / "fail_blank_cells.doc"
+WPS = ROOT / "fixtures" / "doc_export" / "wps" / "filled_2021.wps"
+OFD = ROOT / "fixtures" / "ofd" / "2021_pingtan_zhqsyq.ofd"
 
 
 def _gbk_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -46,9 +49,14 @@ def _gbk_zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def _inner_zip() -> bytes:
+    """A zip holding a text file and a zip of its own (two and three archives deep in the inbox)."""
+    deeper = io.BytesIO()
+    with zipfile.ZipFile(deeper, "w") as z:
+        z.writestr("y.txt", "y")
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as z:
         z.writestr("x.txt", "x")
+        z.writestr("更旧.zip", deeper.getvalue())
     return data.getvalue()
 
 
@@ -58,6 +66,9 @@ def _inbox(tmp_path: Path) -> Path:
     copy(FAULTY, box / "a_表3有误.docx")
     copy(PDF, box / "b_缺少部分.pdf")
     copy(HTML, box / "c_网页.html")
+    copy(DOC, box / "c_旧格式.doc")
+    copy(WPS, box / "c_金山.wps")
+    copy(OFD, box / "c_版式.ofd")
     copy(ODT, box / "d_文档.odt")
     (box / "e_扫描.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
     (box / "f_统计.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 50)
@@ -83,11 +94,15 @@ EXPECTED = {
     "a_表3有误.docx": ("failed", None),
     "b_缺少部分.pdf": ("failed", None),
     "c_网页.html": ("failed", None),
+    "c_旧格式.doc": ("failed", None),
+    "c_金山.wps": ("passed", None),
+    "c_版式.ofd": ("passed", None),
     "d_文档.odt": ("unreadable", "RL-IO-026"),
     "e_扫描.png": ("skipped", "RL-IO-030"),
     "f_统计.xlsx": ("skipped", "RL-IO-030"),
     "g_乡镇.zip/乡镇/城关镇报告.docx": ("passed", None),
-    "g_乡镇.zip/乡镇/旧包.zip": ("skipped", "RL-IO-030"),
+    "g_乡镇.zip/乡镇/旧包.zip/x.txt": ("failed", None),
+    "g_乡镇.zip/乡镇/旧包.zip/更旧.zip": ("skipped", "RL-IO-030"),
     "g_乡镇.zip/乡镇/照片.jpg": ("skipped", "RL-IO-030"),
     "zz_loop_file": ("unreadable", "RL-IO-010"),
     "zz_pipe.docx": ("unreadable", "RL-IO-031"),
@@ -129,14 +144,14 @@ def test_a_mixed_inbox_lists_every_entry(tmp_path: Path, monkeypatch: pytest.Mon
     assert files["zz_pipe.docx"]["error"]["message"] == "不是普通文件，未打开：命名管道（FIFO）"
     assert files["zz_loop_file"]["error"]["message"] == "无法读取文件：符号链接循环"
     assert (
-        files["g_乡镇.zip/乡镇/旧包.zip"]["error"]["message"]
-        == "不是报告文件：压缩包中的压缩包不会展开，请解压后单独检查"
+        files["g_乡镇.zip/乡镇/旧包.zip/更旧.zip"]["error"]["message"]
+        == "不是报告文件：嵌套超过两层的压缩包不会展开，请解压后单独检查"
     )
-    assert data["summary"]["verdicts"] == {"passed": 1, "failed": 4, "doubtful": 0, "unreadable": 4, "skipped": 6}
+    assert data["summary"]["verdicts"] == {"passed": 3, "failed": 6, "doubtful": 0, "unreadable": 4, "skipped": 6}
     assert data["summary"]["files"] == len(EXPECTED)
     # the text summary counts the same and names the skipped files with their reasons
     text = cli("check", "--jobs", "2", "收件箱").output
-    assert "共检查 9 个文件：通过 1 个，不通过 4 个，读取存疑 0 个，无法读取 4 个；" in text
+    assert "共检查 13 个文件：通过 3 个，不通过 6 个，读取存疑 0 个，无法读取 4 个；" in text
     assert "另有 6 个文件未检查（已跳过，原因见各文件）" in text
     assert "收件箱/e_扫描.png：已跳过 RL-IO-030 不是报告文件：图片 .png" in text
     # every format lists every entry: the spreadsheet's files sheet
@@ -229,3 +244,37 @@ def test_annotate_skips_what_is_not_a_report_and_copies_an_archives_members_besi
     assert f"{box / 'b.png'}：已跳过（不是报告文件：图片 .png）" in result.output
     assert (box / "a.reviewed.docx").is_file() and (box / "c.reviewed" / "p.reviewed.docx").is_file()
     assert zipfile.ZipFile(box / "c.zip").namelist() == ["inner/p.docx"]  # the archive itself unchanged
+
+
+def test_archives_are_opened_two_levels_below_the_folder(tmp_path: Path) -> None:
+    """An archive found in a folder and the archives inside it are opened; one deeper is skipped.
+    An archive named on the command line stands for the folder it was made of (as an upload to
+    ``serve``): the archives it holds are the folder's."""
+
+    def packed(deeper: bytes = b"") -> bytes:
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as z:
+            z.writestr("in.txt", "x")
+            if deeper:
+                z.writestr("deeper.zip", deeper)
+        return data.getvalue()
+
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "a.zip").write_bytes(packed(packed(packed(packed()))))
+
+    def listed(arg: str) -> list[tuple[str, str]]:
+        data = json.loads(cli("check", "--format", "json", "--lang", "en", arg).stdout)
+        return [(f["path"].removeprefix(str(box) + "/"), f["verdict"]) for f in data["files"]]
+
+    assert listed(str(box)) == [
+        ("a.zip/in.txt", "failed"),
+        ("a.zip/deeper.zip/in.txt", "failed"),
+        ("a.zip/deeper.zip/deeper.zip", "skipped"),
+    ]
+    assert listed(str(box / "a.zip")) == [
+        ("a.zip/in.txt", "failed"),
+        ("a.zip/deeper.zip/in.txt", "failed"),
+        ("a.zip/deeper.zip/deeper.zip/in.txt", "failed"),
+        ("a.zip/deeper.zip/deeper.zip/deeper.zip", "skipped"),
+    ]

@@ -349,11 +349,30 @@ def test_zip_bomb_and_zip_slip_are_refused(server: ServerProcess, work: Path) ->
         )
     assert r.status_code == 200
     files = r.json()["files"]
-    assert [f["path"] for f in files] == ["bomb.zip", "ok/inside.txt", BATCH[1].name]
+    # the members out of the archive listed as skipped with their reason, as ``check slip.zip`` lists them
+    assert [(f["path"], f["verdict"]) for f in files] == [
+        ("bomb.zip", "unreadable"),
+        ("ok/inside.txt", "failed"),
+        ("slip.zip/../../outside.txt", "skipped"),
+        ("slip.zip//abs.txt", "skipped"),
+        (BATCH[1].name, "failed"),
+    ]
     assert files[0]["error"]["code"] == "RL-IO-005"
     assert "max_compression_ratio = 100" in files[0]["error"]["message"]
     assert files[1]["error"] is None and files[1]["format"] == "text"
-    assert files[2]["error"] is None and {f["rule"] for f in files[2]["findings"]} >= {"RL-T3-008"}
+    for outside in files[2:4]:
+        assert outside["error"] == {
+            "code": "RL-IO-030",
+            "message": "not a report file: a member whose path leaves the archive (absolute, or with ..): not extracted",
+        }
+    assert files[4]["error"] is None and {f["rule"] for f in files[4]["findings"]} >= {"RL-T3-008"}
+    (work / "slip.zip").write_bytes(slip.getvalue())
+    listed = json.loads(cli("check", "--format", "json", "--lang", "en", "slip.zip", cwd=work).stdout)
+    assert [(f["path"], f["verdict"], f["error"]) for f in listed["files"]] == [
+        ("slip.zip/../../outside.txt", "skipped", files[2]["error"]),
+        ("slip.zip//abs.txt", "skipped", files[3]["error"]),
+        ("slip.zip/ok/inside.txt", "failed", None),
+    ]
     assert server.leftovers() == []
     assert not (server.tmp / "outside.txt").exists() and not Path("/abs.txt").exists()
 
@@ -535,8 +554,8 @@ def test_more_uploads_than_the_queue_holds_are_asked_to_retry(tmp_path: Path) ->
 
 def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> None:
     """A name over 255 bytes is cut by bytes (not characters); a member the file system refuses
-    (a path too deep, a file and a folder of one name) and a zip inside the zip are one item each
-    with an error; every other file of the upload is checked."""
+    (a path too deep, a file and a folder of one name) and a zip three archives deep are one item
+    each with an error; a zip inside the zip is opened; every other file of the upload is checked."""
     text = BATCH[3].read_bytes()
     long_name = "关" * 90 + ".txt"  # 274 bytes of UTF-8, 94 characters
     bundle = io.BytesIO()
@@ -544,7 +563,7 @@ def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> 
         z.writestr("x", BATCH[1].read_bytes())  # a file x (a .docx without extension) ...
         z.writestr("x/a.txt", text)  # ... and a folder x/
         z.writestr("a/" * 2100 + "deep.txt", text)  # 4,208 bytes: over PATH_MAX
-        z.writestr("inner.zip", bundle_of(text))
+        z.writestr("inner.zip", bundle_of(text, deeper=bundle_of(text, deeper=bundle_of(text))))
         z.writestr("ok.txt", text)
         z.writestr("长" * 90 + ".txt", text)
     with server.client() as client:
@@ -561,35 +580,50 @@ def test_long_names_and_members_that_cannot_be_placed(server: ServerProcess) -> 
     cut = "关" * 58 + ".txt"  # 58 × 3 + 4 = 178 bytes
     assert list(files) == [
         cut,
-        "bundle/inner.zip",
         "bundle/ok.txt",
         "bundle/x",
         "bundle/" + "长" * 58 + ".txt",
+        "bundle/inner.zip/in.txt",
+        "bundle/inner.zip/deeper.zip/deeper.zip",
+        "bundle/inner.zip/deeper.zip/in.txt",
         "bundle/x/a.txt",
         "bundle/" + "a/" * 2100 + "deep.txt",
         "reportxcod.txt",
     ]
-    for path in (cut, "bundle/ok.txt", "bundle/" + "长" * 58 + ".txt", "reportxcod.txt"):
+    for path in (
+        cut,
+        "bundle/ok.txt",
+        "bundle/" + "长" * 58 + ".txt",
+        "bundle/inner.zip/in.txt",
+        "bundle/inner.zip/deeper.zip/in.txt",
+        "reportxcod.txt",
+    ):
         assert files[path]["error"] is None and files[path]["format"] == "text", path
     assert files["bundle/x"]["error"] is None and files["bundle/x"]["format"] == "docx"
     assert (
-        files["bundle/inner.zip"]["error"]["code"] == "RL-IO-030" and files["bundle/inner.zip"]["verdict"] == "skipped"
+        files["bundle/inner.zip/deeper.zip/deeper.zip"]["error"]["code"] == "RL-IO-030"
+        and files["bundle/inner.zip/deeper.zip/deeper.zip"]["verdict"] == "skipped"
     )
-    assert "a .zip inside a .zip is not expanded" in files["bundle/inner.zip"]["error"]["message"]
+    assert (
+        "a .zip nested more than two levels deep is not expanded"
+        in files["bundle/inner.zip/deeper.zip/deeper.zip"]["error"]["message"]
+    )
     assert files["bundle/x/a.txt"]["error"]["code"] == "RL-IO-010"
     deep = files["bundle/" + "a/" * 2100 + "deep.txt"]["error"]
     assert deep["code"] == "RL-IO-010" and "file name too long" in deep["message"]
     assert server.leftovers() == []
     with server.client() as client:  # and in Chinese
         zh = client.post("/api/check", files=[("files", ("bundle.zip", bundle.getvalue()))]).json()
-    message = {f["path"]: f for f in zh["files"]}["bundle/inner.zip"]["error"]["message"]
-    assert "压缩包中的压缩包不会展开" in message
+    message = {f["path"]: f for f in zh["files"]}["bundle/inner.zip/deeper.zip/deeper.zip"]["error"]["message"]
+    assert "嵌套超过两层的压缩包不会展开" in message
 
 
-def bundle_of(data: bytes) -> bytes:
+def bundle_of(data: bytes, deeper: bytes = b"") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("in.txt", data)
+        if deeper:
+            z.writestr("deeper.zip", deeper)
     return out.getvalue()
 
 
@@ -620,3 +654,101 @@ def test_an_inbox_is_counted_as_check_counts_it(server: ServerProcess, work: Pat
     verdicts = {f["path"]: f["verdict"] for f in got["files"]}
     assert verdicts["乡镇/城关镇报告.docx"] == "passed" and verdicts["乡镇/照片.jpg"] == "skipped"
     assert verdicts["~$a.docx"] == verdicts["e.png"] == "skipped" and verdicts["d.odt"] == "unreadable"
+
+
+def test_a_mixed_folder_gives_the_same_entries_on_the_command_line_and_the_page(
+    server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One inbox of every kind of entry: ``check 收件箱`` and the page given the folder as a .zip
+    (how it takes a folder) list the same entries with the same verdicts, reasons and findings:
+    the zip in the folder opened, the zip inside it one level down, the one below skipped, a
+    member out of the archive skipped. The page gets what a zipper can read of the folder: a
+    subfolder it cannot list and a FIFO stay on the disk, and only the command line names them."""
+    from tests.conftest import cli as run_cli
+    from tests.test_discover import DOC, FAULTY, HTML, ODT, OFD, PDF, WPS, CORRECT, _gbk_zip, _inner_zip
+    from tests.test_discover import _unreadable_folder
+
+    box = tmp_path / "收件箱"
+    box.mkdir()
+    for src, name in (
+        (FAULTY, "a.docx"),
+        (DOC, "b.doc"),
+        (WPS, "c.wps"),
+        (PDF, "d.pdf"),
+        (OFD, "e.ofd"),
+        (HTML, "f.html"),
+        (ODT, "h.odt"),
+    ):
+        shutil.copy(src, box / name)
+    _gbk_zip(
+        box / "g_乡镇.zip",
+        {
+            "乡镇/城关镇报告.docx": CORRECT.read_bytes(),
+            "乡镇/照片.jpg": b"\xff\xd8\xff\0",
+            "乡镇/旧包.zip": _inner_zip(),
+            "../逃逸.docx": FAULTY.read_bytes(),
+        },
+    )
+    (box / "i.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
+    (box / "j.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 50)
+    (box / "~$a.docx").write_bytes(b"\x08user\x00" * 20)
+    (box / "unreadable").mkdir()
+    shutil.copy(FAULTY, box / "unreadable" / "inside.docx")
+    os.mkfifo(box / "zz_pipe.docx")
+    _unreadable_folder(monkeypatch, box / "unreadable")
+    monkeypatch.chdir(tmp_path)
+
+    def entries(data: dict) -> dict[str, tuple]:
+        return {
+            f["path"]: (
+                f["verdict"],
+                f["format"],
+                f["error"],
+                [(x["rule"], x["message"], x["location"].get("row"), x["location"].get("col")) for x in f["findings"]],
+            )
+            for f in data["files"]
+        }
+
+    on_disk = run_cli("check", "--format", "json", "--lang", "en", "--jobs", "2", "收件箱")
+    assert on_disk.exit_code == 2
+    command_line = json.loads(on_disk.stdout)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as z:
+        for folder, _dirs, names in os.walk(box):  # (the listing of unreadable/ fails: left out)
+            for name in names:
+                path = Path(folder) / name
+                if path.is_file():  # (not the FIFO)
+                    z.write(path, path.relative_to(tmp_path).as_posix())
+    with server.client() as client:
+        r = client.post("/api/check?lang=en", files=[("files", ("收件箱.zip", packed.getvalue()))])
+    assert r.status_code == 200, r.text
+    page = r.json()
+    disk_only = {"收件箱/unreadable", "收件箱/zz_pipe.docx"}
+    assert entries(page) == {k: v for k, v in entries(command_line).items() if k not in disk_only}
+    assert {k: v[0] for k, v in entries(page).items()} == {
+        "收件箱/a.docx": "failed",
+        "收件箱/b.doc": "failed",
+        "收件箱/c.wps": "passed",
+        "收件箱/d.pdf": "failed",
+        "收件箱/e.ofd": "passed",
+        "收件箱/f.html": "failed",
+        "收件箱/g_乡镇.zip/乡镇/城关镇报告.docx": "passed",
+        "收件箱/g_乡镇.zip/乡镇/照片.jpg": "skipped",
+        "收件箱/g_乡镇.zip/乡镇/旧包.zip/x.txt": "failed",
+        "收件箱/g_乡镇.zip/乡镇/旧包.zip/更旧.zip": "skipped",
+        "收件箱/g_乡镇.zip/../逃逸.docx": "skipped",
+        "收件箱/h.odt": "unreadable",
+        "收件箱/i.png": "skipped",
+        "收件箱/j.xlsx": "skipped",
+        "收件箱/~$a.docx": "skipped",
+    }
+    disk = {f["path"]: f for f in command_line["files"]}
+    assert [(disk[p]["verdict"], disk[p]["error"]["code"]) for p in sorted(disk_only)] == [
+        ("unreadable", "RL-IO-010"),
+        ("unreadable", "RL-IO-031"),
+    ]
+    # the counts: the same but for the two entries only the disk has
+    assert page["summary"]["verdicts"] == {"passed": 3, "failed": 5, "doubtful": 0, "unreadable": 1, "skipped": 6}
+    assert command_line["summary"]["verdicts"] == {**page["summary"]["verdicts"], "unreadable": 3}
+    assert page["summary"]["files"] == 15 and command_line["summary"]["files"] == 17
+    assert server.leftovers() == []

@@ -6,7 +6,11 @@ known to be a regular file (a FIFO would block the run), and no path gives a tra
 
 A .zip is expanded into a private folder under the zip limits of a .docx; its members are named
 ``archive.zip/folder/name.docx`` in the outputs (names decoded as linter.readers.docx.package's
-``member_name``). A zip inside a zip is listed as skipped.
+``member_name``). An archive named on the command line stands for the folder it was made of
+(as an archive uploaded to ``serve`` does), so archives are opened to the same depth whichever
+way a folder arrives: an archive found in a folder, and the archives inside it one level down
+(``archive.zip/inner.zip/name.docx``, under the same budget); one deeper is listed as skipped,
+and so is a member whose path leaves the archive.
 """
 
 from __future__ import annotations
@@ -63,10 +67,20 @@ _KINDS: dict[str, tuple[str, str]] = {
 NESTED_ZIP = InputError(
     "RL-IO-030",
     Detail(
-        "a .zip inside a .zip is not expanded: extract it and check it on its own",
-        "压缩包中的压缩包不会展开，请解压后单独检查",
+        "a .zip nested more than two levels deep is not expanded: extract it and check it on its own",
+        "嵌套超过两层的压缩包不会展开，请解压后单独检查",
     ),
 )
+OUTSIDE = InputError(
+    "RL-IO-030",
+    Detail(
+        "a member whose path leaves the archive (absolute, or with ..): not extracted",
+        "路径指向压缩包之外的成员（绝对路径或含 ..），未解压",
+    ),
+)
+# How deep archives are opened: an archive found in a folder is at depth 1, the archives inside
+# it at 2; an archive given (a command-line argument, an upload) is at 0, as the folder it stands for.
+MAX_ARCHIVE_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -168,12 +182,12 @@ class Discovery:
             st = _stat(path)
             if isinstance(st, OSError) and any(ch in raw for ch in "*?["):
                 for match in sorted(glob.glob(raw, recursive=True)):
-                    self._found(Path(match), given=False)
+                    self._found(Path(match), given=False, depth=0)
                 continue
             if not isinstance(st, OSError) and stat.S_ISDIR(st.st_mode):
                 self._walk(path, set())
             else:
-                self._found(path, given=True)
+                self._found(path, given=True, depth=0)
         return self.entries
 
     def add_found(self, path: Path) -> list[Entry]:
@@ -181,8 +195,9 @@ class Discovery:
         self._found(path, given=False)
         return self.entries
 
-    def _found(self, path: Path, given: bool) -> None:
-        """A file named on the command line (``given``: checked whatever its name) or matched by a glob."""
+    def _found(self, path: Path, given: bool, depth: int = 1) -> None:
+        """A file named on the command line (``given``: checked whatever its name) or matched by a
+        glob (``depth`` 0: an archive stands for its folder), or found in a folder (``depth`` 1)."""
         st = _stat(path)
         if isinstance(st, OSError):
             self._add(Entry(path, str(path), error=_unreadable(st)), key=("x", str(path)))
@@ -196,7 +211,7 @@ class Discovery:
             return
         what = fate(path.name, path, st)
         if what == "zip":
-            self._archive(path, st)
+            self._archive(path, st, depth)
         elif what == "config" and not given:
             return
         elif given or not isinstance(what, InputError):
@@ -259,7 +274,7 @@ class Discovery:
                 self._walk(path, inside)
 
     # ---- archives -------------------------------------------------------------------------------
-    def _archive(self, path: Path, st: os.stat_result) -> None:
+    def _archive(self, path: Path, st: os.stat_result, depth: int) -> None:
         key = (st.st_dev, st.st_ino)
         if key in self._seen:
             return
@@ -272,12 +287,12 @@ class Discovery:
             self._folder = self._scratch()
         root = Path(tempfile.mkdtemp(prefix="zip-", dir=self._folder))
         try:
-            members = unpack(path, root, limits)
+            members = unpack(path, root, limits, depth=depth)
         except InputError as exc:
             self.entries.append(Entry(path, str(path), error=exc))
             return
-        for shown, target, reason in members:
-            self.entries.append(Entry(target, f"{path}/{shown}", skip=reason, config_at=path))
+        for m in members:
+            self.entries.append(Entry(m.target, f"{path}/{m.shown}", skip=m.skip, error=m.error, config_at=path))
 
 
 def _safe_part(part: str) -> str:
@@ -304,47 +319,50 @@ def member_path(name: str) -> Optional[PurePosixPath]:
     return PurePosixPath(*parts)
 
 
+@dataclass(frozen=True)
+class Member:
+    """One file of an archive: ``shown`` as the outputs name it (its path in the archive, a nested
+    archive's members under ``inner.zip/``), the extracted file, and unless it is to be checked, why
+    not: ``skip`` (not a report, a lock file, a path out of the archive) or ``error`` (a nested
+    archive that cannot be opened)."""
+
+    shown: str
+    target: Path
+    skip: Optional[InputError] = None
+    error: Optional[InputError] = None
+
+
 def unpack(
-    archive: Path, root: Path, limits: Limits, budget: Optional[list[int]] = None
-) -> list[tuple[str, Path, Optional[InputError]]]:
-    """The members of a .zip as (name shown, extracted file, reason it is skipped or None). The
-    archive is checked as a whole first (member count, sizes, compression ratio, encryption) and
-    every member is read with a hard cap, so a zip bomb is refused (RL-IO-005) before anything is
-    expanded; ``budget`` ([bytes]) is shared by the archives of one request. Raise InputError for
-    an archive that cannot be expanded."""
+    archive: Path, root: Path, limits: Limits, budget: Optional[list[int]] = None, depth: int = 0
+) -> list[Member]:
+    """The members of a .zip. The archive is checked as a whole first (member count, sizes,
+    compression ratio, encryption) and every member is read with a hard cap, so a zip bomb is
+    refused (RL-IO-005) before anything is expanded; ``budget`` ([bytes]) is shared by the archives
+    of one run or request, nested ones included. ``depth`` is the archive's (MAX_ARCHIVE_DEPTH): a
+    .zip member is opened in turn when its own depth is within it. Raise InputError for an archive that cannot be expanded."""
     from linter.readers.docx.package import Package
 
     budget = budget if budget is not None else [limits.max_total_uncompressed]
     pkg = Package(archive, limits)
-    out: list[tuple[str, Path, Optional[InputError]]] = []
+    out: list[Member] = []
     try:
         for n, (member, shown) in enumerate(pkg.shown_names().items()):
             rel = member_path(shown)
             if rel is None:
                 if not shown.replace("\\", "/").endswith("/"):  # (a folder entry is no file)
-                    out.append(
-                        (
-                            shown,
-                            root / "outside",
-                            InputError(
-                                "RL-IO-030",
-                                Detail(
-                                    "a member whose path leaves the archive (absolute, or with ..): not extracted",
-                                    "路径指向压缩包之外的成员（绝对路径或含 ..），未解压",
-                                ),
-                            ),
-                        )
-                    )
+                    out.append(Member(shown, root / "outside", skip=OUTSIDE))
                 continue
             name = rel.name
             suffix = rel.suffix.lower()
             reason: Optional[InputError] = None
+            nested = False
             if name.startswith("~$"):
                 reason = InputError("RL-IO-027")
             elif any(p.startswith(".") or p == "__MACOSX" for p in rel.parts):
                 reason = _hidden(name)
             elif suffix in ARCHIVE_SUFFIXES:
-                reason = NESTED_ZIP
+                nested = depth + 1 <= MAX_ARCHIVE_DEPTH
+                reason = None if nested else NESTED_ZIP
             elif suffix not in DOCUMENT_SUFFIXES and suffix:
                 reason = not_a_report(name)
             target = root / f"{n:05d}" / _safe_part(name)
@@ -360,9 +378,12 @@ def unpack(
                         "一次上传解压后的字节数更多",
                     )
                 target.write_bytes(data)
+                if nested:
+                    out.extend(_nested(target, rel.as_posix(), root / f"{n:05d}-zip", limits, budget, depth))
+                    continue
                 if not suffix and not looks_like_document(target):
                     reason = not_a_report(name)
-            out.append((rel.as_posix(), target, reason))
+            out.append(Member(rel.as_posix(), target, skip=reason))
     except InputError:
         shutil.rmtree(root, ignore_errors=True)
         raise
@@ -372,3 +393,17 @@ def unpack(
     finally:
         pkg.close()
     return out
+
+
+def _nested(archive: Path, shown: str, root: Path, limits: Limits, budget: list[int], depth: int) -> list[Member]:
+    """The members of an archive inside an archive, named ``shown/member``; the nested archive
+    itself, with its error, when it cannot be opened (a bomb, a damaged zip): its siblings are
+    still checked. The budget is the outer archive's: a limit it passes stops the whole."""
+    root.mkdir()
+    try:
+        members = unpack(archive, root, limits, budget, depth + 1)
+    except InputError as exc:
+        if budget[0] < 0:
+            raise
+        return [Member(shown, archive, error=exc)]
+    return [Member(f"{shown}/{m.shown}", m.target, m.skip, m.error) for m in members]

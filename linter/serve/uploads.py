@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from linter.run.discover import Discovery, Entry
+from linter.run.discover import ARCHIVE_SUFFIXES, MAX_ARCHIVE_DEPTH, OUTSIDE, Discovery, Entry
 from linter.errors import InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
+
+    from linter.readers.docx.package import Package
 
 FIELD = "files"  # the multipart field that carries the reports
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
@@ -285,62 +287,130 @@ def _unzip(
     (member count, sizes, compression ratio, encryption: linter.readers.docx.package), and every
     member is read with a hard cap, so a zip bomb is refused before anything is expanded.
 
-    A member that cannot be written (a path too long or too deep for the file system, a file and a
-    folder of one name) becomes an item with its error, and so does a .zip inside the zip (it is
-    not expanded); the other members are checked."""
+    Every member becomes an item as ``check`` lists it: a member whose path leaves the archive is
+    skipped with its reason; the upload stands for the folder it was made of, so the archives
+    inside are opened into a folder of their own name (``inner.zip/``), as ``check`` opens those
+    of a folder, and so are theirs (linter.run.discover.MAX_ARCHIVE_DEPTH); a member that cannot be written (a path too long or too deep for the file system, a file
+    and a folder of one name) has its error; the other members are checked."""
     from linter.readers.docx.package import Package
 
     try:
         pkg = Package(up.raw, limits)
     except InputError as exc:
         return [Item(name, index, error=exc)]
-    refused: list[tuple[PurePosixPath, InputError]] = []
     try:
-        # Every member is written (a lock file, a picture, a zip inside: listed as ``check`` lists
-        # them in a folder); names decoded as their archiver meant them (GBK without the flag).
-        wanted: list[tuple[str, PurePosixPath]] = []
-        for member, decoded in pkg.shown_names().items():
-            rel = _member_path(decoded)
-            if rel is not None:
-                wanted.append((member, rel))
+        members = _members(pkg)
         # One folder per archive, named after it, unless the archive holds a single top folder
         # (a folder zipped as a whole): then that folder is the one to check, as ``check FOLDER``.
-        every = [rel for _, rel in wanted]
+        every = [rel for _, _, rel in members if rel is not None]
         tops = {rel.parts[0] for rel in every if len(rel.parts) > 1}
         whole = len(tops) == 1 and not any(len(rel.parts) == 1 for rel in every)
         base = next(iter(tops)) if whole else PurePosixPath(name).stem
         folder = _unique(safe_name(base) or f"zip-{index + 1}", taken)
         root = work / folder
-
-        def shown(rel: PurePosixPath) -> PurePosixPath:
-            return PurePosixPath(folder, *(rel.parts[1:] if whole else rel.parts))
-
         try:
             root.mkdir()
         except OSError as exc:
             return [Item(name, index, error=InputError("RL-IO-010", os_detail(exc)))]
-        for member, rel in wanted:
-            try:
-                data = pkg.read(member)
-                budget[0] -= len(data)
-                if budget[0] < 0:
-                    raise limit_exceeded(
-                        "max_total_uncompressed",
-                        limits.max_total_uncompressed,
-                        "more bytes uncompressed in one request",
-                        "一次上传解压后的字节数更多",
-                    )
-            except InputError as exc:
-                shutil.rmtree(root, ignore_errors=True)
-                return [Item(name, index, error=exc)]
-            try:
-                target = work.joinpath(*shown(rel).parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            except OSError as exc:  # a path too long or too deep, a file where a folder must go, ...
-                refused.append((shown(rel), InputError("RL-IO-010", os_detail(exc))))
+        try:
+            extra = _expand(pkg, members, root, PurePosixPath(folder), 0, whole, name, index, limits, budget)
+        except InputError as exc:
+            shutil.rmtree(root, ignore_errors=True)
+            return [Item(name, index, error=exc)]
     finally:
         pkg.close()
     up.raw.unlink(missing_ok=True)
     placed = _items(Discovery().add_inputs([str(root)]), work, index)
-    return placed + [Item(rel.as_posix(), index, error=exc) for rel, exc in refused]
+    return placed + extra
+
+
+def _members(pkg: "Package") -> list[tuple[str, str, Optional[PurePosixPath]]]:
+    """(member, name decoded as its archiver meant it, safe relative path or None) of each file of
+    the archive (folder entries left out)."""
+    out = []
+    for member, decoded in pkg.shown_names().items():
+        if decoded.replace("\\", "/").endswith("/"):
+            continue
+        out.append((member, decoded, _member_path(decoded)))
+    return out
+
+
+def _expand(
+    pkg: "Package",
+    members: list[tuple[str, str, Optional[PurePosixPath]]],
+    root: Path,
+    shown_root: PurePosixPath,
+    depth: int,
+    whole: bool,
+    name: str,
+    index: int,
+    limits: Limits,
+    budget: list[int],
+) -> list[Item]:
+    """Write ``members`` of ``pkg`` under ``root`` (shown as ``shown_root``; ``whole``: the single
+    top folder is ``root`` itself); the items that are not files to find there: members out of
+    the archive, members that could not be written, nested archives that could not be opened.
+    Raise InputError when a limit of the whole is passed."""
+    extra: list[Item] = []
+    for member, decoded, rel in members:
+        if rel is None:
+            extra.append(Item(f"{name}/{decoded}", index, error=OUTSIDE, skipped=True))
+            continue
+        parts = rel.parts[1:] if whole else rel.parts
+        data = pkg.read(member)
+        budget[0] -= len(data)
+        if budget[0] < 0:
+            raise limit_exceeded(
+                "max_total_uncompressed",
+                limits.max_total_uncompressed,
+                "more bytes uncompressed in one request",
+                "一次上传解压后的字节数更多",
+            )
+        target = root.joinpath(*parts)
+        shown = shown_root.joinpath(*parts)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:  # a path too long or too deep, a file where a folder must go, ...
+            extra.append(Item(shown.as_posix(), index, error=InputError("RL-IO-010", os_detail(exc))))
+            continue
+        hidden = rel.name.startswith("~$") or any(p.startswith(".") or p == "__MACOSX" for p in rel.parts)
+        if rel.suffix.lower() in ARCHIVE_SUFFIXES and depth + 1 <= MAX_ARCHIVE_DEPTH and not hidden:
+            extra.extend(_open_nested(target, shown, index, limits, budget, depth))
+    return extra
+
+
+def _open_nested(
+    target: Path, shown: PurePosixPath, index: int, limits: Limits, budget: list[int], depth: int
+) -> list[Item]:
+    """A .zip inside an uploaded archive, opened into a folder of its own name in its place
+    (``inner.zip/``); the archive itself with its error when it cannot be opened (its siblings are
+    still checked)."""
+    from linter.readers.docx.package import Package
+
+    packed = target.with_name(target.name + ".part")
+    try:
+        os.replace(target, packed)
+        target.mkdir()
+    except OSError as exc:
+        packed.unlink(missing_ok=True)
+        return [Item(shown.as_posix(), index, error=InputError("RL-IO-010", os_detail(exc)))]
+    try:
+        try:
+            inner = Package(packed, limits)
+        except InputError as exc:
+            target.rmdir()
+            return [Item(shown.as_posix(), index, error=exc)]
+        try:
+            return _expand(
+                inner, _members(inner), target, shown, depth + 1, False, shown.as_posix(), index, limits, budget
+            )
+        except InputError as exc:
+            if budget[0] < 0:
+                raise
+            shutil.rmtree(target, ignore_errors=True)
+            return [Item(shown.as_posix(), index, error=exc)]
+        finally:
+            inner.close()
+    finally:
+        packed.unlink(missing_ok=True)
