@@ -23,7 +23,12 @@ from tests.conftest import FIXTURES, cli
 from tests.expected import finding_labels, finding_rows
 
 EXPORT = FIXTURES / "doc_export"
-SOURCES = {"shapes": FIXTURES / "pdf_export" / "shapes", "wps": FIXTURES / "docx", "hidden_text": FIXTURES / "docx"}
+SOURCES = {
+    "shapes": FIXTURES / "pdf_export" / "shapes",
+    "wps": FIXTURES / "docx",
+    "hidden_text": FIXTURES / "docx",
+    "pieces": EXPORT / "pieces",  # Word's symbols and 8-bit pieces (tests/fixturegen/build_doc_pieces.py)
+}
 # What LibreOffice's .doc export changes, so the models differ where the findings do not: a
 # trailing space of a cell dropped, a page break written as a paragraph property, and a deleted
 # paragraph mark written as a kept one (Word shows those .doc files so too).
@@ -50,7 +55,7 @@ def test_every_docx_fixture_has_its_doc() -> None:
             folder
         )
     assert len(list((EXPORT / "shapes").glob("*.doc"))) == 35
-    assert len(PAIRS) == 123
+    assert len(PAIRS) == 124
 
 
 @pytest.mark.parametrize("doc", PAIRS, ids=lambda p: str(p.relative_to(EXPORT)))
@@ -219,3 +224,38 @@ def test_hidden_text_is_not_read() -> None:
         word = ole.openstream("WordDocument").read()
     assert "隐藏的批注文字".encode("utf-16-le") in word
     assert not any("隐藏" in p.text for p in read_document(doc).paragraphs())
+
+
+def test_symbols_and_8bit_pieces_are_read_as_word_shows_them() -> None:
+    """Word stores a symbol font's character as 0x28 in the text with sprmCSymbol naming the font
+    and the character (a Wingdings check box), and every run of characters Windows-1252 holds in
+    an 8-bit piece (0x80-0x9F: 1252's quotes and dashes). The fixture is built that way (asserted
+    here, so that it cannot lose what it tests) and reads as its .docx (w:sym) reads."""
+    from linter.readers.doc.binary import sprms
+    from linter.readers.doc.fib import open_word
+    from linter.readers.doc.pieces import character_runs, main_text, read_pieces
+
+    doc = EXPORT / "pieces" / "filled_2021_symbols.doc"
+    word = open_word(doc.read_bytes())
+    pieces, _prcs = read_pieces(word, Limits())
+    raw = main_text(word, pieces)
+    assert "公开渠道：(政府网站 (政务新媒体\r" in raw
+    narrow = [p for p in pieces if p.compressed]
+    assert len(narrow) == 141 and len(pieces) == 281
+    fees = raw.index("Fees: €0")
+    held = next(p for p in pieces if p.cp <= fees < p.cp_end)
+    assert held.compressed and word.word[held.fc_of(fees) : held.fc_of(fees) + 16] == "Fees: €0 – “none".encode(
+        "cp1252"
+    )
+    symbols = {
+        int.from_bytes(op[2:], "little")
+        for grpprl in character_runs(word, Limits()).props
+        for sprm, op in sprms(grpprl)
+        if sprm == 0x6A09
+    }
+    assert symbols == {0xF0FE, 0xF06F}
+    paragraphs = [p.text for p in read_document(doc).paragraphs()]
+    assert "公开渠道：\uf0fe政府网站 \uf06f政务新媒体" in paragraphs
+    assert "Fees: €0 – “none” — ‘free’ … www.pingtan.gov.cn" in paragraphs
+    assert any("推行“应公开尽公开”，全年主动公开政府信息2645条" in p for p in paragraphs)
+    assert _model(doc) == _model(doc.with_suffix(".docx"))

@@ -19,6 +19,7 @@ from linter.readers.doc.lists import read_lists
 from linter.readers.doc.pieces import Piece, Runs, character_runs, fc_at, main_text, paragraph_runs, read_pieces
 from linter.readers.doc.styles import Styles, read_styles
 from linter.readers.doc.tables import SPRM_T_VERTMERGE, RowDef, build, row_def
+from linter.readers.docx.body import symbol
 from linter.readers.docx.numbering import Numbering
 from linter.readers.grid import add_block
 
@@ -27,6 +28,7 @@ SPRM_P_INNER_CELL, SPRM_P_INNER_TTP, SPRM_P_HUGEPAPX = 0x244B, 0x244C, 0x6646
 SPRM_P_ILVL, SPRM_P_ILFO, SPRM_P_OUTLVL = 0x260A, 0x460B, 0x2640
 SPRM_C_RMARKDEL, SPRM_C_VANISH, SPRM_C_ISTD = 0x0800, 0x083C, 0x4A30
 SPRM_C_FLDVANISH = 0x0802
+SPRM_C_SYMBOL = 0x6A09  # a symbol font's character, in place of the text's 0x28 (as w:sym)
 CELL_MARK, PARA_MARK, SECTION_MARK = "\x07", "\r", "\x0c"
 FIELD_BEGIN, FIELD_SEPARATE, FIELD_END = "\x13", "\x14", "\x15"
 MAX_ITAP = 64
@@ -255,11 +257,13 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 
 def _char_ranges(
     doc: WordFile, pieces: list[Piece], prcs: list[bytes], styles: Styles, limits: Limits
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character ranges deleted as revisions, and ranges of hidden text (direct or by character
-    style), from the character runs and the pieces' own properties."""
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Character ranges deleted as revisions, ranges of hidden text (direct or by character
+    style), from the character runs and the pieces' own properties, and ranges of symbol
+    characters with the character each shows."""
     chpx = character_runs(doc, limits)
     flagged: list[tuple[int, int, bool, bool]] = []  # fc range, deleted, hidden
+    symbols: list[tuple[int, int, str]] = []  # fc range, character
     known: dict[bytes, tuple[bool, bool]] = {}
     for a, b, grpprl in zip(chpx.starts, chpx.ends, chpx.props):
         flags = known.get(grpprl)
@@ -268,8 +272,13 @@ def _char_ranges(
         deleted, hidden = flags
         if deleted or hidden:
             flagged.append((a, b, deleted, hidden))
+        if b"\x09\x6a" in grpprl:
+            for sprm, op in sprms(grpprl):
+                if sprm == SPRM_C_SYMBOL and len(op) == 4:
+                    symbols.append((a, b, symbol(f"{u16(op, 2):04X}")))
     deleted_cp: list[tuple[int, int]] = []
     hidden_cp: list[tuple[int, int]] = []
+    symbol_cp: list[tuple[int, int, str]] = []
     for piece in pieces:
         if piece.cp >= doc.ccp_text:
             break
@@ -290,7 +299,30 @@ def _char_ranges(
                 (deleted_cp if deleted else hidden_cp).append((cp_a, cp_b))
                 if deleted and hidden:
                     hidden_cp.append((cp_a, cp_b))
-    return _merged(deleted_cp), _merged(hidden_cp)
+        for a, b, char in symbols:
+            if b <= lo or a >= hi:
+                continue
+            cp_a = piece.cp + (max(a, lo) - lo + width - 1) // width
+            cp_b = piece.cp + (min(b, hi) - lo + width - 1) // width
+            if cp_b > cp_a:
+                symbol_cp.append((cp_a, cp_b, char))
+    return _merged(deleted_cp), _merged(hidden_cp), symbol_cp
+
+
+def _with_symbols(text: str, symbols: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each symbol character in place of the character that stands for it (Word
+    stores 0x28 there), and the ranges whose symbol shows nothing (a control, a malformed code)."""
+    if not symbols:
+        return text, []
+    chars = list(text)
+    blank: list[tuple[int, int]] = []
+    for a, b, char in symbols:
+        b = min(b, len(chars))
+        if char:
+            chars[a:b] = [char] * (b - a)
+        elif b > a:
+            blank.append((a, b))
+    return "".join(chars), blank
 
 
 def _char_flags(grpprl: bytes, styles: Styles) -> tuple[bool, bool]:
@@ -371,8 +403,9 @@ def read_doc(path: Path, limits: Limits) -> Document:
     pieces, prcs = read_pieces(doc, limits)
     text = main_text(doc, pieces)
     styles = read_styles(doc)
-    deleted, hidden = _char_ranges(doc, pieces, prcs, styles, limits)
+    deleted, hidden, symbols = _char_ranges(doc, pieces, prcs, styles, limits)
     field_code, toc = _fields(text)
+    text, blank = _with_symbols(text, symbols)
     reader = _Reader(
         doc=doc,
         limits=limits,
@@ -381,7 +414,7 @@ def read_doc(path: Path, limits: Limits) -> Document:
         papx=paragraph_runs(doc, limits),
         styles=styles,
         numbering=read_lists(doc),
-        removed=_merged(deleted + hidden + field_code),
+        removed=_merged(deleted + hidden + field_code + blank),
         toc=toc,
         sections=_section_marks(doc),
     )

@@ -291,7 +291,7 @@ class _Reader:
             elif tag in _LAYOUT_TEXT:
                 out.append(_LAYOUT_TEXT[tag])
             elif tag == _SYM:
-                out.append(_symbol(child.get(W + "char")))
+                out.append(symbol(child.get(W + "char")))
 
     # ---- tables ----------------------------------------------------------------------------
     def _table(self, tbl: etree._Element) -> None:
@@ -522,7 +522,7 @@ def _laid_out_text(p: etree._Element) -> str:
         elif tag in _LAYOUT_TEXT:
             parts.append(_LAYOUT_TEXT[tag])
         else:
-            parts.append(_symbol(el.get(W + "char")))
+            parts.append(symbol(el.get(W + "char")))
     return "".join(parts)
 
 
@@ -548,8 +548,8 @@ def _first(el: etree._Element, tag: str) -> Optional[etree._Element]:
     return child_el(el, tag)
 
 
-def _symbol(code: Optional[str]) -> str:
-    """The character of ``w:sym``; nothing for malformed codes, controls and lone surrogates."""
+def symbol(code: Optional[str]) -> str:
+    """The character of ``w:sym`` (and of a .doc's sprmCSymbol); nothing for malformed codes, controls and lone surrogates."""
     try:
         value = int(code or "", 16) if 0 < len(code or "") <= 8 else -1
     except ValueError:
