@@ -4,7 +4,9 @@ a .docx too), which python-docx and LibreOffice open."""
 
 from __future__ import annotations
 
+import io
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -118,9 +120,6 @@ def test_the_sheets_open_in_libreoffice(tmp_path: Path) -> None:
 
 
 def test_the_page_offers_every_copy_and_sheet_as_one_zip_keeping_folders(tmp_path: Path) -> None:
-    import io
-    import zipfile
-
     from tests.serveproc import ServerProcess
 
     upload = io.BytesIO()
@@ -152,7 +151,6 @@ def test_the_page_offers_every_copy_and_sheet_as_one_zip_keeping_folders(tmp_pat
 def test_an_archives_members_get_their_copies_and_sheets_beside_it(tmp_path: Path) -> None:
     """A .zip is never changed: its Word members' copies and its other members' sheets go to the
     folder beside it; --only-failed leaves out its members that passed; a skipped member gets none."""
-    import zipfile
 
     box = tmp_path / "box"
     box.mkdir()
@@ -170,12 +168,33 @@ def test_an_archives_members_get_their_copies_and_sheets_beside_it(tmp_path: Pat
     assert f"{box / '收件箱.zip' / '平潭.docx'}：通过，未写入副本（--only-failed）" in result.output, result.output
     _, facts, findings = _sheet(box / "收件箱.reviewed" / "民政局.审核意见.docx")
     assert facts[3] == ["审核结果", "不通过"] and len(findings) == 3
-    # under -o, a member keeps its folder inside the archive
+    # under -o, a member keeps its folder inside the archive, in a folder named after the archive
     out = tmp_path / "退回"
     cli("annotate", str(box), "-o", str(out) + "/")
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == [
-        "收件箱.zip/城关镇/报告.reviewed.docx",
-        "收件箱.zip/平潭.reviewed.docx",
-        "收件箱.zip/民政局.审核意见.docx",
+        "收件箱/城关镇/报告.reviewed.docx",
+        "收件箱/平潭.reviewed.docx",
+        "收件箱/民政局.审核意见.docx",
+    ]
+    # beside a folder of the archive's name: a distinct folder for the archive's members; a .zip
+    # inside the archive beside a folder of its name in the archive: the same
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.write(ROOT / "examples" / "sample_2021_broken_table3.docx", "报告.docx")
+    with zipfile.ZipFile(box / "收件箱.zip", "a") as z:
+        z.writestr("乡镇.zip", inner.getvalue())
+        z.write(ROOT / "examples" / "sample_2021_broken_table3.docx", "乡镇/报告.docx")
+    copy(ROOT / "examples" / "sample_2021_broken_table3.docx", box / "收件箱" / "报告.docx")
+    out = tmp_path / "退回2"
+    result = cli("annotate", str(box), "-o", str(out) + "/")
+    assert result.exit_code == 1, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "收件箱/报告.reviewed.docx",
+        "收件箱（压缩包）/乡镇/报告.reviewed.docx",
+        "收件箱（压缩包）/乡镇（压缩包）/报告.reviewed.docx",
+        "收件箱（压缩包）/城关镇/报告.reviewed.docx",
+        "收件箱（压缩包）/平潭.reviewed.docx",
+        "收件箱（压缩包）/民政局.审核意见.docx",
     ]

@@ -91,9 +91,20 @@ def entry_targets(
     name: Callable[[Path], str] = reviewed_name,
 ) -> list[Path]:
     """``targets`` for the files found; without ``output``, an archive's members go to a folder
-    beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed."""
+    beside it (``收件箱.zip`` -> ``收件箱.reviewed/``), as the archive itself is not changed; under
+    ``output``, to a folder named after the archive (``收件箱/部门/x.docx``: ``unpacked``)."""
     # (an archive's member by the name shown, 收件箱.zip/部门/x.docx, for its subfolders under -o)
-    dsts = targets([Path(e.shown) if e.config_at is not None else e.path for e in entries], output, inputs, name)
+    folders: dict[Path, set[tuple[str, ...]]] = {}  # per archive, the folders its members are in
+    for e in entries:
+        if e.config_at is not None:
+            parts = _member_parts(e)
+            folders.setdefault(e.config_at, set()).update(parts[:i] for i in range(1, len(parts)))
+    dsts = targets(
+        [unpacked(e, folders[e.config_at]) if e.config_at is not None else e.path for e in entries],
+        output,
+        inputs,
+        name,
+    )
     if output is None:
         taken: set[Path] = set()
         for k, e in enumerate(entries):
@@ -106,6 +117,33 @@ def entry_targets(
                 taken.add(target)
                 dsts[k] = target
     return dsts
+
+
+ARCHIVE_FOLDER = "{stem}（压缩包）"  # an archive's folder under -o when its plain name is taken
+
+
+def _member_parts(e: Entry) -> tuple[str, ...]:
+    """An archive member's path inside the archive (``城关镇/报告.docx``), as parts."""
+    assert e.config_at is not None
+    return tuple(e.shown[len(str(e.config_at)) + 1 :].split("/"))
+
+
+def unpacked(e: Entry, folders: set[tuple[str, ...]]) -> Path:
+    """An archive member's path with each archive on it (the archive, a .zip inside) a folder named
+    after it without the suffix (收件箱.zip/部门/x.docx -> 收件箱/部门/x.docx), or ``收件箱（压缩包）``
+    where that name is a folder already: beside the archive on the disk, or among the folders of
+    the archive's members (``folders``)."""
+    assert e.config_at is not None
+    archive = e.config_at
+    stem = archive.stem
+    top = stem if not (archive.parent / stem).is_dir() else ARCHIVE_FOLDER.format(stem=stem)
+    given = _member_parts(e)
+    parts = list(given)
+    for i, part in enumerate(given[:-1]):
+        if part.lower().endswith(".zip"):
+            inner = part[: -len(".zip")]
+            parts[i] = inner if given[:i] + (inner,) not in folders else ARCHIVE_FOLDER.format(stem=inner)
+    return archive.parent.joinpath(top, *parts)
 
 
 def annotate_run(
