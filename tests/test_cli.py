@@ -131,7 +131,7 @@ def test_the_output_file_extension_chooses_the_format(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     for name, check_written in (
-        ("结果.xlsx", lambda p: load_workbook(p).sheetnames == ["文件", "问题", "汇总"]),
+        ("结果.xlsx", lambda p: load_workbook(p).sheetnames == ["汇总", "文件", "问题"]),
         ("结果.html", lambda p: p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")),
         ("结果.csv", lambda p: p.read_text(encoding="utf-8-sig").startswith("文件,文件结论,规则")),
         ("结果.json", lambda p: json.loads(p.read_text(encoding="utf-8"))["summary"]["files"] == 1),

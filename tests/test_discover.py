@@ -157,7 +157,7 @@ def test_a_mixed_inbox_lists_every_entry(tmp_path: Path, monkeypatch: pytest.Mon
     # every format lists every entry: the spreadsheet's files sheet
     out = tmp_path / "out.xlsx"
     assert cli("check", "--format", "xlsx", "--jobs", "2", "-o", str(out), "收件箱").exit_code == 2
-    sheet = load_workbook(out).worksheets[0]
+    sheet = load_workbook(out)["文件"]
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(n.removeprefix("收件箱/") for n in names) == sorted(EXPECTED)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from linter.recognise.normalize import label_key
 from linter.recognise.values import parse_value
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from tests.conftest import ROOT, cli
@@ -134,13 +135,21 @@ def test_a_wrong_output_name_is_refused_in_chinese(tmp_path: Path) -> None:
 
 
 def _label_keys(edition: int) -> dict[tuple[int, str, str], set[tuple[str, str]]]:
-    """(table, row label, column label) as a finding's location gives them -> (row key, column key)."""
+    """(table, row label, column label) as a finding's location gives them -> (row key, column key);
+    a group's label (a group printed as one row) -> its first member's keys, as ``check`` reads it."""
     out: dict[tuple[int, str, str], set[tuple[str, str]]] = {}
     if edition in builtin_editions():
         for spec in builtin_ruleset(edition).tables.values():
+            first: dict[str, str] = {}
+            for row in spec.rows:
+                if row.group:
+                    first.setdefault(row.group, row.key)
             for row in spec.rows:
                 for col in spec.columns:
-                    out.setdefault((spec.number, row.label or "", col.label), set()).add((row.key, col.key))
+                    out.setdefault((spec.number, label_key(row.label or ""), col.label), set()).add((row.key, col.key))
+            for group, key in first.items():
+                for col in spec.columns:
+                    out.setdefault((spec.number, label_key(group), col.label), set()).add((key, col.key))
     return out
 
 
@@ -165,7 +174,10 @@ def test_every_exported_cell_is_what_check_read_over_all_fixtures(tmp_path: Path
     assert [r[0] for r in exported["unread"]["rows"]] == [f["path"] for f in reports if f["error"]]
     column_of = {(c["table"], c["row"], c["column"]): i + 10 for i, c in enumerate(exported["columns"])}
     keys = {e: _label_keys(e) for e in builtin_editions()}
-    compared = 0
+    groups = {
+        label_key(r.group) for e in builtin_editions() for spec in builtin_ruleset(e).tables.values() for r in spec.rows
+    } - {""}
+    compared = grouped = 0
     for f, row in zip(reports, exported["reports"]["rows"]):
         assert row[4] == f["report_year"] and row[5] == f["edition"]
         for finding in f["findings"]:
@@ -182,15 +194,16 @@ def test_every_exported_cell_is_what_check_read_over_all_fixtures(tmp_path: Path
                 candidates = [
                     column_of[(loc["table"], r, c)]
                     for r, c in keys.get(f["edition"], {}).get(
-                        (loc["table"], loc["row_label"] or "", loc["column_label"]), ()
+                        (loc["table"], label_key(loc["row_label"] or ""), loc["column_label"]), ()
                     )
                     if (loc["table"], r, c) in column_of
                 ]
-                if not candidates:  # a group's label standing for its rows (「（六）其他处理」 written as one row)
-                    continue
+                assert candidates, (f["path"], loc)
                 assert any(row[i] == _number(loc["text"]) for i in candidates), (f["path"], loc)
                 compared += 1
+                grouped += label_key(loc["row_label"] or "") in groups
     assert compared > 2000  # every cell a finding names, in docx, web page, PDF and text fixtures
+    assert grouped >= 7  # the cells of a group printed as one row (「（六）其他处理」: fixtures/wording, the corpus)
     # and the cells are numbers where the report wrote numbers
     numeric = [v for r in exported["reports"]["rows"] for v in r[10:] if v is not None]
     assert sum(isinstance(v, int) for v in numeric) > 0.99 * len(numeric)

@@ -187,7 +187,7 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     out = tmp_path / "results.xlsx"
     assert cli("check", "--format", "xlsx", "-o", str(out), str(inbox)).exit_code == 2
     book = load_workbook(out)
-    assert book.sheetnames == ["文件", "问题", "汇总", "报送情况"]
+    assert book.sheetnames == ["汇总", "文件", "问题", "报送情况"]
     files, problems = book["文件"], book["问题"]
     rows = [[c.value for c in row] for row in files.iter_rows()]
     assert rows[0] == [

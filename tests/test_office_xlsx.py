@@ -20,7 +20,7 @@ def test_the_summary_sheet_counts_by_verdict_rule_and_folder(tmp_path: Path) -> 
     out = tmp_path / "结果.xlsx"
     assert cli("check", "--format", "xlsx", "-o", str(out), str(inbox)).exit_code == 1
     book = load_workbook(out)
-    assert book.sheetnames == ["文件", "问题", "汇总", "报送情况"]
+    assert book.sheetnames == ["汇总", "文件", "问题", "报送情况"]
     rows = [list(r) for r in book["汇总"].iter_rows(values_only=True)]
     blank = [i for i, r in enumerate(rows) if all(v is None for v in r)]
     verdicts, by_rule, by_folder = rows[: blank[0]], rows[blank[0] + 1 : blank[1]], rows[blank[1] + 1 :]

@@ -40,7 +40,7 @@ def test_xlsx_and_csv_name_the_rule_in_the_run_language() -> None:
         )
         assert not any("." in v and v.isascii() and "-" in v for v in named.values())  # no dotted names
         book = load_workbook(io.BytesIO(get_reporter("xlsx")(lang=lang).render(results)))  # type: ignore[arg-type]
-        sheet = book.worksheets[1]
+        sheet = book["问题" if lang == "zh" else "findings"]
         values = [[c.value for c in row] for row in sheet.iter_rows()]
         assert next(row[name] for row in values if row[rule] == "RL-T4-002") == rule_title("RL-T4-002", lang)
 

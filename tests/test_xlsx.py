@@ -30,7 +30,7 @@ def _rows(sheet: Worksheet) -> list[dict[str, object]]:
 
 def test_header_wrapping_numbers_and_widths() -> None:
     book = _book([ROOT / "fixtures/docx/fail_t3_two_cells.docx", ROOT / "fixtures/corpus/2023_huaian_hongze_qu.pdf"])
-    assert book.sheetnames == ["文件", "问题", "汇总", "报送情况"]
+    assert book.sheetnames == ["汇总", "文件", "问题", "报送情况"]
     for sheet in (book["文件"], book["问题"]):  # the lists (汇总 is a stack of small tables, each under its header)
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
         for cell in sheet[1]:

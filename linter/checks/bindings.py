@@ -9,8 +9,7 @@ from decimal import Decimal
 from typing import Literal, Mapping, NamedTuple, Optional
 
 from linter.model import Location
-from linter.recognise.normalize import label_key
-from linter.recognise.report import FoundRow, LogicalTable, Report
+from linter.recognise.report import FoundRow, LogicalTable, Report, collapsed_groups
 from linter.recognise.values import Value, parse_value
 from linter.ruleset import expr
 
@@ -123,23 +122,6 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
             stand_in = FoundRow(member, row.text, row.block, -n, {})
             grid[member] = {col: Term(stand_in, col, zero, previous, zero.as_number(), True, True) for col in columns}
     return grid
-
-
-def collapsed_groups(table: LogicalTable) -> list[tuple[FoundRow, list[str]]]:
-    """Rows that print a group the format splits into member rows (「（六）其他处理」 alone), none of
-    whose members the table has: each with the members' keys."""
-    present = {r.key for r in table.rows if r.key is not None}
-    groups: dict[str, list[str]] = {}
-    for r in table.spec.rows:
-        if r.group:
-            groups.setdefault(label_key(r.group), []).append(r.key)
-    out = []
-    for row in table.rows:
-        members = groups.get(label_key(row.text)) if row.key is None else None
-        if members and not present.intersection(members):
-            out.append((row, members))
-            present.update(members)
-    return out
 
 
 def bind(check: RelationCheck, table: LogicalTable, grid: Grid, prev_grid: Optional[Grid]) -> list[Instance]:

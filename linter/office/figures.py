@@ -7,6 +7,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from linter.recognise.normalize import strip_spaces
+from linter.recognise.report import collapsed_groups
 from linter.recognise.tableview import SHOWN_TABLES
 
 if TYPE_CHECKING:
@@ -16,18 +17,22 @@ Figure = tuple[int, str, str, str]  # table number, row key, column key, the cel
 
 
 def figures_of(report: "Report") -> tuple[Figure, ...]:
-    """Every value cell of tables 2–4 in the format's order of tables, then the document's rows."""
+    """Every value cell of tables 2–4 in the format's order of tables, then the document's rows. A
+    group printed as one row (「（六）其他处理」 alone) is read as the checks read it: its figures are
+    its first member's, its other members are not printed (blank)."""
     out: list[Figure] = []
     for logical in sorted(report.tables.values(), key=lambda t: t.spec.number):
         number = logical.spec.number
         if number not in SHOWN_TABLES:
             continue
+        standing = {id(row): members[0] for row, members in collapsed_groups(logical)}
         for row in logical.rows:
-            if row.key is None:
+            key = row.key if row.key is not None else standing.get(id(row))
+            if key is None:
                 continue
             for col, cell in row.cells.items():
                 if cell is not None:
-                    out.append((number, row.key, col, strip_spaces(cell.text)))
+                    out.append((number, key, col, strip_spaces(cell.text)))
     return tuple(out)
 
 

@@ -65,6 +65,23 @@ class LogicalTable:
         return next((r for r in self.rows if r.key == key), None)
 
 
+def collapsed_groups(table: LogicalTable) -> list[tuple[FoundRow, list[str]]]:
+    """Rows that print a group the format splits into member rows (「（六）其他处理」 alone), none of
+    whose members the table has: each with the members' keys."""
+    present = {r.key for r in table.rows if r.key is not None}
+    groups: dict[str, list[str]] = {}
+    for r in table.spec.rows:
+        if r.group:
+            groups.setdefault(label_key(r.group), []).append(r.key)
+    out = []
+    for row in table.rows:
+        members = groups.get(label_key(row.text)) if row.key is None else None
+        if members and not present.intersection(members):
+            out.append((row, members))
+            present.update(members)
+    return out
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """A recognised report. Compared and hashed by identity: what the checks derive from it is

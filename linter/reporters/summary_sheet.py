@@ -20,7 +20,7 @@ def add_summary_sheet(
     from openpyxl.utils import get_column_letter
 
     w = lambda key: say("sum." + key, lang)  # noqa: E731
-    sheet = book.create_sheet(w("title"))
+    sheet = book.create_sheet(w("title"), 0)  # first: the overview an office opens the workbook on
     bold = Font(bold=True)
     verdicts = dict.fromkeys(VERDICTS, 0)
     rules: dict[str, list[Any]] = {}
