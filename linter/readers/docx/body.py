@@ -14,7 +14,6 @@ from linter.model import Block, Cell, Document, Notice, Paragraph, Table
 from linter.readers.docx.elements import child as child_el, children, has_child
 from linter.readers.docx.numbering import Numbering, safe_int
 from linter.readers.docx.package import Package, parse_xml
-from linter.readers.docx.prune import prune
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -106,7 +105,6 @@ class _Reader:
     numprs: dict[etree._Element, etree._Element] = field(default_factory=dict)
     outlines: dict[etree._Element, etree._Element] = field(default_factory=dict)
     mark_deleted: set[etree._Element] = field(default_factory=set)
-    w_prefix_only: bool = False  # every W element is written w:... (proved by the cut, see prune)
     run_styles: list[etree._Element] = field(default_factory=list)  # every w:rStyle, for hide_styled_runs
 
     def find_structure(self) -> None:
@@ -328,14 +326,13 @@ class _Reader:
             elif tag in _ROW_WRAPPERS:
                 return [(tr, None) for tr in self._rows(tbl)]
         many = len(trs) > 1
-        w_only = self.w_prefix_only
         out: list[tuple[etree._Element, Optional[str]]] = []
         row_props = self.row_props
         for k, tr in enumerate(trs, 1):
             if tr in row_props and row_props[tr][1]:
                 self.revisions += 1
                 continue
-            out.append((tr, (f"/w:tr[{k}]" if many else "/w:tr") if w_only or tr.prefix == "w" else None))
+            out.append((tr, (f"/w:tr[{k}]" if many else "/w:tr") if tr.prefix == "w" else None))
         return out
 
     def _rows(self, tbl: etree._Element) -> Iterator[etree._Element]:
@@ -382,7 +379,6 @@ class _Reader:
         row_props = self.row_props
         max_cols = self.limits.max_table_cols
         cell_text = self._cell_text
-        w_only = self.w_prefix_only
         for r, (tr, row_path) in enumerate(rows):
             col = (row_props[tr][0] or 0) if tr in row_props else 0
             if col:
@@ -391,7 +387,7 @@ class _Reader:
             tcs, base = self._row(tr, row_path, table_path)
             single = len(tcs) == 1
             for phys, tc in enumerate(tcs, 1):
-                if base is not None and (w_only or tc.prefix == "w"):
+                if base is not None and tc.prefix == "w":
                     cell_path = base if single else f"{base}{phys}]"
                 else:
                     cell_path = self.paths.get(tc)
@@ -657,20 +653,6 @@ def _check_content_type(pkg: Package, part: str) -> None:
                 raise InputError("RL-IO-001", kind)
 
 
-def _parse_main(data: bytes, name: str, limits: Limits) -> tuple[etree._Element, bool]:
-    """The main part's tree without its formatting-only elements (see ``prune``), and whether it
-    was cut. If the cut part does not parse, the original is parsed: its tree, or its own error and
-    line numbers. Either way a cut part proves that its every W element is written ``w:...``
-    (``w`` bound to that namespace alone, the namespace under no other prefix, no default one)."""
-    pruned = prune(data)
-    if pruned is not data:
-        try:
-            return parse_xml(pruned, name, limits), True
-        except InputError:
-            return parse_xml(data, name, limits), True
-    return parse_xml(data, name, limits), False
-
-
 def read_docx(path: Path, limits: Limits) -> Document:
     pkg = Package(path, limits)
     try:
@@ -680,13 +662,13 @@ def read_docx(path: Path, limits: Limits) -> Document:
         _check_content_type(pkg, main)
         data = pkg.xml_bytes(main)
         assert data is not None
-        root, w_prefix_only = _parse_main(data, main, limits)
+        root = parse_xml(data, main, limits)
         if root.tag.startswith("{" + STRICT_W_NS):
             raise InputError("RL-IO-009", "Strict OOXML")
         if root.tag != W + "document":
             raise InputError("RL-IO-001", f"{main} is not a WordprocessingML document")
         body = root.find(W + "body")
-        reader = _Reader(root=root, limits=limits, w_prefix_only=w_prefix_only)
+        reader = _Reader(root=root, limits=limits)
         if body is not None:
             reader.find_structure()
         base = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
