@@ -98,16 +98,17 @@ def test_a_copy_over_the_time_limit_is_one_error(tmp_path: Path) -> None:
     large_docx(tmp_path / "big.docx")
     (tmp_path / "small.docx").write_bytes(SMALL.read_bytes())
     # Time for the check of the large file (~0.6 s on an idle machine), not for its splice (~2.5 s
-    # idle, ~6 s loaded).
+    # idle, ~6 s loaded). On a machine loaded several times over the check runs out of time too:
+    # the same error, the file then unreadable (it gets a review sheet, never a copy).
     (tmp_path / "reportlint.yaml").write_text("limits:\n  max_seconds_per_file: 2\n", encoding="utf-8")
     # What a child stopped in the middle of writing the copy leaves beside it (it is removed).
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / ".big.reviewed.docx.k2j4x9qa.tmp").write_bytes(b"PK half a copy")
     done, _ = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
     assert done.returncode == 2, done.stderr
-    assert (
-        "big.docx: RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 2"
-        in done.stderr
-    )
+    stopped = "RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 2"
+    unreadable = f"big.docx: unreadable {stopped}" in done.stdout
+    assert unreadable or f"big.docx: {stopped}" in done.stderr, (done.stdout, done.stderr)
     assert "wrote out/small.reviewed.docx: 0 comment(s)" in done.stdout
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["small.reviewed.docx"]
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == (["big.审核意见.docx"] if unreadable else []) + ["small.reviewed.docx"]
