@@ -14,7 +14,7 @@ from linter.config.limits import Limits
 from linter.errors import InputError
 from linter.model import Table
 from linter.readers import read_document
-from linter.readers.ofd.geometry import deltas
+from linter.readers.ofd.geometry import MM, deltas
 from linter.run.check import check_file
 from tests.conftest import FIXTURES
 
@@ -142,3 +142,42 @@ def test_an_ofd_without_text_objects_is_a_scan(tmp_path: Path) -> None:
     result = check_file(scan)
     assert result.error is not None and result.error.code == "RL-IO-022"
     assert "OFD 中没有文字对象" in result.error.message
+
+
+def test_a_template_page_is_drawn_under_every_page_and_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a template page holds (a running header here) is drawn first on each page naming it;
+    its Content.xml is read once for the whole document. A TextObject's text is its TextCode
+    children's."""
+    from linter.readers.docx.package import Package
+    from linter.readers.ofd.reader import _Ofd
+
+    src = OFD / "2021_pingtan_zhqsyq.ofd"
+    template = "Doc_0/Tpls/Tpl_0/Content.xml"
+    header = (
+        '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">'
+        '<ofd:TextObject ID="2" Boundary="20 10 60 5" Font="1" Size="4">'
+        '<ofd:TextCode X="0" Y="4" DeltaX="g 6 4">平潭综合实验区</ofd:TextCode>'
+        '<ofd:CGTransform><ofd:TextCode X="0" Y="4">不是</ofd:TextCode></ofd:CGTransform>'
+        "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"
+    ).encode()
+    made = _rewrite(src, tmp_path / "header.ofd", change={template: header})
+    read: list[str] = []
+    parse = Package.xml
+
+    def counted(self: Package, name: str, ids: bool = True) -> object:
+        read.append(name)
+        return parse(self, name, ids)
+
+    monkeypatch.setattr(Package, "xml", counted)
+    package = Package(made, Limits())
+    try:
+        pages = _Ofd(package, Limits()).pages()
+    finally:
+        package.close()
+    assert len(pages) == 6 and read.count(template) == 1
+    for page in pages:
+        assert "".join(g.text for g in page.glyphs[:7]) == "平潭综合实验区"
+        assert "不是" not in "".join(g.text for g in page.glyphs)
+    assert [round(g.x0 / MM - 20, 3) for g in pages[0].glyphs[:3]] == [0.0, 4.0, 8.0]

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from math import isfinite
 from typing import Iterator, Optional
 
 from lxml import etree
@@ -18,6 +21,7 @@ ASCENT, DESCENT = 0.85, 0.15  # of the font size: a glyph's box above and below 
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+WIDE = "\u2e80"  # characters from here on (CJK) advance a whole em by default, those before half
 MAX_SEGMENTS = 10_000  # of one path: more is a drawing, not a table's rulings
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -95,66 +99,138 @@ def _number(text: Optional[str]) -> Optional[float]:
     except ValueError:
         found = numbers(text, 1)
         return found[0] if found else None
-    return value if math.isfinite(value) else None
+    return value if isfinite(value) else None
 
 
-def text_glyphs(obj: etree._Element, out: PageContent, text_code: str = "{*}TextCode") -> None:
-    """The glyphs of a TextObject: each character's baseline point from its TextCode's X/Y and
-    deltas, through the object's CTM and Boundary; its box from the font size."""
-    placed = _placement(obj)
-    if placed is None:
-        return
-    bx, by, (a, b, c, d, e, f) = placed
-    size = _number(obj.get("Size")) or 3.5
-    em = size * (math.sqrt(abs(a * d - b * c)) or 1.0) * MM
-    turn = 0 if abs(b) <= abs(a) else (1 if b > 0 else -1)
-    ox, oy = (e + bx) * MM, (f + by) * MM
+def _number_or(text: str, default: float) -> float:
+    """A number attribute, ``default`` when it is not a finite number."""
+    value = _number(text)
+    return default if value is None else value
+
+
+def _origin(text: Optional[str]) -> Optional[tuple[float, float]]:
+    """A Boundary's origin (x, y); None when it has fewer than four numbers."""
+    box = numbers(text, 4)
+    return (box[0], box[1]) if box else None
+
+
+def text_glyphs(obj: etree._Element, out: PageContent, text_code: str) -> None:
+    """The glyphs of a TextObject: each character's baseline point from its TextCodes' (the
+    ``text_code`` children's) X/Y and deltas, through the object's CTM and Boundary; its box from
+    the font size.
+
+    A character's advance is its DeltaX, or the font size (half for a character below U+2E80)
+    where the deltas run out. Its box is as wide as its advance; the last character's, and one
+    whose advance is not positive or over four ems, an em (half for a narrow character). An
+    upright TextCode's boxes are computed as lists, one character's without any."""
+    get = obj.get
+    boundary = get("Boundary")
+    try:  # the usual form: four numbers (the size unused)
+        bx, by, _, _ = map(float, boundary.split())
+    except (AttributeError, ValueError):
+        origin = _origin(boundary)
+        if origin is None:
+            return
+        bx, by = origin
+    else:
+        if not (isfinite(bx) and isfinite(by)):
+            bx, by = (bx if isfinite(bx) else 0.0), (by if isfinite(by) else 0.0)
+    size = _number(get("Size")) or 3.5
+    if get("CTM") is None:  # most text objects: upright, unscaled
+        a, b, c, d, e, f = IDENTITY
+        em = size * MM
+    else:
+        a, b, c, d, e, f = matrix(obj)
+        em = size * (math.sqrt(abs(a * d - b * c)) or 1.0) * MM
+    upright = a == d == 1.0 and b == c == 0.0
+    ox = (e + bx) * MM
     glyphs = out.glyphs
     x = y = 0.0
-    for code in obj.iter(text_code):
+    for code in obj:
+        if code.tag != text_code:
+            continue
         text = code.text
         if not text:
             continue
-        start_x, start_y = _number(code.get("X")), _number(code.get("Y"))
-        x = start_x if start_x is not None else x
-        y = start_y if start_y is not None else y
+        attr = code.get
+        start_x, start_y, delta_x, delta_y = attr("X"), attr("Y"), attr("DeltaX"), attr("DeltaY")
+        if start_x is not None:
+            x = _number_or(start_x, x)
+        if start_y is not None:
+            y = _number_or(start_y, y)
         n = len(text)
-        dx = deltas(code.get("DeltaX"), n)
-        dy = deltas(code.get("DeltaY"), n) if code.get("DeltaY") else []
-        if not dy and a == d == 1.0 and b == c == 0.0:  # upright, unscaled: most text objects
-            top, bottom = (y + f + by) * MM - ASCENT * em, (y + f + by) * MM + DESCENT * em
-            for i, ch in enumerate(text):
-                wide = ord(ch) >= 0x2E80
-                step = dx[i] if i < len(dx) else (size if wide else size / 2)
-                gx = x * MM + ox
-                width = step * MM if i + 1 < n else 0.0
-                if not 0.0 < width <= 4 * em:
-                    width = em if wide else em / 2
-                glyphs.append(Glyph(ch, gx, top, gx + width, bottom))
+        dy = deltas(delta_y, n) if delta_y else None
+        if upright and not dy:  # most text objects
+            baseline = (y + f + by) * MM
+            top, bottom = baseline - ASCENT * em, baseline + DESCENT * em
+            if n == 1:  # one character: its box is the default, whatever its advance
+                left = x * MM + ox
+                if text >= WIDE:
+                    glyphs.append(Glyph(text, left, top, left + em, bottom))
+                    step = size
+                else:
+                    glyphs.append(Glyph(text, left, top, left + em / 2, bottom))
+                    step = size / 2
+                if delta_x:
+                    given = deltas(delta_x, 1)
+                    if given:
+                        step = given[0]
                 x += step
+                continue
+            steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
+            starts = list(accumulate(steps, initial=x))  # x before each character, and after the last
+            lefts = [p * MM + ox for p in starts[:n]]
+            widths = [step * MM for step in steps[: n - 1]]
+            widths.append(0.0)
+            limit, narrow = 4 * em, em / 2
+            rights = [
+                left + (w if 0.0 < w <= limit else em if ch >= WIDE else narrow)
+                for left, w, ch in zip(lefts, widths, text)
+            ]
+            glyphs.extend(map(Glyph, text, lefts, repeat(top), rights, repeat(bottom)))
+            x = starts[n]
             continue
-        # Baseline points in page space (points), one more than the characters: the last is
-        # where a next character would go.
-        xs: list[float] = []
-        ys: list[float] = []
-        for i in range(n + 1):
-            xs.append((a * x + c * y) * MM + ox)
-            ys.append((b * x + d * y) * MM + oy)
-            if i < n:
-                x += dx[i] if i < len(dx) else (size if ord(text[i]) >= 0x2E80 else size / 2)
-                if dy:
-                    y += dy[i] if i < len(dy) else 0.0
-        for i, ch in enumerate(text):
-            gx, gy = xs[i], ys[i]
-            width = math.hypot(xs[i + 1] - gx, ys[i + 1] - gy) if i + 1 < n else 0.0
-            if not 0.0 < width <= 4 * em:
-                width = em if ord(ch) >= 0x2E80 else em / 2
-            if turn == 0:
-                glyphs.append(Glyph(ch, gx, gy - ASCENT * em, gx + width, gy + DESCENT * em))
-            elif turn == 1:
-                glyphs.append(Glyph(ch, gx - em / 2, gy, gx + em / 2, gy + width, turn=1))
-            else:
-                glyphs.append(Glyph(ch, gx - em / 2, gy - width, gx + em / 2, gy, turn=-1))
+        steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
+        x, y = _placed(text, x, y, steps, dy or [], (a, b, c, d, ox, (f + by) * MM), em, glyphs)
+
+
+def _advances(text: str, steps: list[float], size: float) -> list[float]:
+    """The DeltaX advances, and the font's where they run out."""
+    if len(steps) < len(text):
+        half = size / 2
+        steps += [size if ch >= WIDE else half for ch in text[len(steps) :]]
+    return steps
+
+
+def _placed(
+    text: str, x: float, y: float, steps: list[float], dy: list[float], m: Matrix, em: float, glyphs: list[Glyph]
+) -> tuple[float, float]:
+    """Glyphs of a TextCode drawn through a CTM that turns or scales it, or with DeltaY: each
+    character's box from its baseline point and the next one's. Returns the pen's place after it."""
+    a, b, c, d, ox, oy = m
+    turn = 0 if abs(b) <= abs(a) else (1 if b > 0 else -1)
+    n = len(text)
+    xs: list[float] = []
+    ys: list[float] = []
+    for i in range(n + 1):  # baseline points in page space, one more than the characters
+        xs.append((a * x + c * y) * MM + ox)
+        ys.append((b * x + d * y) * MM + oy)
+        if i < n:
+            x += steps[i]
+            if dy:
+                y += dy[i] if i < len(dy) else 0.0
+    for i, ch in enumerate(text):
+        gx, gy = xs[i], ys[i]
+        width = math.hypot(xs[i + 1] - gx, ys[i + 1] - gy) if i + 1 < n else 0.0
+        if not 0.0 < width <= 4 * em:
+            width = em if ch >= WIDE else em / 2
+        if turn == 0:
+            glyphs.append(Glyph(ch, gx, gy - ASCENT * em, gx + width, gy + DESCENT * em))
+        elif turn == 1:
+            glyphs.append(Glyph(ch, gx - em / 2, gy, gx + em / 2, gy + width, turn=1))
+        else:
+            glyphs.append(Glyph(ch, gx - em / 2, gy - width, gx + em / 2, gy, turn=-1))
+    return x, y
 
 
 def path_rulings(obj: etree._Element, out: PageContent) -> None:
@@ -214,6 +290,44 @@ def _segments(data: str, m: Matrix, bx: float, by: float) -> Iterator[tuple[floa
         pending = (x, y, kind)
     if pending is not None:
         yield pending[0], pending[1], pending[2], False
+
+
+@dataclass
+class Used:
+    """What a page's one pass found besides its glyphs and rulings."""
+
+    templates: list[str] = field(default_factory=list)  # TemplateIDs, in the order named
+    images: list[float] = field(default_factory=list)  # each ImageObject's area, in drawing order
+
+
+@dataclass
+class Drawn:
+    """What a template page draws (its glyphs and rulings shared by the pages that use it)."""
+
+    glyphs: list[Glyph]
+    hrules: list[tuple[float, float, float]]
+    vrules: list[tuple[float, float, float]]
+    images: list[float]
+
+
+def draw(root: etree._Element, out: PageContent, ns: str) -> Used:
+    """One pass over a page's (or a template page's) objects, in drawing order: the text objects'
+    glyphs and the path objects' rulings into ``out``; the templates it names and its images'
+    areas returned."""
+    text, path, image = ns + "TextObject", ns + "PathObject", ns + "ImageObject"
+    text_code = ns + "TextCode"
+    used = Used()
+    for obj in root.iter(text, path, image, "{*}Template"):
+        tag = obj.tag
+        if tag == text:
+            text_glyphs(obj, out, text_code)
+        elif tag == path:
+            path_rulings(obj, out)
+        elif tag == image:
+            used.images.append(image_area(obj))
+        else:
+            used.templates.append(obj.get("TemplateID", ""))
+    return used
 
 
 def image_area(obj: etree._Element) -> float:

@@ -16,8 +16,8 @@ from linter.config.limits import Limits
 from linter.errors import Detail, InputError, limit_exceeded
 from linter.model import Document
 from linter.readers.docx.package import Package
-from linter.readers.ofd.geometry import MM, image_area, numbers, path_rulings, text_glyphs
-from linter.readers.pdf.pdfium import PageContent
+from linter.readers.ofd.geometry import MM, Drawn, draw, numbers
+from linter.readers.pdf.pdfium import Glyph, PageContent
 from linter.readers.pdf.reader import document_from_pages
 
 A4 = (210.0, 297.0)
@@ -58,11 +58,12 @@ class _Ofd:
     def __init__(self, pkg: Package, limits: Limits) -> None:
         self.pkg = pkg
         self.limits = limits
+        self._templates: dict[str, Drawn] = {}
 
     def xml(self, name: str, what_en: str, what_zh: str) -> etree._Element:
         if not self.pkg.has(name):
             raise damaged(f"{what_en} {name} is missing", f"缺少{what_zh} {name}")
-        root = self.pkg.xml(name)
+        root = self.pkg.xml(name, ids=False)
         assert root is not None
         return root
 
@@ -98,27 +99,48 @@ class _Ofd:
         page = self.xml(name, "a page", "页面")
         width, height = _box(_child(_child(page, "Area"), "PhysicalBox")) or size
         content = PageContent(number, width * MM, height * MM)
+        used = draw(page, content, _namespace(page))
+        # The templates the page draws on come first, the last named first (as drawn).
         pictures = 0.0
-        sources = [page]
-        for template in page.iter("{*}Template"):
-            loc = templates.get(template.get("TemplateID", ""))
-            if loc and self.pkg.has(loc):
-                sources.insert(0, self.xml(loc, "a template page", "模板页"))
-        for source in sources:
-            ns = source.tag[: source.tag.index("}") + 1] if source.tag.startswith("{") else ""
-            text, path, text_code = ns + "TextObject", ns + "PathObject", ns + "TextCode"
-            for obj in source.iter(text, path, ns + "ImageObject"):
-                tag = obj.tag
-                if tag == text:
-                    text_glyphs(obj, content, text_code)
-                elif tag == path:
-                    path_rulings(obj, content)
-                else:
-                    pictures += image_area(obj)
+        glyphs: list[Glyph] = []
+        hrules: list[tuple[float, float, float]] = []
+        vrules: list[tuple[float, float, float]] = []
+        for template_id in reversed(used.templates):
+            loc = templates.get(template_id)
+            if not loc or not self.pkg.has(loc):
+                continue
+            drawn = self._template(loc)
+            glyphs += drawn.glyphs
+            hrules += drawn.hrules
+            vrules += drawn.vrules
+            for area in drawn.images:
+                pictures += area
+        if glyphs or hrules or vrules:
+            content.glyphs[:0] = glyphs
+            content.hrules[:0] = hrules
+            content.vrules[:0] = vrules
+        for area in used.images:
+            pictures += area
         content.pictures = (
             min(1.0, pictures / (content.width * content.height)) if content.width * content.height else 0.0
         )
         return content
+
+    def _template(self, loc: str) -> Drawn:
+        """What a template page draws, read once for all the pages that draw on it."""
+        drawn = self._templates.get(loc)
+        if drawn is None:
+            root = self.xml(loc, "a template page", "模板页")
+            out = PageContent(0, 0.0, 0.0)
+            used = draw(root, out, _namespace(root))
+            drawn = Drawn(out.glyphs, out.hrules, out.vrules, used.images)
+            self._templates[loc] = drawn
+        return drawn
+
+
+def _namespace(root: etree._Element) -> str:
+    tag = root.tag if isinstance(root.tag, str) else ""
+    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
 
 
 def read_ofd(path: Path, limits: Limits) -> Document:
