@@ -96,3 +96,86 @@ def test_rollup_writes_only_xlsx_and_knows_the_parent(tmp_path: Path) -> None:
         str(tmp_path / "x.xlsx"),
     )
     assert unknown.exit_code == 2 and "洪泽县：名册中没有这个单位" in unknown.output
+
+
+def _roster_of_two(tmp_path: Path) -> Path:
+    roster = tmp_path / "r.yaml"
+    roster.write_text(
+        "bodies:\n  - {name: 淮安市洪泽区人民政府}\n"
+        "  - {name: 洪泽区黄集街道办事处, parent: 淮安市洪泽区人民政府}\n"
+        "  - {name: 洪泽区岔河镇人民政府, parent: 淮安市洪泽区人民政府}\n",
+        encoding="utf-8",
+    )
+    return roster
+
+
+def _rollup_findings(data: dict) -> list[tuple]:
+    return [
+        (
+            f["path"],
+            x["rule"],
+            x["severity"],
+            x["location"]["table"],
+            x["location"]["row_label"],
+            x["location"]["column_label"],
+            x["location"]["row"],
+            x["location"]["col"],
+            x["actual"],
+            x["expected"],
+            x["message"],
+        )
+        for f in data["files"]
+        for x in f["findings"]
+        if x["rule"] == "RL-X-002"
+    ]
+
+
+def test_the_rollup_rule_finds_the_planted_difference_and_names_the_missing_child(tmp_path: Path) -> None:
+    """RL-X-002 (opt-in): the district's own table 3 against its one child's report in the batch
+    (fixtures/docx/fail_t3_row_one: 72 new requests where the district has 70), in child processes
+    and in this process; the child without a report is named. Off by default: nothing."""
+    from linter.engine.lint import Selection
+    from linter.office.roster import load_roster
+    from linter.run.check import Options, check_files
+
+    roster = _roster_of_two(tmp_path)
+    child = TOWN / "洪泽区黄集街道办事处.docx"
+    args = ["check", "--format", "json", "--roster", str(roster), str(PARENT), str(child)]
+    found = _rollup_findings(json.loads(cli(*args, "--select", "RL-X-002", "--jobs", "2").stdout))
+    assert found == [
+        (
+            str(PARENT),
+            "RL-X-002",
+            "warning",
+            3,
+            "一、本年新收政府信息公开申请数量",
+            "总计",
+            4,
+            8,
+            "70",
+            "72",
+            "本级报告「一、本年新收政府信息公开申请数量」列「总计」为 70，1 份下级单位报告之和为 72；"
+            "缺少下级单位的报告（合计不完整）：洪泽区岔河镇人民政府",
+        )
+    ]
+    english = json.loads(cli(*args, "--select", "RL-X-002", "--lang", "en").stdout)
+    assert _rollup_findings(english)[0][-1] == (
+        "the parent's report has 70 in 「一、本年新收政府信息公开申请数量」, column 「总计」; its children's reports (1)"
+        " add up to 72; children without a report (the sum is incomplete): 洪泽区岔河镇人民政府"
+    )
+    # in this process (check_files), with the same roster
+    options = Options(
+        selection=Selection(select=("RL-X-002",)),
+        roster=load_roster(roster),
+        keep_figures=True,
+    )
+    results = check_files([PARENT, child], options)
+    assert [
+        (f.rule, f.location.row_label, f.location.column_label, f.actual, f.expected) for f in results[0].findings
+    ] == [("RL-X-002", "一、本年新收政府信息公开申请数量", "总计", "70", "72")]
+    assert results[1].findings == ()
+    # off by default: the same batch gives no roll-up finding
+    assert _rollup_findings(json.loads(cli(*args).stdout)) == []
+    # a child whose figures add up to the district's: nothing
+    same = json.loads(cli(*args[:-1], str(TOWN / "洪泽区岔河镇人民政府.docx"), "--select", "RL-X-002").stdout)
+    assert _rollup_findings(same) == []

@@ -22,6 +22,7 @@ from linter.checks.narrative import Narrative
 from linter.checks.parse import Parse
 from linter.checks.parts import Parts
 from linter.checks.period import Period
+from linter.checks.rollup import Rollup
 from linter.checks.structure import HeadingVariants, ReportShape, Sections, TableStructure
 
 __all__ = ["KINDS", "Draft", "Kind", "Traits"]
@@ -45,4 +46,5 @@ KINDS: dict[str, type[Kind[Any, Any]]] = {
     "section_content": SectionContent,
     "parts": Parts,
     "period": Period,
+    "rollup": Rollup,
 }

@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 from linter.findings import FileResult
 from linter.office.identity import body_key
 from linter.office.roster import Body, Roster
+from linter.recognise.report import ChildrenSum
 from linter.reporters.export.data import Cell, number
 
 # The copy of a report used when a body sent it twice: the most reliably read form first.
@@ -91,6 +92,23 @@ def rollup(
             if cell[0] in COMPARED_TABLES and cell in out.sums and value != out.sums[cell]:
                 out.differences.append((cell, value, out.sums[cell]))
     out.skipped.sort()
+    return out
+
+
+def children_sums(results: Sequence[FileResult], roster: Roster) -> dict[int, ChildrenSum]:
+    """Result index -> the sum of tables 3 and 4 of its body's children, for each report that is a
+    roster parent's own (as ``rollup`` chooses it: the year and edition most common, one report
+    per child), with the children summed and those without a report."""
+    index = {r.path: i for i, r in enumerate(results)}
+    out: dict[int, ChildrenSum] = {}
+    for body in roster.bodies:
+        if not roster.children(body):
+            continue
+        data = rollup(results, roster, body.name)
+        if data.own is None or data.own not in index:
+            continue
+        sums = tuple(sorted((cell, float(v)) for cell, v in data.sums.items() if cell[0] in COMPARED_TABLES))
+        out[index[data.own]] = ChildrenSum(sums, tuple(data.summed), tuple(data.missing))
     return out
 
 

@@ -82,6 +82,17 @@ def collapsed_groups(table: LogicalTable) -> list[tuple[FoundRow, list[str]]]:
     return out
 
 
+@dataclass(frozen=True)
+class ChildrenSum:
+    """Tables 3 and 4 summed over a body's children's reports (the roster's, in one batch), for
+    the rule comparing a parent's own figures with them: each cell by (table number, row key,
+    column key); the children's files summed and the children without a report."""
+
+    sums: tuple[tuple[tuple[int, str, str], float], ...]
+    summed: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """A recognised report. Compared and hashed by identity: what the checks derive from it is
@@ -97,6 +108,8 @@ class Report:
     evidence: EditionEvidence = field(default_factory=EditionEvidence)
     # The same body's report of the year before (tables only), for the year-to-year rules.
     previous: Optional["Report"] = None
+    # The sum of its children's tables, when a batch with a roster holds them (the roll-up rule).
+    children: Optional[ChildrenSum] = None
     # Section texts kept by a light copy (``tables_only``), whose body is gone.
     kept_texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 

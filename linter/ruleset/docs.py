@@ -25,6 +25,12 @@ _NOTES = """## Where the rules differ from the format specification's catalogue
   2019–2020 reports in the corpus omit one aspect.
 - RL-S6-002 is off by default: the specification marks its items unverified and possibly
   provincial, and an advisory that fires on nearly every correct report would be noise.
+- RL-X-002 is not in the catalogue, whose cross-report rule is RL-X-001 (one body's two years):
+  it is the next id of that family, for a parent's report against its children's in one batch.
+  It needs the office's roster (`--roster`) and is off by default: a district's own figures may
+  rightly differ from its departments' (the children's list may be incomplete, a body may report
+  for itself alone). `--select RL --select RL-X-002` runs every rule and it; `check`, `annotate`
+  and `export` read every file first, then check each parent's report again with the sum.
 - RL-STR-002 has a warning-level case for headings that are probably misspelt (a real 2022
   report reads 「行政法复议」); without it such a report would get RL-STR-001 "section missing".
 - RL-NAR-001 accepts 「收到申请N件」 equal to row 一 or to 一 + 二: real reports count the

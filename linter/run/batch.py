@@ -7,7 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from linter.run.check import FileResult, Options, Previous, check_file, check_files, pair_decisions, unpaired
+from linter.recognise.report import ChildrenSum
+from linter.run.check import (
+    FileResult,
+    Options,
+    Previous,
+    check_file,
+    check_files,
+    pair_decisions,
+    rollup_targets,
+    unpaired,
+)
 from linter.readers.detect import read_in_child
 
 Progress = Callable[[int, int, str], None]
@@ -58,15 +68,26 @@ def run(
         spool.append(result)
         if progress:
             progress(i + 1, total, result.path)
+    before_of: dict[str, str] = {}
     if pair_years and previous is None:
         decisions = pair_decisions(spool, options.body_aliases)
         for i, result in unpaired(spool, decisions).items():
             spool[i] = result
         order = sorted(i for i, (before, _) in decisions.items() if before is not None)
+        before_of = {str(paths[i]): decisions[i][0] or "" for i in order}
         if order:
             again = _recheck([paths[i] for i in order], [decisions[i][0] or "" for i in order], options, jobs)
             for i, result in zip(order, again):
                 spool[i] = replace(result, pairing=decisions[i][1])
+    targets = rollup_targets(spool, paths, options)
+    if targets:  # a parent's report again, with its children's sum (and its year before, if paired)
+        from linter.run.pool import check_files_limited
+
+        order = sorted(targets)
+        with_children = _CheckWithChildren({str(paths[i]): targets[i] for i in order}, before_of, previous)
+        rechecked = check_files_limited([paths[i] for i in order], options, jobs=jobs, check=with_children)
+        for i, result in zip(order, rechecked):
+            spool[i] = replace(result, pairing=spool[i].pairing)
     return spool
 
 
@@ -86,6 +107,20 @@ class _CheckWithReport:
 
     def __call__(self, path: Path, options: Options, **kwargs: object) -> FileResult:
         return check_file(path, options, previous=self.previous)
+
+
+class _CheckWithChildren:
+    """A picklable check function that passes a parent's report its children's sum, and its
+    previous year as the first check had it (given, or paired in the batch)."""
+
+    def __init__(self, children: dict[str, ChildrenSum], before: dict[str, str], previous: Previous) -> None:
+        self.children, self.before, self.previous = children, before, previous
+
+    def __call__(self, path: Path, options: Options, **kwargs: object) -> FileResult:
+        key = str(path)
+        return check_file(
+            path, options, self.previous, previous_path=self.before.get(key), children=self.children.get(key)
+        )
 
 
 class _CheckWithPrevious:

@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from linter.recognise.edition import choose_edition, table_evidence
 from linter.engine.lint import Selection, lint
@@ -21,12 +21,15 @@ from linter.recognise.metadata import identify
 from linter.recognise.normalize import label_key, strip_spaces
 from linter.readers import read_document
 from linter.readers.hints import Hints
-from linter.recognise.report import Report, recognise, tables_only
+from linter.recognise.report import ChildrenSum, Report, recognise, tables_only
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
 from linter.recognise.tableview import table_views
 from linter.office.figures import digest, figures_of
 from linter.recognise.metadata import preamble_body
 from linter.office.pairing import Candidate, Pairing, choose, in_view
+
+if TYPE_CHECKING:
+    from linter.office.roster import Roster
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Options:
     keep_figures: bool = False  # return tables 2–4's cells as values with the result (the export)
     # A roster's names: the identity key of each name or other name -> its body's key (pairing).
     body_aliases: tuple[tuple[str, str], ...] = ()
+    # The office's roster: its parents and children for the roll-up rule (RL-X-002), in a batch.
+    roster: Optional["Roster"] = None
     show_positions: bool = False  # Word comments name block, row and column indexes (--show-positions)
 
     def selection_for(self, path: Path) -> Selection:
@@ -156,9 +161,10 @@ Previous = Union[Report, PreviousYears, None]
 
 
 def _check(
-    path: Path, options: Options, previous: Previous, snapshot: bool = True
+    path: Path, options: Options, previous: Previous, snapshot: bool = True, children: Optional[ChildrenSum] = None
 ) -> tuple[FileResult, Optional[Report]]:
-    """The result and, if ``snapshot``, the report's tables for use as another's previous year."""
+    """The result and, if ``snapshot``, the report's tables for use as another's previous year;
+    ``children``: the sum of the body's children's tables (the roll-up rule)."""
     display = str(path)
     try:
         doc = read_document(path, options.limits, reader_hints())
@@ -175,6 +181,8 @@ def _check(
             edition = choose_edition(year, evidence, options.edition)
         ruleset = options.ruleset_for(edition)
         report = recognise(doc, ruleset, evidence, previous, identity)
+        if children is not None:
+            report = replace(report, children=children)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
         used = previous.document.path if previous is not None else None
         views = table_views(report) if options.keep_tables else ()
@@ -207,15 +215,20 @@ def _check(
 
 
 def check_file(
-    path: Path, options: Options = Options(), previous: Previous = None, previous_path: Optional[str] = None
+    path: Path,
+    options: Options = Options(),
+    previous: Previous = None,
+    previous_path: Optional[str] = None,
+    children: Optional[ChildrenSum] = None,
 ) -> FileResult:
     """Check one file; ``previous`` (tables of last year's report, taken as given, or the
-    --previous reports to choose from) or ``previous_path`` (its file) enables the year-to-year rules."""
+    --previous reports to choose from) or ``previous_path`` (its file) enables the year-to-year
+    rules, ``children`` (the sum of its children's tables, from the batch) the roll-up rule."""
     if previous is None and previous_path is not None:
         previous, failed = read_previous(Path(previous_path), options)
         if failed is not None:
             previous = None  # an unreadable previous report only disables the year-to-year rules
-    return _check(path, options, previous, snapshot=False)[0]
+    return _check(path, options, previous, snapshot=False, children=children)[0]
 
 
 @dataclass(frozen=True)
@@ -285,11 +298,30 @@ def unpaired(
     return {i: replace(results[i], pairing=p) for i, (path, p) in decisions.items() if path is None}
 
 
+def rollup_targets(results: Sequence[FileResult], paths: Sequence[Path], options: Options) -> dict[int, ChildrenSum]:
+    """Result index -> the sum of its children's tables, for each parent body's report in the
+    batch (the options' roster) that the roll-up rule is selected for; read after every file is."""
+    if options.roster is None:
+        return {}
+    from linter.office.rollup import children_sums
+
+    out: dict[int, ChildrenSum] = {}
+    for i, sums in children_sums(results, options.roster).items():
+        edition = results[i].edition
+        if edition is None:
+            continue
+        rules = [r for r in options.ruleset_for(edition).rules if any(c.name == "rollup" for c in r.checks)]
+        if any(options.selection_for(paths[i]).enabled(r) for r in rules):
+            out[i] = sums
+    return out
+
+
 def check_files(
     paths: Sequence[Path], options: Options = Options(), previous: Previous = None, pair_years: bool = True
 ) -> list[FileResult]:
     """Check a batch in order, in this process. With ``pair_years``, a report whose body's previous
-    year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules)."""
+    year is also in the batch is checked against it (RL-X-001 and the other year-to-year rules);
+    with a roster, a parent's report against its children's (RL-X-002, when selected)."""
     snapshots: dict[str, Report] = {}
     results: list[FileResult] = []
     for path in paths:
@@ -297,11 +329,16 @@ def check_files(
         results.append(result)
         if snapshot is not None:
             snapshots[result.path] = snapshot
+    before_of: dict[int, Report] = {}
     if pair_years and previous is None:
         decisions = pair_decisions(results, options.body_aliases)
         for i, result in unpaired(results, decisions).items():
             results[i] = result
         for i, (before, pairing) in decisions.items():
             if before is not None:
+                before_of[i] = snapshots[before]
                 results[i] = replace(_check(paths[i], options, snapshots[before], snapshot=False)[0], pairing=pairing)
+    for i, sums in rollup_targets(results, paths, options).items():
+        again = _check(paths[i], options, before_of.get(i, previous), snapshot=False, children=sums)[0]
+        results[i] = replace(again, pairing=results[i].pairing)
     return results

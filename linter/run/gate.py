@@ -204,7 +204,8 @@ def make_plan(
     for cfg, indexes in by_source.values():
         options = _options(req, cfg, ruleset, keep_tables)
         if roster is not None:
-            options = replace(options, body_aliases=roster.aliases())
+            # (its figures kept: the roll-up rule sums the children's when it is selected)
+            options = replace(options, body_aliases=roster.aliases(), roster=roster, keep_figures=True)
         previous = None
         if req.previous_file:
             from linter.run.previous import load_previous_years
