@@ -1,4 +1,4 @@
-"""Cell value conventions of real reports (spec §7)."""
+"""Cell value conventions of real reports."""
 
 from __future__ import annotations
 
@@ -75,9 +75,11 @@ def test_nfkc_numbers_examples(text: str, expected: str) -> None:
 
 def _label_key_reference(text: str) -> str:
     """label_key as first written: the tables one after the other, letters folded char by char."""
-    from linter.recognise.normalize import _FOLD, _FULLWIDTH_DIGITS, _TRAD, strip_spaces
+    from linter.recognise.normalize import _FOLD, _FULLWIDTH_DIGITS, strip_spaces
+    from linter.ruleset.facts import format_facts
 
-    text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(_TRAD).translate(_FOLD)
+    traditional = str.maketrans(dict(format_facts().traditional))
+    text = strip_spaces(text).translate(_FULLWIDTH_DIGITS).translate(traditional).translate(_FOLD)
     return "".join(
         chr(ord(ch) - 0xFEE0) if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a" else ch for ch in text
     )

@@ -67,12 +67,7 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
         if table is None:
             continue
         for col in table.spec.columns:
-            if (
-                by_column
-                and col.value == "amount_wan"
-                and col.key in table.headers
-                and "万元" not in table.headers[col.key]
-            ):
+            if by_column and col.unit and col.key in table.headers and col.unit not in table.headers[col.key]:
                 row = next((r for r in table.rows if col.key in r.cells), None)
                 if row is not None:
                     yield Draft(

@@ -75,7 +75,7 @@ def _edition(report: Report) -> Iterator[Draft]:
 @dataclass(frozen=True)
 class YearParams:
     fee_keyword: str  # the word of the paragraphs that state the year's fees (信息处理费)
-    fee_section: str = "other"
+    fee_section: str  # the section whose paragraphs state them (other: 六、其他需要报告的事项)
 
 
 class ReportYear(Kind[YearParams, YearParams]):

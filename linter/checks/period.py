@@ -13,6 +13,8 @@ from linter.checks.draft import Draft
 from linter.checks.kind import Kind
 from linter.recognise.metadata import find_period_year
 from linter.recognise.report import Report
+from linter.ruleset.facts import format_facts
+from linter.ruleset.specs import RuleSet
 
 # A date as written: the year is optional (「至12月31日」 takes the start's year); a month run into
 # the year (「20251月1日」, 年 dropped) is read as one long month and reported as malformed.
@@ -52,20 +54,28 @@ def _real(year: int, d: _Written) -> Optional[date]:
 
 @dataclass(frozen=True)
 class PeriodParams:
-    cues: tuple[str, ...]  # words that introduce the statistics period (统计期限)
     within: int = 40  # non-empty paragraphs from the start searched
 
 
-class Period(Kind[PeriodParams, PeriodParams]):
+@dataclass(frozen=True)
+class CompiledPeriod:
+    cues: tuple[str, ...]  # the words that introduce the statistics period (rules/format.yaml)
+    within: int
+
+
+class Period(Kind[PeriodParams, CompiledPeriod]):
     """The statistics period: real dates, 1月1日 to 12月31日 of the report year (RL-META-003)."""
 
     Params = PeriodParams
 
-    def run(self, report: Report, compiled: PeriodParams) -> Iterator[Draft]:
+    def compile(self, params: PeriodParams, ruleset: RuleSet) -> CompiledPeriod:
+        return CompiledPeriod(format_facts().period_cues, params.within)
+
+    def run(self, report: Report, compiled: CompiledPeriod) -> Iterator[Draft]:
         return _period(report, compiled)
 
 
-def _period(report: Report, params: PeriodParams) -> Iterator[Draft]:
+def _period(report: Report, params: CompiledPeriod) -> Iterator[Draft]:
     cues = params.cues
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
     for para in islice(paragraphs, params.within):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from linter.recognise.normalize import strip_spaces
 from linter.recognise.report import collapsed_groups
-from linter.recognise.tableview import SHOWN_TABLES
+from linter.ruleset.facts import format_facts
 
 if TYPE_CHECKING:
     from linter.recognise.report import Report
@@ -23,7 +23,7 @@ def figures_of(report: "Report") -> tuple[Figure, ...]:
     out: list[Figure] = []
     for logical in sorted(report.tables.values(), key=lambda t: t.spec.number):
         number = logical.spec.number
-        if number not in SHOWN_TABLES:
+        if number not in format_facts().shown_tables:
             continue
         standing = {id(row): members[0] for row, members in collapsed_groups(logical)}
         for row in logical.rows:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Mapping, Optional
 
 from linter.recognise.normalize import strip_spaces
+from linter.ruleset.facts import format_facts
 
 # 本级 and the like: words that say "this body itself" and change nothing about which body it is.
 _SELF_WORDS = re.compile(r"[（(]?(?:本级|本部|机关本级|本机关)[）)]?$")
@@ -17,8 +18,13 @@ _SELF_WORDS = re.compile(r"[（(]?(?:本级|本部|机关本级|本机关)[）)]
 _SUPERIOR = re.compile(r"^(?:.{2,7}?(?:省|自治区))?(?:.{2,7}?(?:市|自治州|州|盟|地区))")
 # The body's own place: a district, county, county-level city, banner, town, township or subdistrict.
 _OWN_PLACE = re.compile(r"^.{2,8}?(?:区|县|市|旗|镇|乡|街道)")
-# What is left when the place is all that is stripped: a name of no body (「人民政府」).
-_GENERIC = re.compile(r"^(?:人民政府|人民政府办公室|人民政府办公厅|政府|管理委员会|管委会)$")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """What is left when the place is all that is stripped: a name of no body (「人民政府」): how a
+    government's name ends (rules/common.yaml ``body_kinds``), or 「政府」 alone."""
+    return frozenset((*format_facts().government_suffixes, "政府"))
 
 
 @lru_cache(maxsize=4096)
@@ -38,7 +44,7 @@ def without_superior(name: str) -> str:
         return name
     rest = name[m.end() :]
     own = _OWN_PLACE.match(rest)
-    if own is None or _GENERIC.match(rest) or len(rest) <= own.end():
+    if own is None or rest in _generic() or len(rest) <= own.end():
         return name
     return rest
 

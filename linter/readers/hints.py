@@ -1,5 +1,5 @@
 """What a reader may be told about the text it reads: the section titles that can start a heading,
-and the labels that mark a table.
+the labels that mark a table, and the units a figure may carry.
 
 Plain-text dumps of web pages sometimes run a whole report into one line; the text reader splits
 such a line where a section title starts. The titles come from the rule sets (data) and the way
@@ -27,3 +27,5 @@ class Hints:
     # Each part's number and key words (「五」: 问题, 改进, …): a numbered heading worded otherwise
     # (「五、存在的主要问题及明年工作计划」) still starts its part in a run-on line.
     parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The units a figure in a table cell may carry (「万元」「件」): a cell 「152.2万元」 is a value.
+    units: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Tell the format editions apart (spec §3.5): the rule sets' table signatures and report years."""
+"""Tell the format editions apart (国办公开办函〔2019〕60号 and 〔2021〕30号): the rule sets' table signatures and report years."""
 
 from __future__ import annotations
 

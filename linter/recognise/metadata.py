@@ -1,45 +1,25 @@
 """Facts about a report outside its tables: title, issuing body, report year, statistics period,
-publication date (spec §4.2, RL-META-001/002)."""
+publication date (《中华人民共和国政府信息公开条例》第四十九条; RL-META-001/002)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Iterator, Optional
 
 from linter.model import Document, Paragraph
 from linter.recognise.normalize import collapse_spaces, nfkc_numbers, strip_spaces
+from linter.ruleset.facts import format_facts
 
 _TITLE = re.compile(
     r"^(?P<body>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?.{0,12}?(?:政府信息公开|政务公开|信息公开).{0,10}?年度?报告"
 )
-_PERIOD = re.compile(
-    r"统计(?:期限|期间|时限|时段)[^。；]{0,12}?((?:19|20)\d{2})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*(?:((?:19|20)\d{2})年)?\s*12月\s*31日"
-)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_DEPARTMENT_SUFFIX = (
-    "局",
-    "委员会",
-    "委",
-    "办公室",
-    "办",
-    "厅",
-    "中心",
-    "署",
-    "院",
-    "所",
-    "队",
-    "站",
-    "处",
-    "馆",
-    "部",
-    "会",
-)
-_GOVERNMENT_SUFFIX = ("人民政府", "人民政府办公室", "人民政府办公厅", "管理委员会", "管委会")
 
 
 @dataclass(frozen=True)
@@ -110,6 +90,7 @@ _OFFICES = ("办公室", "办公厅")
 def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
     """The issuing body a preamble names as the one that prepared the report (for a title that
     names none): a government's office stands for its government (「淮安市人民政府」)."""
+    government, department = _suffixes()
     for p in islice(_non_empty(doc), limit):
         text = strip_spaces(_text(p))
         for pattern in _PREPARED:
@@ -117,19 +98,36 @@ def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
             if m is None:
                 continue
             body = m.group("body")
-            if body.startswith(_PRONOUNS) or not body.endswith(_DEPARTMENT_SUFFIX + _GOVERNMENT_SUFFIX):
+            if body.startswith(_PRONOUNS) or not body.endswith(department + government):
                 continue
             for office in _OFFICES:
-                if body.endswith(office) and body[: -len(office)].endswith(_GOVERNMENT_SUFFIX):
+                if body.endswith(office) and body[: -len(office)].endswith(government):
                     return body[: -len(office)]
             return body
     return None
 
 
+@lru_cache(maxsize=1)
+def _period() -> re.Pattern[str]:
+    """A whole-year statistics period after one of the format's cue words (rules/common.yaml)."""
+    cues = "|".join(map(re.escape, format_facts().period_cues))
+    return re.compile(
+        rf"(?:{cues})[^。；]{{0,12}}?((?:19|20)\d{{2}})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*"
+        r"(?:((?:19|20)\d{2})年)?\s*12月\s*31日"
+    )
+
+
+def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a government's and a department's names end (rules/common.yaml ``body_kinds``)."""
+    facts = format_facts()
+    return facts.government_suffixes, facts.department_suffixes
+
+
 def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]]:
     """(year, block) of the statistics-period sentence (「统计期限为YYYY年1月1日至12月31日」)."""
+    period = _period()
     for p in islice(_non_empty(doc), limit):
-        m = _PERIOD.search(strip_spaces(nfkc_numbers(p.full_text)))
+        m = period.search(strip_spaces(nfkc_numbers(p.full_text)))
         if m:
             return int(m.group(1)), p.index
     return None
@@ -185,9 +183,10 @@ def body_kind(body: str) -> Optional[str]:
     """``government`` (本级政府: deadline 3月31日), ``department`` (部门: 1月31日) or None (unknown)."""
     if not body:
         return None
-    if body.endswith(_GOVERNMENT_SUFFIX):
+    government, department = _suffixes()
+    if body.endswith(government):
         return "government"
-    if body.endswith(_DEPARTMENT_SUFFIX):
+    if body.endswith(department):
         return "department"
     return None
 

@@ -1,4 +1,4 @@
-"""Text normalisation shared by recognition and value parsing (spec §7.2, §7.4)."""
+"""Text normalisation shared by recognition and value parsing."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from typing import Mapping
+
+from linter.ruleset.facts import format_facts
 
 # Brackets, quotes, colons and other punctuation folded to one form before label matching.
 _FOLD = str.maketrans(
@@ -43,12 +45,6 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _SPACE_CHARS = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 _SPACE_RE = re.compile(f"[{_SPACE_CHARS}]+")
 
-# A few traditional forms that occur in the template's labels.
-_TRAD = str.maketrans(
-    "資訊開請數總計結處議訟複復報務機構業應會與門關則強罰許費規範條項並況確認補維糾審經後訴",
-    "资讯开请数总计结处议讼复复报务机构业应会与门关则强罚许费规范条项并况确认补维纠审经后诉",
-)
-
 
 def strip_spaces(text: str) -> str:
     """Remove every kind of whitespace (labels are split by spaces and line breaks)."""
@@ -70,16 +66,20 @@ def _composed(*tables: Mapping[int, str | int | None]) -> dict[int, str]:
     return out
 
 
-# Digits and letters to half width, traditional forms of the template's words to simplified,
-# punctuation folded: one native pass (a per-character Python loop cost ~0.1 µs a character,
-# and narrative paragraphs are hundreds of characters long).
-_LABEL_FOLD = _composed(_FULLWIDTH_DIGITS, _TRAD, _FOLD, _FULLWIDTH_LATIN)
+@lru_cache(maxsize=1)
+def _label_fold() -> dict[int, str]:
+    """Digits and letters to half width, the traditional forms of the template's characters
+    (rules/common.yaml ``traditional``) to simplified, punctuation folded: one native pass (a
+    per-character Python loop cost ~0.1 µs a character, and narrative paragraphs are hundreds of
+    characters long)."""
+    traditional = str.maketrans(dict(format_facts().traditional))
+    return _composed(_FULLWIDTH_DIGITS, traditional, _FOLD, _FULLWIDTH_LATIN)
 
 
 @lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """Canonical matching key of a label: no whitespace, folded brackets/quotes/width."""
-    return strip_spaces(text).translate(_LABEL_FOLD)
+    return strip_spaces(text).translate(_label_fold())
 
 
 def collapse_spaces(text: str) -> str:

@@ -13,19 +13,26 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import product
 from typing import NamedTuple, Sequence
 
 from linter.model import Cell, Table
 from linter.recognise.normalize import joined_key, label_key
+from linter.ruleset.facts import format_facts
 from linter.ruleset.specs import ColumnSpec, RowSpec, TableSpec
 
 # A row's figures: digits (a decimal amount for a one-cell row); spaces inside are the dump's and
 # mean nothing. A digit just before 「.」「、」 and a label is the next row's number (「0 0 002.其他」).
 _FIGURES = re.compile(r"\d+(?:\.\d+)?")
 _NEXT_ENUM = re.compile(r"\d[.、．](?=\D)")
-_UNIT = re.compile(r"万元|元")
 _PART_NUMBER = re.compile(r"[一二三四五六七八九十]+、")
+
+
+@lru_cache(maxsize=1)
+def _money_unit() -> re.Pattern[str]:
+    """The units of an amount (「万元」「元」, rules/format.yaml), longest first."""
+    return re.compile("|".join(map(re.escape, sorted(format_facts().money_units, key=len, reverse=True))))
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
@@ -89,7 +96,7 @@ def _runs(compact: str) -> list[tuple[int, int]]:
         start, end = m.span()
         if _NEXT_ENUM.match(compact, end - 1) and "." not in m.group(0):
             end -= 1  # 「…0 0 002.其他法律…」: the 2 numbers the next row
-        unit = _UNIT.match(compact, end)
+        unit = _money_unit().match(compact, end)
         if unit is not None:
             end = unit.end()  # 「152.2万元」: the unit stays with its cell (a finding of its own)
         if end > start:
@@ -122,7 +129,7 @@ def _splits(
     """The splits of a row's figures that fit: the figures as the text spaced them, or one digit
     per cell, or (one cell) the whole figure; else every split writing each count without a
     leading zero whose totals add up. Two splits of the first kinds that disagree fit none."""
-    unit = _UNIT.search(compact, spans[-1][0], spans[-1][1])
+    unit = _money_unit().search(compact, spans[-1][0], spans[-1][1])
     if unit is not None and unit.end() == spans[-1][1] and count > 1:
         # 「00元」: the unit goes with the last cell, the figures before it are split.
         found = _splits(text, compact, offsets, spans[:-1] + [(spans[-1][0], unit.start())], count, totals)

@@ -1,4 +1,4 @@
-"""What a report's tables 2–4 look like, as the checking child saw them: plain values sent back
+"""What a report's tables 2–4 (``shown_tables`` of the rule files) look like, as the checking child saw them: plain values sent back
 with the result, so that a report (the HTML page) can draw them without reading the file again."""
 
 from __future__ import annotations
@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.model import Table
+from linter.ruleset.facts import format_facts
 
 if TYPE_CHECKING:
     from linter.recognise.report import Report
-
-SHOWN_TABLES = (2, 3, 4)
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,9 @@ def grid_of(table: Table) -> Grid:
 
 def table_views(report: "Report") -> tuple[TableView, ...]:
     out = []
+    shown = format_facts().shown_tables
     for logical in sorted(report.tables.values(), key=lambda t: t.spec.number):
-        if logical.spec.number not in SHOWN_TABLES:
+        if logical.spec.number not in shown:
             continue
         grids = tuple(grid_of(b) for b in (report.document.blocks[i] for i in logical.blocks) if isinstance(b, Table))
         out.append(TableView(logical.spec.number, logical.spec.title, grids))

@@ -1,4 +1,4 @@
-"""Parse cell values by the format's conventions (spec §7): blanks, full-width digits, units, signs."""
+"""Parse cell values by the format's conventions (年度报告格式, 国办公开办函〔2021〕30号): blanks, full-width digits, units, signs."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ from typing import Optional
 
 from functools import cached_property
 from linter.recognise.normalize import fold_minus, nfkc_numbers, strip_spaces
+from linter.ruleset.facts import format_facts
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-_UNIT = re.compile(r"(万元|元|件|项|个|条|宗|起)$")
 _SIGN_WORD = {"增": "", "增加": "", "减": "-", "减少": "-"}
+
+
+@lru_cache(maxsize=1)
+def _unit() -> re.Pattern[str]:
+    """A unit closing a cell's text (「609725.09元」): the format's units (rules/common.yaml)."""
+    return re.compile(f"({format_facts().units_pattern})$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def parse_value(text: Optional[str]) -> Value:
     if not compact:
         return Value(raw, "blank")
     unit = ""
-    m = _UNIT.search(compact)
+    m = _unit().search(compact)
     if m and m.start() > 0:
         unit, compact = m.group(1), compact[: m.start()]
     sign_word = ""

@@ -17,31 +17,7 @@ configuration's `severity:` overrides them all). Rules marked *off by default* r
 selected (`--select ID`).
 """
 
-# Where the rules deliberately differ from the catalogue of the format specification, and why.
-_NOTES = """## Where the rules differ from the format specification's catalogue
-
-- RL-S1-001 runs on the 2021 edition only: the five aspects are the verified wording of
-  国办公开办函〔2021〕30号; 60号's text for section 一 is not verified, and all three real
-  2019–2020 reports in the corpus omit one aspect.
-- RL-S6-002 is off by default: the specification marks its items unverified and possibly
-  provincial, and an advisory that fires on nearly every correct report would be noise.
-- RL-X-002 is not in the catalogue, whose cross-report rule is RL-X-001 (one body's two years):
-  it is the next id of that family, for a parent's report against its children's in one batch.
-  It needs the office's roster (`--roster`) and is off by default: a district's own figures may
-  rightly differ from its departments' (the children's list may be incomplete, a body may report
-  for itself alone). `--select RL --select RL-X-002` runs every rule and it; `check`, `annotate`
-  and `export` read every file first, then check each parent's report again with the sum.
-- RL-STR-002 has a warning-level case for headings that are probably misspelt (a real 2022
-  report reads 「行政法复议」); without it such a report would get RL-STR-001 "section missing".
-- RL-NAR-001 accepts 「收到申请N件」 equal to row 一 or to 一 + 二: real reports count the
-  carried-over application as received.
-- The catalogue's one narrative rule is split so each part can be selected or ignored: shares and
-  year-on-year changes (RL-NAR-002/003), the period's dates (RL-META-003), the preamble's parts
-  (RL-STR-003) and the documents cited (RL-CITE-001/002); docs/narrative.md.
-- RL-META-001 accepts a file name carrying the publication year (report year + 1).
-- RL-META-002 applies the 1月31日 deadline only when the body is recognisably a department; for a
-  government or a body it cannot classify it uses 3月31日, to avoid false findings.
-"""
+_NOTES = "## Where the rules differ from a plain reading of the format"
 
 
 def _cell(text: str) -> str:
@@ -94,8 +70,9 @@ def render() -> str:
             out.append("|---|---|---|")
             out += [f"| {case} | {_cell(texts['zh'])} | {_cell(texts['en'])} |" for case, texts in cases]
             out.append("")
-    out.append(_NOTES)
-    return "\n".join(out)
+    out += [_NOTES, ""]
+    out += [f"- {rule_id}: {merged[rule_id].note}" for rule_id in sorted(merged) if merged[rule_id].note]
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":

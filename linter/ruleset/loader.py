@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from linter.errors import RuleSetError
+from linter.ruleset.facts import format_file
 from linter.ruleset.params import ParamError, read_params
 from linter.ruleset.resources import data_dir, load_schema
 from linter.ruleset.specs import (
@@ -59,7 +60,7 @@ def _json_path(parts: Any) -> str:
     return out
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _read_yaml(path: Path, schema: str = "ruleset.schema.json") -> dict[str, Any]:
     from linter.ruleset import yamlload  # only when a rule file is really read
 
     try:
@@ -72,17 +73,18 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise RuleSetError(str(path), "$", exc.message, exc.line) from None
     if not isinstance(data, dict):
         raise RuleSetError(str(path), "$", "a rule file must be a mapping", getattr(data, "line", None))
-    _validate(path, data)
-    _check_duplicates(path, data)
+    _validate(path, data, schema)
+    if schema == "ruleset.schema.json":
+        _check_duplicates(path, data)
     return data
 
 
-def _validate(path: Path, data: dict[str, Any]) -> None:
+def _validate(path: Path, data: dict[str, Any], schema: str = "ruleset.schema.json") -> None:
     import jsonschema  # imported here: only needed when a rule file is actually loaded
 
     from linter.ruleset.yamlload import locate
 
-    validator = jsonschema.Draft202012Validator(load_schema("ruleset.schema.json"))
+    validator = jsonschema.Draft202012Validator(load_schema(schema))
     errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
@@ -203,6 +205,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 tuple(c.get("path", [c["label"]])),
                 tuple(c.get("aliases", [])),
                 c.get("value", "count"),
+                c.get("unit", ""),
             )
             for c in _for_edition(t["columns"], edition)
         )
@@ -274,6 +277,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 unverified=bool(r.get("unverified", False)),
                 enabled=bool(r.get("enabled", True)),
                 source=source,
+                note=r.get("note", ""),
             )
         )
     return replace(specs, rules=tuple(rules))
@@ -308,7 +312,10 @@ def load_ruleset(path: Path, extra: tuple[str, ...] = ()) -> RuleSet:
 
 def _load(path: Path, extra: tuple[str, ...]) -> tuple[RuleSet, dict[str, Any], dict[str, str], list[Path]]:
     """The rule set, the merged data and rule sources it was compiled from, and every file read."""
-    files: list[Path] = []
+    # The format's facts (rules/format.yaml) are read by recognition on their own: checked here,
+    # where every rule set is compiled, and part of each rule set's cache entry.
+    _read_yaml(format_file(), "format.schema.json")
+    files: list[Path] = [format_file()]
     data, sources = _merged(path, files=files)
     for file in extra:
         more, more_sources = _merged(Path(file), files=files)
@@ -371,14 +378,16 @@ def _cache_file(path: Path, extra: tuple[str, ...]) -> Optional[Path]:
 
 
 def _fingerprint(files: list[Path]) -> list[list[str]]:
-    """(path, SHA-256 of its content) of each file a rule set was read from, the schema and
-    reportlint's version included."""
+    """(path, SHA-256 of its content) of each file a rule set was read from, the schemas and
+    reportlint's version included; the version with the digest of this module, which merges the
+    rule data the cache keeps (a checkout's edit to it makes a new entry)."""
     import hashlib
 
     from linter import __version__
 
-    out = [["version", __version__]]
-    for f in (*files, data_dir("schemas") / "ruleset.schema.json"):
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    out = [["version", f"{__version__}+{code}"]]
+    for f in (*files, data_dir("schemas") / "format.schema.json", data_dir("schemas") / "ruleset.schema.json"):
         out.append([str(f.resolve()), hashlib.sha256(f.read_bytes()).hexdigest()])
     return out
 
@@ -394,7 +403,7 @@ def _disk_cached(path: Path, extra: tuple[str, ...]) -> RuleSet:
     if target is not None:
         try:
             entry = json.loads(target.read_text(encoding="utf-8"))
-            if _fingerprint([Path(f) for f, _ in entry["files"][1:-1]]) == entry["files"]:
+            if _fingerprint([Path(f) for f, _ in entry["files"][1:-2]]) == entry["files"]:
                 return _compile(entry["data"], entry["sources"], str(path))
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RuleSetError):
             pass  # no entry, a stale or damaged one: compile from the files

@@ -48,6 +48,7 @@ class ColumnSpec:
     path: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     value: str = "count"
+    unit: str = ""  # the unit the header must name (「万元」)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class RuleSpec:
     unverified: bool = False
     enabled: bool = True  # False: runs only when selected explicitly
     source: str = ""
+    note: str = ""  # where the rule deliberately differs from a plain reading of the format, and why
 
 
 @dataclass(frozen=True)

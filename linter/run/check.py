@@ -22,6 +22,7 @@ from linter.recognise.normalize import label_key, strip_spaces
 from linter.readers import read_document
 from linter.readers.hints import Hints
 from linter.recognise.report import ChildrenSum, Report, recognise, tables_only
+from linter.ruleset.facts import format_facts
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
 from linter.recognise.tableview import table_views
 from linter.office.figures import digest, figures_of
@@ -106,7 +107,7 @@ def _matches(names: list[str], glob: str) -> bool:
 @lru_cache(maxsize=1)
 def reader_hints() -> Hints:
     """For the text reader: the section titles and aliases of the built-in rule sets, compared by
-    their label keys; the tables' signature labels; each part's number and key words."""
+    their label keys; the tables' signature labels; each part's number and key words; the units."""
     titles: list[str] = []
     words: list[str] = []  # the tables' signature labels
     parts: dict[str, list[str]] = {}  # part number -> its key words
@@ -120,7 +121,13 @@ def reader_hints() -> Hints:
                     titles.append(title)
         for table in ruleset.tables.values():
             words += [w for w in table.signature if w not in words]
-    return Hints(tuple(titles), label_key, tuple(words), tuple((n, tuple(k)) for n, k in parts.items()))
+    return Hints(
+        tuple(titles),
+        label_key,
+        tuple(words),
+        tuple((n, tuple(k)) for n, k in parts.items()),
+        format_facts().units,
+    )
 
 
 def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:

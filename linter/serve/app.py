@@ -287,8 +287,9 @@ class Service:
 
     async def rules(self, request: Request) -> Response:
         lang = _lang(request, self.settings.options.lang)
-        edition = request.query_params.get("edition", "2021")
-        if edition not in ("2019", "2021"):
+        editions = [str(a.edition) for a in self.settings.options.editions()]
+        edition = request.query_params.get("edition", max(editions))
+        if edition not in editions:
             return error(400, "format", lang, fmt=edition)
         ruleset = self.settings.options.ruleset_for(int(edition))
         return JSONResponse(

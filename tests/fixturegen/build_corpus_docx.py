@@ -195,7 +195,7 @@ def values(ds: dict) -> dict[tuple, str]:
 
 
 def relation_failures(ds: dict) -> list[dict]:
-    """Every arithmetic relation of tables 3 and 4 that does not hold (spec §6: T3-A, T3-B, T3-C, T4)."""
+    """Every arithmetic relation of tables 3 and 4 that does not hold (the format's relations: T3-A, T3-B, T3-C, T4)."""
     rows = {row_name(p): [number(x) for x in v] for p, v in t3_rows(ds["table3"])}
     results = {
         row_name(p): rows[row_name(p)] for p, _ in t3_rows(ds["table3"]) if p[0] == RESULTS and p[-1] != "（七）总计"

@@ -89,7 +89,7 @@ class _Builder:
         column = len(lines[first]) - len(lines[first].lstrip()) + 1
         cell = RawCell("\n".join(texts), line=first + 1, column=column)
         self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
-        k = next((n for n, t in enumerate(texts) if _is_value_line(t)), 0)
+        k = next((n for n, t in enumerate(texts) if _is_value_line(t, self.hints.units)), 0)
         sample = "／".join(texts[max(0, k - 1) : k + 3]) + "…"
         self.notices.append(
             Notice("cells-one-per-line", sample, block=index, unreadable=True, params=(("sample", sample),))
@@ -97,7 +97,7 @@ class _Builder:
 
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
-        placed, ambiguous = place_rows([[c.text for c in row] for row in rows])
+        placed, ambiguous = place_rows([[c.text for c in row] for row in rows], self.hints.units)
         raw = [
             [RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
             for row, prow in zip(rows, placed)
@@ -116,8 +116,8 @@ class _Builder:
             )
 
 
-def _is_value_line(line: str) -> bool:
-    return is_value(line) and any(ch.isdigit() for ch in line)
+def _is_value_line(line: str, units: tuple[str, ...]) -> bool:
+    return is_value(line, units) and any(ch.isdigit() for ch in line)
 
 
 def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
@@ -129,7 +129,7 @@ def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
     while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], hints)):
         if lines[j].strip():
             filled += 1
-            numbers += _is_value_line(lines[j])
+            numbers += _is_value_line(lines[j], hints.units)
             last = j + 1
         j += 1
     return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i

@@ -11,7 +11,8 @@ from linter.office.rollup import Rollup
 from linter.office.words import say
 from linter.reporters.export.data import header
 from linter.reporters.export.write import _fixed_zip
-from linter.ruleset.loader import builtin_ruleset
+from linter.ruleset.facts import format_facts
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
 
 
 def to_xlsx(data: Rollup, lang: str) -> bytes:
@@ -23,10 +24,10 @@ def to_xlsx(data: Rollup, lang: str) -> bytes:
     book = Workbook()
     for blank in list(book.worksheets):  # the default sheet
         book.remove(blank)
-    ruleset = builtin_ruleset(data.edition or 2021)
+    ruleset = builtin_ruleset(data.edition or builtin_editions()[0])
     bold = Font(bold=True)
     for spec in sorted(ruleset.tables.values(), key=lambda s: s.number):
-        if spec.number not in (2, 3, 4):
+        if spec.number not in format_facts().shown_tables:
             continue
         sheet = book.create_sheet(f"表{spec.number}")
         sheet.append([spec.title])
