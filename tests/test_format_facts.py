@@ -1,4 +1,4 @@
-"""The format's facts outside the rules (``format:`` of rules/common.yaml) are the ones the code
+"""The format's facts outside the rules (rules/format.yaml) are the ones the code
 uses: every cue word, unit, body suffix and traditional form works, and none is written in Python."""
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ def test_the_facts_are_read_from_the_rule_files() -> None:
     assert FACTS.money_units == ("万元", "元") and "件" in FACTS.count_units
     assert FACTS.shown_tables == (2, 3, 4)
     assert FACTS.traditional["開"] == "开" and "人民政府" in FACTS.government_suffixes
+
+
+@pytest.mark.parametrize("word", FACTS.title_words)
+def test_every_title_word_makes_a_title(word: str) -> None:
+    identity = identify(_doc(f"青山区人民政府2021年{word}工作年度报告", "一、总体情况"))
+    assert identity.title is not None and (identity.title.body, identity.year) == ("青山区人民政府", 2021)
 
 
 @pytest.mark.parametrize("cue", FACTS.period_cues)
@@ -89,3 +95,23 @@ def test_no_python_module_writes_the_facts_again() -> None:
             if hits:
                 found.append((path.relative_to(ROOT).as_posix(), s[:40], hits))
     assert found == []
+
+
+def test_the_format_file_is_checked_when_a_rule_set_is_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jsonschema
+    import yaml
+
+    from linter.errors import RuleSetError
+    from linter.ruleset import loader
+    from linter.ruleset.facts import format_file
+    from linter.ruleset.resources import data_dir, load_schema
+
+    jsonschema.validate(yaml.safe_load(format_file().read_text(encoding="utf-8")), load_schema("format.schema.json"))
+    bad = tmp_path / "format.yaml"
+    bad.write_text(format_file().read_text(encoding="utf-8").replace("period_cues: [", "period_cues: [1, "), "utf-8")
+    monkeypatch.setattr(loader, "format_file", lambda: bad)
+    with pytest.raises(RuleSetError) as caught:
+        loader.load_ruleset(data_dir("rules") / "gov-2021.yaml")
+    assert (caught.value.file, caught.value.path) == (str(bad), "$.period_cues[0]")

@@ -23,7 +23,7 @@ _OWN_PLACE = re.compile(r"^.{2,8}?(?:区|县|市|旗|镇|乡|街道)")
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
     """What is left when the place is all that is stripped: a name of no body (「人民政府」): how a
-    government's name ends (rules/common.yaml ``body_kinds``), or 「政府」 alone."""
+    government's name ends (rules/format.yaml ``body_kinds``), or 「政府」 alone."""
     return frozenset((*format_facts().government_suffixes, "政府"))
 
 

@@ -15,9 +15,6 @@ from linter.model import Document, Paragraph
 from linter.recognise.normalize import collapse_spaces, nfkc_numbers, strip_spaces
 from linter.ruleset.facts import format_facts
 
-_TITLE = re.compile(
-    r"^(?P<body>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:的)?.{0,12}?(?:政府信息公开|政务公开|信息公开).{0,10}?年度?报告"
-)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -56,11 +53,11 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         text = _text(p)
         if len(text) > 80:
             continue
-        m = _TITLE.search(text.replace(" ", ""))
+        m = _title().search(text.replace(" ", ""))
         if not m and i + 1 < len(paras) and len(_text(paras[i + 1])) <= 12:
             # a title wrapped over two lines (「…工作年度报」 / 「告」): read as one
             text = text + _text(paras[i + 1])
-            m = _TITLE.search(text.replace(" ", ""))
+            m = _title().search(text.replace(" ", ""))
         if not m:
             continue
         body = m.group("body").strip("《》 ")
@@ -108,8 +105,18 @@ def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _title() -> re.Pattern[str]:
+    """A report's title: its body, its year and one of the words it names its subject by
+    (rules/format.yaml ``title_words``), then 「年度报告」."""
+    words = "|".join(map(re.escape, format_facts().title_words))
+    return re.compile(
+        rf"^(?P<body>.*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?:的)?.{{0,12}}?(?:{words}).{{0,10}}?年度?报告"
+    )
+
+
+@lru_cache(maxsize=1)
 def _period() -> re.Pattern[str]:
-    """A whole-year statistics period after one of the format's cue words (rules/common.yaml)."""
+    """A whole-year statistics period after one of the format's cue words (rules/format.yaml)."""
     cues = "|".join(map(re.escape, format_facts().period_cues))
     return re.compile(
         rf"(?:{cues})[^。；]{{0,12}}?((?:19|20)\d{{2}})年\s*1月\s*1日?\s*(?:起)?\s*(?:至|到|—|－|-)\s*"
@@ -118,7 +125,7 @@ def _period() -> re.Pattern[str]:
 
 
 def _suffixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """How a government's and a department's names end (rules/common.yaml ``body_kinds``)."""
+    """How a government's and a department's names end (rules/format.yaml ``body_kinds``)."""
     facts = format_facts()
     return facts.government_suffixes, facts.department_suffixes
 
@@ -158,7 +165,7 @@ def page_title(doc: Document) -> Optional[Title]:
         if key not in _TITLE_KEYS:
             continue
         text = collapse_spaces(nfkc_numbers(value))
-        m = _TITLE.search(text.replace(" ", ""))
+        m = _title().search(text.replace(" ", ""))
         if m and len(text) <= 80:
             return Title(
                 text, first.index if first is not None else 0, m.group("body").strip("《》 "), int(m.group("year"))

@@ -69,7 +69,7 @@ def _composed(*tables: Mapping[int, str | int | None]) -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _label_fold() -> dict[int, str]:
     """Digits and letters to half width, the traditional forms of the template's characters
-    (rules/common.yaml ``traditional``) to simplified, punctuation folded: one native pass (a
+    (rules/format.yaml ``traditional``) to simplified, punctuation folded: one native pass (a
     per-character Python loop cost ~0.1 µs a character, and narrative paragraphs are hundreds of
     characters long)."""
     traditional = str.maketrans(dict(format_facts().traditional))

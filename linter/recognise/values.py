@@ -18,7 +18,7 @@ _SIGN_WORD = {"增": "", "增加": "", "减": "-", "减少": "-"}
 
 @lru_cache(maxsize=1)
 def _unit() -> re.Pattern[str]:
-    """A unit closing a cell's text (「609725.09元」): the format's units (rules/common.yaml)."""
+    """A unit closing a cell's text (「609725.09元」): the format's units (rules/format.yaml)."""
     return re.compile(f"({format_facts().units_pattern})$")
 
 

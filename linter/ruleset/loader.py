@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from linter.errors import RuleSetError
+from linter.ruleset.examples import compile_examples
 from linter.ruleset.facts import format_file
 from linter.ruleset.params import ParamError, read_params
 from linter.ruleset.resources import data_dir, load_schema
@@ -263,6 +264,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             _compile_check(c, specs, source, f"{where}.checks[{j}]", r["id"])
             for j, c in enumerate(_for_edition(raw_checks, edition))
         )
+        examples, cases = compile_examples(r["examples"])
         rules.append(
             RuleSpec(
                 id=r["id"],
@@ -272,12 +274,13 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
                 basis=r["basis"],
                 messages=r["messages"],
                 checks=checks,
-                examples=r["examples"],
+                examples=examples,
                 severities=r.get("severities", {}),
                 unverified=bool(r.get("unverified", False)),
                 enabled=bool(r.get("enabled", True)),
                 source=source,
                 note=r.get("note", ""),
+                cases=cases,
             )
         )
     return replace(specs, rules=tuple(rules))

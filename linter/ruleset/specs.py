@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 if TYPE_CHECKING:
     from linter.checks.kind import Kind
+    from linter.ruleset.examples import RuleCase
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,13 @@ class RuleSpec:
     basis: str
     messages: Mapping[str, Mapping[str, str]]
     checks: tuple[CheckSpec, ...]
-    examples: Mapping[str, str]
+    examples: Mapping[str, str]  # what the passing and the failing examples are about
     severities: Mapping[str, str] = field(default_factory=dict)
     unverified: bool = False
     enabled: bool = True  # False: runs only when selected explicitly
     source: str = ""
     note: str = ""  # where the rule deliberately differs from a plain reading of the format, and why
+    cases: tuple["RuleCase", ...] = ()  # the examples as report excerpts with their findings
 
 
 @dataclass(frozen=True)
