@@ -98,3 +98,12 @@ def test_a_part_split_in_two_and_the_last_renumbered(tmp_path: Path) -> None:
     assert findings(tmp_path, text) == [
         ("RL-STR-002", "warning", "标题「七、其他需说明事项」未采用模板写法「六、其他需要报告的事项」")
     ]
+
+
+def test_a_number_printed_without_its_dunhao_is_a_numbering_remark(tmp_path: Path) -> None:
+    text = CLEAN.replace("一、总体情况\n", "一总体情况\n", 1)
+    assert findings(tmp_path, text) == [
+        ("RL-STR-002", "warning", "标题「一总体情况」的序号后缺少顿号「、」，应为「一、总体情况」")
+    ]
+    # A space between number and title is a layout, not a missing mark.
+    assert findings(tmp_path, CLEAN.replace("一、总体情况\n", "一 总体情况\n", 1)) == []

@@ -218,8 +218,8 @@ def _heading_variants(report: Report) -> Iterator[Draft]:
     for hit in report.sections:
         if hit.implied:
             continue  # no heading to word (RL-STR-001 says the line is missing)
-        if not hit.exact:
-            kind = "typo" if hit.fuzzy else "worded" if hit.worded else "variant"
+        if not hit.exact or hit.bare:
+            kind = "typo" if hit.fuzzy else "worded" if hit.worded else "numbering" if hit.bare else "variant"
             yield Draft(
                 kind,
                 report.location(hit.block, text=hit.text),

@@ -18,6 +18,8 @@ from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, Tabl
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
 _TRAILING = "：:。.；;"
+# A part's number run straight into its title, no 「、」 or space between (「一总体情况」).
+_BARE_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+(?=[^\s、.，,．：:\d一二三四五六七八九十])")
 # A label followed by figures in the same cell: 「规章 0」, 「行政规范性文件 69 3 665」.
 _GLUED_FIGURES = re.compile(r"^(?P<label>.*?\D)\s*(?:[-+]?\d[\d,.]*\s*)+$")
 _ENUM_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]?)")
@@ -35,6 +37,7 @@ class SectionHit:
         False  # the part's numbered heading in its place, worded otherwise (「五、存在的主要问题及整改措施」)
     )
     implied: bool = False  # no heading line: ``block`` is the part's first paragraph (its first subheading)
+    bare: bool = False  # the number printed without its 「、」 (「一总体情况」), the title exact
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,8 @@ def _match_heading(para: Paragraph, index: SectionIndex) -> Optional[SectionHit]
         return _run_in_heading(para, specs, numeral, body)
     named = index.exact.get(body)
     if named is not None:
-        return SectionHit(named[0], para.index, para.full_text.strip(), numeral, named[1])
+        bare = bool(numeral) and _BARE_NUMBER.match(para.full_text) is not None
+        return SectionHit(named[0], para.index, para.full_text.strip(), numeral, named[1], bare=bare)
     joined = index.joined.get(joined_key(body)) if numeral else None
     if joined is not None and joined.number == numeral:
         # The template's title joined otherwise (「行政复议与行政诉讼」): a variant, not a typo.

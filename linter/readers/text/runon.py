@@ -215,16 +215,51 @@ def _stretches(text: str, words: Sequence[str], fold: Callable[[str], str]) -> l
     tabular stretch has no sentence end and no comma outside brackets (narrative has both); the
     stretches joined into a table hold two of the tables' own labels (``words``)."""
     cuts = sorted({0, len(text), *(m.start() for m in _STRETCH_END.finditer(text))})
-    out: list[tuple[int, int, bool]] = []
+    marked: list[tuple[int, int, bool]] = []
     for start, end in pairwise(cuts):
         piece = text[start:end]
-        outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
-        tabular = looks_tabular(_DATE.sub("", piece).strip()) and not _COMMA_OUTSIDE.search(outside)
+        tabular = _is_tabular_stretch(piece)
+        head = 0 if tabular else _tabular_head(piece)
+        if head:  # a table's last figures run straight into the sentence after it
+            marked += [(start, start + head, True), (start + head, end, False)]
+        else:
+            marked.append((start, end, tabular))
+    out: list[tuple[int, int, bool]] = []
+    for start, end, tabular in marked:
         if out and (out[-1][2] == tabular):
             out[-1] = (out[-1][0], end, tabular)
         else:
             out.append((start, end, tabular))
     return [(s, e, tabular and _table_words(text[s:e], words, fold) >= 2) for s, e, tabular in out]
+
+
+def _is_tabular_stretch(piece: str) -> bool:
+    outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
+    return looks_tabular(_DATE.sub("", piece).strip()) and not _COMMA_OUTSIDE.search(outside)
+
+
+# The end of a row's figures where a sentence begins: after the last digit before the sentence's
+# first comma; a year the figures run into (「行政事业性收费02025年，……」) starts the sentence.
+_FIGURES_END = re.compile(r"(?<=\d)(?=[^\d\s.])")
+_YEAR_AT_END = re.compile(r"(?<=\d)(?:19|20)\d\d$")
+
+
+def _tabular_head(piece: str) -> int:
+    """Where a table run together ends in a stretch that goes on as a sentence (「……总计
+    10000100000000000我局严格规范……，……。」): the offset after the table's last figures when the
+    text before it is a table run together and the text after it a sentence; 0 when there is none."""
+    outside = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: " " * len(m.group(0)), piece)
+    comma = _COMMA_OUTSIDE.search(outside)
+    if comma is None:
+        return 0
+    ends = [m.start() for m in _FIGURES_END.finditer(piece, 0, comma.start())]
+    if not ends:
+        return 0
+    cut = ends[-1]
+    year = _YEAR_AT_END.search(piece, 0, cut)
+    if year is not None and piece[cut] == "年":
+        cut = year.start()
+    return cut if _is_tabular_stretch(piece[:cut]) else 0
 
 
 def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequence[str] = ()) -> list[Piece]:
