@@ -181,3 +181,16 @@ def test_a_template_page_is_drawn_under_every_page_and_read_once(
         assert "".join(g.text for g in page.glyphs[:7]) == "平潭综合实验区"
         assert "不是" not in "".join(g.text for g in page.glyphs)
     assert [round(g.x0 / MM - 20, 3) for g in pages[0].glyphs[:3]] == [0.0, 4.0, 8.0]
+
+
+def test_an_empty_path_is_no_ruling(tmp_path: Path) -> None:
+    """A PathObject whose AbbreviatedData is empty draws nothing (it was an internal error)."""
+    src = OFD / "2021_pingtan_zhqsyq.ofd"
+    name = "Doc_0/Pages/Page_3/Content.xml"
+    with zipfile.ZipFile(src) as zf:
+        content = zf.read(name)
+    emptied = re.sub(rb"<ofd:AbbreviatedData>[^<]*</ofd:AbbreviatedData>", b"<ofd:AbbreviatedData/>", content, count=1)
+    assert emptied != content
+    made = _rewrite(src, tmp_path / "empty_path.ofd", change={name: emptied})
+    assert check_file(made).error is None
+    assert _findings(made) == _findings(src)

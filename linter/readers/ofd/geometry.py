@@ -245,7 +245,7 @@ def path_rulings(obj: etree._Element, out: PageContent) -> None:
     if not stroked and not filled:
         return
     data = obj.find("{*}AbbreviatedData")
-    points = list(_segments(data.text if data is not None else "", m, bx, by))
+    points = list(_segments((data.text or "") if data is not None else "", m, bx, by))
     if not points:
         return
     if stroked:
