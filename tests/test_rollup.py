@@ -179,3 +179,23 @@ def test_the_rollup_rule_finds_the_planted_difference_and_names_the_missing_chil
     # a child whose figures add up to the district's: nothing
     same = json.loads(cli(*args[:-1], str(TOWN / "洪泽区岔河镇人民政府.docx"), "--select", "RL-X-002").stdout)
     assert _rollup_findings(same) == []
+
+
+def test_the_page_runs_the_rollup_rule_with_the_configured_roster(tmp_path: Path) -> None:
+    """The page checks a batch as ``check`` does: with the configuration's roster and RL-X-002
+    selected, the parent's report is checked again with its children's sum."""
+    from tests.serveproc import ServerProcess
+
+    config = tmp_path / "reportlint.yaml"
+    config.write_text(f"roster: {_roster_of_two(tmp_path)}\nselect: [RL-X-002]\n", encoding="utf-8")
+    files = [PARENT, TOWN / "洪泽区黄集街道办事处.docx"]
+    with ServerProcess(tmp_path / "srv", "--config", str(config), cwd=tmp_path) as srv:
+        with srv.client() as client:
+            data = client.post("/api/check", files=[("files", (p.name, p.read_bytes())) for p in files]).json()
+    found = [
+        (f["path"], x["rule"], x["location"]["row_label"], x["location"]["column_label"], x["actual"], x["expected"])
+        for f in data["files"]
+        for x in f["findings"]
+    ]
+    assert found == [(PARENT.name, "RL-X-002", "一、本年新收政府信息公开申请数量", "总计", "70", "72")]
+    assert "缺少下级单位的报告（合计不完整）：洪泽区岔河镇人民政府" in data["files"][0]["findings"][0]["message"]

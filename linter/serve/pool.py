@@ -19,7 +19,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from linter.run.check import FileError, FileResult, Options, check_file, pair_decisions, unpaired
+from linter.recognise.report import ChildrenSum
+from linter.run.check import FileError, FileResult, Options, check_file, pair_decisions, rollup_targets, unpaired
 from linter.run.pool import Worker
 
 
@@ -42,6 +43,7 @@ class ServeCheck:
         cwd: str,
         lang: str,
         previous_path: Optional[str] = None,
+        children: Optional[ChildrenSum] = None,
         html: Optional[int] = None,
         annotate_to: Optional[str] = None,
         kit_to: Optional[str] = None,
@@ -53,7 +55,7 @@ class ServeCheck:
             return _annotate(path, Path(annotate_to), options)
         if kit_to is not None:
             return _kit(path, Path(kit_to), options, fail_on)
-        result = check_file(path, options, previous_path=previous_path)
+        result = check_file(path, options, previous_path=previous_path, children=children)
         if html is None:
             return result
         from linter.reporters.html.report import HtmlReporter
@@ -98,6 +100,7 @@ class Job:
     path: str  # relative to the work folder
     previous_path: Optional[str] = None
     html: Optional[int] = None  # draw the file's section of the HTML report as file number ``html``
+    children: Optional[ChildrenSum] = None  # a roster parent's report: its children's sum (RL-X-002)
 
 
 class Busy(Exception):
@@ -173,6 +176,8 @@ class CheckPool:
                     extra["previous_path"] = job.previous_path
                 if job.html is not None:
                     extra["html"] = job.html
+                if job.children is not None:
+                    extra["children"] = job.children
                 results[i] = await loop.run_in_executor(self._executor, self._run, job.path, extra)
 
         await asyncio.gather(*(one(i, job) for i, job in enumerate(jobs)))
@@ -182,19 +187,28 @@ class CheckPool:
         self, paths: Sequence[str], cwd: Path, lang: str, pair_years: bool, html: Optional[Sequence[int]] = None
     ) -> list[FileResult]:
         """A batch as ``check`` runs it: each file, then again against its previous year when the
-        same body's report of the year before is in the batch. ``html``: each file's number in
+        same body's report of the year before is in the batch, and a roster parent's report again
+        with its children's sum when the roll-up rule is selected. ``html``: each file's number in
         the HTML report, to draw its section."""
         numbers: Sequence[Optional[int]] = html if html is not None else [None] * len(paths)
         results = await self.run([Job(p, None, n) for p, n in zip(paths, numbers)], cwd, lang)
+        before: dict[int, str] = {}
         if pair_years:
             decisions = pair_decisions(results, self.options.body_aliases)
             for i, result in unpaired(results, decisions).items():
                 results[i] = result
-            order = sorted(i for i, (before, _) in decisions.items() if before is not None)
+            before = {i: last for i, (last, _) in decisions.items() if last is not None}
+            order = sorted(before)
             if order:
-                again = await self.run([Job(paths[i], decisions[i][0], numbers[i]) for i in order], cwd, lang)
+                again = await self.run([Job(paths[i], before[i], numbers[i]) for i in order], cwd, lang)
                 for i, result in zip(order, again):
                     results[i] = replace(result, pairing=decisions[i][1])
+        targets = rollup_targets(results, [Path(p) for p in paths], self.options)
+        if targets:
+            order = sorted(targets)
+            jobs = [Job(paths[i], before.get(i), numbers[i], targets[i]) for i in order]
+            for i, result in zip(order, await self.run(jobs, cwd, lang)):
+                results[i] = replace(result, pairing=results[i].pairing)
         return results
 
     def close(self) -> None:

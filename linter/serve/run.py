@@ -81,7 +81,7 @@ def settings_from(
     )
     roster = load_roster(Path(cfg.roster)) if cfg.roster else None
     if roster is not None:
-        options = replace(options, body_aliases=roster.aliases())
+        options = replace(options, body_aliases=roster.aliases(), roster=roster, keep_figures=True)
     return Settings(
         host=host,
         port=port,
