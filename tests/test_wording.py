@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.annotate.comments import _WORDS as ANNOTATE_WORDS
 from linter.annotate.comments import comment_text
 from linter.findings import Finding
-from linter.i18n import TEXT
+from linter.i18n import CATALOGUE
 from linter.model import Location
 from linter.reporters.text import format_finding
 from linter.reporters.wording import is_value, shown_quote, stated, value_note, with_note
@@ -39,8 +38,7 @@ FIXTURES = sorted(
 
 
 def _templates() -> list[str]:
-    out = [entry["zh"] for entry in TEXT.values() if "zh" in entry]
-    out += list(ANNOTATE_WORDS["zh"].values())
+    out = [entry["zh"] for entry in CATALOGUE.values()]
     for edition in builtin_editions():
         for rule in builtin_ruleset(edition).rules:
             out += [m["zh"] for m in rule.messages.values()]

@@ -23,6 +23,7 @@ from linter.annotate.docxcomments import W, DocxComments, Run
 from linter.annotate.officesafe import kept, nearest_kept
 from linter.errors import Detail, InputError, input_error_message, limit_exceeded
 from linter.findings import FileError, FileResult, Finding
+from linter.i18n import t
 from linter.model import Location, Paragraph, Table
 from linter.recognise.report import Report
 from linter.annotate.trackedfix import write_fix
@@ -33,65 +34,6 @@ from linter.run.outputs import WriteError
 AUTHOR = "reportlint"
 INITIALS = "RL"
 MAX_RELATED = 6
-
-_WORDS = {
-    "zh": {
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
-        "sep_comma": "，",
-        "blank": "空白",
-        "basis": "依据：",
-        "where": "位置：",
-        "related": "相关：",
-        "more": "等 {n} 处",
-        "sep": "；",
-        "nearest": "（该问题在文档中没有对应的段落或单元格，批注附在最近的位置：{where}）",
-        "moved": "（该问题所在的单元格或段落位于内容控件中，批注放在那里时 LibreOffice 打开会丢失其文字，因此批注附在最近的位置：{where}）",
-        "table_first": "表{n}的第一个单元格",
-        "title": "标题「{text}」",
-        "heading": "「{text}」",
-        "para": "段落「{text}」",
-        "a_table": "表格的第一个单元格",
-        "cell": "单元格「{text}」",
-        "RL-ANN-001": "输出文件不能是被检查的原文件（原文件不会被修改）：{detail}",
-        "RL-ANN-002": "只能给 Word 文档（.docx）加批注；该文件是 {detail}",
-        "RL-ANN-003": "无法安全地修改该文档的 XML：{detail}",
-        "RL-ANN-004": "无法写入输出文件：{detail}",
-        "format-doc": "Word 97-2003 / WPS 二进制文档（.doc/.wps）：批注副本需要 .docx，请在 Word/WPS 中另存为 .docx 后再生成",
-    },
-    "en": {
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
-        "sep_comma": ", ",
-        "blank": "blank",
-        "basis": "Basis: ",
-        "where": "Location: ",
-        "related": "Related: ",
-        "more": "and {n} more",
-        "sep": "; ",
-        "nearest": "(This finding has no paragraph or cell of its own in the document; the comment is "
-        "anchored at the nearest place: {where}.)",
-        "moved": "(The cell or paragraph of this finding is inside a content control, where LibreOffice loses "
-        "the text a comment is anchored on; the comment is anchored at the nearest place: {where}.)",
-        "table_first": "the first cell of table {n}",
-        "title": "the title “{text}”",
-        "heading": "“{text}”",
-        "para": "the paragraph “{text}”",
-        "a_table": "the table's first cell",
-        "cell": "the cell “{text}”",
-        "RL-ANN-001": "the output must not be the checked file (the original is never modified): {detail}",
-        "RL-ANN-002": "only Word documents (.docx) can be annotated; this file is {detail}",
-        "RL-ANN-003": "cannot edit this document's XML safely: {detail}",
-        "RL-ANN-004": "cannot write the output file: {detail}",
-        "format-doc": "a Word 97-2003 / WPS binary document (.doc/.wps): annotated copies need .docx; save it as .docx in Word/WPS first",
-    },
-}
-
-
-def _w(key: str, lang: str, **params: object) -> str:
-    return _WORDS.get(lang, _WORDS["en"])[key].format(**params)
 
 
 @dataclass(frozen=True)
@@ -192,7 +134,7 @@ def annotate_checked(
     if result.error is not None:
         return AnnotateResult(result)
     if result.format != "docx":
-        kind = _w("format-doc", lang) if result.format == "doc" else result.format or "?"
+        kind = t("annotate.format-doc", lang) if result.format == "doc" else result.format or "?"
         return _failed(result, "RL-ANN-002", kind, lang)
     try:
         return _annotate(src, dst, result, options, _stamp(date), fix)
@@ -239,7 +181,7 @@ def _over_memory(options: Options, lang: str) -> FileError:
 
 
 def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateResult:
-    return AnnotateResult(result, error=FileError(code, _w(code, lang, detail=detail)))
+    return AnnotateResult(result, error=FileError(code, t("annotate." + code, lang, detail=detail)))
 
 
 def _os_text(exc: OSError, lang: str) -> str:
@@ -282,7 +224,7 @@ def _annotate(
         if done is None:  # e.g. a malformed cell without a paragraph: the first paragraph instead
             anchor, nearest = _first_paragraph(pkg), True
             if anchor is not None:
-                where = _w("para", options.lang, text=_short("".join(anchor.itertext()).strip()))
+                where = t("annotate.para", options.lang, text=_short("".join(anchor.itertext()).strip()))
                 text = comment_text(
                     finding, ruleset, options.lang, where, str(src), show_positions=options.show_positions
                 )
@@ -354,7 +296,7 @@ def _anchor(
         first = next((c for row in block.rows for c in row if c is not None and c.xpath), None)
         el = _anchorable(pkg.resolve(first.xpath)) if first is not None and first.xpath else None
         if el is not None:
-            return el, True, _w("table_first", lang, n=loc.table) if loc.table else _w("a_table", lang)
+            return el, True, t("annotate.table_first", lang, n=loc.table) if loc.table else t("annotate.a_table", lang)
     if target is None and isinstance(block, Paragraph) and block.xpath:
         target = pkg.resolve(block.xpath)
     el = _anchorable(target)
@@ -391,8 +333,8 @@ def quoted_runs(p: etree._Element, f: Finding) -> Optional[tuple[etree._Element,
     chars: list[str] = []
     owner: list[etree._Element] = []
     for r in p.findall(W + "r"):  # runs inside hyperlinks or tracked insertions are left out
-        for t in r.iter(W + "t"):
-            for ch in nfkc_numbers(t.text or ""):
+        for wt in r.iter(W + "t"):
+            for ch in nfkc_numbers(wt.text or ""):
                 if not ch.isspace():
                     chars.append(ch)
                     owner.append(r)
@@ -424,7 +366,7 @@ def _name_place(el: etree._Element, report: Optional[Report], lang: str) -> str:
     """How a comment names the place it was moved to (linter.annotate.officesafe)."""
     text = _short("".join(t.text or "" for t in el.iter(W + "t")).strip())
     if el.tag == W + "tc":
-        return _w("cell", lang, text=text)
+        return t("annotate.cell", lang, text=text)
     path = _path(el)
     block = (
         next((b for b in report.document.blocks if isinstance(b, Paragraph) and b.xpath == path), None)
@@ -434,7 +376,7 @@ def _name_place(el: etree._Element, report: Optional[Report], lang: str) -> str:
     return (
         _name_paragraph(report, block, lang)
         if report is not None and block is not None
-        else _w("para", lang, text=text)
+        else t("annotate.para", lang, text=text)
     )
 
 
@@ -452,10 +394,10 @@ def _is_heading_or_title(report: Report, block: int) -> bool:
 def _name_paragraph(report: Report, block: Paragraph, lang: str) -> str:
     text = _short(block.full_text.strip())
     if report.title is not None and report.title.block == block.index:
-        return _w("title", lang, text=text)
+        return t("annotate.title", lang, text=text)
     if any(h.block == block.index for h in report.sections):
-        return _w("heading", lang, text=text)
-    return _w("para", lang, text=text)
+        return t("annotate.heading", lang, text=text)
+    return t("annotate.para", lang, text=text)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -485,32 +427,32 @@ def comment_text(
     from linter.reporters.text import describe_location, position, quote
     from linter.reporters.wording import value_parts
 
-    sev = _w(f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
+    sev = t("annotate." + f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
     paras: list[list[Run]] = [
         [(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True), (" " + f.message, False)]
     ]
     values = value_parts(f, lang)
     if values:
-        paras.append([(_w("sep_comma", lang).join(values), False)])
+        paras.append([(t("annotate.sep_comma", lang).join(values), False)])
     basis = _basis(f.rule, ruleset)
     if basis:
-        paras.append([(_w("basis", lang), True), (basis, False)])
+        paras.append([(t("annotate.basis", lang), True), (basis, False)])
     where = " ".join(
         x
         for x in (describe_location(f.location, lang), quote(f, lang), position(f.location, lang, show_positions))
         if x
     )
     if where:
-        paras.append([(_w("where", lang), True), (where, False)])
+        paras.append([(t("annotate.where", lang), True), (where, False)])
     related = [loc for loc in f.related if not loc.file or loc.file == path]
     if related and not _writes_out_sums(f.rule, ruleset):
         names = [_related_name(loc, lang) for loc in related[:MAX_RELATED]]
-        text = _w("sep", lang).join(n for n in names if n)
+        text = t("annotate.sep", lang).join(n for n in names if n)
         if len(related) > MAX_RELATED:
-            text += _w("sep", lang) + _w("more", lang, n=len(related))
-        paras.append([(_w("related", lang), True), (text, False)])
+            text += t("annotate.sep", lang) + t("annotate.more", lang, n=len(related))
+        paras.append([(t("annotate.related", lang), True), (text, False)])
     if nearest is not None:
-        paras.append([(_w("moved" if moved else "nearest", lang, where=nearest), False)])
+        paras.append([(t("annotate.moved" if moved else "annotate.nearest", lang, where=nearest), False)])
     return paras
 
 

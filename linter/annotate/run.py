@@ -19,7 +19,7 @@ from linter.annotate.sheet import SHEET_SUFFIX, sheet_name, write_sheet
 from linter.run.discover import Entry
 from linter.errors import EXIT_ERROR
 from linter.office.folders import subfolder
-from linter.office.words import say
+from linter.i18n import t
 from linter.verdict import verdict
 from linter.findings import FileResult
 from linter.run.outputs import WriteError
@@ -195,14 +195,14 @@ def annotate_run(
         options_of = {i: g.options.lang for g in plan.groups for i in g.indexes}
         for i in checked:  # (an entry not checked, skipped or not found readable, gets no sheet)
             if not wanted[i]:
-                run.lines.append(say("sheet.skipped_passed", plan.lang, path=plan.entries[i].shown))
+                run.lines.append(t("office.sheet.skipped_passed", plan.lang, path=plan.entries[i].shown))
                 run.said.add(i)
             elif dsts[i] is None or sheet:
                 if dsts[i] is None:
                     run.said.add(i)
                 lang = options_of.get(i, plan.lang)
                 n = write_sheet(sheets[i], results[i], verdicts[i], lang)
-                run.lines.append(say("sheet.written", lang, path=sheets[i], n=n))
+                run.lines.append(t("office.sheet.written", lang, path=sheets[i], n=n))
     except WriteError as exc:  # the temporary folder is full, or a sheet could not be written
         exc.lang = plan.lang
         raise

@@ -10,7 +10,6 @@ from typing import Any, Optional
 
 from linter.findings import FileResult
 from linter.i18n import t
-from linter.office.words import say
 from linter.reporters.text import describe_location, position
 from linter.reporters.wording import correction
 from linter.run.outputs import writing
@@ -89,7 +88,7 @@ def write_sheet(dst: Path, result: FileResult, verdict: str, lang: str, day: Opt
 
     from lxml import etree
 
-    w = lambda key, **p: say("sheet." + key, lang, **p)  # noqa: E731
+    w = lambda key, **p: t("office.sheet." + key, lang, **p)  # noqa: E731
     day = day or Date.today()
     root = etree.Element(f"{{{W}}}document", nsmap={"w": W})
     body = _el(root, "body")

@@ -18,27 +18,11 @@ from typing import Optional
 
 from linter.checks import Draft, Traits
 from linter.findings import Finding
+from linter.i18n import t
 from linter.model import Location
 from linter.recognise.values import format_number
 
 Item = tuple[Finding, Draft, Traits]  # a finding, its draft and its kind's traits
-
-_WORDS = {
-    "zh": {
-        "evidence": "；正文「{text}」也写作 {value}，与更正后的值一致",
-        "corrected": "（表中该数字疑似填错，按勾稽关系更正后为 {value}）",
-        "doubt": "（表中相关单元格的勾稽关系不成立，无法确定是正文还是表格有误）",
-    },
-    "en": {
-        "evidence": "; the narrative 「{text}」 also gives {value}, agreeing with the correction",
-        "corrected": " (the table's figure is probably wrong; its relations make it {value})",
-        "doubt": " (the table's relations fail at the cells compared; the text or the table may be wrong)",
-    },
-}
-
-
-def _w(key: str, lang: str, **params: object) -> str:
-    return _WORDS.get(lang, _WORDS["en"])[key].format(**params)
 
 
 def _cell(loc: Location) -> tuple[object, ...]:
@@ -86,15 +70,16 @@ def reconcile(items: list[Item], lang: str) -> list[Finding]:
                     out[j] = replace(
                         cell,
                         related=cell.related + (f.location,),
-                        message=cell.message + _w("evidence", lang, text=f.location.text or "", value=f.actual),
+                        message=cell.message
+                        + t("reconcile.evidence", lang, text=f.location.text or "", value=f.actual),
                     )
                 out[i] = None
             else:
                 out[i] = replace(
                     f,
                     expected=format_number(corrected),
-                    message=f.message + _w("corrected", lang, value=format_number(corrected)),
+                    message=f.message + t("reconcile.corrected", lang, value=format_number(corrected)),
                 )
         elif any(k in candidates for k in cells):
-            out[i] = replace(f, expected=None, message=f.message + _w("doubt", lang))
+            out[i] = replace(f, expected=None, message=f.message + t("reconcile.doubt", lang))
     return [f for f in out if f is not None]

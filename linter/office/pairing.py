@@ -108,23 +108,23 @@ def in_view(year: Optional[int], pool: Sequence[Candidate]) -> bool:
 
 def describe(result: "FileResult", lang: str) -> str:
     """One line saying how a report's previous year was chosen, or why none was."""
-    from linter.office.words import say
+    from linter.i18n import t
 
     p = result.pairing
     assert p is not None
-    body = result.pair_key[0] if result.pair_key is not None else say("unknown", lang)
+    body = result.pair_key[0] if result.pair_key is not None else t("office.unknown", lang)
     sep = "、" if lang == "zh" else ", "
     common = dict(
         path=result.path,
         body=body,
         year=result.report_year,
         previous=p.previous,
-        previous_body=p.previous_body or say("unknown", lang),
+        previous_body=p.previous_body or t("office.unknown", lang),
         previous_year=p.previous_year,
         others=sep.join(p.others),
         n=len(p.others),
     )
-    line = say("pairing." + p.status, lang, **common)
+    line = t("office.pairing." + p.status, lang, **common)
     if p.status == PAIRED and p.others:
-        line += say("pairing.copies", lang, **common)
+        line += t("office.pairing.copies", lang, **common)
     return line

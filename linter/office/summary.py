@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from linter.i18n import t
 from linter.office.coverage import SUBMITTED, Coverage, Row, Unknown
 from linter.office.pairing import MISSING, describe
-from linter.office.words import say
 
 if TYPE_CHECKING:
     from linter.findings import FileResult
@@ -17,36 +16,36 @@ if TYPE_CHECKING:
 def file_text(row: Row, lang: str) -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(
-        say(
-            "coverage.file",
+        t(
+            "office.coverage.file",
             lang,
             path=f.path,
             verdict=t("verdict." + f.verdict, lang),
-            year=f.year if f.year is not None else say("coverage.no_year", lang),
+            year=f.year if f.year is not None else t("office.coverage.no_year", lang),
         )
         for f in row.files
     )
 
 
 def unknown_text(u: Unknown, lang: str) -> str:
-    closest = say("coverage.closest", lang, name=u.closest) if u.closest else ""
-    return say("coverage.unknown", lang, path=u.path, body=u.body or say("unknown", lang), closest=closest)
+    closest = t("office.coverage.closest", lang, name=u.closest) if u.closest else ""
+    return t("office.coverage.unknown", lang, path=u.path, body=u.body or t("office.unknown", lang), closest=closest)
 
 
 def coverage_lines(cov: Coverage, lang: str) -> list[str]:
     """With a roster, every body of it; without, only the bodies with a duplicate or a wrong year."""
-    source = say("coverage.head_roster", lang, roster=cov.roster) if cov.roster else ""
-    counts = say("coverage.counts" if cov.roster else "coverage.counts_free", lang, **cov.counts)
+    source = t("office.coverage.head_roster", lang, roster=cov.roster) if cov.roster else ""
+    counts = t("office.coverage.counts" if cov.roster else "office.coverage.counts_free", lang, **cov.counts)
     rows = cov.rows if cov.roster else cov.problems()
     if not cov.roster and not rows:
         return []
-    lines = [say("coverage.head", lang, year=cov.year if cov.year is not None else "?", source=source) + counts]
+    lines = [t("office.coverage.head", lang, year=cov.year if cov.year is not None else "?", source=source) + counts]
     for row in rows:
-        status = say("status." + row.status, lang)
+        status = t("office.status." + row.status, lang)
         files = file_text(row, lang)
         lines.append(f"  {row.name}  {status}" + (f"  {files}" if files else ""))
     for u in cov.unknown if cov.roster else ():
-        lines.append(f"  {say('status.unknown', lang)}  {unknown_text(u, lang)}")
+        lines.append(f"  {t('office.status.unknown', lang)}  {unknown_text(u, lang)}")
     return lines
 
 
@@ -58,11 +57,11 @@ def office_lines(results: Sequence["FileResult"], lang: str, reporter: Optional[
     decided = [describe(r, lang) for r in results if r.pairing is not None and r.pairing.status != MISSING]
     missing = [r.path for r in results if r.pairing is not None and r.pairing.status == MISSING]
     if decided or missing:
-        lines.append(say("pairing.title", lang))
+        lines.append(t("office.pairing.title", lang))
         lines.extend("  " + line for line in decided)
         if missing:
             sep = "、" if lang == "zh" else ", "
-            lines.append("  " + say("pairing.missing_all", lang, n=len(missing), paths=sep.join(missing)))
+            lines.append("  " + t("office.pairing.missing_all", lang, n=len(missing), paths=sep.join(missing)))
     return lines
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from linter.i18n import t
 from linter.office.coverage import Coverage
-from linter.office.words import say
 
 _COLUMNS = ("body", "kind", "parent", "status", "files", "years", "verdicts", "closest")
 _WIDTHS = {"body": 30, "kind": 10, "parent": 24, "status": 10, "files": 60, "years": 12, "verdicts": 16, "closest": 30}
@@ -16,8 +15,8 @@ _WIDTHS = {"body": 30, "kind": 10, "parent": 24, "status": 10, "files": 60, "yea
 def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
     from openpyxl.utils import get_column_letter
 
-    sheet = book.create_sheet(say("coverage.title", lang))
-    sheet.append([say("col." + c, lang) for c in _COLUMNS])
+    sheet = book.create_sheet(t("office.coverage.title", lang))
+    sheet.append([t("office.col." + c, lang) for c in _COLUMNS])
     sep = "、" if lang == "zh" else ", "
     for row in cov.rows:
         sheet.append(
@@ -25,7 +24,7 @@ def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
                 row.name,
                 row.kind or "",
                 row.parent or "",
-                say("status." + row.status, lang),
+                t("office.status." + row.status, lang),
                 "\n".join(f.path for f in row.files),
                 sep.join(str(f.year) if f.year is not None else "" for f in row.files),
                 sep.join(t("verdict." + f.verdict, lang) for f in row.files),
@@ -33,7 +32,7 @@ def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
             ]
         )
     for u in cov.unknown:
-        sheet.append([u.body or "", "", "", say("status.unknown", lang), u.path, "", "", u.closest or ""])
+        sheet.append([u.body or "", "", "", t("office.status.unknown", lang), u.path, "", "", u.closest or ""])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for i, key in enumerate(_COLUMNS, 1):

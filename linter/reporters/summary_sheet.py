@@ -8,7 +8,6 @@ from typing import Any, Callable, Sequence
 from linter.findings import SEVERITIES, FileResult
 from linter.i18n import t
 from linter.office.folders import folder_of
-from linter.office.words import say
 from linter.ruleset.titles import rule_title
 from linter.verdict import VERDICTS
 
@@ -19,7 +18,7 @@ def add_summary_sheet(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    w = lambda key: say("sum." + key, lang)  # noqa: E731
+    w = lambda key: t("office.sum." + key, lang)  # noqa: E731
     sheet = book.create_sheet(w("title"), 0)  # first: the overview an office opens the workbook on
     bold = Font(bold=True)
     verdicts = dict.fromkeys(VERDICTS, 0)

@@ -18,35 +18,37 @@ from linter.office.folders import folder_of
 from linter.ruleset.titles import rule_title
 from linter.reporters.wording import is_value, offending_text
 
-# Column key -> (Chinese, English) header. The order is part of the format.
-FINDING_COLUMNS: dict[str, tuple[str, str]] = {
-    "file": ("文件", "file"),
-    "status": ("文件结论", "file verdict"),
-    "rule": ("规则", "rule"),
-    "name": ("规则名称", "rule name"),
-    "severity": ("状态", "severity"),
-    "message": ("问题", "message"),
-    "section": ("部分", "section"),
-    "table": ("表", "table"),
-    "row_label": ("行", "row"),
-    "column_label": ("列", "column"),
-    "expected": ("应为", "expected"),
-    "actual": ("实为", "found"),
-    "quote": ("原文", "quoted text"),
-    "position": ("位置", "position"),
-}
-FILE_COLUMNS: dict[str, tuple[str, str]] = {
-    "file": ("文件", "file"),
-    "body": ("报告单位", "issuing body"),
-    "year": ("报告年度", "report year"),
-    "edition": ("格式版本", "edition"),
-    "status": ("状态", "status"),
-    "errors": ("错误", "errors"),
-    "warnings": ("警告", "warnings"),
-    "infos": ("提示", "infos"),
-    "error_code": ("无法读取的原因", "why unreadable"),
-    "folder": ("文件夹", "folder"),
-}
+# The columns' keys (their headers are the catalogue's column.finding.KEY and column.file.KEY).
+# The order is part of the format.
+FINDING_COLUMNS = (
+    "file",
+    "status",
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "section",
+    "table",
+    "row_label",
+    "column_label",
+    "expected",
+    "actual",
+    "quote",
+    "position",
+)
+FILE_COLUMNS = (
+    "file",
+    "body",
+    "year",
+    "edition",
+    "status",
+    "errors",
+    "warnings",
+    "infos",
+    "error_code",
+    "folder",
+)
+COLUMNS = {"finding": FINDING_COLUMNS, "file": FILE_COLUMNS}
 # The widest a column grows to fit its contents (in Excel's character units; a Chinese character
 # takes two); longer texts wrap in these columns.
 _WIDTHS = {
@@ -81,8 +83,9 @@ _DECIMAL = re.compile(r"-?\d{1,15}\.\d{1,6}")
 class _Rows(Reporter):
     """The rows both formats share."""
 
-    def headers(self, columns: dict[str, tuple[str, str]]) -> list[str]:
-        return [zh if self.lang == "zh" else en for zh, en in columns.values()]
+    def headers(self, kind: str) -> list[str]:
+        """The headers of the ``finding`` or the ``file`` columns."""
+        return [t(f"column.{kind}.{key}", self.lang) for key in COLUMNS[kind]]
 
     def finding_rows(self, result: FileResult) -> Iterator[list[object]]:
         status = t("verdict." + self.verdict(result), self.lang)
@@ -156,7 +159,7 @@ class CsvReporter(_Rows):
     def chunks(self, results: Sequence[FileResult]) -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(self.headers(FINDING_COLUMNS))
+        writer.writerow(self.headers("finding"))
         yield "\ufeff" + _take(buf)
         for result in results:
             for row in self.finding_rows(result):
@@ -179,10 +182,10 @@ class XlsxReporter(_Rows):
 
         book = Workbook()
         files = book.worksheets[0]  # a new workbook's one sheet
-        files.title = "文件" if self.lang == "zh" else "files"
-        problems = book.create_sheet("问题" if self.lang == "zh" else "findings")
-        sheets = ((files, FILE_COLUMNS), (problems, FINDING_COLUMNS))
-        widths = {id(sheet): [display_width(h) for h in self.headers(columns)] for sheet, columns in sheets}
+        files.title = t("sheet.files", self.lang)
+        problems = book.create_sheet(t("sheet.findings", self.lang))
+        sheets = ((files, "file"), (problems, "finding"))
+        widths = {id(sheet): [display_width(h) for h in self.headers(kind)] for sheet, kind in sheets}
 
         def add(sheet: object, row: list[object]) -> None:
             values = [_number(v) for v in row]
@@ -192,20 +195,20 @@ class XlsxReporter(_Rows):
                 if v is not None and v != "":
                     fit[i] = max(fit[i], max(display_width(line) for line in str(v).split("\n")))
 
-        for sheet, columns in sheets:
-            sheet.append(self.headers(columns))
+        for sheet, kind in sheets:
+            sheet.append(self.headers(kind))
         for result in results:
             add(files, self.file_row(result))
             for row in self.finding_rows(result):
                 add(problems, row)
         bold, shade = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
         top, wrapped = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
-        for sheet, columns in sheets:
+        for sheet, kind in sheets:
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = sheet.dimensions
             for cell in sheet[1]:
                 cell.font, cell.fill = bold, shade
-            for i, key in enumerate(columns, 1):
+            for i, key in enumerate(COLUMNS[kind], 1):
                 letter = get_column_letter(i)
                 sheet.column_dimensions[letter].width = max(6, min(widths[id(sheet)][i - 1] + 3, _WIDTHS.get(key, 12)))
                 style = wrapped if key in _WRAPPED else top

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from linter.office.words import say
+from linter.i18n import t
 from linter.reporters import Reporter
 from linter.reporters.export.data import Export, build
 from linter.reporters.export.write import WRITERS
@@ -30,7 +30,7 @@ def export_run(req: Request, output: Path) -> Exported:
     writer = WRITERS.get(output.suffix.lower())
     lang = req.lang or "zh"
     if writer is None:
-        raise UsageError(say("export.bad_suffix", lang, path=output))
+        raise UsageError(t("office.export.bad_suffix", lang, path=output))
     plan = make_plan(req, outputs=lambda files: [(output, "output")])  # never over an input
     for group in plan.groups:
         group.options = replace(group.options, keep_figures=True)
@@ -39,7 +39,7 @@ def export_run(req: Request, output: Path) -> Exported:
     judge.fail_levels = plan.fail_levels()
     data = build(results, judge.verdict, plan.lang, plan.roster)
     write_whole(output, [writer(data, plan.lang)])
-    line = say("export.written", plan.lang, path=output, reports=len(data.reports), unread=len(data.unread))
+    line = t("office.export.written", plan.lang, path=output, reports=len(data.reports), unread=len(data.unread))
     return Exported(data, plan, exit_code(plan, results), line)
 
 
@@ -59,18 +59,18 @@ def rollup_run(req: Request, output: Path, parent: Optional[str] = None) -> Roll
     lang = req.lang or "zh"
     if output.suffix.lower() != ".xlsx":
         raise UsageError(
-            say("export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", "")
+            t("office.export.bad_suffix", lang, path=output).replace(".csv 或 .json", "").replace(".csv or .json", "")
         )
     plan = make_plan(req, outputs=lambda files: [(output, "output")])
     if parent and (plan.roster is None or plan.roster.find(parent) is None):
-        raise UsageError(say("rollup.no_parent", plan.lang, name=parent))
+        raise UsageError(t("office.rollup.no_parent", plan.lang, name=parent))
     for group in plan.groups:
         group.options = replace(group.options, keep_figures=True)
     results = check_plan(plan)
     data = rollup(results, plan.roster, parent, req.year)
     write_whole(output, [to_xlsx(data, plan.lang)])
-    line = say(
-        "rollup.written",
+    line = t(
+        "office.rollup.written",
         plan.lang,
         path=output,
         n=len(data.summed),

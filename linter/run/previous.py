@@ -11,7 +11,7 @@ from typing import Optional
 
 from linter.errors import ReportlintError
 from linter.findings import FileResult
-from linter.office.words import say
+from linter.i18n import t
 from linter.readers.detect import read_in_child
 from linter.recognise.report import Report
 from linter.run.check import Options, PreviousYears, Snapshot, read_previous, snapshot
@@ -52,8 +52,14 @@ def load_previous_years(path: Path, options: Options) -> tuple[PreviousYears, li
             reports.append(report)
         elif failed is not None and failed.error is not None:
             notes.append(
-                say("previous_unreadable", options.lang, path=f, code=failed.error.code, message=failed.error.message)
+                t(
+                    "office.previous_unreadable",
+                    options.lang,
+                    path=f,
+                    code=failed.error.code,
+                    message=failed.error.message,
+                )
             )
     if not reports:
-        raise PreviousError(say("previous_empty", options.lang, path=path))
+        raise PreviousError(t("office.previous_empty", options.lang, path=path))
     return PreviousYears(tuple(reports)), notes

@@ -36,7 +36,7 @@ from linter.serve import page
 from linter.serve.deadlines import TIMED_OUT, ReadDeadline
 from linter.serve.pool import Busy, CheckPool, ClientBusy, Job, Rendered
 from linter.serve.uploads import Item, UploadLimits, UploadRefused, place, receive
-from linter.serve.words import w
+from linter.i18n import t
 
 log = logging.getLogger("reportlint.serve")
 
@@ -89,7 +89,7 @@ class Settings:
 
 def error(status: int, key: str, lang: str, **params: object) -> JSONResponse:
     return JSONResponse(
-        {"error": {"status": status, "key": key, "message": w(key, lang, **params)}},
+        {"error": {"status": status, "key": key, "message": t("serve." + key, lang, **params)}},
         status,
         headers={"Cache-Control": "no-store"},
     )
@@ -357,7 +357,7 @@ class Service:
 
         async def work(items: list[Item], workdir: Path, fields: dict[str, str]) -> Response:
             data = await _kit_zip(self, items, workdir, lang)
-            name = w("kit_name", lang)
+            name = t("serve.kit_name", lang)
             return Response(
                 data,
                 media_type="application/zip",
@@ -390,7 +390,7 @@ class Service:
             result = (await self.pool.run([Job(item.path)], workdir, lang, annotate_to=str(out)))[0]
             if result.error is not None or not out.is_file():
                 code = result.error.code if result.error is not None else "RL-INT-001"
-                message = result.error.message if result.error is not None else w("internal", lang)
+                message = result.error.message if result.error is not None else t("serve.internal", lang)
                 return JSONResponse({"error": {"status": 422, "key": code, "message": message}}, 422)
             name = Path(item.path).stem + ".annotated.docx"
             return Response(

@@ -16,7 +16,7 @@ from typing import Sequence
 from linter import __version__
 from linter.reporters.html.assets import CSS as REPORT_CSS
 from linter.reporters.html.assets import JS as REPORT_JS
-from linter.serve.words import WORDS, w
+from linter.i18n import section, t
 
 PAGE_CSS = (
     REPORT_CSS
@@ -154,7 +154,7 @@ _LABELS = {"junit": "JUnit", "xlsx": "Excel", "sarif": "SARIF"}
 def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
     """The page in ``lang``; ``formats`` are the (format, file extension) offered for the batch."""
     other = "en" if lang == "zh" else "zh"
-    config = {"lang": lang, "words": WORDS[lang]}
+    config = {"lang": lang, "words": section("serve.", lang)}
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     buttons = "".join(
         f'<button type="button" data-format="{escape(f)}" data-ext="{escape(ext)}">'
@@ -165,21 +165,21 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
         "<!DOCTYPE html>"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(w('title', lang))}</title><style>{PAGE_CSS}</style></head><body>"
-        f'<header id="rl-top"><h1>{escape(w("title", lang))}</h1>'
-        f'<a href="?lang={other}" hreflang="{other}">{escape(w("lang_other", lang))}</a></header>'
+        f"<title>{escape(t('serve.title', lang))}</title><style>{PAGE_CSS}</style></head><body>"
+        f'<header id="rl-top"><h1>{escape(t("serve.title", lang))}</h1>'
+        f'<a href="?lang={other}" hreflang="{other}">{escape(t("serve.lang_other", lang))}</a></header>'
         '<form id="rl-token" hidden>'
-        f"<p>{escape(w('token_hint', lang))}</p><label>{escape(w('token_label', lang))} "
+        f"<p>{escape(t('serve.token_hint', lang))}</p><label>{escape(t('serve.token_label', lang))} "
         '<input id="rl-token-input" type="password" autocomplete="current-password"></label> '
-        f'<button type="submit">{escape(w("token_ok", lang))}</button></form>'
-        f'<label id="rl-drop"><span>{escape(w("lead", lang))}</span>'
+        f'<button type="submit">{escape(t("serve.token_ok", lang))}</button></form>'
+        f'<label id="rl-drop"><span>{escape(t("serve.lead", lang))}</span>'
         '<input id="rl-files" type="file" multiple '
         'accept=".docx,.docm,.doc,.wps,.pdf,.ofd,.html,.htm,.mht,.txt,.rtf,.zip"></label>'
         '<p id="rl-status" role="status" aria-live="polite"></p>'
-        f'<p id="rl-downloads" hidden>{escape(w("downloads", lang))}{buttons}'
-        f'<button type="button" id="rl-kit">{escape(w("kit", lang))}</button></p>'
+        f'<p id="rl-downloads" hidden>{escape(t("serve.downloads", lang))}{buttons}'
+        f'<button type="button" id="rl-kit">{escape(t("serve.kit", lang))}</button></p>'
         '<div id="rl-report"></div>'
-        f'<footer class="meta">reportlint {escape(__version__)} · {escape(w("stores", lang))}</footer>'
+        f'<footer class="meta">reportlint {escape(__version__)} · {escape(t("serve.stores", lang))}</footer>'
         f'<script type="application/json" id="rl-config">{data}</script>'
         f"<script>{PAGE_JS}</script></body></html>"
     )

@@ -36,7 +36,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f
 
 
 class UploadRefused(Exception):
-    """The request as a whole is refused (HTTP status and a message key of linter.serve.words)."""
+    """The request as a whole is refused (HTTP status and a key of the message catalogue's serve. section, linter.i18n)."""
 
     def __init__(self, status: int, key: str, **params: object) -> None:
         self.status, self.key, self.params = status, key, params

@@ -13,7 +13,6 @@ from linter.findings import FileResult
 from linter.i18n import t
 from linter.office.identity import body_key
 from linter.office.roster import Roster
-from linter.office.words import say
 from linter.recognise.values import parse_value
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
 
@@ -93,7 +92,7 @@ def build(
         label = next((h for rs in rulesets if (h := header(rs, cell))), None) or "表{} {} {}".format(*cell)
         labels.append((cell, label))
     out = Export(columns=labels)
-    w = lambda key: say("export." + key, lang)  # noqa: E731
+    w = lambda key: t("office.export." + key, lang)  # noqa: E731
     out.report_headers = [
         w(k) for k in ("file", "body", "kind", "parent", "year", "edition", "verdict", "errors", "warnings", "infos")
     ] + [label for _, label in labels]

@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from linter.office.rollup import Rollup
-from linter.office.words import say
+from linter.i18n import t
 from linter.reporters.export.data import header
 from linter.reporters.export.write import _fixed_zip
 from linter.ruleset.facts import format_facts
@@ -20,7 +20,7 @@ def to_xlsx(data: Rollup, lang: str) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    w = lambda key, **p: say("rollup." + key, lang, **p)  # noqa: E731
+    w = lambda key, **p: t("office.rollup." + key, lang, **p)  # noqa: E731
     book = Workbook()
     for blank in list(book.worksheets):  # the default sheet
         book.remove(blank)

@@ -9,14 +9,14 @@ import json
 from datetime import datetime
 from typing import Any
 
-from linter.office.words import say
+from linter.i18n import t
 from linter.reporters.export.data import Export
 
 _FIXED = datetime(2000, 1, 1)
 
 
 def _sheets(data: Export, lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
-    w = lambda key: say("export." + key, lang)  # noqa: E731
+    w = lambda key: t("office.export." + key, lang)  # noqa: E731
     return [
         (w("sheet_reports"), data.report_headers, data.reports),
         (w("sheet_changes"), data.change_headers, data.changes),

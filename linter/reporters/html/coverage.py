@@ -8,20 +8,19 @@ from typing import Mapping
 
 from linter.i18n import t
 from linter.office.coverage import Coverage
-from linter.office.words import say
 
 
 def coverage_section(cov: Coverage, numbers: Mapping[str, int], lang: str) -> str:
     """``numbers``: each file's number in the report (its section's id)."""
-    source = say("coverage.head_roster", lang, roster=cov.roster) if cov.roster else ""
-    counts = say("coverage.counts" if cov.roster else "coverage.counts_free", lang, **cov.counts)
-    title = say("coverage.title", lang)
+    source = t("office.coverage.head_roster", lang, roster=cov.roster) if cov.roster else ""
+    counts = t("office.coverage.counts" if cov.roster else "office.coverage.counts_free", lang, **cov.counts)
+    title = t("office.coverage.title", lang)
     out = [
         f'<section id="coverage" aria-labelledby="coverage-h"><h2 id="coverage-h">{escape(title)}</h2>',
-        f'<p class="meta" id="coverage-counts">{escape(say("coverage.head", lang, year=cov.year or "?", source=source) + counts)}</p>',
+        f'<p class="meta" id="coverage-counts">{escape(t("office.coverage.head", lang, year=cov.year or "?", source=source) + counts)}</p>',
         '<table id="coverage-table" class="index"><thead><tr>'
         + "".join(
-            f'<th scope="col">{escape(say("col." + c, lang))}</th>'
+            f'<th scope="col">{escape(t("office.col." + c, lang))}</th>'
             for c in ("body", "kind", "parent", "status", "files")
         )
         + "</tr></thead><tbody>",
@@ -44,13 +43,13 @@ def coverage_section(cov: Coverage, numbers: Mapping[str, int], lang: str) -> st
         out.append(
             f'<tr class="cov-{row.status}" data-status="{row.status}"><td>{escape(row.name)}</td>'
             f"<td>{escape(row.kind or '')}</td><td>{escape(row.parent or '')}</td>"
-            f'<td class="cov-status">{escape(say("status." + row.status, lang))}</td><td>{files}</td></tr>'
+            f'<td class="cov-status">{escape(t("office.status." + row.status, lang))}</td><td>{files}</td></tr>'
         )
     for u in cov.unknown:
-        closest = say("coverage.closest", lang, name=u.closest).lstrip("，; ") if u.closest else ""
+        closest = t("office.coverage.closest", lang, name=u.closest).lstrip("，; ") if u.closest else ""
         out.append(
-            f'<tr class="cov-unknown" data-status="unknown"><td>{escape(u.body or say("unknown", lang))}</td>'
-            f'<td></td><td></td><td class="cov-status">{escape(say("status.unknown", lang))}</td>'
+            f'<tr class="cov-unknown" data-status="unknown"><td>{escape(u.body or t("office.unknown", lang))}</td>'
+            f'<td></td><td></td><td class="cov-status">{escape(t("office.status.unknown", lang))}</td>'
             f"<td>{link(u.path, u.path)}{'<br>' + escape(closest) if closest else ''}</td></tr>"
         )
     out.append("</tbody></table></section>")

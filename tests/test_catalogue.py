@@ -1,0 +1,65 @@
+"""The message catalogue: every key in both languages with the same placeholders, lists written as
+each language writes them, and no message chosen by language outside the catalogue."""
+
+from __future__ import annotations
+
+import pickle
+import string
+
+import pytest
+
+from linter.i18n import CATALOGUE, LANGS, Listing, Msg, join, section, t
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_has_both_languages_and_the_same_placeholders(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGS), key
+    assert all(isinstance(entry[lang], str) and entry[lang] for lang in LANGS), key
+    assert placeholders(entry["zh"]) == placeholders(entry["en"]), key
+
+
+def test_the_catalogue_is_large_and_its_parts_do_not_overlap() -> None:
+    from linter.i18n import _merge
+
+    assert len(CATALOGUE) > 350
+    with pytest.raises(ValueError, match="list.sep defined twice"):
+        _merge({"list.sep": {"zh": "、", "en": ", "}}, {"list.sep": {"zh": "，", "en": ", "}})
+
+
+def test_a_text_in_each_language() -> None:
+    assert t("verdict.failed", "zh") == "不通过" and t("verdict.failed", "en") == "failed"
+    assert t("written", "zh", path="a.xlsx") == "已写入 a.xlsx" and t("written", "en", path="a.xlsx") == "wrote a.xlsx"
+    assert t("verdict.failed", "fr") == "failed"  # a language the catalogue lacks: English
+    with pytest.raises(KeyError):
+        t("no.such.key", "zh")
+
+
+def test_lists_are_joined_as_each_language_writes_them() -> None:
+    items = ["甲", "乙", "丙"]
+    assert join(items, "zh") == "甲、乙、丙" and join(items, "en") == "甲, 乙, 丙"
+    assert join(items, "zh", last=True) == "甲、乙和丙" and join(items, "en", last=True) == "甲, 乙 and 丙"
+    assert join(["甲"], "zh", last=True) == "甲" and join([], "en") == ""
+    assert join(items, "zh", limit=2) == "甲、乙等1项" and join(items, "en", limit=2) == "甲, 乙 and 1 more"
+    assert join(items, "zh", limit=3) == "甲、乙、丙"
+    assert join([1, 2], "en") == "1, 2"
+
+
+def test_parameters_that_are_messages_or_lists_are_rendered_in_the_same_language() -> None:
+    word = Msg.of("verdict.failed")
+    assert t("written", "zh", path=word) == "已写入 不通过" and t("written", "en", path=word) == "wrote failed"
+    listing = Listing(("a", Msg.of("verdict.passed")), last=True)
+    assert listing.render("zh") == "a和通过" and listing.render("en") == "a and passed"
+    assert t("written", "en", path=listing) == "wrote a and passed"
+    # Messages travel between processes and serve as keys.
+    assert pickle.loads(pickle.dumps(listing)) == listing and hash(Msg.of("written", path="x"))
+
+
+def test_a_section_keeps_the_catalogue_order() -> None:
+    serve = section("serve.", "en")
+    assert list(serve)[:2] == ["not_multipart", "bad_multipart"] and serve["kit_name"] == "send-back.zip"
+    assert section("serve.", "zh")["kit_name"] == "退回文件.zip"
