@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Mapping, Optional, Sequence, Union
 
 from linter.checks.bindings import RelationCheck, Term, cell_key
-from linter.i18n import t
+from linter.i18n import Msg
 from linter.model import Location
 from linter.recognise.values import format_number
 from linter.ruleset import expr
@@ -46,8 +46,8 @@ def _side(items: list[tuple[Number, Term]]) -> tuple[str, Decimal]:
 
 
 def written_out(
-    terms: Mapping[str, Term], coefs: Mapping[str, Number], anchor: Optional[str], anchor_label: str, lang: str
-) -> str:
+    terms: Mapping[str, Term], coefs: Mapping[str, Number], anchor: Optional[str], anchor_label: str
+) -> Optional[Msg]:
     """「21+0+0+50+3+1289 = 1363，总计为 1362」: the side without the anchor summed, then the
     anchor's side (its label and value when it is one cell). Without an anchor in the relation
     (an inequality), both sides summed."""
@@ -59,24 +59,25 @@ def written_out(
             seen.add(key)
             items.append((a, terms[name]))
     if not items:
-        return ""
+        return None
     anchor_sign = (coefs.get(anchor, 0) > 0) if anchor is not None and anchor in coefs else True
     mine = [(a, term) for a, term in items if (a > 0) == anchor_sign]
     other = [(a, term) for a, term in items if (a > 0) != anchor_sign]
     if not other:
-        return ""
+        return None
     other_text, other_sum = _side(other)
     mine_text, mine_sum = _side(mine)
-    first = f"{other_text} = {format_number(other_sum)}" if len(other) > 1 else other_text
+    first: object = f"{other_text} = {format_number(other_sum)}" if len(other) > 1 else other_text
+    second: object
     if anchor is not None and anchor in coefs and len(mine) == 1:
-        second = t("sum.total", lang, label=anchor_label, value=format_number(mine_sum))
+        second = Msg.of("sum.total", label=anchor_label, value=format_number(mine_sum))
     elif len(mine) == 1:
         second = mine_text
     else:
         second = f"{mine_text} = {format_number(mine_sum)}"
     if anchor is None or anchor not in coefs:
         first, second = (second, first)  # an inequality: its left side first
-    return first + t("sum.sep", lang) + second
+    return Msg.of("sum.pair", first=first, second=second)
 
 
 def short_label(label: Optional[str]) -> str:
@@ -92,13 +93,9 @@ def anchor_label(check: RelationCheck, where: Location) -> str:
 
 def arithmetic_params(
     check: RelationCheck, terms: Mapping[str, Term], left: expr.Evaluator, right: expr.Evaluator, where: Location
-) -> dict[str, str]:
-    """The relation written out with its numbers, in both languages (message parameters
-    ``arithmetic`` and ``arithmetic_en``)."""
+) -> dict[str, object]:
+    """The relation written out with its numbers (message parameter ``arithmetic``)."""
     coefs = coefficients(left, right, tuple(terms))
     anchor = check.anchor
     label = anchor_label(check, where)
-    return {
-        "arithmetic": written_out(terms, coefs, anchor, label, "zh"),
-        "arithmetic_en": written_out(terms, coefs, anchor, label, "en"),
-    }
+    return {"arithmetic": written_out(terms, coefs, anchor, label) or ""}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from linter.checks.draft import Draft
+from linter.i18n import Listing, Msg
 from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
@@ -14,14 +15,6 @@ from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.params import ParamError
 from linter.ruleset.specs import RuleSet
 from linter.recognise.values import Value, parse_value
-
-
-_KIND_NAMES = {
-    "count": ("非负整数", "a non-negative integer"),
-    "signed": ("整数（可写作「增N」「减N」）", "an integer (增N / 减N accepted)"),
-    "amount": ("非负金额", "a non-negative amount"),
-    "amount_wan": ("以万元为单位的非负金额", "a non-negative amount in 万元"),
-}
 
 
 def _valid(value: Value, kind: str) -> bool:
@@ -96,8 +89,7 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
                     "table": table.spec.number,
                     "text": text,
                     "unit": value.unit,
-                    "expected_kind": _KIND_NAMES[kind][0],
-                    "expected_kind_en": _KIND_NAMES[kind][1],
+                    "expected_kind": Msg.of("words.kind." + kind),
                 }
                 if not by_column:
                     yield Draft("invalid", loc, params, actual=text)
@@ -171,11 +163,10 @@ def _blanks(report: Report, tables: tuple[str, ...]) -> Iterator[Draft]:
         if blanks:
             # One remark for the table naming its blank cells; the JSON lists each in ``related``.
             locs = [report.cell_location(table, row, k) for row, k in blanks]
-            cells, cells_en = blank_cells(table, blanks)
             yield Draft(
                 "blank",
                 locs[0],
-                {"table": table.spec.number, "count": len(blanks), "cells": cells, "cells_en": cells_en},
+                {"table": table.spec.number, "count": len(blanks), "cells": blank_cells(table, blanks)},
                 related=tuple(locs[1:]),
             )
 
@@ -183,21 +174,21 @@ def _blanks(report: Report, tables: tuple[str, ...]) -> Iterator[Draft]:
 _NAMED_GROUPS = 6  # a message names this many groups of blank cells, then 「等」
 
 
-def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> tuple[str, str]:
-    """The blank cells as a reviewer names them, in Chinese and English: a column blank in every
-    row as 「X」列, the others by row (行「R」的「X」「Y」)."""
+def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> Msg:
+    """The blank cells as a reviewer names them: a column blank in every row as 「X」列, the others
+    by row (行「R」的「X」「Y」)."""
     spec = table.spec
     blank = {(id(row), key) for row, key in blanks}
     rows = [r for r in table.rows if r.key is not None]
     if len(blank) == sum(k in r.cells for r in rows for k in {c.key for c in spec.columns}):
-        return "全表均为空白", "the whole table"
+        return Msg.of("words.blank.whole")
     whole = [
         c.key
         for c in spec.columns
         if sum(c.key in r.cells for r in rows) > 1 and all((id(r), c.key) in blank for r in rows if c.key in r.cells)
     ]
     names = "".join(f"「{spec.column(k).label}」" for k in whole)
-    groups = [(names + "列", "columns " + names)] if whole else []
+    groups: list[object] = [Msg.of("words.blank.columns", names=names)] if whole else []
     by_row: dict[int, list[str]] = {}
     labels: dict[int, str] = {}
     for row, key in blanks:
@@ -206,17 +197,9 @@ def blank_cells(table: LogicalTable, blanks: list[tuple[FoundRow, str]]) -> tupl
             labels[id(row)] = spec.row(row.key).label if row.key else ""
     for rid, cols in by_row.items():
         label = labels[rid]
-        groups.append(
-            (
-                (f"行「{label}」的" if label else "") + "".join(cols),
-                (f"row 「{label}」: " if label else "") + "".join(cols),
-            )
-        )
-    more = len(groups) > _NAMED_GROUPS
-    return (
-        "；".join(g[0] for g in groups[:_NAMED_GROUPS]) + ("等" if more else ""),
-        "; ".join(g[1] for g in groups[:_NAMED_GROUPS]) + (" and more" if more else ""),
-    )
+        groups.append(Msg.of("words.blank.row", label=label, cols="".join(cols)) if label else "".join(cols))
+    named = Listing(tuple(groups[:_NAMED_GROUPS]), sep="list.clause")
+    return Msg.of("words.blank.more" if len(groups) > _NAMED_GROUPS else "words.blank.all", cells=named)
 
 
 def _text(cell: object) -> str:

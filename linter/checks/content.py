@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal, Optional
 
 from linter.checks.draft import Draft
+from linter.i18n import Listing, Translated
 from linter.checks.kind import Kind, regex
 from linter.recognise.metadata import body_kind
 from linter.model import Cell, Paragraph
@@ -49,8 +50,7 @@ class PatternsParams:
 @dataclass(frozen=True)
 class CompiledPatterns:
     patterns: tuple[re.Pattern[str], ...]
-    whats: tuple[str, ...]
-    whats_en: tuple[str, ...]
+    whats: tuple[Translated, ...]  # what each pattern finds, in Chinese and English
 
 
 class TextPatterns(Kind[PatternsParams, CompiledPatterns]):
@@ -63,8 +63,7 @@ class TextPatterns(Kind[PatternsParams, CompiledPatterns]):
             raise ParamError("patterns", "at least one pattern is needed")
         return CompiledPatterns(
             tuple(regex(p.regex, f"patterns[{i}].regex") for i, p in enumerate(params.patterns)),
-            tuple(p.what for p in params.patterns),
-            tuple(p.what_en or p.what for p in params.patterns),
+            tuple(Translated(p.what, p.what_en or p.what) for p in params.patterns),
         )
 
     def run(self, report: Report, compiled: CompiledPatterns) -> Iterator[Draft]:
@@ -73,7 +72,7 @@ class TextPatterns(Kind[PatternsParams, CompiledPatterns]):
 
 def _text_patterns(report: Report, compiled: CompiledPatterns) -> Iterator[Draft]:
     """Each paragraph and table cell is searched for each pattern; one finding per place."""
-    whats, whats_en, patterns = compiled.whats, compiled.whats_en, compiled.patterns
+    whats, patterns = compiled.whats, compiled.patterns
     answers: dict[str, Optional[tuple[re.Match[str], int]]] = {}  # cell texts repeat ("0", labels)
     for block in report.document.blocks:
         if isinstance(block, Paragraph):
@@ -97,9 +96,7 @@ def _text_patterns(report: Report, compiled: CompiledPatterns) -> Iterator[Draft
                     {
                         "found": m.group(0),
                         "what": whats[which],
-                        "what_en": whats_en[which],
-                        "quoted": "、".join(f"「{x}」" for x in texts),
-                        "quoted_en": ", ".join(f"「{x}」" for x in texts),
+                        "quoted": Listing(tuple(f"「{x}」" for x in texts)),
                     },
                     actual="、".join(texts),
                 )
@@ -115,14 +112,6 @@ def _leftmost(patterns: tuple[re.Pattern[str], ...], text: str) -> Optional[tupl
         if m is not None and (best is None or m.start() < best[0].start()):
             best = (m, i)
     return best
-
-
-def and_list(items: list[str], lang: str) -> str:
-    """「工作考核、社会评议和责任追究」 / "A, B and C": how a sentence names several things."""
-    if len(items) < 2:
-        return "".join(items)
-    sep, last = ("、", "和") if lang == "zh" else (", ", " and ")
-    return sep.join(items[:-1]) + last + items[-1]
 
 
 @dataclass(frozen=True)
@@ -175,8 +164,7 @@ def _section_content(report: Report, params: ContentParams) -> Iterator[Draft]:
             {
                 "section": hit.spec.heading,
                 "missing": "、".join(missing),
-                "missing_and": and_list(missing, "zh"),
-                "missing_and_en": and_list(missing, "en"),
+                "missing_and": Listing(tuple(missing), last=True),
             },
             expected="、".join(missing),
         )

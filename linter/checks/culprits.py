@@ -10,7 +10,7 @@ from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.arithmetic import anchor_label, written_out
 from linter.checks.bindings import cell_key, printed, term_location
 from linter.checks.localize import CellKey, Equation, Exact, Localization
-from linter.i18n import t
+from linter.i18n import Formatted, Listing, Msg, Translated
 from linter.checks.relations import arithmetic
 from linter.model import Location
 from linter.recognise.report import Report
@@ -51,8 +51,7 @@ def _localize(report: Report, table_key: str) -> Iterator[Draft]:
                 "table": number,
                 "actual": format_number(term.number),
                 "count": len(failed),
-                "arithmetic": _sums(report, loc, failed, "zh"),
-                "arithmetic_en": _sums(report, loc, failed, "en"),
+                "arithmetic": _sums(report, loc, failed),
             }
             where = term_location(report, loc.table, term)
             related = related_cells(report, loc, failed, key)
@@ -84,16 +83,10 @@ def _localize(report: Report, table_key: str) -> Iterator[Draft]:
             if not keys:
                 continue
             cells = [term_location(report, loc.table, loc.terms[k]) for k in keys if printed(loc.terms[k])]
-            sums = {
-                "arithmetic": _sums(report, loc, [eq], "zh", own=True),
-                "arithmetic_en": _sums(report, loc, [eq], "en", own=True),
-            }
             params = {
                 "table": number,
-                "relation": _relation(eq, "zh", sums),
-                "relation_en": _relation(eq, "en", sums),
-                "cells": "、".join(f"「{_label(c)}」" for c in cells),
-                "cells_en": ", ".join(f"「{_label(c)}」" for c in cells),
+                "relation": _relation(eq, {"arithmetic": _sums(report, loc, [eq], own=True)}),
+                "cells": Listing(tuple(f"「{_label(c)}」" for c in cells)),
                 "count": len(cells),
             }
             yield Draft(
@@ -106,11 +99,11 @@ def _localize(report: Report, table_key: str) -> Iterator[Draft]:
             )
 
 
-def _sums(report: Report, loc: Localization, failed: list[Equation], lang: str, own: bool = False) -> str:
+def _sums(report: Report, loc: Localization, failed: list[Equation], own: bool = False) -> Listing:
     """Each failed relation written out with its numbers: 「该行：21+0+0+50+3+1289 = 1363，总计为
     1362；该列：…」 (the row's and the column's sums that cross at a wrong cell). ``own``: one
     relation that the message names already, without 「该行」."""
-    out = []
+    out: list[object] = []
     for eq in failed:
         coefs: dict[str, Exact] = {}
         for name, term in eq.terms.items():
@@ -119,21 +112,21 @@ def _sums(report: Report, loc: Localization, failed: list[Equation], lang: str, 
                 coefs[name] = eq.coefs[key]
         anchor = eq.check.anchor
         where = term_location(report, loc.table, eq.terms[anchor])
-        text = written_out(eq.terms, coefs, anchor, anchor_label(eq.check, where), lang)
-        if not text:
+        text = written_out(eq.terms, coefs, anchor, anchor_label(eq.check, where))
+        if text is None:
             continue
         keys = list(eq.coefs)
         if own:
             out.append(text)
         elif eq.params.get("group"):
-            out.append(t("sum.group", lang, group=eq.params["group"], text=text))
+            out.append(Msg.of("sum.group", group=eq.params["group"], text=text))
         elif len({k[:2] for k in keys}) == 1:
-            out.append(t("sum.row", lang, text=text))
+            out.append(Msg.of("sum.row", text=text))
         elif len({k[2] for k in keys}) == 1:
-            out.append(t("sum.col", lang, text=text))
+            out.append(Msg.of("sum.col", text=text))
         else:
             out.append(text)
-    return t("sum.list", lang).join(out)
+    return Listing(tuple(out), sep="sum.list")
 
 
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:
@@ -150,12 +143,11 @@ def explained(report: Report, loc: Localization, failed: list[Equation]) -> tupl
     return tuple(out)
 
 
-def _relation(eq: Equation, lang: str, sums: dict[str, str]) -> str:
-    template = eq.rule.messages.get("violated", {}).get(lang, "")
-    try:
-        return template.format(**eq.params, **sums)
-    except (KeyError, IndexError):
-        return template
+def _relation(eq: Equation, sums: dict[str, object]) -> Formatted:
+    """The relation's own message (its rule's ``violated``) with the sums."""
+    message = eq.rule.messages.get("violated", {})
+    template = Translated(message.get("zh", ""), message.get("en", ""))
+    return Formatted(template, tuple({**eq.params, **sums}.items()))
 
 
 def _label(loc: Location) -> str:

@@ -119,7 +119,7 @@ def _equation(report: Report, check: RelationCheck) -> Iterator[Draft]:
         else:  # an inequality: show both sides
             expected = f"{check.relation.op} {format_number(right)}"
             actual = format_number(left)
-        params = {**inst.params, "left": format_number(left), "right": format_number(right)}
+        params: dict[str, object] = {**inst.params, "left": format_number(left), "right": format_number(right)}
         where = term_location(report, table, anchor_term)
         params.update(arithmetic_params(check, inst.terms, left_side, right_side, where))
         yield Draft(

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Literal, NamedTuple, Optional
 
 from linter.checks.draft import Draft
+from linter.i18n import Translated
 from linter.checks.kind import Kind, regex
 from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
@@ -314,8 +315,7 @@ class _At(NamedTuple):
     def params(self, **more: str) -> dict[str, Any]:
         quote = self.quote
         return {
-            "what": quote.what,
-            "what_en": quote.what_en,
+            "what": Translated(quote.what, quote.what_en),
             "table": self.report.tables[quote.table].spec.number,
             "sentence": self.sentence,
             **more,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.i18n import Msg
 from linter.checks.kind import Kind, Traits
 from linter.model import Location
 from linter.recognise.report import Report
@@ -87,8 +88,7 @@ def _parse(report: Report, ruleset: RuleSet, wanted: frozenset[str]) -> Iterator
         else:
             number = _table_number(report, notice.block)
             loc = report.location(notice.block, table=number, row=notice.row, col=notice.col)
-        params = {"table": "", **dict(notice.params)}
         number = loc.table
-        params["table"] = f"表{number}" if number is not None else "表格"
-        params["table_en"] = f"table {number}" if number is not None else "a table"
+        params: dict[str, object] = dict(notice.params)
+        params["table"] = Msg.of("words.table", n=number) if number is not None else Msg.of("words.a_table")
         yield Draft(notice.code.replace("-", "_"), loc, params)

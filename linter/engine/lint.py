@@ -9,6 +9,7 @@ from typing import Iterable, Mapping, Optional
 from linter.checks import Draft, Traits
 from linter.checks.parse import named_pictures
 from linter.findings import Finding
+from linter.i18n import fill
 from linter.recognise.report import Report
 from linter.engine.reconcile import reconcile
 from linter.ruleset.specs import RuleSet, RuleSpec
@@ -38,11 +39,8 @@ class Selection:
 
 
 def render_message(rule: RuleSpec, draft: Draft, lang: str) -> str:
-    template = rule.messages[draft.variant][lang]
-    try:
-        return template.format(**draft.params)
-    except (KeyError, IndexError):
-        return template
+    """The rule's message for the draft's variant in ``lang``, its parameters written in ``lang`` too."""
+    return fill(rule.messages[draft.variant][lang], lang, draft.params)
 
 
 def lint(report: Report, ruleset: RuleSet, lang: str = "zh", selection: Optional[Selection] = None) -> list[Finding]:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Protocol
 
-from linter.i18n import annotate, help, office, reports, run, serve
+from linter.i18n import annotate, checks, help, office, reports, run, serve
 
 LANGS = ("zh", "en")
 
@@ -27,7 +27,13 @@ def _merge(*parts: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 CATALOGUE: dict[str, dict[str, str]] = _merge(
-    run.MESSAGES, help.MESSAGES, office.MESSAGES, serve.MESSAGES, annotate.MESSAGES, reports.MESSAGES
+    run.MESSAGES,
+    help.MESSAGES,
+    checks.MESSAGES,
+    office.MESSAGES,
+    serve.MESSAGES,
+    annotate.MESSAGES,
+    reports.MESSAGES,
 )
 
 
@@ -45,6 +51,15 @@ def t(key: str, lang: str, **params: object) -> str:
     """The text of ``key`` in ``lang`` (English for a language the catalogue does not have)."""
     entry = CATALOGUE[key]
     return entry.get(lang, entry["en"]).format(**{k: rendered(v, lang) for k, v in params.items()})
+
+
+def fill(template: str, lang: str, params: Mapping[str, object]) -> str:
+    """A template from outside the catalogue (a rule's message) with its parameters written in
+    ``lang``; a template naming a parameter it is not given is left as it is."""
+    try:
+        return template.format(**{k: rendered(v, lang) for k, v in params.items()})
+    except (KeyError, IndexError):
+        return template
 
 
 def section(prefix: str, lang: str) -> dict[str, str]:
@@ -67,18 +82,21 @@ class Msg:
         return t(self.key, lang, **dict(self.params))
 
 
-def join(items: Iterable[object], lang: str, *, last: bool = False, limit: Optional[int] = None) -> str:
+def join(
+    items: Iterable[object], lang: str, *, last: bool = False, limit: Optional[int] = None, sep: str = "list.sep"
+) -> str:
     """A list as the language writes it: 「甲、乙、丙」 or ``a, b, c``. ``last`` joins the final item
-    with 「和」/``and``; ``limit`` keeps that many items and closes with 「等N项」/``and N more``."""
+    with 「和」/``and``; ``limit`` keeps that many items and closes with 「等N项」/``and N more``;
+    ``sep`` is the key of another separator (「；」 for clauses: ``sum.list``)."""
     words = [str(rendered(x, lang)) for x in items]
     more = len(words) - limit if limit is not None and len(words) > limit else 0
     if more:
         words = words[:limit]
-    sep = t("list.sep", lang)
+    between = t(sep, lang)
     if last and not more and len(words) > 1:
-        text = sep.join(words[:-1]) + t("list.and", lang) + words[-1]
+        text = between.join(words[:-1]) + t("list.and", lang) + words[-1]
     else:
-        text = sep.join(words)
+        text = between.join(words)
     return text + t("list.more", lang, n=more) if more else text
 
 
@@ -89,9 +107,37 @@ class Listing:
     items: tuple[object, ...]
     last: bool = False
     limit: Optional[int] = None
+    sep: str = "list.sep"
 
     def render(self, lang: str) -> str:
-        return join(self.items, lang, last=self.last, limit=self.limit)
+        return join(self.items, lang, last=self.last, limit=self.limit, sep=self.sep)
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A text that data outside the catalogue gives in both languages (a rule file's ``what`` and
+    ``what_en``, a rule's message template), or one text for both (``same``)."""
+
+    zh: str
+    en: str
+
+    @classmethod
+    def same(cls, text: str) -> "Translated":
+        return cls(text, text)
+
+    def render(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A template given in both languages outside the catalogue, filled in the reader's language."""
+
+    template: Translated
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str) -> str:
+        return fill(self.template.render(lang), lang, dict(self.params))
 
 
 def display_width(text: str) -> int:

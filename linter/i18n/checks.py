@@ -1,0 +1,19 @@
+"""Words the checks put into rule messages (the rule messages themselves are in the rule files)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "words.table": {"zh": "表{n}", "en": "table {n}"},
+    "words.a_table": {"zh": "表格", "en": "a table"},
+    # what a table cell should hold (RL-T2 and the other value rules)
+    "words.kind.count": {"zh": "非负整数", "en": "a non-negative integer"},
+    "words.kind.signed": {"zh": "整数（可写作「增N」「减N」）", "en": "an integer (增N / 减N accepted)"},
+    "words.kind.amount": {"zh": "非负金额", "en": "a non-negative amount"},
+    "words.kind.amount_wan": {"zh": "以万元为单位的非负金额", "en": "a non-negative amount in 万元"},
+    # a table's blank cells
+    "words.blank.whole": {"zh": "全表均为空白", "en": "the whole table"},
+    "words.blank.columns": {"zh": "{names}列", "en": "columns {names}"},
+    "words.blank.row": {"zh": "行「{label}」的{cols}", "en": "row 「{label}」: {cols}"},
+    "words.blank.all": {"zh": "{cells}", "en": "{cells}"},
+    "words.blank.more": {"zh": "{cells}等", "en": "{cells} and more"},
+}
