@@ -57,15 +57,11 @@ class _Formatter(click.HelpFormatter):
     """click's help layout with its headings in the help language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
-        super().write_usage(prog, args, prefix=h("usage") + ("" if HELP_LANG == "zh" else " "))
+        super().write_usage(prog, args, prefix=h("usage"))
 
     def write_heading(self, heading: str) -> None:
-        if HELP_LANG == "zh":
-            self.write(
-                f"{'':>{self.current_indent}}{h('options') if heading == 'Options' else h('commands') if heading == 'Commands' else heading}：\n"
-            )
-        else:
-            super().write_heading(heading)
+        name = h("options") if heading == "Options" else h("commands") if heading == "Commands" else heading
+        self.write(f"{'':>{self.current_indent}}{t('help.heading', HELP_LANG, heading=name)}\n")
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """click's definition list, with the first column measured in terminal columns (CJK: two)."""

@@ -101,8 +101,8 @@ ZH_ALLOWED = {
     "Host",
     "MB",
 }
-# The link to the other language names that language in itself.
-OTHER_LANGUAGE = {"serve.lang_other"}
+# Not text: the link to the other language names that language in itself; language tags.
+OTHER_LANGUAGE = {"serve.lang_other", "lang.tag", "lang.other"}
 
 
 def _outside_quotes(text: str) -> str:

@@ -428,9 +428,7 @@ def comment_text(
     from linter.reporters.wording import value_parts
 
     sev = t("annotate." + f.severity, lang) if f.severity in ("error", "warning", "info") else f.severity
-    paras: list[list[Run]] = [
-        [(f"{f.rule}（{sev}）" if lang == "zh" else f"{f.rule} ({sev})", True), (" " + f.message, False)]
-    ]
+    paras: list[list[Run]] = [[(t("annotate.head", lang, rule=f.rule, severity=sev), True), (" " + f.message, False)]]
     values = value_parts(f, lang)
     if values:
         paras.append([(t("annotate.sep_comma", lang).join(values), False)])
@@ -491,35 +489,19 @@ def summary_line(outcome: Union[AnnotateResult, Annotated], lang: str) -> str:
     """One line for the terminal: what was written, or why nothing was."""
     done = Annotated.of(outcome) if isinstance(outcome, AnnotateResult) else outcome
     if done.copy_error is not None:
-        return f"{done.path}{'：' if lang == 'zh' else ': '}{done.copy_error.code} {done.copy_error.message}"
+        error = done.copy_error
+        return t("annotate.line.error", lang, path=done.path, code=error.code, message=error.message)
     if done.skipped and done.error is not None:
-        reason = done.error.message
-        return f"{done.path}：已跳过（{reason}）" if lang == "zh" else f"{done.path}: skipped ({reason})"
+        return t("annotate.line.skipped", lang, path=done.path, reason=done.error.message)
     if done.error is not None:
-        return (
-            f"{done.path}：未写入批注副本：文件无法读取"
-            if lang == "zh"
-            else f"{done.path}: no annotated copy written: the file could not be read"
-        )
-    n, nearest = done.comments, done.nearest
-    if lang == "zh":
-        line = f"已写入 {done.copy}：{n} 条批注"
-        if nearest:
-            line += f"（其中 {nearest} 条附在最近的位置）"
-        if done.removed:
-            line += f"，替换了 {done.removed} 条旧批注"
-        if done.unplaced:
-            line += f"；{done.unplaced} 条问题找不到可批注的段落，未加批注"
-        if done.fixed:
-            line += f"；{done.fixed} 处更正以修订方式写入"
-        return line
-    line = f"wrote {done.copy}: {n} comment(s)"
-    if nearest:
-        line += f" ({nearest} anchored at the nearest place)"
+        return t("annotate.line.unreadable", lang, path=done.path)
+    line = t("annotate.line.written", lang, path=done.copy, n=done.comments)
+    if done.nearest:
+        line += t("annotate.line.nearest", lang, n=done.nearest)
     if done.removed:
-        line += f", replacing {done.removed} earlier one(s)"
+        line += t("annotate.line.removed", lang, n=done.removed)
     if done.unplaced:
-        line += f"; {done.unplaced} finding(s) without any paragraph to anchor on were not annotated"
+        line += t("annotate.line.unplaced", lang, n=done.unplaced)
     if done.fixed:
-        line += f"; {done.fixed} correction(s) written as tracked changes"
+        line += t("annotate.line.fixed", lang, n=done.fixed)
     return line

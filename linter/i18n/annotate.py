@@ -3,6 +3,22 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "annotate.head": {"zh": "{rule}（{severity}）", "en": "{rule} ({severity})"},
+    # the terminal's line per file
+    "annotate.line.error": {"zh": "{path}：{code} {message}", "en": "{path}: {code} {message}"},
+    "annotate.line.skipped": {"zh": "{path}：已跳过（{reason}）", "en": "{path}: skipped ({reason})"},
+    "annotate.line.unreadable": {
+        "zh": "{path}：未写入批注副本：文件无法读取",
+        "en": "{path}: no annotated copy written: the file could not be read",
+    },
+    "annotate.line.written": {"zh": "已写入 {path}：{n} 条批注", "en": "wrote {path}: {n} comment(s)"},
+    "annotate.line.nearest": {"zh": "（其中 {n} 条附在最近的位置）", "en": " ({n} anchored at the nearest place)"},
+    "annotate.line.removed": {"zh": "，替换了 {n} 条旧批注", "en": ", replacing {n} earlier one(s)"},
+    "annotate.line.unplaced": {
+        "zh": "；{n} 条问题找不到可批注的段落，未加批注",
+        "en": "; {n} finding(s) without any paragraph to anchor on were not annotated",
+    },
+    "annotate.line.fixed": {"zh": "；{n} 处更正以修订方式写入", "en": "; {n} correction(s) written as tracked changes"},
     "annotate.error": {"zh": "错误", "en": "error"},
     "annotate.warning": {"zh": "警告", "en": "warning"},
     "annotate.info": {"zh": "提示", "en": "info"},

@@ -61,6 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "office.coverage.file": {"zh": "{path}（{year}年度，{verdict}）", "en": "{path} ({year}, {verdict})"},
     "office.coverage.unknown": {"zh": "{path}（{body}{closest}）", "en": "{path} ({body}{closest})"},
     "office.coverage.closest": {"zh": "，最接近：{name}", "en": "; closest: {name}"},
+    "office.coverage.year_verdict": {"zh": "（{year}，{verdict}）", "en": " ({year}, {verdict})"},
     "office.coverage.no_year": {"zh": "年度不明", "en": "year unknown"},
     "office.col.body": {"zh": "单位", "en": "body"},
     "office.col.kind": {"zh": "类型", "en": "kind"},

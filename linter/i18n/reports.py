@@ -54,6 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.rule_files": {"zh": "涉及文件", "en": "Files"},
     "html.show_rule": {"zh": "只看此规则", "en": "show only this rule"},
     "html.reset": {"zh": "清除筛选", "en": "Clear filters"},
+    "lang.tag": {"zh": "zh-CN", "en": "en"},
+    "lang.other": {"zh": "en", "en": "zh"},
     "sheet.files": {"zh": "文件", "en": "files"},
     "sheet.findings": {"zh": "问题", "en": "findings"},
     "column.finding.file": {"zh": "文件", "en": "file"},

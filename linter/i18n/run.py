@@ -31,6 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "colon": {"zh": "：", "en": ": "},
     "note.sep": {"zh": "，", "en": ", "},
     "note.wrap": {"zh": "（{text}）", "en": "({text})"},
+    "note.after": {"zh": "{text}{note}", "en": "{text} {note}"},
     "quote": {"zh": "原文「{text}」", "en": "text 「{text}」"},
     "severity.error": {"zh": "错误", "en": "error"},
     "severity.warning": {"zh": "警告", "en": "warning"},

@@ -108,12 +108,11 @@ def in_view(year: Optional[int], pool: Sequence[Candidate]) -> bool:
 
 def describe(result: "FileResult", lang: str) -> str:
     """One line saying how a report's previous year was chosen, or why none was."""
-    from linter.i18n import t
+    from linter.i18n import join, t
 
     p = result.pairing
     assert p is not None
     body = result.pair_key[0] if result.pair_key is not None else t("office.unknown", lang)
-    sep = "、" if lang == "zh" else ", "
     common = dict(
         path=result.path,
         body=body,
@@ -121,7 +120,7 @@ def describe(result: "FileResult", lang: str) -> str:
         previous=p.previous,
         previous_body=p.previous_body or t("office.unknown", lang),
         previous_year=p.previous_year,
-        others=sep.join(p.others),
+        others=join(p.others, lang),
         n=len(p.others),
     )
     line = t("office.pairing." + p.status, lang, **common)

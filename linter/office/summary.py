@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from linter.i18n import t
+from linter.i18n import Listing, join, t
 from linter.office.coverage import SUBMITTED, Coverage, Row, Unknown
 from linter.office.pairing import MISSING, describe
 
@@ -14,16 +14,18 @@ if TYPE_CHECKING:
 
 
 def file_text(row: Row, lang: str) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(
-        t(
-            "office.coverage.file",
-            lang,
-            path=f.path,
-            verdict=t("verdict." + f.verdict, lang),
-            year=f.year if f.year is not None else t("office.coverage.no_year", lang),
-        )
-        for f in row.files
+    return join(
+        (
+            t(
+                "office.coverage.file",
+                lang,
+                path=f.path,
+                verdict=t("verdict." + f.verdict, lang),
+                year=f.year if f.year is not None else t("office.coverage.no_year", lang),
+            )
+            for f in row.files
+        ),
+        lang,
     )
 
 
@@ -60,8 +62,7 @@ def office_lines(results: Sequence["FileResult"], lang: str, reporter: Optional[
         lines.append(t("office.pairing.title", lang))
         lines.extend("  " + line for line in decided)
         if missing:
-            sep = "、" if lang == "zh" else ", "
-            lines.append("  " + t("office.pairing.missing_all", lang, n=len(missing), paths=sep.join(missing)))
+            lines.append("  " + t("office.pairing.missing_all", lang, n=len(missing), paths=Listing(tuple(missing))))
     return lines
 
 

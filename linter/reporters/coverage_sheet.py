@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linter.i18n import t
+from linter.i18n import join, t
 from linter.office.coverage import Coverage
 
 _COLUMNS = ("body", "kind", "parent", "status", "files", "years", "verdicts", "closest")
@@ -17,7 +17,6 @@ def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
 
     sheet = book.create_sheet(t("office.coverage.title", lang))
     sheet.append([t("office.col." + c, lang) for c in _COLUMNS])
-    sep = "、" if lang == "zh" else ", "
     for row in cov.rows:
         sheet.append(
             [
@@ -26,8 +25,8 @@ def add_coverage_sheet(book: Any, cov: Coverage, lang: str) -> None:
                 row.parent or "",
                 t("office.status." + row.status, lang),
                 "\n".join(f.path for f in row.files),
-                sep.join(str(f.year) if f.year is not None else "" for f in row.files),
-                sep.join(t("verdict." + f.verdict, lang) for f in row.files),
+                join((str(f.year) if f.year is not None else "" for f in row.files), lang),
+                join((t("verdict." + f.verdict, lang) for f in row.files), lang),
                 "",
             ]
         )

@@ -86,12 +86,14 @@ def format_finding(path: str, f: Finding, lang: str, color: bool = False, show_p
     line = f"{head}{sev} {f.rule} {f.message}"
     ea = expected_actual(f, lang)
     if ea:
-        line += ea if lang == "zh" else " " + ea
+        line = t("note.after", lang, text=line, note=ea)
     said = quote(f, lang)
     if said:
         line += " " + said
     pos = position(f.location, lang, show_positions)
-    return (line + ("" if lang == "zh" and not show_positions else " ") + pos) if pos else line
+    if not pos:
+        return line
+    return f"{line} {pos}" if show_positions else t("note.after", lang, text=line, note=pos)
 
 
 class TextReporter(Reporter):

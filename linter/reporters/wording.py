@@ -79,7 +79,7 @@ def correction(f: Finding, lang: str) -> str:
 def with_note(f: Finding, lang: str) -> str:
     """The message and its value note, as one sentence."""
     note = value_note(f, lang)
-    return f.message + (note if lang == "zh" else " " + note) if note else f.message
+    return t("note.after", lang, text=f.message, note=note) if note else f.message
 
 
 def offending_text(loc: Location) -> Optional[str]:

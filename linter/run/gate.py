@@ -19,7 +19,7 @@ from linter.findings import FileError, FileResult
 from linter.config.configuration import Config, config_for
 from linter.engine.lint import Selection
 from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError, input_error_message
-from linter.i18n import t
+from linter.i18n import Listing, t
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
 from linter.run.outputs import WriteError
@@ -195,7 +195,7 @@ def make_plan(
     first = next(iter(by_source.values()))[0] if by_source else _config(Path.cwd(), explicit, req.lang)
     lang = req.lang or first.lang
     if not entries:
-        raise UsageError(t("no_files", lang, paths="、".join(req.paths) if lang == "zh" else ", ".join(req.paths)))
+        raise UsageError(t("no_files", lang, paths=Listing(tuple(req.paths))))
     if outputs is not None:
         _guard_outputs(req, [e.path for e in entries if e.checked], outputs([e for e in entries if e.checked]), lang)
     groups: list[Group] = []

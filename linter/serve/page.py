@@ -153,7 +153,7 @@ _LABELS = {"junit": "JUnit", "xlsx": "Excel", "sarif": "SARIF"}
 
 def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
     """The page in ``lang``; ``formats`` are the (format, file extension) offered for the batch."""
-    other = "en" if lang == "zh" else "zh"
+    other = t("lang.other", lang)
     config = {"lang": lang, "words": section("serve.", lang)}
     data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     buttons = "".join(
@@ -163,7 +163,7 @@ def render(lang: str, formats: Sequence[tuple[str, str]]) -> str:
     )
     return (
         "<!DOCTYPE html>"
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+        f'<html lang="{t("lang.tag", lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(t('serve.title', lang))}</title><style>{PAGE_CSS}</style></head><body>"
         f'<header id="rl-top"><h1>{escape(t("serve.title", lang))}</h1>'

@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from linter.office.rollup import Rollup
-from linter.i18n import t
+from linter.i18n import join, t
 from linter.reporters.export.data import header
 from linter.reporters.export.write import _fixed_zip
 from linter.ruleset.facts import format_facts
@@ -50,9 +50,7 @@ def to_xlsx(data: Rollup, lang: str) -> bytes:
     notes.append([w("parent"), data.parent or w("all")])
     notes.append([w("year"), data.year])
     notes.append([w("summed", n=len(data.summed)), "\n".join(data.summed)])
-    notes.append(
-        [w("missing", n=len(data.missing)), "、".join(data.missing) if lang == "zh" else ", ".join(data.missing)]
-    )
+    notes.append([w("missing", n=len(data.missing)), join(data.missing, lang)])
     notes.append([w("skipped", n=len(data.skipped)), "\n".join(f"{p} ({why})" for p, why in data.skipped)])
     notes.append([w("own"), data.own or ""])
     notes.append([])

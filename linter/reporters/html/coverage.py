@@ -34,9 +34,12 @@ def coverage_section(cov: Coverage, numbers: Mapping[str, int], lang: str) -> st
         files = "<br>".join(
             link(f.path, f.path)
             + escape(
-                f"（{f.year if f.year is not None else '?'}，{t('verdict.' + f.verdict, lang)}）"
-                if lang == "zh"
-                else f" ({f.year if f.year is not None else '?'}, {t('verdict.' + f.verdict, lang)})"
+                t(
+                    "office.coverage.year_verdict",
+                    lang,
+                    year=f.year if f.year is not None else "?",
+                    verdict=t("verdict." + f.verdict, lang),
+                )
             )
             for f in row.files
         )

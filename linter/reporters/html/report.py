@@ -19,7 +19,7 @@ from linter.model import Location
 from linter.reporters import Reporter, Summary
 from linter.recognise.tableview import Grid, TableView
 from linter.reporters.html.assets import CSS, JS
-from linter.i18n import t
+from linter.i18n import join, t
 from linter.reporters.wording import is_value, value_note, with_note
 from linter.ruleset.titles import rule_title
 
@@ -79,7 +79,7 @@ class HtmlReporter(Reporter):
         s = Summary.of(noted(), self.fail_levels, self.fail_on)
         info = self.run_info
         date = info.date.strftime("%Y-%m-%d %H:%M")
-        inputs = ("、" if self.lang == "zh" else ", ").join(info.inputs) or "–"
+        inputs = join(info.inputs, self.lang) or "–"
         run = (
             w("run", date=date, elapsed=f"{info.elapsed:.1f}", inputs=inputs)
             if info.elapsed is not None
@@ -87,7 +87,7 @@ class HtmlReporter(Reporter):
         )
         parts = [
             "<!DOCTYPE html>",
-            f'<html lang="{"zh-CN" if self.lang == "zh" else "en"}"><head><meta charset="utf-8">',
+            f'<html lang="{t("lang.tag", self.lang)}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
             "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
@@ -270,13 +270,7 @@ class HtmlReporter(Reporter):
             f'<code title="{escape(rule_title(f.rule, self.lang, f.name))}">{escape(f.rule)}</code> {escape(f.message)}'
         )
         ea = value_note(f, self.lang)
-        return text + (
-            f'<span class="ea">{escape(ea)}</span>'
-            if ea and self.lang == "zh"
-            else f' <span class="ea">{escape(ea)}</span>'
-            if ea
-            else ""
-        )
+        return t("note.after", self.lang, text=text, note=f'<span class="ea">{escape(ea)}</span>') if ea else text
 
     def _where(self, f: Finding) -> str:
         from linter.reporters.text import describe_location, position, quote
