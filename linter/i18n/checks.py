@@ -7,9 +7,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "words.a_table": {"zh": "表格", "en": "a table"},
     # what a table cell should hold (RL-T2 and the other value rules)
     "words.kind.count": {"zh": "非负整数", "en": "a non-negative integer"},
-    "words.kind.signed": {"zh": "整数（可写作「增N」「减N」）", "en": "an integer (增N / 减N accepted)"},
+    "words.kind.signed": {"zh": "整数（可写作「增N」「减N」）", "en": "an integer (「增N」 / 「减N」 accepted)"},
     "words.kind.amount": {"zh": "非负金额", "en": "a non-negative amount"},
-    "words.kind.amount_wan": {"zh": "以万元为单位的非负金额", "en": "a non-negative amount in 万元"},
+    "words.kind.amount_wan": {"zh": "以万元为单位的非负金额", "en": "a non-negative amount in 「万元」"},
     # a table's blank cells
     "words.blank.whole": {"zh": "全表均为空白", "en": "the whole table"},
     "words.blank.columns": {"zh": "{names}列", "en": "columns {names}"},
