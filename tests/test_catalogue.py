@@ -4,11 +4,13 @@ each language writes them, and no message chosen by language outside the catalog
 from __future__ import annotations
 
 import pickle
+import re
 import string
 
 import pytest
 
 from linter.i18n import CATALOGUE, LANGS, Listing, Msg, join, section, t
+from tests.conftest import ROOT
 
 
 def placeholders(text: str) -> set[str]:
@@ -27,7 +29,7 @@ def test_the_catalogue_is_large_and_its_parts_do_not_overlap() -> None:
     from linter.i18n import _merge
 
     assert len(CATALOGUE) > 350
-    with pytest.raises(ValueError, match="list.sep defined twice"):
+    with pytest.raises(ValueError, match=r"list\.sep defined twice"):
         _merge({"list.sep": {"zh": "、", "en": ", "}}, {"list.sep": {"zh": "，", "en": ", "}})
 
 
@@ -57,9 +59,31 @@ def test_parameters_that_are_messages_or_lists_are_rendered_in_the_same_language
     assert t("written", "en", path=listing) == "wrote a and passed"
     # Messages travel between processes and serve as keys.
     assert pickle.loads(pickle.dumps(listing)) == listing and hash(Msg.of("written", path="x"))
+    assert str(Msg.of("written", path="x")) == "wrote x" and str(listing) == "a and passed"  # str: English
 
 
 def test_a_section_keeps_the_catalogue_order() -> None:
     serve = section("serve.", "en")
     assert list(serve)[:2] == ["not_multipart", "bad_multipart"] and serve["kit_name"] == "send-back.zip"
     assert section("serve.", "zh")["kit_name"] == "退回文件.zip"
+
+
+# A message chosen by language (``x if lang == "zh" else y``), a text's two languages carried side
+# by side (``.zh``, ``.en``) or passed as parameter pairs (``cells_en``): the catalogue's business.
+LANG_BRANCH = re.compile(r"""\w*lang\w*\s*[!=]=\s*["'](?:zh|en)["']|["'](?:zh|en)["']\s*[!=]=\s*\w*lang""", re.I)
+PAIRED = re.compile(r"""["']\w+_en["']\s*:|\b\w+_en\s*=(?!=)|\.(?:zh|en)\b""")
+
+
+def test_no_language_branches_or_paired_texts_outside_the_catalogue() -> None:
+    assert LANG_BRANCH.search('text = zh if lang == "zh" else en') and LANG_BRANCH.search("if HELP_LANG != 'en':")
+    assert PAIRED.search('{"cells": a, "cells_en": b}') and PAIRED.search("f(arithmetic_en=x)")
+    assert PAIRED.search("detail.zh") and not PAIRED.search('quote.get("what_en", quote["what"])')
+    package = ROOT / "linter"
+    hits = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if not path.is_relative_to(package / "i18n")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LANG_BRANCH.search(line) or PAIRED.search(line)
+    ]
+    assert hits == []

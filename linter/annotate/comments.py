@@ -21,9 +21,9 @@ from lxml import etree
 from linter.run.check import Options, check_file
 from linter.annotate.docxcomments import W, DocxComments, Run
 from linter.annotate.officesafe import kept, nearest_kept
-from linter.errors import Detail, InputError, input_error_message, limit_exceeded
+from linter.errors import InputError, input_error_message, limit_exceeded
 from linter.findings import FileError, FileResult, Finding
-from linter.i18n import t
+from linter.i18n import Msg, rendered, t
 from linter.model import Location, Paragraph, Table
 from linter.recognise.report import Report
 from linter.annotate.trackedfix import write_fix
@@ -141,11 +141,10 @@ def annotate_checked(
     except SpliceError as exc:
         return _failed(result, "RL-ANN-003", str(exc), lang)
     except OSError as exc:
-        return _failed(result, "RL-ANN-004", f"{dst}: {_os_text(exc, lang)}", lang)
+        return _failed(result, "RL-ANN-004", t("detail.member", lang, member=dst, detail=_os_text(exc, lang)), lang)
     except WriteError as exc:  # writing the copy (a full disk, a read-only folder)
-        cause = exc.cause if exc.cause is not None else str(exc)
-        text = cause.zh if lang == "zh" and isinstance(cause, Detail) else str(cause)
-        return _failed(result, "RL-ANN-004", f"{dst}: {text}", lang)
+        cause = exc.cause if exc.cause is not None else exc.message
+        return _failed(result, "RL-ANN-004", t("detail.member", lang, member=dst, detail=cause), lang)
     except MemoryError:  # over the memory cap of the annotating child
         return AnnotateResult(result, error=_over_memory(options, lang))
     except InputError as exc:  # a limit of the reader met while editing (the check read the file)
@@ -174,8 +173,7 @@ def _over_memory(options: Options, lang: str) -> FileError:
     exc = limit_exceeded(
         "max_memory_bytes",
         options.limits.max_memory_bytes,
-        "out of memory while writing the annotated copy",
-        "写入批注副本时内存不足",
+        Msg.of("detail.limit.out_memory_while_writing"),
     )
     return FileError(exc.code, input_error_message(exc.code, exc.detail, lang))
 
@@ -187,8 +185,7 @@ def _failed(result: FileResult, code: str, detail: str, lang: str) -> AnnotateRe
 def _os_text(exc: OSError, lang: str) -> str:
     from linter.errors import os_detail
 
-    detail = os_detail(exc)
-    return detail.zh if lang == "zh" else str(detail)
+    return str(rendered(os_detail(exc), lang))
 
 
 def _stamp(date: Optional[datetime]) -> str:

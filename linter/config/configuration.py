@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from linter.errors import ReportlintError
+from linter.errors import ToldError
+from linter.i18n import English, Listing, Msg, rendered
 from linter.config.limits import Limits
 from linter.ruleset.resources import load_schema
 
@@ -20,39 +21,37 @@ _LIST_KEYS = ("select", "ignore", "extra_rules")
 
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in a configuration file, in both languages."""
+    """One mistake in a configuration file: what is wrong (a Msg) where."""
 
     path: str  # JSON path: $.limits.max_file_bytes
-    en: str
-    zh: str
+    message: object
     line: Optional[int] = None
 
 
-class ConfigError(ReportlintError):
+class ConfigError(ToldError):
     """``file: json-path: what is wrong (line N)``, one line per mistake (exit 2 before any report
-    is read); in Chinese unless ``lang`` is set to "en"."""
+    is read)."""
 
     def __init__(
-        self, file: str, path: str = "$", message: str = "", problems: Optional[list[Problem]] = None, zh: str = ""
+        self, file: str, path: str = "$", message: object = "", problems: Optional[list[Problem]] = None
     ) -> None:
         self.file = file
-        self.problems = problems if problems is not None else [Problem(path, message, zh or message)]
-        self.path, self.message = self.problems[0].path, self.problems[0].en
-        self.lang = "zh"
-        super().__init__(self.render("en"))
+        self.problems = problems if problems is not None else [Problem(path, message)]
+        self.path = self.problems[0].path
+        lines = [
+            Msg.of(
+                "config.problem",
+                file=file,
+                path=p.path,
+                text=p.message,
+                line=Msg.of("config.line", line=p.line) if p.line else "",
+            )
+            for p in self.problems
+        ]
+        super().__init__(Listing(tuple(lines), sep="list.lines"))
 
     def render(self, lang: str) -> str:
-        lines = []
-        for p in self.problems:
-            text = p.zh if lang == "zh" else p.en
-            line = (f"（第 {p.line} 行）" if lang == "zh" else f" (line {p.line})") if p.line else ""
-            lines.append(
-                f"{self.file}: {p.path}: {text}{line}" if lang != "zh" else f"{self.file}：{p.path}：{text}{line}"
-            )
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.render(self.lang)
+        return str(rendered(self.message, lang))
 
 
 @dataclass(frozen=True)
@@ -90,22 +89,25 @@ class Config:
         }
 
 
-def _yaml_zh(message: str) -> str:
-    """A YAML reading problem in Chinese (the parser's own detail is not translated)."""
+def _yaml_problem(message: str) -> English:
+    """A YAML reading problem: the parser's own words in English, what kind of problem it is in
+    the other languages."""
     import re
 
     m = re.match(r"duplicate key '(.*)', first at line (\d+)", message)
     if m:
-        return f"设置项「{m.group(1)}」重复（第 {m.group(2)} 行已有）"
+        return English(message, Msg.of("config.yaml.duplicate", key=m.group(1), line=m.group(2)))
     if message.startswith("YAML syntax error"):
-        return "YAML 语法错误（括号、引号或缩进不完整）"
-    if "nested too deeply" in message:
-        return "YAML 嵌套层数过多"
-    if "alias" in message or "expands to more than" in message:
-        return "YAML 别名展开过多或互相引用"
-    if "mapping key" in message:
-        return "映射的键必须是简单的值"
-    return "YAML 格式错误"
+        kind = "syntax"
+    elif "nested too deeply" in message:
+        kind = "nested"
+    elif "alias" in message or "expands to more than" in message:
+        kind = "alias"
+    elif "mapping key" in message:
+        kind = "key"
+    else:
+        kind = "other"
+    return English(message, Msg.of("config.yaml." + kind))
 
 
 def schema_problems(data: dict[str, Any], path: Path) -> list[Problem]:
@@ -123,78 +125,48 @@ def schema_problems(data: dict[str, Any], path: Path) -> list[Problem]:
             from linter.ruleset.yamlload import locate
 
             line = locate(data, where)[1]
-        for en, zh, at in _describe(error, schema):
-            problems.append(Problem(at or where, en, zh, line))
+        for message, at in _describe(error, schema):
+            problems.append(Problem(at or where, message, line))
     return sorted(problems, key=lambda p: (p.line or 0, p.path))  # in the order of the file
 
 
-def _describe(error: Any, schema: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """(English, Chinese, path if other than the error's) for one jsonschema error."""
+def _describe(error: Any, schema: dict[str, Any]) -> list[tuple[object, str]]:
+    """(message, path if other than the error's) for one jsonschema error."""
     from difflib import get_close_matches
 
     v, value = error.validator, error.instance
     where = _json_path(error.absolute_path)
     if v == "additionalProperties":
         known = list(error.schema.get("properties", {}))
-        out = []
+        out: list[tuple[object, str]] = []
         for key in sorted(set(value) - set(known)):
             close = get_close_matches(str(key), known, n=1)
-            hint_en = f" (did you mean {close[0]}?)" if close else ""
-            hint_zh = f"（是否想写 {close[0]}？）" if close else ""
-            out.append(
-                (
-                    f"unknown setting {key!r}{hint_en}",
-                    f"没有「{key}」这一设置项{hint_zh}",
-                    f"{where}.{key}" if where != "$" else f"$.{key}",
-                )
-            )
+            hint = Msg.of("did_you_mean", name=close[0]) if close else ""
+            at = f"{where}.{key}" if where != "$" else f"$.{key}"
+            out.append((Msg.of("config.unknown_setting", key=key, hint=hint), at))
         return out
     if v == "enum":
         options = error.validator_value
         close = get_close_matches(str(value), [str(o) for o in options], n=1)
-        hint_en = f" (did you mean {close[0]}?)" if close else ""
-        hint_zh = f"（是否想写 {close[0]}？）" if close else ""
-        allowed = ", ".join(str(o) for o in options)
-        return [
-            (
-                f"{value!r} is not one of {allowed}{hint_en}",
-                f"「{value}」不是可用的值（可用：{allowed.replace(', ', '、')}）{hint_zh}",
-                "",
-            )
-        ]
+        hint = Msg.of("did_you_mean", name=close[0]) if close else ""
+        allowed = Listing(tuple(str(o) for o in options))
+        return [(Msg.of("config.not_one_of", value=value, allowed=allowed, hint=hint), "")]
     if v == "type":
-        names = {
-            "array": ("a list", "列表"),
-            "object": ("a mapping", "映射"),
-            "string": ("text", "文字"),
-            "integer": ("a whole number", "整数"),
-            "number": ("a number", "数字"),
-            "boolean": ("true or false", "true 或 false"),
-        }
-        en, zh = names.get(str(error.validator_value), (str(error.validator_value), str(error.validator_value)))
-        return [(f"must be {en}, not {value!r}", f"应为{zh}，实为「{value}」", "")]
+        name = str(error.validator_value)
+        kind = Msg.of("config.type." + name) if name in _TYPES else name
+        return [(Msg.of("config.wrong_type", kind=kind, value=value), "")]
     if v in ("minimum", "exclusiveMinimum", "maximum"):
-        word = {
-            "minimum": ("at least", "不能小于"),
-            "exclusiveMinimum": ("more than", "必须大于"),
-            "maximum": ("at most", "不能大于"),
-        }[v]
-        return [
-            (f"{value} must be {word[0]} {error.validator_value}", f"{value} {word[1]} {error.validator_value}", "")
-        ]
+        return [(Msg.of("config." + v, value=value, limit=error.validator_value), "")]
     if v == "pattern":
-        return [
-            (
-                f"{value!r} is not a rule id (RL-T3-002), id prefix (RL-T3) or rule name (requests.balance)",
-                f"「{value}」不是规则编号（如 RL-T3-002）、编号前缀（如 RL-T3）或规则名称（如 requests.balance）",
-                "",
-            )
-        ]
+        return [(Msg.of("config.not_rule_pattern", value=value), "")]
     if v == "propertyNames":
-        return [(f"{value!r} is not a rule id", f"「{value}」不是规则编号", "")]
+        return [(Msg.of("config.not_rule_id", value=value), "")]
     if v in ("minItems", "minLength"):
-        return [("must not be empty", "不能为空", "")]
-    return [(error.message, f"不符合配置格式：{error.message}", "")]
+        return [(Msg.of("config.empty"), "")]
+    return [(Msg.of("config.other", message=error.message), "")]
+
+
+_TYPES = ("array", "object", "string", "integer", "number", "boolean")  # the catalogue's config.type.NAME
 
 
 def _json_path(parts: Any) -> str:
@@ -246,18 +218,13 @@ def read_config(path: Path) -> Config:
         except OSError as exc:
             from linter.errors import os_detail
 
-            detail = os_detail(exc)
-            raise ConfigError(str(path), "$", f"cannot read: {detail}", zh=f"无法读取：{detail.zh}") from None
+            raise ConfigError(str(path), "$", Msg.of("config.cannot_read", detail=os_detail(exc))) from None
         except UnicodeDecodeError:
-            raise ConfigError(
-                str(path), "$", "cannot read: not UTF-8 text", zh="无法读取：不是 UTF-8 编码的文本"
-            ) from None
+            raise ConfigError(str(path), "$", Msg.of("config.not_utf8")) from None
         except yamlload.YamlProblem as exc:
-            raise ConfigError(
-                str(path), problems=[Problem("$", exc.message, _yaml_zh(exc.message), exc.line)]
-            ) from None
+            raise ConfigError(str(path), problems=[Problem("$", _yaml_problem(exc.message), exc.line)]) from None
     if not isinstance(data, dict):
-        raise ConfigError(str(path), "$", "a configuration must be a mapping", zh="配置应为「键: 值」形式的映射")
+        raise ConfigError(str(path), "$", Msg.of("config.not_mapping"))
     problems = schema_problems(data, path)
     if problems:
         raise ConfigError(str(path), problems=problems)
@@ -269,8 +236,7 @@ def read_config(path: Path) -> Config:
             raise ConfigError(
                 str(path),
                 "$.edition",
-                f"{data['edition']} is not a bundled edition ({known})",
-                zh=f"{data['edition']} 不是内置的格式版本（{known}）",
+                Msg.of("config.edition", edition=data["edition"], known=known),
             )
     base = path.parent
     return Config(

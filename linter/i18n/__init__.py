@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Protocol
 
-from linter.i18n import annotate, checks, help, office, reports, run, serve
+from linter.i18n import annotate, checks, config, errors, help, office, reports, run, serve
 
 LANGS = ("zh", "en")
 
@@ -34,6 +34,8 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(
     serve.MESSAGES,
     annotate.MESSAGES,
     reports.MESSAGES,
+    errors.MESSAGES,
+    config.MESSAGES,
 )
 
 
@@ -47,7 +49,7 @@ def rendered(value: object, lang: str) -> object:
     return render(lang) if callable(render) else value
 
 
-def t(key: str, lang: str, **params: object) -> str:
+def t(key: str, lang: str, /, **params: object) -> str:
     """The text of ``key`` in ``lang`` (English for a language the catalogue does not have)."""
     entry = CATALOGUE[key]
     return entry.get(lang, entry["en"]).format(**{k: rendered(v, lang) for k, v in params.items()})
@@ -75,11 +77,14 @@ class Msg:
     params: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: str, **params: object) -> "Msg":
+    def of(cls, key: str, /, **params: object) -> "Msg":
         return cls(key, tuple(params.items()))
 
     def render(self, lang: str) -> str:
         return t(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:  # the English text, as an exception's own message is
+        return self.render("en")
 
 
 def join(
@@ -112,6 +117,9 @@ class Listing:
     def render(self, lang: str) -> str:
         return join(self.items, lang, last=self.last, limit=self.limit, sep=self.sep)
 
+    def __str__(self) -> str:  # the English text, as an exception's own message is
+        return self.render("en")
+
 
 @dataclass(frozen=True)
 class Translated:
@@ -128,6 +136,24 @@ class Translated:
     def render(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
+    def __str__(self) -> str:  # the English text, as an exception's own message is
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class English:
+    """A text only English has (the system's or a library's own words for an error reportlint has
+    no words for): English output gives it, other languages say ``elsewhere``."""
+
+    text: str
+    elsewhere: Msg
+
+    def render(self, lang: str) -> str:
+        return self.text if lang == "en" else self.elsewhere.render(lang)
+
+    def __str__(self) -> str:  # the English text, as an exception's own message is
+        return self.render("en")
+
 
 @dataclass(frozen=True)
 class Formatted:
@@ -138,6 +164,9 @@ class Formatted:
 
     def render(self, lang: str) -> str:
         return fill(self.template.render(lang), lang, dict(self.params))
+
+    def __str__(self) -> str:  # the English text, as an exception's own message is
+        return self.render("en")
 
 
 def display_width(text: str) -> int:

@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "list.and": {"zh": "和", "en": " and "},
     "list.more": {"zh": "等{n}项", "en": " and {n} more"},
     "list.clause": {"zh": "；", "en": "; "},
+    "list.lines": {"zh": "\n", "en": "\n"},
     "table": {"zh": "表{n}", "en": "Table {n}"},
     "row": {"zh": "行「{label}」", "en": "row 「{label}」"},
     "col": {"zh": "列「{label}」", "en": "column 「{label}」"},

@@ -10,7 +10,8 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from linter.errors import ReportlintError
+from linter.i18n import Msg
+from linter.errors import ToldError
 from linter.office.identity import body_key
 
 # Column or key -> field: the roster's headers in Chinese or English.
@@ -32,14 +33,12 @@ _FIELDS = {
 _SPLIT = re.compile(r"[、,，;；|]")
 
 
-class RosterError(ReportlintError):
-    def __init__(self, path: str, zh: str, en: str) -> None:
-        super().__init__(f"{path}: {en}")
-        self.path, self.zh, self.en = path, zh, en
-        self.lang = "zh"
+class RosterError(ToldError):
+    """A roster file that cannot be used: ``path: what is wrong``."""
 
-    def __str__(self) -> str:
-        return f"{self.path}：{self.zh}" if self.lang == "zh" else f"{self.path}: {self.en}"
+    def __init__(self, path: str, message: Msg) -> None:
+        super().__init__(Msg.of("detail.member", member=path, detail=message))
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class Roster:
 def load_roster(path: Path) -> Roster:
     """Read a roster; RosterError (exit 2) for a file that cannot be read or an entry without a name."""
     if not path.is_file():
-        raise RosterError(str(path), "名册文件不存在", "no such roster file")
+        raise RosterError(str(path), Msg.of("error.roster.no_such_roster_file"))
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
@@ -100,25 +99,23 @@ def load_roster(path: Path) -> Roster:
         elif suffix in (".xlsx", ".xlsm"):
             rows = _xlsx_rows(path)
         else:
-            raise RosterError(str(path), "名册应为 YAML、CSV 或 xlsx 文件", "a roster is a YAML, CSV or xlsx file")
+            raise RosterError(str(path), Msg.of("error.roster.roster_yaml_csv_or"))
     except RosterError:
         raise
     except Exception as exc:  # a broken file of any of the three kinds
-        raise RosterError(
-            str(path), f"无法读取名册（{type(exc).__name__}）", f"the roster could not be read ({type(exc).__name__})"
-        ) from None
+        raise RosterError(str(path), Msg.of("error.roster.roster_could_not_be", kind=type(exc).__name__)) from None
     bodies = []
     for n, row in enumerate(rows, 1):
         name = _text(row.get("name"))
         if not name:
-            raise RosterError(str(path), f"第 {n} 个单位没有名称", f"entry {n} has no name")
+            raise RosterError(str(path), Msg.of("error.roster.entry_has_no_name", n=n))
         others = row.get("other_names")
         names = [o for o in (_SPLIT.split(others) if isinstance(others, str) else others or []) if _text(o)]
         bodies.append(
             Body(name, tuple(_text(o) for o in names), _text(row.get("parent")) or None, _text(row.get("kind")) or None)
         )
     if not bodies:
-        raise RosterError(str(path), "名册中没有单位", "the roster lists no body")
+        raise RosterError(str(path), Msg.of("error.roster.roster_lists_no_body"))
     return Roster(str(path), tuple(bodies))
 
 
@@ -138,8 +135,7 @@ def _yaml_rows(path: Path) -> list[dict[str, Any]]:
     if not isinstance(items, list):
         raise RosterError(
             str(path),
-            "名册应为单位列表（bodies: 下每项一个单位）",
-            "a roster is a list of bodies (one item each under bodies:)",
+            Msg.of("error.roster.roster_list_bodies_one"),
         )
     return [_fields(i) if isinstance(i, dict) else {"name": i} for i in items]
 
@@ -150,8 +146,7 @@ def _table(rows: Iterable[list[Any]], path: Path) -> list[dict[str, Any]]:
     if header is None or not any(str(h).strip() in _FIELDS and _FIELDS[str(h).strip()] == "name" for h in header if h):
         raise RosterError(
             str(path),
-            "名册第一行应为表头，至少包括「名称」列",
-            "a roster's first row is its header, with a name column at least",
+            Msg.of("error.roster.roster_s_first_row"),
         )
     return [_fields(dict(zip(header, r))) for r in it if any(_text(v) for v in r)]
 

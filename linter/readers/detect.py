@@ -12,7 +12,8 @@ import re
 import stat
 from pathlib import Path
 
-from linter.errors import Detail, InputError
+from linter.i18n import Msg
+from linter.errors import InputError
 from linter.readers.text.decode import bom_encoding
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,19 +49,14 @@ def _sniff_ole(path: Path) -> str:
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
         raise InputError(
             "RL-IO-004",
-            Detail(
-                "an Office file encrypted with a password (OLE EncryptedPackage)",
-                "设置了密码的 Office 加密文件（OLE EncryptedPackage）",
-            ),
+            Msg.of("detail.doc.office_file_encrypted_password"),
         )
     if _utf16("WordDocument") in data:
         return "doc"  # Word 97-2003, and WPS's .wps: the same WordDocument stream
     if _utf16("Workbook") in data or _utf16("Book") in data:
-        raise InputError(
-            "RL-IO-001", Detail("an Excel workbook (.xls), not a report", "Excel 工作簿（.xls），不是报告文档")
-        )
+        raise InputError("RL-IO-001", Msg.of("detail.detect.excel_workbook_xls_not"))
     if _utf16("PowerPoint Document") in data:
-        raise InputError("RL-IO-001", Detail("a PowerPoint presentation (.ppt)", "PowerPoint 演示文稿（.ppt）"))
+        raise InputError("RL-IO-001", Msg.of("detail.detect.powerpoint_presentation_ppt"))
     return "doc"  # no stream name found (a damaged directory?): the Word reader opens it and says
 
 
@@ -73,7 +69,7 @@ def _sniff_zip(path: Path, head: bytes) -> str:
     )
     if m is not None:
         kind = m.group(1).decode("ascii") or "document"
-        raise InputError("RL-IO-026", Detail(f"OpenDocument {kind}", f"OpenDocument {kind}"))
+        raise InputError("RL-IO-026", f"OpenDocument {kind}")
     return "ofd" if _is_ofd(path, head) else "docx"
 
 
@@ -141,9 +137,9 @@ def sniff(path: Path, head: bytes) -> str:
         return "pdf"
     for magic, name in _IMAGES:
         if head.startswith(magic):
-            raise InputError("RL-IO-021", Detail(name, name))
+            raise InputError("RL-IO-021", name)
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        raise InputError("RL-IO-021", Detail("WebP", "WebP"))
+        raise InputError("RL-IO-021", "WebP")
     text = _text_head(head)
     stripped = text.lstrip(b" \t\r\n")
     if stripped.lower().startswith(b"{\\rtf"):
@@ -151,9 +147,9 @@ def sniff(path: Path, head: bytes) -> str:
     if _MHT.match(stripped):
         raise InputError("RL-IO-025")
     if _WORD_2003_XML.search(text):
-        raise InputError("RL-IO-011", Detail("Word 2003 XML document", "Word 2003 XML 文档"))
+        raise InputError("RL-IO-011", Msg.of("detail.detect.word_2003_xml_document"))
     if _HTML_START.match(stripped) or len(_HTML_ANYWHERE.findall(text)) >= 3:
         return "html"
     if b"\x00" in text:
-        raise InputError("RL-IO-001", Detail("binary data", "二进制数据"))
+        raise InputError("RL-IO-001", Msg.of("detail.detect.binary_data"))
     return "text"

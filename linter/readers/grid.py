@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from linter.i18n import Msg
 from linter.errors import InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 from linter.model import Block, Cell, Table
@@ -47,7 +48,7 @@ def build_table(
     """Place cells as HTML does: each cell takes the next slot not covered by a rowspan from above."""
     if len(rows) > limits.max_table_rows:
         raise limit_exceeded(
-            "max_table_rows", limits.max_table_rows, f"a table with {len(rows)} rows", f"表格有 {len(rows)} 行"
+            "max_table_rows", limits.max_table_rows, Msg.of("detail.limit.table_rows_2", n_rows=len(rows))
         )
     occupied: dict[tuple[int, int], Cell] = {}
     width = 0
@@ -63,8 +64,7 @@ def build_table(
                 raise limit_exceeded(
                     "max_table_cols",
                     limits.max_table_cols,
-                    f"a table row {c + colspan} columns wide",
-                    f"表格某行宽 {c + colspan} 列",
+                    Msg.of("detail.limit.table_row_columns_wide_2", c_colspan=c + colspan),
                 )
             cell = Cell(
                 raw.text,
@@ -93,8 +93,7 @@ def build_table(
             raise limit_exceeded(
                 "max_table_cells",
                 limits.max_table_cells,
-                f"a table with {len(occupied)} cells",
-                f"表格有 {len(occupied)} 个单元格",
+                Msg.of("detail.limit.table_cells", n_occupied=len(occupied)),
             )
     grid = tuple(tuple([occupied.get((r, c)) for c in range(width)]) for r in range(len(rows)))
     return Table(
@@ -115,14 +114,13 @@ def build_positioned(
     no cell covers stay None. ``phys_col`` counts the cells starting in a row, left to right."""
     if n_rows > limits.max_table_rows:
         raise limit_exceeded(
-            "max_table_rows", limits.max_table_rows, f"a table with {n_rows} rows", f"表格有 {n_rows} 行"
+            "max_table_rows", limits.max_table_rows, Msg.of("detail.limit.table_rows_2", n_rows=n_rows)
         )
     if n_cols > limits.max_table_cols or n_rows * n_cols > limits.max_table_cells:
         raise limit_exceeded(
             "max_table_cells",
             limits.max_table_cells,
-            f"a table of {n_rows} x {n_cols} cells",
-            f"表格有 {n_rows} x {n_cols} 个单元格",
+            Msg.of("detail.limit.table_x_cells_2", n_rows=n_rows, n_cols=n_cols),
         )
     occupied: dict[tuple[int, int], Cell] = {}
     counts: dict[int, int] = {}
@@ -157,10 +155,10 @@ def add_block(blocks: list[Block], block: Block, limits: Limits) -> None:
     """Append a block, refusing documents over ``max_blocks`` (every reader's body)."""
     blocks.append(block)
     if len(blocks) > limits.max_blocks:
-        raise limit_exceeded("max_blocks", limits.max_blocks, "too many paragraphs and tables", "段落和表格过多")
+        raise limit_exceeded("max_blocks", limits.max_blocks, Msg.of("detail.limit.too_many_paragraphs_and"))
 
 
-def read_capped(path: Path, cap: int, limit: str, en: str, zh: str) -> bytes:
+def read_capped(path: Path, cap: int, limit: str, found: Msg) -> bytes:
     """A file's bytes, refusing more than ``cap`` (named ``limit`` in the error)."""
     try:
         with path.open("rb") as fh:
@@ -168,5 +166,5 @@ def read_capped(path: Path, cap: int, limit: str, en: str, zh: str) -> bytes:
     except OSError as exc:
         raise InputError("RL-IO-010", os_detail(exc)) from None
     if len(data) > cap:
-        raise limit_exceeded(limit, cap, en, zh)
+        raise limit_exceeded(limit, cap, found)
     return data

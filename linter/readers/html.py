@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, Optional
 
 from lxml import etree
 
+from linter.i18n import Msg
 from linter.errors import InputError
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
@@ -606,7 +607,7 @@ def _declared_charset(data: bytes) -> Optional[str]:
 
 
 def read_html(path: Path, limits: Limits) -> Document:
-    data = read_capped(path, limits.max_html_bytes, "max_html_bytes", "a larger HTML file", "网页文件更大")
+    data = read_capped(path, limits.max_html_bytes, "max_html_bytes", Msg.of("detail.limit.larger_html_file"))
     declared = None if bom_encoding(data) else _declared_charset(data)
     decoded = decode(data, declared)
     source = _XML_DECL.sub(lambda m: " " * len(m.group(0)), decoded.text, count=1)

@@ -91,12 +91,11 @@ def explain(query: str, ruleset: RuleSet, lang: str, overrides: Optional[Mapping
         if rule.id == upper or rule.name == q:
             return Explained(_rule_lines(rule, lang, overrides.get(rule.id)), True)
     if upper in INPUT_ERRORS:
-        zh, en = INPUT_ERRORS[upper]
         return Explained(
             [
                 f"{t('col.rule', lang)}: {upper}",
                 f"{t('explain.kind', lang)}: {t('explain.input_error', lang)}",
-                f"{t('explain.means', lang)}: {zh if lang == 'zh' else en}",
+                f"{t('explain.means', lang)}: {t('input.' + upper, lang)}",
                 f"{t('explain.level', lang)}: {t(SKIP_LEVELS.get(upper, 'explain.input_level'), lang)}",
             ],
             True,

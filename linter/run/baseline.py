@@ -12,23 +12,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
+from linter.i18n import Msg
+from linter.errors import ToldError
 from linter.findings import FileResult
 from linter.findings import fingerprint
-from linter.errors import ReportlintError
 from linter.run.outputs import write_whole
 
 FORMAT = 1
 
 
-class BaselineError(ReportlintError):
-    """A baseline file that cannot be used; told in Chinese unless ``lang`` is "en"."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh, self.lang = en, zh, "zh"
-
-    def __str__(self) -> str:
-        return self.zh if self.lang == "zh" else self.en
+class BaselineError(ToldError):
+    """A baseline file that cannot be used."""
 
 
 def _key(path: str, base: Path) -> str:
@@ -83,24 +77,21 @@ def read_baseline(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
         from linter.errors import os_detail
 
         detail = os_detail(exc)
-        raise BaselineError(f"{path}: cannot read: {detail}", f"{path}：无法读取：{detail.zh}") from None
+        raise BaselineError(Msg.of("error.baseline.cannot_read", path=path, detail=detail)) from None
     except json.JSONDecodeError as exc:
         raise BaselineError(
-            f"{path}: not a baseline file (JSON error at line {exc.lineno})",
-            f"{path}：不是基线文件（第 {exc.lineno} 行 JSON 格式错误）",
+            Msg.of("error.baseline.not_baseline_file_json", path=path, lineno=exc.lineno),
         ) from None
     if (
         not isinstance(data, dict)
         or data.get("reportlint_baseline") != FORMAT
         or not isinstance(data.get("files"), dict)
     ):
-        raise BaselineError(
-            f"{path}: not a reportlint baseline (format {FORMAT})", f"{path}：不是 reportlint 基线文件（格式 {FORMAT}）"
-        )
+        raise BaselineError(Msg.of("error.baseline.not_reportlint_baseline_format", path=path, format=FORMAT))
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for file, entries in data["files"].items():
         if not isinstance(entries, list):
-            raise BaselineError(f"{path}: $.files.{file}: must be a list", f"{path}：$.files.{file}：应为列表")
+            raise BaselineError(Msg.of("error.baseline.files_must_be_list", path=path, file=file))
         out[file] = {e["fingerprint"]: dict(e) for e in entries if isinstance(e, dict) and "fingerprint" in e}
     return out
 

@@ -130,7 +130,7 @@ def reader_hints() -> Hints:
     )
 
 
-def _error(path: str, code: str, detail: str, lang: str, debug: Optional[str] = None) -> FileResult:
+def _error(path: str, code: str, detail: object, lang: str, debug: Optional[str] = None) -> FileResult:
     return FileResult(path, error=FileError(code, input_error_message(code, detail, lang), debug))
 
 

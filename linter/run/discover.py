@@ -26,7 +26,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Optional
 
 from linter.config.limits import DEFAULT_LIMITS, Limits
-from linter.errors import Detail, InputError, limit_exceeded, os_detail, special_file
+from linter.errors import InputError, limit_exceeded, os_detail, special_file
+from linter.i18n import Msg
 
 # Read as reports (by content: the reader says what a file really is).
 DOCUMENT_SUFFIXES = {
@@ -51,32 +52,22 @@ CONFIG_NAMES = {"reportlint.yaml", ".reportlint.yaml", "setup.cfg"}
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _MAGIC = (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
 # suffix -> (Chinese, English) kind of file, for the reason a file is not checked
-_KINDS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(
-        (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"), ("图片", "an image")
-    ),
-    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".et", ".ods", ".csv"), ("表格", "a spreadsheet")),
-    **dict.fromkeys((".pptx", ".ppt", ".dps", ".odp"), ("演示文稿", "a presentation")),
-    **dict.fromkeys(
-        (".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"),
-        ("不支持的压缩包（请解压，或改用 .zip）", "an archive other than .zip (extract it, or use .zip)"),
-    ),
+# A skipped file's kind by its extension (the catalogue's detail.discover.kind.KIND).
+_KINDS: dict[str, str] = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"), "image"),
+    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".et", ".ods", ".csv"), "spreadsheet"),
+    **dict.fromkeys((".pptx", ".ppt", ".dps", ".odp"), "presentation"),
+    **dict.fromkeys((".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"), "archive"),
 }
 
 
 NESTED_ZIP = InputError(
     "RL-IO-030",
-    Detail(
-        "a .zip nested more than two levels deep is not expanded: extract it and check it on its own",
-        "嵌套超过两层的压缩包不会展开，请解压后单独检查",
-    ),
+    Msg.of("detail.discover.zip_nested_too_deep"),
 )
 OUTSIDE = InputError(
     "RL-IO-030",
-    Detail(
-        "a member whose path leaves the archive (absolute, or with ..): not extracted",
-        "路径指向压缩包之外的成员（绝对路径或含 ..），未解压",
-    ),
+    Msg.of("detail.discover.member_whose_path_leaves"),
 )
 # How deep archives are opened: an archive found in a folder is at depth 1, the archives inside
 # it at 2; an archive given (a command-line argument, an upload) is at 0, as the folder it stands for.
@@ -103,12 +94,13 @@ class Entry:
 def not_a_report(name: str) -> InputError:
     """RL-IO-030 「不是报告文件：图片 .png」."""
     suffix = PurePosixPath(name).suffix.lower()
-    zh, en = _KINDS.get(suffix, ("其他类型的文件", "another kind of file"))
-    return InputError("RL-IO-030", Detail(f"{en} {suffix or '(no extension)'}", f"{zh} {suffix or '（无扩展名）'}"))
+    kind = Msg.of("detail.discover.kind." + _KINDS.get(suffix, "other"))
+    shown = suffix or Msg.of("detail.discover.no_extension")
+    return InputError("RL-IO-030", Msg.of("detail.discover.other_file", kind=kind, suffix=shown))
 
 
 def _hidden(name: str) -> InputError:
-    return InputError("RL-IO-030", Detail(f"a hidden file or folder ({name})", f"隐藏文件或文件夹（{name}）"))
+    return InputError("RL-IO-030", Msg.of("detail.discover.hidden_file_or_folder", name=name))
 
 
 def _unreadable(exc: OSError) -> InputError:
@@ -117,7 +109,7 @@ def _unreadable(exc: OSError) -> InputError:
 
 def _folder_error(exc: OSError) -> InputError:
     d = os_detail(exc)
-    return InputError("RL-IO-010", Detail(f"a folder that cannot be listed: {d}", f"文件夹无法读取：{d.zh}"))
+    return InputError("RL-IO-010", Msg.of("detail.discover.folder_unlisted", cause=d))
 
 
 def _stat(path: Path, follow: bool = True) -> os.stat_result | OSError:
@@ -256,17 +248,12 @@ class Discovery:
             if name.startswith("."):
                 self._add(Entry(path, str(path), skip=_hidden(name)), key=("d", str(path)))
             elif name in SKIP_DIRS:
-                tool = InputError(
-                    "RL-IO-030", Detail(f"a folder of program files ({name})", f"程序文件的文件夹（{name}）")
-                )
+                tool = InputError("RL-IO-030", Msg.of("detail.discover.folder_program_files", name=name))
                 self._add(Entry(path, str(path), skip=tool), key=("d", str(path)))
             elif (st.st_dev, st.st_ino) in inside:
                 loop = InputError(
                     "RL-IO-031",
-                    Detail(
-                        "a symbolic link to a folder it is in (a loop), not followed",
-                        "指向其上级文件夹的符号链接（循环），未进入该文件夹",
-                    ),
+                    Msg.of("detail.discover.symbolic_link_folder_it"),
                 )
                 self._add(Entry(path, str(path), skip=loop), key=("d", str(path)))
             elif (st.st_dev, st.st_ino) not in self._seen:  # (else listed already, through another link)
@@ -374,8 +361,7 @@ def unpack(
                     raise limit_exceeded(
                         "max_total_uncompressed",
                         limits.max_total_uncompressed,
-                        "more bytes uncompressed in one request",
-                        "一次上传解压后的字节数更多",
+                        Msg.of("detail.limit.more_bytes_uncompressed_one"),
                     )
                 target.write_bytes(data)
                 if nested:

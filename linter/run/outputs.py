@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Sequence, Union
 
-from linter.errors import Detail, ReportlintError, os_detail
+from linter.i18n import Listing, Msg
+from linter.errors import os_detail, ToldError
 
 Chunk = Union[str, bytes]
 
@@ -31,24 +32,18 @@ def _read_umask() -> int:
 _UMASK = _read_umask()  # read once: os.umask can only be read by setting it
 
 
-class WriteError(ReportlintError):
-    """A run-level error about a file to write, in both languages; told in ``lang``."""
+class WriteError(ToldError):
+    """A run-level error about a file to write."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh, self.lang = en, zh, "zh"
-        self.cause: Optional[Detail] = None  # the OS error's cause, when there is one
-
-    def __str__(self) -> str:
-        return self.zh if self.lang == "zh" else self.en
+    def __init__(self, message: object, cause: object = None) -> None:
+        super().__init__(message)
+        self.cause = cause  # the OS error's cause, when there is one
 
 
 def cannot_write(path: object, exc: OSError) -> WriteError:
     """「无法写入 PATH：磁盘空间不足」 / ``cannot write PATH: no space left on the disk``."""
     detail = os_detail(exc)
-    err = WriteError(f"cannot write {path}: {detail}", f"无法写入 {path}：{detail.zh}")
-    err.cause = detail
-    return err
+    return WriteError(Msg.of("error.write.cannot_write", path=path, cause=detail), detail)
 
 
 @dataclass(frozen=True)
@@ -96,32 +91,19 @@ def clashes(outputs: Iterable[tuple[Path, str]], inputs: Iterable[Path]) -> list
     return out
 
 
-_ROLES = {
-    "output": ("the output file", "输出文件"),
-    "baseline": ("the baseline file", "基线文件"),
-    "copy": ("the annotated copy", "批注副本"),
-}
+_ROLES = ("output", "baseline", "copy")  # an output's role: the catalogue's error.write.role.ROLE
 
 
 def refuse(found: Sequence[Clash]) -> WriteError:
     """The run-level refusal naming every clash; nothing has been read or written yet."""
-    en, zh = [], []
+    lines: list[object] = []
     for c in found:
-        role_en, role_zh = _ROLES.get(c.what, _ROLES["output"])
-        same_en = "" if str(c.output) == str(c.input) else f" (the same file as the input {c.input})"
-        same_zh = "" if str(c.output) == str(c.input) else f"（与输入文件 {c.input} 是同一个文件）"
-        en.append(f"{role_en} {c.output} would replace an input of this run{same_en}")
-        zh.append(f"{role_zh} {c.output} 会覆盖本次检查的输入文件{same_zh}")
-    if any(c.what == "copy" for c in found):
-        en.append(
-            "nothing was read or written; leave the annotated copies (*.reviewed.docx) out of the inputs, "
-            "or give another folder with -o"
-        )
-        zh.append("未读取、未写入任何文件；请不要把已批注的副本（*.reviewed.docx）作为输入，或用 -o 指定其他文件夹")
-    else:
-        en.append("nothing was read or written; choose another output file")
-        zh.append("未读取、未写入任何文件；请换一个输出文件名")
-    return WriteError("\n".join(en), "\n".join(zh))
+        role = Msg.of("error.write.role." + (c.what if c.what in _ROLES else "output"))
+        same = "" if str(c.output) == str(c.input) else Msg.of("error.write.same_file", input=c.input)
+        lines.append(Msg.of("error.write.clash", role=role, output=c.output, same=same))
+    copies = any(c.what == "copy" for c in found)
+    lines.append(Msg.of("error.write.nothing_copies" if copies else "error.write.nothing"))
+    return WriteError(Listing(tuple(lines), sep="list.lines"))
 
 
 def probe(paths: Iterable[Path]) -> None:

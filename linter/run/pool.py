@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from linter.run.check import FileError, FileResult, Options, check_file
-from linter.errors import Detail, input_error_message
+from linter.errors import input_error_message
 from linter.config.limits import describe
 
 CheckFn = Callable[..., FileResult]
@@ -227,7 +227,7 @@ class Worker:
             if block or time.monotonic() >= self.deadline:
                 self._kill()
                 detail = describe("max_seconds_per_file", self.seconds)
-                return self._done(_error(path, "RL-IO-012", Detail(detail, detail), lang), restart=True)
+                return self._done(_error(path, "RL-IO-012", detail, lang), restart=True)
             return None
         try:
             result = self._conn.recv()

@@ -9,6 +9,7 @@ import tempfile
 from array import array
 from typing import Iterable, Iterator, Optional, Sequence, overload
 
+from linter.i18n import Msg
 from linter.findings import FileResult
 from linter.run.outputs import WriteError
 
@@ -20,9 +21,7 @@ def _spool_error(exc: OSError) -> WriteError:
     folder = tempfile.gettempdir()
     detail = os_detail(exc)
     return WriteError(
-        f"the temporary folder {folder} cannot hold the results: {detail} "
-        f"(free some space, or set TMPDIR to another folder)",
-        f"临时文件夹 {folder} 无法保存检查结果：{detail.zh}（请清理磁盘空间，或用环境变量 TMPDIR 指定其他文件夹）",
+        Msg.of("error.write.temporary_folder_cannot_hold", folder=folder, detail=detail),
     )
 
 

@@ -18,6 +18,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from linter.run.discover import ARCHIVE_SUFFIXES, MAX_ARCHIVE_DEPTH, OUTSIDE, Discovery, Entry
 from linter.errors import InputError, limit_exceeded, os_detail
+from linter.i18n import Msg
 from linter.config.limits import Limits
 
 if TYPE_CHECKING:
@@ -363,8 +364,7 @@ def _expand(
             raise limit_exceeded(
                 "max_total_uncompressed",
                 limits.max_total_uncompressed,
-                "more bytes uncompressed in one request",
-                "一次上传解压后的字节数更多",
+                Msg.of("detail.limit.more_bytes_uncompressed_one"),
             )
         target = root.joinpath(*parts)
         shown = shown_root.joinpath(*parts)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import struct
 from typing import Iterator
 
-from linter.errors import Detail, InputError
+from linter.i18n import Msg
+from linter.errors import InputError
 
 _U8, _U16, _I16, _U32, _I32 = (struct.Struct(f) for f in ("<B", "<H", "<h", "<I", "<i"))
 
 
-def damaged(en: str, zh: str) -> InputError:
+def damaged(detail: Msg) -> InputError:
     """RL-IO-028: the document's binary structure is broken (truncated, or bytes changed)."""
-    return InputError("RL-IO-028", Detail(en, zh))
+    return InputError("RL-IO-028", detail)
 
 
 def u8(data: bytes, pos: int) -> int:
@@ -38,8 +39,7 @@ def i32(data: bytes, pos: int) -> int:
 def _read(fmt: struct.Struct, data: bytes, pos: int) -> int:
     if pos < 0 or pos + fmt.size > len(data):
         raise damaged(
-            f"a structure at byte {pos} lies outside its stream of {len(data)} bytes",
-            f"第 {pos} 字节处的结构超出了所在数据流（共 {len(data)} 字节）",
+            Msg.of("detail.doc.structure_byte_lies_outside", pos=pos, n_data=len(data)),
         )
     value: int = fmt.unpack_from(data, pos)[0]
     return value
@@ -48,8 +48,7 @@ def _read(fmt: struct.Struct, data: bytes, pos: int) -> int:
 def u32_array(data: bytes, pos: int, count: int) -> tuple[int, ...]:
     if count < 0 or pos < 0 or pos + 4 * count > len(data):
         raise damaged(
-            f"an array of {count} entries at byte {pos} lies outside its stream",
-            f"第 {pos} 字节处的 {count} 项数组超出了所在数据流",
+            Msg.of("detail.doc.array_entries_byte_lies", count=count, pos=pos),
         )
     return struct.unpack_from(f"<{count}I", data, pos)
 
@@ -58,8 +57,7 @@ def part(data: bytes, pos: int, size: int, what: str) -> bytes:
     """``size`` bytes at ``pos``, all of them inside ``data``."""
     if pos < 0 or size < 0 or pos + size > len(data):
         raise damaged(
-            f"{what} ({size} bytes at {pos}) lies outside its stream of {len(data)} bytes",
-            f"{what}（第 {pos} 字节起 {size} 字节）超出了所在数据流（共 {len(data)} 字节）",
+            Msg.of("detail.doc.bytes_lies_outside_stream", what=what, size=size, pos=pos, n_data=len(data)),
         )
     return data[pos : pos + size]
 

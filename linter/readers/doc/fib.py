@@ -9,7 +9,8 @@ from typing import Optional
 
 import olefile
 
-from linter.errors import Detail, InputError
+from linter.i18n import Msg
+from linter.errors import InputError
 from linter.readers.doc.binary import damaged, part, u16, u32
 
 WORD_IDENT = 0xA5EC
@@ -53,43 +54,34 @@ def open_word(raw: bytes) -> WordFile:
     try:
         ole = olefile.OleFileIO(io.BytesIO(raw))
     except Exception as exc:  # olefile raises OSError, struct.error, IndexError... on broken files
-        raise damaged(f"the compound file is broken ({type(exc).__name__})", "OLE 复合文件结构损坏") from None
+        raise damaged(Msg.of("detail.doc.compound_file_broken", kind=type(exc).__name__)) from None
     try:
         if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
             raise InputError(
                 "RL-IO-004",
-                Detail(
-                    "an Office file encrypted with a password (OLE EncryptedPackage)",
-                    "设置了密码的 Office 加密文件（OLE EncryptedPackage）",
-                ),
+                Msg.of("detail.doc.office_file_encrypted_password"),
             )
         word = _stream(ole, "WordDocument")
         if word is None:
             raise InputError(
                 "RL-IO-007",
-                Detail(
-                    "an Office binary (OLE) file without a Word document", "不含 Word 文档的 Office 二进制（OLE）文件"
-                ),
+                Msg.of("detail.doc.office_binary_ole_file"),
             )
         if u16(word, 0) != WORD_IDENT:
-            raise damaged(
-                "the WordDocument stream does not start with a Word FIB", "WordDocument 数据流开头不是 Word 文件信息块"
-            )
+            raise damaged(Msg.of("detail.doc.worddocument_stream_does_not"))
         if u16(word, 2) < NFIB_WORD97:
-            raise InputError("RL-IO-007", Detail("a Word 6.0/95 document", "Word 6.0/95 文档"))
+            raise InputError("RL-IO-007", Msg.of("detail.doc.word_6_0_95"))
         flags = u16(word, 0x0A)
         if flags & 0x0100 or flags & 0x8000:  # fEncrypted, fObfuscated
-            raise InputError("RL-IO-004", Detail("a Word document encrypted with a password", "设置了密码的 Word 文档"))
+            raise InputError("RL-IO-004", Msg.of("detail.doc.word_document_encrypted_password"))
         table = _stream(ole, "1Table" if flags & 0x0200 else "0Table")
         if table is None:
-            raise damaged("the document has no table stream", "文档缺少 Table 数据流")
+            raise damaged(Msg.of("detail.doc.document_has_no_table"))
         data = _stream(ole, "Data") or b""
     except InputError:
         raise
     except Exception as exc:  # a broken sector chain inside olefile
-        raise damaged(
-            f"a stream of the compound file is broken ({type(exc).__name__})", "OLE 复合文件的数据流损坏"
-        ) from None
+        raise damaged(Msg.of("detail.doc.stream_compound_file_broken", kind=type(exc).__name__)) from None
     finally:
         ole.close()
     pos = 32
@@ -108,7 +100,6 @@ def open_word(raw: bytes) -> WordFile:
     )
     if ccp_text > len(word):  # every character takes at least a byte of the stream
         raise damaged(
-            f"the FIB counts {ccp_text} characters in a stream of {len(word)} bytes",
-            f"文件信息块记录的字符数 {ccp_text} 超过了数据流长度 {len(word)}",
+            Msg.of("detail.doc.fib_counts_characters_stream", ccp_text=ccp_text, n_word=len(word)),
         )
     return WordFile(word=word, table=table, data=data, ccp_text=ccp_text, fc_lcb=fc_lcb)

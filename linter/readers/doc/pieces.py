@@ -7,6 +7,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
+from linter.i18n import Msg
 from linter.config.limits import Limits
 from linter.errors import limit_exceeded
 from linter.readers.doc.binary import damaged, i16, part, u16, u32, u32_array, u8
@@ -38,7 +39,7 @@ def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]
     """The piece table (Pcdt) of the Clx and the Prc property lists before it."""
     clx = doc.table_part(CLX, "the piece table")
     if clx is None:
-        raise damaged("the document has no piece table", "文档缺少文本片段表")
+        raise damaged(Msg.of("detail.doc.document_has_no_piece"))
     pos = 0
     prcs: list[bytes] = []
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: a grpprl that pieces may refer to
@@ -47,17 +48,17 @@ def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]
         pos += 3 + max(size, 0)
         if len(prcs) > limits.max_doc_pieces:
             raise limit_exceeded(
-                "max_doc_pieces", limits.max_doc_pieces, "too many piece properties", "文本片段属性过多"
+                "max_doc_pieces", limits.max_doc_pieces, Msg.of("detail.doc.too_many_piece_properties")
             )
     if pos >= len(clx) or clx[pos] != 0x02:
-        raise damaged("the piece table is missing from its Clx", "Clx 结构中缺少文本片段表")
+        raise damaged(Msg.of("detail.doc.piece_table_missing_from"))
     lcb = u32(clx, pos + 1)
     plc = part(clx, pos + 5, lcb, "the piece table")
     if lcb < 4 or (lcb - 4) % 12:
-        raise damaged(f"a piece table of {lcb} bytes", f"文本片段表长度 {lcb} 字节不合规")
+        raise damaged(Msg.of("detail.doc.piece_table_bytes", lcb=lcb))
     count = (lcb - 4) // 12
     if count > limits.max_doc_pieces:
-        raise limit_exceeded("max_doc_pieces", limits.max_doc_pieces, f"{count} text pieces", f"{count} 个文本片段")
+        raise limit_exceeded("max_doc_pieces", limits.max_doc_pieces, Msg.of("detail.doc.text_pieces", count=count))
     cps = u32_array(plc, 0, count + 1)
     pieces: list[Piece] = []
     base = 4 * (count + 1)
@@ -68,7 +69,7 @@ def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]
         fc = (fc_raw & 0x3FFFFFFF) // 2 if compressed else fc_raw & 0x3FFFFFFF
         cp, cp_end = cps[i], cps[i + 1]
         if cp_end < cp or (pieces and cp != pieces[-1].cp_end):
-            raise damaged("the piece table's character positions are out of order", "文本片段表的字符位置顺序错乱")
+            raise damaged(Msg.of("detail.doc.piece_table_s_character"))
         pieces.append(Piece(cp, cp_end, fc, compressed, u16(plc, at + 6)))
     return pieces, prcs
 
@@ -88,8 +89,7 @@ def main_text(doc: WordFile, pieces: list[Piece]) -> str:
     text = "".join(out)
     if len(text) < doc.ccp_text:
         raise damaged(
-            f"the pieces hold {len(text)} of the document's {doc.ccp_text} characters",
-            f"文本片段只有 {len(text)} 个字符，文档应有 {doc.ccp_text} 个",
+            Msg.of("detail.doc.pieces_hold_document_s", n_text=len(text), ccp_text=doc.ccp_text),
         )
     return text
 
@@ -120,11 +120,11 @@ def _bin_table(doc: WordFile, index: int, what: str, limits: Limits) -> list[int
     if plc is None:
         return []
     if (len(plc) - 4) % 8:
-        raise damaged(f"{what} of {len(plc)} bytes", f"{what}长度 {len(plc)} 字节不合规")
+        raise damaged(Msg.of("detail.doc.bytes", what=what, n_plc=len(plc)))
     count = (len(plc) - 4) // 8
     if count > limits.max_doc_fkp_pages:
         raise limit_exceeded(
-            "max_doc_fkp_pages", limits.max_doc_fkp_pages, f"{count} property pages", f"{count} 个属性页"
+            "max_doc_fkp_pages", limits.max_doc_fkp_pages, Msg.of("detail.doc.property_pages", count=count)
         )
     return [pn & 0x3FFFFF for pn in u32_array(plc, 4 * (count + 1), count)]
 
@@ -138,7 +138,7 @@ def paragraph_runs(doc: WordFile, limits: Limits) -> Runs:
         page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "a paragraph property page")
         crun = page[511]
         if 4 * (crun + 1) + 13 * crun > 511:
-            raise damaged(f"a paragraph property page with {crun} entries", f"段落属性页记录了 {crun} 项，超出页面")
+            raise damaged(Msg.of("detail.doc.paragraph_property_page_entries", crun=crun))
         fcs = u32_array(page, 0, crun + 1)
         base = 4 * (crun + 1)
         for i in range(crun):
@@ -165,7 +165,7 @@ def character_runs(doc: WordFile, limits: Limits) -> Runs:
         page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "a character property page")
         crun = page[511]
         if 5 * crun + 4 > 511:
-            raise damaged(f"a character property page with {crun} entries", f"字符属性页记录了 {crun} 项，超出页面")
+            raise damaged(Msg.of("detail.doc.character_property_page_entries", crun=crun))
         fcs = u32_array(page, 0, crun + 1)
         base = 4 * (crun + 1)
         for i in range(crun):

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
+from linter.i18n import Msg
 from linter.config.limits import Limits
 from linter.errors import limit_exceeded
 from linter.model import Cell, Table
@@ -75,20 +76,19 @@ def build(index: int, rows: list[tuple[list[str], RowDef]], limits: Limits) -> T
     """The grid of a table whose rows are (cell texts, row definition)."""
     if len(rows) > limits.max_table_rows:
         raise limit_exceeded(
-            "max_table_rows", limits.max_table_rows, f"a table of {len(rows)} rows", f"表格有 {len(rows)} 行"
+            "max_table_rows", limits.max_table_rows, Msg.of("detail.limit.table_rows", n_rows=len(rows))
         )
     lines = _grid_lines(rows)
     width = max(1, len(lines) - 1)
     if width > limits.max_table_cols:
         raise limit_exceeded(
-            "max_table_cols", limits.max_table_cols, f"a table row {width} columns wide", f"表格一行宽 {width} 列"
+            "max_table_cols", limits.max_table_cols, Msg.of("detail.limit.table_row_columns_wide", width=width)
         )
     if len(rows) * width > limits.max_table_cells:
         raise limit_exceeded(
             "max_table_cells",
             limits.max_table_cells,
-            f"a table of {len(rows)} x {width} cells",
-            f"表格有 {len(rows)} × {width} 个单元格",
+            Msg.of("detail.limit.table_x_cells", n_rows=len(rows), width=width),
         )
 
     def col_of(x: int) -> int:

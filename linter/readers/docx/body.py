@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 
 from lxml import etree
 
+from linter.i18n import Msg
 from linter.errors import InputError, limit_exceeded
 from linter.config.limits import Limits
 from linter.model import Block, Cell, Document, Notice, Paragraph, Table
@@ -216,7 +217,7 @@ class _Reader:
                 self.revisions += 1
             if len(self.blocks) > self.limits.max_blocks:
                 raise limit_exceeded(
-                    "max_blocks", self.limits.max_blocks, "too many paragraphs and tables", "段落和表格过多"
+                    "max_blocks", self.limits.max_blocks, Msg.of("detail.limit.too_many_paragraphs_and")
                 )
 
     def _paragraph(self, p: etree._Element, in_toc: bool) -> None:
@@ -302,7 +303,7 @@ class _Reader:
                 return
         if len(rows) > self.limits.max_table_rows:
             raise limit_exceeded(
-                "max_table_rows", self.limits.max_table_rows, f"a table of {len(rows)} rows", f"表格有 {len(rows)} 行"
+                "max_table_rows", self.limits.max_table_rows, Msg.of("detail.limit.table_rows", n_rows=len(rows))
             )
         index = len(self.blocks)
         self.blocks.append(None)  # type: ignore[arg-type]  # reserve the slot; nested tables follow
@@ -428,8 +429,7 @@ class _Reader:
             raise limit_exceeded(
                 "max_table_cells",
                 self.limits.max_table_cells,
-                f"a table of {len(slots)} x {width} cells",
-                f"表格有 {len(slots)} × {width} 个单元格",
+                Msg.of("detail.limit.table_x_cells_3", n_slots=len(slots), width=width),
             )
         final = {
             key: o._replace(rowspan=rs, colspan=cs)
@@ -448,8 +448,7 @@ class _Reader:
             raise limit_exceeded(
                 "max_table_cols",
                 self.limits.max_table_cols,
-                f"a table row {cols} columns wide",
-                f"表格一行宽 {cols} 列",
+                Msg.of("detail.limit.table_row_columns_wide_3", cols=cols),
             )
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element]) -> str:

@@ -10,7 +10,8 @@ from typing import Optional
 
 from lxml import etree
 
-from linter.errors import Detail, InputError, limit_exceeded, zip_detail
+from linter.i18n import Msg
+from linter.errors import InputError, limit_exceeded, zip_detail
 from linter.config.limits import Limits
 
 # Entity resolution, DTD loading and network access off; huge_tree off keeps libxml2's own
@@ -54,9 +55,9 @@ def safe_parser(ids: bool = True) -> etree.XMLParser:
 def parse_xml(data: bytes, name: str, limits: Limits, ids: bool = True) -> etree._Element:
     """Parse untrusted XML bytes: size cap, no DOCTYPE, depth cap; errors are RL-IO-005/006."""
     if len(data) > limits.max_xml_bytes:
-        raise limit_exceeded("max_xml_bytes", limits.max_xml_bytes, f"{len(data)} bytes", f"{len(data)} 字节", name)
+        raise limit_exceeded("max_xml_bytes", limits.max_xml_bytes, Msg.of("detail.docx.bytes", n_data=len(data)), name)
     if _has_doctype(data[: 64 * 1024]):
-        raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+        raise InputError("RL-IO-006", Msg.of("detail.docx.doctype_not_allowed", name=name))
     try:
         root = etree.fromstring(data, safe_parser(ids))
     except etree.XMLSyntaxError as exc:
@@ -64,13 +65,13 @@ def parse_xml(data: bytes, name: str, limits: Limits, ids: bool = True) -> etree
         for needle, limit, value in _LIBXML_LIMITS:
             if needle in msg:
                 shown = f"{limit} = {value}" if value else limit
-                raise InputError("RL-IO-005", Detail(f"{name}: {msg} ({shown})", f"{name}：{msg}（{shown}）")) from None
+                raise InputError("RL-IO-005", Msg.of("detail.docx.text", name=name, msg=msg, shown=shown)) from None
         line = getattr(exc, "lineno", None)
-        raise InputError("RL-IO-006", Detail(f"{name} line {line}: {msg}", f"{name} 第 {line} 行：{msg}")) from None
+        raise InputError("RL-IO-006", Msg.of("detail.docx.line", name=name, line=line, msg=msg)) from None
     except (ValueError, MemoryError) as exc:  # e.g. lxml refusing NUL bytes or unicode with a declaration
         raise InputError("RL-IO-006", f"{name}: {exc}") from None
     if root.getroottree().docinfo.doctype:
-        raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+        raise InputError("RL-IO-006", Msg.of("detail.docx.doctype_not_allowed", name=name))
     _check_depth(root, name, limits.max_xml_depth)
     return root
 
@@ -83,8 +84,7 @@ def _check_depth(root: etree._Element, name: str, max_depth: int) -> None:
         raise limit_exceeded(
             "max_xml_depth",
             max_depth,
-            f"elements nested more than {max_depth} deep",
-            f"元素嵌套超过 {max_depth} 层",
+            Msg.of("detail.docx.elements_nested_more_than", max_depth=max_depth),
             name,
         )
 
@@ -135,7 +135,7 @@ class Package:
         lim = self.limits
         if len(infos) > lim.max_zip_members:
             raise limit_exceeded(
-                "max_zip_members", lim.max_zip_members, f"{len(infos)} zip members", f"zip 成员 {len(infos)} 个"
+                "max_zip_members", lim.max_zip_members, Msg.of("detail.docx.zip_members", n_infos=len(infos))
             )
         total = 0
         for info in infos:
@@ -146,8 +146,7 @@ class Package:
                 raise limit_exceeded(
                     "max_member_bytes",
                     lim.max_member_bytes,
-                    f"{info.file_size} bytes uncompressed",
-                    f"解压后 {info.file_size} 字节",
+                    Msg.of("detail.docx.bytes_uncompressed", file_size=info.file_size),
                     info.filename,
                 )
             if info.file_size > _MIN_RATIO_CHECKED:
@@ -156,16 +155,14 @@ class Package:
                     raise limit_exceeded(
                         "max_compression_ratio",
                         lim.max_compression_ratio,
-                        f"compression ratio {ratio:.0f}",
-                        f"压缩比 {ratio:.0f}",
+                        Msg.of("detail.docx.compression_ratio", ratio=ratio),
                         info.filename,
                     )
         if total > lim.max_total_uncompressed:
             raise limit_exceeded(
                 "max_total_uncompressed",
                 lim.max_total_uncompressed,
-                f"{total} bytes uncompressed in total",
-                f"解压后共 {total} 字节",
+                Msg.of("detail.docx.bytes_uncompressed_total", total=total),
             )
 
     def has(self, name: str) -> bool:
@@ -203,9 +200,7 @@ class Package:
         ) as exc:
             raise InputError("RL-IO-002", zip_detail(exc, name)) from None
         if len(data) > cap:
-            raise limit_exceeded(
-                limit_name, cap, f"more than {cap} bytes when decompressed", f"解压后超过 {cap} 字节", name
-            )
+            raise limit_exceeded(limit_name, cap, Msg.of("detail.docx.more_than_bytes_when", cap=cap), name)
         return data
 
     def xml(self, name: str, ids: bool = True) -> Optional[etree._Element]:
@@ -221,7 +216,7 @@ class Package:
             return None
         cap = self.limits.max_xml_bytes
         if self._sizes[name] > cap:  # the header's size; read() also caps the real one
-            raise limit_exceeded("max_xml_bytes", cap, f"{self._sizes[name]} bytes", f"{self._sizes[name]} 字节", name)
+            raise limit_exceeded("max_xml_bytes", cap, Msg.of("detail.docx.bytes", n_data=self._sizes[name]), name)
         return self.read(name, cap)
 
     def xml_if(self, name: str, needles: tuple[bytes, ...]) -> Optional[etree._Element]:
@@ -234,7 +229,7 @@ class Package:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")) or any(n in data for n in needles):
             return parse_xml(data, name, self.limits)
         if _has_doctype(data[: 64 * 1024]):
-            raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+            raise InputError("RL-IO-006", Msg.of("detail.docx.doctype_not_allowed", name=name))
         return None
 
     def refuse_doctype(self, name: str) -> None:
@@ -258,7 +253,7 @@ class Package:
             ) as exc:
                 raise InputError("RL-IO-002", zip_detail(exc, name)) from None
             if _has_doctype(head):
-                raise InputError("RL-IO-006", Detail(f"{name}: DOCTYPE not allowed", f"{name}：不允许 DOCTYPE 声明"))
+                raise InputError("RL-IO-006", Msg.of("detail.docx.doctype_not_allowed", name=name))
 
     def close(self) -> None:
         self._zip.close()

@@ -13,7 +13,8 @@ from typing import Optional
 from lxml import etree
 
 from linter.config.limits import Limits
-from linter.errors import Detail, InputError, limit_exceeded
+from linter.i18n import Msg
+from linter.errors import InputError, limit_exceeded
 from linter.model import Document
 from linter.readers.docx.package import Package
 from linter.readers.ofd.geometry import MM, Drawn, draw, numbers
@@ -23,9 +24,9 @@ from linter.readers.pdf.reader import document_from_pages
 A4 = (210.0, 297.0)
 
 
-def damaged(en: str, zh: str) -> InputError:
+def damaged(detail: Msg) -> InputError:
     """RL-IO-029: the OFD's structure is incomplete (a file it names is missing, no pages)."""
-    return InputError("RL-IO-029", Detail(en, zh))
+    return InputError("RL-IO-029", detail)
 
 
 def _local(el: etree._Element) -> str:
@@ -60,20 +61,20 @@ class _Ofd:
         self.limits = limits
         self._templates: dict[str, Drawn] = {}
 
-    def xml(self, name: str, what_en: str, what_zh: str) -> etree._Element:
+    def xml(self, name: str, what: Msg) -> etree._Element:
         if not self.pkg.has(name):
-            raise damaged(f"{what_en} {name} is missing", f"缺少{what_zh} {name}")
+            raise damaged(Msg.of("detail.ofd.missing", what=what, name=name))
         root = self.pkg.xml(name, ids=False)
         assert root is not None
         return root
 
     def pages(self) -> list[PageContent]:
-        entry = self.xml("OFD.xml", "the entry file", "入口文件")
+        entry = self.xml("OFD.xml", Msg.of("detail.ofd.entry_file"))
         root = next((el for el in entry.iter("{*}DocRoot") if (el.text or "").strip()), None)
         if root is None:
-            raise damaged("OFD.xml names no document (DocRoot)", "OFD.xml 中没有文档（DocRoot）")
+            raise damaged(Msg.of("detail.ofd.ofd_xml_names_no"))
         doc_name = _resolve("OFD.xml", root.text or "")
-        document = self.xml(doc_name, "the document", "文档")
+        document = self.xml(doc_name, Msg.of("detail.ofd.document"))
         common = _child(document, "CommonData")
         size = _box(_child(_child(common, "PageArea"), "PhysicalBox")) or A4
         templates = {
@@ -82,13 +83,12 @@ class _Ofd:
         }
         entries = [el for el in document.iter("{*}Page") if el.get("BaseLoc")]
         if not entries:
-            raise damaged(f"{doc_name} lists no pages", f"{doc_name} 中没有页面")
+            raise damaged(Msg.of("detail.ofd.lists_no_pages", doc_name=doc_name))
         if len(entries) > self.limits.max_pdf_pages:
             raise limit_exceeded(
                 "max_pdf_pages",
                 self.limits.max_pdf_pages,
-                f"an OFD of {len(entries)} pages",
-                f"OFD 有 {len(entries)} 页",
+                Msg.of("detail.ofd.ofd_pages", n_entries=len(entries)),
             )
         return [
             self._page(number, _resolve(doc_name, el.get("BaseLoc", "")), size, templates)
@@ -96,7 +96,7 @@ class _Ofd:
         ]
 
     def _page(self, number: int, name: str, size: tuple[float, float], templates: dict[str, str]) -> PageContent:
-        page = self.xml(name, "a page", "页面")
+        page = self.xml(name, Msg.of("detail.ofd.page"))
         width, height = _box(_child(_child(page, "Area"), "PhysicalBox")) or size
         content = PageContent(number, width * MM, height * MM)
         used = draw(page, content, _namespace(page))
@@ -130,7 +130,7 @@ class _Ofd:
         """What a template page draws, read once for all the pages that draw on it."""
         drawn = self._templates.get(loc)
         if drawn is None:
-            root = self.xml(loc, "a template page", "模板页")
+            root = self.xml(loc, Msg.of("detail.ofd.template_page"))
             out = PageContent(0, 0.0, 0.0)
             used = draw(root, out, _namespace(root))
             drawn = Drawn(out.glyphs, out.hrules, out.vrules, used.images)
@@ -154,8 +154,5 @@ def read_ofd(path: Path, limits: Limits) -> Document:
         "ofd",
         pages,
         limits,
-        no_text=Detail(
-            "an OFD without text objects (pages of images, or glyphs drawn as outlines)",
-            "OFD 中没有文字对象（页面是图片，或文字画成了轮廓）",
-        ),
+        no_text=Msg.of("detail.ofd.ofd_without_text_objects"),
     )

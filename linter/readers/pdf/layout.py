@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
+from linter.i18n import Msg
 from linter.errors import limit_exceeded
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.readers.pdf.pdfium import Glyph, PageContent
@@ -223,8 +224,7 @@ def find_tables(
         raise limit_exceeded(
             "max_table_cells",
             limits.max_table_cells,
-            f"page {content.number}: {len(h)} x {len(v)} ruling lines",
-            f"第{content.number}页有 {len(h)} x {len(v)} 条表格线",
+            Msg.of("detail.pdf.page_x_ruling_lines", number=content.number, n_h=len(h), n_v=len(v)),
         )
     tables: list[PTable] = []
     boxes: list[PTable] = []

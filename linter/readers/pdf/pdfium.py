@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from linter.errors import Detail, InputError
+from linter.errors import InputError
 
 THIN = 2.0  # points: a filled rectangle at most this thick in one direction is a ruling line
 _GENERATED = {" ", "\r", "\n", "\ufffe", "\x02", "\x00"}
@@ -80,8 +80,8 @@ class PdfFile:
             if code in (self._raw.FPDF_ERR_PASSWORD, self._raw.FPDF_ERR_SECURITY):
                 raise InputError("RL-IO-024", "password") from None
             if code == self._raw.FPDF_ERR_FILE:
-                raise InputError("RL-IO-010", Detail(str(exc)[:200])) from None
-            raise InputError("RL-IO-023", Detail(str(exc)[:200])) from None
+                raise InputError("RL-IO-010", str(exc)[:200]) from None
+            raise InputError("RL-IO-023", str(exc)[:200]) from None
         self.pages = len(self._pdf)
         # PDFium rebuilds a broken cross-reference table silently; this says it had to.
         self.repaired = not self._raw.FPDF_DocumentHasValidCrossReferenceTable(self._pdf.raw)
@@ -100,7 +100,7 @@ class PdfFile:
         raw = self._raw
         page = raw.FPDF_LoadPage(self._pdf.raw, index)
         if not page:
-            raise InputError("RL-IO-023", Detail(f"page {index + 1} cannot be loaded"))
+            raise InputError("RL-IO-023", f"page {index + 1} cannot be loaded")
         try:
             width = raw.FPDF_GetPageWidthF(page)
             height = raw.FPDF_GetPageHeightF(page)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
+from linter.i18n import Msg
 from linter.errors import InputError, limit_exceeded, os_detail
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
@@ -202,9 +203,7 @@ def read_pdf(path: Path, limits: Limits) -> Document:
         raise InputError("RL-IO-010", os_detail(exc)) from None
     with PdfFile(path) as pdf:
         if pdf.pages > limits.max_pdf_pages:
-            raise limit_exceeded(
-                "max_pdf_pages", limits.max_pdf_pages, f"a PDF of {pdf.pages} pages", f"PDF 有 {pdf.pages} 页"
-            )
+            raise limit_exceeded("max_pdf_pages", limits.max_pdf_pages, Msg.of("detail.pdf.pdf_pages", pages=pdf.pages))
         if pdf.pages == 0:
             raise InputError("RL-IO-023", "no pages")
         pages = list(pdf.read_pages())
@@ -215,7 +214,7 @@ def read_pdf(path: Path, limits: Limits) -> Document:
 
 
 def document_from_pages(
-    path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False, no_text: str = ""
+    path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False, no_text: object = ""
 ) -> Document:
     """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text."""
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 
+from linter.i18n import Msg
 from linter.config.limits import Limits
 from linter.errors import limit_exceeded
 
@@ -38,8 +39,7 @@ def check_streams(data: bytes, limits: Limits) -> None:
             raise limit_exceeded(
                 "max_member_bytes",
                 limits.max_member_bytes,
-                f"a stream inflating to more than {limits.max_member_bytes} bytes",
-                f"解压后超过 {limits.max_member_bytes} 字节的数据流",
+                Msg.of("detail.pdf.stream_inflating_more_than", max_member_bytes=limits.max_member_bytes),
                 "PDF",
             )
         total += size
@@ -47,8 +47,7 @@ def check_streams(data: bytes, limits: Limits) -> None:
             raise limit_exceeded(
                 "max_total_uncompressed",
                 limits.max_total_uncompressed,
-                f"streams inflating to more than {limits.max_total_uncompressed} bytes",
-                f"数据流解压后共超过 {limits.max_total_uncompressed} 字节",
+                Msg.of("detail.pdf.streams_inflating_more_than", max_total_uncompressed=limits.max_total_uncompressed),
                 "PDF",
             )
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from linter.i18n import Msg
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
@@ -247,7 +248,7 @@ def _crawler_header(lines: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
 
 
 def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Document:
-    data = read_capped(path, limits.max_text_bytes, "max_text_bytes", "a larger text file", "文本文件更大")
+    data = read_capped(path, limits.max_text_bytes, "max_text_bytes", Msg.of("detail.limit.larger_text_file"))
     decoded = decode(data)
     lines = split_lines(decoded.text)
     builder = _Builder(limits, hints or Hints())
