@@ -181,7 +181,9 @@ def _from_setup_cfg(path: Path) -> Optional[dict[str, Any]]:
     try:
         parser.read(path, encoding="utf-8")
     except (configparser.Error, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), "$", f"cannot parse: {exc}") from None
+        raise ConfigError(
+            str(path), "$", Msg.of("config.cannot_parse", detail=English(str(exc), Msg.of("config.ini")))
+        ) from None
     if not parser.has_section("reportlint"):
         return None
     data: dict[str, Any] = {}

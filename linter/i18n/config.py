@@ -28,6 +28,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config.empty": {"zh": "不能为空", "en": "must not be empty"},
     "config.other": {"zh": "不符合配置格式：{message}", "en": "{message}"},
     "config.cannot_read": {"zh": "无法读取：{detail}", "en": "cannot read: {detail}"},
+    "config.cannot_parse": {"zh": "无法解析：{detail}", "en": "cannot parse: {detail}"},
+    "config.ini": {"zh": "setup.cfg 格式错误", "en": "a setup.cfg syntax error"},
     "config.not_utf8": {"zh": "无法读取：不是 UTF-8 编码的文本", "en": "cannot read: not UTF-8 text"},
     "config.not_mapping": {"zh": "配置应为「键: 值」形式的映射", "en": "a configuration must be a mapping"},
     "config.edition": {

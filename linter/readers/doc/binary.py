@@ -54,10 +54,12 @@ def u32_array(data: bytes, pos: int, count: int) -> tuple[int, ...]:
 
 
 def part(data: bytes, pos: int, size: int, what: str) -> bytes:
-    """``size`` bytes at ``pos``, all of them inside ``data``."""
+    """``size`` bytes at ``pos``, all of them inside ``data``; ``what`` names the structure (a key of
+    the catalogue's detail.doc.part.)."""
     if pos < 0 or size < 0 or pos + size > len(data):
+        named = Msg.of("detail.doc.part." + what)
         raise damaged(
-            Msg.of("detail.doc.bytes_lies_outside_stream", what=what, size=size, pos=pos, n_data=len(data)),
+            Msg.of("detail.doc.bytes_lies_outside_stream", what=named, size=size, pos=pos, n_data=len(data)),
         )
     return data[pos : pos + size]
 

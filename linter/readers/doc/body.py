@@ -65,7 +65,7 @@ def _para(props: bytes, data: bytes) -> _Para:
         for sprm, op in sprms(props[2:]):
             if sprm == SPRM_P_HUGEPAPX and len(op) == 4:  # the properties are in the Data stream
                 at = u32(op, 0)
-                out.grpprl += part(data, at + 2, u16(data, at), "paragraph properties in the Data stream")
+                out.grpprl += part(data, at + 2, u16(data, at), "data_papx")
     table_ops: list[tuple[int, bytes]] = []
     for sprm, op in sprms(out.grpprl):
         if sprm in _ROW_SPRMS:
@@ -387,7 +387,7 @@ def _fields(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 def _section_marks(doc: WordFile) -> set[int]:
     """The positions of section marks (the last character of each section but the last)."""
-    plc = doc.table_part(PLCF_SED, "the section table")
+    plc = doc.table_part(PLCF_SED, "sections")
     if plc is None or (len(plc) - 4) % 16:
         return set()
     count = (len(plc) - 4) // 16

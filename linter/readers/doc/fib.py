@@ -93,7 +93,7 @@ def open_word(raw: bytes) -> WordFile:
     pos = lw + 4 * cslw
     pairs = u16(word, pos)
     pos += 2
-    raw_pairs = part(word, pos, 8 * pairs, "the FIB's table of structures")
+    raw_pairs = part(word, pos, 8 * pairs, "fib_table")
     fc_lcb = tuple(
         (int.from_bytes(raw_pairs[i : i + 4], "little"), int.from_bytes(raw_pairs[i + 4 : i + 8], "little"))
         for i in range(0, 8 * pairs, 8)

@@ -43,11 +43,11 @@ def _lvl(table: bytes, pos: int) -> tuple[Level, int]:
     start = i32(table, pos)
     nfc = u8(table, pos + 4)
     flags = u8(table, pos + 5)
-    nums = part(table, pos + 6, 9, "a list level")
+    nums = part(table, pos + 6, 9, "list_level")
     cb_chpx, cb_papx = u8(table, pos + 24), u8(table, pos + 25)
     at = pos + 28 + cb_papx + cb_chpx
     cch = u16(table, at)
-    chars = list(part(table, at + 2, 2 * cch, "a list level's text").decode("utf-16-le", errors="replace"))
+    chars = list(part(table, at + 2, 2 * cch, "list_level_text").decode("utf-16-le", errors="replace"))
     for place in nums:
         if place == 0:
             break
@@ -68,7 +68,7 @@ def read_lists(doc: WordFile) -> Numbering:
     """Numbering definitions keyed as .docx keys them: a numId per LFO (1-based ilfo), an
     abstractNum per list (lsid). A damaged list table gives the lists read before it."""
     nb = Numbering()
-    lst = doc.table_part(PLF_LST, "the list table")
+    lst = doc.table_part(PLF_LST, "lists")
     if lst is None or len(doc.fc_lcb) <= PLF_LFO:
         return nb
     try:
@@ -83,7 +83,7 @@ def read_lists(doc: WordFile) -> Numbering:
             for ilvl in range(1 if simple else 9):
                 levels[ilvl], pos = _lvl(doc.table, pos)
             nb.abstract[lsid] = levels
-        lfo = doc.table_part(PLF_LFO, "the list overrides")
+        lfo = doc.table_part(PLF_LFO, "list_overrides")
         if lfo is None:
             return nb
         lfo_count = min(max(0, i32(lfo, 0)), MAX_LISTS)

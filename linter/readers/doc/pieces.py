@@ -37,14 +37,14 @@ class Piece:
 
 def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]]:
     """The piece table (Pcdt) of the Clx and the Prc property lists before it."""
-    clx = doc.table_part(CLX, "the piece table")
+    clx = doc.table_part(CLX, "pieces")
     if clx is None:
         raise damaged(Msg.of("detail.doc.document_has_no_piece"))
     pos = 0
     prcs: list[bytes] = []
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: a grpprl that pieces may refer to
         size = i16(clx, pos + 1)
-        prcs.append(part(clx, pos + 3, size, "a piece's properties"))
+        prcs.append(part(clx, pos + 3, size, "piece_properties"))
         pos += 3 + max(size, 0)
         if len(prcs) > limits.max_doc_pieces:
             raise limit_exceeded(
@@ -53,7 +53,7 @@ def read_pieces(doc: WordFile, limits: Limits) -> tuple[list[Piece], list[bytes]
     if pos >= len(clx) or clx[pos] != 0x02:
         raise damaged(Msg.of("detail.doc.piece_table_missing_from"))
     lcb = u32(clx, pos + 1)
-    plc = part(clx, pos + 5, lcb, "the piece table")
+    plc = part(clx, pos + 5, lcb, "pieces")
     if lcb < 4 or (lcb - 4) % 12:
         raise damaged(Msg.of("detail.doc.piece_table_bytes", lcb=lcb))
     count = (lcb - 4) // 12
@@ -83,9 +83,9 @@ def main_text(doc: WordFile, pieces: list[Piece]) -> str:
         end = min(piece.cp_end, doc.ccp_text)
         n = end - piece.cp
         if piece.compressed:
-            out.append(part(doc.word, piece.fc, n, "a text piece").decode("latin-1").translate(_BYTE_MAP))
+            out.append(part(doc.word, piece.fc, n, "text_piece").decode("latin-1").translate(_BYTE_MAP))
         else:
-            out.append(part(doc.word, piece.fc, 2 * n, "a text piece").decode("utf-16-le", errors="replace"))
+            out.append(part(doc.word, piece.fc, 2 * n, "text_piece").decode("utf-16-le", errors="replace"))
     text = "".join(out)
     if len(text) < doc.ccp_text:
         raise damaged(
@@ -120,7 +120,7 @@ def _bin_table(doc: WordFile, index: int, what: str, limits: Limits) -> list[int
     if plc is None:
         return []
     if (len(plc) - 4) % 8:
-        raise damaged(Msg.of("detail.doc.bytes", what=what, n_plc=len(plc)))
+        raise damaged(Msg.of("detail.doc.bytes", what=Msg.of("detail.doc.part." + what), n_plc=len(plc)))
     count = (len(plc) - 4) // 8
     if count > limits.max_doc_fkp_pages:
         raise limit_exceeded(
@@ -134,8 +134,8 @@ def paragraph_runs(doc: WordFile, limits: Limits) -> Runs:
     starts: list[int] = []
     ends: list[int] = []
     props: list[bytes] = []
-    for pn in _bin_table(doc, PLCF_BTE_PAPX, "the paragraph bin table", limits):
-        page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "a paragraph property page")
+    for pn in _bin_table(doc, PLCF_BTE_PAPX, "papx_bins", limits):
+        page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "papx_page")
         crun = page[511]
         if 4 * (crun + 1) + 13 * crun > 511:
             raise damaged(Msg.of("detail.doc.paragraph_property_page_entries", crun=crun))
@@ -147,9 +147,9 @@ def paragraph_runs(doc: WordFile, limits: Limits) -> Runs:
             if offset:
                 cb = page[offset]
                 if cb:
-                    grpprl = part(page, offset + 1, 2 * cb - 1, "paragraph properties")
+                    grpprl = part(page, offset + 1, 2 * cb - 1, "papx")
                 else:
-                    grpprl = part(page, offset + 2, 2 * u8(page, offset + 1), "paragraph properties")
+                    grpprl = part(page, offset + 2, 2 * u8(page, offset + 1), "papx")
             starts.append(fcs[i])
             ends.append(fcs[i + 1])
             props.append(grpprl)
@@ -161,8 +161,8 @@ def character_runs(doc: WordFile, limits: Limits) -> Runs:
     starts: list[int] = []
     ends: list[int] = []
     props: list[bytes] = []
-    for pn in _bin_table(doc, PLCF_BTE_CHPX, "the character bin table", limits):
-        page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "a character property page")
+    for pn in _bin_table(doc, PLCF_BTE_CHPX, "chpx_bins", limits):
+        page = part(doc.word, pn * FKP_BYTES, FKP_BYTES, "chpx_page")
         crun = page[511]
         if 5 * crun + 4 > 511:
             raise damaged(Msg.of("detail.doc.character_property_page_entries", crun=crun))
@@ -170,7 +170,7 @@ def character_runs(doc: WordFile, limits: Limits) -> Runs:
         base = 4 * (crun + 1)
         for i in range(crun):
             offset = 2 * page[base + i]  # at most 510: inside the page
-            grpprl = part(page, offset + 1, page[offset], "character properties") if offset else b""
+            grpprl = part(page, offset + 1, page[offset], "chpx") if offset else b""
             starts.append(fcs[i])
             ends.append(fcs[i + 1])
             props.append(grpprl)

@@ -50,7 +50,7 @@ class Styles:
 def read_styles(doc: WordFile) -> Styles:
     """The styles of the document; a damaged style sheet leaves the styles it could not read
     empty (they only add numbering, hidden text and TOC names to what the paragraphs say)."""
-    stsh = doc.table_part(STSHF, "the style sheet")
+    stsh = doc.table_part(STSHF, "styles")
     if stsh is None:
         return Styles()
     try:
@@ -78,12 +78,12 @@ def _style(std: bytes, base_size: int) -> Style:
         cupx = u16(std, 4) & 0x000F
         pos = base_size
         cch = u16(std, pos)
-        name = part(std, pos + 2, 2 * cch, "a style name").decode("utf-16-le", errors="replace")
+        name = part(std, pos + 2, 2 * cch, "style_name").decode("utf-16-le", errors="replace")
         pos += 2 + 2 * cch + 2
         upxs: list[bytes] = []
         for _ in range(cupx):
             size = u16(std, pos)
-            upxs.append(part(std, pos + 2, size, "a style's properties"))
+            upxs.append(part(std, pos + 2, size, "style_properties"))
             pos += 2 + size + (size & 1)
     except Exception:
         return Style()

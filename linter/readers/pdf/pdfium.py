@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from linter.errors import InputError
+from linter.i18n import Msg
 
 THIN = 2.0  # points: a filled rectangle at most this thick in one direction is a ruling line
 _GENERATED = {" ", "\r", "\n", "\ufffe", "\x02", "\x00"}
@@ -100,7 +101,7 @@ class PdfFile:
         raw = self._raw
         page = raw.FPDF_LoadPage(self._pdf.raw, index)
         if not page:
-            raise InputError("RL-IO-023", f"page {index + 1} cannot be loaded")
+            raise InputError("RL-IO-023", Msg.of("detail.pdf.page_unloadable", page=index + 1))
         try:
             width = raw.FPDF_GetPageWidthF(page)
             height = raw.FPDF_GetPageHeightF(page)
