@@ -163,7 +163,7 @@ def _section_content(report: Report, params: ContentParams) -> Iterator[Draft]:
             loc,
             {
                 "section": hit.spec.heading,
-                "missing": "、".join(missing),
+                "missing": Listing(tuple(missing)),
                 "missing_and": Listing(tuple(missing), last=True),
             },
             expected="、".join(missing),

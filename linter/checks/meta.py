@@ -9,6 +9,7 @@ from datetime import date
 from typing import Iterator, Mapping
 
 from linter.checks.draft import Draft
+from linter.i18n import Listing
 from linter.checks.kind import Kind, NoParams, Traits
 from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
@@ -46,9 +47,9 @@ def _edition(report: Report) -> Iterator[Draft]:
             _cell_location(report, first.block, first.text, first.cell.phys_row, first.cell.phys_col),
             {
                 "newer": newer,
-                "found_newer": "、".join(s.text for s in found_newer),
+                "found_newer": Listing(tuple(s.text for s in found_newer)),
                 "older": older,
-                "found_older": "、".join(s.text for s in found_older),
+                "found_older": Listing(tuple(s.text for s in found_older)),
             },
         )
         return
@@ -65,7 +66,7 @@ def _edition(report: Report) -> Iterator[Draft]:
             "year": report.report_year,
             "expected": expected,
             "found": found,
-            "signatures": "、".join(s.text for s in sigs),
+            "signatures": Listing(tuple(s.text for s in sigs)),
         },
         expected=str(expected),
         actual=str(found),

@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
+from linter.i18n import Listing
 from linter.checks.kind import Kind, regex
 from linter.recognise.normalize import joined_key, label_key
 from linter.recognise.report import Report
@@ -88,7 +89,7 @@ def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterato
             yield Draft(
                 "listed",
                 loc,
-                {**params, "listed": len(listed), "names": "、".join(s.title for s in listed)},
+                {**params, "listed": len(listed), "names": Listing(tuple(s.title for s in listed))},
                 expected=str(len(listed)),
                 actual=str(announced),
             )

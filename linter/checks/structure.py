@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.checks.draft import Draft
+from linter.i18n import Listing
 from linter.checks.kind import Kind, NoParams, Traits, known_table
 from linter.checks.order import out_of_order
 from linter.model import Location
@@ -163,7 +164,7 @@ def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
                 yield Draft(
                     "group_collapsed",
                     report.cell_location(table, row, None).with_(row_label=group),
-                    {"group": group, "count": len(members), "rows": "、".join(m.label for m in members)},
+                    {"group": group, "count": len(members), "rows": Listing(tuple(m.label for m in members))},
                     expected="、".join(m.label for m in members),
                     actual=row.text,
                 )
