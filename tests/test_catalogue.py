@@ -10,6 +10,8 @@ import string
 import pytest
 
 from linter.i18n import CATALOGUE, LANGS, Listing, Msg, join, section, t
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
+from linter.verdict import VERDICTS
 from tests.conftest import ROOT
 
 
@@ -87,3 +89,45 @@ def test_no_language_branches_or_paired_texts_outside_the_catalogue() -> None:
         if LANG_BRANCH.search(line) or PAIRED.search(line)
     ]
     assert hits == []
+
+
+# A key written out in the code: t("key", ...), Msg.of("key", ...); a key built from a prefix:
+# t("prefix." + name, ...), section("prefix.").
+KEY_USE = re.compile(r"""\b(?P<fn>t|Msg\.of|section)\(\s*(?P<q>["'])(?P<key>[^"'{}]+)(?P=q)\s*(?P<plus>\+)?""")
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    package = ROOT / "linter"
+    missing, used = [], 0
+    for path in sorted(package.rglob("*.py")):
+        for m in KEY_USE.finditer(path.read_text(encoding="utf-8")):
+            key, used = m["key"], used + 1
+            prefix = m["plus"] or m["fn"] == "section"
+            known = any(k.startswith(key) for k in CATALOGUE) if prefix else key in CATALOGUE
+            if not known:
+                missing.append(f"{path.relative_to(ROOT)}: {key}")
+    assert used > 300 and missing == []
+
+
+def test_every_key_built_from_a_name_is_in_the_catalogue() -> None:
+    """The keys the code builds: reading errors, OS and zip errors, kinds of skipped files, output
+    roles, configuration types, .doc structures, value kinds."""
+    from linter.config.configuration import _TYPES
+    from linter.errors import _OS_ERRORS, _ZIP_ERRORS, INPUT_ERRORS
+    from linter.run.discover import _KINDS
+    from linter.run.outputs import _ROLES
+
+    keys = [f"input.{c}" for c in INPUT_ERRORS] + [f"os.{n}" for n in _OS_ERRORS.values()]
+    keys += [key for _, key in _ZIP_ERRORS] + [f"detail.discover.kind.{k}" for k in (*_KINDS.values(), "other")]
+    keys += [f"error.write.role.{r}" for r in _ROLES] + [f"config.type.{name}" for name in _TYPES]
+    keys += [f"config.{v}" for v in ("minimum", "exclusiveMinimum", "maximum")]
+    keys += [f"special.{k}" for k in ("fifo", "socket", "folder", "device")]
+    keys += [f"annotate.{s}" for s in ("error", "warning", "info")] + [f"verdict.{v}" for v in VERDICTS]
+    doc = ROOT / "linter" / "readers" / "doc"
+    named = re.compile(r"""(?:part|_bin_table)\([^"'\n]*["'](\w+)["']""")
+    parts = {m for p in doc.glob("*.py") for m in named.findall(p.read_text(encoding="utf-8"))}
+    assert {"pieces", "text_piece", "styles", "papx_bins"} <= parts
+    keys += [f"detail.doc.part.{p}" for p in parts]
+    kinds = {c.value for e in builtin_editions() for t2 in builtin_ruleset(e).tables.values() for c in t2.columns}
+    keys += [f"words.kind.{k}" for k in kinds | {"count"} if k]
+    assert [k for k in keys if k not in CATALOGUE] == []
