@@ -61,13 +61,7 @@ def test_the_children_summed_in_the_national_layout(tmp_path: Path) -> None:
 def test_a_planted_difference_between_the_parent_and_its_child_is_found(tmp_path: Path) -> None:
     """A district with one subdistrict: its own tables must equal the child's; the child's report
     (fixtures/docx/fail_t3_row_one) has 72 new requests in total where the district has 70."""
-    roster = tmp_path / "r.yaml"
-    roster.write_text(
-        "bodies:\n  - {name: 淮安市洪泽区人民政府}\n"
-        "  - {name: 洪泽区黄集街道办事处, parent: 淮安市洪泽区人民政府}\n"
-        "  - {name: 洪泽区岔河镇人民政府, parent: 淮安市洪泽区人民政府}\n",
-        encoding="utf-8",
-    )
+    roster = _roster_of_two(tmp_path)
     out = tmp_path / "汇总.xlsx"
     result = cli(
         "rollup", "--roster", str(roster), str(PARENT), str(TOWN / "洪泽区黄集街道办事处.docx"), "-o", str(out)

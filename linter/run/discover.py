@@ -23,11 +23,14 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.errors import InputError, limit_exceeded, os_detail, special_file
 from linter.i18n import Msg
+
+if TYPE_CHECKING:
+    from linter.readers.docx.package import Package
 
 # Read as reports (by content: the reader says what a file really is).
 DOCUMENT_SUFFIXES = {
@@ -355,15 +358,7 @@ def unpack(
             target = root / f"{n:05d}" / _safe_part(name)
             if reason is None:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                data = pkg.read(member)
-                budget[0] -= len(data)
-                if budget[0] < 0:
-                    raise limit_exceeded(
-                        "max_total_uncompressed",
-                        limits.max_total_uncompressed,
-                        Msg.of("detail.limit.more_bytes_uncompressed_one"),
-                    )
-                target.write_bytes(data)
+                target.write_bytes(read_member(pkg, member, limits, budget))
                 if nested:
                     out.extend(_nested(target, rel.as_posix(), root / f"{n:05d}-zip", limits, budget, depth))
                     continue
@@ -379,6 +374,20 @@ def unpack(
     finally:
         pkg.close()
     return out
+
+
+def read_member(pkg: "Package", member: str, limits: Limits, budget: list[int]) -> bytes:
+    """A member's bytes, charged to the budget of uncompressed bytes ([bytes]) that the archives
+    of one run or request share: InputError (RL-IO-005) once it is spent."""
+    data = pkg.read(member)
+    budget[0] -= len(data)
+    if budget[0] < 0:
+        raise limit_exceeded(
+            "max_total_uncompressed",
+            limits.max_total_uncompressed,
+            Msg.of("detail.limit.more_bytes_uncompressed_one"),
+        )
+    return data
 
 
 def _nested(archive: Path, shown: str, root: Path, limits: Limits, budget: list[int], depth: int) -> list[Member]:

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from linter.run.discover import ARCHIVE_SUFFIXES, MAX_ARCHIVE_DEPTH, OUTSIDE, Discovery, Entry
-from linter.errors import InputError, limit_exceeded, os_detail
-from linter.i18n import Msg
+from linter.run.discover import ARCHIVE_SUFFIXES, MAX_ARCHIVE_DEPTH, OUTSIDE, Discovery, Entry, read_member
+from linter.errors import InputError, os_detail
 from linter.config.limits import Limits
 
 if TYPE_CHECKING:
@@ -358,14 +357,7 @@ def _expand(
             extra.append(Item(f"{name}/{decoded}", index, error=OUTSIDE, skipped=True))
             continue
         parts = rel.parts[1:] if whole else rel.parts
-        data = pkg.read(member)
-        budget[0] -= len(data)
-        if budget[0] < 0:
-            raise limit_exceeded(
-                "max_total_uncompressed",
-                limits.max_total_uncompressed,
-                Msg.of("detail.limit.more_bytes_uncompressed_one"),
-            )
+        data = read_member(pkg, member, limits, budget)
         target = root.joinpath(*parts)
         shown = shown_root.joinpath(*parts)
         try:
