@@ -18,6 +18,7 @@ from linter.ruleset.loader import builtin_editions
 
 if TYPE_CHECKING:
     from linter.run.export import Exported, RolledUp
+    from linter.run.gate import Request
 
 F = TypeVar("F", bound=Callable[..., Any])
 _LEVELS = click.Choice(["error", "warning", "info"])
@@ -143,6 +144,28 @@ def _run_options(f: F) -> F:
     return f
 
 
+def _request(paths: tuple[str, ...], run: dict[str, Any], **extra: Any) -> Request:
+    """The run request of the options every run command shares (``_run_options``, passed as
+    ``run``) and the command's own (``extra``)."""
+    from linter.run.gate import Request
+
+    edition = run["edition"]
+    return Request(
+        paths=paths,
+        lang=run["lang"],
+        fail_on=run["fail_on"],
+        edition=int(edition) if edition else None,
+        select=run["select"],
+        ignore=run["ignore"],
+        jobs=run["jobs"],
+        config=run["config_file"],
+        rules_file=run["rules_file"],
+        previous_file=run["previous_file"],
+        pair_years=False if run["no_pairing"] else None,
+        **extra,
+    )
+
+
 @main.command(help=h("check"), context_settings=_CONTEXT, add_help_option=False)
 @_help_option
 @click.argument("paths", nargs=-1, required=True, metavar=h("metavar_paths"))
@@ -170,16 +193,6 @@ def _run_options(f: F) -> F:
 def check(
     paths: tuple[str, ...],
     fmt: Optional[str],
-    lang: Optional[str],
-    fail_on: Optional[str],
-    edition: Optional[str],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jobs: Optional[int],
-    config_file: Optional[str],
-    rules_file: Optional[str],
-    previous_file: Optional[str],
-    no_pairing: Optional[bool],
     baseline: Optional[str],
     write_baseline: bool,
     prune_baseline: bool,
@@ -190,26 +203,18 @@ def check(
     year: Optional[int],
     show_positions: bool,
     debug: bool,
+    **run: Any,
 ) -> None:
     from linter.errors import ReportlintError
-    from linter.run.gate import Request, execute
+    from linter.run.gate import execute
 
     if (write_baseline or prune_baseline) and not baseline:
         raise click.UsageError(h("need_baseline"))
     fmt = _output_format(fmt, output)
-    req = Request(
-        paths=paths,
+    req = _request(
+        paths,
+        run,
         fmt=fmt,
-        lang=lang,
-        fail_on=fail_on,
-        edition=int(edition) if edition else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs,
-        config=config_file,
-        rules_file=rules_file,
-        previous_file=previous_file,
-        pair_years=False if no_pairing else None,
         baseline=baseline,
         write_baseline=write_baseline,
         prune_baseline=prune_baseline,
@@ -221,7 +226,7 @@ def check(
         show_positions=show_positions,
     )
     show = progress if progress is not None else sys.stderr.isatty()
-    with _interruptible(lang):
+    with _interruptible(run["lang"]):
         try:
             outcome = execute(req, _progress if show else None)
         except ReportlintError as exc:
@@ -419,39 +424,20 @@ def annotate(
     fix: bool,
     only_failed: bool,
     sheet: bool,
-    lang: Optional[str],
-    fail_on: Optional[str],
-    edition: Optional[str],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jobs: Optional[int],
-    config_file: Optional[str],
-    rules_file: Optional[str],
-    previous_file: Optional[str],
-    no_pairing: Optional[bool],
     show_positions: bool,
+    **run: Any,
 ) -> None:
     from linter.annotate.comments import summary_line
     from linter.annotate.run import annotate_run
     from linter.errors import ReportlintError
-    from linter.run.gate import Request
     from linter.reporters.text import TextReporter
 
-    req = Request(
-        paths=paths,
-        lang=lang,
-        fail_on=fail_on,
-        edition=int(edition) if edition else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs,
-        config=config_file,
-        rules_file=rules_file,
-        previous_file=previous_file,
-        pair_years=False if no_pairing else None,
+    req = _request(
+        paths,
+        run,
         show_positions=show_positions,
     )
-    with _interruptible(lang):
+    with _interruptible(run["lang"]):
         try:
             done = annotate_run(req, output, fix=fix, only_failed=only_failed, sheet=sheet)
         except ReportlintError as exc:
@@ -505,35 +491,16 @@ def export(
     paths: tuple[str, ...],
     output: str,
     roster: Optional[str],
-    lang: Optional[str],
-    fail_on: Optional[str],
-    edition: Optional[str],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jobs: Optional[int],
-    config_file: Optional[str],
-    rules_file: Optional[str],
-    previous_file: Optional[str],
-    no_pairing: Optional[bool],
+    **run: Any,
 ) -> None:
     from linter.run.export import export_run
-    from linter.run.gate import Request
 
-    req = Request(
-        paths=paths,
-        lang=lang,
-        fail_on=fail_on,
-        edition=int(edition) if edition else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs,
-        config=config_file,
-        rules_file=rules_file,
-        previous_file=previous_file,
-        pair_years=False if no_pairing else None,
+    req = _request(
+        paths,
+        run,
         roster=roster,
     )
-    _finish_table_run(lambda: export_run(req, Path(output)), lang)
+    _finish_table_run(lambda: export_run(req, Path(output)), run["lang"])
 
 
 @main.command(help=h("rollup"), context_settings=_CONTEXT, add_help_option=False)
@@ -552,36 +519,17 @@ def rollup(
     roster: Optional[str],
     parent: Optional[str],
     year: Optional[int],
-    lang: Optional[str],
-    fail_on: Optional[str],
-    edition: Optional[str],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    jobs: Optional[int],
-    config_file: Optional[str],
-    rules_file: Optional[str],
-    previous_file: Optional[str],
-    no_pairing: Optional[bool],
+    **run: Any,
 ) -> None:
     from linter.run.export import rollup_run
-    from linter.run.gate import Request
 
-    req = Request(
-        paths=paths,
-        lang=lang,
-        fail_on=fail_on,
-        edition=int(edition) if edition else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs,
-        config=config_file,
-        rules_file=rules_file,
-        previous_file=previous_file,
-        pair_years=False if no_pairing else None,
+    req = _request(
+        paths,
+        run,
         roster=roster,
         year=year,
     )
-    _finish_table_run(lambda: rollup_run(req, Path(output), parent), lang)
+    _finish_table_run(lambda: rollup_run(req, Path(output), parent), run["lang"])
 
 
 @main.command(help=h("serve"), context_settings=_CONTEXT, add_help_option=False)
