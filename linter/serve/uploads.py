@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, AsyncIterator, BinaryIO, Optional
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from linter.run.discover import ARCHIVE_SUFFIXES, MAX_ARCHIVE_DEPTH, OUTSIDE, Discovery, Entry, read_member
+from linter.run.discover import (
+    ARCHIVE_SUFFIXES,
+    MAX_ARCHIVE_DEPTH,
+    OUTSIDE,
+    Discovery,
+    Entry,
+    member_path,
+    read_member,
+)
 from linter.errors import InputError, os_detail
 from linter.config.limits import Limits
 
@@ -264,17 +272,10 @@ def _unique(name: str, taken: set[str]) -> str:
 def _member_path(name: str) -> Optional[PurePosixPath]:
     """A zip member's relative path, each part made safe; None for folders, absolute paths,
     '..' (a zip-slip attempt) and names that would be hidden."""
-    slashed = name.replace("\\", "/")
-    parts = [p for p in slashed.split("/") if p not in ("", ".")]
-    if (
-        not parts
-        or slashed.startswith("/")
-        or slashed.endswith("/")
-        or ".." in parts
-        or re.match(r"^[A-Za-z]:", parts[0])
-    ):
+    rel = member_path(name)
+    if rel is None:
         return None
-    safe = [safe_name(p) for p in parts]
+    safe = [safe_name(p) for p in rel.parts]
     if any(not p for p in safe):
         return None
     return PurePosixPath(*safe)
