@@ -39,18 +39,12 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
     if size > limits.max_file_bytes:
         raise InputError("RL-IO-005", f"{size} bytes > max_file_bytes {limits.max_file_bytes}")
     kind = sniff(path, head)
-    if kind == "docx":
-        from linter.readers.docx.body import read_docx
-
-        return read_docx(path, limits)
+    if kind == "zip":
+        return _read_package(path, limits)
     if kind == "doc":
         from linter.readers.doc.body import read_doc
 
         return read_doc(path, limits)
-    if kind == "ofd":
-        from linter.readers.ofd.reader import read_ofd
-
-        return read_ofd(path, limits)
     if kind == "html":
         from linter.readers.html import read_html
 
@@ -62,3 +56,22 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS, hints: Optional[H
     from linter.readers.text.reader import read_text
 
     return read_text(path, limits, hints)
+
+
+def _read_package(path: Path, limits: Limits) -> Document:
+    """A .docx or an OFD: the zip is opened (and its limits checked) once, for telling them apart
+    and for reading."""
+    from linter.readers.detect import zip_kind
+    from linter.readers.docx.package import Package
+
+    pkg = Package(path, limits)
+    try:
+        if zip_kind(pkg.names()) == "ofd":
+            from linter.readers.ofd.reader import read_ofd
+
+            return read_ofd(path, limits, pkg)
+        from linter.readers.docx.body import read_docx
+
+        return read_docx(path, limits, pkg)
+    finally:
+        pkg.close()

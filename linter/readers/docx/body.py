@@ -652,8 +652,10 @@ def _check_content_type(pkg: Package, part: str) -> None:
                 raise InputError("RL-IO-001", kind)
 
 
-def read_docx(path: Path, limits: Limits) -> Document:
-    pkg = Package(path, limits)
+def read_docx(path: Path, limits: Limits, pkg: Optional[Package] = None) -> Document:
+    """Read a .docx; ``pkg``: its package, already open (the caller closes it)."""
+    opened = pkg is None
+    pkg = Package(path, limits) if pkg is None else pkg
     try:
         main = _main_part(pkg)
         if not pkg.has(main):
@@ -682,7 +684,8 @@ def read_docx(path: Path, limits: Limits) -> Document:
         reader.numbering = numbering = Numbering.load(numbering_part, styles)
         reader.hide_styled_runs(_vanish_styles(styles))
     finally:
-        pkg.close()
+        if opened:
+            pkg.close()
     if body is not None:
         reader.walk(body)
     notices = list(reader.notices)

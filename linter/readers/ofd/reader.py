@@ -143,12 +143,15 @@ def _namespace(root: etree._Element) -> str:
     return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
 
 
-def read_ofd(path: Path, limits: Limits) -> Document:
-    pkg = Package(path, limits)
+def read_ofd(path: Path, limits: Limits, pkg: Optional[Package] = None) -> Document:
+    """Read an OFD; ``pkg``: its package, already open (the caller closes it)."""
+    opened = pkg is None
+    pkg = Package(path, limits) if pkg is None else pkg
     try:
         pages = _Ofd(pkg, limits).pages()
     finally:
-        pkg.close()
+        if opened:
+            pkg.close()
     return document_from_pages(
         path,
         "ofd",
