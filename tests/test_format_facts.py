@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 
 from linter.model import Document, Paragraph
-from linter.recognise.metadata import body_kind, find_period_year, identify
+from linter.office.coverage import _name_from_file
+from linter.readers.text.runon import split_line
+from linter.recognise.metadata import body_kind, find_period_year, identify, preamble_body
+from linter.recognise.runtogether import _totals as column_totals
 from linter.recognise.normalize import label_key
 from linter.recognise.values import parse_value
 from linter.readers.text.grid import is_value
 from linter.ruleset.facts import format_facts
+from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from linter.run.check import reader_hints
 from tests.conftest import ROOT
 
@@ -48,7 +52,7 @@ def test_every_period_cue_gives_the_report_year(cue: str) -> None:
 def test_every_unit_is_read_in_a_cell(unit: str) -> None:
     value = parse_value(f"12{unit}")
     assert (value.kind, value.unit) == ("number", unit)
-    assert is_value(f"12{unit}", reader_hints().units)
+    assert is_value(f"12{unit}", reader_hints().figures)
     assert not is_value(f"12{unit}")  # the reader knows no unit it is not given
 
 
@@ -57,6 +61,60 @@ def test_every_unit_is_read_in_a_cell(unit: str) -> None:
 )
 def test_every_body_suffix_gives_its_kind(kind: str, suffixes: tuple[str, ...]) -> None:
     assert [s for s in suffixes if body_kind("某某" + s) != kind] == []
+
+
+@pytest.mark.parametrize("office", FACTS.government_offices)
+def test_every_government_office_stands_for_its_government(office: str) -> None:
+    doc = _doc("2021年政府信息公开工作年度报告", f"本报告由青山区人民政府{office}编制。")
+    assert preamble_body(doc) == "青山区人民政府"
+    assert "人民政府" + office in FACTS.government_suffixes  # and it is a government's name
+
+
+@pytest.mark.parametrize("name", FACTS.report_names)
+def test_every_report_name_ends_a_title(name: str) -> None:
+    """A run-on line's title ends at what a report calls itself; a file name loses it."""
+    title = f"青山区人民政府2021年政府信息公开工作{name}"
+    line = f"{title} 根据条例编制。一、总体情况2021年，我区……。"
+    hints = reader_hints()
+    pieces = split_line(line, hints.headings, hints.fold, names=hints.report_names)
+    assert [(p.kind, p.text) for p in pieces[:2]] == [("paragraph", title), ("paragraph", "根据条例编制。")]
+    assert _name_from_file(f"收件箱/{title}.docx") == "青山区人民政府"
+
+
+@pytest.mark.parametrize("word", FACTS.title_words)
+@pytest.mark.parametrize("name", FACTS.report_short_names)
+def test_a_file_name_loses_every_title_word_and_short_name(word: str, name: str) -> None:
+    assert _name_from_file(f"洪泽区水利局2024年{word}{name}.doc") == "洪泽区水利局"
+
+
+@pytest.mark.parametrize("word", FACTS.change_words)
+def test_every_change_word_is_read_in_a_cell(word: str) -> None:
+    value = parse_value(f"{word}3")
+    assert (value.kind, value.sign_word, int(value.number or 0)) == (
+        "number",
+        word,
+        -3 if word in FACTS.decrease_words else 3,
+    )
+    assert is_value(f"{word}3", reader_hints().figures)
+    assert not is_value(f"{word}3")  # the reader knows no word it is not given
+
+
+def test_the_summed_tables_are_the_roll_up_rule_s() -> None:
+    """The roll-up sums (linter/office/rollup.py) and RL-X-002 compares the same tables."""
+    for edition in builtin_editions():
+        ruleset = builtin_ruleset(edition)
+        (check,) = ruleset.rule("RL-X-002").checks
+        assert tuple(ruleset.tables[t].number for t in check.params.tables) == FACTS.summed_tables
+
+
+def test_the_total_label_is_the_tables_total() -> None:
+    """A total's label (rules/format.yaml ``total_label``) is the label of table 3's total row and
+    of its columns' total, and recognition finds the total columns by it."""
+    for edition in builtin_editions():
+        table = builtin_ruleset(edition).tables["t3"]
+        assert [r.key for r in table.rows if FACTS.total_label in r.label] == ["total"]
+        totals = [table.columns[i].label for i, _parts in column_totals(table.columns)]
+        assert totals == [FACTS.total_label]
 
 
 def test_every_traditional_form_is_read_as_simplified() -> None:
@@ -92,6 +150,10 @@ def test_no_python_module_writes_the_facts_again() -> None:
             hits += [f"{a}|{b}" for a in units for b in units if f"{a}|{b}" in s]
             hits += [c for c in FACTS.traditional if c in s]
             hits += [g for g in FACTS.government_suffixes if g == "管委会" and g in s]
+            hits += [o for o in FACTS.government_offices if o in s]
+            # an alternation of a regular expression: the change words, what a report calls itself
+            words = (*FACTS.change_words, *FACTS.report_names, *FACTS.report_short_names)
+            hits += [w for w in words if f"{w}|" in s or f"|{w}" in s]
             if hits:
                 found.append((path.relative_to(ROOT).as_posix(), s[:40], hits))
     assert found == []

@@ -16,6 +16,7 @@ from linter.readers.text.runon import find_headings, split_line
 from linter.recognise.normalize import label_key
 from linter.readers.text.decode import decode
 from linter.readers.text.grid import place_rows
+from linter.ruleset.facts import format_facts
 
 from tests.conftest import ROOT
 
@@ -150,7 +151,7 @@ def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
         "四、政府信息公开行政法复议、行政诉讼情况行政复议行政诉讼结果维持总计10203120001200000"
         "五、存在的主要问题及改进情况（一）问题。（二）措施。"
     )
-    pieces = split_line(line, titles, label_key)
+    pieces = split_line(line, titles, label_key, names=format_facts().report_names)
     assert [(p.kind, p.text) for p in pieces] == [
         ("paragraph", "某区2021年政府信息公开工作年度报告"),
         ("paragraph", "根据条例编制。"),
@@ -164,6 +165,8 @@ def test_run_on_line_is_split_at_headings_even_misprinted() -> None:
     ]
     assert all(line[p.offset :].startswith(p.text) for p in pieces)
     assert find_headings("三、本年度办理结果（一）予以公开", titles, label_key) == []
+    # told nothing of what a report calls itself, the reader finds no title in the line
+    assert split_line(line, titles, label_key)[0].text == "某区2021年政府信息公开工作年度报告 根据条例编制。"
 
 
 # ---- the corpus text reports -----------------------------------------------------------------------

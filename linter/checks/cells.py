@@ -12,6 +12,7 @@ from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
 from linter.checks.relations import arithmetic
 from linter.recognise.report import FoundRow, LogicalTable, Report
+from linter.ruleset.facts import format_facts
 from linter.ruleset.params import ParamError
 from linter.ruleset.specs import RuleSet
 from linter.recognise.values import Value, parse_value
@@ -55,6 +56,7 @@ class Values(Kind[ValuesParams, ValuesParams]):
 
 def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
     by_column = check.type == "by_column"
+    money = format_facts().money_units
     for tkey in check.tables:
         table = report.tables.get(tkey)
         if table is None:
@@ -98,7 +100,9 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
                     yield Draft("invalid", loc, params, actual=text)
                     continue
                 if value.unit:  # readable, but the unit belongs in the header
-                    variant = "fee_yuan" if kind == "amount_wan" and value.unit == "元" else "unit_text"
+                    # another money unit than the header's (「元」 under 「万元」): off by a factor
+                    other_money = col.unit in money and value.unit in money and value.unit != col.unit
+                    variant = "fee_yuan" if kind == "amount_wan" and other_money else "unit_text"
                     yield Draft(variant, loc, params, actual=text)
                 if value.thousands:
                     yield Draft("thousands", loc, params, actual=text)

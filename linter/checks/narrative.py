@@ -50,8 +50,8 @@ class NarrativeParams:
     units: tuple[str, ...]  # the units quotes count in (件, 起, 份)
     measure: Literal["count", "share", "change"] = "count"
     tail: str = ""  # appended to each pattern for shares and changes (named groups pct, dir)
-    up: tuple[str, ...] = ("增长",)  # words of an increase
-    down: tuple[str, ...] = ("下降",)  # words of a decrease
+    up: tuple[str, ...] = ()  # changes: words of an increase (the first one is written in a message)
+    down: tuple[str, ...] = ()  # changes: words of a decrease
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,9 @@ class Narrative(Kind[NarrativeParams, CompiledNarrative]):
     def compile(self, params: NarrativeParams, ruleset: RuleSet) -> CompiledNarrative:
         if not params.quotes:
             raise ParamError("quotes", "at least one quote is needed")
+        for key in ("up", "down"):
+            if params.measure == "change" and not getattr(params, key):
+                raise ParamError(key, "a change needs the words of an increase and of a decrease")
         edition = ruleset.edition
         quotes = tuple(
             _compile_quote(params, quote, ruleset, f"quotes[{i}]")

@@ -8,17 +8,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from linter.office.identity import body_key
 from linter.office.roster import Roster
+from linter.ruleset.facts import format_facts
 
 if TYPE_CHECKING:
     from linter.findings import FileResult
 
 SUBMITTED, MISSING, DUPLICATE, WRONG_YEAR = "submitted", "missing", "duplicate", "wrong_year"
-_YEARISH = re.compile(r"(?:19|20)\d{2}\s*年?度?|政府信息公开|工作|年度报告|年报|报告|[-_（）()\s]")
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,18 @@ class Coverage:
         return [r for r in self.rows if r.status != SUBMITTED]
 
 
+@lru_cache(maxsize=1)
+def _not_the_name() -> re.Pattern[str]:
+    """What a file name holds besides the body's name: a year, the title's subject words and what a
+    report calls itself (rules/format.yaml), 「工作」 between them, separators."""
+    facts = format_facts()
+    words = sorted((*facts.title_words, *facts.report_names, *facts.report_short_names), key=len, reverse=True)
+    return re.compile(r"(?:19|20)\d{2}\s*年?度?|" + "|".join(map(re.escape, words)) + r"|工作|[-_（）()\s]")
+
+
 def _name_from_file(path: str) -> str:
     """A body's name as a file name may hold it (「洪泽区水利局2024年政务公开年报.doc」)."""
-    return _YEARISH.sub("", Path(path).stem)
+    return _not_the_name().sub("", Path(path).stem)
 
 
 def coverage(

@@ -1,5 +1,6 @@
 """The area roll-up: tables 2–4 of a parent body's children summed cell by cell (the starting point
-of the area's own report), and the parent's own tables 3 and 4 compared with that sum. A child
+of the area's own report), and the parent's own cells of the summed tables (rules/format.yaml
+``summed_tables``: 表3, 表4) compared with that sum. A child
 without a report is named: the sum is then incomplete."""
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from linter.office.identity import body_key
 from linter.office.roster import Body, Roster
 from linter.recognise.report import ChildrenSum
 from linter.reporters.export.data import Cell, number
+from linter.ruleset.facts import format_facts
 
 # The copy of a report used when a body sent it twice: the most reliably read form first.
 _FORM = {"docx": 0, "html": 1, "text": 2, "pdf": 3}
-COMPARED_TABLES = (3, 4)
 
 
 @dataclass
@@ -89,14 +90,14 @@ def rollup(
     if own is not None:
         out.own = own.path
         for cell, value in sorted(_numbers(own).items()):
-            if cell[0] in COMPARED_TABLES and cell in out.sums and value != out.sums[cell]:
+            if cell[0] in format_facts().summed_tables and cell in out.sums and value != out.sums[cell]:
                 out.differences.append((cell, value, out.sums[cell]))
     out.skipped.sort()
     return out
 
 
 def children_sums(results: Sequence[FileResult], roster: Roster) -> dict[int, ChildrenSum]:
-    """Result index -> the sum of tables 3 and 4 of its body's children, for each report that is a
+    """Result index -> the sum of the summed tables (表3, 表4) of its body's children, for each report that is a
     roster parent's own (as ``rollup`` chooses it: the year and edition most common, one report
     per child), with the children summed and those without a report."""
     index = {r.path: i for i, r in enumerate(results)}
@@ -107,7 +108,9 @@ def children_sums(results: Sequence[FileResult], roster: Roster) -> dict[int, Ch
         data = rollup(results, roster, body.name)
         if data.own is None or data.own not in index:
             continue
-        sums = tuple(sorted((cell, float(v)) for cell, v in data.sums.items() if cell[0] in COMPARED_TABLES))
+        sums = tuple(
+            sorted((cell, float(v)) for cell, v in data.sums.items() if cell[0] in format_facts().summed_tables)
+        )
         out[index[data.own]] = ChildrenSum(sums, tuple(data.summed), tuple(data.missing))
     return out
 

@@ -1,5 +1,5 @@
 """What a reader may be told about the text it reads: the section titles that can start a heading,
-the labels that mark a table, and the units a figure may carry.
+the labels that mark a table, how a title ends, and the units and words a figure may carry.
 
 Plain-text dumps of web pages sometimes run a whole report into one line; the text reader splits
 such a line where a section title starts. The titles come from the rule sets (data) and the way
@@ -18,6 +18,17 @@ def _same(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """What a figure in a table cell may carry besides its digits and sign."""
+
+    units: tuple[str, ...] = ()  # after it (「万元」「件」): a cell 「152.2万元」 is a value
+    changes: tuple[str, ...] = ()  # before it, for a change (「增」「减少」): a cell 「增3」 is a value
+
+
+NO_FIGURES = Figures()  # a figure with digits and a sign only
+
+
+@dataclass(frozen=True)
 class Hints:
     headings: tuple[str, ...] = ()  # section titles and their variants, without the number (「总体情况」)
     fold: Callable[[str], str] = _same  # a title or text as compared (widths, brackets, characters)
@@ -27,5 +38,6 @@ class Hints:
     # Each part's number and key words (「五」: 问题, 改进, …): a numbered heading worded otherwise
     # (「五、存在的主要问题及明年工作计划」) still starts its part in a run-on line.
     parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # The units a figure in a table cell may carry (「万元」「件」): a cell 「152.2万元」 is a value.
-    units: tuple[str, ...] = ()
+    figures: Figures = NO_FIGURES
+    # What a report calls itself at the end of its title (「年度报告」): a run-on line's title ends there.
+    report_names: tuple[str, ...] = ()

@@ -81,7 +81,6 @@ _PREPARED = (
     ),
 )
 _PRONOUNS = ("我", "本", "该", "由")
-_OFFICES = ("办公室", "办公厅")
 
 
 def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
@@ -97,7 +96,7 @@ def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
             body = m.group("body")
             if body.startswith(_PRONOUNS) or not body.endswith(department + government):
                 continue
-            for office in _OFFICES:
+            for office in format_facts().government_offices:
                 if body.endswith(office) and body[: -len(office)].endswith(government):
                     return body[: -len(office)]
             return body

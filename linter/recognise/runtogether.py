@@ -213,7 +213,7 @@ def _totals(columns: Sequence[ColumnSpec]) -> list[tuple[int, list[int]]]:
     out = []
     for t, col in enumerate(columns):
         path = col.path or (col.label,)
-        if label_key(path[-1]) != label_key("总计"):
+        if label_key(path[-1]) != label_key(format_facts().total_label):
             continue
         prefix = tuple(path[:-1])
         parts = [i for i, c in enumerate(columns) if i != t and tuple((c.path or (c.label,))[:-1]) == prefix]
@@ -372,7 +372,14 @@ def _settle(
     """The rows with each open row's split chosen, where only one choice makes the table's 总计 row
     the sum of its group's rows (the format's ``groups``) in every column: 「330000033」 is 33 … 33,
     not 3 30 … 33, when the 商业企业 column would not add up. None when no choice or several do."""
-    total = next((i for i, r in enumerate(rows) if r.key and "总计" in label_key(spec.row(r.key).label)), None)
+    total = next(
+        (
+            i
+            for i, r in enumerate(rows)
+            if r.key and label_key(format_facts().total_label) in label_key(spec.row(r.key).label)
+        ),
+        None,
+    )
     if total is None or rows[total].key is None:
         return None
     total_key: str = rows[total].key or ""

@@ -13,7 +13,6 @@ from linter.recognise.normalize import fold_minus, nfkc_numbers, strip_spaces
 from linter.ruleset.facts import format_facts
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-_SIGN_WORD = {"增": "", "增加": "", "减": "-", "减少": "-"}
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +25,7 @@ def _unit() -> re.Pattern[str]:
 class Value:
     """A parsed cell. ``kind`` is ``blank``, ``number`` or ``text`` (not a number at all).
 
-    ``unit`` is unit text found inside the cell (「609725.09元」), ``sign_word`` a 增/减 prefix,
+    ``unit`` is unit text found inside the cell (「609725.09元」), ``sign_word`` a change's word before it (「增」, 「减少」: rules/format.yaml ``changes``),
     ``thousands`` whether thousands separators were used.
     """
 
@@ -69,9 +68,11 @@ def parse_value(text: Optional[str]) -> Value:
     if m and m.start() > 0:
         unit, compact = m.group(1), compact[: m.start()]
     sign_word = ""
-    for word in sorted(_SIGN_WORD, key=len, reverse=True):
+    facts = format_facts()
+    for word in facts.change_words:
         if compact.startswith(word) and len(compact) > len(word):
-            sign_word, compact = word, _SIGN_WORD[word] + compact[len(word) :]
+            sign = "-" if word in facts.decrease_words else ""
+            sign_word, compact = word, sign + compact[len(word) :]
             break
     m = _NUMBER.match(compact)
     if not m:

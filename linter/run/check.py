@@ -20,7 +20,7 @@ from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.recognise.metadata import identify
 from linter.recognise.normalize import label_key, strip_spaces
 from linter.readers import read_document
-from linter.readers.hints import Hints
+from linter.readers.hints import Figures, Hints
 from linter.recognise.report import ChildrenSum, Report, recognise, tables_only
 from linter.ruleset.facts import format_facts
 from linter.ruleset.loader import Applies, RuleSet, builtin_editions, builtin_ruleset
@@ -107,7 +107,8 @@ def _matches(names: list[str], glob: str) -> bool:
 @lru_cache(maxsize=1)
 def reader_hints() -> Hints:
     """For the text reader: the section titles and aliases of the built-in rule sets, compared by
-    their label keys; the tables' signature labels; each part's number and key words; the units."""
+    their label keys; the tables' signature labels; each part's number and key words; what a figure
+    may carry and what a report calls itself (rules/format.yaml)."""
     titles: list[str] = []
     words: list[str] = []  # the tables' signature labels
     parts: dict[str, list[str]] = {}  # part number -> its key words
@@ -121,12 +122,14 @@ def reader_hints() -> Hints:
                     titles.append(title)
         for table in ruleset.tables.values():
             words += [w for w in table.signature if w not in words]
+    facts = format_facts()
     return Hints(
         tuple(titles),
         label_key,
         tuple(words),
         tuple((n, tuple(k)) for n, k in parts.items()),
-        format_facts().units,
+        Figures(facts.units, facts.change_words),
+        facts.report_names,
     )
 
 

@@ -23,13 +23,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from linter.readers.hints import NO_FIGURES, Figures
+
 
 @lru_cache(maxsize=8)
-def _value(units: tuple[str, ...]) -> re.Pattern[str]:
-    """A figure as a cell holds it: a 增/减 or a sign, digits with separators, then a percent sign
-    or one of ``units`` (the format's, handed over by the caller: the reader knows no regulation)."""
-    tail = "|".join(map(re.escape, ("%", "％", *sorted(units, key=len, reverse=True))))
-    return re.compile(rf"^\s*(?:[增减]|增加|减少)?[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*(?:{tail})?\s*$")
+def _value(figures: Figures) -> re.Pattern[str]:
+    """A figure as a cell holds it: a word of a change (「增」) or a sign, digits with separators, then
+    a percent sign or a unit (the format's words, handed over by the caller: the reader knows no
+    regulation)."""
+    tail = "|".join(map(re.escape, ("%", "％", *sorted(figures.units, key=len, reverse=True))))
+    head = "|".join(map(re.escape, sorted(figures.changes, key=len, reverse=True)))
+    change = f"(?:{head})?" if head else ""
+    return re.compile(rf"^\s*{change}[+\-−－]?[0-9０-９][0-9０-９,，.．]*\s*(?:{tail})?\s*$")
 
 
 @dataclass(frozen=True)
@@ -44,16 +49,16 @@ class Placed:
         return not self.text.strip()
 
 
-def is_value(text: str, units: tuple[str, ...] = ()) -> bool:
-    return bool(_value(units).match(text))
+def is_value(text: str, figures: Figures = NO_FIGURES) -> bool:
+    return bool(_value(figures).match(text))
 
 
-def _tail_start(texts: Sequence[str], units: tuple[str, ...]) -> Optional[int]:
+def _tail_start(texts: Sequence[str], figures: Figures) -> Optional[int]:
     """Index where the trailing run of value cells (numbers or blanks) starts; None if no number."""
     i = len(texts)
-    while i > 0 and (is_value(texts[i - 1], units) or not texts[i - 1].strip()):
+    while i > 0 and (is_value(texts[i - 1], figures) or not texts[i - 1].strip()):
         i -= 1
-    if not any(is_value(t, units) for t in texts[i:]):
+    if not any(is_value(t, figures) for t in texts[i:]):
         return None
     # Leading blanks of the run belong to the label side (the empty entries of merged labels).
     while i < len(texts) and not texts[i].strip():
@@ -61,9 +66,9 @@ def _tail_start(texts: Sequence[str], units: tuple[str, ...]) -> Optional[int]:
     return i
 
 
-def _label_absorbs(texts: Sequence[str], width: int, units: tuple[str, ...]) -> Optional[list[Placed]]:
+def _label_absorbs(texts: Sequence[str], width: int, figures: Figures) -> Optional[list[Placed]]:
     """Data row: the last label cell before the values spans the missing columns."""
-    tail = _tail_start(texts, units)
+    tail = _tail_start(texts, figures)
     if tail is None or tail == 0:
         return None
     extra = width - len(texts)
@@ -155,9 +160,9 @@ def _merge_right(cells: list[Placed], below: Sequence[Placed]) -> list[Placed]:
     return out
 
 
-def place_rows(rows: Sequence[Sequence[str]], units: tuple[str, ...] = ()) -> tuple[list[list[Placed]], list[int]]:
+def place_rows(rows: Sequence[Sequence[str]], figures: Figures = NO_FIGURES) -> tuple[list[list[Placed]], list[int]]:
     """Grid positions of every cell, and the 0-based rows whose spans could not be decided
-    (``units``: the units a figure may carry)."""
+    (``figures``: what a figure may carry)."""
     width = max((len(r) for r in rows), default=0)
     placed: list[list[Placed]] = [[] for _ in rows]
     ambiguous: list[int] = []
@@ -168,12 +173,12 @@ def place_rows(rows: Sequence[Sequence[str]], units: tuple[str, ...] = ()) -> tu
         result: Optional[list[Placed]] = None
         if len(texts) == width:
             result = [Placed(c, 1, t, c) for c, t in enumerate(texts)]
-            if below is not None and _tail_start(texts, units) is None:
+            if below is not None and _tail_start(texts, figures) is None:
                 result = _merge_right(result, below)
         elif len(texts) == 1:
             result = [Placed(0, width, texts[0])]
         else:
-            result = _label_absorbs(texts, width, units)
+            result = _label_absorbs(texts, width, figures)
             if result is None and below is not None:
                 result = _one_to_one(texts, below) or _by_segments(texts, below, below2)
         if result is None:

@@ -25,7 +25,7 @@ from linter.i18n import Msg
 from linter.config.limits import Limits
 from linter.model import Block, Document, Notice, Paragraph
 from linter.readers.grid import RawCell, add_block, build_table, read_capped
-from linter.readers.hints import Hints
+from linter.readers.hints import Figures, Hints
 from linter.readers.text.runon import find_headings, is_table_line, split_line
 from linter.readers.text.decode import decode, split_lines
 from linter.readers.text.grid import is_value, place_rows
@@ -65,7 +65,7 @@ class _Builder:
         ):
             self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
             return
-        for piece in split_line(line, hints.headings, hints.fold, hints.table_words, hints.parts):
+        for piece in split_line(line, hints.headings, hints.fold, hints.table_words, hints.parts, hints.report_names):
             if piece.kind == "table":
                 index = len(self.blocks)
                 cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
@@ -90,7 +90,7 @@ class _Builder:
         column = len(lines[first]) - len(lines[first].lstrip()) + 1
         cell = RawCell("\n".join(texts), line=first + 1, column=column)
         self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
-        k = next((n for n, t in enumerate(texts) if _is_value_line(t, self.hints.units)), 0)
+        k = next((n for n, t in enumerate(texts) if _is_value_line(t, self.hints.figures)), 0)
         sample = "／".join(texts[max(0, k - 1) : k + 3]) + "…"
         self.notices.append(
             Notice("cells-one-per-line", sample, block=index, unreadable=True, params=(("sample", sample),))
@@ -98,7 +98,7 @@ class _Builder:
 
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
-        placed, ambiguous = place_rows([[c.text for c in row] for row in rows], self.hints.units)
+        placed, ambiguous = place_rows([[c.text for c in row] for row in rows], self.hints.figures)
         raw = [
             [RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
             for row, prow in zip(rows, placed)
@@ -117,8 +117,8 @@ class _Builder:
             )
 
 
-def _is_value_line(line: str, units: tuple[str, ...]) -> bool:
-    return is_value(line, units) and any(ch.isdigit() for ch in line)
+def _is_value_line(line: str, figures: Figures) -> bool:
+    return is_value(line, figures) and any(ch.isdigit() for ch in line)
 
 
 def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
@@ -130,7 +130,7 @@ def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
     while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], hints)):
         if lines[j].strip():
             filled += 1
-            numbers += _is_value_line(lines[j], hints.units)
+            numbers += _is_value_line(lines[j], hints.figures)
             last = j + 1
         j += 1
     return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i

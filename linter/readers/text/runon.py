@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Callable, Optional, Sequence
 
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]")
 _UNSEPARATED = re.compile(r"(?:(?<=^)|(?<=[。；！？）)]))[一二三四五六]")
-_TITLE_END = re.compile(r"^(.{4,60}?(?:年度报告|工作报告|报告))\s+")
 _SUBHEAD = re.compile(r"(?<=[。！；])\s*(?=[（(][一二三四五六七八九十]{1,2}[）)])")
 _LABEL_DIGIT = re.compile(r"[\u4e00-\u9fff）)]\s*\d")
 _SPACE = re.compile(r"\s")
@@ -293,17 +293,30 @@ def _body_pieces(text: str, offset: int, fold: Callable[[str], str], words: Sequ
     return out
 
 
+@lru_cache(maxsize=4)
+def _title_end(names: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    """A title opening a run-on line: up to what a report calls itself (``names``: 「年度报告」…),
+    then a space."""
+    if not names:
+        return None
+    ends = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"^(.{{4,60}}?(?:{ends}))\s+")
+
+
 def split_line(
     line: str,
     titles: Sequence[str],
     fold: Callable[[str], str],
     words: Sequence[str] = (),
     parts: Sequence[tuple[str, Sequence[str]]] = (),
+    names: tuple[str, ...] = (),
 ) -> list[Piece]:
-    """Headings, paragraphs and run-together tables of one long line, in order."""
+    """Headings, paragraphs and run-together tables of one long line, in order; ``names``: what a
+    report calls itself at the end of its title, where a title opening the line ends."""
     pieces: list[Piece] = []
     pos = 0
-    title = _TITLE_END.match(line)
+    opening = _title_end(names)
+    title = opening.match(line) if opening is not None else None
     if title is not None and not _NUMBERED.match(line.strip()):
         pieces.append(Piece("paragraph", title.group(1).strip(), len(line) - len(line.lstrip())))
         pos = title.end()
