@@ -40,14 +40,24 @@ class InputError(ReportlintError):
 
 
 class RuleSetError(ReportlintError):
-    """A rule file is broken: ``file: json-path: what is wrong (line N)``; no line when unknown."""
+    """A rule file is broken: ``file: json-path: what is wrong (line N)``; no line when unknown.
+    ``message`` says what is wrong (a ``Msg``); the error is written in ``lang`` (set by the
+    command that shows it; Chinese until then)."""
 
-    def __init__(self, file: str, path: str, message: str, line: Optional[int] = None) -> None:
+    def __init__(self, file: str, path: str, message: object, line: Optional[int] = None) -> None:
         self.file = file
         self.path = path
         self.message = message
         self.line = line
-        super().__init__(f"{file}: {path}: {message} (line {line})" if line else f"{file}: {path}: {message}")
+        self.lang = "zh"
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        line = Msg.of("config.line", line=self.line) if self.line else ""
+        return t("ruleset.problem", lang, file=self.file, path=self.path, text=self.message, line=line)
+
+    def __str__(self) -> str:
+        return self.render(self.lang)
 
 
 # The reading errors' codes (a public interface); their texts are the catalogue's input.CODE. The

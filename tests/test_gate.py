@@ -152,7 +152,7 @@ def test_setup_cfg_section_and_per_file_ignores(tmp_path: Path) -> None:
         ("select: [RL-T9-001]\n", "select：没有这条规则：RL-T9-001（是否想写 RL-T4-001？）"),
         ("limits: {max_file_bytes: -1}\n", "$.limits.max_file_bytes：-1 不能小于 1"),
         ("select: [\n", "YAML 语法错误（括号、引号或缩进不完整）"),
-        ("extra_rules: [org.yaml]\n", "org.yaml: $: 'title' is a required property"),
+        ("extra_rules: [org.yaml]\n", "org.yaml：$：缺少必填项「title」"),
     ],
 )
 def test_config_errors_exit_2(tmp_path: Path, config: str, message: str) -> None:

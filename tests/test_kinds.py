@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from linter.i18n import rendered
 from linter.checks import KINDS, Draft, Kind, Traits
 from linter.checks.kind import regex
 from linter.engine.lint import lint
@@ -25,6 +26,11 @@ from linter.ruleset.specs import RuleSet
 from tests.conftest import DOCX
 
 # ---- a kind written for this test: its class and a rule file, no other edit ---------------------
+
+
+def en(message: object) -> str:
+    """A rule-file error's message in English."""
+    return str(rendered(message, "en"))
 
 
 @dataclass(frozen=True)
@@ -137,9 +143,9 @@ def test_parameter_errors_name_the_file_rule_and_key(
     with pytest.raises(RuleSetError) as info:
         load_ruleset(rules)
     assert info.value.file == str(rules) and info.value.path == "$.rules[0].checks[0]" + path, str(info.value)
-    assert info.value.message.startswith(message) and info.value.line == 10, str(info.value)
+    assert en(info.value.message).startswith(message) and info.value.line == 10, str(info.value)
     if path != ".kind":
-        assert info.value.message.endswith("(rule RL-ORG-001, word check)")
+        assert en(info.value.message).endswith("(rule RL-ORG-001, word check)")
 
 
 # ---- the built-in kinds ---------------------------------------------------------------------------
@@ -148,7 +154,7 @@ def test_parameter_errors_name_the_file_rule_and_key(
 @pytest.mark.parametrize(
     ("check", "path", "message"),
     [
-        ('{kind: parts, pattern: "等(?P<count>六)部分"}', ".pattern", "the pattern needs the named group(s) ['list']"),
+        ('{kind: parts, pattern: "等(?P<count>六)部分"}', ".pattern", "the pattern needs the named group(s) list"),
         ("{kind: section_content, section: nowhere}", ".section", "unknown section 'nowhere'"),
         ('{kind: text_patterns, patterns: [{regex: "[", what: x}]}', ".patterns[0].regex", "invalid regular"),
     ],
@@ -161,7 +167,7 @@ def test_builtin_kinds_check_their_parameters_when_the_rule_set_loads(
     with pytest.raises(RuleSetError) as info:
         load_ruleset(rules)
     assert (info.value.path, info.value.line) == ("$.rules[0].checks[0]" + path, 10), str(info.value)
-    assert info.value.message.startswith(message), str(info.value)
+    assert en(info.value.message).startswith(message), str(info.value)
 
 
 def _branches() -> dict[str, dict[str, Any]]:

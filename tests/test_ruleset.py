@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from linter.i18n import rendered
 from linter.cli import main
 from linter.errors import RuleSetError
 from linter.ruleset.loader import builtin_ruleset, load_ruleset
 from linter.ruleset.resources import data_dir
+from tests.test_kinds import RULES
 
 CATALOGUE_2021 = {
     "RL-STR-001",
@@ -22,6 +24,11 @@ CATALOGUE_2021 = {
     "RL-T3-006",
     "RL-T4-001",
 }
+
+
+def en(message: object) -> str:
+    """A rule-file error's message in English."""
+    return str(rendered(message, "en"))
 
 
 def test_builtin_2021_has_the_catalogue_rules() -> None:
@@ -59,7 +66,7 @@ def common_copy(tmp_path: Path) -> None:
         ("id: x\ntitle: t\nrules: [{id: RL-X-1}]\n", "$.rules[0]", 3, "'name' is a required property"),
         ("id: x\ntitle: t\nsections: [{key: a, number: 七, title: t}]\n", "$.sections[0].number", 3, "is not one of"),
         ("id: x\ntitle: t\nextends: [missing.yaml]\n", "$.extends[0]", 3, "no such file"),
-        ("id: x\ntitle: t\n\nsurprise: 1\n", "$", 4, "Additional properties"),
+        ("id: x\ntitle: t\n\nsurprise: 1\n", "$", 4, "unknown key 'surprise'"),
         ("id: x\ntitle: t\nid: y\n", "$", 3, "duplicate key 'id', first at line 1"),
         ("id: x\ntitle: t\nextends: [r.yaml]\n", "$.extends[0]", 3, "circular extends"),
         ("id: x\ntitle: t\nbasis: &a [*a]\n", "$", 3, "recursive YAML"),
@@ -70,8 +77,8 @@ def common_copy(tmp_path: Path) -> None:
 def test_broken_rule_files(tmp_path: Path, text: str, path: str, line: int, message: str) -> None:
     with pytest.raises(RuleSetError) as info:
         load_ruleset(write(tmp_path, text))
-    assert (info.value.path, info.value.line) == (path, line) and message in info.value.message, str(info.value)
-    assert str(info.value).startswith(f"{tmp_path / 'r.yaml'}: {path}: ") and str(info.value).endswith(
+    assert (info.value.path, info.value.line) == (path, line) and message in en(info.value.message), str(info.value)
+    assert info.value.render("en").startswith(f"{tmp_path / 'r.yaml'}: {path}: ") and info.value.render("en").endswith(
         f" (line {line})"
     )
 
@@ -97,13 +104,16 @@ rules:
     )
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
-    assert info.value.path == "$.rules[2].checks[0].expr" and "unknown name 'nonsense'" in info.value.message
+    assert info.value.path == "$.rules[2].checks[0].expr" and "unknown name 'nonsense'" in en(info.value.message)
     assert (info.value.file, info.value.line) == (str(bad), 12)  # the rule's `check:` line in its own file
 
 
 def test_cli_reports_broken_rule_file_with_exit_2(tmp_path: Path) -> None:
     bad = write(tmp_path, "id: x\ntitle: t\nrules: [{id: RL-X-1}]\n")
     result = CliRunner().invoke(main, ["check", "--rules", str(bad), "nothing.docx"])
+    assert result.exit_code == 2
+    assert f"{bad}：$.rules[0]：缺少必填项「name」（第 3 行）" in result.output
+    result = CliRunner().invoke(main, ["check", "--lang", "en", "--rules", str(bad), "nothing.docx"])
     assert result.exit_code == 2
     assert f"{bad}: $.rules[0]: 'name' is a required property (line 3)" in result.output
     assert "RL-IO" not in result.output and "Traceback" not in result.output  # no report was read
@@ -167,7 +177,7 @@ def test_check_errors_name_file_line_and_path(tmp_path: Path, check: str, path: 
     bad = write(tmp_path, EXTENDING + RULE.replace("CHECK", check))
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
-    assert info.value.path == path and message in info.value.message, str(info.value)
+    assert info.value.path == path and message in en(info.value.message), str(info.value)
     assert info.value.file == str(bad) and info.value.line == 12, str(info.value)
 
 
@@ -176,7 +186,7 @@ def test_duplicate_rule_ids_in_one_file(tmp_path: Path) -> None:
     bad = write(tmp_path, EXTENDING + RULE.replace("CHECK", GOOD_CHECK) * 2)
     with pytest.raises(RuleSetError) as info:
         load_ruleset(bad)
-    assert str(info.value) == f"{bad}: $.rules[1].id: duplicate rule id RL-T3-002, first at line 6 (line 14)"
+    assert info.value.render("en") == f"{bad}: $.rules[1].id: duplicate rule id RL-T3-002, first at line 6 (line 14)"
 
 
 def test_duplicate_of_a_builtin_rule_in_an_extra_file(tmp_path: Path) -> None:
@@ -197,14 +207,56 @@ def test_yaml_bombs_and_deep_nesting_are_refused_quickly(tmp_path: Path) -> None
         start = time.monotonic()
         with pytest.raises(RuleSetError) as info:
             load_ruleset(write(tmp_path, text))
-        assert message in info.value.message and time.monotonic() - start < 5
+        assert message in en(info.value.message) and time.monotonic() - start < 5
 
 
 def test_a_rule_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_bytes("id: x\ntitle: 标题\n".encode("gbk"))
-    with pytest.raises(RuleSetError, match="cannot read"):
+    with pytest.raises(RuleSetError) as info:
         load_ruleset(path)
+    assert (info.value.render("zh"), info.value.render("en")) == (
+        f"{path}：$：无法读取：不是 UTF-8 编码的文本",
+        f"{path}: $: cannot read: not UTF-8 text",
+    )
+
+
+def _known_kinds(sep: str) -> str:
+    from linter.checks import KINDS
+
+    return sep.join(sorted(KINDS))
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        (  # not YAML: the parser's own words in English
+            "id: x\ntitle: [unclosed\n",
+            "$：YAML 语法错误（括号、引号或缩进不完整）（第 3 行）",
+            "$: YAML syntax error: line 3, column 1: did not find expected ',' or ']' (line 3)",
+        ),
+        (  # against the schema
+            "id: x\ntitle: t\nsections: [{key: a, number: 七, title: t}]\n",
+            "$.sections[0].number：「七」不是可用的值（可用：一、二、三、四、五、六）（第 3 行）",
+            "$.sections[0].number: '七' is not one of 一, 二, 三, 四, 五, 六 (line 3)",
+        ),
+        (  # a kind the registry does not have
+            RULES.replace('{kind: KIND, word: "WORD"}', '{kind: wrod, word: "x"}'),
+            "$.rules[0].checks[0].kind：规则 RL-ORG-001 的检查类型「wrod」不存在（可用："
+            + _known_kinds("、")
+            + "）（第 10 行）",
+            "$.rules[0].checks[0].kind: unknown check kind 'wrod' of rule RL-ORG-001 (known: "
+            + _known_kinds(", ")
+            + ") (line 10)",
+        ),
+    ],
+)
+def test_rule_file_errors_in_both_languages(tmp_path: Path, text: str, zh: str, en: str) -> None:
+    """A broken rule file is told in Chinese by default and in English with --lang en (exit 2)."""
+    bad = write(tmp_path, text)
+    for lang, told in (([], zh), (["--lang", "en"], en)):
+        result = CliRunner().invoke(main, ["check", *lang, "--rules", str(bad), "nothing.docx"])
+        assert (result.exit_code, result.output) == (2, f"{bad}{'：' if not lang else ': '}{told}\n")
 
 
 def test_builtin_rule_files_still_load_with_positions() -> None:
@@ -281,6 +333,6 @@ def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path)
         load_ruleset(bad)
     assert (
         info.value.path.endswith(".checks[0].deadlines.default")
-        and info.value.message == "no such day: 2月30日 (rule RL-X-001, publication check)"
+        and en(info.value.message) == "no such day: month 2, day 30 (rule RL-X-001, publication check)"
     )
     assert (info.value.file, info.value.line) == (str(bad), 12)  # the check's line

@@ -30,7 +30,7 @@ def _valid(value: Value, kind: str) -> bool:
 
 def _tables(tables: tuple[str, ...], ruleset: RuleSet) -> tuple[str, ...]:
     if not tables:
-        raise ParamError("tables", "at least one table is needed")
+        raise ParamError("tables", Msg.of("param.no_table"))
     return tuple(known_table(ruleset, t, f"tables[{i}]") for i, t in enumerate(tables))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal, Optional
 
 from linter.checks.draft import Draft
-from linter.i18n import Listing, Translated
+from linter.i18n import Listing, Msg, Translated
 from linter.checks.kind import Kind, regex
 from linter.recognise.metadata import body_kind
 from linter.model import Cell, Paragraph
@@ -60,7 +60,7 @@ class TextPatterns(Kind[PatternsParams, CompiledPatterns]):
 
     def compile(self, params: PatternsParams, ruleset: RuleSet) -> CompiledPatterns:
         if not params.patterns:
-            raise ParamError("patterns", "at least one pattern is needed")
+            raise ParamError("patterns", Msg.of("param.no_pattern"))
         return CompiledPatterns(
             tuple(regex(p.regex, f"patterns[{i}].regex") for i, p in enumerate(params.patterns)),
             tuple(Translated(p.what, p.what_en or p.what) for p in params.patterns),
@@ -136,7 +136,7 @@ class SectionContent(Kind[ContentParams, ContentParams]):
 
     def compile(self, params: ContentParams, ruleset: RuleSet) -> ContentParams:
         if params.section not in {s.key for s in ruleset.sections}:
-            raise ParamError("section", f"unknown section '{params.section}'")
+            raise ParamError("section", Msg.of("ruleset.unknown_section", key=params.section))
         return params
 
     def run(self, report: Report, compiled: ContentParams) -> Iterator[Draft]:

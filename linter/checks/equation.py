@@ -9,6 +9,7 @@ from typing import Callable, Iterator, Literal, Mapping
 from linter.checks.arithmetic import arithmetic_params
 from linter.checks.bindings import Instance, RelationCheck, cell_key, printed, term_location
 from linter.checks.draft import Draft
+from linter.i18n import English, Msg
 from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.localize import Localization
 from linter.checks.relations import arithmetic
@@ -84,7 +85,7 @@ class Equation(Kind[EquationParams, RelationCheck]):
             if params.anchor.removeprefix(expr.PREV) not in known:
                 raise expr.ExprError(f"unknown anchor '{params.anchor}'")
         except expr.ExprError as exc:
-            raise ParamError("expr", str(exc)) from None
+            raise ParamError("expr", English(str(exc), Msg.of("param.expr"))) from None
         return RelationCheck(
             params.table, params.each, relation, params.anchor, frozenset(params.rows), dict(params.params)
         )

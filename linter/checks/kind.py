@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Iterator, TypeVar
 
 from linter.checks.draft import Draft
+from linter.i18n import English, Msg
 
 if TYPE_CHECKING:
     from linter.recognise.report import Report
@@ -64,7 +65,7 @@ def known_table(ruleset: RuleSet, key: str, at: str = "table") -> str:
     from linter.ruleset.params import ParamError
 
     if key not in ruleset.tables:
-        raise ParamError(at, f"unknown table '{key}'")
+        raise ParamError(at, Msg.of("param.unknown_table", key=key))
     return key
 
 
@@ -75,4 +76,4 @@ def regex(pattern: str, at: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        raise ParamError(at, f"invalid regular expression: {exc}") from None
+        raise ParamError(at, Msg.of("param.regex", detail=English(str(exc), Msg.of("param.regex_detail")))) from None

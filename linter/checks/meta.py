@@ -9,7 +9,7 @@ from datetime import date
 from typing import Iterator, Mapping
 
 from linter.checks.draft import Draft
-from linter.i18n import Listing
+from linter.i18n import Listing, Msg
 from linter.checks.kind import Kind, NoParams, Traits
 from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
 from linter.model import Location
@@ -154,12 +154,12 @@ class Publication(Kind[PublicationParams, PublicationParams]):
 
     def compile(self, params: PublicationParams, ruleset: RuleSet) -> PublicationParams:
         if "default" not in params.deadlines:
-            raise ParamError("deadlines.default", "'default' is required")
+            raise ParamError("deadlines.default", Msg.of("param.default_day"))
         for name, day in params.deadlines.items():
             try:
                 date(2000, day.month, day.day)  # a leap year: 2月29日 is a day
             except ValueError:
-                raise ParamError(f"deadlines.{name}", f"no such day: {day.month}月{day.day}日") from None
+                raise ParamError(f"deadlines.{name}", Msg.of("param.no_day", month=day.month, day=day.day)) from None
         return params
 
     def run(self, report: Report, compiled: PublicationParams) -> Iterator[Draft]:

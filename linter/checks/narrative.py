@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Literal, NamedTuple, Optional
 
 from linter.checks.draft import Draft
-from linter.i18n import Translated
+from linter.i18n import Listing, Msg, Translated
 from linter.checks.kind import Kind, regex
 from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
@@ -86,10 +86,10 @@ class Narrative(Kind[NarrativeParams, CompiledNarrative]):
 
     def compile(self, params: NarrativeParams, ruleset: RuleSet) -> CompiledNarrative:
         if not params.quotes:
-            raise ParamError("quotes", "at least one quote is needed")
+            raise ParamError("quotes", Msg.of("param.no_quote"))
         for key in ("up", "down"):
             if params.measure == "change" and not getattr(params, key):
-                raise ParamError(key, "a change needs the words of an increase and of a decrease")
+                raise ParamError(key, Msg.of("param.change_words"))
         edition = ruleset.edition
         quotes = tuple(
             _compile_quote(params, quote, ruleset, f"quotes[{i}]")
@@ -106,15 +106,15 @@ def _compile_quote(params: NarrativeParams, quote: QuoteParams, ruleset: RuleSet
     """A quote compiled: it names known rows and columns, and its pattern counts in its units."""
     units = quote.units or params.units
     if UNIT not in quote.pattern and not any(u in quote.pattern for u in units):
-        raise ParamError(at + ".pattern", f"the pattern names none of its units {list(units)} (write {UNIT})")
+        raise ParamError(at + ".pattern", Msg.of("param.units", units=Listing(units), unit=UNIT))
     pattern = quote.pattern.replace(UNIT, "(?:" + "|".join(re.escape(u) for u in units) + ")")
     compiled = regex(pattern + params.tail, at + ".pattern")
     if quote.table not in ruleset.tables:
-        raise ParamError(at + ".table", f"unknown table '{quote.table}'")
+        raise ParamError(at + ".table", Msg.of("param.unknown_table", key=quote.table))
     rows, columns = ruleset.known_keys.get(quote.table, (frozenset(), frozenset()))
     for col in quote.columns:
         if col not in columns:
-            raise ParamError(at + ".columns", f"unknown column '{col}' of table '{quote.table}'")
+            raise ParamError(at + ".columns", Msg.of("param.unknown_column", key=col, table=quote.table))
     readings = list(quote.readings)
     if quote.row:
         readings.insert(0, (quote.row,))
@@ -124,11 +124,12 @@ def _compile_quote(params: NarrativeParams, quote: QuoteParams, ruleset: RuleSet
         for keys in sets:
             for key in keys:
                 if key not in rows:
-                    raise ParamError(f"{at}.{field_}", f"unknown row '{key}' of table '{quote.table}'")
+                    raise ParamError(f"{at}.{field_}", Msg.of("param.unknown_row", key=key, table=quote.table))
     needed = {"share": ("pct",), "change": ("pct", "dir")}.get(params.measure, ())
     missing = [g for g in needed if g not in compiled.groupindex]
     if missing:
-        raise ParamError(at + ".pattern", f"a {params.measure} needs the named group(s) {missing} (in the tail)")
+        groups = Listing(tuple(missing))
+        raise ParamError(at + ".pattern", Msg.of("param.measure_groups", measure=params.measure, groups=groups))
     return Quote(
         quote.what,
         quote.what_en or quote.what,

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
-from linter.i18n import Listing
+from linter.i18n import Listing, Msg
 from linter.checks.kind import Kind, regex
 from linter.recognise.normalize import joined_key, label_key
 from linter.recognise.report import Report
@@ -63,7 +63,7 @@ class Parts(Kind[PartsParams, CompiledParts]):
         pattern = regex(params.pattern, "pattern")
         missing = [g for g in ("list", "count") if g not in pattern.groupindex]
         if missing:
-            raise ParamError("pattern", f"the pattern needs the named group(s) {missing}")
+            raise ParamError("pattern", Msg.of("param.groups", groups=Listing(tuple(missing))))
         return CompiledParts(pattern, params.within)
 
     def run(self, report: Report, compiled: CompiledParts) -> Iterator[Draft]:

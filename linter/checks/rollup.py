@@ -11,6 +11,7 @@ from typing import Iterator
 
 from linter.checks.draft import Draft
 from linter.checks.kind import Kind, known_table
+from linter.i18n import Msg
 from linter.recognise.report import Report, collapsed_groups
 from linter.recognise.values import parse_value
 from linter.ruleset.params import ParamError
@@ -35,7 +36,7 @@ class Rollup(Kind[RollupParams, RollupParams]):
 
     def compile(self, params: RollupParams, ruleset: RuleSet) -> RollupParams:
         if not params.tables:
-            raise ParamError("tables", "at least one table is needed")
+            raise ParamError("tables", Msg.of("param.no_table"))
         for i, table in enumerate(params.tables):
             known_table(ruleset, table, f"tables[{i}]")
         return params

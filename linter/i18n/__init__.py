@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Protocol
 
-from linter.i18n import annotate, checks, config, errors, help, office, reports, run, serve
+from linter.i18n import annotate, checks, config, errors, help, office, reports, ruleset, run, serve
 
 LANGS = ("zh", "en")
 
@@ -36,6 +36,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(
     reports.MESSAGES,
     errors.MESSAGES,
     config.MESSAGES,
+    ruleset.MESSAGES,
 )
 
 

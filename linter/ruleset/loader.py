@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from linter.errors import RuleSetError
+from linter.errors import RuleSetError, os_detail
+from linter.i18n import English, Listing, Msg
 from linter.ruleset.examples import compile_examples
 from linter.ruleset.facts import format_file
 from linter.ruleset.params import ParamError, read_params
@@ -67,13 +68,14 @@ def _read_yaml(path: Path, schema: str = "ruleset.schema.json") -> dict[str, Any
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleSetError(str(path), "$", f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        detail = Msg.of("ruleset.not_utf8") if isinstance(exc, UnicodeDecodeError) else os_detail(exc)
+        raise RuleSetError(str(path), "$", Msg.of("ruleset.cannot_read", detail=detail)) from None
     try:
         data = yamlload.load(text, str(path))
     except yamlload.YamlProblem as exc:
-        raise RuleSetError(str(path), "$", exc.message, exc.line) from None
+        raise RuleSetError(str(path), "$", yamlload.described(exc.message), exc.line) from None
     if not isinstance(data, dict):
-        raise RuleSetError(str(path), "$", "a rule file must be a mapping", getattr(data, "line", None))
+        raise RuleSetError(str(path), "$", Msg.of("ruleset.not_mapping"), getattr(data, "line", None))
     _validate(path, data, schema)
     if schema == "ruleset.schema.json":
         _check_duplicates(path, data)
@@ -94,7 +96,43 @@ def _validate(path: Path, data: dict[str, Any], schema: str = "ruleset.schema.js
         if best.validator == "additionalProperties" and isinstance(best.instance, dict):
             extra = [k for k in best.instance if k not in best.schema.get("properties", {})]
             line = _line(best.instance, extra[0]) if extra else line  # the unexpected key itself
-        raise RuleSetError(str(path), where, best.message, line)
+        raise RuleSetError(str(path), where, _schema_problem(best, schema), line)
+
+
+def _schema_problem(error: Any, schema: str) -> object:
+    """What a schema error says, in the catalogue's words (jsonschema's own English otherwise)."""
+    from difflib import get_close_matches
+
+    v, value = error.validator, error.instance
+    if v == "additionalProperties" and isinstance(value, dict):
+        known = list(error.schema.get("properties", {}))
+        key = next((k for k in value if k not in known), "")
+        close = get_close_matches(str(key), known, n=1)
+        hint = Msg.of("did_you_mean", name=close[0]) if close else ""
+        return Msg.of("ruleset.schema.unknown_key", key=key, hint=hint)
+    if v == "required":
+        key = next((k for k in error.validator_value if isinstance(value, dict) and k not in value), "")
+        return Msg.of("ruleset.schema.required", key=key)
+    if v == "enum" or v == "const":
+        options = error.validator_value if v == "enum" else [error.validator_value]
+        close = get_close_matches(str(value), [str(o) for o in options], n=1)
+        hint = Msg.of("did_you_mean", name=close[0]) if close else ""
+        allowed = Listing(tuple(str(o) for o in options))
+        return Msg.of("ruleset.schema.not_one_of", value=value, allowed=allowed, hint=hint)
+    if v == "type" and isinstance(error.validator_value, str) and error.validator_value in _TYPES:
+        return Msg.of("ruleset.schema.wrong_type", kind=Msg.of("config.type." + error.validator_value), value=value)
+    if v in ("minItems", "minLength", "minProperties"):
+        return Msg.of("ruleset.schema.empty")
+    if v == "pattern":
+        return Msg.of("ruleset.schema.pattern", value=value, pattern=error.validator_value)
+    if v in ("minimum", "maximum"):
+        return Msg.of("ruleset.schema." + v, value=value, limit=error.validator_value)
+    if v == "uniqueItems":
+        return Msg.of("ruleset.schema.duplicates")
+    return English(error.message, Msg.of("ruleset.schema.other", schema=f"schemas/{schema}"))
+
+
+_TYPES = ("array", "object", "string", "integer", "number", "boolean")  # the catalogue's config.type.NAME
 
 
 def _check_duplicates(path: Path, data: dict[str, Any]) -> None:
@@ -110,11 +148,12 @@ def _check_duplicates(path: Path, data: dict[str, Any]) -> None:
                 other = items[j]
                 if _editions_overlap(other, item):
                     lines = getattr(items, "lines", None)
-                    first = f", first at line {lines[j]}" if lines else ""
+                    first = Msg.of("ruleset.first_at", line=lines[j]) if lines else ""
+                    what = "ruleset.duplicate_rule" if list_key == "rules" else "ruleset.duplicate_section"
                     raise RuleSetError(
                         str(path),
                         f"$.{list_key}[{i}].{id_key}",
-                        f"duplicate {'rule id' if list_key == 'rules' else 'section key'} {item[id_key]}{first}",
+                        Msg.of(what, id=item[id_key], first=first),
                         lines[i] if lines else None,
                     )
 
@@ -140,7 +179,7 @@ def _merged(
     """The file's content with its ``extends`` chain merged in; plus rule id -> source file.
     Every file read is appended to ``files``."""
     if path in seen:
-        raise RuleSetError(str(seen[-1]), "$.extends", f"circular extends: {path.name}")
+        raise RuleSetError(str(seen[-1]), "$.extends", Msg.of("ruleset.extends.circular", name=path.name))
     data = _read_yaml(path)
     if files is not None:
         files.append(path)
@@ -149,9 +188,11 @@ def _merged(
     for i, parent in enumerate(data.get("extends", [])):
         ppath = path.parent / parent
         if not ppath.is_file():
-            raise RuleSetError(str(path), f"$.extends[{i}]", f"no such file: {parent}", _line(data["extends"], i))
+            missing = Msg.of("ruleset.extends.missing", name=parent)
+            raise RuleSetError(str(path), f"$.extends[{i}]", missing, _line(data["extends"], i))
         if ppath in seen + (path,):
-            raise RuleSetError(str(path), f"$.extends[{i}]", f"circular extends: {parent}", _line(data["extends"], i))
+            circular = Msg.of("ruleset.extends.circular", name=parent)
+            raise RuleSetError(str(path), f"$.extends[{i}]", circular, _line(data["extends"], i))
         pdata, psources = _merged(ppath, seen + (path,), files)
         merged["sections"] = _override(merged["sections"], pdata["sections"], "key")
         merged["tables"].update(pdata["tables"])
@@ -198,7 +239,7 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
     for tkey, t in data["tables"].items():
         where = f"$.tables.{tkey}"
         if t["section"] not in section_keys:
-            raise RuleSetError(origin, where + ".section", f"unknown section '{t['section']}'")
+            raise RuleSetError(origin, where + ".section", Msg.of("ruleset.unknown_section", key=t["section"]))
         columns = tuple(
             ColumnSpec(
                 c["key"],
@@ -222,10 +263,10 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
             names = tuple(m if isinstance(m, str) else m["key"] for m in _for_edition(members, edition))
             for n in names:
                 if n not in row_keys and n not in col_keys:
-                    raise RuleSetError(origin, f"{where}.groups.{gname}", f"unknown row or column '{n}'")
+                    raise RuleSetError(origin, f"{where}.groups.{gname}", Msg.of("ruleset.unknown_member", key=n))
             groups[gname] = names
         if len(set(keys)) != len(keys) - len(row_keys & col_keys):
-            raise RuleSetError(origin, where, "duplicate row or column key")
+            raise RuleSetError(origin, where, Msg.of("ruleset.duplicate_member"))
         tables[tkey] = TableSpec(
             tkey,
             t["number"],
@@ -256,7 +297,8 @@ def _compile(data: dict[str, Any], sources: dict[str, str], origin: str) -> Rule
     for i, r in enumerate(_for_edition(data["rules"], edition)):
         where = f"$.rules[{i}]"
         if r["id"] in seen_ids:
-            raise RuleSetError(sources.get(r["id"], origin), where + ".id", f"duplicate rule id {r['id']}")
+            duplicate = Msg.of("ruleset.duplicate_rule", id=r["id"], first="")
+            raise RuleSetError(sources.get(r["id"], origin), where + ".id", duplicate)
         seen_ids.add(r["id"])
         raw_checks = r.get("checks") or [r["check"]]
         source = sources.get(r["id"], origin)
@@ -294,17 +336,17 @@ def _compile_check(c: dict[str, Any], specs: RuleSet, origin: str, where: str, r
     name = c["kind"]
     kind_class = KINDS.get(name)
     if kind_class is None:
+        known = Listing(tuple(sorted(KINDS)))
         raise RuleSetError(
-            origin,
-            where + ".kind",
-            f"unknown check kind '{name}' of rule {rule_id} (known: {', '.join(sorted(KINDS))})",
+            origin, where + ".kind", Msg.of("ruleset.unknown_kind", kind=name, rule=rule_id, known=known)
         )
     kind = kind_class()
     try:
         params = read_params(kind.Params, c)
         compiled = kind.compile(params, specs)
     except ParamError as exc:
-        raise RuleSetError(origin, f"{where}.{exc.key}", f"{exc.message} (rule {rule_id}, {name} check)") from None
+        told = Msg.of("ruleset.in_check", text=exc.message, rule=rule_id, kind=name)
+        raise RuleSetError(origin, f"{where}.{exc.key}", told) from None
     return CheckSpec(name, kind, params, compiled)
 
 
@@ -327,7 +369,7 @@ def _load(path: Path, extra: tuple[str, ...]) -> tuple[RuleSet, dict[str, Any], 
                 raise RuleSetError(
                     getattr(rule, "file", file),
                     f"$.rules[{i}].id",
-                    f"duplicate rule id {rule['id']} (a built-in rule)",
+                    Msg.of("ruleset.duplicate_builtin", id=rule["id"]),
                     _line(rule, "id"),
                 )
         data["sections"] = _override(data["sections"], more["sections"], "key")
@@ -336,7 +378,7 @@ def _load(path: Path, extra: tuple[str, ...]) -> tuple[RuleSet, dict[str, Any], 
         sources.update(more_sources)
     for key in ("id", "title"):
         if key not in data:
-            raise RuleSetError(str(path), "$", f"'{key}' is a required property")
+            raise RuleSetError(str(path), "$", Msg.of("ruleset.schema.required", key=key))
     try:
         return _compile(data, sources, str(path)), data, sources, files
     except RuleSetError as exc:
@@ -362,7 +404,7 @@ def builtin_ruleset(edition: int, extra: tuple[str, ...] = ()) -> RuleSet:
         ruleset = _disk_cached(path, extra)
         if ruleset.edition != edition:
             raise RuleSetError(
-                str(path), "$.edition", f"the file is named for edition {edition}, but its edition is {ruleset.edition}"
+                str(path), "$.edition", Msg.of("ruleset.wrong_edition", named=edition, edition=ruleset.edition)
             )
         _CACHE[key] = ruleset
     return _CACHE[key]

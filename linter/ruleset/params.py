@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from typing import Any, Literal, TypeVar, Union
 
+from linter.i18n import Listing, Msg
+
 T = TypeVar("T")
 
 # Keys of a check that are the rule file's, not the kind's.
@@ -16,9 +18,10 @@ COMMON = ("kind", "editions")
 
 
 class ParamError(Exception):
-    """A parameter the kind cannot take: ``key`` is its JSON path below the check (``quotes[2].table``)."""
+    """A parameter the kind cannot take: ``key`` is its JSON path below the check (``quotes[2].table``),
+    ``message`` what is wrong (a ``Msg`` of the catalogue's ``param.*``)."""
 
-    def __init__(self, key: str, message: str) -> None:
+    def __init__(self, key: str, message: object) -> None:
         super().__init__(f"{key}: {message}")
         self.key = key
         self.message = message
@@ -33,19 +36,19 @@ def read_params(cls: type[T], raw: Mapping[str, Any], ignore: tuple[str, ...] = 
 
 def _dataclass(cls: type[T], raw: Any, at: str, ignore: tuple[str, ...] = ()) -> T:
     if not isinstance(raw, Mapping):
-        raise ParamError(at or "$", "must be a mapping")
+        raise ParamError(at or "$", Msg.of("param.mapping"))
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     for key in raw:
         if key not in names and key not in ignore:
-            known = ", ".join(names) or "none"
-            raise ParamError(_join(at, key), f"unknown parameter '{key}' (known: {known})")
+            known = Listing(tuple(names)) if names else Msg.of("param.none")
+            raise ParamError(_join(at, key), Msg.of("param.unknown", key=key, known=known))
     values: dict[str, Any] = {}
     for f in fields(cls):  # type: ignore[arg-type]
         if f.name in raw:
             values[f.name] = _value(hints[f.name], raw[f.name], _join(at, f.name))
         elif f.default is MISSING and f.default_factory is MISSING:
-            raise ParamError(_join(at, f.name), f"'{f.name}' is required")
+            raise ParamError(_join(at, f.name), Msg.of("param.required", key=f.name))
     return cls(**values)
 
 
@@ -64,15 +67,15 @@ def _value(tp: Any, value: Any, at: str) -> Any:
         return _value(tp, value, at)
     if origin is Literal:
         if value not in args:
-            raise ParamError(at, f"{value!r} is not one of {list(args)}")
+            raise ParamError(at, Msg.of("param.not_one_of", value=value, allowed=Listing(tuple(map(str, args)))))
         return value
     if origin is tuple:
         if not isinstance(value, (list, tuple)):
-            raise ParamError(at, "must be a list")
+            raise ParamError(at, Msg.of("param.list"))
         return tuple(_value(args[0], v, f"{at}[{i}]") for i, v in enumerate(value))
     if origin is Mapping or origin is dict:
         if not isinstance(value, Mapping):
-            raise ParamError(at, "must be a mapping")
+            raise ParamError(at, Msg.of("param.mapping"))
         return {k: _value(args[1], v, f"{at}.{k}") for k, v in value.items()}
     if is_dataclass(tp) and isinstance(tp, type):
         return _dataclass(tp, value, at)
@@ -82,4 +85,4 @@ def _value(tp: Any, value: Any, at: str) -> Any:
         return value
     if tp is str and isinstance(value, str):
         return value
-    raise ParamError(at, f"must be {getattr(tp, '__name__', tp)}, not {type(value).__name__}")
+    raise ParamError(at, Msg.of("param.wrong_type", kind=getattr(tp, "__name__", tp), found=type(value).__name__))

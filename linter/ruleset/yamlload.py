@@ -182,3 +182,27 @@ def locate(
                 file, line = node[name].file, node[name].line
             node = node[name]
     return file or default_file, line
+
+
+def described(message: str) -> object:
+    """A YAML reading problem of a rule file: the parser's own words in English, what kind of
+    problem it is in the other languages."""
+    from linter.i18n import English, Msg
+
+    m = re.match(r"duplicate key '(.*)', first at line (\d+)", message)
+    if m:
+        return English(message, Msg.of("ruleset.yaml.duplicate", key=m.group(1), line=m.group(2)))
+    m = re.match(r"rule file larger than (\d+) MB", message)
+    if m:
+        return Msg.of("ruleset.too_large", mb=m.group(1))
+    if message.startswith("YAML syntax error"):
+        kind = "syntax"
+    elif "nested too deeply" in message:
+        kind = "nested"
+    elif "alias" in message or "expands to more than" in message:
+        kind = "alias"
+    elif "mapping key" in message:
+        kind = "key"
+    else:
+        kind = "other"
+    return English(message, Msg.of("ruleset.yaml." + kind))

@@ -18,7 +18,7 @@ from linter.run.check import Options, PreviousYears
 from linter.findings import FileError, FileResult
 from linter.config.configuration import Config, config_for
 from linter.engine.lint import Selection
-from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError, input_error_message
+from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportlintError, RuleSetError, input_error_message
 from linter.i18n import Listing, t
 from linter.reporters import RunInfo, Summary, get_reporter
 from linter.ruleset.loader import RuleSet, builtin_editions, builtin_ruleset
@@ -130,7 +130,11 @@ def _options(req: Request, cfg: Config, ruleset: Optional[RuleSet], keep_tables:
     select = req.select or cfg.select
     ignore = req.ignore + cfg.ignore
     # Compile the rule sets now (a broken extra rule file stops the run before any report is read).
-    rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in builtin_editions()]
+    try:
+        rulesets = [ruleset] if ruleset else [builtin_ruleset(e, cfg.extra_rules) for e in builtin_editions()]
+    except RuleSetError as exc:
+        exc.lang = lang
+        raise
     where = cfg.source or t("command_line", lang)
     line = t("command_line", lang)
     unknown = [
@@ -184,7 +188,6 @@ def make_plan(
     left_out = [e.path for e in found if e.checked and skip is not None and skip(e.path)]
     entries = [e for e in found if not (e.checked and skip is not None and skip(e.path))]
     files = [e.path for e in entries]
-    ruleset = load_ruleset(Path(req.rules_file)) if req.rules_file else None
     # Group the files by the configuration that applies to them (discovered per folder; an
     # archive's members: the archive's).
     by_source: dict[Optional[str], tuple[Config, list[int]]] = {}
@@ -194,6 +197,11 @@ def make_plan(
             by_source.setdefault(cfg.source, (cfg, []))[1].append(i)
     first = next(iter(by_source.values()))[0] if by_source else _config(Path.cwd(), explicit, req.lang)
     lang = req.lang or first.lang
+    try:
+        ruleset = load_ruleset(Path(req.rules_file)) if req.rules_file else None
+    except RuleSetError as exc:
+        exc.lang = lang
+        raise
     if not entries:
         raise UsageError(t("no_files", lang, paths=Listing(tuple(req.paths))))
     if outputs is not None:

@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from linter.run.check import Options
 from linter.config.configuration import config_for
 from linter.engine.lint import Selection
-from linter.errors import ReportlintError
+from linter.errors import ReportlintError, RuleSetError
 from linter.office.roster import load_roster
 from linter.serve.app import Settings, create_app
 from linter.serve.uploads import UploadLimits
@@ -69,8 +69,12 @@ def settings_from(
     if explicit is not None and not explicit.is_file():
         raise ServeError(f"{config}: no such configuration file")
     cfg = config_for(Path.cwd(), explicit)
-    for edition in builtin_editions():  # a broken extra rule file stops the start, as it stops ``check``
-        builtin_ruleset(edition, cfg.extra_rules)
+    try:
+        for edition in builtin_editions():  # a broken extra rule file stops the start, as it stops ``check``
+            builtin_ruleset(edition, cfg.extra_rules)
+    except RuleSetError as exc:
+        exc.lang = cfg.lang
+        raise
     options = Options(
         lang=cfg.lang,
         edition=cfg.edition,

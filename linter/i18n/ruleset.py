@@ -1,0 +1,92 @@
+"""A rule file's words: its mistakes (``file: json-path: what is wrong (line N)``), and those of a
+check's parameters (the rule and the kind named after them)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "ruleset.problem": {"zh": "{file}：{path}：{text}{line}", "en": "{file}: {path}: {text}{line}"},
+    "ruleset.cannot_read": {"zh": "无法读取：{detail}", "en": "cannot read: {detail}"},
+    "ruleset.not_utf8": {"zh": "不是 UTF-8 编码的文本", "en": "not UTF-8 text"},
+    "ruleset.not_mapping": {"zh": "规则文件应为「键: 值」形式的映射", "en": "a rule file must be a mapping"},
+    "ruleset.too_large": {"zh": "规则文件超过 {mb} MB", "en": "rule file larger than {mb} MB"},
+    "ruleset.yaml.duplicate": {
+        "zh": "键「{key}」重复（第 {line} 行已有）",
+        "en": "duplicate key '{key}', first at line {line}",
+    },
+    "ruleset.yaml.syntax": {"zh": "YAML 语法错误（括号、引号或缩进不完整）", "en": "YAML syntax error"},
+    "ruleset.yaml.nested": {"zh": "YAML 嵌套层数过多", "en": "YAML nested too deeply"},
+    "ruleset.yaml.alias": {
+        "zh": "YAML 别名展开过多或互相引用",
+        "en": "too many YAML aliases, or aliases referring to each other",
+    },
+    "ruleset.yaml.key": {"zh": "映射的键必须是简单的值", "en": "a mapping key must be a plain value"},
+    "ruleset.yaml.other": {"zh": "YAML 格式错误", "en": "a YAML error"},
+    "ruleset.schema.unknown_key": {"zh": "没有「{key}」这一项{hint}", "en": "unknown key {key!r}{hint}"},
+    "ruleset.schema.required": {"zh": "缺少必填项「{key}」", "en": "'{key}' is a required property"},
+    "ruleset.schema.not_one_of": {
+        "zh": "「{value}」不是可用的值（可用：{allowed}）{hint}",
+        "en": "{value!r} is not one of {allowed}{hint}",
+    },
+    "ruleset.schema.wrong_type": {"zh": "应为{kind}，实为「{value}」", "en": "must be {kind}, not {value!r}"},
+    "ruleset.schema.empty": {"zh": "不能为空", "en": "must not be empty"},
+    "ruleset.schema.pattern": {"zh": "「{value}」不符合格式 {pattern}", "en": "{value!r} does not match {pattern}"},
+    "ruleset.schema.minimum": {"zh": "{value} 不能小于 {limit}", "en": "{value} must be at least {limit}"},
+    "ruleset.schema.maximum": {"zh": "{value} 不能大于 {limit}", "en": "{value} must be at most {limit}"},
+    "ruleset.schema.duplicates": {"zh": "列表中有重复的值", "en": "has repeated items"},
+    "ruleset.schema.other": {"zh": "不符合规则文件的格式（{schema}）", "en": "does not fit {schema}"},
+    "ruleset.extends.missing": {"zh": "找不到文件：{name}", "en": "no such file: {name}"},
+    "ruleset.extends.circular": {"zh": "「extends」形成循环：{name}", "en": "circular extends: {name}"},
+    "ruleset.duplicate_rule": {"zh": "规则编号 {id} 重复{first}", "en": "duplicate rule id {id}{first}"},
+    "ruleset.duplicate_section": {"zh": "部分的键 {id} 重复{first}", "en": "duplicate section key {id}{first}"},
+    "ruleset.first_at": {"zh": "（第 {line} 行已有）", "en": ", first at line {line}"},
+    "ruleset.duplicate_builtin": {
+        "zh": "规则编号 {id} 与内置规则重复",
+        "en": "duplicate rule id {id} (a built-in rule)",
+    },
+    "ruleset.unknown_section": {"zh": "没有「{key}」这一部分", "en": "unknown section '{key}'"},
+    "ruleset.unknown_member": {"zh": "没有「{key}」这一行或列", "en": "unknown row or column '{key}'"},
+    "ruleset.duplicate_member": {"zh": "行或列的键重复", "en": "duplicate row or column key"},
+    "ruleset.unknown_kind": {
+        "zh": "规则 {rule} 的检查类型「{kind}」不存在（可用：{known}）",
+        "en": "unknown check kind '{kind}' of rule {rule} (known: {known})",
+    },
+    "ruleset.in_check": {"zh": "{text}（规则 {rule}，{kind} 检查）", "en": "{text} (rule {rule}, {kind} check)"},
+    "ruleset.wrong_edition": {
+        "zh": "文件名对应 {named} 年版，但文件所写的版本为 {edition} 年版",
+        "en": "the file is named for edition {named}, but its edition is {edition}",
+    },
+    "param.mapping": {"zh": "应为映射", "en": "must be a mapping"},
+    "param.list": {"zh": "应为列表", "en": "must be a list"},
+    "param.unknown": {"zh": "没有参数「{key}」（可用：{known}）", "en": "unknown parameter '{key}' (known: {known})"},
+    "param.none": {"zh": "无", "en": "none"},
+    "param.required": {"zh": "缺少必填参数「{key}」", "en": "'{key}' is required"},
+    "param.not_one_of": {"zh": "「{value}」不是可用的值（可用：{allowed}）", "en": "{value!r} is not one of {allowed}"},
+    "param.wrong_type": {"zh": "应为 {kind}，实为 {found}", "en": "must be {kind}, not {found}"},
+    "param.no_table": {"zh": "至少需要一个表", "en": "at least one table is needed"},
+    "param.no_pattern": {"zh": "至少需要一个模式", "en": "at least one pattern is needed"},
+    "param.no_quote": {"zh": "至少需要一处引述", "en": "at least one quote is needed"},
+    "param.unknown_table": {"zh": "没有表「{key}」", "en": "unknown table '{key}'"},
+    "param.unknown_column": {"zh": "表「{table}」没有列「{key}」", "en": "unknown column '{key}' of table '{table}'"},
+    "param.unknown_row": {"zh": "表「{table}」没有行「{key}」", "en": "unknown row '{key}' of table '{table}'"},
+    "param.regex": {"zh": "正则表达式无效（{detail}）", "en": "invalid regular expression: {detail}"},
+    "param.regex_detail": {"zh": "语法错误", "en": "a syntax error"},
+    "param.groups": {"zh": "模式缺少命名分组 {groups}", "en": "the pattern needs the named group(s) {groups}"},
+    "param.measure_groups": {
+        "zh": "「{measure}」类引述需要命名分组 {groups}（写在「tail」中）",
+        "en": "a {measure} needs the named group(s) {groups} (in the tail)",
+    },
+    "param.units": {
+        "zh": "模式中没有它的单位 {units}（可写作 {unit}）",
+        "en": "the pattern names none of its units {units} (write {unit})",
+    },
+    "param.change_words": {
+        "zh": "同比变化需要表示增加和减少的词（「up」「down」）",
+        "en": "a change needs the words of an increase and of a decrease (up, down)",
+    },
+    "param.default_day": {"zh": "缺少「default」", "en": "'default' is required"},
+    "param.no_day": {"zh": "没有这一天：{month}月{day}日", "en": "no such day: month {month}, day {day}"},
+    "param.expr": {
+        "zh": "不是可用的表达式（只能用数字、表格的行列、「sum()」、+ - * 和一个比较）",
+        "en": "not a usable expression",
+    },
+}
