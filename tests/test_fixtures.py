@@ -7,6 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from linter.findings import Finding
 from linter.run.check import Options, check_file
 from linter.run.previous import load_previous
 from linter.engine.lint import Selection
@@ -15,6 +16,7 @@ from linter.ruleset.resources import load_schema
 from tests.expected import as_set, finding_rows, load_expected, sidecar, sidecar_options
 
 from tests.conftest import ROOT
+from tests.test_rule_cases import RULES, variant_of
 
 FIXTURES = ROOT / "fixtures" / "docx"
 GENERATED = sorted(FIXTURES.glob("*.docx"))
@@ -40,6 +42,22 @@ def test_fixture_findings(fixture: Path) -> None:
     assert result.error is None
     assert as_set(finding_rows(result)) == as_set(load_expected(fixture))
     jsonschema.validate(document([result]), load_schema("findings.schema.json"))
+    if fixture.parent.name == "rules":
+        assert not_in_rule_cases(result.findings) == []
+
+
+def not_in_rule_cases(findings: tuple[Finding, ...]) -> list[tuple[object, ...]]:
+    """The findings of a whole-report rule fixture whose rule, message variant and place no failing
+    YAML rule case of that rule shows (rules/*.yaml ``examples:``): a report edited for one rule
+    is a reader's fixture, the rule's cases are the YAML ones."""
+    missing = []
+    for f in findings:
+        rule = RULES[f.rule]
+        row = (variant_of(rule, f.message), f.location.table, f.location.row_label, f.location.column_label)
+        shown = {(e.variant, e.table, e.row, e.column) for c in rule.cases if c.outcome == "fail" for e in c.findings}
+        if row not in shown:
+            missing.append((f.rule, *row))
+    return missing
 
 
 @pytest.mark.parametrize("fixture", CLEAN, ids=lambda p: p.stem)
