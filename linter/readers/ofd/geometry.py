@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from math import isfinite
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from lxml import etree
 
@@ -74,7 +74,11 @@ def deltas(text: Optional[str], limit: int) -> list[float]:
 
 
 def matrix(el: etree._Element) -> Matrix:
-    m = numbers(el.get("CTM"), 6)
+    return _matrix(el.get("CTM"))
+
+
+def _matrix(text: Optional[str]) -> Matrix:
+    m = numbers(text, 6)
     return (m[0], m[1], m[2], m[3], m[4], m[5]) if m else IDENTITY
 
 
@@ -104,8 +108,12 @@ def _number(text: Optional[str]) -> Optional[float]:
 
 def _number_or(text: str, default: float) -> float:
     """A number attribute, ``default`` when it is not a finite number."""
-    value = _number(text)
-    return default if value is None else value
+    try:
+        value = float(text)
+    except ValueError:
+        found = numbers(text, 1)
+        return found[0] if found else default
+    return value if isfinite(value) else default
 
 
 def _origin(text: Optional[str]) -> Optional[tuple[float, float]]:
@@ -114,40 +122,71 @@ def _origin(text: Optional[str]) -> Optional[tuple[float, float]]:
     return (box[0], box[1]) if box else None
 
 
-def text_glyphs(obj: etree._Element, out: PageContent, text_code: str) -> None:
-    """The glyphs of a TextObject: each character's baseline point from its TextCodes' (the
-    ``text_code`` children's) X/Y and deltas, through the object's CTM and Boundary; its box from
-    the font size.
+class Style(NamedTuple):
+    """What a text object's Size and CTM make of its glyphs, worked out once per distinct pair."""
+
+    size: float  # the font size, in the object's units
+    em: float  # the font size on the page, in points
+    m: Matrix  # the CTM
+    upright: bool  # the CTM neither turns, slants nor mirrors (it may scale): the common case
+    sx: float  # page points per unit of x (when upright)
+    sy: float  # page points per unit of y (when upright)
+
+
+def style(size_text: Optional[str], ctm_text: Optional[str]) -> Style:
+    size = _number(size_text) or 3.5
+    if ctm_text is None:  # most text objects: upright, unscaled
+        return Style(size, size * MM, IDENTITY, True, MM, MM)
+    m = _matrix(ctm_text)
+    a, b, c, d, _, _ = m
+    em = size * (math.sqrt(abs(a * d - b * c)) or 1.0) * MM
+    return Style(size, em, m, b == c == 0.0 and a > 0.0 and d > 0.0, a * MM, d * MM)
+
+
+def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
+    """The glyphs of a page's TextObjects: each character's baseline point from its TextCodes' X/Y
+    and deltas, through the object's CTM and Boundary; its box from the font size.
 
     A character's advance is its DeltaX, or the font size (half for a character below U+2E80)
     where the deltas run out. Its box is as wide as its advance; the last character's, and one
-    whose advance is not positive or over four ems, an em (half for a narrow character). An
-    upright TextCode's boxes are computed as lists, one character's without any."""
-    get = obj.get
-    boundary = get("Boundary")
-    try:  # the usual form: four numbers (the size unused)
-        bx, by, _, _ = map(float, boundary.split())
-    except (AttributeError, ValueError):
-        origin = _origin(boundary)
-        if origin is None:
-            return
-        bx, by = origin
-    else:
-        if not (isfinite(bx) and isfinite(by)):
-            bx, by = (bx if isfinite(bx) else 0.0), (by if isfinite(by) else 0.0)
-    size = _number(get("Size")) or 3.5
-    if get("CTM") is None:  # most text objects: upright, unscaled
-        a, b, c, d, e, f = IDENTITY
-        em = size * MM
-    else:
-        a, b, c, d, e, f = matrix(obj)
-        em = size * (math.sqrt(abs(a * d - b * c)) or 1.0) * MM
-    upright = a == d == 1.0 and b == c == 0.0
-    ox = (e + bx) * MM
-    glyphs = out.glyphs
-    x = y = 0.0
-    for code in obj:
-        if code.tag != text_code:
+    whose advance is not positive or over four ems, an em (half for a narrow character).
+
+    One native walk finds the TextCodes; a text object's Boundary, Size and CTM are read when its
+    first code comes (what a Size and CTM make, once per page); an upright code's boxes are
+    computed once for the code, as lists, one character's without any list."""
+    text_object = ns + "TextObject"
+    styles: dict[tuple[Optional[str], Optional[str]], Style] = {}
+    obj: Optional[etree._Element] = None
+    drawn = False  # whether obj is a text object with a Boundary
+    size = em = sx = sy = ox = oy = x = y = 0.0
+    m, upright = IDENTITY, True
+    for code in root.iter(ns + "TextCode"):
+        parent = code.getparent()
+        if parent is not obj:  # the first code of a text object: its placement
+            obj, x, y = parent, 0.0, 0.0
+            drawn = obj is not None and obj.tag == text_object
+            if not drawn:
+                continue
+            get = obj.get
+            boundary = get("Boundary")
+            try:  # the usual form: four numbers (the size unused)
+                bx, by, _, _ = map(float, boundary.split())
+            except (AttributeError, ValueError):
+                origin = _origin(boundary)
+                drawn = origin is not None
+                if origin is None:
+                    continue
+                bx, by = origin
+            else:
+                if not (isfinite(bx) and isfinite(by)):
+                    bx, by = (bx if isfinite(bx) else 0.0), (by if isfinite(by) else 0.0)
+            key = (get("Size"), get("CTM"))
+            found = styles.get(key)
+            if found is None:
+                found = styles[key] = style(*key)
+            size, em, m, upright, sx, sy = found
+            ox, oy = (m[4] + bx) * MM, (m[5] + by) * MM
+        elif not drawn:
             continue
         text = code.text
         if not text:
@@ -160,11 +199,11 @@ def text_glyphs(obj: etree._Element, out: PageContent, text_code: str) -> None:
             y = _number_or(start_y, y)
         n = len(text)
         dy = deltas(delta_y, n) if delta_y else None
-        if upright and not dy:  # most text objects
-            baseline = (y + f + by) * MM
+        if upright and not dy:  # most text codes
+            baseline = y * sy + oy
             top, bottom = baseline - ASCENT * em, baseline + DESCENT * em
             if n == 1:  # one character: its box is the default, whatever its advance
-                left = x * MM + ox
+                left = x * sx + ox
                 if text >= WIDE:
                     glyphs.append(Glyph(text, left, top, left + em, bottom))
                     step = size
@@ -179,8 +218,8 @@ def text_glyphs(obj: etree._Element, out: PageContent, text_code: str) -> None:
                 continue
             steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
             starts = list(accumulate(steps, initial=x))  # x before each character, and after the last
-            lefts = [p * MM + ox for p in starts[:n]]
-            widths = [step * MM for step in steps[: n - 1]]
+            lefts = [p * sx + ox for p in starts[:n]]
+            widths = [step * sx for step in steps[: n - 1]]
             widths.append(0.0)
             limit, narrow = 4 * em, em / 2
             rights = [
@@ -191,7 +230,8 @@ def text_glyphs(obj: etree._Element, out: PageContent, text_code: str) -> None:
             x = starts[n]
             continue
         steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
-        x, y = _placed(text, x, y, steps, dy or [], (a, b, c, d, ox, (f + by) * MM), em, glyphs)
+        a, b, c, d, _, _ = m
+        x, y = _placed(text, x, y, steps, dy or [], (a, b, c, d, ox, oy), em, glyphs)
 
 
 def _advances(text: str, steps: list[float], size: float) -> list[float]:
@@ -311,23 +351,16 @@ class Drawn:
 
 
 def draw(root: etree._Element, out: PageContent, ns: str) -> Used:
-    """One pass over a page's (or a template page's) objects, in drawing order: the text objects'
-    glyphs and the path objects' rulings into ``out``; the templates it names and its images'
-    areas returned."""
-    text, path, image = ns + "TextObject", ns + "PathObject", ns + "ImageObject"
-    text_code = ns + "TextCode"
-    used = Used()
-    for obj in root.iter(text, path, image, "{*}Template"):
-        tag = obj.tag
-        if tag == text:
-            text_glyphs(obj, out, text_code)
-        elif tag == path:
-            path_rulings(obj, out)
-        elif tag == image:
-            used.images.append(image_area(obj))
-        else:
-            used.templates.append(obj.get("TemplateID", ""))
-    return used
+    """What a page (or a template page) draws: its text objects' glyphs and its path objects'
+    rulings into ``out``, each kind in drawing order; the templates it names and its images'
+    areas returned. Each kind is found by one native walk of the tree."""
+    text_glyphs(root, ns, out.glyphs)
+    for obj in root.iter(ns + "PathObject"):
+        path_rulings(obj, out)
+    return Used(
+        [el.get("TemplateID", "") for el in root.iter("{*}Template")],
+        [image_area(el) for el in root.iter(ns + "ImageObject")],
+    )
 
 
 def image_area(obj: etree._Element) -> float:
