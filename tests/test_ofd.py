@@ -1,6 +1,8 @@
 """OFD (GB/T 33190): copies of PDF fixtures written from the PDFs' page geometry
-(tests/fixturegen/build_ofd.py) give the findings of their PDFs, page by page; the package is
-checked as a .docx is; structure errors and scans are named."""
+(tests/fixturegen/build_ofd.py), in three shapes (fixtures/ofd: a text object per run of
+characters with one box; wps_like/: per run of one script, as WPS writes; converter_like/: per
+character through a scaling CTM, as PDF-to-OFD converters write), give the findings of their
+PDFs, page by page; the package is checked as a .docx is; structure errors and scans are named."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ PDFS = {
         FIXTURES / "scans" / "scanned_table3_2021.pdf",
     ]
 }
-PAIRS = sorted(OFD.glob("*.ofd"))
+PAIRS = sorted(OFD.rglob("*.ofd"))
 
 
 def _findings(path: Path) -> list[tuple[object, ...]]:
@@ -53,10 +55,11 @@ def _findings(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_the_ofd_fixtures() -> None:
-    assert len(PAIRS) == 12 and all(p.stem in PDFS for p in PAIRS)
+    assert len(PAIRS) == 20 and all(p.stem in PDFS for p in PAIRS)
+    assert sorted({p.parent.name for p in PAIRS}) == ["converter_like", "ofd", "wps_like"]
 
 
-@pytest.mark.parametrize("ofd", PAIRS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("ofd", PAIRS, ids=lambda p: str(p.relative_to(OFD).with_suffix("")))
 def test_an_ofd_gives_the_findings_of_its_pdf(ofd: Path) -> None:
     assert check_file(ofd).format == "ofd"
     assert _findings(ofd) == _findings(PDFS[ofd.stem])

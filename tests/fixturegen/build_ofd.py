@@ -9,6 +9,15 @@ written ``g N d`` as producers write them; a character turned a quarter is a Tex
 with a rotating CTM), a PathObject per ruling line, and for a page PDFium sees as a picture an
 ImageObject over it (its picture: fixtures/scans/scan_page4.png). Every page draws on one template
 page holding nothing, as producers' OFDs do. Writes fixtures/ofd/<name>.ofd for the PDFs below.
+
+Two more shapes, of what real producers write, for a few of the PDFs (``SHAPED``):
+
+- fixtures/ofd/wps_like/: as WPS 文字's 「输出为 OFD」 writes a page: a TextObject per run of one
+  script on a line (Chinese, or Latin and digits), each full-width punctuation mark an object of
+  its own, the run's box shared by its characters, TextCode X a small inset into the Boundary;
+- fixtures/ofd/converter_like/: as PDF-to-OFD converters (数科, 金格) write one: a TextObject per
+  character, drawn through a CTM that scales points to millimetres (Size in points), a
+  CGTransform with its glyph index and a FillColor beside the TextCode, the XML indented.
 """
 
 from __future__ import annotations
@@ -44,6 +53,12 @@ SOURCES = [
     ROOT / "fixtures" / "scans" / "scanned_table3_2021.pdf",
 ]
 PICTURE = ROOT / "fixtures" / "scans" / "scan_page4.png"
+SHAPED = [
+    ROOT / "fixtures" / "pdf_export" / "corpus_docx" / f"{name}.pdf"
+    for name in ("2019_pingtan_zhqsyq", "2020_dongtou_zhujianju", "2021_pingtan_zhqsyq", "2022_pingtan_zhqsyq")
+]
+PT = 0.3528  # the CTM converters write: a point in millimetres, as they round it
+INSET = 0.8467  # mm: where WPS starts a run's TextCode inside its Boundary
 
 
 def n(value: float) -> str:
@@ -84,6 +99,84 @@ def runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return out
 
 
+def _script(ch: str) -> int:
+    """0: Chinese; 1: Latin, digits, ASCII punctuation; 2: a full-width punctuation mark."""
+    if ch < "\u2e80":
+        return 1
+    return 2 if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uff20" else 0
+
+
+def wps_runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Characters of one script on a line one after the other (a box of their own may differ by
+    a fraction of a point), upright, in drawing order; a full-width punctuation mark alone."""
+    out: list[list[Glyph]] = []
+    for g in glyphs:
+        last = out[-1][-1] if out else None
+        if (
+            last is not None
+            and g.turn == 0
+            and last.turn == 0
+            and _script(g.text) == _script(last.text) != 2
+            and abs(g.top - last.top) < 0.5
+            and abs(g.bottom - last.bottom) < 0.5
+            and last.x0 <= g.x0 <= last.x1 + 2
+        ):
+            out[-1].append(g)
+        else:
+            out.append([g])
+    return out
+
+
+def wps_text_object(ident: int, run: list[Glyph]) -> str:
+    if run[0].turn:
+        return text_object(ident, run)
+    top, bottom = min(g.top for g in run), max(g.bottom for g in run)
+    first = run[0]
+    size = (bottom - top) * MM
+    width = (run[-1].x1 - first.x0) * MM + INSET
+    box = f"{n(first.x0 * MM - INSET)} {n(top * MM)} {n(width)} {n(size)}"
+    steps = [(b.x0 - a.x0) * MM for a, b in itertools.pairwise(run)]
+    delta = f' DeltaX="{deltas(steps)}"' if steps else ""
+    return (
+        f'<ofd:TextObject ID="{ident}" Boundary="{box}" Font="1" Size="{n(size)}">'
+        f'<ofd:TextCode X="{INSET}" Y="{n(ASCENT * size)}"{delta}>{escape("".join(g.text for g in run))}'
+        "</ofd:TextCode></ofd:TextObject>"
+    )
+
+
+def converter_text_object(ident: int, run: list[Glyph]) -> str:
+    """One character, in points through a CTM of ``PT`` (turned a quarter for a turned one)."""
+    (g,) = run
+    scale = PT * 72 / 25.4  # the CTM's points are a little larger than the page's
+    text = escape(g.text)
+    if g.turn:
+        size = (g.x1 - g.x0) / scale
+        ctm = f"0 {PT} -{PT} 0 0 0" if g.turn == 1 else f"0 -{PT} {PT} 0 0 0"
+        y = g.top if g.turn == 1 else g.bottom
+        box = f"{n((g.x0 + g.x1) / 2 * MM)} {n(y * MM)} {n(size * PT)} {n((g.bottom - g.top) * MM)}"
+        baseline = 0.0
+    else:
+        size = (g.bottom - g.top) / scale
+        ctm = f"{PT} 0 0 {PT} 0 0"
+        box = f"{n(g.x0 * MM)} {n(g.top * MM)} {n((g.x1 - g.x0) * MM)} {n((g.bottom - g.top) * MM)}"
+        baseline = ASCENT * size
+    return (
+        f'\n\t\t\t<ofd:TextObject ID="{ident}" Boundary="{box}" CTM="{ctm}" Font="1" Size="{n(size)}">'
+        f'\n\t\t\t\t<ofd:FillColor Value="0 0 0"/>'
+        f'\n\t\t\t\t<ofd:CGTransform CodePosition="0" CodeCount="1" GlyphCount="1">'
+        f"<ofd:Glyphs>{ord(g.text) % 30000}</ofd:Glyphs></ofd:CGTransform>"
+        f'\n\t\t\t\t<ofd:TextCode X="0" Y="{n(baseline)}">{text}</ofd:TextCode>'
+        "\n\t\t\t</ofd:TextObject>"
+    )
+
+
+SHAPES = {
+    "": (runs, lambda ident, run: text_object(ident, run)),
+    "wps_like": (wps_runs, wps_text_object),
+    "converter_like": (lambda glyphs: [[g] for g in glyphs], converter_text_object),
+}
+
+
 def text_object(ident: int, run: list[Glyph]) -> str:
     first = run[0]
     text = escape("".join(g.text for g in run))
@@ -107,7 +200,7 @@ def text_object(ident: int, run: list[Glyph]) -> str:
     )
 
 
-def page_xml(content: PageContent, first_id: int) -> tuple[str, int]:
+def page_xml(content: PageContent, first_id: int, shape: str = "") -> tuple[str, int]:
     ident = first_id
     objects: list[str] = []
     if content.pictures >= 0.3:
@@ -131,8 +224,9 @@ def page_xml(content: PageContent, first_id: int) -> tuple[str, int]:
             f"</ofd:PathObject>"
         )
         ident += 1
-    for run in runs(content.glyphs):
-        objects.append(text_object(ident, run))
+    split, write = SHAPES[shape]
+    for run in split(content.glyphs):
+        objects.append(write(ident, run))
         ident += 1
     box = f"0 0 {n(content.width * MM)} {n(content.height * MM)}"
     xml = (
@@ -143,7 +237,7 @@ def page_xml(content: PageContent, first_id: int) -> tuple[str, int]:
     return xml, ident + 1
 
 
-def ofd_from_pdf(pdf: Path, dst: Path) -> None:
+def ofd_from_pdf(pdf: Path, dst: Path, shape: str = "") -> None:
     with PdfFile(pdf) as source:
         pages = list(source.read_pages())
     first = pages[0]
@@ -152,7 +246,7 @@ def ofd_from_pdf(pdf: Path, dst: Path) -> None:
     ident = 10
     entries = []
     for i, content in enumerate(pages):
-        xml, ident = page_xml(content, ident)
+        xml, ident = page_xml(content, ident, shape)
         members[f"Doc_0/Pages/Page_{i}/Content.xml"] = xml
         entries.append(f'<ofd:Page ID="{ident}" BaseLoc="Pages/Page_{i}/Content.xml"/>')
         ident += 1
@@ -198,6 +292,11 @@ def main() -> None:
     for pdf in SOURCES:
         ofd_from_pdf(pdf, OUT / f"{pdf.stem}.ofd")
         print(pdf.stem)
+    for shape in ("wps_like", "converter_like"):
+        (OUT / shape).mkdir(exist_ok=True)
+        for pdf in SHAPED:
+            ofd_from_pdf(pdf, OUT / shape / f"{pdf.stem}.ofd", shape)
+            print(f"{shape}/{pdf.stem}")
 
 
 if __name__ == "__main__":
