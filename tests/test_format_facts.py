@@ -117,6 +117,24 @@ def test_the_total_label_is_the_tables_total() -> None:
         assert totals == [FACTS.total_label]
 
 
+def test_the_body_kinds_are_named_alike() -> None:
+    """The kinds of body rules/format.yaml names are those a section_content check may be limited to
+    and those the publication deadlines are given for (besides ``default``)."""
+    import typing
+
+    import yaml
+
+    from linter.checks.content import ContentParams
+    from linter.ruleset.facts import format_file
+
+    kinds = set(yaml.safe_load(format_file().read_text(encoding="utf-8"))["body_kinds"])
+    only_for = typing.get_args(typing.get_args(typing.get_type_hints(ContentParams)["only_for"])[0])
+    assert set(only_for) == kinds
+    for edition in builtin_editions():
+        (check,) = builtin_ruleset(edition).rule("RL-META-002").checks
+        assert set(check.params.deadlines) - {"default"} <= kinds
+
+
 def test_every_traditional_form_is_read_as_simplified() -> None:
     assert label_key("".join(FACTS.traditional)) == "".join(FACTS.traditional.values())
 
