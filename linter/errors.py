@@ -186,6 +186,14 @@ def limit_exceeded(name: str, value: object, found: Msg, where: str = "") -> Inp
     return InputError("RL-IO-005", Msg.of("detail.member", member=where, detail=over) if where else over)
 
 
+class OutOfMemory(InputError):
+    """RL-IO-005 for memory that ran out while reading (a child's cap ``max_memory_bytes``)."""
+
+    def __init__(self, max_bytes: int, where: str = "") -> None:
+        error = limit_exceeded("max_memory_bytes", max_bytes, Msg.of("detail.limit.out_memory_while_reading"), where)
+        super().__init__(error.code, error.detail)
+
+
 def input_error_message(code: str, detail: object, lang: str) -> str:
     """A reading error in ``lang``: its text, then its detail after a colon."""
     base = t("input." + (code if code in INPUT_ERRORS else "RL-IO-010"), lang)

@@ -115,3 +115,35 @@ def test_a_copy_over_the_time_limit_is_one_error(tmp_path: Path) -> None:
     # A check stopped before the copy was begun leaves the folder as it found it.
     left = [".big.reviewed.docx.k2j4x9qa.tmp", "big.审核意见.docx"] if unreadable else []
     assert written == left + ["small.reviewed.docx"]
+
+
+def test_a_check_over_the_memory_cap_is_one_limit_error_naming_the_part(tmp_path: Path) -> None:
+    # libxml2 out of memory under the child's cap says "unknown error" at line 0: still RL-IO-005
+    # (a limit), never RL-IO-006 (a damaged part).
+    large_docx(tmp_path / "big.docx", paragraphs=16000)
+    (tmp_path / "small.docx").write_bytes(SMALL.read_bytes())
+    (tmp_path / "reportlint.yaml").write_text("limits:\n  max_memory_bytes: 120000000\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for lang, line in (
+        (
+            "en",
+            "big.docx: unreadable RL-IO-005 the file exceeds a safety limit (possibly a zip bomb or a crafted file): "
+            "word/document.xml: out of memory while reading, over the limit max_memory_bytes = 120000000 (114.441 MB)",
+        ),
+        (
+            "zh",
+            "big.docx：无法读取 RL-IO-005 文件超出安全限制（疑似压缩炸弹或恶意构造的文件）：word/document.xml：读取时内存不足，"
+            "超过限制 max_memory_bytes = 120000000 (114.441 MB)",
+        ),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", "check", "big.docx", "small.docx", "--lang", lang],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=600,
+        )
+        assert done.returncode == 2, done.stderr
+        assert [x for x in done.stderr.splitlines() + done.stdout.splitlines() if x.startswith("big.docx")] == [line]

@@ -21,7 +21,7 @@ from lxml import etree
 from linter.run.check import Options, check_file
 from linter.annotate.docxcomments import W, DocxComments, Run
 from linter.annotate.officesafe import kept, nearest_kept
-from linter.errors import InputError, input_error_message, limit_exceeded
+from linter.errors import InputError, OutOfMemory, input_error_message, limit_exceeded
 from linter.findings import FileError, FileResult, Finding
 from linter.i18n import Msg, rendered, t
 from linter.model import Location, Paragraph, Table
@@ -158,15 +158,8 @@ def annotate_checked(
 
 
 def _no_memory(exc: InputError) -> bool:
-    """Whether an XML error is the parser running out of memory: under the child's cap libxml2
-    fails to allocate and says so, or loses even its message ("unknown error" at line 0), and
-    lxml's MemoryError comes with no message at all."""
-    detail = str(exc.detail)
-    return exc.code == "RL-IO-006" and (
-        "Memory allocation failed" in detail
-        or detail.endswith("line 0: unknown error")
-        or detail.rstrip().endswith(":")
-    )
+    """Whether the reader ran out of memory (the parser under the child's cap)."""
+    return isinstance(exc, OutOfMemory)
 
 
 def _over_memory(options: Options, lang: str) -> FileError:

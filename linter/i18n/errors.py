@@ -257,6 +257,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "一次上传解压后的字节数更多",
         "en": "more bytes uncompressed in one request",
     },
+    "detail.limit.out_memory_while_reading": {"zh": "读取时内存不足", "en": "out of memory while reading"},
     "detail.limit.out_memory_while_writing": {
         "zh": "写入批注副本时内存不足",
         "en": "out of memory while writing the annotated copy",

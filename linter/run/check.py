@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from linter.recognise.edition import choose_edition, table_evidence
 from linter.engine.lint import Selection, lint
-from linter.errors import InputError, input_error_message
+from linter.errors import InputError, OutOfMemory, input_error_message
 from linter.findings import FileError, FileResult
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.recognise.metadata import identify
@@ -219,7 +219,8 @@ def _check(
     except RecursionError:
         return _error(display, "RL-IO-005", "nesting too deep", options.lang), None
     except MemoryError:
-        return _error(display, "RL-IO-005", "out of memory", options.lang), None
+        memory = OutOfMemory(options.limits.max_memory_bytes)
+        return _error(display, memory.code, memory.detail, options.lang), None
     except Exception as exc:  # a bug: report it per file, never a traceback on the terminal
         return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
 

@@ -11,7 +11,7 @@ from typing import Optional
 from lxml import etree
 
 from linter.i18n import Msg
-from linter.errors import InputError, limit_exceeded, zip_detail
+from linter.errors import InputError, OutOfMemory, limit_exceeded, zip_detail
 from linter.config.limits import Limits
 
 # Entity resolution, DTD loading and network access off; huge_tree off keeps libxml2's own
@@ -61,6 +61,8 @@ def parse_xml(data: bytes, name: str, limits: Limits, ids: bool = True) -> etree
     try:
         root = etree.fromstring(data, safe_parser(ids))
     except etree.XMLSyntaxError as exc:
+        if exc.code == etree.ErrorTypes.ERR_NO_MEMORY:  # under a child's memory cap: often "unknown error"
+            raise OutOfMemory(limits.max_memory_bytes, name) from None
         msg = str(exc.msg or exc)
         for needle, limit, value in _LIBXML_LIMITS:
             if needle in msg:
@@ -68,7 +70,9 @@ def parse_xml(data: bytes, name: str, limits: Limits, ids: bool = True) -> etree
                 raise InputError("RL-IO-005", Msg.of("detail.docx.text", name=name, msg=msg, shown=shown)) from None
         line = getattr(exc, "lineno", None)
         raise InputError("RL-IO-006", Msg.of("detail.docx.line", name=name, line=line, msg=msg)) from None
-    except (ValueError, MemoryError) as exc:  # e.g. lxml refusing NUL bytes or unicode with a declaration
+    except MemoryError:
+        raise OutOfMemory(limits.max_memory_bytes, name) from None
+    except ValueError as exc:  # e.g. lxml refusing NUL bytes or unicode with a declaration
         raise InputError("RL-IO-006", f"{name}: {exc}") from None
     if root.getroottree().docinfo.doctype:
         raise InputError("RL-IO-006", Msg.of("detail.docx.doctype_not_allowed", name=name))
