@@ -80,11 +80,17 @@ def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Pat
         "共 3 个错误，2 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 "
     )
     assert lines[summary].endswith(" 秒")
-    assert lines[summary + 1] == "按规则：RL-NAR-001 1 警告；RL-PARSE-001 1 警告；RL-STR-000 1 错误；RL-T4-002 2 错误"
-    assert lines[summary + 2] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
-    assert lines[summary + 3] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
-    assert lines[summary + 4].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
-    assert lines[summary + 5] == f"通过：{inbox / 'a_correct.docx'}"
+    assert lines[summary + 1 : summary + 6] == [
+        "按规则：",
+        "  RL-NAR-001 正文引用的数字与表格一致：1 警告",
+        "  RL-PARSE-001 表格单元格无法可靠读取（读取问题，不是报告本身的错误）：1 警告",
+        "  RL-STR-000 文件是政府信息公开工作年度报告：1 错误",
+        "  RL-T4-002 疑似填错的单元格（由表4的勾稽关系定位）：2 错误",
+    ]
+    assert lines[summary + 6] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
+    assert lines[summary + 7] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
+    assert lines[summary + 8].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
+    assert lines[summary + 9] == f"通过：{inbox / 'a_correct.docx'}"
     assert (
         f"{inbox / '~$b_faulty.docx'}：已跳过 RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；"
         "请检查同名的 .docx 文件" in lines

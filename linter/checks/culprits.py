@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from linter.checks.draft import Draft
 from linter.checks.kind import Kind, Traits, known_table
@@ -116,17 +116,26 @@ def _sums(report: Report, loc: Localization, failed: list[Equation], own: bool =
         if text is None:
             continue
         keys = list(eq.coefs)
+        # Two sums side by side (「3029+73 = 3102，3051+52 = 3103」) say which they are by the rule's summary.
+        named = _both_summed(eq.coefs.values())
+        summary = Translated(eq.rule.summary.get("zh", ""), eq.rule.summary.get("en", ""))
         if own:
             out.append(text)
         elif eq.params.get("group"):
             out.append(Msg.of("sum.group", group=eq.params["group"], text=text))
         elif len({k[:2] for k in keys}) == 1:
-            out.append(Msg.of("sum.row", text=text))
+            out.append(Msg.of("sum.row_named", text=text, name=summary) if named else Msg.of("sum.row", text=text))
         elif len({k[2] for k in keys}) == 1:
-            out.append(Msg.of("sum.col", text=text))
+            out.append(Msg.of("sum.col_named", text=text, name=summary) if named else Msg.of("sum.col", text=text))
         else:
             out.append(text)
     return Listing(tuple(out), sep="sum.list")
+
+
+def _both_summed(coefs: Iterable[Exact]) -> bool:
+    """Whether both sides of a relation add up more than one cell."""
+    signs = [c > 0 for c in coefs]
+    return signs.count(True) > 1 and signs.count(False) > 1
 
 
 def related_cells(report: Report, loc: Localization, failed: list[Equation], key: CellKey) -> tuple[Location, ...]:

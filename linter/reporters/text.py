@@ -9,6 +9,7 @@ from linter.i18n import t
 from linter.model import Location
 from linter.reporters import Reporter, RunInfo, Summary
 from linter.reporters.wording import shown_quote, value_note
+from linter.ruleset.titles import rule_title
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -149,8 +150,11 @@ def summary_lines(
         def counted(counts: dict[str, int]) -> str:
             return "/".join(f"{n} {t('severity.' + sev, lang)}" for sev, n in counts.items())
 
-        parts = [f"{rule} {counted(counts)}" for rule, counts in s.rules.items()]
-        lines.append(t("by_rule", lang) + t("list_sep", lang).join(parts))
+        lines.append(t("by_rule", lang))
+        for rule, counts in s.rules.items():
+            title = rule_title(rule, lang)
+            key = "by_rule_titled" if title else "by_rule_line"
+            lines.append(t(key, lang, rule=rule, title=title, counts=counted(counts)))
     judge = reporter if reporter is not None else Reporter(lang)
     wanted = ["unreadable", "doubtful", "skipped"] + (["passed"] if info is not None and info.list_passed else [])
     if s.files > 1 or (info is not None and info.list_passed):
