@@ -41,3 +41,29 @@ def test_a_header_two_characters_off_is_not_taken(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(text.replace("现行有效件数", "先行有效文数"), encoding="utf-8")
     assert ("RL-T2-001", "error", "现行有效件数", "现行有效件数", None) in t2_findings(path)
+
+
+
+def test_a_misprint_copied_to_each_table4_group_is_one_finding(tmp_path: Path) -> None:
+    # Table 4 repeats 「结果维持」 in its three groups: a misprint typed into the template once is in
+    # each; one warning names it, at the first group's column, the others as related cells.
+    header = "\t".join(["结果维待", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "青山区人民政府2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+        + "\t".join(["行政复议"] * 5 + ["行政诉讼"] * 10)
+        + "\n"
+        + "\t".join(["行政复议"] * 5 + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5)
+        + f"\n{header}\n"
+        + "\t".join("1 0 2 0 3 0 0 0 0 0 0 0 0 0 0".split())
+        + "\n",
+        encoding="utf-8",
+    )
+    found = [f for f in check_file(path).findings if f.rule == "RL-T4-001"]
+    assert [(f.severity, f.location.column_label, f.expected, f.actual) for f in found] == [
+        ("warning", "行政复议 结果维持", "结果维持", "结果维待")
+    ]
+    assert [r.column_label for r in found[0].related] == [
+        "未经复议直接起诉 结果维持",
+        "复议后起诉 结果维持",
+    ]

@@ -127,6 +127,9 @@ def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
         return
     first_block = table.blocks[0]
     table_loc = report.location(first_block, table=spec.number)
+    # (format's header, printed header) -> the columns so misprinted: one finding names them all
+    # (table 4's groups repeat their headers, and a misprint typed once is copied to each).
+    typos: dict[tuple[str, str], list[Location]] = {}
     for col in spec.columns:
         if col.key not in table.columns:
             yield Draft(
@@ -138,13 +141,18 @@ def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
             _header_key(printed) == _header_key(t) for t in ((col.path or (col.label,))[-1], *col.aliases)
         ):
             # A header misprinted but taken as its column (「先行有效件数」): read, and named.
-            yield Draft(
-                "column_typo",
-                table_loc.with_(column_label=col.label),
-                {"col": (col.path or (col.label,))[-1], "text": printed},
-                expected=(col.path or (col.label,))[-1],
-                actual=printed,
+            typos.setdefault(((col.path or (col.label,))[-1], printed), []).append(
+                table_loc.with_(column_label=col.label)
             )
+    for (label, printed), where in typos.items():
+        yield Draft(
+            "column_typo",
+            where[0],
+            {"col": label, "text": printed},
+            expected=label,
+            actual=printed,
+            related=tuple(where[1:]),
+        )
     labelled = any(r.label for r in spec.rows)
     known = [r for r in table.rows if r.key is not None]
     present = {r.key for r in known}
