@@ -43,7 +43,6 @@ def test_a_header_two_characters_off_is_not_taken(tmp_path: Path) -> None:
     assert ("RL-T2-001", "error", "现行有效件数", "现行有效件数", None) in t2_findings(path)
 
 
-
 def test_a_misprint_copied_to_each_table4_group_is_one_finding(tmp_path: Path) -> None:
     # Table 4 repeats 「结果维持」 in its three groups: a misprint typed into the template once is in
     # each; one warning names it, at the first group's column, the others as related cells.

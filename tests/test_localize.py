@@ -61,6 +61,21 @@ def test_a_blank_the_relations_make_zero_keeps_the_blank_warning(tmp_path: Path,
     assert "建议填写0" in findings[0].message
 
 
+def test_a_blank_total_beside_other_blanks_gets_its_row_sum(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
+    # Two rows' 总计 blank, and the 科研机构 column blank throughout (its 0s left out): the relations
+    # alone leave both open (科研机构 could hold any part of either); the blank cells count as 0,
+    # as the blank-cell warning says, so each 总计 is the sum of its row's figures.
+    blanks = {ref: "" for ref in known if ref[0] == "t3" and ref[2] == "research"}
+    findings = check(tmp_path, known, {**blanks, ("t3", "public", "total"): "", ("t3", "partial", "total"): ""})
+    forced = [where(f) for f in findings if f.severity == "error"]
+    assert forced == [
+        ("RL-T3-005", "（一）予以公开", "总计", "30", "", "30"),
+        ("RL-T3-005", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "总计", "5", "", "5"),
+    ]
+    (blank,) = [f for f in findings if f.severity == "warning"]
+    assert blank.rule == "RL-T3-005" and "建议填写0" in blank.message and "「总计」" not in blank.message
+
+
 def test_a_changed_total_is_named_not_its_parts(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     findings = check(tmp_path, known, {("t3", "total", "natural"): "60"})
     assert [where(f) for f in findings] == [("RL-T3-008", "（七）总计", "自然人", "63", "60", "63")]

@@ -200,6 +200,13 @@ def _search(equations: list[Equation], unknown: frozenset[CellKey], printed: dic
     base = solver.solve(unknown)
     if base is not None:
         part.values = base
+        anchors = unknown & {eq.anchor for eq in equations}
+        if anchors - base.keys():
+            # Left open by blank parts (a row's 总计 and two of its cells blank): blank parts count
+            # as 0, as the blank-cell rule says, and a blank total takes what its relations force.
+            forced = solver.solve(anchors)
+            if forced is not None:
+                part.values = {**forced, **base}
         return part
     pool = list(dict.fromkeys(k for eq in part.failed for k in eq.coefs if k not in unknown))
     strict = [frozenset(eq.coefs) for eq in part.failed if not unknown & eq.coefs.keys()]

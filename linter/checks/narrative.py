@@ -341,9 +341,20 @@ def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, at
     )
 
 
+def _has_blank(value: _Value) -> bool:
+    return any(parse_value(_cell_text(row, col)).kind == "blank" for row, col in value.cells)
+
+
+def _cell_text(row: FoundRow, col: str) -> Optional[str]:
+    cell = row.cells.get(col)
+    return cell.text if cell is not None else None
+
+
 def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, at: _At) -> Optional[Draft]:
-    """The percentage is a reading (or the quoted figure) over one of the quote's totals."""
-    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value]
+    """The percentage is a reading (or the quoted figure) over one of the quote's totals. Not
+    judged over a blank cell: the blank-cell rule names it, with the value its relations force."""
+    readings = [r for r in readings if not _has_blank(r)]
+    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value and not _has_blank(w)]
     if not pairs:
         return None
     parts = [r.value for r in readings] + [Decimal(quoted)]

@@ -75,10 +75,12 @@ def reconcile(items: list[Item], lang: str) -> list[Finding]:
                     )
                 out[i] = None
             else:
+                blank = all(not (out[j].actual or "").strip() for j in corrections)  # type: ignore[union-attr]
+                note = "reconcile.corrected_blank" if blank else "reconcile.corrected"
                 out[i] = replace(
                     f,
                     expected=format_number(corrected),
-                    message=f.message + t("reconcile.corrected", lang, value=format_number(corrected)),
+                    message=f.message + t(note, lang, value=format_number(corrected)),
                 )
         elif any(k in candidates for k in cells):
             out[i] = replace(f, expected=None, message=f.message + t("reconcile.doubt", lang))

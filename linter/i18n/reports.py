@@ -90,6 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "（表中该数字疑似填错，按勾稽关系更正后为 {value}）",
         "en": " (the table's figure is probably wrong; its relations make it {value})",
     },
+    "reconcile.corrected_blank": {
+        "zh": "（表中相关单元格未填写，按勾稽关系应为 {value}）",
+        "en": " (a cell of the table is blank; its relations make it {value})",
+    },
     "reconcile.doubt": {
         "zh": "（表中相关单元格的勾稽关系不成立，无法确定是正文还是表格有误）",
         "en": " (the table's relations fail at the cells compared; the text or the table may be wrong)",

@@ -605,6 +605,7 @@ def read_part(
     union: dict[str, int] = dict(mapping)
     headers: dict[str, str] = {}
     rows: list[FoundRow] = []
+    spare: dict[str, tuple[int, ...]] = {}
     r = 0
     while r < len(table.rows):
         if kinds[r] == "header":
@@ -613,18 +614,42 @@ def read_part(
                 r += 1
             paths = _column_paths(table, range(start, r))
             mapping = map_columns(index, paths)
+            spare = _spare_columns(table, r - 1, mapping)
             union.update(mapping)
             headers.update({k: paths[c][-1] for k, c in mapping.items() if paths[c]})
             continue
-        row = _read_row(table, r, spec, matcher, mapping, labelled, first=not rows)
+        row = _read_row(table, r, spec, matcher, mapping, labelled, first=not rows, spare=spare)
         if row is not None:
             rows.append(row)
         r += 1
     return rows, union, headers
 
 
+def _spare_columns(table: Table, header_row: int, mapping: dict[str, int]) -> dict[str, tuple[int, ...]]:
+    """Per column key, the other grid columns its header cell spans that no other column takes
+    (「本年增/减」 merged over two grid columns): where a row's cells are merged otherwise than the
+    header's, the column's figure sits in one of them."""
+    line = table.rows[header_row]
+    taken = set(mapping.values())
+    out: dict[str, tuple[int, ...]] = {}
+    for key, c in mapping.items():
+        cell = line[c] if c < len(line) else None
+        if cell is not None and cell.colspan > 1:
+            cols = tuple(x for x in range(cell.grid_col, cell.grid_col + cell.colspan) if x > c and x not in taken)
+            if cols:
+                out[key] = cols
+    return out
+
+
 def _read_row(
-    table: Table, r: int, spec: TableSpec, matcher: _RowMatcher, mapping: dict[str, int], labelled: bool, first: bool
+    table: Table,
+    r: int,
+    spec: TableSpec,
+    matcher: _RowMatcher,
+    mapping: dict[str, int],
+    labelled: bool,
+    first: bool,
+    spare: Mapping[str, tuple[int, ...]] = {},
 ) -> Optional[FoundRow]:
     line = table.rows[r]
     label_limit = min(mapping.values()) if mapping else table.n_cols
@@ -650,6 +675,11 @@ def _read_row(
     merged_down: set[str] = set()
     for ckey, c in mapping.items():
         cell = line[c] if c < width else None
+        if cell is not None and cell.grid_row == r and cell.grid_col < c and ckey in spare:
+            # The cell before reaches over this column's first grid column (the row is merged
+            # otherwise than the header): its figure is the row's own cell under the rest of its header.
+            c = next((x for x in spare[ckey] if x < width and _origin(line[x], r, x)), c)
+            cell = line[c]
         if cell is not None and cell.grid_row == r and cell.grid_col == c:
             cells[ckey] = cell
             any_cell = True
@@ -673,6 +703,10 @@ def _read_row(
         glued=glued,
         merged_down=frozenset(merged_down),
     )
+
+
+def _origin(cell: Optional[Cell], r: int, c: int) -> bool:
+    return cell is not None and cell.grid_row == r and cell.grid_col == c
 
 
 def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
