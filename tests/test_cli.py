@@ -92,7 +92,7 @@ def test_output_file(tmp_path: Path) -> None:
             "共检查 1 个文件：通过 0 个，不通过 1 个，读取存疑 0 个，无法读取 0 个；"
             "共 3 个错误，5 个警告，0 条提示；用时 "
         )
-        and "RL-TPL-001 3 错误" in result.output
+        and "  RL-TPL-001 不得残留模板占位符或格式说明文字：3 错误" in result.output.splitlines()
     )
 
 
