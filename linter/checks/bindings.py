@@ -87,8 +87,8 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
     grid: Grid = {}
     columns = sorted(table.columns)
     for row in table.rows:
-        if row.key is None or row.key in grid:
-            continue
+        if row.key is None or row.key in grid or row.unplaced is not None:
+            continue  # a row whose figures are unplaced: its relations are not applied
         get = row.cells.get
         terms = grid[row.key] = {}
         for col in columns:

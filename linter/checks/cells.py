@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Literal
 
 from linter.checks.draft import Draft
@@ -15,6 +17,7 @@ from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.facts import format_facts
 from linter.ruleset.params import ParamError
 from linter.ruleset.specs import RuleSet
+from linter.model import Location
 from linter.recognise.values import Value, parse_value
 
 
@@ -73,6 +76,8 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
         for row in table.rows:
             if row.key is None:
                 continue
+            if by_column and row.unplaced is not None:
+                yield from _unplaced_unit(report, table, row)
             for col in table.spec.columns:
                 cell = row.cells.get(col.key)
                 if cell is None:
@@ -106,6 +111,27 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
                     yield Draft(variant, loc, params, actual=text)
                 if value.thousands:
                     yield Draft("thousands", loc, params, actual=text)
+
+
+def unplaced_location(report: Report, table: LogicalTable, row: FoundRow) -> Location:
+    """Where a row's unplaced figures are: the row, at the figures' place in the text."""
+    loc = report.cell_location(table, row, None)
+    figures = row.unplaced
+    return loc if figures is None else loc.with_(line=figures.line, column=figures.column, text=figures.figures)
+
+
+def _unplaced_unit(report: Report, table: LogicalTable, row: FoundRow) -> Iterator[Draft]:
+    """A unit among a row's unplaced figures (「政府集中采购1018703元」): in a cell whatever the split."""
+    figures = row.unplaced.figures if row.unplaced is not None else ""
+    unit = _units().search(figures)
+    if unit is not None:
+        params = {"table": table.spec.number, "row": row.text, "text": figures, "unit": unit.group(0)}
+        yield Draft("unit_text_row", unplaced_location(report, table, row), params, actual=figures)
+
+
+@lru_cache(maxsize=1)
+def _units() -> re.Pattern[str]:
+    return re.compile(format_facts().units_pattern)
 
 
 @dataclass(frozen=True)
@@ -164,6 +190,22 @@ def _blanks(report: Report, tables: tuple[str, ...]) -> Iterator[Draft]:
                 and parse_value(_text(row.cells[c.key])).kind == "blank"
                 and (row.block, row.phys_row, c.key) not in forced
             ]
+        for row in table.rows:
+            short = row.unplaced
+            if row.key is None or short is None or not short.short:
+                continue
+            # Fewer figures than cells (「结转下年度继续办理 000000」 for seven): a cell is blank,
+            # which one the text does not show.
+            figures = sum(ch.isdigit() for ch in short.figures)
+            params = {
+                "table": table.spec.number,
+                "row": row.text,
+                "text": short.figures,
+                "figures": figures,
+                "cells": len(short.columns),
+                "count": len(short.columns) - figures,
+            }
+            yield Draft("blank_unplaced", unplaced_location(report, table, row), params, actual=short.figures)
         if blanks:
             # One remark for the table naming its blank cells; the JSON lists each in ``related``.
             locs = [report.cell_location(table, row, k) for row, k in blanks]

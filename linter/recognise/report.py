@@ -13,7 +13,7 @@ from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
-from linter.recognise.runtogether import header_words, split_table
+from linter.recognise.runtogether import Unplaced, header_words, split_table
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -54,6 +54,9 @@ class FoundRow:
     # Columns whose value is printed once for this row and the rows above it (a cell merged down a
     # group's sub-rows): not blank here.
     merged_down: frozenset[str] = frozenset()
+    # Figures a text dump ran together that cannot be placed in the row's cells (then ``cells`` is
+    # empty): the relations skip the row, the cell checks name what the figures still show.
+    unplaced: Optional[Unplaced] = None
 
 
 @dataclass(frozen=True)
@@ -725,6 +728,7 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
     linter/recognise/runtogether.py); their notices go, the others' stay."""
     found = dict(tables)
     read: set[int] = set()
+    unsplit: list[Notice] = []
     notices = {n.block for n in doc.notices if n.code == RUN_TOGETHER}
     for key, table in tables.items():
         if len(table.blocks) != 1 or table.blocks[0] not in notices:
@@ -741,15 +745,37 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
                 i + 1,
                 dict(row.cells),
                 fuzzy=row.fuzzy,
+                unplaced=row.unplaced,
             )
             for i, row in enumerate(rows)
         )
-        columns = frozenset(k for row in rows for k, _c in row.cells)
+        columns = frozenset(k for row in rows for k, _c in row.cells) | frozenset(
+            k for row in rows if row.unplaced is not None for k in row.unplaced.columns
+        )
         found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns, header_words(rows, table.spec))
         read.add(block.index)
+        unsplit += [_unsplit_notice(row) for row in found_rows if row.unplaced is not None and not row.unplaced.short]
     if read:
-        doc = replace(doc, notices=tuple(n for n in doc.notices if not (n.code == RUN_TOGETHER and n.block in read)))
+        kept = tuple(n for n in doc.notices if not (n.code == RUN_TOGETHER and n.block in read))
+        doc = replace(doc, notices=kept + tuple(unsplit))
     return doc, found
+
+
+ROW_RUN_TOGETHER = "row-cells-run-together"  # a row of a read table whose figures fit several splits
+
+
+def _unsplit_notice(row: FoundRow) -> Notice:
+    """A reading problem for a row whose figures fit several splits: its cells are not checked."""
+    figures = row.unplaced.figures if row.unplaced is not None else ""
+    return Notice(
+        ROW_RUN_TOGETHER,
+        f"figures run together: {row.text} {figures}",
+        row.block,
+        row.phys_row,
+        None,
+        False,
+        (("sample", figures), ("row_label", row.text)),
+    )
 
 
 def glued_notices(tables: Mapping[str, LogicalTable]) -> tuple[Notice, ...]:

@@ -4,9 +4,12 @@ Portals' text views and crawlers print a table row as its label followed by its 
 separator (「规章000行政规范性文件008」, 「…尚未审结总计 000000000000000」). The text reader keeps
 such a table as one cell and notes it unreadable. Here, knowing the format's rows and columns,
 each row is split where exactly one split fits: as many digits as the row has cells (one digit
-each), or one cell taking the whole figure (「行政事业性收费5949.09」). A row that fits no split,
-or fits several (「640020470」 for seven cells), leaves the whole table unread, and RL-PARSE-001
-says so; so does text in which most of the format's rows are not found.
+each), or one cell taking the whole figure (「行政事业性收费5949.09」). A row that fits several
+splits (「640020470」 for seven cells) or has fewer figures than cells (「000000」 for seven: a cell
+left blank) is kept with its figures unplaced: its label is read, its cells are not (the checks
+name what its figures still show: a unit, a blank). A row that fits no split, a table most of whose
+rows are unplaced, or text in which most of the format's rows are not found leaves the whole table
+unread, and RL-PARSE-001 says so.
 """
 
 from __future__ import annotations
@@ -149,8 +152,9 @@ def _splits(
         return [[(figure, offsets[s])]] if len(tokens) == 1 else []
     if by_space is not None and by_digit is not None and [t for t, _ in by_space] != [d for d, _ in by_digit]:
         return []
-    if by_space is None and by_digit is None and all(d.isdigit() for d, _at in digits):
-        return _candidates(digits, count, totals)
+    points = sum(d == "." for d, _at in digits)
+    if by_space is None and by_digit is None and points <= 1 and all(d.isdigit() or d == "." for d, _at in digits):
+        return _candidates(digits, count, totals)  # a decimal point: in the last cell (an amount)
     pieces = by_space or by_digit
     return [pieces] if pieces is not None else []
 
@@ -174,9 +178,11 @@ def _candidates(
     digits: list[tuple[str, int]], count: int, totals: Sequence[tuple[int, Sequence[int]]] = ()
 ) -> list[list[tuple[str, int]]]:
     """Every split of the digits into ``count`` counts written without a leading zero whose
-    ``totals`` add up (none past ``_MAX_SPLITS`` tried)."""
+    ``totals`` add up (none past ``_MAX_SPLITS`` tried). A decimal point belongs to the last cell,
+    an amount (「3922533.2」 for a count and an amount: 3 922533.2, 39 22533.2, …)."""
     if not count < len(digits) <= _MAX_DIGITS:
         return []
+    point = next((i for i, (d, _at) in enumerate(digits) if d == "."), None)
     found: list[list[int]] = []
     tried = 0
 
@@ -185,13 +191,16 @@ def _candidates(
         if tried > _MAX_SPLITS:
             return
         if left == 1:
-            if len(digits) - start == 1 or digits[start][0] != "0":
+            whole = digits[start][0] != "0" or len(digits) - start == 1 or digits[start + 1][0] == "."
+            if whole and (point is None or start < point):
                 tried += 1
                 found.append([*cuts, start])
             return
         for end in range(start + 1, len(digits) - left + 2):
             if end - start > 1 and digits[start][0] == "0":
                 break
+            if point is not None and end > point:
+                break  # the point stays in the last cell
             cut(end, left - 1, [*cuts, start])
 
     cut(0, count, [])
@@ -233,6 +242,18 @@ class SplitRow(NamedTuple):
     cells: list[tuple[str, Cell]]  # (column key, cell)
     fuzzy: bool = False  # its label only resembles the format's
     text: str = ""  # its label as printed (compact)
+    unplaced: Unplaced | None = None  # figures that cannot be placed in its cells (then ``cells`` is empty)
+
+
+class Unplaced(NamedTuple):
+    """A row's figures as printed when they cannot be placed in its cells: they fit several splits
+    (``short`` False) or are fewer than the cells (``short``: a cell is blank, which one is not known)."""
+
+    figures: str  # as printed, spaces kept (「0 00000」, 「1018703元」)
+    columns: tuple[str, ...]  # the keys of the row's cells
+    short: bool
+    line: int | None = None
+    column: int | None = None  # of the first figure in its line
 
 
 def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
@@ -284,6 +305,7 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
     labels = _row_labels(spec)
     rows: list[SplitRow] = []
     open_rows: dict[int, list[list[tuple[str, Cell]]]] = {}  # rows more than one split fits
+    pending: dict[int, Unplaced] = {}  # their figures, should no sum settle them
     seen: set[str] = set()
     previous = 0
     for start, end in runs:
@@ -335,12 +357,20 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
                 ]
                 seen.add(empty.key)
                 rows.append(SplitRow(empty.key, blank, False, empty.label))
-        options = options_of([(start, end)], row_columns(spec, row_spec), len(rows))
+        columns = row_columns(spec, row_spec)
+        options = options_of([(start, end)], columns, len(rows))
+        unplaced = None
         if not options:
-            return None
-        cells = options[0]
-        if len(options) > 1:
-            open_rows[len(rows)] = options  # settled below by the table's sums, or not read
+            digits = sum(ch.isdigit() for ch in compact[start:end])
+            if not (digits < len(columns) and _WHOLE_COUNTS.fullmatch(compact[start:end])):
+                return None  # more figures than cells, or not counts: no reading of this row
+            unplaced = _unplaced(text, offsets, start, end, columns, origin, short=True)
+            cells = []
+        else:
+            cells = options[0]
+            if len(options) > 1:
+                open_rows[len(rows)] = options  # settled below by the table's sums, or left unplaced
+                unplaced = _unplaced(text, offsets, start, end, columns, origin, short=False)
         seen.add(key)
         shown = label_text
         if resembles:  # the printed label: the shortest tail of the text as long as the format's
@@ -352,15 +382,33 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
                 ),
                 label_text,
             )
-        rows.append(SplitRow(key, cells, resembles > 0, shown))
+        rows.append(SplitRow(key, cells, resembles > 0, shown, unplaced if not cells else None))
+        if cells and unplaced is not None:
+            pending[len(rows) - 1] = unplaced
     if len(seen) * 3 < len(spec.rows) * 2:
         return None  # most of the format's rows not found: not this table's text, or not read right
     if open_rows:
         settled = _settle(rows, open_rows, spec)
-        if settled is None:
-            return None
-        rows = settled
+        if settled is not None:
+            rows = settled
+        else:  # no sum settles them: their figures stay unplaced
+            rows = [r._replace(cells=[], unplaced=pending[i]) if i in pending else r for i, r in enumerate(rows)]
+    if sum(r.unplaced is not None for r in rows) * 2 > len(rows):
+        return None  # most rows unplaced: the table is not read
     return rows  # a row of the format not printed at all is the structure rule's finding
+
+
+# A row's figures that are whole counts (a short row's: its cells hold counts, spaces the dump's).
+_WHOLE_COUNTS = re.compile(r"\d+")
+
+
+def _unplaced(
+    text: str, offsets: list[int], start: int, end: int, columns: list[ColumnSpec], origin: Cell, short: bool
+) -> Unplaced:
+    first, last = offsets[start], offsets[end - 1]
+    return Unplaced(
+        text[first : last + 1], tuple(c.key for c in columns), short, origin.line, (origin.column or 1) + first
+    )
 
 
 _MAX_COMBINATIONS = 4096  # rows' splits tried together before the table is left unread
@@ -393,6 +441,8 @@ def _settle(
     )
     if not members:
         return None
+    if any(r.unplaced is not None and r.unplaced.figures.strip("0 ") for r in rows if not r.cells):
+        return None  # a row whose cells are not known (a short row with figures other than 0)
     summed = [i for i, r in enumerate(rows) if r.key in members or (r.key is None and i != total)]
     # The relation the table prints (「第一项加第二项之和，等于第三项加第四项之和」): the rows above the
     # group add up to the 总计 row and the rows below it.
@@ -439,7 +489,8 @@ def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
     headers: dict[str, str] = {}
     for row in rows:
         words = _header_form(row.text)
-        for key, _cell in row.cells:
+        keys = [k for k, _cell in row.cells] or list(row.unplaced.columns if row.unplaced else ())
+        for key in keys:
             if key in headers:
                 continue
             col = spec.column(key)

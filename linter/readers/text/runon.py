@@ -224,6 +224,16 @@ def _stretches(text: str, words: Sequence[str], fold: Callable[[str], str]) -> l
             marked += [(start, start + head, True), (start + head, end, False)]
         else:
             marked.append((start, end, tabular))
+    # Rows with too few figures to look tabular alone (「（一）予以公开 0 0 0 0 0 0」) between two
+    # stretches of the table are its rows.
+    i = 1
+    while i < len(marked) - 1:
+        j = i
+        while j < len(marked) - 1 and not marked[j][2] and _row_like(text[marked[j][0] : marked[j][1]]):
+            j += 1
+        if j > i and marked[i - 1][2] and marked[j][2]:
+            marked[i:j] = [(start, end, True) for start, end, _tabular in marked[i:j]]
+        i = j + 1
     out: list[tuple[int, int, bool]] = []
     for start, end, tabular in marked:
         if out and (out[-1][2] == tabular):
@@ -231,6 +241,15 @@ def _stretches(text: str, words: Sequence[str], fold: Callable[[str], str]) -> l
         else:
             out.append((start, end, tabular))
     return [(s, e, tabular and _table_words(text[s:e], words, fold) >= 2) for s, e, tabular in out]
+
+
+_ROW_END = re.compile(r"\d\s*$")
+
+
+def _row_like(piece: str) -> bool:
+    """Labels and figures ending in a figure, with no sentence end or comma outside brackets."""
+    outside = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece)
+    return bool(_ROW_END.search(piece)) and not _COMMA_OUTSIDE.search(outside) and "。" not in outside
 
 
 def _is_tabular_stretch(piece: str) -> bool:
