@@ -86,6 +86,7 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
     does not map is a blank cell)."""
     grid: Grid = {}
     columns = sorted(table.columns)
+    signed = {c.key for c in table.spec.columns if c.value == "signed"}  # 「本年增/减」: 「增6」, 「-3」
     for row in table.rows:
         if row.key is None or row.key in grid or row.unplaced is not None:
             continue  # a row whose figures are unplaced: its relations are not applied
@@ -95,6 +96,8 @@ def term_grid(table: LogicalTable, previous: bool) -> Grid:
             cell = get(col)
             value = parse_value(cell.text if cell is not None else None)
             number, countable = value.as_number(), value.kind == "blank" or value.is_count
+            if col in signed and value.kind == "number" and value.is_integer and not value.unit:
+                countable = True
             known = cell is not None and countable and value.kind != "blank"
             terms[col] = Term(row, col, value, previous, number, countable, known)
     zero = parse_value("0")
