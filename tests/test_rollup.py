@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from tests.celledit import cells, edit_cells
 from tests.conftest import ROOT, cli
 
 OFFICE = ROOT / "fixtures" / "inbox" / "office"
@@ -74,6 +75,18 @@ def test_a_planted_difference_between_the_parent_and_its_child_is_found(tmp_path
     # the same child without its defect: nothing differs
     same = cli("rollup", "--roster", str(roster), str(PARENT), str(TOWN / "洪泽区岔河镇人民政府.docx"), "-o", str(out))
     assert "本级报告与下级之和不一致的单元格 0 个" in same.output
+
+
+def test_a_blank_in_the_parent_where_the_children_sum_to_0_is_no_difference(tmp_path: Path) -> None:
+    # A blank cell counts as 0 (the blank-cell rule says so): a parent that left a 0 blank agrees
+    # with children that wrote 0.
+    known = cells(PARENT)
+    zero = next(ref for ref, cell in known.items() if ref[0] == "t3" and cell.text.strip() == "0")
+    parent = edit_cells(PARENT, tmp_path / "淮安市洪泽区人民政府.docx", {zero: ""}, known)
+    out = tmp_path / "汇总.xlsx"
+    town = TOWN / "洪泽区岔河镇人民政府.docx"
+    result = cli("rollup", "--roster", str(_roster_of_two(tmp_path)), str(parent), str(town), "-o", str(out))
+    assert "本级报告与下级之和不一致的单元格 0 个" in result.output, result.output
 
 
 def test_rollup_writes_only_xlsx_and_knows_the_parent(tmp_path: Path) -> None:

@@ -90,7 +90,8 @@ def rollup(
     if own is not None:
         out.own = own.path
         for cell, value in sorted(_numbers(own).items()):
-            if cell[0] in format_facts().summed_tables and cell in out.sums and value != out.sums[cell]:
+            # A blank counts as 0, as the blank-cell rule says: a parent's blank against a sum of 0 agrees.
+            if cell[0] in format_facts().summed_tables and cell in out.sums and (value or 0) != out.sums[cell]:
                 out.differences.append((cell, value, out.sums[cell]))
     out.skipped.sort()
     return out
