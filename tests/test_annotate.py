@@ -22,6 +22,7 @@ from linter.engine.lint import Selection
 from linter.readers import read_document
 from linter.recognise.report import Report
 from tests.annotations import INSERTED, expected_anchor, kept_place, read_comments
+from tests.conftest import NOT_S1
 from tests.expected import sidecar_options
 from tests.mutate import rewrite_document, set_cell_text
 
@@ -95,9 +96,12 @@ def test_one_comment_per_finding_at_its_cell_or_paragraph(fixture: Path, tmp_pat
     assert {c.comment_id for c in reopened.comments} == {a.comment_id for a in result.annotations}
 
 
+OTHER = Options(selection=Selection(ignore=NOT_S1))  # the fixtures' own RL-S1-002 (tests/conftest.py)
+
+
 def test_missing_section_is_anchored_at_the_next_heading_with_a_note(tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    result = annotate_file(ROOT / "fixtures/docx/fail_missing_section.docx", out, date=WHEN)
+    result = annotate_file(ROOT / "fixtures/docx/fail_missing_section.docx", out, OTHER, date=WHEN)
     (ann,) = result.annotations
     assert ann.nearest
     (c,) = read_comments(out)
@@ -106,7 +110,7 @@ def test_missing_section_is_anchored_at_the_next_heading_with_a_note(tmp_path: P
 
 def test_missing_row_is_anchored_on_the_tables_first_cell(tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    result = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", out, date=WHEN)
+    result = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", out, OTHER, date=WHEN)
     (ann,) = result.annotations
     assert ann.nearest and ann.anchor.endswith("/w:tbl[2]/w:tr[1]/w:tc[1]")
     assert "表3的第一个单元格" in read_comments(out)[0].text
@@ -117,8 +121,8 @@ def test_reannotating_replaces_the_comments_and_is_idempotent(tmp_path: Path) ->
     once, twice = tmp_path / "once.docx", tmp_path / "twice.docx"
     first = annotate_file(src, once, date=WHEN)
     second = annotate_file(once, twice, date=WHEN)
-    assert second.removed == len(first.annotations) == 3
-    assert len(read_comments(twice)) == 3
+    assert second.removed == len(first.annotations) == 4  # RL-NAR-001, two RL-T4-002, RL-S1-002
+    assert len(read_comments(twice)) == 4
     assert twice.read_bytes() == once.read_bytes()
 
 
@@ -163,7 +167,7 @@ def test_word_style_xml_is_preserved_byte_for_byte(tmp_path: Path) -> None:
         for name, data in members.items():
             zf.writestr(name, text.encode() if name == "word/document.xml" else data)
     out = tmp_path / "r.docx"
-    result = annotate_file(wordish, out, date=WHEN)
+    result = annotate_file(wordish, out, OTHER, date=WHEN)
     assert len(result.annotations) == 3
     after = _members(out)["word/document.xml"].decode()
     assert INSERTED.sub("", after) == text
@@ -282,7 +286,7 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     faulty, clean = ROOT / "fixtures/docx/fail_t4_sum.docx", ROOT / "fixtures/docx/filled_2021.docx"
     r = run(main, ["annotate", str(faulty), "-o", str(tmp_path / "a.docx")])
     assert r.exit_code == 1 and "RL-T4-002" in r.output and "批注" in r.output
-    r = run(main, ["annotate", str(clean), "-o", str(tmp_path / "b.docx")])
+    r = run(main, ["annotate", str(clean), "--ignore", "RL-S1-002", "-o", str(tmp_path / "b.docx")])
     assert r.exit_code == 0 and (tmp_path / "b.docx").read_bytes() == clean.read_bytes()
     r = run(
         main,
@@ -343,7 +347,7 @@ def test_cell_without_a_paragraph_falls_back_to_the_first_paragraph(tmp_path: Pa
 
 def test_a_row_finding_sits_on_its_row_label_without_the_nearest_note(tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
-    result = annotate_file(ROOT / "fixtures/rules/t3_row_typo.docx", out, date=WHEN)
+    result = annotate_file(ROOT / "fixtures/rules/t3_row_typo.docx", out, OTHER, date=WHEN)
     (ann,) = result.annotations
     assert ann.finding.rule == "RL-T3-001" and not ann.nearest
     (back,) = read_comments(out)
@@ -354,6 +358,6 @@ def test_a_row_finding_sits_on_its_row_label_without_the_nearest_note(tmp_path: 
     )
     assert "没有对应的段落或单元格" not in back.text
     # A row the document lacks has no cell of its own: the table's first cell, with the note.
-    missing = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", tmp_path / "m.docx", date=WHEN)
+    missing = annotate_file(ROOT / "fixtures/docx/fail_t3_missing_row.docx", tmp_path / "m.docx", OTHER, date=WHEN)
     (note,) = read_comments(tmp_path / "m.docx")
     assert missing.annotations[0].nearest and "没有对应的段落或单元格" in note.text

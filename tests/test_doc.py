@@ -128,7 +128,8 @@ def test_a_wps_file_is_read_as_a_doc() -> None:
     wps = EXPORT / "wps" / "filled_2021.wps"
     assert wps.read_bytes() == (EXPORT / "docx" / "filled_2021.doc").read_bytes()
     result = check_file(wps)
-    assert result.error is None and result.format == "doc" and result.findings == ()
+    assert result.error is None and result.format == "doc"
+    assert [f.rule for f in result.findings] == ["RL-S1-002"]  # the .docx's own (tests/conftest.py)
 
 
 def test_a_doc_is_read_in_a_child_process() -> None:
@@ -192,7 +193,7 @@ def test_annotate_gives_a_doc_a_review_sheet(tmp_path: Path) -> None:
     """A .doc cannot carry Word comments: its findings go to a review sheet beside the copy asked for."""
     result = cli("annotate", str(EXPORT / "docx" / "fail_t3_total_cell.doc"), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 1
-    assert f"已写入审核意见单 {tmp_path / 'out.审核意见.docx'}：1 条意见" in result.output
+    assert f"已写入审核意见单 {tmp_path / 'out.审核意见.docx'}：2 条意见" in result.output  # RL-T3-008, RL-S1-002
     assert not (tmp_path / "out.docx").exists()
 
 

@@ -135,6 +135,13 @@ def test_the_body_kinds_are_named_alike() -> None:
         assert set(check.params.deadlines) - {"default"} <= kinds
 
 
+def test_a_title_naming_a_place_alone_is_its_governments_report() -> None:
+    assert [s for s in FACTS.place_suffixes if body_kind("某某" + s) != "government"] == []
+    assert body_kind("平潭综合实验区") == "government"
+    assert body_kind("平潭综合实验区海坛片区管理局") == "department"  # a body of the place: its own kind
+    assert body_kind("某某区政务公开") is None
+
+
 def test_every_traditional_form_is_read_as_simplified() -> None:
     assert label_key("".join(FACTS.traditional)) == "".join(FACTS.traditional.values())
 

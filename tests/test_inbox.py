@@ -66,7 +66,8 @@ def test_a_mixed_folder_gives_one_clear_verdict_per_file(inbox: Path) -> None:
         files["c_minutes.txt"]["findings"][0]["message"]
         == "不是政府信息公开工作年度报告：找不到报告标题、六个部分的标题和表2至表4（文件开头为「关于办公用品采购的会议纪要」）"
     )
-    assert [x["rule"] for x in files["e_misread.txt"]["findings"]] == ["RL-PARSE-001"]
+    # RL-S1-002: the generated reports' part 一 states neither 社会评议 nor 责任追究 (tests/conftest.py)
+    assert [x["rule"] for x in files["e_misread.txt"]["findings"]] == ["RL-S1-002", "RL-PARSE-001"]
     assert files["d_legacy.doc"]["error"]["code"] == "RL-IO-007"
 
 
@@ -77,20 +78,21 @@ def test_the_text_summary_separates_the_verdicts_and_lists_the_passed(inbox: Pat
     summary = next(i for i, line in enumerate(lines) if line.startswith("共检查"))
     assert lines[summary].startswith(
         "共检查 5 个文件：通过 1 个，不通过 2 个，读取存疑 1 个，无法读取 1 个；"
-        "共 3 个错误，2 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 "
+        "共 3 个错误，4 个警告，0 条提示；另有 1 个文件未检查（已跳过，原因见各文件）；用时 "
     )
     assert lines[summary].endswith(" 秒")
-    assert lines[summary + 1 : summary + 6] == [
+    assert lines[summary + 1 : summary + 7] == [
         "按规则：",
         "  RL-NAR-001 正文引用的数字与表格一致：1 警告",
         "  RL-PARSE-001 表格单元格无法可靠读取（读取问题，不是报告本身的错误）：1 警告",
+        "  RL-S1-002 各级人民政府的报告说明工作考核、社会评议和责任追究结果：2 警告",
         "  RL-STR-000 文件是政府信息公开工作年度报告：1 错误",
         "  RL-T4-002 疑似填错的单元格（由表4的勾稽关系定位）：2 错误",
     ]
-    assert lines[summary + 6] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
-    assert lines[summary + 7] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
-    assert lines[summary + 8].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
-    assert lines[summary + 9] == f"通过：{inbox / 'a_correct.docx'}"
+    assert lines[summary + 7] == f"无法读取：{inbox / 'd_legacy.doc'} (RL-IO-007)"
+    assert lines[summary + 8] == f"读取存疑（请人工核对）：{inbox / 'e_misread.txt'}"
+    assert lines[summary + 9].startswith(f"已跳过：{inbox / '~$b_faulty.docx'} (Word 临时文件（以 ~$ 开头")
+    assert lines[summary + 10] == f"通过：{inbox / 'a_correct.docx'}"
     assert (
         f"{inbox / '~$b_faulty.docx'}：已跳过 RL-IO-027 Word 临时文件（以 ~$ 开头，Word 打开文档时生成），不是报告；"
         "请检查同名的 .docx 文件" in lines
@@ -162,7 +164,7 @@ def test_csv_is_utf8_with_bom_one_row_per_finding(inbox: Path, tmp_path: Path) -
             "",
         ]
     ]
-    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 3 + 1 + 1 + 1 + 1  # the lock file: skipped
+    assert sum(len(v) for v in by_file.values()) == len(rows) - 1 == 1 + 4 + 1 + 1 + 2 + 1  # the lock file: skipped
     assert by_file["~$b_faulty.docx"][0][1:3] == ["已跳过", "RL-IO-027"]
 
 
@@ -210,15 +212,15 @@ def test_xlsx_has_a_files_sheet_and_a_findings_sheet(inbox: Path, tmp_path: Path
     ]
     table = {Path(r[0]).name: r[1:] for r in rows[1:]}
     assert table["a_correct.docx"] == ["平潭综合实验区", 2021, 2021, "通过", 0, 0, 0, None, None]  # the folder given
-    assert table["b_faulty.docx"][3:7] == ["不通过", 2, 1, 0]
+    assert table["b_faulty.docx"][3:7] == ["不通过", 2, 2, 0]
     assert table["c_minutes.txt"][3:7] == ["不通过", 1, 0, 0]
     assert table["d_legacy.doc"][3] == "无法读取" and table["d_legacy.doc"][7].startswith(
         "RL-IO-007 旧版二进制 Word 文档"
     )
-    assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 1, 0]
+    assert table["e_misread.txt"][3:7] == ["读取存疑", 0, 2, 0]
     assert table["~$b_faulty.docx"][3] == "已跳过" and table["~$b_faulty.docx"][7].startswith("RL-IO-027 Word 临时文件")
     header = [c.value for c in next(problems.iter_rows())]
-    assert header == FINDING_HEADER and problems.max_row == 1 + 8
+    assert header == FINDING_HEADER and problems.max_row == 1 + 10  # two of them RL-S1-002 (tests/conftest.py)
     for sheet in (files, problems):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
         widest = max(display_width(str(c.value)) for (c,) in sheet.iter_rows(max_col=1))
@@ -246,12 +248,13 @@ def test_annotate_a_folder_into_an_output_folder(tmp_path: Path) -> None:
     assert written == ["city/报告.reviewed.docx", "ok.reviewed.docx", "town/报告.reviewed.docx"]  # the folders kept
     city = read_comments(out / "city" / "报告.reviewed.docx")
     town = read_comments(out / "town" / "报告.reviewed.docx")
-    assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-T4-002", "RL-T4-002"]
+    assert sorted(c.text.split("（")[0] for c in town) == ["RL-NAR-001", "RL-S1-002", "RL-T4-002", "RL-T4-002"]
     assert sorted(c.text.split("（")[0] for c in city) == [
-        "RL-T3-008"
+        "RL-S1-002",
+        "RL-T3-008",
     ]  # the wrong cell; the sentence agrees with its correction
     assert read_comments(out / "ok.reviewed.docx") == []
-    assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：3 条批注" in result.output
+    assert f"已写入 {out / 'town' / '报告.reviewed.docx'}：4 条批注" in result.output
     assert (src / "town" / "报告.docx").read_bytes() == FAULTY.read_bytes()
 
 
@@ -271,6 +274,7 @@ def test_annotate_takes_the_configuration_like_check(tmp_path: Path) -> None:
     checked = json.loads(cli("check", "--format", "json", str(report)).stdout)
     assert sorted(f["rule"] for f in checked["files"][0]["findings"]) == [
         "RL-NAR-001",
+        "RL-S1-002",
         "RL-T3-002",
         "RL-T3-003",
         "RL-T3-004",
@@ -278,7 +282,13 @@ def test_annotate_takes_the_configuration_like_check(tmp_path: Path) -> None:
     result = cli("annotate", str(report), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 1 and "wrote " in result.output
     comments = read_comments(tmp_path / "out.docx")
-    assert sorted(c.text.split(" ")[0] for c in comments) == ["RL-NAR-001", "RL-T3-002", "RL-T3-003", "RL-T3-004"]
+    assert sorted(c.text.split(" ")[0] for c in comments) == [
+        "RL-NAR-001",
+        "RL-S1-002",
+        "RL-T3-002",
+        "RL-T3-003",
+        "RL-T3-004",
+    ]
     assert not any("RL-T3-008" in c.text for c in comments)
 
 
@@ -287,7 +297,7 @@ def test_annotate_a_pdf_in_a_batch_gets_a_review_sheet_and_goes_on(tmp_path: Pat
     copy(ROOT / "fixtures" / "pdf" / "filled_2021.pdf", tmp_path / "in" / "b.pdf")
     result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1  # a.docx fails; b.pdf cannot carry comments: its findings go on a sheet
-    assert f"已写入审核意见单 {tmp_path / 'out' / 'b.审核意见.docx'}：0 条意见" in result.output
+    assert f"已写入审核意见单 {tmp_path / 'out' / 'b.审核意见.docx'}：1 条意见" in result.output  # RL-S1-002
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.reviewed.docx", "b.审核意见.docx"]
     copy(LEGACY, tmp_path / "in" / "c.doc")
     result = cli("annotate", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
@@ -377,7 +387,7 @@ def test_the_baseline_says_how_many_findings_it_hid(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     assert cli("check", "--baseline", str(baseline), "--write-baseline", str(report)).exit_code == 0
     result = cli("check", "--baseline", str(baseline), str(report))
-    assert result.exit_code == 0 and f"基线 {baseline} 隐藏了 3 条已记录的问题" in result.output
+    assert result.exit_code == 0 and f"基线 {baseline} 隐藏了 4 条已记录的问题" in result.output
 
 
 def test_a_word_lock_file_named_directly_is_a_clear_error(tmp_path: Path) -> None:

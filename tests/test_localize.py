@@ -14,10 +14,12 @@ from linter.findings import Finding
 from linter.reporters.html.report import HtmlReporter
 from tests.celledit import cells, edit_cells
 
-from tests.conftest import ROOT
+from linter.engine.lint import Selection
+from tests.conftest import NOT_S1, ROOT
 
 BASE = ROOT / "fixtures" / "docx" / "filled_2021.docx"
 T3 = "三、收到和处理政府信息公开申请情况"
+OTHER = Selection(ignore=NOT_S1)  # the base report's own RL-S1-002 (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,7 @@ def known():  # type: ignore[no-untyped-def]
 
 def check(tmp_path: Path, known, changes, lang: str = "zh") -> list[Finding]:  # type: ignore[no-untyped-def]
     path = edit_cells(BASE, tmp_path / "changed.docx", changes, known)
-    result = check_file(path, Options(lang=lang))
+    result = check_file(path, Options(lang=lang, selection=OTHER))
     assert result.error is None
     return result.findings
 
@@ -102,7 +104,7 @@ def test_text_that_disagrees_with_the_corrected_table_is_told_the_corrected_valu
                 t.text = t.text.replace("申请70件", "申请68件")
 
     rewrite_document(path, tmp_path / "b.docx", edit)
-    findings = check_file(tmp_path / "b.docx").findings
+    findings = check_file(tmp_path / "b.docx", Options(selection=OTHER)).findings
     nar = [f for f in findings if f.rule == "RL-NAR-001"]
     assert [(f.expected, f.actual) for f in nar] == [("70", "68")]
     assert [where(f) for f in findings if f.rule != "RL-NAR-001"] == [
@@ -196,7 +198,7 @@ def test_a_relation_finding_shows_its_numbers(tmp_path: Path, known) -> None:  #
 
 def test_html_report_marks_the_culprit_and_its_relation_cells(tmp_path: Path, known) -> None:  # type: ignore[no-untyped-def]
     path = edit_cells(BASE, tmp_path / "changed.docx", {("t3", "public", "natural"): "28"}, known)
-    page = HtmlReporter(lang="zh").render([check_file(path, Options(keep_tables=True))])
+    page = HtmlReporter(lang="zh").render([check_file(path, Options(keep_tables=True, selection=OTHER))])
     bad = re.findall(
         r'<td [^>]*class="bad error[^"]*"[^>]*data-rules="([^"]*)"[^>]*>(\d+)<span class="expected">([^<]*)</span>',
         page,
@@ -221,7 +223,7 @@ NAMED = {
 @pytest.mark.parametrize("name", sorted(NAMED))
 @pytest.mark.parametrize(("folder", "ext"), [("docx", "docx"), *FORMS])
 def test_each_published_form_names_the_same_cell(folder: str, ext: str, name: str) -> None:
-    result = check_file(ROOT / "fixtures" / folder / f"{name}.{ext}")
+    result = check_file(ROOT / "fixtures" / folder / f"{name}.{ext}", Options(selection=OTHER))
     assert result.error is None
     assert [
         (f.rule, f.location.row_label, f.location.column_label, f.expected, f.actual) for f in result.findings
@@ -231,7 +233,7 @@ def test_each_published_form_names_the_same_cell(folder: str, ext: str, name: st
 def test_the_narrative_components_settle_which_table4_cell_is_wrong() -> None:
     """Table 4's 行政复议 19+4+3+2 ≠ 27: any of the five cells could be wrong, but the narrative's
     结果维持18件、结果纠正4件、其他结果3件、尚未审结2件 add up to the table's 总计 and name 结果维持."""
-    result = check_file(ROOT / "fixtures/docx/fail_t4_narrative.docx")
+    result = check_file(ROOT / "fixtures/docx/fail_t4_narrative.docx", Options(selection=OTHER))
     (f,) = result.findings
     assert (f.rule, f.location.column_label, f.expected, f.actual, f.fix) == (
         "RL-T4-002",
@@ -258,12 +260,12 @@ def test_without_the_narrative_the_candidates_stay_open(tmp_path: Path) -> None:
                     .encode("utf-8")
                 )
             zout.writestr(item, data)
-    (f,) = [f for f in check_file(dst).findings if f.rule == "RL-T4-002"]
+    (f,) = [f for f in check_file(dst, Options(selection=OTHER)).findings if f.rule == "RL-T4-002"]
     assert f.expected is None and f.fix is None and "无法确定是哪个单元格填错" in f.message
 
 
 def test_a_narrative_total_that_agrees_with_the_parts_names_the_total() -> None:
-    findings = check_file(ROOT / "fixtures/docx/fail_t4_sum.docx").findings
+    findings = check_file(ROOT / "fixtures/docx/fail_t4_sum.docx", Options(selection=OTHER)).findings
     review = next(f for f in findings if f.location.column_label == "行政复议 总计")
     assert (review.rule, review.expected, review.actual) == ("RL-T4-002", "27", "25")
     assert not any(f.rule == "RL-NAR-001" and f.actual == "27" for f in findings)  # evidence, not a finding

@@ -64,11 +64,12 @@ def test_table4_of_seventeen_digits_is_read_by_its_group_totals(tmp_path: Path) 
     report = (ROOT / "fixtures" / "real" / "2024_pingtan_zhqsyq.txt").read_text(encoding="utf-8")
     result = check_file(ROOT / "fixtures" / "real" / "2024_pingtan_zhqsyq.txt")
     assert "21317000001324019" in report
-    assert [(f.rule, f.location.table) for f in result.findings] == [("RL-PARSE-001", 2)]
+    assert [(f.rule, f.location.table) for f in result.findings] == [("RL-S1-002", None), ("RL-PARSE-001", 2)]
     wrong = report.replace("21317000001324019", "21317000001324018")
     path = tmp_path / "report.txt"
     path.write_text(wrong, encoding="utf-8")
     assert [(f.rule, f.location.table) for f in check_file(path).findings] == [
+        ("RL-S1-002", None),
         ("RL-PARSE-001", 2),
         ("RL-PARSE-001", 4),
     ]
@@ -93,7 +94,7 @@ def test_rows_two_splits_fit_are_settled_by_the_table_s_sums(tmp_path: Path) -> 
     # 「330000033」 is 33 … 33 or 3 30 … 33: only the first makes （七）总计 (147 + 1 = 148) the sum
     # of the result rows in every column.
     path = ROOT / "fixtures" / "real" / "2025_pingtan_zhqsyq.txt"
-    assert [(f.rule, f.location.table) for f in check_file(path).findings] == [("RL-PARSE-001", 2)]
+    assert [(f.rule, f.location.table) for f in check_file(path).findings] == [("RL-S1-002", None), ("RL-PARSE-001", 2)]
     # With （七）总计 printed 147 2 … 149 no choice of the open rows adds up (the results' 商业企业
     # column is 1): the open row （一） is left unplaced, not guessed (RL-PARSE-001 on it), and the
     # rest of table 3 is read: 新收 + 上年结转 = （七）总计 + 结转下年度 then fails in 商业企业 and
@@ -103,12 +104,13 @@ def test_rows_two_splits_fit_are_settled_by_the_table_s_sums(tmp_path: Path) -> 
     changed.write_text(text, encoding="utf-8")
     found = check_file(changed).findings
     assert [(f.rule, f.location.table, f.location.row_label, f.location.column_label, f.expected) for f in found] == [
+        ("RL-S1-002", None, None, None, "工作考核、社会评议、责任追究"),
         ("RL-PARSE-001", 2, None, None, None),
         ("RL-PARSE-001", 3, None, None, None),
         ("RL-T3-008", 3, "（七）总计", "商业企业", "1"),
         ("RL-T3-008", 3, "（七）总计", "总计", "148"),
     ]
-    assert "「（一）予以公开」" in found[1].message and "「330000033」" in found[1].message
+    assert "「（一）予以公开」" in found[2].message and "「330000033」" in found[2].message
 
 
 def test_the_printed_balance_settles_the_new_applications_row() -> None:

@@ -158,13 +158,15 @@ def _section_content(report: Report, params: ContentParams) -> Iterator[Draft]:
         return
     missing = [item.name for item in params.require if not any(word in text for word in item.any)]
     if missing:
+        # The items' names are the format's Chinese words: quoted in English, as names are.
+        named = tuple(Translated(name, f"「{name}」") for name in missing)
         yield Draft(
             "missing",
             loc,
             {
                 "section": hit.spec.heading,
-                "missing": Listing(tuple(missing)),
-                "missing_and": Listing(tuple(missing), last=True),
+                "missing": Listing(named),
+                "missing_and": Listing(named, last=True),
             },
             expected="、".join(missing),
         )

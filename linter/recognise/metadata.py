@@ -186,7 +186,9 @@ def filename_year(path: str) -> Optional[int]:
 
 
 def body_kind(body: str) -> Optional[str]:
-    """``government`` (本级政府: deadline 3月31日), ``department`` (部门: 1月31日) or None (unknown)."""
+    """``government`` (本级政府: deadline 3月31日), ``department`` (部门: 1月31日) or None (unknown).
+    A name that is a place alone (「平潭综合实验区」, 「青山区」) is its government's: the title of
+    the place's own report."""
     if not body:
         return None
     government, department = _suffixes()
@@ -194,6 +196,8 @@ def body_kind(body: str) -> Optional[str]:
         return "government"
     if body.endswith(department):
         return "department"
+    if body.endswith(format_facts().place_suffixes):
+        return "government"
     return None
 
 

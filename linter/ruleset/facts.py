@@ -30,6 +30,7 @@ class FormatFacts:
     government_suffixes: tuple[str, ...] = ()  # how a people's government's name ends
     department_suffixes: tuple[str, ...] = ()  # how a department's name ends
     government_offices: tuple[str, ...] = ()  # 「办公室」: a government's office, standing for it
+    place_suffixes: tuple[str, ...] = ()  # how a place's name ends (a title naming a place: its government)
     shown_tables: tuple[int, ...] = ()  # the tables whose figures are read and shown
     summed_tables: tuple[int, ...] = ()  # the tables an area's report sums from its children's
     total_label: str = ""  # 「总计」: a total row's or column's label
@@ -68,6 +69,7 @@ def compile_facts(data: Mapping[str, Any]) -> FormatFacts:
         government_suffixes=tuple(kinds.get("government", ())),
         department_suffixes=tuple(kinds.get("department", ())),
         government_offices=tuple(data.get("government_offices", ())),
+        place_suffixes=tuple(data.get("place_suffixes", ())),
         shown_tables=tuple(data.get("shown_tables", ())),
         summed_tables=tuple(data.get("summed_tables", ())),
         total_label=data.get("total_label", ""),
