@@ -198,3 +198,40 @@ def test_an_empty_path_is_no_ruling(tmp_path: Path) -> None:
     made = _rewrite(src, tmp_path / "empty_path.ofd", change={name: emptied})
     assert check_file(made).error is None
     assert _findings(made) == _findings(src)
+
+
+def test_a_code_goes_on_where_the_one_before_left_the_pen() -> None:
+    """A TextCode without X/Y starts where the code before it in the same text object left the
+    pen: after a single character, moved by its DeltaX (the font's advance without one: an em for
+    a Chinese character, half for a narrow one) and its DeltaY; a new text object starts at 0."""
+    from lxml import etree
+
+    from linter.readers.ofd.geometry import draw
+    from linter.readers.pdf.pdfium import PageContent
+
+    ns = "http://www.ofdspec.org/2016"
+    page = etree.fromstring(
+        f'<ofd:Page xmlns:ofd="{ns}"><ofd:Content><ofd:Layer ID="1">'
+        '<ofd:TextObject ID="2" Boundary="10 20 100 10" Size="4">'
+        '<ofd:TextCode X="0" Y="4" DeltaX="7" DeltaY="2">甲</ofd:TextCode>'
+        "<ofd:TextCode>乙</ofd:TextCode>"
+        '<ofd:TextCode Y="4">丙</ofd:TextCode>'
+        '<ofd:TextCode X="30">a</ofd:TextCode>'
+        "<ofd:TextCode>b</ofd:TextCode>"
+        "</ofd:TextObject>"
+        '<ofd:TextObject ID="3" Boundary="10 40 100 10" Size="4" CTM="0.5 0 0 0.5 0 0">'
+        "<ofd:TextCode>丁</ofd:TextCode><ofd:TextCode>戊</ofd:TextCode>"
+        "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"
+    )
+    out = PageContent(1, 600.0, 800.0)
+    draw(page, out, "{" + ns + "}")
+    placed = [(g.text, round(g.x0 / MM, 3), round(g.top / MM + 0.85 * (g.bottom - g.top) / MM, 3)) for g in out.glyphs]
+    assert placed == [
+        ("甲", 10.0, 24.0),
+        ("乙", 17.0, 26.0),  # X after 甲's DeltaX, Y after its DeltaY
+        ("丙", 21.0, 24.0),  # after 乙: an em (no DeltaX); its own Y
+        ("a", 40.0, 24.0),
+        ("b", 42.0, 24.0),  # after a: half an em
+        ("丁", 10.0, 40.0),  # a new object: X and Y from 0, through its CTM (an em of 2 mm)
+        ("戊", 12.0, 40.0),
+    ]

@@ -160,10 +160,11 @@ def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
     drawn = False  # whether obj is a text object with a Boundary
     size = em = sx = sy = ox = oy = x = y = 0.0
     m, upright = IDENTITY, True
+    single: Optional[etree._Element] = None  # the code before, of one character: the pen not moved past it
     for code in root.iter(ns + "TextCode"):
         parent = code.getparent()
         if parent is not obj:  # the first code of a text object: its placement
-            obj, x, y = parent, 0.0, 0.0
+            obj, x, y, single = parent, 0.0, 0.0, None
             drawn = obj is not None and obj.tag == text_object
             if not drawn:
                 continue
@@ -192,30 +193,38 @@ def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
         if not text:
             continue
         attr = code.get
-        start_x, start_y, delta_x, delta_y = attr("X"), attr("Y"), attr("DeltaX"), attr("DeltaY")
-        if start_x is not None:
-            x = _number_or(start_x, x)
+        start_x, start_y = attr("X"), attr("Y")
+        if single is not None:
+            if start_x is None or start_y is None:  # where the pen is after it is needed
+                x, y = _past(single, x, y, size)
+            single = None
+        if start_x is not None:  # (what _number_or does, inline: this runs once per code)
+            try:
+                value = float(start_x)
+            except ValueError:
+                value = _number_or(start_x, x)
+            if isfinite(value):
+                x = value
         if start_y is not None:
-            y = _number_or(start_y, y)
+            try:
+                value = float(start_y)
+            except ValueError:
+                value = _number_or(start_y, y)
+            if isfinite(value):
+                y = value
         n = len(text)
+        if upright and n == 1:  # one character (most codes of converters): its box is the default
+            baseline = y * sy + oy
+            left = x * sx + ox
+            right = left + (em if text >= WIDE else em / 2)
+            glyphs.append(Glyph(text, left, baseline - ASCENT * em, right, baseline + DESCENT * em))
+            single = code  # its deltas are read only if a code after it needs the pen's place
+            continue
+        delta_x, delta_y = attr("DeltaX"), attr("DeltaY")
         dy = deltas(delta_y, n) if delta_y else None
         if upright and not dy:  # most text codes
             baseline = y * sy + oy
             top, bottom = baseline - ASCENT * em, baseline + DESCENT * em
-            if n == 1:  # one character: its box is the default, whatever its advance
-                left = x * sx + ox
-                if text >= WIDE:
-                    glyphs.append(Glyph(text, left, top, left + em, bottom))
-                    step = size
-                else:
-                    glyphs.append(Glyph(text, left, top, left + em / 2, bottom))
-                    step = size / 2
-                if delta_x:
-                    given = deltas(delta_x, 1)
-                    if given:
-                        step = given[0]
-                x += step
-                continue
             steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
             starts = list(accumulate(steps, initial=x))  # x before each character, and after the last
             lefts = [p * sx + ox for p in starts[:n]]
@@ -232,6 +241,16 @@ def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
         steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
         a, b, c, d, _, _ = m
         x, y = _placed(text, x, y, steps, dy or [], (a, b, c, d, ox, oy), em, glyphs)
+
+
+def _past(code: etree._Element, x: float, y: float, size: float) -> tuple[float, float]:
+    """The pen after a code of one character drawn at (x, y): moved by its DeltaX (the font's
+    advance without one) and its DeltaY."""
+    delta_x, delta_y = code.get("DeltaX"), code.get("DeltaY")
+    given = deltas(delta_x, 1) if delta_x else None
+    x += given[0] if given else size if (code.text or "") >= WIDE else size / 2
+    given = deltas(delta_y, 1) if delta_y else None
+    return x, y + given[0] if given else y
 
 
 def _advances(text: str, steps: list[float], size: float) -> list[float]:
