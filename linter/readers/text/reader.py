@@ -6,7 +6,8 @@ Table layouts understood:
 - one cell per line, each starting with a tab, rows separated by blank lines (a table copied out
   of a Word document or web page); a line without the tab continues the cell above;
 - one row per line, cells separated by tabs;
-- Markdown pipe tables (「| 规章 | 0 | 0 | 0 |」), as PDF-to-text converters write them; their
+- Markdown pipe tables (「| 规章 | 0 | 0 | 0 |」), as PDF-to-text converters write them, and rows
+  of cells each followed by a bar (「规章 | 0 | 0 | 0 |」), as web pages' text views write them; their
   「## 一、总体情况」 headings are read as the heading's text.
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
@@ -204,6 +205,36 @@ def _is_pipe_line(line: str) -> bool:
     return len(text) > 2 and text.startswith("|") and text.endswith("|")
 
 
+def _is_bar_line(line: str) -> bool:
+    """A table row as web pages' text views write it: cells each followed by 「 |」
+    (「信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |」), no bar before the first."""
+    text = line.strip()
+    return len(text) > 2 and text.endswith("|") and not text.startswith("|")
+
+
+def _bar_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
+    """Consecutive bar rows (``_is_bar_line``) as one table. A row that starts with a bar
+    (「| （二）部分公开 | | 0 |」) starts with an empty cell (a label merged down from the row
+    above); a line of bars alone (「||||」) is left out."""
+    rows: list[list[_TextCell]] = []
+    j = i
+    while j < len(lines) and (_is_bar_line(lines[j]) or _is_pipe_line(lines[j]) or _only_bars(lines[j])):
+        line = lines[j]
+        if line.strip("| \t"):
+            cells: list[_TextCell] = []
+            offset = 0
+            for part in line.rstrip().removesuffix("|").split("|"):
+                cells.append(_TextCell(part.strip(), j + 1, offset + 1 + len(part) - len(part.lstrip())))
+                offset += len(part) + 1
+            rows.append(cells)
+        j += 1
+    return rows, j
+
+
+def _only_bars(line: str) -> bool:
+    return bool(line.strip()) and not line.strip("| \t")
+
+
 def _pipe_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
     """A Markdown pipe table: one row per line, cells between 「|」, the header rule (「|---|」) left out."""
     rows: list[list[_TextCell]] = []
@@ -259,6 +290,10 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
             rows, i = _pipe_table(lines, i)
             if rows:
                 builder.table(rows)
+            continue
+        if _is_bar_line(line) and i + 1 < len(lines) and (_is_bar_line(lines[i + 1]) or _is_pipe_line(lines[i + 1])):
+            rows, i = _bar_table(lines, i)
+            builder.table(rows)
             continue
         if _is_cell_line(line) or _is_row_line(line):
             rows, i = (_cell_table if _is_cell_line(line) else _row_table)(lines, i)
