@@ -190,22 +190,28 @@ def _blanks(report: Report, tables: tuple[str, ...]) -> Iterator[Draft]:
                 and parse_value(_text(row.cells[c.key])).kind == "blank"
                 and (row.block, row.phys_row, c.key) not in forced
             ]
-        for row in table.rows:
-            short = row.unplaced
-            if row.key is None or short is None or not short.short:
-                continue
-            # Fewer figures than cells (「结转下年度继续办理 000000」 for seven): a cell is blank,
-            # which one the text does not show.
-            figures = sum(ch.isdigit() for ch in short.figures)
-            params = {
-                "table": table.spec.number,
-                "row": row.text,
-                "text": short.figures,
-                "figures": figures,
-                "cells": len(short.columns),
-                "count": len(short.columns) - figures,
-            }
-            yield Draft("blank_unplaced", unplaced_location(report, table, row), params, actual=short.figures)
+        # Rows with fewer figures than cells (「结转下年度继续办理 000000」 for seven): a cell of each
+        # is blank, which one the text does not show. One remark for the table naming the rows.
+        short = [row for row in table.rows if row.key is not None and row.unplaced is not None and row.unplaced.short]
+        if short:
+            rows = tuple(
+                Msg.of(
+                    "words.blank.unplaced",
+                    row=row.text,
+                    text=row.unplaced.figures,
+                    figures=sum(ch.isdigit() for ch in row.unplaced.figures),
+                    cells=len(row.unplaced.columns),
+                )
+                for row in short
+                if row.unplaced is not None
+            )
+            locs = [unplaced_location(report, table, row) for row in short]
+            yield Draft(
+                "blank_unplaced",
+                locs[0],
+                {"table": table.spec.number, "rows": Listing(rows, sep="list.clause")},
+                related=tuple(locs[1:]),
+            )
         if blanks:
             # One remark for the table naming its blank cells; the JSON lists each in ``related``.
             locs = [report.cell_location(table, row, k) for row, k in blanks]

@@ -16,4 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "words.blank.row": {"zh": "行「{label}」的{cols}", "en": "row 「{label}」: {cols}"},
     "words.blank.all": {"zh": "{cells}", "en": "{cells}"},
     "words.blank.more": {"zh": "{cells}等", "en": "{cells} and more"},
+    "words.blank.unplaced": {
+        "zh": "行「{row}」只有{figures}个数字（「{text}」），少于该行的{cells}个单元格",
+        "en": "row 「{row}」 has {figures} figure(s) (「{text}」) for its {cells} cells",
+    },
 }
