@@ -12,10 +12,11 @@ import yaml
 
 from linter.run.check import check_file
 from tests.conftest import ROOT
+from tests.expected import finding_rows
 
 HERE = ROOT / "fixtures" / "transcribed"
 MANIFEST = yaml.safe_load((HERE / "MANIFEST.yaml").read_text(encoding="utf-8"))["reports"]
-PLACE = ("rule", "severity", "section", "table", "row", "column", "expected")
+PLACE = ("rule", "severity", "section", "table", "row_label", "column_label", "expected")
 
 
 def _review(entry: dict[str, Any]) -> list[dict[str, Any]]:
@@ -30,19 +31,9 @@ def test_a_transcribed_report_gives_its_reviewed_findings(entry: dict[str, Any])
     assert (result.report_year, result.edition) == (entry["year"], entry["edition"])
     reviewed = _review(entry)
     found = []
-    for f in result.findings:
-        loc = f.location
-        given = {
-            "rule": f.rule,
-            "severity": f.severity,
-            "section": loc.section,
-            "table": loc.table,
-            "row": loc.row_label,
-            "column": loc.column_label,
-            "expected": f.expected,
-        }
-        like = next((r for r in reviewed if all(r.get(k) == given[k] for k in PLACE if k in r)), None)
-        assert like is not None, f"a finding the review does not list: {f.rule} {f.message}"
+    for given in finding_rows(result):
+        like = next((r for r in reviewed if all(r.get(k) == given.get(k) for k in PLACE if k in r)), None)
+        assert like is not None, f"a finding the review does not list: {given}"
         found.append(like)
     assert sorted(map(repr, found)) == sorted(map(repr, reviewed))
     assert all(item["verdict"] in ("real", "debatable") for item in reviewed)

@@ -89,27 +89,6 @@ class Config:
         }
 
 
-def _yaml_problem(message: str) -> English:
-    """A YAML reading problem: the parser's own words in English, what kind of problem it is in
-    the other languages."""
-    import re
-
-    m = re.match(r"duplicate key '(.*)', first at line (\d+)", message)
-    if m:
-        return English(message, Msg.of("config.yaml.duplicate", key=m.group(1), line=m.group(2)))
-    if message.startswith("YAML syntax error"):
-        kind = "syntax"
-    elif "nested too deeply" in message:
-        kind = "nested"
-    elif "alias" in message or "expands to more than" in message:
-        kind = "alias"
-    elif "mapping key" in message:
-        kind = "key"
-    else:
-        kind = "other"
-    return English(message, Msg.of("config.yaml." + kind))
-
-
 def schema_problems(data: dict[str, Any], path: Path) -> list[Problem]:
     """Every schema mistake of a configuration, in both languages, with the line where known and a
     「是否想写 …」 suggestion for a misspelt key."""
@@ -224,7 +203,9 @@ def read_config(path: Path) -> Config:
         except UnicodeDecodeError:
             raise ConfigError(str(path), "$", Msg.of("config.not_utf8")) from None
         except yamlload.YamlProblem as exc:
-            raise ConfigError(str(path), problems=[Problem("$", _yaml_problem(exc.message), exc.line)]) from None
+            raise ConfigError(
+                str(path), problems=[Problem("$", yamlload.described(exc.message, "config"), exc.line)]
+            ) from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), "$", Msg.of("config.not_mapping"))
     problems = schema_problems(data, path)

@@ -184,14 +184,14 @@ def locate(
     return file or default_file, line
 
 
-def described(message: str) -> object:
-    """A YAML reading problem of a rule file: the parser's own words in English, what kind of
-    problem it is in the other languages."""
+def described(message: str, catalogue: str = "ruleset") -> object:
+    """A YAML reading problem of a rule file (``catalogue`` ``config``: of a configuration file):
+    the parser's own words in English, what kind of problem it is in the other languages."""
     from linter.i18n import English, Msg
 
     m = re.match(r"duplicate key '(.*)', first at line (\d+)", message)
     if m:
-        return English(message, Msg.of("ruleset.yaml.duplicate", key=m.group(1), line=m.group(2)))
+        return English(message, Msg.of(f"{catalogue}.yaml.duplicate", key=m.group(1), line=m.group(2)))
     m = re.match(r"rule file larger than (\d+) MB", message)
     if m:
         return Msg.of("ruleset.too_large", mb=m.group(1))
@@ -205,4 +205,4 @@ def described(message: str) -> object:
         kind = "key"
     else:
         kind = "other"
-    return English(message, Msg.of("ruleset.yaml." + kind))
+    return English(message, Msg.of(f"{catalogue}.yaml.{kind}"))

@@ -108,12 +108,8 @@ def _number(text: Optional[str]) -> Optional[float]:
 
 def _number_or(text: str, default: float) -> float:
     """A number attribute, ``default`` when it is not a finite number."""
-    try:
-        value = float(text)
-    except ValueError:
-        found = numbers(text, 1)
-        return found[0] if found else default
-    return value if isfinite(value) else default
+    value = _number(text)
+    return default if value is None else value
 
 
 def _origin(text: Optional[str]) -> Optional[tuple[float, float]]:
