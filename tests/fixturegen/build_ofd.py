@@ -26,6 +26,7 @@ import itertools
 import sys
 import zipfile
 from pathlib import Path
+from typing import Callable
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[2]  # a script: before tests is importable
@@ -80,23 +81,24 @@ def deltas(values: list[float]) -> str:
     return " ".join(out)
 
 
-def runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Characters that sit on one line one after the other, upright, in drawing order."""
+def _grouped(glyphs: list[Glyph], joins: Callable[[Glyph, Glyph], bool]) -> list[list[Glyph]]:
+    """Upright glyphs in drawing order, each joined to the run before when ``joins(last, glyph)``."""
     out: list[list[Glyph]] = []
     for g in glyphs:
         last = out[-1][-1] if out else None
-        if (
-            last is not None
-            and g.turn == 0
-            and last.turn == 0
-            and abs(g.top - last.top) < 0.01
-            and abs(g.bottom - last.bottom) < 0.01
-            and g.x0 >= last.x0
-        ):
+        if last is not None and g.turn == 0 and last.turn == 0 and joins(last, g):
             out[-1].append(g)
         else:
             out.append([g])
     return out
+
+
+def runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Characters that sit on one line one after the other, upright, in drawing order."""
+    return _grouped(
+        glyphs,
+        lambda last, g: abs(g.top - last.top) < 0.01 and abs(g.bottom - last.bottom) < 0.01 and g.x0 >= last.x0,
+    )
 
 
 def _script(ch: str) -> int:
@@ -109,22 +111,15 @@ def _script(ch: str) -> int:
 def wps_runs(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Characters of one script on a line one after the other (a box of their own may differ by
     a fraction of a point), upright, in drawing order; a full-width punctuation mark alone."""
-    out: list[list[Glyph]] = []
-    for g in glyphs:
-        last = out[-1][-1] if out else None
-        if (
-            last is not None
-            and g.turn == 0
-            and last.turn == 0
-            and _script(g.text) == _script(last.text) != 2
+    return _grouped(
+        glyphs,
+        lambda last, g: (
+            _script(g.text) == _script(last.text) != 2
             and abs(g.top - last.top) < 0.5
             and abs(g.bottom - last.bottom) < 0.5
             and last.x0 <= g.x0 <= last.x1 + 2
-        ):
-            out[-1].append(g)
-        else:
-            out.append([g])
-    return out
+        ),
+    )
 
 
 def wps_text_object(ident: int, run: list[Glyph]) -> str:
