@@ -45,8 +45,8 @@ def large_docx(path: Path, paragraphs: int = 4000) -> Path:
     return path
 
 
-def annotate(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], int]:
-    """``reportlint annotate`` in a process of its own, with that process's peak resident memory
+def reportlint(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``reportlint ARGS`` in a process of its own, with that process's peak resident memory
     (its own, not its children's) in bytes."""
     code = (
         "import atexit, resource, sys\n"
@@ -56,7 +56,7 @@ def annotate(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], i
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", code, "annotate", *args],
+        [sys.executable, "-c", code, *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -75,9 +75,9 @@ def test_a_copy_over_the_memory_cap_is_one_error_and_the_parent_stays_flat(tmp_p
     (tmp_path / "other.docx").write_bytes(SMALL.read_bytes())
     # Room for the check of the large file (its 6.6 MB part parsed whole), not for its splice.
     (tmp_path / "reportlint.yaml").write_text("limits:\n  max_memory_bytes: 200000000\n", encoding="utf-8")
-    baseline, flat = annotate(tmp_path, "small.docx", "other.docx", "-o", "base/")
+    baseline, flat = reportlint(tmp_path, "annotate", "small.docx", "other.docx", "-o", "base/")
     assert baseline.returncode == 0, baseline.stderr
-    done, peak = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
+    done, peak = reportlint(tmp_path, "annotate", "big.docx", "small.docx", "-o", "out/", "--lang", "en")
     assert done.returncode == 2, done.stderr
     assert [line for line in done.stderr.splitlines() if line.startswith("big.docx")] == [
         "big.docx: RL-IO-005 the file exceeds a safety limit (possibly a zip bomb or a crafted file): out of memory "
@@ -105,7 +105,7 @@ def test_a_copy_over_the_time_limit_is_one_error(tmp_path: Path) -> None:
     # What a child stopped in the middle of writing the copy leaves beside it (it is removed).
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / ".big.reviewed.docx.k2j4x9qa.tmp").write_bytes(b"PK half a copy")
-    done, _ = annotate(tmp_path, "big.docx", "small.docx", "-o", "out/", "--lang", "en")
+    done, _ = reportlint(tmp_path, "annotate", "big.docx", "small.docx", "-o", "out/", "--lang", "en")
     assert done.returncode == 2, done.stderr
     stopped = "RL-IO-012 time limit exceeded; checking this file was stopped: max_seconds_per_file = 3"
     unreadable = f"big.docx: unreadable {stopped}" in done.stdout
@@ -123,7 +123,6 @@ def test_a_check_over_the_memory_cap_is_one_limit_error_naming_the_part(tmp_path
     large_docx(tmp_path / "big.docx", paragraphs=16000)
     (tmp_path / "small.docx").write_bytes(SMALL.read_bytes())
     (tmp_path / "reportlint.yaml").write_text("limits:\n  max_memory_bytes: 120000000\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for lang, line in (
         (
             "en",
@@ -136,14 +135,6 @@ def test_a_check_over_the_memory_cap_is_one_limit_error_naming_the_part(tmp_path
             "超过限制 max_memory_bytes = 120000000 (114.441 MB)",
         ),
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "linter", "check", "big.docx", "small.docx", "--lang", lang],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=600,
-        )
+        done, _ = reportlint(tmp_path, "check", "big.docx", "small.docx", "--lang", lang)
         assert done.returncode == 2, done.stderr
         assert [x for x in done.stderr.splitlines() + done.stdout.splitlines() if x.startswith("big.docx")] == [line]
