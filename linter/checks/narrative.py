@@ -151,6 +151,7 @@ SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 class _Value:
     value: Decimal
     cells: tuple[tuple[FoundRow, str], ...]  # the (row, column) cells summed
+    blank: bool = False  # one of them is blank (counted as 0)
 
 
 def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: tuple[str, ...]) -> Optional[_Value]:
@@ -160,6 +161,7 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
         return None
     found = [table.row(k) for k in rows] if rows else [next((r for r in table.rows if r.key is not None), None)]
     total = Decimal(0)
+    blank = False
     cells: list[tuple[FoundRow, str]] = []
     for row in found:
         if row is None:
@@ -171,9 +173,10 @@ def table_value(table: Optional[LogicalTable], rows: tuple[str, ...], columns: t
             parsed = parse_value(cell.text if cell is not None else None)
             if parsed.kind == "text":
                 return None
+            blank = blank or parsed.kind == "blank"
             total += parsed.as_number()
             cells.append((row, col))
-    return _Value(total, tuple(cells))
+    return _Value(total, tuple(cells), blank)
 
 
 def _readings(report: Report, quote: Quote, rows_list: tuple[tuple[str, ...], ...]) -> list[_Value]:
@@ -341,20 +344,11 @@ def _count(report: Report, quote: Quote, readings: list[_Value], quoted: str, at
     )
 
 
-def _has_blank(value: _Value) -> bool:
-    return any(parse_value(_cell_text(row, col)).kind == "blank" for row, col in value.cells)
-
-
-def _cell_text(row: FoundRow, col: str) -> Optional[str]:
-    cell = row.cells.get(col)
-    return cell.text if cell is not None else None
-
-
 def _share(report: Report, quote: Quote, readings: list[_Value], quoted: str, pct: str, at: _At) -> Optional[Draft]:
     """The percentage is a reading (or the quoted figure) over one of the quote's totals. Not
     judged over a blank cell: the blank-cell rule names it, with the value its relations force."""
-    readings = [r for r in readings if not _has_blank(r)]
-    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value and not _has_blank(w)]
+    readings = [r for r in readings if not r.blank]
+    pairs = [(r, w) for r in readings for w in _readings(report, quote, quote.of) if w.value and not w.blank]
     if not pairs:
         return None
     parts = [r.value for r in readings] + [Decimal(quoted)]
