@@ -221,14 +221,20 @@ def _bar_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int
     while j < len(lines) and (_is_bar_line(lines[j]) or _is_pipe_line(lines[j]) or _only_bars(lines[j])):
         line = lines[j]
         if line.strip("| \t"):
-            cells: list[_TextCell] = []
-            offset = 0
-            for part in line.rstrip().removesuffix("|").split("|"):
-                cells.append(_TextCell(part.strip(), j + 1, offset + 1 + len(part) - len(part.lstrip())))
-                offset += len(part) + 1
-            rows.append(cells)
+            rows.append(_barred_cells(line, j, 0))
         j += 1
     return rows, j
+
+
+def _barred_cells(line: str, j: int, start: int) -> list[_TextCell]:
+    """The cells of line ``j`` from character ``start`` on, each ended by a bar (the last bar
+    closes the row), with where each starts."""
+    cells: list[_TextCell] = []
+    offset = start
+    for part in line[start:].rstrip().removesuffix("|").split("|"):
+        cells.append(_TextCell(part.strip(), j + 1, offset + 1 + len(part) - len(part.lstrip())))
+        offset += len(part) + 1
+    return cells
 
 
 def _only_bars(line: str) -> bool:
@@ -242,14 +248,7 @@ def _pipe_table(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], in
     while j < len(lines) and (_is_pipe_line(lines[j]) or (_PIPE_RULE.match(lines[j]) and lines[j].strip())):
         line = lines[j]
         if not _PIPE_RULE.match(line):
-            start = line.index("|") + 1
-            parts = line[start:].rstrip().removesuffix("|").split("|")
-            cells: list[_TextCell] = []
-            offset = start
-            for part in parts:
-                cells.append(_TextCell(part.strip(), j + 1, offset + 1 + len(part) - len(part.lstrip())))
-                offset += len(part) + 1
-            rows.append(cells)
+            rows.append(_barred_cells(line, j, line.index("|") + 1))
         j += 1
     return rows, j
 
