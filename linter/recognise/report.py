@@ -13,7 +13,8 @@ from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
-from linter.recognise.runtogether import Unplaced, header_words, split_table
+from linter.recognise.runtogether import SplitRow, Unplaced, header_words, row_columns, split_table
+from linter.recognise.values import parse_value
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
 _HEADING_PREFIX = re.compile(r"^([一二三四五六七八九十]+)[、.，．]?")
@@ -761,6 +762,92 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
     return doc, found
 
 
+PADDED = "rows-padded"  # the text reader's notice on a table whose rows are padded, spans dropped
+AMBIGUOUS = "ambiguous-layout"
+
+
+def read_padded(
+    doc: Document, tables: Mapping[str, LogicalTable], rec: Recogniser
+) -> tuple[Document, dict[str, LogicalTable]]:
+    """Tables whose rows a text view padded to one width, row and column spans dropped (the text
+    reader's ``rows-padded``): each row is read by the format's columns, in their order, after its
+    labels. A table a row of which does not fit (fewer cells after its labels than the row has
+    columns, or figures past them) is not read: RL-PARSE-001 names the row, no cell or row of it is
+    reported missing."""
+    padded = {n.block for n in doc.notices if n.code == PADDED}
+    found = dict(tables)
+    unread: list[Notice] = []
+    for key, table in tables.items():
+        blocks = [doc.blocks[b] for b in table.blocks]
+        if not all(b.index in padded and isinstance(b, Table) for b in blocks):
+            continue
+        rows: list[FoundRow] = []
+        marks: list[SplitRow] = []
+        for block in blocks:
+            assert isinstance(block, Table)
+            part = _padded_rows(block, rec.tables[key], first=not rows)
+            if isinstance(part, int):
+                unread.append(
+                    Notice(AMBIGUOUS, f"padded row {part}", block.index, None, None, True, (("row", str(part)),))
+                )
+                found[key] = LogicalTable(table.spec, table.blocks, (), frozenset())
+                break
+            rows += part[0]
+            marks += part[1]
+        else:
+            columns = frozenset(k for row in rows for k, cell in row.cells.items() if cell is not None)
+            found[key] = LogicalTable(table.spec, table.blocks, tuple(rows), columns, header_words(marks, table.spec))
+    return (replace(doc, notices=doc.notices + tuple(unread)) if unread else doc), found
+
+
+def _padded_rows(table: Table, index: SpecIndex, first: bool) -> tuple[list[FoundRow], list[SplitRow]] | int:
+    """The rows of one padded table, and for the header words each data row with the header text
+    printed since the row before; or the 1-based row that does not fit. A row's labels are its
+    leading text cells up to the last that names a row of the format (a text written in a value
+    cell, 「/」, is a value)."""
+    spec, matcher = index.spec, index.rows
+    labelled = any(r.label for r in spec.rows)
+    groups = {_enum_form(label_key(r.group)): r.group for r in spec.rows if r.group}
+    rows: list[FoundRow] = []
+    marks: list[SplitRow] = []
+    header = ""
+    for r in range(len(table.rows)):
+        cells = list(table.origin_cells(r))
+        keys = [label_key(c.text) for c in cells]
+        lead = next((j for j, c in enumerate(cells) if parse_value(c.text).kind != "text"), len(cells))
+        k = next((j + 1 for j in range(lead - 1, -1, -1) if matcher.match([keys[j]], strict=True)), lead)
+        figures = any(parse_value(c.text).kind == "number" for c in cells[k:])
+        key = matcher.match([keys[k - 1], "".join(keys[:k])]) or matcher.resemble([keys[k - 1]]) if k else None
+        # a group's label with figures of its own: the group printed as one row (the 2019 layout of （六）)
+        group = groups.get(_enum_form(keys[k - 1])) if k and key is None and figures else None
+        if key is not None:
+            columns = row_columns(spec, spec.row(key))
+        elif group is not None:
+            columns = row_columns(spec, next(x for x in spec.rows if x.group == group))
+        elif not labelled and k == 0 and figures and first and not rows:
+            columns = list(spec.columns)
+        elif figures:  # a row the format does not have: named by the structure check
+            text = collapse_spaces(" ".join(c.text for c in cells[:k]))
+            rows.append(FoundRow(None, text, table.index, cells[0].phys_row, {}))
+            continue
+        else:
+            header += "".join(keys)
+            continue
+        rest = cells[k:]
+        if len(rest) < len(columns) or any(c.text.strip() for c in rest[len(columns) :]):
+            return r + 1
+        mapping = {col.key: k + i for i, col in enumerate(columns)}
+        row = _read_row(table, r, spec, matcher, mapping, labelled, first=first and not rows)
+        if row is None:
+            continue
+        if key is None and group is not None:
+            row = replace(row, key=None, text=group)
+        rows.append(row)
+        marks.append(SplitRow(row.key, [(c, cell) for c, cell in row.cells.items() if cell is not None], text=header))
+        header = ""
+    return rows, marks
+
+
 ROW_RUN_TOGETHER = "row-cells-run-together"  # a row of a read table whose figures fit several splits
 
 
@@ -892,6 +979,8 @@ def recognise(
     tables = find_tables(doc, rec)
     if any(n.code == RUN_TOGETHER for n in doc.notices):
         doc, tables = read_run_together(doc, tables)
+    if any(n.code == PADDED for n in doc.notices):
+        doc, tables = read_padded(doc, tables, rec)
     glued = glued_notices(tables)
     if glued:
         doc = replace(doc, notices=doc.notices + glued)

@@ -8,7 +8,13 @@ Table layouts understood:
 - one row per line, cells separated by tabs;
 - Markdown pipe tables (「| 规章 | 0 | 0 | 0 |」), as PDF-to-text converters write them, and rows
   of cells each followed by a bar (「规章 | 0 | 0 | 0 |」), as web pages' text views write them; their
-  「## 一、总体情况」 headings are read as the heading's text.
+  「## 一、总体情况」 headings are read as the heading's text;
+- the same rows as some portals' text views write them: each row starts with a bar, its cells
+  follow each ended by a bar (on one line, or one cell a line after a line holding the row's
+  starting bar), and empty cells pad every row to the table's grid width, row and column spans
+  dropped (「| 自然人 | 法人或其他组织 | 总计 | |||||||」). Such a table is kept one cell a
+  column, as printed, with the notice ``rows-padded``: where its cells belong is the recogniser's
+  to say, by the format's columns (linter/recognise/padded.py).
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
 cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
@@ -29,7 +35,7 @@ from linter.readers.grid import RawCell, add_block, build_table, read_capped
 from linter.readers.hints import Figures, Hints
 from linter.readers.text.runon import find_headings, is_table_line, split_line
 from linter.readers.text.decode import decode, split_lines
-from linter.readers.text.grid import is_value, place_rows
+from linter.readers.text.grid import Placed, is_value, place_rows
 
 RUN_ON_CHARS = 200  # a line at least this long is checked for headings inside it
 _SEPARATOR = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
@@ -99,7 +105,13 @@ class _Builder:
 
     def table(self, rows: list[list[_TextCell]]) -> None:
         index = len(self.blocks)
-        placed, ambiguous = place_rows([[c.text for c in row] for row in rows], self.hints.figures)
+        texts = [[c.text for c in row] for row in rows]
+        if _padded(texts, self.hints.figures):
+            self.notices.append(Notice("rows-padded", "rows padded to one width", block=index))
+            placed = [[Placed(c, 1, t, c) for c, t in enumerate(row)] for row in texts]
+            ambiguous: list[int] = []
+        else:
+            placed, ambiguous = place_rows(texts, self.hints.figures)
         raw = [
             [RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
             for row, prow in zip(rows, placed)
@@ -116,6 +128,24 @@ class _Builder:
                     params=(("row", str(ambiguous[-1] + 1)),),
                 )
             )
+
+
+def _padded(rows: Sequence[Sequence[str]], figures: Figures) -> bool:
+    """Whether a table's rows are padded to one width with empty cells, row and column spans
+    dropped: every row as wide, none starting with an empty cell and no row of words with an empty
+    cell before a filled one (a span leaves no hole), and rows ending at different places, some
+    before the last column."""
+    width = len(rows[0]) if rows else 0
+    if width < 3 or len(rows) < 2 or any(len(r) != width or not r[0].strip() for r in rows):
+        return False
+    ends = set()
+    for r in rows:
+        filled = [c for c, t in enumerate(r) if t.strip()]
+        words = not any(is_value(t, figures) for t in r)
+        if words and filled[-1] + 1 != len(filled):
+            return False
+        ends.add(filled[-1])
+    return len(ends) > 1 and min(ends) < width - 1
 
 
 def _is_value_line(line: str, figures: Figures) -> bool:
@@ -237,6 +267,44 @@ def _barred_cells(line: str, j: int, start: int) -> list[_TextCell]:
     return cells
 
 
+def _starts_cell_rows(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` starts a table written one cell a line: a line of bars (a row's starting
+    bar, after the padding of the row before) and then a cell ended by its bar (「信息内容 |」)."""
+    return (
+        _only_bars(lines[i])
+        and i + 2 < len(lines)
+        and _is_bar_line(lines[i + 1])
+        and lines[i + 1].count("|") == 1
+        and (_is_bar_line(lines[i + 2]) or _only_bars(lines[i + 2]))
+    )
+
+
+def _cell_rows(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int]:
+    """A table written one cell a line (``_starts_cell_rows``): a line of bars ends the row before
+    with an empty cell for each bar but the last, which starts the next row (when a cell follows);
+    each cell line adds its cells."""
+    rows: list[list[_TextCell]] = []
+    row: list[_TextCell] | None = None
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if _only_bars(line):
+            starts = j + 1 < len(lines) and _is_bar_line(lines[j + 1])
+            bars = line.count("|") - starts
+            if row is not None:
+                at = len(line) - len(line.lstrip()) + 1
+                row += [_TextCell("", j + 1, at) for _ in range(bars)]
+            if starts:
+                row = []
+                rows.append(row)
+        elif _is_bar_line(line) and row is not None:
+            row += _barred_cells(line, j, 0)
+        else:
+            break
+        j += 1
+    return [r for r in rows if r], j
+
+
 def _only_bars(line: str) -> bool:
     return bool(line.strip()) and not line.strip("| \t")
 
@@ -285,6 +353,10 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
     metadata, i = _crawler_header(lines)
     while i < len(lines):
         line = lines[i]
+        if _starts_cell_rows(lines, i):
+            rows, i = _cell_rows(lines, i)
+            builder.table(rows)
+            continue
         if _is_pipe_line(line):
             rows, i = _pipe_table(lines, i)
             if rows:
