@@ -103,10 +103,11 @@ class _Builder:
             Notice("cells-one-per-line", sample, block=index, unreadable=True, params=(("sample", sample),))
         )
 
-    def table(self, rows: list[list[_TextCell]]) -> None:
+    def table(self, rows: list[list[_TextCell]], barred: bool = False) -> None:
+        """``barred``: rows written with bars, the form some text views pad (``_padded``)."""
         index = len(self.blocks)
         texts = [[c.text for c in row] for row in rows]
-        if _padded(texts, self.hints.figures):
+        if barred and _padded(texts, self.hints.figures):
             self.notices.append(Notice("rows-padded", "rows padded to one width", block=index))
             placed = [[Placed(c, 1, t, c) for c, t in enumerate(row)] for row in texts]
             ambiguous: list[int] = []
@@ -355,16 +356,16 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
         line = lines[i]
         if _starts_cell_rows(lines, i):
             rows, i = _cell_rows(lines, i)
-            builder.table(rows)
+            builder.table(rows, barred=True)
             continue
         if _is_pipe_line(line):
             rows, i = _pipe_table(lines, i)
             if rows:
-                builder.table(rows)
+                builder.table(rows, barred=True)
             continue
         if _is_bar_line(line) and i + 1 < len(lines) and (_is_bar_line(lines[i + 1]) or _is_pipe_line(lines[i + 1])):
             rows, i = _bar_table(lines, i)
-            builder.table(rows)
+            builder.table(rows, barred=True)
             continue
         if _is_cell_line(line) or _is_row_line(line):
             rows, i = (_cell_table if _is_cell_line(line) else _row_table)(lines, i)
