@@ -105,8 +105,8 @@ def test_rows_two_splits_fit_are_settled_by_the_table_s_sums(tmp_path: Path) -> 
     found = check_file(changed).findings
     assert [(f.rule, f.location.table, f.location.row_label, f.location.column_label, f.expected) for f in found] == [
         ("RL-S1-002", None, None, None, "工作考核、社会评议、责任追究"),
-        ("RL-PARSE-001", 2, None, None, None),
-        ("RL-PARSE-001", 3, None, None, None),
+        ("RL-PARSE-001", 2, "行政规范性文件", None, None),
+        ("RL-PARSE-001", 3, "（一）予以公开", None, None),
         ("RL-T3-008", 3, "（七）总计", "商业企业", "1"),
         ("RL-T3-008", 3, "（七）总计", "总计", "148"),
     ]

@@ -15,6 +15,7 @@ from linter.checks.draft import Draft
 from linter.i18n import Msg
 from linter.checks.kind import Kind, Traits
 from linter.model import Location
+from linter.recognise.normalize import collapse_spaces
 from linter.recognise.report import Report
 from linter.ruleset.specs import RuleSet
 
@@ -24,6 +25,18 @@ _PAGE_NOTICES = {"scanned-page"}
 # Pictures in a web page: named only when a table the format asks for was not found as a table
 # (else they are photos or logos).
 _PICTURE_TABLES = {"image-table"}
+
+
+def _row_label(report: Report, block: int, row: int) -> Optional[str]:
+    """The label of the format's row a row-level notice is about (the row as printed when the
+    format has no such row)."""
+    for table in report.tables.values():
+        if block not in table.blocks:
+            continue
+        found = next((r for r in table.rows if r.block == block and r.phys_row == row), None)
+        if found is not None:
+            return table.spec.row(found.key).label if found.key else collapse_spaces(found.text) or None
+    return None
 
 
 def _table_number(report: Report, block: Optional[int]) -> Optional[int]:
@@ -87,7 +100,8 @@ def _parse(report: Report, ruleset: RuleSet, wanted: frozenset[str]) -> Iterator
             loc = Location(file=report.document.path, page=int(page) if page.isdigit() else None)
         else:
             number = _table_number(report, notice.block)
-            loc = report.location(notice.block, table=number, row=notice.row, col=notice.col)
+            label = _row_label(report, notice.block, notice.row) if notice.row is not None else None
+            loc = report.location(notice.block, table=number, row=notice.row, col=notice.col, row_label=label)
         number = loc.table
         params: dict[str, object] = dict(notice.params)
         params["table"] = Msg.of("words.table", n=number) if number is not None else Msg.of("words.a_table")
