@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, TypeVar, Union
 
 from linter.recognise.edition import choose_edition, table_evidence
 from linter.engine.lint import Selection, lint
@@ -168,6 +168,41 @@ class PreviousYears:
 
 
 Previous = Union[Report, PreviousYears, None]
+_T = TypeVar("_T")
+
+
+def _guarded(display: str, options: Options, work: Callable[[], _T]) -> Union[_T, FileResult]:
+    """``work()``, or the error result of the file it reads (never raises)."""
+    try:
+        return work()
+    except InputError as exc:
+        return _error(display, exc.code, exc.detail, options.lang)
+    except RecursionError:
+        return _error(display, "RL-IO-005", "nesting too deep", options.lang)
+    except MemoryError:
+        memory = OutOfMemory(options.limits.max_memory_bytes)
+        return _error(display, memory.code, memory.detail, options.lang)
+    except Exception as exc:  # a bug: report it per file, never a traceback on the terminal
+        return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc())
+
+
+def _recognised(path: Path, options: Options, previous: Previous) -> tuple[Report, RuleSet, int, Optional[Pairing]]:
+    """Read ``path`` and recognise it: the report, its edition's rule set and the edition, and how
+    --previous was chosen for it."""
+    doc = read_document(path, options.limits, reader_hints())
+    identity = identify(doc)
+    year = identity.year
+    pairing = None
+    if isinstance(previous, PreviousYears):
+        body = identity.title.body if identity.title is not None else None
+        previous, pairing = previous.choose(body, year, dict(options.body_aliases))
+    evidence = table_evidence(doc, options.editions())
+    if options.ruleset is not None and options.ruleset.edition:
+        edition = options.ruleset.edition
+    else:
+        edition = choose_edition(year, evidence, options.edition)
+    ruleset = options.ruleset_for(edition)
+    return recognise(doc, ruleset, evidence, previous, identity), ruleset, edition, pairing
 
 
 def _check(
@@ -176,33 +211,22 @@ def _check(
     """The result and, if ``snapshot``, the report's tables for use as another's previous year;
     ``children``: the sum of the body's children's tables (the roll-up rule)."""
     display = str(path)
-    try:
-        doc = read_document(path, options.limits, reader_hints())
-        identity = identify(doc)
-        year = identity.year
-        pairing = None
-        if isinstance(previous, PreviousYears):
-            body = identity.title.body if identity.title is not None else None
-            previous, pairing = previous.choose(body, year, dict(options.body_aliases))
-        evidence = table_evidence(doc, options.editions())
-        if options.ruleset is not None and options.ruleset.edition:
-            edition = options.ruleset.edition
-        else:
-            edition = choose_edition(year, evidence, options.edition)
-        ruleset = options.ruleset_for(edition)
-        report = recognise(doc, ruleset, evidence, previous, identity)
+
+    def work() -> tuple[FileResult, Optional[Report]]:
+        report, ruleset, edition, pairing = _recognised(path, options, previous)
         if children is not None:
             report = replace(report, children=children)
         findings = lint(report, ruleset, options.lang, options.selection_for(path))
-        used = previous.document.path if previous is not None else None
+        before = report.previous
+        used = before.document.path if before is not None else None
         views = table_views(report) if options.keep_tables else ()
         figures = figures_of(report)
         return (
             FileResult(
                 display,
-                doc.format,
+                report.document.format,
                 edition,
-                year,
+                report.report_year,
                 None,
                 tuple(findings),
                 used,
@@ -214,15 +238,9 @@ def _check(
             ),
             tables_only(report) if snapshot else None,
         )
-    except InputError as exc:
-        return _error(display, exc.code, exc.detail, options.lang), None
-    except RecursionError:
-        return _error(display, "RL-IO-005", "nesting too deep", options.lang), None
-    except MemoryError:
-        memory = OutOfMemory(options.limits.max_memory_bytes)
-        return _error(display, memory.code, memory.detail, options.lang), None
-    except Exception as exc:  # a bug: report it per file, never a traceback on the terminal
-        return _error(display, "RL-INT-001", type(exc).__name__, options.lang, traceback.format_exc()), None
+
+    done = _guarded(display, options, work)
+    return (done, None) if isinstance(done, FileResult) else done
 
 
 def check_file(
@@ -256,9 +274,10 @@ def snapshot(path: Path, options: Options, **kwargs: object) -> FileResult:
 
 
 def read_previous(path: Path, options: Options) -> tuple[Optional[Report], Optional[FileResult]]:
-    """Read a previous year's report in this process: its tables, or the error result."""
-    result, report = _check(path, options, None)
-    return report, (result if result.error is not None else None)
+    """Read a previous year's report in this process: its tables, or the error result. It is
+    recognised, not checked: its own findings are not wanted."""
+    done = _guarded(str(path), options, lambda: tables_only(_recognised(path, options, None)[0]))
+    return (None, done) if isinstance(done, FileResult) else (done, None)
 
 
 def pairing_key(report: Report) -> Optional[tuple[str, int]]:
