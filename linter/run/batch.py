@@ -32,6 +32,11 @@ def expand(paths: Iterable[str]) -> list[Path]:
     return [e.path for e in Discovery().add_inputs(paths) if e.skip is None]
 
 
+def in_children(paths: Sequence[Path]) -> bool:
+    """Whether ``run`` checks ``paths`` in child processes by default."""
+    return len(paths) > 1 or any(read_in_child(p) for p in paths)
+
+
 def run(
     paths: Sequence[Path],
     options: Options,
@@ -51,7 +56,7 @@ def run(
     .wps is read so too (its tables are offsets and counts that a hostile file chooses).
     """
     if isolate is None:
-        isolate = len(paths) > 1 or any(read_in_child(p) for p in paths)
+        isolate = in_children(paths)
     if not isolate:
         results = check_files(paths, options, previous, pair_years)
         if progress:

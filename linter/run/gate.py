@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
 
-from linter.run.batch import run
+from linter.run.batch import in_children, run
 from linter.run.discover import Discovery, Entry
 from linter.run.check import Options, PreviousYears
 from linter.findings import FileError, FileResult
@@ -206,6 +206,10 @@ def make_plan(
         raise UsageError(t("no_files", lang, paths=Listing(tuple(req.paths))))
     if outputs is not None:
         _guard_outputs(req, [e.path for e in entries if e.checked], outputs([e for e in entries if e.checked]), lang)
+    if in_children([e.path for e in entries if e.checked]):
+        from linter.run.pool import start_early
+
+        start_early()
     groups: list[Group] = []
     notes: list[str] = []
     roster = _roster(req, [cfg for cfg, _ in by_source.values()])

@@ -45,6 +45,21 @@ def _context(method: str) -> Any:
     return ctx
 
 
+def start_early() -> None:
+    """Start the server the checking children are forked from, without waiting for it: it
+    imports the checking code and compiles the rule sets while this process prepares the run (on
+    another core), instead of when the first file is handed out."""
+    if _default_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    _context("forkserver")
+    try:
+        forkserver.ensure_running()
+    except (OSError, RuntimeError, ValueError):  # the first child starts it, or reports why not
+        pass
+
+
 def _cap_memory(max_bytes: int) -> None:
     try:
         import resource
