@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Literal, NamedTuple, Optional
+from weakref import WeakKeyDictionary
 
 from linter.checks.draft import Draft
 from linter.i18n import Listing, Msg, Translated
@@ -278,8 +279,19 @@ def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Fig
     return list(dict.fromkeys(out))
 
 
+_FIGURES: WeakKeyDictionary[Report, list[tuple[Paragraph, tuple[str, ...]]]] = WeakKeyDictionary()
+
+
 def _figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
-    """The paragraphs holding a figure, each with its sentences that do (compact text)."""
+    """The paragraphs holding a figure, each with its sentences that do (compact text); found
+    once per report, for every narrative check and the localization's evidence."""
+    found = _FIGURES.get(report)
+    if found is None:
+        found = _FIGURES[report] = _find_figures(report)
+    return found
+
+
+def _find_figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
     found = []
     for para in report.document.paragraphs():
         if _DIGIT.search(para.full_text):  # full-width digits are \d too

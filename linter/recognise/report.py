@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Iterable, Mapping, Optional, Sequence
 
 from linter.recognise.edition import EditionEvidence, table_evidence
@@ -144,11 +145,18 @@ class Report:
             return kept
         return strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
 
-    @staticmethod
-    def compact_text(para: Paragraph) -> str:
+    def compact_text(self, para: Paragraph) -> str:
         """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
-        period and parts checks read it."""
-        return strip_spaces(nfkc_numbers(para.full_text))
+        period and parts checks read it (made once per paragraph, on first use)."""
+        made = self._compact_texts
+        found = made.get(para.index)
+        if found is None:
+            found = made[para.index] = strip_spaces(nfkc_numbers(para.full_text))
+        return found
+
+    @cached_property
+    def _compact_texts(self) -> dict[int, str]:
+        return {}
 
     def location(self, block: int, **extra: object) -> Location:
         return Location(file=self.document.path, section=self.section_at(block), block=block, **extra)  # type: ignore[arg-type]
