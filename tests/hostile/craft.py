@@ -32,7 +32,7 @@ class Case:
     name: str
     build: Callable[[Path, str], Path]  # (directory, canary url) -> the file
     expect: Expect  # the exact error code; None: read fine; a tuple: one of these
-    seconds: float = 5.0  # bound on check_file's wall time (max_seconds_per_file is 60)
+    seconds: float = 5.0  # bound on check_file's CPU time (max_seconds_per_file is 60, wall clock)
     megabytes: int = 150  # bound on the peak RSS increase while checking
     limit: str = ""  # the limit the error message must name
     needs: str = ""  # a reader module that must exist
