@@ -37,7 +37,7 @@ def read_params(cls: type[T], raw: Mapping[str, Any], ignore: tuple[str, ...] = 
 def _dataclass(cls: type[T], raw: Any, at: str, ignore: tuple[str, ...] = ()) -> T:
     if not isinstance(raw, Mapping):
         raise ParamError(at or "$", Msg.of("param.mapping"))
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     for key in raw:
         if key not in names and key not in ignore:
@@ -50,6 +50,18 @@ def _dataclass(cls: type[T], raw: Any, at: str, ignore: tuple[str, ...] = ()) ->
         elif f.default is MISSING and f.default_factory is MISSING:
             raise ParamError(_join(at, f.name), Msg.of("param.required", key=f.name))
     return cls(**values)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The field types of a Params class, resolved once per class (a rule set reads dozens of
+    checks of the same few kinds, and resolving the annotations is most of reading them)."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
 
 
 def _join(at: str, key: str) -> str:
