@@ -139,25 +139,42 @@ def style(size_text: Optional[str], ctm_text: Optional[str]) -> Style:
     return Style(size, em, m, b == c == 0.0 and a > 0.0 and d > 0.0, a * MM, d * MM)
 
 
-def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
-    """The glyphs of a page's TextObjects: each character's baseline point from its TextCodes' X/Y
-    and deltas, through the object's CTM and Boundary; its box from the font size.
+def draw(root: etree._Element, out: PageContent, ns: str) -> Used:
+    """What a page (or a template page) draws: its text objects' glyphs and its path objects'
+    rulings into ``out``, each kind in drawing order; the templates it names and its images'
+    areas returned. One native walk of the tree finds the elements of the four kinds (a walk
+    costs as much as the Python work of the codes it finds, where converters write a text
+    object per glyph).
 
-    A character's advance is its DeltaX, or the font size (half for a character below U+2E80)
-    where the deltas run out. Its box is as wide as its advance; the last character's, and one
-    whose advance is not positive or over four ems, an em (half for a narrow character).
+    A character's baseline point comes from its TextCodes' X/Y and deltas, through the object's
+    CTM and Boundary; its box from the font size. A character's advance is its DeltaX, or the
+    font size (half for a character below U+2E80) where the deltas run out. Its box is as wide
+    as its advance; the last character's, and one whose advance is not positive or over four
+    ems, an em (half for a narrow character).
 
-    One native walk finds the TextCodes; a text object's Boundary, Size and CTM are read when its
-    first code comes (what a Size and CTM make, once per page); an upright code's boxes are
-    computed once for the code, as lists, one character's without any list."""
-    text_object = ns + "TextObject"
+    A text object's Boundary, Size and CTM are read when its first code comes (what a Size and
+    CTM make, once per page); an upright code's boxes are computed once for the code, as lists,
+    one character's without any list."""
+    text_object, text_code, path_object = ns + "TextObject", ns + "TextCode", ns + "PathObject"
+    image_object = ns + "ImageObject"
+    used = Used()
+    glyphs = out.glyphs
     styles: dict[tuple[Optional[str], Optional[str]], Style] = {}
     obj: Optional[etree._Element] = None
     drawn = False  # whether obj is a text object with a Boundary
     size = em = sx = sy = ox = oy = x = y = 0.0
     m, upright = IDENTITY, True
     single: Optional[etree._Element] = None  # the code before, of one character: the pen not moved past it
-    for code in root.iter(ns + "TextCode"):
+    for code in root.iter(text_code, path_object, image_object, "{*}Template"):
+        tag = code.tag
+        if tag != text_code:
+            if tag == path_object:
+                path_rulings(code, out)
+            elif tag == image_object:
+                used.images.append(image_area(code))
+            else:  # a Template, of whatever namespace
+                used.templates.append(code.get("TemplateID", ""))
+            continue
         parent = code.getparent()
         if parent is not obj:  # the first code of a text object: its placement
             obj, x, y, single = parent, 0.0, 0.0, None
@@ -237,6 +254,7 @@ def text_glyphs(root: etree._Element, ns: str, glyphs: list[Glyph]) -> None:
         steps = _advances(text, deltas(delta_x, n) if delta_x else [], size)
         a, b, c, d, _, _ = m
         x, y = _placed(text, x, y, steps, dy or [], (a, b, c, d, ox, oy), em, glyphs)
+    return used
 
 
 def _past(code: etree._Element, x: float, y: float, size: float) -> tuple[float, float]:
@@ -363,19 +381,6 @@ class Drawn:
     hrules: list[tuple[float, float, float]]
     vrules: list[tuple[float, float, float]]
     images: list[float]
-
-
-def draw(root: etree._Element, out: PageContent, ns: str) -> Used:
-    """What a page (or a template page) draws: its text objects' glyphs and its path objects'
-    rulings into ``out``, each kind in drawing order; the templates it names and its images'
-    areas returned. Each kind is found by one native walk of the tree."""
-    text_glyphs(root, ns, out.glyphs)
-    for obj in root.iter(ns + "PathObject"):
-        path_rulings(obj, out)
-    return Used(
-        [el.get("TemplateID", "") for el in root.iter("{*}Template")],
-        [image_area(el) for el in root.iter(ns + "ImageObject")],
-    )
 
 
 def image_area(obj: etree._Element) -> float:
