@@ -68,6 +68,8 @@ SEED_GLOBS = [
     "fixtures/doc_export/docx/*.doc",
     "fixtures/doc_export/corpus_docx/*.doc",
     "fixtures/ofd/*.ofd",
+    "fixtures/ofd/wps_like/*.ofd",  # the shapes real producers write: a text object per run of one script
+    "fixtures/ofd/converter_like/*.ofd",  # and one per glyph, through a scaling CTM
 ]
 HANG_SECONDS = 10.0  # a normal fixture takes under 0.2 s
 
@@ -203,9 +205,10 @@ def mangle_xml(rnd: random.Random, data: bytes) -> bytes:
     xml = _xml_members(members)
     if not xml:
         return flip_bytes(rnd, data)
-    # Mostly the main document, sometimes styles, numbering, relationships or content types.
-    doc = [i for i in xml if members[i][0] == "word/document.xml"]
-    index = doc[0] if doc and rnd.random() < 0.7 else rnd.choice(xml)
+    # Mostly the main document (an OFD's pages), sometimes styles, numbering, relationships or
+    # content types (an OFD's entry file, document or resources).
+    doc = [i for i in xml if members[i][0] == "word/document.xml" or members[i][0].endswith("/Content.xml")]
+    index = rnd.choice(doc) if doc and rnd.random() < 0.7 else rnd.choice(xml)
     name, blob = members[index]
     try:
         root = _tree(blob)
@@ -253,8 +256,8 @@ def _mangle_tree(rnd: random.Random, root: etree._Element, elements: list[etree.
     elif kind in (4, 5) and el.attrib:
         key = rnd.choice(list(el.attrib))
         el.set(key, rnd.choice(ODD_VALUES))
-    elif kind == 6:
-        ts = _by_name(root, "t")
+    elif kind == 6:  # a Word text run's text, or an OFD text code's
+        ts = _by_name(root, "t") or _by_name(root, "TextCode")
         if ts:
             rnd.choice(ts).text = rnd.choice(ODD_TEXT)
     elif kind == 7:  # hostile table properties on a cell
