@@ -193,6 +193,7 @@ def in_process(files: list[Path]) -> dict[str, dict[str, float]]:
             "check_median_ms": 1000 * statistics.median(e["check"]),
             "check_p95_ms": 1000 * check_sorted[min(len(check_sorted) - 1, int(0.95 * len(check_sorted)))],
             "floor_median_ms": 1000 * statistics.median(e["floor"]),
+            "floor_total_s": sum(e["floor"]),
             "ratio_median": statistics.median(e["ratio"]),
         }
     return out
@@ -451,6 +452,14 @@ def report(r: dict) -> None:
         print(
             f"batch --jobs {b['jobs']}: {b['reports_per_s']:.1f} reports/s ({b['seconds']:.1f} s), "
             f"peak RSS {b['peak_rss_mb']:.0f} MB"
+        )
+    docx = r["per_format"].get("docx", {})
+    if r.get("batch") and set(r["per_format"]) == {"docx"} and docx.get("files") == r["count"]:
+        whole = r["batch"][0]["seconds"]
+        print(
+            f"docx, whole processes: reportlint check --jobs 1 {whole:.2f} s, the floor of the same files "
+            f"(unzip + parse of document.xml, one process) {docx['floor_total_s']:.2f} s, "
+            f"{whole / docx['floor_total_s']:.2f}x"
         )
     if "batch_quarter" in r:
         q = r["batch_quarter"]
