@@ -14,7 +14,10 @@ Table layouts understood:
   starting bar), and empty cells pad every row to the table's grid width, row and column spans
   dropped (「| 自然人 | 法人或其他组织 | 总计 | |||||||」). Such a table is kept one cell a
   column, as printed, with the notice ``rows-padded``: where its cells belong is the recogniser's
-  to say, by the format's columns (linter/recognise/padded.py).
+  to say, by the format's columns (linter/recognise/padded.py);
+- the same cells one a line with nothing marking where a row starts (「规章 |」, 「|」 an empty
+  cell, 「|||」 a row's padding): cut into rows of the width the first row's padding gives, and
+  read as padded rows.
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
 cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
@@ -306,6 +309,44 @@ def _cell_rows(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int
     return [r for r in rows if r], j
 
 
+def _cell_stream(lines: Sequence[str], i: int) -> Optional[tuple[list[list[_TextCell]], int]]:
+    """A table written one cell a line with nothing marking where a row starts, as some portals'
+    text views write it: each line a cell ended by its bar (「规章 |」; a bar alone, 「|」, an
+    empty cell) or a line of two or more bars, the empty cells padding a row to the table's width
+    (「|||」). The first line of bars ends the first row and so gives the width; every row is as
+    wide, so the cells are cut into rows of that width (the last row's padding may be left out:
+    nothing follows it). None when the lines do not fit that reading (a line of bars ending a row
+    elsewhere than at a multiple of the width, a row starting with an empty cell, fewer than two
+    rows)."""
+    cells: list[_TextCell] = []
+    width = 0
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        text = line.strip()
+        at = len(line) - len(line.lstrip()) + 1
+        if _only_bars(line) and text.count("|") > 1:
+            cells += [_TextCell("", j + 1, at) for _ in range(text.count("|"))]
+            width = width or len(cells)
+            if len(cells) % width:
+                return None
+        elif text == "|":
+            cells.append(_TextCell("", j + 1, at))
+        elif _is_bar_line(line) and text.count("|") == 1:
+            cells += _barred_cells(line, j, 0)
+        else:
+            break
+        j += 1
+    if width < 3 or len(cells) < 2 * width:
+        return None
+    rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+    if any(not row[0].text for row in rows):
+        return None  # spans are dropped, not left empty: every row starts with its label
+    last = rows[-1]
+    last += [_TextCell("", last[-1].line, last[-1].column) for _ in range(width - len(last))]
+    return rows, j
+
+
 def _only_bars(line: str) -> bool:
     return bool(line.strip()) and not line.strip("| \t")
 
@@ -356,6 +397,11 @@ def read_text(path: Path, limits: Limits, hints: Optional[Hints] = None) -> Docu
         line = lines[i]
         if _starts_cell_rows(lines, i):
             rows, i = _cell_rows(lines, i)
+            builder.table(rows, barred=True)
+            continue
+        stream = _cell_stream(lines, i) if _is_bar_line(line) and line.count("|") == 1 else None
+        if stream is not None:
+            rows, i = stream
             builder.table(rows, barred=True)
             continue
         if _is_pipe_line(line):
