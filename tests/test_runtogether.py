@@ -117,3 +117,32 @@ def test_the_printed_balance_settles_the_new_applications_row() -> None:
     # 「110000011」 for 新收: 11 … 11 or 1 10 … 11; 新收 + 上年结转 = （七）总计 + 结转下年度 keeps 11.
     result = check_file(ROOT / "fixtures" / "real" / "2025_pingtan_jjp.txt")
     assert not [f for f in result.findings if f.location.table == 3]
+
+
+def test_a_row_printed_without_its_number_is_the_formats_next_row(tmp_path: Path) -> None:
+    # 「…不再处理其政府信息公开申请0 0 0 0 0 00其他0 0 0 0 0 00（七）总计…」 (平潭's 社会事业局, 2021):
+    # 「其他」 stands where 「3.其他」 follows row 2 of （六）, so table 3 is read, not left unread.
+    path = ROOT / "fixtures" / "real" / "2021_pingtan_shs.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "申请0 0 0 0 0 00其他0 0 0 0 0 00（七）总计" in text
+    assert not [f for f in check_file(path).findings if f.location.table == 3]
+    # The row written 1 for 自然人 and 总计: its two cells are the ones the column sums name.
+    wrong = tmp_path / "report.txt"
+    wrong.write_text(text.replace("00其他0 0 0 0 0 00（七）", "00其他1 0 0 0 0 01（七）"), encoding="utf-8")
+    found = [f for f in check_file(wrong).findings if f.location.table == 3]
+    assert [(f.rule, f.location.row_label, f.location.column_label, f.expected) for f in found] == [
+        ("RL-T3-008", "3.其他", "自然人", "0"),
+        ("RL-T3-008", "3.其他", "总计", "0"),
+    ]
+
+
+def test_a_header_with_a_character_left_out_is_quoted_as_printed() -> None:
+    # 「…本年制发件数本年废止件现行有效件数…」 (平潭's 农业农村局, 2024): the page heads the column
+    # 「本年废止件」; the misprint is quoted as printed, not as 「本年废止件现」 (which would take the
+    # first character of the next header).
+    path = ROOT / "fixtures" / "real" / "2024_pingtan_nyn.txt"
+    assert "本年制发件数本年废止件现行有效件数" in path.read_text(encoding="utf-8")
+    typo = [f for f in check_file(path).findings if f.rule == "RL-T2-001" and f.severity == "warning"]
+    assert [(f.location.column_label, f.expected, f.actual) for f in typo] == [
+        ("本年废止件数", "本年废止件数", "本年废止件")
+    ]

@@ -231,6 +231,21 @@ def _totals(columns: Sequence[ColumnSpec]) -> list[tuple[int, list[int]]]:
     return out
 
 
+_SUB_NUMBER = re.compile(r"^\d+\.")
+
+
+def _unnumbered(text: str, spec: TableSpec, after: str | None) -> str | None:
+    """The format's row right after ``after`` when the text ends with its label printed without its
+    sub-item number (「其他」 where 「3.其他」 follows row 2 of （六）其他处理)."""
+    order = [r.key for r in spec.rows]
+    nxt = order.index(after) + 1 if after in order else 0
+    if nxt >= len(order):
+        return None
+    full = _label_form(spec.rows[nxt].label)
+    label = _SUB_NUMBER.sub("", full, count=1)
+    return spec.rows[nxt].key if label and label != full and text.endswith(label) else None
+
+
 def _group_of(text: str, spec: TableSpec) -> str | None:
     """The group whose label the text before a row's figures ends with (「（六）其他处理」)."""
     groups = {r.group for r in spec.rows if r.group}
@@ -312,6 +327,8 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         label_text = compact[previous:start]
         previous = end
         key, resembles = _row_of(_label_form(label_text), labels)
+        if key is None:
+            key = _unnumbered(_label_form(label_text), spec, rows[-1].key if rows else None)
         if key is None:
             group = _group_of(_label_form(label_text), spec)
             if group is None or group in seen:
@@ -487,6 +504,7 @@ def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
     label where it is there, else the one stretch as long as it that resembles it (a misprint the
     structure check names), else nothing (no header words printed)."""
     headers: dict[str, str] = {}
+    others = {_header_form((c.path or (c.label,))[-1]) for c in spec.columns}
     for row in rows:
         words = _header_form(row.text)
         keys = [k for k, _cell in row.cells] or list(row.unplaced.columns if row.unplaced else ())
@@ -498,6 +516,19 @@ def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
             if label in words:
                 headers[key] = label
                 continue
+            # the label with one character left out, right before another column's label (「本年废止件」
+            # then 「现行有效件数」): read as a one-character change it would take the next label's first
+            # character (「本年废止件现」)
+            dropped = {
+                cut
+                for i in range(len(label))
+                for cut in [label[:i] + label[i + 1 :]]
+                if len(label) >= 4
+                and any(words[j + len(cut) :].startswith(nxt) for j in _finds(words, cut) for nxt in others)
+            }
+            if len(dropped) == 1:
+                headers[key] = dropped.pop()
+                continue
             # a stretch as long as the label with one character misprinted: a window of run-on text
             # may resemble a label by sharing most of it shifted (「行有效件数规」), which is no misprint
             close = {
@@ -508,6 +539,11 @@ def header_words(rows: list[SplitRow], spec: TableSpec) -> dict[str, str]:
             if len(close) == 1:
                 headers[key] = close.pop()
     return headers
+
+
+def _finds(text: str, part: str) -> list[int]:
+    """Every place ``part`` starts in ``text``."""
+    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def _header_form(text: str) -> str:
