@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -336,3 +338,19 @@ def test_publication_deadlines_and_the_fee_keyword_are_rule_data(tmp_path: Path)
         and en(info.value.message) == "no such day: month 2, day 30 (rule RL-X-001, publication check)"
     )
     assert (info.value.file, info.value.line) == (str(bad), 12)  # the check's line
+
+
+def test_a_rule_file_given_for_a_batch_goes_to_the_checking_children() -> None:
+    # Two files run in child processes, each sent the compiled rule set of --rules: it must cross
+    # the process boundary whole (a compiled check holding closures could not).
+    root = Path(__file__).resolve().parents[1]
+    files = [str(root / "examples" / n) for n in ("pingtan_2021_correct.docx", "sample_2021_broken_table3.docx")]
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--rules", str(root / "rules" / "gov-2021.yaml"), *files]
+    )
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.output)
+    assert [(Path(f["path"]).name, f["error"], [x["rule"] for x in f["findings"]]) for f in data["files"]] == [
+        ("pingtan_2021_correct.docx", None, []),
+        ("sample_2021_broken_table3.docx", None, ["RL-T3-008"]),
+    ]

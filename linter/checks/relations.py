@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import NamedTuple, Optional
 from weakref import WeakKeyDictionary, ref
 
-from linter.checks.bindings import Grid, Instance, RelationCheck, Sides, bind, compile_sides, term_grid
+from linter.checks.bindings import Grid, Instance, RelationCheck, Sides, bind, compiled_sides, term_grid
 from linter.checks.localize import Figure, Localization, localize
 from linter.checks.narrative import quoted_figures
 from linter.recognise.report import LogicalTable, Report
@@ -36,7 +36,6 @@ class Arithmetic:
         self.report = report  # a weak reference: the narrative's figures, read only if needed
         self.before = previous
         self.ruleset = ruleset
-        self._sides: dict[int, Sides] = {}
         self._instances: dict[int, list[Instance]] = {}
         self._failures: dict[int, list[Failure]] = {}
 
@@ -52,10 +51,7 @@ class Arithmetic:
         return term_grid(table, True) if table is not None else None
 
     def sides(self, check: RelationCheck) -> Sides:
-        sides = self._sides.get(id(check))
-        if sides is None:
-            sides = self._sides[id(check)] = compile_sides(check, self.table)
-        return sides
+        return compiled_sides(check, self.table)
 
     def instances(self, check: RelationCheck) -> list[Instance]:
         """The applications of the relation (per row, per column or once) whose cells all exist."""
