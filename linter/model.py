@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator, NamedTuple, Optional, Union
+from typing import Iterator, Mapping, NamedTuple, Optional, Union
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,16 @@ class Table:
                     row.append(cell)
             out.append(tuple(row))
         return tuple(out)
+
+    @cached_property
+    def texts(self) -> Mapping[str, Cell]:
+        """Each distinct text of the table's cells -> the first cell (in row order) that holds it:
+        what looks for labels in a table's cells reads each text once ("0" fills most cells)."""
+        out: dict[str, Cell] = {}
+        for row in self._origins:
+            for cell in row:
+                out.setdefault(cell.text, cell)
+        return out
 
     def covering(self, r: int) -> Iterator[Cell]:
         """Cells that cover row ``r`` (including vertical merges from above), each once."""

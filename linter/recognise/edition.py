@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from linter.model import Cell, Document
+from linter.model import Cell, Document, Table
 from linter.recognise.normalize import label_key
 from linter.ruleset.specs import Applies
 
@@ -42,9 +42,14 @@ def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidenc
     found: dict[tuple[int, str], Signature] = {}
     if signatures.wanted:
         for table in doc.tables():
-            for r in range(len(table.rows)):
-                for cell in table.origin_cells(r):
-                    for edition_sig in signatures.inside(cell.text):
+            keyed = _label_keys(table)
+            joined = "\0".join([key for key, _cell in keyed])  # a signature inside one key is inside this
+            for wkey, sigs in signatures.wanted:
+                if wkey not in joined:
+                    continue
+                cell = next((cell for key, cell in keyed if wkey in key), None)
+                if cell is not None:
+                    for edition_sig in sigs:
                         found.setdefault(edition_sig, Signature(edition_sig[1], table.index, cell))
     ordered = tuple(sorted(editions, key=lambda a: -a.edition))
     return EditionEvidence(
@@ -57,6 +62,12 @@ def table_evidence(doc: Document, editions: Sequence[Applies]) -> EditionEvidenc
     )
 
 
+def _label_keys(table: Table) -> list[tuple[str, Cell]]:
+    """Each distinct cell text's label key, once, with the first cell (in row order) holding it."""
+    keyed = ((label_key(text), cell) for text, cell in table.texts.items() if text.strip())
+    return [(key, cell) for key, cell in keyed if key]
+
+
 class _Signatures:
     """The editions' table signatures as label keys; made once per set of editions."""
 
@@ -66,13 +77,6 @@ class _Signatures:
             for sig in applies.signatures:
                 keyed.setdefault(label_key(sig), []).append((applies.edition, sig))
         self.wanted = tuple((k, tuple(v)) for k, v in keyed.items())
-
-    def inside(self, text: str) -> tuple[tuple[int, str], ...]:
-        """The (edition, signature)s inside a cell text's label key."""
-        key = label_key(text) if text.strip() else ""
-        if not key:
-            return ()
-        return tuple(sig for wkey, sigs in self.wanted if wkey in key for sig in sigs)
 
 
 @lru_cache(maxsize=16)

@@ -381,8 +381,7 @@ def _run_in_heading(
 
 
 def _table_keys(table: Table) -> set[str]:
-    texts = {cell.text for r in range(len(table.rows)) for cell in table.origin_cells(r)}  # "0" once
-    return {label_key(text) for text in texts if text.strip()}
+    return {label_key(text) for text in table.texts if text.strip()}
 
 
 def _score(keys: str, index: SpecIndex) -> int:
