@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.expected": {"zh": "应为 {value}", "en": "expected {value}"},
     "note.actual": {"zh": "实为 {value}", "en": "found {value}"},
     "sum.total": {"zh": "{label}为 {value}", "en": "{label} is {value}"},
+    "sum.total_blank": {"zh": "{label}为空（按0计）", "en": "{label} is blank (counted as 0)"},
     "sum.pair": {"zh": "{first}，{second}", "en": "{first}, {second}"},
     "sum.row": {"zh": "该行：{text}", "en": "row: {text}"},
     "sum.col": {"zh": "该列：{text}", "en": "column: {text}"},
