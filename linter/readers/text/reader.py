@@ -17,7 +17,10 @@ Table layouts understood:
   to say, by the format's columns (linter/recognise/padded.py);
 - the same cells one a line with nothing marking where a row starts (「规章 |」, 「|」 an empty
   cell, 「|||」 a row's padding): cut into rows of the width the first row's padding gives, and
-  read as padded rows.
+  read as padded rows;
+- bar rows without padding whose merged cells cannot be rebuilt from the text (table 3's header
+  as three rows of 2, 3 and 5 cells, its rows of 8 or 9 cells), every row starting with its label:
+  kept as printed and read as padded rows are.
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
 cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
@@ -110,12 +113,15 @@ class _Builder:
         """``barred``: rows written with bars, the form some text views pad (``_padded``)."""
         index = len(self.blocks)
         texts = [[c.text for c in row] for row in rows]
-        if barred and _padded(texts, self.hints.figures):
-            self.notices.append(Notice("rows-padded", "rows padded to one width", block=index))
+        padded = barred and _padded(texts, self.hints.figures)
+        placed, ambiguous = ([], []) if padded else place_rows(texts, self.hints.figures)
+        if padded or (barred and ambiguous and all(row and row[0].strip() for row in texts)):
+            # Spans dropped and not rebuilt from the text, every row starting with its label: the
+            # cells as printed, each row read by the format's columns after its labels
+            # (linter/recognise/report.py, read_padded; a row that does not fit is RL-PARSE-001).
+            self.notices.append(Notice("rows-padded", "rows as printed, spans dropped", block=index))
             placed = [[Placed(c, 1, t, c) for c, t in enumerate(row)] for row in texts]
-            ambiguous: list[int] = []
-        else:
-            placed, ambiguous = place_rows(texts, self.hints.figures)
+            ambiguous = []
         raw = [
             [RawCell(p.text, colspan=p.span, line=row[p.source].line, column=row[p.source].column) for p in prow]
             for row, prow in zip(rows, placed)
