@@ -71,3 +71,19 @@ def test_the_last_rows_padding_may_be_left_out(tmp_path: Path) -> None:
     t2 = _stream(_t2(), 4).removesuffix("\n||")
     assert t2.endswith("0 |")
     assert _findings(tmp_path, t2, _stream(_table3(), 10), _stream(_T4, 15)) == []
+
+
+def test_a_table_whose_first_rows_have_no_padding_is_cut_at_the_padded_rows(tmp_path: Path) -> None:
+    # Table 2 printed without its first caption row (「第二十条第(一)项」): its first three rows fill
+    # the four columns, so the first line of bars comes after the (五) caption, sixteen cells in.
+    # The width is the one that cuts every padded row's end: 4, not 16.
+    t2 = _t2()[1:]
+    assert _findings(tmp_path, _stream(t2, 4), _stream(_table3(), 10), _stream(_T4, 15)) == []
+    # 「/」 in 规章's three cells: each named in its column, so the first rows were cut at four cells.
+    slashed = _t2({"规章": ["/", "/", "/"]})[1:]
+    found = _findings(tmp_path, _stream(slashed, 4), _stream(_table3(), 10), _stream(_T4, 15))
+    assert [f[:5] for f in found] == [
+        ("RL-T2-002", "error", 2, "规章", "本年制发件数"),
+        ("RL-T2-002", "error", 2, "规章", "本年废止件数"),
+        ("RL-T2-002", "error", 2, "规章", "现行有效件数"),
+    ], found

@@ -319,13 +319,16 @@ def _cell_stream(lines: Sequence[str], i: int) -> Optional[tuple[list[list[_Text
     """A table written one cell a line with nothing marking where a row starts, as some portals'
     text views write it: each line a cell ended by its bar (「规章 |」; a bar alone, 「|」, an
     empty cell) or a line of two or more bars, the empty cells padding a row to the table's width
-    (「|||」). The first line of bars ends the first row and so gives the width; every row is as
-    wide, so the cells are cut into rows of that width (the last row's padding may be left out:
-    nothing follows it). None when the lines do not fit that reading (a line of bars ending a row
-    elsewhere than at a multiple of the width, a row starting with an empty cell, fewer than two
-    rows)."""
+    (「|||」). Every row is as wide, so the cells are cut into rows of that width (the last row's
+    padding may be left out: nothing follows it). The first line of bars ends a row: the first
+    row, whose cells then give the width, or, when the rows before it fill every column and so
+    have no padding (a table whose first rows are four cells each), a later row, the width then
+    the least that cuts every padded row's end and leaves the padding shorter than a row. None
+    when the lines do not fit that reading (a line of bars ending a row elsewhere than at a
+    multiple of the width, a row starting with an empty cell, fewer than two rows)."""
     cells: list[_TextCell] = []
-    width = 0
+    ends: list[int] = []  # the cell count after each line of bars
+    first_bars = 0
     j = i
     while j < len(lines):
         line = lines[j]
@@ -333,9 +336,8 @@ def _cell_stream(lines: Sequence[str], i: int) -> Optional[tuple[list[list[_Text
         at = len(line) - len(line.lstrip()) + 1
         if _only_bars(line) and text.count("|") > 1:
             cells += [_TextCell("", j + 1, at) for _ in range(text.count("|"))]
-            width = width or len(cells)
-            if len(cells) % width:
-                return None
+            first_bars = first_bars or text.count("|")
+            ends.append(len(cells))
         elif text == "|":
             cells.append(_TextCell("", j + 1, at))
         elif _is_bar_line(line) and text.count("|") == 1:
@@ -343,14 +345,28 @@ def _cell_stream(lines: Sequence[str], i: int) -> Optional[tuple[list[list[_Text
         else:
             break
         j += 1
-    if width < 3 or len(cells) < 2 * width:
+    if not ends:
+        return None
+    widths = [ends[0]] + [w for w in range(first_bars + 1, ends[0] // 2 + 1) if ends[0] % w == 0]
+    for width in widths:
+        rows = _cut_stream(cells, ends, width)
+        if rows is not None:
+            return rows, j
+    return None
+
+
+def _cut_stream(cells: list[_TextCell], ends: Sequence[int], width: int) -> Optional[list[list[_TextCell]]]:
+    """``cells`` cut into rows of ``width``, or None when a line of bars would end a row elsewhere
+    than at a row's end, or a row would start with an empty cell, or there would be fewer than
+    two rows."""
+    if width < 3 or len(cells) < 2 * width or any(end % width for end in ends):
         return None
     rows = [cells[k : k + width] for k in range(0, len(cells), width)]
     if any(not row[0].text for row in rows):
         return None  # spans are dropped, not left empty: every row starts with its label
     last = rows[-1]
     last += [_TextCell("", last[-1].line, last[-1].column) for _ in range(width - len(last))]
-    return rows, j
+    return rows
 
 
 def _only_bars(line: str) -> bool:
