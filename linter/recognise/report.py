@@ -225,6 +225,9 @@ _NUMBERED = re.compile(r"^([一二三四五六七八九十]+)(?:[、.，．]|\s)
 # The first subheading of a part: 「（一）」, 「1.」, 「一是」.
 _SUBHEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]是)")
 _HEADING_CHARS = 40  # a heading's title is at most this long (a sentence is not a heading)
+# A heading numbered with a digit (「1、总体情况」, 「3.收到和处理政府信息公开申请情况」).
+_DIGIT_NUMBERED = re.compile(r"^(10|[1-9])[、.．](?!\d)")
+_NUMERALS = "一二三四五六七八九十"
 _RUN_IN_END = re.compile(r"[：:。；;]")
 
 
@@ -258,6 +261,16 @@ def place_parts(doc: Document, sections: tuple[SectionSpec, ...], hits: list[Sec
             numbered.append(
                 (para.index, m.group(1), title, para.full_text.strip()[:40] if run_in else para.full_text.strip())
             )
+    # Parts numbered with digits: only a heading whose title is the part's own (its template title
+    # or an alias), since subheadings are numbered so too.
+    titled = {k: spec for spec in sections for k in _section_keys(spec)}
+    digits: list[tuple[int, str, str]] = []  # block, the part it names, shown text
+    for para in doc.paragraphs():
+        key = label_key(para.full_text)
+        d = _DIGIT_NUMBERED.match(key)
+        named = titled.get(key[d.end() :].rstrip(_TRAILING)) if d else None
+        if d is not None and named is not None and named.number == _NUMERALS[int(d.group(1)) - 1]:
+            digits.append((para.index, named.key, para.full_text.strip()))
     placed = list(hits)
     for i, spec in enumerate(sections):
         if spec.key in found:
@@ -280,6 +293,10 @@ def place_parts(doc: Document, sections: tuple[SectionSpec, ...], hits: list[Sec
             taken = {s.number for s in sections if s.key in found}
             renumbered = [n for n in numbered if lo < n[0] < hi and n[1] not in taken and _has_keyword(spec, n[2])]
             pick = renumbered[0] if renumbered else None
+        if pick is None:
+            # Numbered with a digit, titled as this part (「1、总体情况」), in its place.
+            digit = next((d for d in digits if d[1] == spec.key and lo < d[0] < hi), None)
+            pick = (digit[0], spec.number, "", digit[2]) if digit is not None else None
         if pick is not None:
             placed.append(SectionHit(spec, pick[0], pick[3], pick[1], False, worded=True))
             found[spec.key] = pick[0]
