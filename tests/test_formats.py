@@ -187,6 +187,19 @@ def test_dongtou_text_report_is_read_completely() -> None:
     assert lines[loc.line - 1][loc.column - 1 :] == "609725.09元"  # line and column point at the cell
 
 
+def test_a_header_with_a_note_in_brackets_is_its_column(tmp_path: Path) -> None:
+    # 「采购总金额（万元）」, the format's label and a unit in brackets, as reports print it: the column
+    # is read (its cell written 「609725.09元」 is still the one finding), and the note is no misprint.
+    text = (CORPUS / "2020_dongtou_zhujianju.txt").read_text(encoding="utf-8")
+    assert text.count("\t采购总金额\n") == 1
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("\t采购总金额\n", "\t采购总金额（万元）\n"), encoding="utf-8")
+    found = [
+        (f.rule, f.location.table, f.location.row_label, f.location.column_label) for f in check_file(path).findings
+    ]
+    assert found == [("RL-T2-002", 2, "政府集中采购", "采购总金额")], found
+
+
 @pytest.mark.parametrize(
     "year, unreadable, table_findings",
     [

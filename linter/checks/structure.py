@@ -10,7 +10,7 @@ from linter.i18n import Listing
 from linter.checks.kind import Kind, NoParams, Traits, known_table
 from linter.checks.order import out_of_order
 from linter.model import Location
-from linter.recognise.normalize import label_key
+from linter.recognise.normalize import label_key, without_note
 from linter.recognise.report import Report
 from linter.ruleset.specs import RuleSet, TableSpec
 
@@ -140,6 +140,10 @@ def _table_structure(report: Report, spec: TableSpec) -> Iterator[Draft]:
         if printed and not any(
             _header_key(printed) == _header_key(t) for t in ((col.path or (col.label,))[-1], *col.aliases)
         ):
+            if "（" not in label_key(col.label) and _header_key(without_note(label_key(printed))) == _header_key(
+                col.label
+            ):
+                continue  # the label and a note (「采购总金额（万元）」): read as its column, not a misprint
             # A header misprinted but taken as its column (「先行有效件数」): read, and named.
             typos.setdefault(((col.path or (col.label,))[-1], printed), []).append(
                 table_loc.with_(column_label=col.label)

@@ -82,6 +82,15 @@ def label_key(text: str) -> str:
     return strip_spaces(text).translate(_label_fold())
 
 
+_NOTE = re.compile(r"（[^（）]+）$")
+
+
+def without_note(key: str) -> str:
+    """A header's label key without the note in brackets that ends it (「采购总金额（万元）」 is
+    「采购总金额」); the key unchanged when it has none."""
+    return _NOTE.sub("", key)
+
+
 def collapse_spaces(text: str) -> str:
     """Display form: runs of whitespace collapsed to a single space, trimmed."""
     return _SPACE_RE.sub(" ", text).strip()

@@ -13,7 +13,14 @@ from typing import Iterable, Mapping, Optional, Sequence
 from linter.recognise.edition import EditionEvidence, table_evidence
 from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
-from linter.recognise.normalize import collapse_spaces, joined_key, label_key, nfkc_numbers, strip_spaces
+from linter.recognise.normalize import (
+    collapse_spaces,
+    joined_key,
+    label_key,
+    nfkc_numbers,
+    strip_spaces,
+    without_note,
+)
 from linter.recognise.runtogether import SplitRow, Unplaced, header_words, row_columns, split_table
 from linter.recognise.values import parse_value
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
@@ -238,8 +245,9 @@ def _has_keyword(spec: SectionSpec, text: str) -> bool:
 def place_parts(doc: Document, sections: tuple[SectionSpec, ...], hits: list[SectionHit]) -> list[SectionHit]:
     """The parts the template's wording did not find, found as a reviewer finds them: a heading
     with the part's number standing in the part's place (between the parts before and after it)
-    is that part, whatever its wording (its key words choose between several); a part without a
-    heading line starts at the first subheading in its place that holds its key words."""
+    is that part, whatever its wording (its key words choose between several), and one numbered
+    with a digit is when titled as the part; a part without a heading line starts at the first
+    subheading in its place that holds its key words."""
     found: dict[str, int] = {}  # part -> its (first) heading's block
     for h in hits:
         found[h.spec.key] = min(found.get(h.spec.key, h.block), h.block)
@@ -569,6 +577,23 @@ def map_columns(index: SpecIndex, paths: list[list[str]]) -> dict[str, int]:
         if len(close) == 1:
             mapping[col.key] = close[0]
             used.add(close[0])
+    # A header printed as the format's label and a note in brackets (「采购总金额（万元）」) is its
+    # column when it alone is, for a label without brackets of its own (a unit the format writes in
+    # its label, 「（单位：万元）」, is matched as printed).
+    for col, variants in index.column_variants:
+        if col.key in mapping or "（" in label_key(col.label):
+            continue
+        noted = [
+            c
+            for c, raw in enumerate(paths)
+            if c not in used
+            and raw
+            and without_note(raw[-1]) != raw[-1]
+            and any(_loose(without_note(raw[-1])) == v[-1] and _is_subsequence(v[:-1], loose[c][:-1]) for v in variants)
+        ]
+        if len(noted) == 1:
+            mapping[col.key] = noted[0]
+            used.add(noted[0])
     return mapping
 
 
