@@ -191,12 +191,19 @@ def test_a_wrong_cell_of_a_padded_table_is_named(tmp_path: Path) -> None:
     ], found
 
 
-def test_a_blank_cell_before_the_padding_is_a_blank_cell(tmp_path: Path) -> None:
-    # 总计 of the first row left blank: the cell before the row's padding is its 总计, blank.
+def test_a_row_whose_figures_end_before_its_last_column_is_not_placed(tmp_path: Path) -> None:
+    # 总计 of the first row left blank: the empty entry before the row's padding may be its 总计,
+    # or the view may have left an empty cell out and padded the row the more (some portals do:
+    # 「| 一、本年新收… | 3 | 3 | ||||||」 for 自然人 3, 总计 3). Which of its cells is blank cannot be
+    # told: one remark for the table names the row, and no cell of it is judged.
     found = _findings(
         tmp_path, _one_line(_table3({"一、本年新收政府信息公开申请数量": ["4", "0", "0", "0", "0", "0", ""]}), 10)
     )
-    assert found == [("RL-T3-005", "error", 3, "一、本年新收政府信息公开申请数量", "总计")], found
+    assert found == [("RL-T3-005", "warning", 3, "一、本年新收政府信息公开申请数量", None)], found
+    dropped = [["一、本年新收政府信息公开申请数量", "4", "4"] if r[0].startswith("一、") else r for r in _table3()]
+    assert _findings(tmp_path, _one_line(dropped, 10)) == [
+        ("RL-T3-005", "warning", 3, "一、本年新收政府信息公开申请数量", None)
+    ]
 
 
 def test_a_row_that_does_not_fit_is_a_reading_doubt_not_a_missing_cell(tmp_path: Path) -> None:

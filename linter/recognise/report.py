@@ -889,6 +889,14 @@ def _padded_rows(table: Table, index: SpecIndex, first: bool) -> tuple[list[Foun
         row = _read_row(table, r, spec, matcher, mapping, labelled, first=first and not rows)
         if row is None:
             continue
+        shown = rest[: len(columns)]
+        filled = [c for c in shown if c.text.strip()]
+        if filled and not shown[-1].text.strip():
+            # Its figures end before its last column: a view that leaves empty cells out pads a
+            # row the same way, so which of its cells are blank cannot be told.
+            printed = " ".join(c.text.strip() for c in filled)
+            where = (filled[0].line, filled[0].column)
+            row = replace(row, cells={}, unplaced=Unplaced(printed, tuple(c.key for c in columns), True, *where))
         if key is None and group is not None:
             row = replace(row, key=None, text=group)
         rows.append(row)
