@@ -204,6 +204,12 @@ def test_a_row_whose_figures_end_before_its_last_column_is_not_placed(tmp_path: 
     assert _findings(tmp_path, _one_line(dropped, 10)) == [
         ("RL-T3-005", "warning", 3, "一、本年新收政府信息公开申请数量", None)
     ]
+    # Every row so (a view that leaves every empty cell out): the one remark, and no column of
+    # the table reported missing for want of a placed cell.
+    header = len(_T3_HEADER)
+    every = _table3()[:header] + [r[: len(r) - 7] + [r[-7], r[-1]] for r in _table3()[header:]]
+    found = _findings(tmp_path, _one_line(every, 10))
+    assert [f[:3] for f in found] == [("RL-T3-005", "warning", 3)], found
 
 
 def test_a_row_that_does_not_fit_is_a_reading_doubt_not_a_missing_cell(tmp_path: Path) -> None:

@@ -844,7 +844,10 @@ def read_padded(
             rows += part[0]
             marks += part[1]
         else:
-            columns = frozenset(k for row in rows for k, cell in row.cells.items() if cell is not None)
+            columns = frozenset(
+                [k for row in rows for k, cell in row.cells.items() if cell is not None]
+                + [k for row in rows if row.unplaced is not None for k in row.unplaced.columns]
+            )
             found[key] = LogicalTable(table.spec, table.blocks, tuple(rows), columns, header_words(marks, table.spec))
     return (replace(doc, notices=doc.notices + tuple(unread)) if unread else doc), found
 
