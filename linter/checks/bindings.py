@@ -76,16 +76,28 @@ Grid = dict[str, dict[str, Term]]  # row key -> column key -> the cell
 
 
 def compiled_sides(check: RelationCheck, table: LogicalTable) -> Sides:
-    """The relation's two sides compiled for the table's groups: once per check and process, on
-    first use (closures, which a rule set sent to a checking child could not carry)."""
-    sides = _SIDES.get(check)
-    if sides is None:
-        relation, groups = check.relation, table.spec.groups
-        sides = _SIDES[check] = expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)
-    return sides
+    """The relation's two sides compiled for the table's groups."""
+    return _compiled(check, table.spec.groups).sides
 
 
-_SIDES: WeakKeyDictionary[RelationCheck, Sides] = WeakKeyDictionary()
+class _Compiled(NamedTuple):
+    sides: Sides
+    names: "_Names"
+
+
+def _compiled(check: RelationCheck, groups: Mapping[str, tuple[str, ...]]) -> _Compiled:
+    """What a relation derives from its table's groups, once per check and process, on first use:
+    kept beside the check, not in it (the sides are closures, which a rule set sent to a checking
+    child could not carry)."""
+    found = _COMPILED.get(check)
+    if found is None:
+        relation = check.relation
+        sides = expr.compile_node(relation.left, groups), expr.compile_node(relation.right, groups)
+        found = _COMPILED[check] = _Compiled(sides, _names(check, groups))
+    return found
+
+
+_COMPILED: WeakKeyDictionary[RelationCheck, _Compiled] = WeakKeyDictionary()
 
 
 def term_grid(table: LogicalTable, previous: bool) -> Grid:
@@ -139,7 +151,7 @@ def bind(check: RelationCheck, table: LogicalTable, grid: Grid, prev_grid: Optio
     """Bind the relation's names for each row / column of ``table`` (``grid``; ``prev_grid``: last
     year's, None without last year's report); skip applications with missing cells."""
     spec = table.spec
-    names, keys, year_to_year = _names(check, spec.groups)  # (per check: the same for every report)
+    names, keys, year_to_year = _compiled(check, spec.groups).names
     if year_to_year and prev_grid is None:
         return []  # a year-to-year relation without last year's report: skipped
     before_grid = prev_grid or {}
@@ -199,17 +211,7 @@ _Names = tuple[list[tuple[str, str, bool]], list[str], bool]
 def _names(check: RelationCheck, groups: Mapping[str, tuple[str, ...]]) -> _Names:
     """The relation's cell names with groups expanded, plus the anchor (the cell a finding points
     at, e.g. for an inequality), each as (name, name without prev:, of last year); the names; and
-    whether any is of last year. Found once per check and process."""
-    found = _NAMES.get(check)
-    if found is None:
-        found = _NAMES[check] = _find_names(check, groups)
-    return found
-
-
-_NAMES: WeakKeyDictionary[RelationCheck, _Names] = WeakKeyDictionary()
-
-
-def _find_names(check: RelationCheck, groups: Mapping[str, tuple[str, ...]]) -> _Names:
+    whether any is of last year."""
     needed = expr.terms(check.relation, groups)
     if check.anchor not in needed:
         needed.append(check.anchor)
