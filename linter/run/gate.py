@@ -204,9 +204,11 @@ def make_plan(
         raise
     if not entries:
         raise UsageError(t("no_files", lang, paths=Listing(tuple(req.paths))))
+    checked = [e for e in entries if e.checked]
+    checked_paths = [e.path for e in checked]
     if outputs is not None:
-        _guard_outputs(req, [e.path for e in entries if e.checked], outputs([e for e in entries if e.checked]), lang)
-    if in_children([e.path for e in entries if e.checked]):
+        _guard_outputs(req, checked_paths, outputs(checked), lang)
+    if in_children(checked_paths):
         from linter.run.pool import start_early
 
         start_early()
