@@ -14,7 +14,7 @@ Table layouts understood:
   starting bar), and empty cells pad every row to the table's grid width, row and column spans
   dropped (「| 自然人 | 法人或其他组织 | 总计 | |||||||」). Such a table is kept one cell a
   column, as printed, with the notice ``rows-padded``: where its cells belong is the recogniser's
-  to say, by the format's columns (linter/recognise/padded.py);
+  to say, by the format's columns (``read_padded`` in linter/recognise/report.py);
 - the same cells one a line with nothing marking where a row starts (「规章 |」, 「|」 an empty
   cell, 「|||」 a row's padding): cut into rows of the width the first row's padding gives, and
   read as padded rows;
@@ -302,8 +302,7 @@ def _cell_rows(lines: Sequence[str], i: int) -> tuple[list[list[_TextCell]], int
             starts = j + 1 < len(lines) and _is_bar_line(lines[j + 1])
             bars = line.count("|") - starts
             if row is not None:
-                at = len(line) - len(line.lstrip()) + 1
-                row += [_TextCell("", j + 1, at) for _ in range(bars)]
+                row += _empty_cells(line, j, bars)
             if starts:
                 row = []
                 rows.append(row)
@@ -333,13 +332,12 @@ def _cell_stream(lines: Sequence[str], i: int) -> Optional[tuple[list[list[_Text
     while j < len(lines):
         line = lines[j]
         text = line.strip()
-        at = len(line) - len(line.lstrip()) + 1
         if _only_bars(line) and text.count("|") > 1:
-            cells += [_TextCell("", j + 1, at) for _ in range(text.count("|"))]
+            cells += _empty_cells(line, j, text.count("|"))
             first_bars = first_bars or text.count("|")
             ends.append(len(cells))
         elif text == "|":
-            cells.append(_TextCell("", j + 1, at))
+            cells += _empty_cells(line, j, 1)
         elif _is_bar_line(line) and text.count("|") == 1:
             cells += _barred_cells(line, j, 0)
         else:
@@ -367,6 +365,12 @@ def _cut_stream(cells: list[_TextCell], ends: Sequence[int], width: int) -> Opti
     last = rows[-1]
     last += [_TextCell("", last[-1].line, last[-1].column) for _ in range(width - len(last))]
     return rows
+
+
+def _empty_cells(line: str, j: int, count: int) -> list[_TextCell]:
+    """``count`` empty cells written as bars on line ``j``, placed where its text starts."""
+    at = len(line) - len(line.lstrip()) + 1
+    return [_TextCell("", j + 1, at) for _ in range(count)]
 
 
 def _only_bars(line: str) -> bool:
