@@ -69,10 +69,11 @@ def written_out(
     mine_text, mine_sum = _side(mine)
     first: object = f"{other_text} = {format_number(other_sum)}" if len(other) > 1 else other_text
     second: object
-    if anchor is not None and anchor in coefs and len(mine) == 1 and mine[0][1].value.kind == "blank":
-        second = Msg.of("sum.total_blank", label=anchor_label)
-    elif anchor is not None and anchor in coefs and len(mine) == 1:
-        second = Msg.of("sum.total", label=anchor_label, value=format_number(mine_sum))
+    if anchor is not None and anchor in coefs and len(mine) == 1:
+        if mine[0][1].value.kind == "blank":  # said to be blank, not 0
+            second = Msg.of("sum.total_blank", label=anchor_label)
+        else:
+            second = Msg.of("sum.total", label=anchor_label, value=format_number(mine_sum))
     elif len(mine) == 1:
         second = mine_text
     else:
