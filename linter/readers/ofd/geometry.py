@@ -211,20 +211,10 @@ def draw(root: etree._Element, out: PageContent, ns: str) -> Used:
             if start_x is None or start_y is None:  # where the pen is after it is needed
                 x, y = _past(single, x, y, size)
             single = None
-        if start_x is not None:  # (what _number_or does, inline: this runs once per code)
-            try:
-                value = float(start_x)
-            except ValueError:
-                value = _number_or(start_x, x)
-            if isfinite(value):
-                x = value
+        if start_x is not None:
+            x = _number_or(start_x, x)
         if start_y is not None:
-            try:
-                value = float(start_y)
-            except ValueError:
-                value = _number_or(start_y, y)
-            if isfinite(value):
-                y = value
+            y = _number_or(start_y, y)
         n = len(text)
         if upright and n == 1:  # one character (most codes of converters): its box is the default
             baseline = y * sy + oy
