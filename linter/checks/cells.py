@@ -13,6 +13,7 @@ from linter.checks.kind import Kind, Traits, known_table
 from linter.checks.bindings import term_location
 from linter.checks.culprits import explained, related_cells
 from linter.checks.relations import arithmetic
+from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.facts import format_facts
 from linter.ruleset.params import ParamError
@@ -65,7 +66,12 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
         if table is None:
             continue
         for col in table.spec.columns:
-            if by_column and col.unit and col.key in table.headers and col.unit not in table.headers[col.key]:
+            if (
+                by_column
+                and col.unit
+                and col.key in table.headers
+                and col.unit not in fold_traditional(table.headers[col.key])
+            ):
                 row = next((r for r in table.rows if col.key in r.cells), None)
                 if row is not None:
                     yield Draft(
@@ -106,7 +112,8 @@ def _values(report: Report, check: ValuesParams) -> Iterator[Draft]:
                     continue
                 if value.unit:  # readable, but the unit belongs in the header
                     # another money unit than the header's (「元」 under 「万元」): off by a factor
-                    other_money = col.unit in money and value.unit in money and value.unit != col.unit
+                    unit = fold_traditional(value.unit)  # as printed in the message, as written here
+                    other_money = col.unit in money and unit in money and unit != col.unit
                     variant = "fee_yuan" if kind == "amount_wan" and other_money else "unit_text"
                     yield Draft(variant, loc, params, actual=text)
                 if value.thousands:

@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
 from linter.checks.kind import Kind, regex
+from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import Report
 from linter.ruleset.specs import RuleSet
 
@@ -105,11 +106,11 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
     reported: set[str] = set()
     meant: dict[str, Optional[Document]] = {}  # title -> the known document it is an attempt at
     for para in report.document.paragraphs():
-        raw = para.full_text
+        raw = fold_traditional(para.full_text)
         if not (("《" in raw and (documents or notices)) or (notices and "号" in raw)):
             continue  # no title and no document number
-        text = report.compact_text(para)
-        for at, title in _titles(text) if documents else ():
+        text, printed = report.folded_text(para), report.compact_text(para)  # searched, quoted
+        for (at, title), (_at, shown) in zip(_titles(text), _titles(printed)) if documents else ():
             if title in known or title in reported:
                 continue
             doc = abbreviations.get(title)
@@ -119,10 +120,10 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
                     reported.add(title)
                     yield Draft(
                         "undefined",
-                        report.location(para.index, text=f"《{title}》"),
-                        {"found": title, "title": doc.title},
+                        report.location(para.index, text=f"《{shown}》"),
+                        {"found": shown, "title": doc.title},
                         expected=doc.title,
-                        actual=title,
+                        actual=shown,
                     )
                 continue
             if title not in meant:
@@ -134,10 +135,10 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
                 reported.add(title)
                 yield Draft(
                     "title",
-                    report.location(para.index, text=f"《{title}》"),
-                    {"found": title, "title": doc.title},
+                    report.location(para.index, text=f"《{shown}》"),
+                    {"found": shown, "title": doc.title},
                     expected=doc.title,
-                    actual=title,
+                    actual=shown,
                 )
         if wanted is not None and "notice" not in reported:
             for pattern, notice in notices:
@@ -145,10 +146,11 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
                 if m and notice.edition != wanted:
                     right = next((n for _p, n in notices if n.edition == wanted), None)
                     reported.add("notice")
-                    found = m.group(0) if m.group(0).startswith("《") else notice.name  # its title, or its number
+                    quoted = printed[m.start() : m.end()]
+                    found = quoted if quoted.startswith("《") else notice.name  # its title, or its number
                     yield Draft(
                         "edition",
-                        report.location(para.index, text=m.group(0)),
+                        report.location(para.index, text=quoted),
                         {
                             "found": found,
                             "edition": notice.edition,

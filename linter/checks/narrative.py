@@ -19,6 +19,7 @@ from linter.i18n import Listing, Msg, Translated
 from linter.checks.kind import Kind, regex
 from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
+from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.params import ParamError
 from linter.ruleset.specs import RuleSet
@@ -233,11 +234,10 @@ def _narrative(report: Report, check: CompiledNarrative) -> Iterator[Draft]:
 def _quoted(report: Report, quotes: list[Quote]) -> Iterator[tuple[Quote, re.Match[str], str, int]]:
     """Each figure the quotes find: the first place each quote matches in each sentence."""
     units = tuple(dict.fromkeys(u for q in quotes for u in q.units))
-    for para, sentences in _figures(report):
-        raw = para.full_text
+    for para, raw, sentences in _figures(report):
         if not any(u in raw for u in units):
             continue  # every quote counts in one of its units
-        for sentence in sentences:
+        for sentence, printed in sentences:
             present = {u for u in units if u in sentence}
             if not present:
                 continue
@@ -256,7 +256,7 @@ def _quoted(report: Report, quotes: list[Quote]) -> Iterator[tuple[Quote, re.Mat
                 if figure in seen:
                     continue
                 seen.add(figure)
-                yield quote, m, sentence, para.index
+                yield quote, m, printed, para.index
 
 
 def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Figure]:
@@ -279,25 +279,35 @@ def quoted_figures(report: Report, ruleset: RuleSet, table_key: str) -> list[Fig
     return list(dict.fromkeys(out))
 
 
-_FIGURES: WeakKeyDictionary[Report, list[tuple[Paragraph, tuple[str, ...]]]] = WeakKeyDictionary()
+_Sentences = tuple[tuple[str, str], ...]  # (as searched, traditional forms folded; as printed)
+_FIGURES: WeakKeyDictionary[Report, list[tuple[Paragraph, str, _Sentences]]] = WeakKeyDictionary()
 
 
-def _figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
-    """The paragraphs holding a figure, each with its sentences that do (compact text); found
-    once per report, for every narrative check and the localization's evidence."""
+def _figures(report: Report) -> list[tuple[Paragraph, str, _Sentences]]:
+    """The paragraphs holding a figure, each with its text (traditional forms folded) and its
+    sentences that do (compact text, searched with traditional forms folded, quoted as printed);
+    found once per report, for every narrative check and the localization's evidence."""
     found = _FIGURES.get(report)
     if found is None:
         found = _FIGURES[report] = _find_figures(report)
     return found
 
 
-def _find_figures(report: Report) -> list[tuple[Paragraph, tuple[str, ...]]]:
+def _find_figures(report: Report) -> list[tuple[Paragraph, str, _Sentences]]:
     found = []
     for para in report.document.paragraphs():
         if _DIGIT.search(para.full_text):  # full-width digits are \d too
-            sentences = tuple(s for s in SENTENCE.findall(report.compact_text(para)) if _DIGIT.search(s))
+            folded, printed = report.folded_text(para), report.compact_text(para)
+            if folded is printed:  # no traditional form: the common case, each sentence searched as printed
+                sentences = tuple((s, s) for s in SENTENCE.findall(printed) if _DIGIT.search(s))
+            else:
+                sentences = tuple(
+                    (m.group(0), printed[m.start() : m.end()])
+                    for m in SENTENCE.finditer(folded)
+                    if _DIGIT.search(m.group(0))
+                )
             if sentences:
-                found.append((para, sentences))
+                found.append((para, fold_traditional(para.full_text), sentences))
     return found
 
 

@@ -77,14 +77,14 @@ def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterato
     for para in islice(paragraphs, compiled.within):
         if first_heading is not None and para.index > first_heading:
             return  # the preamble ends at the first section
-        text = report.compact_text(para)
-        m = pattern.search(text)
+        m = pattern.search(report.folded_text(para))
         announced = count_of(m.group("count")) if m else None
         if m is None or announced is None:
             continue
         listed = listed_parts(m.group("list"), ruleset)
-        loc = report.location(para.index, text=m.group(0))
-        params = {"announced": m.group("count"), "count": announced, "sentence": m.group(0)}
+        printed = report.compact_text(para)[m.start() : m.end()]
+        loc = report.location(para.index, text=printed)
+        params = {"announced": m.group("count"), "count": announced, "sentence": printed}
         if listed and len(listed) != announced:
             yield Draft(
                 "listed",

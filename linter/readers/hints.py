@@ -23,6 +23,8 @@ class Figures:
 
     units: tuple[str, ...] = ()  # after it (「万元」「件」): a cell 「152.2万元」 is a value
     changes: tuple[str, ...] = ()  # before it, for a change (「增」「减少」): a cell 「增3」 is a value
+    # A cell's text as compared with them: traditional forms as simplified characters (「減3」)
+    chars: Callable[[str], str] = _same
 
 
 NO_FIGURES = Figures()  # a figure with digits and a sign only
@@ -41,3 +43,6 @@ class Hints:
     figures: Figures = NO_FIGURES
     # What a report calls itself at the end of its title (「年度报告」): a run-on line's title ends there.
     report_names: tuple[str, ...] = ()
+    # A text with traditional forms as simplified characters, one for one (offsets kept): what the
+    # titles and key words are looked for in (「一、總體情況」).
+    chars: Callable[[str], str] = _same

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from linter.model import Document, Paragraph
-from linter.recognise.normalize import collapse_spaces, nfkc_numbers, strip_spaces
+from linter.recognise.normalize import collapse_spaces, fold_traditional, nfkc_numbers, strip_spaces
 from linter.ruleset.facts import format_facts
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
@@ -53,14 +53,14 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         text = _text(p)
         if len(text) > 80:
             continue
-        m = _title().search(text.replace(" ", ""))
+        m = _title().search(fold_traditional(text.replace(" ", "")))
         if not m and i + 1 < len(paras) and len(_text(paras[i + 1])) <= 12:
             # a title wrapped over two lines (「…工作年度报」 / 「告」): read as one
             text = text + _text(paras[i + 1])
-            m = _title().search(text.replace(" ", ""))
+            m = _title().search(fold_traditional(text.replace(" ", "")))
         if not m:
             continue
-        body = m.group("body").strip("《》 ")
+        body = text.replace(" ", "")[m.start("body") : m.end("body")].strip("《》 ")  # as printed
         if any(word in body for word in _CHROME):
             # A portal's breadcrumb before the title (「当前位置： 首页…年报 平潭综合实验区2021年度…」):
             # the body is what follows its last break.
@@ -88,18 +88,19 @@ def preamble_body(doc: Document, limit: int = 8) -> Optional[str]:
     names none): a government's office stands for its government (「淮安市人民政府」)."""
     government, department = _suffixes()
     for p in islice(_non_empty(doc), limit):
-        text = strip_spaces(_text(p))
+        printed = strip_spaces(_text(p))
+        text = fold_traditional(printed)
         for pattern in _PREPARED:
             m = pattern.search(text)
             if m is None:
                 continue
-            body = m.group("body")
+            body, shown = m.group("body"), printed[m.start("body") : m.end("body")]  # searched, as printed
             if body.startswith(_PRONOUNS) or not body.endswith(department + government):
                 continue
             for office in format_facts().government_offices:
                 if body.endswith(office) and body[: -len(office)].endswith(government):
-                    return body[: -len(office)]
-            return body
+                    return shown[: -len(office)]
+            return shown
     return None
 
 
@@ -133,7 +134,7 @@ def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]
     """(year, block) of the statistics-period sentence (「统计期限为YYYY年1月1日至12月31日」)."""
     period = _period()
     for p in islice(_non_empty(doc), limit):
-        m = period.search(strip_spaces(nfkc_numbers(p.full_text)))
+        m = period.search(fold_traditional(strip_spaces(nfkc_numbers(p.full_text))))
         if m:
             return int(m.group(1)), p.index
     return None
@@ -161,14 +162,14 @@ def page_title(doc: Document) -> Optional[Title]:
     has none: the report's body and year, found as in the body (its block: the first paragraph)."""
     first = next(_non_empty(doc), None)
     for key, value in doc.metadata:
-        if key not in _TITLE_KEYS:
+        if fold_traditional(key) not in _TITLE_KEYS:
             continue
         text = collapse_spaces(nfkc_numbers(value))
-        m = _title().search(text.replace(" ", ""))
+        compact = text.replace(" ", "")
+        m = _title().search(fold_traditional(compact))
         if m and len(text) <= 80:
-            return Title(
-                text, first.index if first is not None else 0, m.group("body").strip("《》 "), int(m.group("year"))
-            )
+            body = compact[m.start("body") : m.end("body")].strip("《》 ")  # as printed
+            return Title(text, first.index if first is not None else 0, body, int(m.group("year")))
     return None
 
 
@@ -191,6 +192,7 @@ def body_kind(body: str) -> Optional[str]:
     the place's own report."""
     if not body:
         return None
+    body = fold_traditional(body)
     government, department = _suffixes()
     if body.endswith(government):
         return "government"

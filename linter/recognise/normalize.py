@@ -76,6 +76,21 @@ def _label_fold() -> dict[int, str]:
     return _composed(_FULLWIDTH_DIGITS, traditional, _FOLD, _FULLWIDTH_LATIN)
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
+    """A pattern finding any traditional form of rules/format.yaml's ``traditional``, and the table
+    folding each to its simplified character."""
+    table = format_facts().traditional
+    return re.compile("[" + "".join(map(re.escape, table)) + "]"), {ord(t): s for t, s in table.items()}
+
+
+def fold_traditional(text: str) -> str:
+    """``text`` with the format's traditional forms as simplified characters, one for one, so that
+    an offset in the result is the same in ``text`` (what a check quotes it takes from ``text``)."""
+    found, table = _traditional()
+    return text.translate(table) if found.search(text) else text
+
+
 @lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """Canonical matching key of a label: no whitespace, folded brackets/quotes/width."""

@@ -15,6 +15,7 @@ from linter.recognise.metadata import Identity, Title, identify
 from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import (
     collapse_spaces,
+    fold_traditional,
     joined_key,
     label_key,
     nfkc_numbers,
@@ -145,12 +146,13 @@ class Report:
         return [b for b in self.document.blocks[start:end] if isinstance(b, Paragraph)]
 
     def section_text(self, key: str) -> str:
-        """A section's text without whitespace (numbering labels included); a light copy
+        """A section's text without whitespace (numbering labels included), traditional forms
+        folded (what the content checks search for words in); a light copy
         (``tables_only``) keeps it for next year's report."""
         kept = self.kept_texts.get(key)
         if kept is not None:
             return kept
-        return strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)]))
+        return fold_traditional(strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)])))
 
     def compact_text(self, para: Paragraph) -> str:
         """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
@@ -161,8 +163,22 @@ class Report:
             found = made[para.index] = strip_spaces(nfkc_numbers(para.full_text))
         return found
 
+    def folded_text(self, para: Paragraph) -> str:
+        """``compact_text`` with traditional forms as simplified characters, character for
+        character: what a check searches for the format's words in; what it quotes it takes from
+        ``compact_text`` at the same offsets, as the report wrote it."""
+        made = self._folded_texts
+        found = made.get(para.index)
+        if found is None:
+            found = made[para.index] = fold_traditional(self.compact_text(para))
+        return found
+
     @cached_property
     def _compact_texts(self) -> dict[int, str]:
+        return {}
+
+    @cached_property
+    def _folded_texts(self) -> dict[int, str]:
         return {}
 
     def location(self, block: int, **extra: object) -> Location:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 from functools import cached_property
-from linter.recognise.normalize import fold_minus, nfkc_numbers, strip_spaces
+from linter.recognise.normalize import fold_minus, fold_traditional, nfkc_numbers, strip_spaces
 from linter.ruleset.facts import format_facts
 
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
@@ -60,19 +60,20 @@ class Value:
 @lru_cache(maxsize=8192)
 def parse_value(text: Optional[str]) -> Value:
     raw = text or ""
-    compact = strip_spaces(fold_minus(nfkc_numbers(raw))).replace("，", ",").replace("＋", "+")
-    if not compact:
+    printed = strip_spaces(fold_minus(nfkc_numbers(raw))).replace("，", ",").replace("＋", "+")
+    if not printed:
         return Value(raw, "blank")
+    compact = fold_traditional(printed)  # 「減3」, 「152萬元」: the unit and the word as printed
     unit = ""
     m = _unit().search(compact)
     if m and m.start() > 0:
-        unit, compact = m.group(1), compact[: m.start()]
+        unit, compact = printed[m.start(1) : m.end(1)], compact[: m.start()]
     sign_word = ""
     facts = format_facts()
     for word in facts.change_words:
         if compact.startswith(word) and len(compact) > len(word):
             sign = "-" if word in facts.decrease_words else ""
-            sign_word, compact = word, sign + compact[len(word) :]
+            sign_word, compact = printed[: len(word)], sign + compact[len(word) :]
             break
     m = _NUMBER.match(compact)
     if not m:

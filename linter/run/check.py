@@ -18,7 +18,7 @@ from linter.errors import InputError, OutOfMemory, input_error_message
 from linter.findings import FileError, FileResult
 from linter.config.limits import DEFAULT_LIMITS, Limits
 from linter.recognise.metadata import identify
-from linter.recognise.normalize import label_key, strip_spaces
+from linter.recognise.normalize import fold_traditional, label_key, strip_spaces
 from linter.readers import read_document
 from linter.readers.hints import Figures, Hints
 from linter.recognise.report import ChildrenSum, Report, recognise, tables_only
@@ -128,8 +128,9 @@ def reader_hints() -> Hints:
         label_key,
         tuple(words),
         tuple((n, tuple(k)) for n, k in parts.items()),
-        Figures(facts.units, facts.change_words),
+        Figures(facts.units, facts.change_words, fold_traditional),
         facts.report_names,
+        fold_traditional,
     )
 
 

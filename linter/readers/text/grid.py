@@ -50,7 +50,7 @@ class Placed:
 
 
 def is_value(text: str, figures: Figures = NO_FIGURES) -> bool:
-    return bool(_value(figures).match(text))
+    return bool(_value(figures).match(figures.chars(text)))
 
 
 def _tail_start(texts: Sequence[str], figures: Figures) -> Optional[int]:

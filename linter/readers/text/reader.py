@@ -74,11 +74,13 @@ class _Builder:
         hints = self.hints
         if len(line) < RUN_ON_CHARS and not (
             is_table_line(line, hints.table_words, hints.fold)
-            and not find_headings(line.strip(), hints.headings, hints.fold)
+            and not find_headings(line.strip(), hints.headings, hints.fold, chars=hints.chars)
         ):
             self.paragraph(line.strip(), lineno, len(line) - len(line.lstrip()) + 1)
             return
-        for piece in split_line(line, hints.headings, hints.fold, hints.table_words, hints.parts, hints.report_names):
+        for piece in split_line(
+            line, hints.headings, hints.fold, hints.table_words, hints.parts, hints.report_names, hints.chars
+        ):
             if piece.kind == "table":
                 index = len(self.blocks)
                 cell = RawCell(piece.text, line=lineno, column=piece.offset + 1)
@@ -181,7 +183,7 @@ def _is_short_cell(line: str, hints: Hints) -> bool:
     text = line.strip()
     if not text or len(text) > 40 or "\t" in line:
         return False
-    heading = find_headings(text, hints.headings, hints.fold)
+    heading = find_headings(text, hints.headings, hints.fold, chars=hints.chars)
     return not (heading and heading[0][0] == 0 and heading[0][1] >= len(text) - 1)
 
 

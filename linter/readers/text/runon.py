@@ -66,14 +66,18 @@ def _compact(line: str) -> tuple[str, list[int]]:
 
 
 def find_headings(
-    line: str, titles: Sequence[str], fold: Callable[[str], str], parts: Sequence[tuple[str, Sequence[str]]] = ()
+    line: str,
+    titles: Sequence[str],
+    fold: Callable[[str], str],
+    parts: Sequence[tuple[str, Sequence[str]]] = (),
+    chars: Callable[[str], str] = str,
 ) -> list[tuple[int, int]]:
     """(start, end) offsets in ``line`` of numbered section headings: a title the reader was given,
     or a part's number with its key words (``parts``) after the part before it; ``fold`` makes a
     title and text compare alike whatever their widths, brackets or characters (recognition's
-    label key)."""
+    label key); ``chars`` folds characters one for one (traditional forms), for the key words."""
     keys = sorted({fold(t) for t in titles if t}, key=len, reverse=True)
-    compact, offsets = _compact(line)
+    compact, offsets = _compact(chars(line))
     found: list[tuple[int, int]] = []
     for m in _NUMBERED.finditer(compact):
         rest = compact[m.end() : m.end() + 80]
@@ -329,17 +333,19 @@ def split_line(
     words: Sequence[str] = (),
     parts: Sequence[tuple[str, Sequence[str]]] = (),
     names: tuple[str, ...] = (),
+    chars: Callable[[str], str] = str,
 ) -> list[Piece]:
     """Headings, paragraphs and run-together tables of one long line, in order; ``names``: what a
-    report calls itself at the end of its title, where a title opening the line ends."""
+    report calls itself at the end of its title, where a title opening the line ends; ``chars``
+    folds characters one for one (traditional forms) where words are looked for."""
     pieces: list[Piece] = []
     pos = 0
     opening = _title_end(names)
-    title = opening.match(line) if opening is not None else None
+    title = opening.match(chars(line)) if opening is not None else None
     if title is not None and not _NUMBERED.match(line.strip()):
-        pieces.append(Piece("paragraph", title.group(1).strip(), len(line) - len(line.lstrip())))
+        pieces.append(Piece("paragraph", line[title.start(1) : title.end(1)].strip(), len(line) - len(line.lstrip())))
         pos = title.end()
-    for start, end in find_headings(line, titles, fold, parts):
+    for start, end in find_headings(line, titles, fold, parts, chars):
         if start < pos:
             continue
         pieces.extend(_body_pieces(line[pos:start], pos, fold, words))
