@@ -246,17 +246,17 @@ def test_text_reader_keeps_positions() -> None:
     assert isinstance(heading, Paragraph) and (heading.line, heading.column) == (349, 4)
 
 
-def test_cells_one_per_line_without_row_breaks_are_not_guessed() -> None:
+def test_cells_one_per_line_without_row_breaks_are_read_by_the_formats_rows() -> None:
+    # fixtures/docx/fail_t4_sum.docx saved as text by LibreOffice: one cell a line, nothing between
+    # rows, header words split over lines (「商业」「企业」): the .docx's findings, each cell at its line
     path = ROOT / "fixtures" / "text" / "libreoffice_export.txt"
     result = check_file(path)
-    parse = [f for f in result.findings if f.rule == "RL-PARSE-001"]
-    assert sorted(f.location.table for f in parse) == [2, 3, 4]
-    # not 「table 3 missing」, no arithmetic (RL-S1-002 is the report's own: tests/conftest.py)
-    assert {f.rule for f in result.findings} == {"RL-PARSE-001", "RL-S1-002"}
-    t3 = next(f for f in parse if f.location.table == 3)
-    assert "「一、本年新收政府信息公开申请数量／2446／354／26…」" in t3.message
+    docx = check_file(ROOT / "fixtures" / "docx" / "fail_t4_sum.docx")
+    place = [(f.rule, f.location.table, f.location.column_label, f.expected, f.actual) for f in result.findings]
+    assert place == [(f.rule, f.location.table, f.location.column_label, f.expected, f.actual) for f in docx.findings]
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[t3.location.line - 1].startswith("（本列数据的勾稽关系为")
+    wrong = [f for f in result.findings if f.rule == "RL-T4-002"]
+    assert [lines[f.location.line - 1].strip() for f in wrong] == ["25", "0"]
 
 
 def test_tab_separated_rows_are_read_as_a_table(tmp_path: Path) -> None:

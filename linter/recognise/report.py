@@ -22,7 +22,7 @@ from linter.recognise.normalize import (
     strip_spaces,
     without_note,
 )
-from linter.recognise.runtogether import SplitRow, Unplaced, header_words, row_columns, split_table
+from linter.recognise.runtogether import SplitRow, Unplaced, header_words, row_columns, split_cell_lines, split_table
 from linter.recognise.values import parse_value
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
@@ -196,6 +196,10 @@ class Report:
             col=cell.phys_col if cell else None,
             text=cell.text if cell else None,
             xpath=cell.xpath if cell else None,
+            # where the cell's own text is, when the reader or recognition knows it (a table written
+            # one cell a line, read by the format's rows: each cell on its own line)
+            line=cell.line if cell else None,
+            column=cell.column if cell else None,
         )
 
 
@@ -787,20 +791,22 @@ def _glued(matcher: _RowMatcher, text: str) -> Optional[str]:
 
 
 RUN_TOGETHER = "cells-run-together"  # the text reader's notice on a table kept as one cell
+ONE_PER_LINE = "cells-one-per-line"  # the same on a table whose cells are its lines
 
 
 def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tuple[Document, dict[str, LogicalTable]]:
-    """Tables a text dump ran together, read where each row fits one split only (see
-    linter/recognise/runtogether.py); their notices go, the others' stay."""
+    """Tables a text dump ran together or wrote one cell a line, read where each row fits one split
+    only (see linter/recognise/runtogether.py); their notices go, the others' stay."""
     found = dict(tables)
     read: set[int] = set()
     unsplit: list[Notice] = []
-    notices = {n.block for n in doc.notices if n.code == RUN_TOGETHER}
+    notices = {n.block: n.code for n in doc.notices if n.code in (RUN_TOGETHER, ONE_PER_LINE)}
     for key, table in tables.items():
         if len(table.blocks) != 1 or table.blocks[0] not in notices:
             continue
         block = doc.blocks[table.blocks[0]]
-        rows = split_table(block, table.spec) if isinstance(block, Table) else None
+        split = split_table if notices[block.index] == RUN_TOGETHER else split_cell_lines
+        rows = split(block, table.spec) if isinstance(block, Table) else None
         if rows is None:
             continue
         found_rows = tuple(
@@ -822,7 +828,7 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
         read.add(block.index)
         unsplit += [_unsplit_notice(row) for row in found_rows if row.unplaced is not None and not row.unplaced.short]
     if read:
-        kept = tuple(n for n in doc.notices if not (n.code == RUN_TOGETHER and n.block in read))
+        kept = tuple(n for n in doc.notices if not (n.code in (RUN_TOGETHER, ONE_PER_LINE) and n.block in read))
         doc = replace(doc, notices=kept + tuple(unsplit))
     return doc, found
 
@@ -1053,7 +1059,7 @@ def recognise(
     rec = recogniser(ruleset)
     sections = find_sections(doc, rec)
     tables = find_tables(doc, rec)
-    if any(n.code == RUN_TOGETHER for n in doc.notices):
+    if any(n.code in (RUN_TOGETHER, ONE_PER_LINE) for n in doc.notices):
         doc, tables = read_run_together(doc, tables)
     if any(n.code == PADDED for n in doc.notices):
         doc, tables = read_padded(doc, tables, rec)

@@ -10,6 +10,10 @@ left blank) is kept with its figures unplaced: its label is read, its cells are 
 name what its figures still show: a unit, a blank). A row that fits no split, a table most of whose
 rows are unplaced, or text in which most of the format's rows are not found leaves the whole table
 unread, and RL-PARSE-001 says so.
+
+A table written one cell a line (a paragraph each, no bars or tabs) is read the same way, its lines
+the cells: each row's cells are the lines after its label, as many as the row has columns; a row
+with more or fewer leaves the table unread (``split_cell_lines``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import NamedTuple, Sequence
 
 from linter.model import Cell, Table
 from linter.recognise.normalize import joined_key, label_key
+from linter.recognise.values import parse_value
 from linter.ruleset.facts import format_facts
 from linter.ruleset.specs import ColumnSpec, RowSpec, TableSpec
 
@@ -548,3 +553,134 @@ def _finds(text: str, part: str) -> list[int]:
 
 def _header_form(text: str) -> str:
     return label_key(text).replace("（", "").replace("）", "")
+
+
+# ---- a table written one cell a line -----------------------------------------------------------
+
+_MARKS = re.compile(r"[^\w]+|无")  # a cell written as a mark (「/」「-」「—」) or 「无」: blank, kept as printed
+
+
+class _Line(NamedTuple):
+    text: str
+    line: int | None
+    column: int | None
+    cell: bool  # a figure or a blank's mark, not a word
+
+
+def _cell_lines(origin: Cell) -> list[_Line]:
+    """The cell's lines that hold text, each with where it starts; a line is a cell when it holds a
+    figure (「12」, 「20.5万元」, 「增3」) or a blank's mark."""
+    out: list[_Line] = []
+    base = origin.line
+    for k, raw in enumerate(origin.text.split("\n")):
+        text = raw.strip()
+        if not text:
+            continue
+        line = base + k if base is not None else None
+        column = (origin.column or 1 if k == 0 else 1) + len(raw) - len(raw.lstrip())
+        cell = parse_value(text).kind == "number" or bool(_MARKS.fullmatch(text))
+        out.append(_Line(text, line, column, cell))
+    return out
+
+
+def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | None:
+    """The rows of a table a text view wrote one cell a line, with nothing between its rows (the
+    text reader's one-cell table of its lines): read by the format's row labels in their order, a
+    row's cells the lines after its label, as many as the row has columns. None, so that the table
+    stays unread, when a row has more or fewer cells than that (a blank cell left out: which one
+    cannot be told), a label is not the format's, or most of the format's rows are not found."""
+    origin = next(table.origin_cells(0), None)
+    if origin is None or len(table.rows) != 1:
+        return None
+    lines = _cell_lines(origin)
+
+    def cells_of(run: Sequence[_Line], columns: Sequence[ColumnSpec], row: int) -> list[tuple[str, Cell]]:
+        return [
+            (col.key, Cell(x.text, row, c + 1, phys_row=row + 1, phys_col=c + 1, line=x.line, column=x.column))
+            for c, (col, x) in enumerate(zip(columns, run))
+        ]
+
+    words: list[str] = []
+    runs: list[tuple[str, list[_Line]]] = []  # (the words before a run of cells, compact; the cells)
+    for x in lines:
+        if not x.cell:
+            words.append(x.text)
+        elif words or not runs:
+            runs.append(("".join(label_key(w) for w in words), [x]))
+            words = []
+        else:
+            runs[-1][1].append(x)
+    if not runs:
+        return None
+    if not any(r.label for r in spec.rows):
+        # One data row after the header words (table 4); words after its cells are the text's.
+        header, run = runs[0]
+        if len(runs) > 1 or len(run) != len(spec.columns):
+            return None
+        return [SplitRow(spec.rows[0].key, cells_of(run, spec.columns, 0), False, header)]
+    labels = _row_labels(spec)
+    rows: list[SplitRow] = []
+    seen: set[str] = set()
+    for label_text, run in runs:
+        form = _label_form(label_text)
+        key, resembles = _row_of(form, labels)
+        if key is None:
+            key = _unnumbered(form, spec, rows[-1].key if rows else None)
+        if key is None:
+            group = _group_of(form, spec)
+            if group is None or group in seen:
+                return None
+            members = [r for r in spec.rows if r.group == group]
+            columns = row_columns(spec, members[0])
+            if len(run) != len(columns):
+                return None
+            seen.update([group, *(m.key for m in members)])
+            rows.append(SplitRow(None, cells_of(run, columns, len(rows)), False, group))
+            continue
+        if key in seen:
+            return None
+        # Rows printed with no cells at all before this one: their cells are blank (as run together).
+        for empty in spec.rows:
+            label = _label_form(empty.label)
+            if (
+                empty.key not in seen
+                and empty.key != key
+                and label
+                and label in form[:-1]
+                and form.index(label) + len(label) < len(form)
+            ):
+                blank = [
+                    (
+                        col.key,
+                        Cell(
+                            "",
+                            len(rows),
+                            c + 1,
+                            phys_row=len(rows) + 1,
+                            phys_col=c + 1,
+                            line=run[0].line,
+                            column=run[0].column,
+                        ),
+                    )
+                    for c, col in enumerate(row_columns(spec, empty))
+                ]
+                seen.add(empty.key)
+                rows.append(SplitRow(empty.key, blank, False, empty.label))
+        columns = row_columns(spec, spec.row(key))
+        if len(run) != len(columns):
+            return None  # a cell more or fewer than the row has: which is which cannot be told
+        seen.add(key)
+        shown = label_text
+        if resembles:
+            shown = next(
+                (
+                    label_text[i:]
+                    for i in range(len(label_text) - 1, -1, -1)
+                    if len(_label_form(label_text[i:])) >= resembles
+                ),
+                label_text,
+            )
+        rows.append(SplitRow(key, cells_of(run, columns, len(rows)), resembles > 0, shown))
+    if len(seen) * 3 < len(spec.rows) * 2:
+        return None  # most of the format's rows not found: not this table's text
+    return rows

@@ -23,8 +23,10 @@ Table layouts understood:
   kept as printed and read as padded rows are.
 
 Column spans, which text does not keep, are rebuilt by linter.readers.text.grid. Text whose table
-cells are run together (「一、本年新收政府信息公开申请数量640020470」) is kept as a one-cell table
-marked unreadable: RL-PARSE-001 says so, and no rule does arithmetic on it.
+cells are run together (「一、本年新收政府信息公开申请数量640020470」), or written one a line with
+nothing marking a row (no bar, no tab, no blank line between rows), is kept as a one-cell table
+marked unreadable; recognition reads it by the format's rows where only one reading fits
+(linter/recognise/runtogether.py), else RL-PARSE-001 says so, and no rule does arithmetic on it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _SEPARATOR = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
 _DIGITS = re.compile(r"[0-9][0-9 ]{4,}[0-9]")
 _ENUM = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
 _HEADER_FIELD = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
+_BLANK_MARK = re.compile(r"[-－—/／]+")  # a cell left blank, written as a mark
 
 
 @dataclass
@@ -98,12 +101,15 @@ class _Builder:
                 self.paragraph(piece.text, lineno, piece.offset + 1)
 
     def unseparated(self, lines: Sequence[str], start: int, end: int) -> None:
-        """A table whose cells are one per line with no row separators: kept as one unreadable cell."""
+        """A table whose cells are one per line with no row separators: kept as one cell holding
+        its lines as written (each cell's place stays known), marked unreadable; recognition reads
+        it by the format's rows where it can (linter/recognise/runtogether.py, split_cell_lines)."""
         index = len(self.blocks)
         texts = [ln.strip() for ln in lines[start:end] if ln.strip()]
         first = next(k for k in range(start, end) if lines[k].strip())
         column = len(lines[first]) - len(lines[first].lstrip()) + 1
-        cell = RawCell("\n".join(texts), line=first + 1, column=column)
+        held = [lines[first][column - 1 :], *lines[first + 1 : end]]
+        cell = RawCell("\n".join(held), line=first + 1, column=column)
         self._add(build_table(index, [[cell]], self.limits, line=first + 1, column=column))
         k = next((n for n, t in enumerate(texts) if _is_value_line(t, self.hints.figures)), 0)
         sample = "／".join(texts[max(0, k - 1) : k + 3]) + "…"
@@ -166,17 +172,19 @@ def _is_value_line(line: str, figures: Figures) -> bool:
 
 def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
     """End of a run of short lines, many of them bare numbers, starting at ``i`` (a table exported
-    as one cell per line with nothing between its rows); ``i`` if there is none."""
+    as one cell per line with nothing between its rows); ``i`` if there is none. A blank's mark
+    (「/」, 「-」) counts as a figure: a table of few figures (table 2's one-cell rows, each under a
+    caption and header words of its own) is still a quarter figures."""
     if not _is_short_cell(lines[i], hints):
         return i
     j, filled, numbers, last = i, 0, 0, i
     while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], hints)):
         if lines[j].strip():
             filled += 1
-            numbers += _is_value_line(lines[j], hints.figures)
+            numbers += _is_value_line(lines[j], hints.figures) or bool(_BLANK_MARK.fullmatch(lines[j].strip()))
             last = j + 1
         j += 1
-    return last if filled >= 8 and numbers >= 4 and numbers * 10 >= filled * 3 else i
+    return last if filled >= 8 and numbers >= 4 and numbers * 4 >= filled else i
 
 
 def _is_short_cell(line: str, hints: Hints) -> bool:
