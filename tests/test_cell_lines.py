@@ -122,3 +122,17 @@ def test_a_table_of_few_figures_its_header_words_split_is_still_a_table(tmp_path
     path.write_text(text[:start] + "\n".join(t2) + "\n\n" + text[end:], encoding="utf-8")
     assert [f for f in _findings(path) if f[1] == 2] == [("RL-T2-002", 2, "行政强制", "本年处理决定数量", "/")]
     assert _cells(path, 2021)["t2"]["行政处罚"] == {"enforce.decisions": "7"}
+
+
+def test_cells_parted_by_a_bar_alone_on_its_line(tmp_path: Path) -> None:
+    # 「规章」「|」「0」「|」「0」…: the same cells, a line holding a bar between any two
+    text = REPORT_2021.read_text(encoding="utf-8")
+    for start, end in (("第二十条第（一）项", "三、"), ("（本列数据", "四、"), ("行政复议\n", "五、")):
+        a, b = text.index(start), text.index("\n\n" + end)
+        text = text[:a] + text[a:b].replace("\n\n", "\n|\n") + "\n|" + text[b:]
+    path = tmp_path / REPORT_2021.name
+    path.write_text(text, encoding="utf-8")
+    assert _findings(path) == [
+        ("RL-T3-008", 3, "（一）予以公开", "总计", "26"),
+        ("RL-T4-002", 4, None, "行政复议 总计", "3"),
+    ]

@@ -568,14 +568,14 @@ class _Line(NamedTuple):
 
 
 def _cell_lines(origin: Cell) -> list[_Line]:
-    """The cell's lines that hold text, each with where it starts; a line is a cell when it holds a
-    figure (「12」, 「20.5万元」, 「增3」) or a blank's mark."""
+    """The cell's lines that hold text (not a bar alone), each with where it starts; a line is a
+    cell when it holds a figure (「12」, 「20.5万元」, 「增3」) or a blank's mark."""
     out: list[_Line] = []
     base = origin.line
     for k, raw in enumerate(origin.text.split("\n")):
         text = raw.strip()
-        if not text:
-            continue
+        if not text.strip("| \t"):
+            continue  # a bar alone parts two cells (「规章」「|」「0」「|」…), as some views write them
         line = base + k if base is not None else None
         column = (origin.column or 1 if k == 0 else 1) + len(raw) - len(raw.lstrip())
         cell = parse_value(text).kind == "number" or bool(_MARKS.fullmatch(text))

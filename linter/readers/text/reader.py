@@ -172,14 +172,15 @@ def _is_value_line(line: str, figures: Figures) -> bool:
 
 def _cell_per_line_region(lines: Sequence[str], i: int, hints: Hints) -> int:
     """End of a run of short lines, many of them bare numbers, starting at ``i`` (a table exported
-    as one cell per line with nothing between its rows); ``i`` if there is none. A blank's mark
+    as one cell per line with nothing between its rows, or only a bar alone between any two
+    cells); ``i`` if there is none. A blank's mark
     (「/」, 「-」) counts as a figure: a table of few figures (table 2's one-cell rows, each under a
     caption and header words of its own) is still a quarter figures."""
     if not _is_short_cell(lines[i], hints):
         return i
     j, filled, numbers, last = i, 0, 0, i
     while j < len(lines) and j - i < 20000 and (not lines[j].strip() or _is_short_cell(lines[j], hints)):
-        if lines[j].strip():
+        if lines[j].strip() and not _only_bars(lines[j]):  # a bar alone between two cells parts them
             filled += 1
             numbers += _is_value_line(lines[j], hints.figures) or bool(_BLANK_MARK.fullmatch(lines[j].strip()))
             last = j + 1
