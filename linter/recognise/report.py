@@ -527,6 +527,13 @@ class SpecIndex:
     column_words: frozenset[str]
     column_variants: tuple[tuple[ColumnSpec, tuple[tuple[str, ...], ...]], ...]
     signature: tuple[str, ...]  # label keys of the signature labels
+    # What recognition found for the header paths and the row label keys it has read before: most
+    # reports print the format's headers and labels, so a process reads few distinct ones.
+    mapped: dict[tuple[tuple[str, ...], ...], dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    data_labels: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+
+_SEEN_LIMIT = 4096  # distinct header paths / label keys kept per table spec (a server reads many reports)
 
 
 def spec_index(spec: TableSpec) -> SpecIndex:
@@ -569,7 +576,18 @@ def _loose(text: str) -> str:
 
 
 def map_columns(index: SpecIndex, paths: list[list[str]]) -> dict[str, int]:
-    """Column key -> grid column, by header label paths (spec path a subsequence of the header path)."""
+    """Column key -> grid column, by header label paths (spec path a subsequence of the header path);
+    worked out once per distinct header in the process."""
+    key = tuple(map(tuple, paths))
+    found = index.mapped.get(key)
+    if found is None:
+        if len(index.mapped) >= _SEEN_LIMIT:
+            index.mapped.clear()
+        found = index.mapped[key] = _map_columns(index, paths)
+    return dict(found)
+
+
+def _map_columns(index: SpecIndex, paths: list[list[str]]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     used: set[int] = set()
     loose = [[_loose(p) for p in raw] for raw in paths]
@@ -631,14 +649,13 @@ def _resembles(printed: str, label: str) -> bool:
 
 def _classify_rows(table: Table, index: SpecIndex) -> list[str]:
     """Per row: ``data``, ``header`` (part of a header group preceding data) or ``other``."""
-    matcher = index.rows
     labelled = any(r.label for r in index.spec.rows)
     col_words = index.column_words
     kinds: list[str] = []
     for r in range(len(table.rows)):
         texts = [label_key(c.text) for c in table.origin_cells(r) if c.text.strip()]
         # A row's label comes first: a data row is known at its first cell, its figures unread.
-        is_data = labelled and any(matcher.match([t], strict=True) or _glued(matcher, t) for t in texts)
+        is_data = labelled and any(_names_row(index, t) for t in texts)
         has_col_word = not is_data and any(_loose(t) in col_words for t in texts)
         if not labelled:
             is_data = not has_col_word and "header" in kinds
@@ -657,6 +674,18 @@ def _classify_rows(table: Table, index: SpecIndex) -> list[str]:
         for k in range(start, r):
             kinds[k] = "header" if is_header else "other"
     return kinds
+
+
+def _names_row(index: SpecIndex, key: str) -> bool:
+    """Whether a cell's label key names one of the spec's rows (strictly, or with its figures
+    typed into the label); once per distinct key in the process."""
+    found = index.data_labels.get(key)
+    if found is None:
+        if len(index.data_labels) >= _SEEN_LIMIT:
+            index.data_labels.clear()
+        matcher = index.rows
+        found = index.data_labels[key] = bool(matcher.match([key], strict=True) or _glued(matcher, key))
+    return found
 
 
 def _inherit(table: Table, inherited: dict[str, int]) -> dict[str, int]:
