@@ -467,6 +467,9 @@ class _RowMatcher:
     # label -> its place in ``exact``: of several labels a candidate ends with, the first wins
     order: dict[str, int] = field(default_factory=dict)
     ordered: list[str] = field(default_factory=list)  # the row keys of ``exact``, in that order
+    named: dict[tuple[tuple[str, ...], str, str], tuple[Optional[str], bool, bool]] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # what ``name`` found, by its arguments
 
     def __post_init__(self) -> None:
         for row in self.spec.rows:
@@ -499,6 +502,25 @@ class _RowMatcher:
             if len(stripped) >= 4 and len(set(keys)) == 1:
                 return keys[0]
         return None
+
+    def name(self, candidates: tuple[str, ...], leaf: str, last: str) -> tuple[Optional[str], bool, bool]:
+        """The row a data row's labels name (label keys ``candidates``; ``leaf``: its last label's
+        key, ``last``: that label as printed), whether the label holds its figures too (glued) and
+        whether it only resembles the format's (fuzzy); once per distinct row label in the process."""
+        found = self.named.get((candidates, leaf, last))
+        if found is None:
+            key = self.match(list(candidates))
+            glued = fuzzy = False
+            if key is None:
+                key = _glued(self, last)
+                glued = key is not None
+            if key is None:
+                key = self.resemble([leaf])
+                fuzzy = key is not None
+            if len(self.named) >= _SEEN_LIMIT:
+                self.named.clear()
+            found = self.named[(candidates, leaf, last)] = (key, glued, fuzzy)
+        return found
 
     def resemble(self, candidates: list[str]) -> Optional[str]:
         """The one row whose label is close to a candidate (ratio >= 0.8, clearly the best)."""
@@ -760,15 +782,10 @@ def _read_row(
     leaf = label_key(own[-1].text) if own else ""
     joined = "".join([label_key(c.text) for c in label_cells])
     own_joined = "".join([label_key(c.text) for c in own]) if len(own) != len(label_cells) else joined
-    candidates = [k for k in (leaf, own_joined, joined) if k]
-    key = matcher.match(candidates) if own else None
+    key: Optional[str] = None
     fuzzy = glued = False
-    if key is None and own:
-        key = _glued(matcher, own[-1].text)
-        glued = key is not None
-    if key is None and own:
-        key = matcher.resemble([leaf])
-        fuzzy = key is not None
+    if own:
+        key, glued, fuzzy = matcher.name(tuple([k for k in (leaf, own_joined, joined) if k]), leaf, own[-1].text)
     if key is None and not labelled and first:
         key = spec.rows[0].key
     cells: dict[str, Optional[Cell]] = {}
