@@ -10,7 +10,7 @@ import pytest
 
 from linter.run.check import Options, check_file
 from linter.checks.narrative import agrees
-from linter.checks.parts import count_of
+from linter.checks.parts import count_of, list_items
 from linter.engine.lint import Selection
 from linter.errors import RuleSetError
 from linter.ruleset.loader import builtin_ruleset, load_ruleset
@@ -319,6 +319,37 @@ def test_preamble_part_count(tmp_path: Path, count: str, found: list[tuple[str, 
     assert [(f.rule, f.expected, f.actual) for f in result.findings] == found
     if found:
         assert {f.message.split("，")[1][:4] for f in result.findings} == {"但列出的", "但报告中"}
+
+
+@pytest.mark.parametrize(
+    ("listing", "parts"),
+    [
+        # joining words inside one title and between two
+        (
+            "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议与行政诉讼情况、"
+            "存在的主要问题及改进情况以及其他需要报告的事项等",
+            ["overview", "proactive", "requests", "appeals", "problems", "other"],
+        ),
+        # 「、」 inside a title, 「或」, 「行政机关」 before 「收到和处理」
+        (
+            "总体情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            ["overview", "requests", "appeals"],
+        ),
+        # parts the format does not know count as parts; 「与附表」 stays with its part
+        (
+            "概述，公开的内容、信息处理费收取情况和存在的问题及改进措施，需要说明的其他事项与附表",
+            ["overview", None, None, "problems", "other"],
+        ),
+        # the sentence before the list ran into it
+        (
+            "依据《中华人民共和国政府信息公开条例》编制而成，由总体情况、主动公开政府信息情况、其他需要报告的事项",
+            ["overview", "proactive", "other"],
+        ),
+    ],
+)
+def test_a_preamble_list_counts_its_items(listing: str, parts: list[str | None]) -> None:
+    items = list_items(listing, builtin_ruleset(2021))
+    assert [item.spec.key if item.spec else None for item in items] == parts
 
 
 def test_a_2020_report_citing_the_2021_format_notice(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """The preamble's list of parts (RL-STR-003): the count it announces (「等六部分」) agrees with the
-parts it lists and with the sections present."""
+parts it lists and with the sections present; a list that names its parts without a number
+(「由总体情况、……等部分组成」) is its own count."""
 
 from __future__ import annotations
 
@@ -18,6 +19,17 @@ from linter.ruleset.specs import RuleSet, SectionSpec
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
+# What separates the items of a list (「、」, a comma) and the words that join two of them (「和」,
+# 「以及」): a joining word also joins the words inside one title (「收到和处理」, 「问题及改进」).
+_SPLIT = re.compile(r"(以及|[、，,；;和与及])")
+_COMMAS = frozenset("、，,；;")
+# Where a list starts when the sentence before it ran into it (「编制而成，由……」, 「共分六个部分：……」).
+_OPENER = re.compile(r".*(?:包括|包含|涵盖|分为|由|[：:])")
+# The words around a list that are no part of it (「等」, 「共」, 「在内的」).
+_EDGES = re.compile(r"^(?:等|共|合计)+|(?:在内的|等|共|合计)+$")
+# A list without a number is taken for the report's parts when it names this many of them.
+_NAMED_AT_LEAST = 3
+
 
 def count_of(token: str) -> Optional[int]:
     """「六」, 「十」, 「6」 → 6, 10, 6 (a report has fewer than twenty parts)."""
@@ -30,28 +42,91 @@ def count_of(token: str) -> Optional[int]:
     return None
 
 
-def listed_parts(text: str, ruleset: RuleSet) -> list[SectionSpec]:
-    """The parts a preamble's list names, by title however its items are joined (「行政复议与行政
-    诉讼情况」, 「问题和改进情况」) or by the part's key words (「存在的主要问题及整改措施」)."""
-    listed_text = joined_key(label_key(text))
-    return [
-        s
-        for s in ruleset.sections
-        if any(joined_key(label_key(t)) in listed_text for t in (s.title, *s.aliases))
-        or any(k in listed_text for k in s.keywords)
-    ]
+@dataclass
+class _Item:
+    text: str
+    spec: Optional[SectionSpec]
+
+
+def _titles(spec: SectionSpec) -> tuple[str, ...]:
+    return tuple(joined_key(label_key(t)) for t in (spec.title, *spec.aliases))
+
+
+def _part_of(text: str, ruleset: RuleSet) -> Optional[SectionSpec]:
+    """The part an item names: by a title written in it, else by the first part whose key word it holds."""
+    key = joined_key(label_key(text))
+    for spec in ruleset.sections:
+        if any(t in key for t in _titles(spec)):
+            return spec
+    return next((s for s in ruleset.sections if any(k in text for k in s.keywords)), None)
+
+
+def _spans_a_title(left: str, sep: str, right: str, ruleset: RuleSet) -> bool:
+    """「行政机关收到」 and 「处理政府信息公开申请情况」 joined by 「和」 write one title that neither holds."""
+    joined = joined_key(label_key(left + sep + right))
+    alone = (joined_key(label_key(left)), joined_key(label_key(right)))
+    return any(t in joined and not any(t in a for a in alone) for s in ruleset.sections for t in _titles(s))
+
+
+def list_items(text: str, ruleset: RuleSet) -> list[_Item]:
+    """The items a preamble's list names, each with the part it stands for (None: a part the format
+    does not know, 「公开的内容」, 「信息处理费收取情况」). A comma or 「、」 starts an item unless both
+    sides belong to one part (「行政复议、提起行政诉讼情况」); a joining word starts one only between two
+    different parts (「改进情况和其他需要报告的事项」, not 「其他事项与附表」)."""
+    first = min((i for s in ruleset.sections for k in s.keywords if (i := text.find(k)) >= 0), default=0)
+    opened = _OPENER.match(text[:first])
+    if opened:
+        text = text[opened.end() :]
+    pieces = _SPLIT.split(text)
+    items: list[_Item] = []
+    sep = "、"
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            sep = piece
+            continue
+        piece = _EDGES.sub("", piece)
+        if not piece:
+            continue
+        spec = _part_of(piece, ruleset)
+        if not items:
+            items.append(_Item(piece, spec))
+            continue
+        prev = items[-1]
+        if prev.spec is not None and spec is prev.spec:
+            join = True
+        elif _spans_a_title(prev.text, sep, piece, ruleset):
+            join = True
+        elif sep in _COMMAS:
+            join = False
+        else:  # a joining word: two parts only when the right side is a part other than the left's
+            join = spec is None
+        if join:
+            prev.text += sep + piece
+            prev.spec = prev.spec or spec
+        else:
+            items.append(_Item(piece, spec))
+    return items
 
 
 @dataclass(frozen=True)
 class PartsParams:
-    pattern: str  # groups ``list`` (the parts listed) and ``count`` (the number announced)
+    pattern: str  # groups ``list`` (the parts listed) and ``count`` (the number announced, may not take part)
+    after: str = ""  # the same groups, for a list that follows its number (「共分六个部分：……」)
     within: int = 12  # non-empty paragraphs from the start searched
 
 
 @dataclass(frozen=True)
 class CompiledParts:
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
     within: int
+
+
+def _compiled(pattern: str, at: str) -> re.Pattern[str]:
+    compiled = regex(pattern, at)
+    missing = [g for g in ("list", "count") if g not in compiled.groupindex]
+    if missing:
+        raise ParamError(at, Msg.of("param.groups", groups=Listing(tuple(missing))))
+    return compiled
 
 
 class Parts(Kind[PartsParams, CompiledParts]):
@@ -60,40 +135,54 @@ class Parts(Kind[PartsParams, CompiledParts]):
     Params = PartsParams
 
     def compile(self, params: PartsParams, ruleset: RuleSet) -> CompiledParts:
-        pattern = regex(params.pattern, "pattern")
-        missing = [g for g in ("list", "count") if g not in pattern.groupindex]
-        if missing:
-            raise ParamError("pattern", Msg.of("param.groups", groups=Listing(tuple(missing))))
-        return CompiledParts(pattern, params.within)
+        patterns = [_compiled(params.pattern, "pattern")]
+        if params.after:
+            patterns.append(_compiled(params.after, "after"))
+        return CompiledParts(tuple(patterns), params.within)
 
     def run(self, report: Report, compiled: CompiledParts) -> Iterator[Draft]:
         return _parts(report, report.ruleset, compiled)
 
 
+def _search(patterns: tuple[re.Pattern[str], ...], text: str) -> Optional[re.Match[str]]:
+    """The first sentence of the paragraph that any of the forms matches."""
+    found = [m for p in patterns if (m := p.search(text))]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterator[Draft]:
-    pattern = compiled.pattern
     first_heading = min((h.block for h in report.sections), default=None)
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
     for para in islice(paragraphs, compiled.within):
         if first_heading is not None and para.index > first_heading:
             return  # the preamble ends at the first section
-        m = pattern.search(report.folded_text(para))
-        announced = count_of(m.group("count")) if m else None
-        if m is None or announced is None:
+        m = _search(compiled.patterns, report.folded_text(para))
+        if m is None:
             continue
-        listed = listed_parts(m.group("list"), ruleset)
         printed = report.compact_text(para)[m.start() : m.end()]
+        items = list_items(m.group("list"), ruleset)
+        known = [item.spec for item in items if item.spec is not None]
+        names = Listing(tuple(item.spec.title if item.spec else item.text for item in items))
+        present = len({h.spec.key for h in report.sections})
         loc = report.location(para.index, text=printed)
-        params = {"announced": m.group("count"), "count": announced, "sentence": printed}
-        if listed and len(listed) != announced:
+        written = m.group("count")
+        announced = count_of(written) if written else None
+        if announced is None:
+            if written or len(known) < _NAMED_AT_LEAST:
+                continue  # no number and too few parts named to be the report's list
+            if present and present != len(items):
+                params = {"listed": len(items), "names": names, "present": present, "sentence": printed}
+                yield Draft("named", loc, params, expected=str(present), actual=str(len(items)))
+            return
+        params = {"announced": written, "count": announced, "sentence": printed}
+        if known and len(items) != announced:
             yield Draft(
                 "listed",
                 loc,
-                {**params, "listed": len(listed), "names": Listing(tuple(s.title for s in listed))},
-                expected=str(len(listed)),
+                {**params, "listed": len(items), "names": names},
+                expected=str(len(items)),
                 actual=str(announced),
             )
-        present = len({h.spec.key for h in report.sections})
         if present and present != announced:
             yield Draft("sections", loc, {**params, "present": present}, expected=str(present), actual=str(announced))
         return
