@@ -72,3 +72,13 @@ def test_messages_quote_the_report_as_it_is_written() -> None:
     [narrative] = [f for f in result.findings if f.rule == "RL-NAR-001"]
     assert "「全年因政府信息公開工作被申請行政復議27件，被提起行政訴訟21件。」" in narrative.message
     assert narrative.location.text == "全年因政府信息公開工作被申請行政復議27件，被提起行政訴訟21件。"
+
+
+def test_a_title_after_a_breadcrumb_in_traditional_characters_names_its_body() -> None:
+    from linter.model import Document, Paragraph
+    from linter.recognise.metadata import body_kind, identify
+
+    text = "當前位置：首頁 > 信息公開年報 平潭綜合實驗區2021年度政府信息公開工作年度報告"
+    title = identify(Document("r.txt", "text", (Paragraph(0, text),))).title
+    assert title is not None and (title.body, title.year) == ("平潭綜合實驗區", 2021)
+    assert body_kind(title.body) == "government"

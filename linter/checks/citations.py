@@ -9,7 +9,6 @@ from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
 from linter.checks.kind import Kind, regex
-from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import Report
 from linter.ruleset.specs import RuleSet
 
@@ -105,12 +104,17 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
     shorts: set[str] = set()  # every short name the text has defined so far
     reported: set[str] = set()
     meant: dict[str, Optional[Document]] = {}  # title -> the known document it is an attempt at
+    folding = report.traditional
     for para in report.document.paragraphs():
-        raw = fold_traditional(para.full_text)
+        raw = report.fold(para.full_text) if folding else para.full_text
         if not (("《" in raw and (documents or notices)) or (notices and "号" in raw)):
             continue  # no title and no document number
         text, printed = report.folded_text(para), report.compact_text(para)  # searched, quoted
-        for (at, title), (_at, shown) in zip(_titles(text), _titles(printed)) if documents else ():
+        titles = _titles(text) if documents else iter(())
+        # each title as printed too: the same one, unless traditional forms were folded
+        shown_titles = _titles(printed) if text is not printed else None
+        for at, title in titles:
+            shown = next(shown_titles)[1] if shown_titles is not None else title
             if title in known or title in reported:
                 continue
             doc = abbreviations.get(title)

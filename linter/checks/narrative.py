@@ -19,7 +19,6 @@ from linter.i18n import Listing, Msg, Translated
 from linter.checks.kind import Kind, regex
 from linter.checks.localize import Figure
 from linter.model import Location, Paragraph
-from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import FoundRow, LogicalTable, Report
 from linter.ruleset.params import ParamError
 from linter.ruleset.specs import RuleSet
@@ -307,7 +306,9 @@ def _find_figures(report: Report) -> list[tuple[Paragraph, str, _Sentences]]:
                     if _DIGIT.search(m.group(0))
                 )
             if sentences:
-                found.append((para, fold_traditional(para.full_text), sentences))
+                found.append(
+                    (para, report.fold(para.full_text) if folded is not printed else para.full_text, sentences)
+                )
     return found
 
 

@@ -12,7 +12,6 @@ from typing import Iterator, Optional
 from linter.checks.draft import Draft
 from linter.checks.kind import Kind
 from linter.recognise.metadata import find_period_year
-from linter.recognise.normalize import fold_traditional
 from linter.recognise.report import Report
 from linter.ruleset.facts import format_facts
 from linter.ruleset.specs import RuleSet
@@ -80,7 +79,7 @@ def _period(report: Report, params: CompiledPeriod) -> Iterator[Draft]:
     cues = params.cues
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
     for para in islice(paragraphs, params.within):
-        if not any(c[0] in fold_traditional(para.full_text) for c in cues):
+        if not any(c[0] in report.fold(para.full_text) for c in cues):
             continue  # no cue can start here (a cue may be spaced out: 「统 计 期 限」)
         text = report.folded_text(para)
         at = min((i for i in (text.find(c) for c in cues) if i >= 0), default=-1)

@@ -61,7 +61,7 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
         if not m:
             continue
         body = text.replace(" ", "")[m.start("body") : m.end("body")].strip("《》 ")  # as printed
-        if any(word in body for word in _CHROME):
+        if any(word in fold_traditional(body) for word in _CHROME):
             # A portal's breadcrumb before the title (「当前位置： 首页…年报 平潭综合实验区2021年度…」):
             # the body is what follows its last break.
             before = text[: text.find(m.group("year"))] if m.group("year") in text else text

@@ -84,6 +84,11 @@ def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
     return re.compile("[" + "".join(map(re.escape, table)) + "]"), {ord(t): s for t, s in table.items()}
 
 
+def has_traditional(text: str) -> bool:
+    """Whether ``text`` holds one of the format's traditional forms."""
+    return _traditional()[0].search(text) is not None
+
+
 def fold_traditional(text: str) -> str:
     """``text`` with the format's traditional forms as simplified characters, one for one, so that
     an offset in the result is the same in ``text`` (what a check quotes it takes from ``text``)."""

@@ -16,6 +16,7 @@ from linter.model import Cell, Document, Location, Notice, Paragraph, Table
 from linter.recognise.normalize import (
     collapse_spaces,
     fold_traditional,
+    has_traditional,
     joined_key,
     label_key,
     nfkc_numbers,
@@ -152,7 +153,7 @@ class Report:
         kept = self.kept_texts.get(key)
         if kept is not None:
             return kept
-        return fold_traditional(strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)])))
+        return self.fold(strip_spaces("".join([p.full_text for p in self.section_paragraphs(key)])))
 
     def compact_text(self, para: Paragraph) -> str:
         """A paragraph's text with half-width figures and no whitespace, as the narrative, citation,
@@ -167,11 +168,23 @@ class Report:
         """``compact_text`` with traditional forms as simplified characters, character for
         character: what a check searches for the format's words in; what it quotes it takes from
         ``compact_text`` at the same offsets, as the report wrote it."""
+        if not self.traditional:
+            return self.compact_text(para)
         made = self._folded_texts
         found = made.get(para.index)
         if found is None:
             found = made[para.index] = fold_traditional(self.compact_text(para))
         return found
+
+    @cached_property
+    def traditional(self) -> bool:
+        """Whether the body holds any traditional form (most reports none: its text is searched as
+        it is, with no folding per paragraph and check)."""
+        return has_traditional("\n".join([b.label + b.text for b in self.document.blocks if isinstance(b, Paragraph)]))
+
+    def fold(self, text: str) -> str:
+        """``text`` with traditional forms folded, when the report has any (``traditional``)."""
+        return fold_traditional(text) if self.traditional else text
 
     @cached_property
     def _compact_texts(self) -> dict[int, str]:
