@@ -271,5 +271,6 @@ def test_help_is_chinese_by_default_and_follows_lang(tmp_path: Path, monkeypatch
 
 def test_explain_levels_are_what_check_emits(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["explain", "RL-META-001"]).output
-    assert "级别:\n  错误: 统计期限的年度（…年）与标题中的年度（…年）不一致\n  警告: " in out
+    errors = "统计期限的年度（…年）与标题中的年度（…年）不一致；标题中的年度（…年）与统计期限中的年度（…年）不一致，标题应为…年度报告"
+    assert f"级别:\n  错误: {errors}\n  警告: " in out
     assert "默认级别: warning" not in out

@@ -11,7 +11,13 @@ from typing import Iterator, Mapping
 from linter.checks.draft import Draft
 from linter.i18n import Listing, Msg
 from linter.checks.kind import Kind, NoParams, Traits
-from linter.recognise.metadata import body_kind, filename_year, find_period_year, find_publication_date
+from linter.recognise.metadata import (
+    body_kind,
+    filename_year,
+    find_period_year,
+    find_publication_date,
+    title_outvoted,
+)
 from linter.model import Location
 from linter.recognise.normalize import nfkc_numbers
 from linter.recognise.report import Report
@@ -91,7 +97,19 @@ class ReportYear(Kind[YearParams, YearParams]):
 def _report_year(report: Report, params: YearParams) -> Iterator[Draft]:
     title = report.title
     period = find_period_year(report.document)
-    if title is not None and period is not None and title.year != period[0]:
+    outvoted = title_outvoted(report.document, title, report.evidence) if title is not None else None
+    if title is not None and outvoted is not None and outvoted[0] == report.report_year:
+        # The other places agree on the report's year: the title line is what is wrong.
+        agreed, sources = outvoted
+        others = Listing(tuple(Msg.of(f"words.year_source.{s}") for s in sources if s != "period"), last=True)
+        yield Draft(
+            "title" if "period" in sources else "title_page",
+            report.location(title.block),
+            {"title_year": title.year, "year": agreed, "sources": others},
+            expected=str(agreed),
+            actual=str(title.year),
+        )
+    elif title is not None and period is not None and title.year != period[0]:
         yield Draft(
             "period",
             report.location(period[1]),
@@ -99,7 +117,7 @@ def _report_year(report: Report, params: YearParams) -> Iterator[Draft]:
             expected=str(title.year),
             actual=str(period[0]),
         )
-    year = title.year if title is not None else (period[0] if period else None)
+    year = report.report_year if title is not None else (period[0] if period else None)
     if year is None:
         return
     named = filename_year(report.document.path)

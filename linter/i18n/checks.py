@@ -5,6 +5,9 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "words.table": {"zh": "表{n}", "en": "table {n}"},
     "words.a_table": {"zh": "表格", "en": "a table"},
+    # the places besides the statistics period that state a report's year (RL-META-001)
+    "words.year_source.page": {"zh": "网页标题", "en": "the page's title"},
+    "words.year_source.file": {"zh": "文件名", "en": "the file name"},
     # what a table cell should hold (RL-T2 and the other value rules)
     "words.kind.count": {"zh": "非负整数", "en": "a non-negative integer"},
     "words.kind.signed": {"zh": "整数（可写作「增N」「减N」）", "en": "an integer (「增N」 / 「减N」 accepted)"},

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from linter.model import Document, Paragraph
+from linter.recognise.edition import EditionEvidence
 from linter.recognise.normalize import collapse_spaces, fold_traditional, nfkc_numbers, strip_spaces
 from linter.ruleset.facts import format_facts
 
@@ -142,7 +143,8 @@ def find_period_year(doc: Document, limit: int = 40) -> Optional[tuple[int, int]
 
 @dataclass(frozen=True)
 class Identity:
-    """The title (if found) and the report year: the title's, else the statistics period's."""
+    """The title (if found) and the report year: the title's, else the statistics period's; the
+    year the other places agree on when they outvote the title's (``title_outvoted``)."""
 
     title: Optional[Title]
     year: Optional[int]
@@ -173,8 +175,46 @@ def page_title(doc: Document) -> Optional[Title]:
     return None
 
 
-def identify(doc: Document) -> Identity:
-    title = find_title(doc) or page_title(doc)
+def title_outvoted(
+    doc: Document, title: Title, evidence: Optional[EditionEvidence]
+) -> Optional[tuple[int, tuple[str, ...]]]:
+    """The report year and the places that state it when they outvote the year of the body's title
+    line, none of them stating the title's: two of the statistics period, the page's own title
+    (<title>, 「标题:」) and the file name agree on another year, or one does and the tables are in
+    the format edition of that year, not of the title's. A file named a year after the title's is
+    named so after its publication as often as not: it counts only when the tables rule the title's
+    year out."""
+    edition = evidence.by_tables if evidence is not None else None
+
+    def fits(year: int) -> bool:  # the tables are in the edition of ``year``
+        return edition is not None and evidence is not None and evidence.expected(year) == edition
+
+    ruled_out = edition is not None and not fits(title.year)
+    stated: list[tuple[str, int]] = []
+    period = find_period_year(doc)
+    if period is not None:
+        stated.append(("period", period[0]))
+    page = page_title(doc)
+    if page is not None and page.text != title.text:
+        stated.append(("page", page.year))
+    named = filename_year(doc.path)
+    if named is not None and (named != title.year + 1 or (ruled_out and fits(named))):
+        stated.append(("file", named))
+    years = [year for _, year in stated]
+    if title.year in years:
+        return None
+    agreed = next((y for y in years if years.count(y) >= 2 or (ruled_out and fits(y))), None)
+    if agreed is None:
+        return None
+    return agreed, tuple(source for source, year in stated if year == agreed)
+
+
+def identify(doc: Document, evidence: Optional[EditionEvidence] = None) -> Identity:
+    title = find_title(doc)
+    if title is not None:
+        outvoted = title_outvoted(doc, title, evidence)
+        return Identity(title, outvoted[0] if outvoted else title.year)
+    title = page_title(doc)
     if title is not None:
         return Identity(title, title.year)
     period = find_period_year(doc)

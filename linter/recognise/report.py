@@ -1126,7 +1126,8 @@ def recognise(
     if glued:
         doc = replace(doc, notices=doc.notices + glued)
     starts = tuple((h.block, h.spec.heading) for h in sorted(sections, key=lambda h: h.block))
-    identity = identity or identify(doc)
+    evidence = evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset))
+    identity = identity or identify(doc, evidence)
     return Report(
         doc,
         ruleset,
@@ -1135,7 +1136,7 @@ def recognise(
         identity.year,
         starts,
         title=identity.title,
-        evidence=evidence if evidence is not None else table_evidence(doc, _own_edition(ruleset)),
+        evidence=evidence,
         previous=previous,
     )
 

@@ -191,13 +191,13 @@ def _recognised(path: Path, options: Options, previous: Previous) -> tuple[Repor
     """Read ``path`` and recognise it: the report, its edition's rule set and the edition, and how
     --previous was chosen for it."""
     doc = read_document(path, options.limits, reader_hints())
-    identity = identify(doc)
+    evidence = table_evidence(doc, options.editions())
+    identity = identify(doc, evidence)
     year = identity.year
     pairing = None
     if isinstance(previous, PreviousYears):
         body = identity.title.body if identity.title is not None else None
         previous, pairing = previous.choose(body, year, dict(options.body_aliases))
-    evidence = table_evidence(doc, options.editions())
     if options.ruleset is not None and options.ruleset.edition:
         edition = options.ruleset.edition
     else:
