@@ -100,6 +100,9 @@ def test_a_row_with_a_cell_left_out_leaves_its_table_unread(tmp_path: Path) -> N
 def test_a_row_with_a_cell_too_many_leaves_its_table_unread(tmp_path: Path) -> None:
     path = _edited(tmp_path, "行政许可\n\n136", "行政许可\n\n136\n\n5")
     assert [f[:2] for f in _findings(path)] == [("RL-PARSE-001", 2), ("RL-T3-008", 3), ("RL-T4-002", 4)]
+    # the message quotes the row that does not fit, up to the word after it
+    [parse] = [f for f in check_file(path).findings if f.rule == "RL-PARSE-001"]
+    assert "「行政许可／136／5／第二十条第（六）项…」" in parse.message
 
 
 def test_a_blank_written_as_a_mark_is_a_cell(tmp_path: Path) -> None:

@@ -23,7 +23,15 @@ from linter.recognise.normalize import (
     strip_spaces,
     without_note,
 )
-from linter.recognise.runtogether import SplitRow, Unplaced, header_words, row_columns, split_cell_lines, split_table
+from linter.recognise.runtogether import (
+    SplitRow,
+    Unfit,
+    Unplaced,
+    header_words,
+    row_columns,
+    split_cell_lines,
+    split_table,
+)
 from linter.recognise.values import parse_value
 from linter.ruleset.specs import Applies, ColumnSpec, RuleSet, SectionSpec, TableSpec
 
@@ -859,6 +867,7 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
     found = dict(tables)
     read: set[int] = set()
     unsplit: list[Notice] = []
+    unfit: dict[int, str] = {}  # block -> the row of a one-cell-a-line table that keeps it unread
     notices = {n.block: n.code for n in doc.notices if n.code in (RUN_TOGETHER, ONE_PER_LINE)}
     for key, table in tables.items():
         if len(table.blocks) != 1 or table.blocks[0] not in notices:
@@ -866,6 +875,9 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
         block = doc.blocks[table.blocks[0]]
         split = split_table if notices[block.index] == RUN_TOGETHER else split_cell_lines
         rows = split(block, table.spec) if isinstance(block, Table) else None
+        if isinstance(rows, Unfit):
+            unfit[block.index] = rows.sample
+            continue
         if rows is None:
             continue
         found_rows = tuple(
@@ -886,8 +898,14 @@ def read_run_together(doc: Document, tables: Mapping[str, LogicalTable]) -> tupl
         found[key] = LogicalTable(table.spec, table.blocks, found_rows, columns, header_words(rows, table.spec))
         read.add(block.index)
         unsplit += [_unsplit_notice(row) for row in found_rows if row.unplaced is not None and not row.unplaced.short]
-    if read:
-        kept = tuple(n for n in doc.notices if not (n.code in (RUN_TOGETHER, ONE_PER_LINE) and n.block in read))
+    if read or unfit:
+        kept = tuple(
+            replace(n, message=unfit[n.block], params=(("sample", unfit[n.block]),))
+            if n.code == ONE_PER_LINE and n.block in unfit
+            else n
+            for n in doc.notices
+            if not (n.code in (RUN_TOGETHER, ONE_PER_LINE) and n.block in read)
+        )
         doc = replace(doc, notices=kept + tuple(unsplit))
     return doc, found
 

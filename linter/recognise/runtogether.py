@@ -583,12 +583,20 @@ def _cell_lines(origin: Cell) -> list[_Line]:
     return out
 
 
-def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | None:
+class Unfit(NamedTuple):
+    """A table written one cell a line that is not read because of one row: that row as printed,
+    its label and cells (「规章／0／2／行政规范性文件…」, the word after them showing where it ends)."""
+
+    sample: str
+
+
+def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | Unfit | None:
     """The rows of a table a text view wrote one cell a line, with nothing between its rows (the
     text reader's one-cell table of its lines): read by the format's row labels in their order, a
-    row's cells the lines after its label, as many as the row has columns. None, so that the table
-    stays unread, when a row has more or fewer cells than that (a blank cell left out: which one
-    cannot be told), a label is not the format's, or most of the format's rows are not found."""
+    row's cells the lines after its label, as many as the row has columns. ``Unfit``, so that the
+    table stays unread, naming the row, when a row has more or fewer cells than that (a blank cell
+    left out: which one cannot be told) or its label is not the format's; None when most of the
+    format's rows are not found."""
     origin = next(table.origin_cells(0), None)
     if origin is None or len(table.rows) != 1:
         return None
@@ -602,26 +610,34 @@ def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | None:
 
     words: list[str] = []
     runs: list[tuple[str, list[_Line]]] = []  # (the words before a run of cells, compact; the cells)
+    printed: list[list[str]] = []  # the words before each run, as printed
     for x in lines:
         if not x.cell:
             words.append(x.text)
         elif words or not runs:
             runs.append(("".join(label_key(w) for w in words), [x]))
+            printed.append(words)
             words = []
         else:
             runs[-1][1].append(x)
     if not runs:
         return None
+
+    def unfit(i: int) -> Unfit:
+        after = printed[i + 1][:1] if i + 1 < len(runs) else words[:1]
+        shown = [*printed[i][-1:], *(x.text for x in runs[i][1]), *after]
+        return Unfit("／".join(shown) + ("…" if after else ""))
+
     if not any(r.label for r in spec.rows):
         # One data row after the header words (table 4); words after its cells are the text's.
         header, run = runs[0]
         if len(runs) > 1 or len(run) != len(spec.columns):
-            return None
+            return unfit(0)
         return [SplitRow(spec.rows[0].key, cells_of(run, spec.columns, 0), False, header)]
     labels = _row_labels(spec)
     rows: list[SplitRow] = []
     seen: set[str] = set()
-    for label_text, run in runs:
+    for i, (label_text, run) in enumerate(runs):
         form = _label_form(label_text)
         key, resembles = _row_of(form, labels)
         if key is None:
@@ -629,16 +645,16 @@ def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         if key is None:
             group = _group_of(form, spec)
             if group is None or group in seen:
-                return None
+                return unfit(i)
             members = [r for r in spec.rows if r.group == group]
             columns = row_columns(spec, members[0])
             if len(run) != len(columns):
-                return None
+                return unfit(i)
             seen.update([group, *(m.key for m in members)])
             rows.append(SplitRow(None, cells_of(run, columns, len(rows)), False, group))
             continue
         if key in seen:
-            return None
+            return unfit(i)
         # Rows printed with no cells at all before this one: their cells are blank (as run together).
         for empty in spec.rows:
             label = _label_form(empty.label)
@@ -668,7 +684,7 @@ def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | None:
                 rows.append(SplitRow(empty.key, blank, False, empty.label))
         columns = row_columns(spec, spec.row(key))
         if len(run) != len(columns):
-            return None  # a cell more or fewer than the row has: which is which cannot be told
+            return unfit(i)  # a cell more or fewer than the row has: which is which cannot be told
         seen.add(key)
         shown = label_text
         if resembles:
