@@ -3,12 +3,16 @@ they outvote it, the report is read as of their year and the title line is the f
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from linter.config.limits import DEFAULT_LIMITS
 from linter.engine.lint import Selection
-from linter.run.check import Options, check_file
+from linter.readers import read_document
+from linter.recognise.metadata import find_title, identify
+from linter.run.check import Options, check_file, reader_hints
 from tests.conftest import ROOT
 
 FILLED = (ROOT / "fixtures" / "text" / "filled_2021.txt").read_text(encoding="utf-8")
@@ -53,3 +57,25 @@ def test_the_period_alone_against_the_title_is_the_period_finding(tmp_path: Path
     year, found = _check(tmp_path, "report.txt", text)
     assert year == 2021
     assert found == [("RL-META-001", "error", "2021", "2020", 1)]
+
+
+def test_a_pdf_printed_from_a_web_page_is_named_by_its_title_property() -> None:
+    # LibreOffice prints the page without its title line; the page's <title> is the PDF's Title.
+    path = ROOT / "fixtures" / "transcribed" / "2022_pingtan_zhz.printed.pdf"
+    doc = read_document(path, DEFAULT_LIMITS, reader_hints())
+    assert ("title", "平潭综合实验区综合执法与应急管理局2022年政府信息公开工作年度报告") in doc.metadata
+    assert find_title(doc) is None
+    identity = identify(doc)
+    assert identity.year == 2022
+    assert identity.title is not None and identity.title.body == "平潭综合实验区综合执法与应急管理局"
+
+
+def test_a_pdf_title_property_does_not_outvote_the_title_line(tmp_path: Path) -> None:
+    # A page's <title> and the file name outvote the title line; a PDF's Title (a Word file's
+    # property, often last year's file's) does not.
+    path = tmp_path / "平潭综合实验区2019年.txt"
+    path.write_text(TITLE + "\n一、总体情况\n", encoding="utf-8")
+    doc = read_document(path, DEFAULT_LIMITS, reader_hints())
+    doc = replace(doc, metadata=(*doc.metadata, ("title", TITLE.replace("2021", "2019"))))
+    assert identify(doc).year == 2019
+    assert identify(replace(doc, format="pdf")).year == 2021

@@ -194,7 +194,7 @@ def title_outvoted(
     period = find_period_year(doc)
     if period is not None:
         stated.append(("period", period[0]))
-    page = page_title(doc)
+    page = page_title(doc) if doc.format != "pdf" else None  # a PDF's Title: often last year's file's
     if page is not None and page.text != title.text:
         stated.append(("page", page.year))
     named = filename_year(doc.path)

@@ -87,6 +87,12 @@ class PdfFile:
         # PDFium rebuilds a broken cross-reference table silently; this says it had to.
         self.repaired = not self._raw.FPDF_DocumentHasValidCrossReferenceTable(self._pdf.raw)
 
+    @property
+    def title(self) -> str:
+        """The document's Title (its information dictionary): a PDF printed from a web page keeps the
+        page's <title> there, the title line itself often lost."""
+        return str(self._pdf.get_metadata_value("Title") or "").strip()
+
     def __enter__(self) -> "PdfFile":
         return self
 

@@ -208,15 +208,23 @@ def read_pdf(path: Path, limits: Limits) -> Document:
             raise InputError("RL-IO-023", "no pages")
         pages = list(pdf.read_pages())
         repaired = pdf.repaired
+        title = pdf.title
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-023" if repaired else "RL-IO-022")
-    return document_from_pages(path, "pdf", pages, limits, repaired=repaired)
+    return document_from_pages(path, "pdf", pages, limits, repaired=repaired, title=title)
 
 
 def document_from_pages(
-    path: Path, fmt: str, pages: list[PageContent], limits: Limits, repaired: bool = False, no_text: object = ""
+    path: Path,
+    fmt: str,
+    pages: list[PageContent],
+    limits: Limits,
+    repaired: bool = False,
+    no_text: object = "",
+    title: str = "",
 ) -> Document:
-    """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text."""
+    """The document a fixed-layout file's pages make (PDF, OFD); RL-IO-022 when they hold no text.
+    ``title``: the file's own Title, kept as the document's ``title`` (read when the body has no title line)."""
     if not any(not g.text.isspace() for p in pages for g in p.glyphs):
         raise InputError("RL-IO-022", no_text)
     laid_out: list[tuple[PageContent, list[Line], list[PTable], list[PTable]]] = []
@@ -300,5 +308,5 @@ def document_from_pages(
         format=fmt,
         blocks=tuple(reader.blocks),
         notices=tuple(notices),
-        metadata=(("pages", str(len(pages))),),
+        metadata=(("pages", str(len(pages))),) + ((("title", title),) if title else ()),
     )
