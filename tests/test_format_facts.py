@@ -3,7 +3,6 @@ uses: every cue word, unit, body suffix and traditional form works, and none is 
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from linter.ruleset.facts import format_facts
 from linter.ruleset.loader import builtin_editions, builtin_ruleset
 from linter.run.check import reader_hints
 from tests.conftest import ROOT
+from tests.traditional import module_strings
 
 FACTS = format_facts()
 
@@ -146,31 +146,13 @@ def test_every_traditional_form_is_read_as_simplified() -> None:
     assert label_key("".join(FACTS.traditional)) == "".join(FACTS.traditional.values())
 
 
-def _strings(path: Path) -> list[str]:
-    """The string constants of a module, without its docstrings."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-    return [
-        n.value
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
-    ]
-
-
 def test_no_python_module_writes_the_facts_again() -> None:
     """A cue word, a second unit, a body suffix list or a traditional form in a Python string would
     be a second copy of the rule files' facts, free to disagree with them."""
     units = FACTS.units
     found = []
     for path in sorted((ROOT / "linter").rglob("*.py")):
-        for s in _strings(path):
+        for s in module_strings(path):
             hits = [c for c in FACTS.period_cues if c in s]
             hits += [f"{a}|{b}" for a in units for b in units if f"{a}|{b}" in s]
             hits += [c for c in FACTS.traditional if c in s]

@@ -265,6 +265,38 @@ class SplitRow(NamedTuple):
     unplaced: Unplaced | None = None  # figures that cannot be placed in its cells (then ``cells`` is empty)
 
 
+def _blank_rows_before(
+    spec: TableSpec,
+    key: str,
+    form: str,
+    seen: set[str],
+    rows: list[SplitRow],
+    line: int | None,
+    column: int | None,
+) -> None:
+    """Rows whose labels the label text of row ``key`` holds before its own, printed with no
+    figures at all (「…缴纳费用、行政机关不再处理其政府信息公开申请3.其他（七）总计3000003」): added
+    to ``rows`` with blank cells at (``line``, ``column``), which is a reading of their own."""
+    for empty in spec.rows:
+        label = _label_form(empty.label)
+        if (
+            empty.key not in seen
+            and empty.key != key
+            and label
+            and label in form[:-1]
+            and form.index(label) + len(label) < len(form)
+        ):
+            blank = [
+                (
+                    col.key,
+                    Cell("", len(rows), c + 1, phys_row=len(rows) + 1, phys_col=c + 1, line=line, column=column),
+                )
+                for c, col in enumerate(row_columns(spec, empty))
+            ]
+            seen.add(empty.key)
+            rows.append(SplitRow(empty.key, blank, False, empty.label))
+
+
 class Unplaced(NamedTuple):
     """A row's figures as printed when they cannot be placed in its cells: they fit several splits
     (``short`` False) or are fewer than the cells (``short``: a cell is blank, which one is not known)."""
@@ -350,35 +382,9 @@ def split_table(table: Table, spec: TableSpec) -> list[SplitRow] | None:
         if key in seen:
             return None
         row_spec = spec.row(key)
-        # Rows printed with no figures at all before this one (「…缴纳费用、行政机关不再处理其政府信息
-        # 公开申请3.其他（七）总计3000003」): their cells are blank, which is a reading of its own.
-        form = _label_form(label_text)
-        for empty in spec.rows:
-            label = _label_form(empty.label)
-            if (
-                empty.key not in seen
-                and empty.key != key
-                and label
-                and label in form[:-1]
-                and form.index(label) + len(label) < len(form)
-            ):
-                blank = [
-                    (
-                        col.key,
-                        Cell(
-                            "",
-                            len(rows),
-                            c + 1,
-                            phys_row=len(rows) + 1,
-                            phys_col=c + 1,
-                            line=origin.line,
-                            column=(origin.column or 1) + offsets[start],
-                        ),
-                    )
-                    for c, col in enumerate(row_columns(spec, empty))
-                ]
-                seen.add(empty.key)
-                rows.append(SplitRow(empty.key, blank, False, empty.label))
+        _blank_rows_before(
+            spec, key, _label_form(label_text), seen, rows, origin.line, (origin.column or 1) + offsets[start]
+        )
         columns = row_columns(spec, row_spec)
         options = options_of([(start, end)], columns, len(rows))
         unplaced = None
@@ -655,33 +661,7 @@ def split_cell_lines(table: Table, spec: TableSpec) -> list[SplitRow] | Unfit | 
             continue
         if key in seen:
             return unfit(i)
-        # Rows printed with no cells at all before this one: their cells are blank (as run together).
-        for empty in spec.rows:
-            label = _label_form(empty.label)
-            if (
-                empty.key not in seen
-                and empty.key != key
-                and label
-                and label in form[:-1]
-                and form.index(label) + len(label) < len(form)
-            ):
-                blank = [
-                    (
-                        col.key,
-                        Cell(
-                            "",
-                            len(rows),
-                            c + 1,
-                            phys_row=len(rows) + 1,
-                            phys_col=c + 1,
-                            line=run[0].line,
-                            column=run[0].column,
-                        ),
-                    )
-                    for c, col in enumerate(row_columns(spec, empty))
-                ]
-                seen.add(empty.key)
-                rows.append(SplitRow(empty.key, blank, False, empty.label))
+        _blank_rows_before(spec, key, form, seen, rows, run[0].line, run[0].column)
         columns = row_columns(spec, spec.row(key))
         if len(run) != len(columns):
             return unfit(i)  # a cell more or fewer than the row has: which is which cannot be told
