@@ -20,7 +20,11 @@ PLACE = ("rule", "severity", "section", "table", "row_label", "column_label", "e
 
 
 def _review(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """A form's own review (<stem>.review.yaml), else its report's (a web page printed to PDF,
+    2024_pingtan_nyn.printed.pdf, must give what the report's other forms give)."""
     path = HERE / (Path(entry["file"]).stem + ".review.yaml")
+    if not path.exists():
+        path = HERE / (entry["file"].split(".")[0] + ".review.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
 
 
