@@ -79,3 +79,20 @@ def test_a_pdf_title_property_does_not_outvote_the_title_line(tmp_path: Path) ->
     doc = replace(doc, metadata=(*doc.metadata, ("title", TITLE.replace("2021", "2019"))))
     assert identify(doc).year == 2019
     assert identify(replace(doc, format="pdf")).year == 2021
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅"),
+        ("2021年度青山区政府信息公开工作年度报告", "青山区"),
+        ("2022年 平潭综合实验区财政金融局 政府信息公开工作年度报告", "平潭综合实验区财政金融局"),
+        ("2021年度政府信息公开工作年度报告", ""),  # no body named
+        ("2021年本单位政府信息公开工作年度报告", ""),  # a pronoun, not a body's name
+    ],
+)
+def test_a_title_with_the_year_first_names_the_body_after_it(tmp_path: Path, title: str, body: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(f"{title}\n一、总体情况\n", encoding="utf-8")
+    found = find_title(read_document(path))
+    assert found is not None and (found.body, found.year) == (body, int(title[:4]))

@@ -61,7 +61,7 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
             m = _title().search(fold_traditional(text.replace(" ", "")))
         if not m:
             continue
-        body = text.replace(" ", "")[m.start("body") : m.end("body")].strip("《》 ")  # as printed
+        body = _named_body(m, text.replace(" ", ""))
         if any(word in fold_traditional(body) for word in _CHROME):
             # A portal's breadcrumb before the title (「当前位置： 首页…年报 平潭综合实验区2021年度…」):
             # the body is what follows its last break.
@@ -71,6 +71,19 @@ def find_title(doc: Document, limit: int = 8) -> Optional[Title]:
             body = strip_spaces(_text(paras[i - 1]))  # title split over two lines: body first
         return Title(text, p.index, body, int(m.group("year")))
     return None
+
+
+def _named_body(m: re.Match[str], compact: str) -> str:
+    """The body a title names, as printed in ``compact`` (the title without spaces, which ``m``
+    searched folded): what stands before its year, or, when the year comes first (「2019年上海市人民
+    政府办公厅政府信息公开工作年度报告」), what follows the year if it ends as a body's or a place's name."""
+    body = compact[m.start("body") : m.end("body")].strip("《》 ")
+    if body:
+        return body
+    government, department = _suffixes()
+    if m.group("after").endswith((*government, *department, *format_facts().place_suffixes)):
+        return compact[m.start("after") : m.end("after")]
+    return ""
 
 
 # 「本报告由淮安市人民政府办公室编制」, 「区管委会办公室编制完成了本报告」: who prepared the report.
@@ -111,7 +124,7 @@ def _title() -> re.Pattern[str]:
     (rules/format.yaml ``title_words``), then 「年度报告」."""
     words = "|".join(map(re.escape, format_facts().title_words))
     return re.compile(
-        rf"^(?P<body>.*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?:的)?.{{0,12}}?(?:{words}).{{0,10}}?年度?报告"
+        rf"^(?P<body>.*?)(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?:的)?(?P<after>.{{0,12}}?)(?:{words}).{{0,10}}?年度?报告"
     )
 
 
@@ -170,7 +183,7 @@ def page_title(doc: Document) -> Optional[Title]:
         compact = text.replace(" ", "")
         m = _title().search(fold_traditional(compact))
         if m and len(text) <= 80:
-            body = compact[m.start("body") : m.end("body")].strip("《》 ")  # as printed
+            body = _named_body(m, compact)
             return Title(text, first.index if first is not None else 0, body, int(m.group("year")))
     return None
 
