@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 
 from linter.checks.draft import Draft
 from linter.i18n import Listing, Msg
+from linter.model import Paragraph
 from linter.checks.kind import Kind, regex
 from linter.recognise.normalize import joined_key, label_key
 from linter.recognise.report import Report
@@ -29,6 +30,8 @@ _OPENER = re.compile(r".*(?:包括|包含|涵盖|分为|由|[：:])")
 _EDGES = re.compile(r"^(?:等|共|合计)+|(?:在内的|等|共|合计)+$")
 # A list without a number is taken for the report's parts when it names this many of them.
 _NAMED_AT_LEAST = 3
+# A numbered heading inside a text: 「五、」 and the words after it (up to the next stop or figure).
+_NUMBERED_TITLE = re.compile(r"[一二三四五六七八九十][、.．]([^，。；：:,;\d]{2,40})")
 
 
 def count_of(token: str) -> Optional[int]:
@@ -183,6 +186,29 @@ def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterato
                 expected=str(len(items)),
                 actual=str(announced),
             )
-        if present and present != announced:
+        if (
+            present
+            and present != announced
+            and not (len(items) == announced and _all_in_report(report, items, para, m.end()))
+        ):
             yield Draft("sections", loc, {**params, "present": present}, expected=str(present), actual=str(announced))
         return
+
+
+def _all_in_report(report: Report, items: list[_Item], preamble: Paragraph, end: int) -> bool:
+    """Whether the report has every part the preamble lists: a part of the format as one of its
+    sections, a part the format does not know (「信息处理费收取情况」) as a numbered heading
+    (「五、信息处理费收取情况」) after the list: in the list's paragraph or a later one, or inside a
+    table's cell where text run together put it. Such a report has the parts its preamble
+    announces, whatever the format's sections count."""
+    sections = {h.spec.key for h in report.sections}
+    if any(item.spec is not None and item.spec.key not in sections for item in items):
+        return False
+    unknown = [joined_key(label_key(item.text)) for item in items if item.spec is None]
+    if not unknown:
+        return True
+    texts = [report.folded_text(preamble)[end:]]
+    for block in report.document.blocks[preamble.index + 1 :]:
+        texts.extend([report.folded_text(block)] if isinstance(block, Paragraph) else block.texts)
+    headings = [joined_key(label_key(h.group(1))) for text in texts for h in _NUMBERED_TITLE.finditer(text)]
+    return all(any(heading.startswith(u) for heading in headings) for u in unknown)
