@@ -104,9 +104,8 @@ def _citations(report: Report, compiled: CompiledCitations) -> Iterator[Draft]:
     shorts: set[str] = set()  # every short name the text has defined so far
     reported: set[str] = set()
     meant: dict[str, Optional[Document]] = {}  # title -> the known document it is an attempt at
-    folding = report.traditional
     for para in report.document.paragraphs():
-        raw = report.fold(para.full_text) if folding else para.full_text
+        raw = report.fold(para.full_text)
         if not (("《" in raw and (documents or notices)) or (notices and "号" in raw)):
             continue  # no title and no document number
         text, printed = report.folded_text(para), report.compact_text(para)  # searched, quoted

@@ -306,9 +306,7 @@ def _find_figures(report: Report) -> list[tuple[Paragraph, str, _Sentences]]:
                     if _DIGIT.search(m.group(0))
                 )
             if sentences:
-                found.append(
-                    (para, report.fold(para.full_text) if folded is not printed else para.full_text, sentences)
-                )
+                found.append((para, report.fold(para.full_text), sentences))
     return found
 
 

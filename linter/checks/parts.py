@@ -166,7 +166,8 @@ def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterato
         items = list_items(m.group("list"), ruleset)
         known = [item.spec for item in items if item.spec is not None]
         names = Listing(tuple(item.spec.title if item.spec else item.text for item in items))
-        present = len({h.spec.key for h in report.sections})
+        sections = {h.spec.key for h in report.sections}
+        present = len(sections)
         loc = report.location(para.index, text=printed)
         written = m.group("count")
         announced = count_of(written) if written else None
@@ -189,19 +190,18 @@ def _parts(report: Report, ruleset: RuleSet, compiled: CompiledParts) -> Iterato
         if (
             present
             and present != announced
-            and not (len(items) == announced and _all_in_report(report, items, para, m.end()))
+            and not (len(items) == announced and _all_in_report(report, sections, items, para, m.end()))
         ):
             yield Draft("sections", loc, {**params, "present": present}, expected=str(present), actual=str(announced))
         return
 
 
-def _all_in_report(report: Report, items: list[_Item], preamble: Paragraph, end: int) -> bool:
+def _all_in_report(report: Report, sections: set[str], items: list[_Item], preamble: Paragraph, end: int) -> bool:
     """Whether the report has every part the preamble lists: a part of the format as one of its
     sections, a part the format does not know (「信息处理费收取情况」) as a numbered heading
     (「五、信息处理费收取情况」) after the list: in the list's paragraph or a later one, or inside a
     table's cell where text run together put it. Such a report has the parts its preamble
-    announces, whatever the format's sections count."""
-    sections = {h.spec.key for h in report.sections}
+    announces, whatever the format's sections count (``sections``: the keys of those present)."""
     if any(item.spec is not None and item.spec.key not in sections for item in items):
         return False
     unknown = [joined_key(label_key(item.text)) for item in items if item.spec is None]

@@ -79,7 +79,8 @@ def _period(report: Report, params: CompiledPeriod) -> Iterator[Draft]:
     cues = params.cues
     paragraphs = (p for p in report.document.paragraphs() if p.full_text.strip())
     for para in islice(paragraphs, params.within):
-        if not any(c[0] in report.fold(para.full_text) for c in cues):
+        raw = report.fold(para.full_text)
+        if not any(c[0] in raw for c in cues):
             continue  # no cue can start here (a cue may be spaced out: 「统 计 期 限」)
         text = report.folded_text(para)
         at = min((i for i in (text.find(c) for c in cues) if i >= 0), default=-1)
